@@ -1,0 +1,91 @@
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Database, DatabaseKind, Db } from './db/client.ts';
+import { apiTokensRoutes } from './features/api-tokens/index.ts';
+import { authRoutes, LoginLimiter, startSessionSweeper } from './features/auth/index.ts';
+import { branchesRoutes } from './features/branches/index.ts';
+import { healthRoutes } from './features/health/index.ts';
+import { organizationsRoutes } from './features/organizations/index.ts';
+import { usersRoutes } from './features/users/index.ts';
+import { authPlugin } from './plugins/auth.ts';
+import type { AppConfig } from './plugins/env.ts';
+import { registerErrorHandling } from './plugins/errors.ts';
+import { registerOpenApi } from './plugins/openapi.ts';
+import { registerWeb } from './plugins/web.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    dbKind: DatabaseKind;
+    config: AppConfig;
+    /** Every API route as "METHOD /path", for the OpenAPI completeness test and the docs. */
+    apiRoutes: string[];
+  }
+}
+
+export interface AppOptions {
+  database: Database;
+  /** Tests pin the limiter's clock; the server uses the real one. */
+  limiter?: LoginLimiter;
+  logger?: boolean;
+}
+
+const FIFTEEN_MINUTES = 15 * 60 * 1000;
+
+/** Builds the whole app without listening: server.ts listens, tests use `inject`. */
+export async function buildApp(config: AppConfig, opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    // JSON bodies stay small; larger strings are refused field by field by their schemas.
+    bodyLimit: 4 * 1024 * 1024,
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', opts.database.db);
+  app.decorate('dbKind', opts.database.kind);
+  app.decorate('config', config);
+  app.decorate('apiRoutes', [] as string[]);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    for (const m of methods) if (m !== 'HEAD') app.apiRoutes.push(`${m} ${route.url}`);
+  });
+  registerErrorHandling(app);
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'same-origin');
+  });
+
+  await app.register(cookie);
+  await app.register(authPlugin);
+  await registerOpenApi(app);
+
+  const limiter =
+    opts.limiter ?? new LoginLimiter({ windowMs: FIFTEEN_MINUTES, maxPerEmail: 10, maxPerIp: 30 });
+  await app.register(healthRoutes);
+  await app.register(authRoutes, { limiter });
+  await app.register(organizationsRoutes);
+  await app.register(branchesRoutes);
+  await app.register(usersRoutes);
+  await app.register(apiTokensRoutes);
+  await registerWeb(app, config.webDist);
+
+  let stopSweeper: (() => void) | undefined;
+  app.addHook('onReady', async () => {
+    stopSweeper = startSessionSweeper(app.db, (err) => app.log.error({ err }, 'session sweep'));
+  });
+  app.addHook('onClose', async () => {
+    stopSweeper?.();
+    await opts.database.close();
+  });
+  return app;
+}

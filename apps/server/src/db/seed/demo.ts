@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import type { Locale } from '@spotter/contracts';
+import type { Db } from '../client.ts';
+import { hashPassword } from '../../features/auth/index.ts';
+import { branches } from '../../features/branches/index.ts';
+import { findOrganization } from '../../features/organizations/index.ts';
+import { users } from '../../features/users/index.ts';
+import { DEMO_CLUBS, emailLocalPart } from './demo-names.ts';
+
+/**
+ * Fills an organization with a believable club: branches and staff of every role.
+ * Safe to run twice: what exists already is left alone. Staff get unknown random passwords;
+ * an admin hands out temporary ones from Settings → Users when someone wants to try a role.
+ */
+export async function seedDemo(db: Db, target: { orgId: string; ownerId: string }) {
+  const organization = await findOrganization(db, target.orgId);
+  if (!organization) throw new Error(`Organization ${target.orgId} not found`);
+  const club = DEMO_CLUBS[organization.locale as Locale] ?? DEMO_CLUBS.en;
+  const suffix = organization.id.slice(0, 8);
+  const passwordHash = await hashPassword(randomBytes(24).toString('base64url'));
+
+  const newBranches = await db
+    .insert(branches)
+    .values(club.branches.map((name) => ({ orgId: target.orgId, name })))
+    .onConflictDoNothing()
+    .returning({ id: branches.id });
+  const branchRows = await db.query.branches.findMany({
+    where: (b, { eq }) => eq(b.orgId, target.orgId),
+  });
+  const branchIds = branchRows.map((b) => b.id);
+
+  const staff = club.staff.map((person, i) => ({
+    orgId: target.orgId,
+    name: person.name,
+    email: `${emailLocalPart(person.name)}.${suffix}@demo.spotter.invalid`,
+    role: person.role,
+    passwordHash,
+    mustChangePassword: true,
+    // Front-line staff work in one branch each; managers and admins see them all.
+    branchIds:
+      ['sales', 'reception', 'instructor'].includes(person.role) && branchIds.length > 0
+        ? [branchIds[i % branchIds.length]!]
+        : [],
+  }));
+  const newStaff = await db
+    .insert(users)
+    .values(staff)
+    .onConflictDoNothing()
+    .returning({ id: users.id });
+  return { branches: newBranches.length, staff: newStaff.length };
+}

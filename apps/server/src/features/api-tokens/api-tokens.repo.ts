@@ -1,0 +1,54 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { users } from '../users/index.ts';
+import { apiTokens } from './api-tokens.table.ts';
+
+export async function insertToken(db: Db, row: typeof apiTokens.$inferInsert) {
+  const [created] = await db.insert(apiTokens).values(row).returning({ id: apiTokens.id });
+  return created!.id;
+}
+
+const listColumns = {
+  id: apiTokens.id,
+  name: apiTokens.name,
+  prefix: apiTokens.prefix,
+  createdAt: apiTokens.createdAt,
+  lastUsedAt: apiTokens.lastUsedAt,
+  createdBy: users.name,
+};
+
+export type TokenListRow = Awaited<ReturnType<typeof listTokens>>[number];
+
+/** Live tokens only; an organization keeps a handful, so one bounded page holds them. */
+export function listTokens(db: Db, orgId: string, id?: string) {
+  const conditions = [eq(apiTokens.orgId, orgId), isNull(apiTokens.revokedAt)];
+  if (id) conditions.push(eq(apiTokens.id, id));
+  return db
+    .select(listColumns)
+    .from(apiTokens)
+    .leftJoin(users, eq(users.id, apiTokens.createdBy))
+    .where(and(...conditions))
+    .orderBy(desc(apiTokens.createdAt))
+    .limit(500);
+}
+
+export async function revokeToken(db: Db, orgId: string, id: string) {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.orgId, orgId), eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return rows.length > 0;
+}
+
+export async function findLiveTokenByHash(db: Db, tokenHash: string) {
+  const [row] = await db
+    .select({ id: apiTokens.id, orgId: apiTokens.orgId, lastUsedAt: apiTokens.lastUsedAt })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
+  return row;
+}
+
+export async function markUsed(db: Db, id: string, at: Date) {
+  await db.update(apiTokens).set({ lastUsedAt: at }).where(eq(apiTokens.id, id));
+}

@@ -1,0 +1,54 @@
+import {
+  apiTokenCreatedSchema,
+  apiTokenCreateSchema,
+  apiTokenListSchema,
+  idParamsSchema,
+  okSchema,
+} from '@spotter/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { actorOf } from '../../plugins/auth.ts';
+import { errorResponses } from '../../plugins/openapi.ts';
+import * as service from './api-tokens.service.ts';
+
+const tags = ['api-tokens'];
+
+export const apiTokensRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/api-tokens',
+    {
+      schema: {
+        tags,
+        summary: 'List live API tokens (never their secrets)',
+        response: { 200: apiTokenListSchema, ...errorResponses },
+      },
+    },
+    (req) => service.listTokens(app.db, actorOf(req)),
+  );
+
+  app.post(
+    '/api/api-tokens',
+    {
+      schema: {
+        tags,
+        summary: 'Create an API token; the secret is in this response only',
+        body: apiTokenCreateSchema,
+        response: { 201: apiTokenCreatedSchema, ...errorResponses },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await service.createToken(app.db, actorOf(req), req.body.name)),
+  );
+
+  app.delete(
+    '/api/api-tokens/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Revoke an API token',
+        params: idParamsSchema,
+        response: { 200: okSchema, ...errorResponses },
+      },
+    },
+    (req) => service.revokeToken(app.db, actorOf(req), req.params.id),
+  );
+};

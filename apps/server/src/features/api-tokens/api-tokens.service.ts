@@ -1,0 +1,61 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { ApiToken } from '@spotter/contracts';
+import type { Db } from '../../db/client.ts';
+import { assertCan, type Actor } from '../../lib/actor.ts';
+import { notFound } from '../../lib/errors.ts';
+import * as repo from './api-tokens.repo.ts';
+
+const TOKEN_PREFIX = 'spt_';
+
+/** Tokens are 256 random bits, so a plain SHA-256 is enough to keep them unusable at rest. */
+const hashToken = (secret: string) => createHash('sha256').update(secret).digest('hex');
+
+function toDto(row: repo.TokenListRow): ApiToken {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    createdBy: row.createdBy ?? null,
+  };
+}
+
+export async function listTokens(db: Db, actor: Actor) {
+  assertCan(actor, 'tokens.manage');
+  const rows = await repo.listTokens(db, actor.orgId);
+  return { items: rows.map(toDto) };
+}
+
+export async function createToken(db: Db, actor: Actor, name: string) {
+  assertCan(actor, 'tokens.manage');
+  const secret = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+  const id = await repo.insertToken(db, {
+    orgId: actor.orgId,
+    name,
+    prefix: secret.slice(0, TOKEN_PREFIX.length + 6),
+    tokenHash: hashToken(secret),
+    createdBy: actor.userId,
+  });
+  const [row] = await repo.listTokens(db, actor.orgId, id);
+  return { token: toDto(row!), secret };
+}
+
+export async function revokeToken(db: Db, actor: Actor, id: string) {
+  assertCan(actor, 'tokens.manage');
+  if (!(await repo.revokeToken(db, actor.orgId, id))) throw notFound('API token');
+  return { ok: true as const };
+}
+
+const USED_RESOLUTION_MS = 60_000;
+
+export async function resolveApiToken(db: Db, secret: string) {
+  if (!secret.startsWith(TOKEN_PREFIX)) return undefined;
+  const row = await repo.findLiveTokenByHash(db, hashToken(secret));
+  if (!row) return undefined;
+  const now = new Date();
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > USED_RESOLUTION_MS) {
+    await repo.markUsed(db, row.id, now);
+  }
+  return { id: row.id, orgId: row.orgId };
+}

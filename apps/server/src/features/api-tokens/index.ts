@@ -1,0 +1,3 @@
+export { apiTokens } from './api-tokens.table.ts';
+export { resolveApiToken } from './api-tokens.service.ts';
+export { apiTokensRoutes } from './api-tokens.routes.ts';

@@ -1,0 +1,177 @@
+import type { Me } from '@spotter/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { LoginLimiter } from './login-limiter.ts';
+import { sessions } from './sessions.table.ts';
+import {
+  clientFor,
+  createOrg,
+  createTestApp,
+  GOOD_PASSWORD,
+  login,
+  sessionCookieOf,
+  type TestApp,
+} from '../../../test/test-app.ts';
+
+describe('login, sessions and me', () => {
+  let t: TestApp;
+  let clock = Date.parse('2026-11-22T10:00:00Z');
+  beforeAll(async () => {
+    const limiter = new LoginLimiter({
+      windowMs: 15 * 60 * 1000,
+      maxPerEmail: 10,
+      maxPerIp: 1000,
+      now: () => clock,
+    });
+    t = await createTestApp({ limiter });
+  });
+  afterAll(() => t.close());
+
+  it('logs in with the right password and answers /api/me with user, role and organization', async () => {
+    const org = await createOrg(t.app);
+    const res = await login(t.app, org.ownerEmail.toUpperCase(), GOOD_PASSWORD);
+    expect(res.statusCode).toBe(200);
+    const cookie = res.cookies.find((c) => c.name === 'spotter_session')!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe('Lax');
+    expect(cookie.secure).toBeFalsy();
+    const me = await clientFor(t.app, cookie.value).request('GET', '/api/me');
+    expect(me.statusCode).toBe(200);
+    const body = me.json<Me>();
+    expect(body.user.email).toBe(org.ownerEmail);
+    expect(body.user.role).toBe('owner');
+    expect(body.organization.id).toBe(org.orgId);
+    expect(body.permissions).toContain('settings.manage');
+  });
+
+  it('answers an unknown email and a wrong password the same way', async () => {
+    const org = await createOrg(t.app);
+    const wrong = await login(t.app, org.ownerEmail, 'not-the-password');
+    const unknown = await login(t.app, 'nobody-here@example.test', 'not-the-password');
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json()).toEqual(unknown.json());
+    expect(wrong.cookies).toHaveLength(0);
+  });
+
+  it('refuses the 11th failed login for one email within 15 minutes with 429 and Retry-After', async () => {
+    const org = await createOrg(t.app);
+    for (let i = 0; i < 10; i++) {
+      expect((await login(t.app, org.ownerEmail, `wrong-${i}`)).statusCode).toBe(401);
+    }
+    const eleventh = await login(t.app, org.ownerEmail, GOOD_PASSWORD);
+    expect(eleventh.statusCode).toBe(429);
+    expect(eleventh.json().code).toBe('rate_limited');
+    expect(Number(eleventh.headers['retry-after'])).toBeGreaterThan(0);
+    clock += 15 * 60 * 1000 + 1000;
+    expect((await login(t.app, org.ownerEmail, GOOD_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('logout ends the session', async () => {
+    const org = await createOrg(t.app);
+    expect((await org.owner.request('POST', '/api/auth/logout')).statusCode).toBe(200);
+    expect((await org.owner.request('GET', '/api/me')).statusCode).toBe(401);
+  });
+
+  it('refuses an expired session', async () => {
+    const org = await createOrg(t.app);
+    await t.database.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.userId, org.ownerId));
+    expect((await org.owner.request('GET', '/api/me')).statusCode).toBe(401);
+  });
+
+  it('answers 401 without a session, and for a made-up cookie', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/me' })).statusCode).toBe(401);
+    const fake = await clientFor(t.app, 'made-up-token').request('GET', '/api/me');
+    expect(fake.statusCode).toBe(401);
+    expect(fake.json()).toEqual({ code: 'unauthorized', message: 'Please log in' });
+  });
+
+  it('lets a user choose their own language and change their password', async () => {
+    const org = await createOrg(t.app);
+    const patched = await org.owner.request('PATCH', '/api/me', { locale: 'sv' });
+    expect(patched.statusCode).toBe(200);
+    expect(patched.json<Me>().user.locale).toBe('sv');
+
+    const common = await org.owner.request('POST', '/api/me/password', {
+      currentPassword: GOOD_PASSWORD,
+      newPassword: 'password123',
+    });
+    expect(common.statusCode).toBe(400);
+    expect(common.json().fields).toHaveProperty('newPassword');
+
+    const wrong = await org.owner.request('POST', '/api/me/password', {
+      currentPassword: 'nope-nope-nope',
+      newPassword: 'Another-Long-Phrase-7',
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().fields).toHaveProperty('currentPassword');
+
+    const ok = await org.owner.request('POST', '/api/me/password', {
+      currentPassword: GOOD_PASSWORD,
+      newPassword: 'Another-Long-Phrase-7',
+    });
+    expect(ok.statusCode).toBe(200);
+    // The old session ended; the response carries a fresh one.
+    expect((await org.owner.request('GET', '/api/me')).statusCode).toBe(401);
+    const fresh = clientFor(t.app, sessionCookieOf(ok));
+    expect((await fresh.request('GET', '/api/me')).statusCode).toBe(200);
+    expect((await login(t.app, org.ownerEmail, 'Another-Long-Phrase-7')).statusCode).toBe(200);
+  });
+});
+
+describe('cross-site request protection', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('refuses a cookie-authenticated POST whose Origin is another site', async () => {
+    const org = await createOrg(t.app);
+    const res = await org.owner.request(
+      'POST',
+      '/api/branches',
+      { name: 'Evil' },
+      {
+        headers: { origin: 'https://evil.example', host: 'localhost:3000' },
+      },
+    );
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('cross_site');
+    const list = await org.owner.request('GET', '/api/branches');
+    expect(list.json().items).toHaveLength(0);
+  });
+
+  it('refuses a request the browser marks Sec-Fetch-Site: cross-site', async () => {
+    const org = await createOrg(t.app);
+    const res = await org.owner.request(
+      'PATCH',
+      '/api/me',
+      { locale: 'pl' },
+      {
+        headers: { 'sec-fetch-site': 'cross-site' },
+      },
+    );
+    expect(res.statusCode).toBe(403);
+  });
+
+  it('accepts the same request from our own origin', async () => {
+    const org = await createOrg(t.app);
+    const res = await org.owner.request(
+      'POST',
+      '/api/branches',
+      { name: 'Centrum' },
+      {
+        headers: {
+          origin: 'http://localhost:3000',
+          host: 'localhost:3000',
+          'sec-fetch-site': 'same-origin',
+        },
+      },
+    );
+    expect(res.statusCode).toBe(201);
+  });
+});

@@ -1,0 +1,129 @@
+import { ROLE_PERMISSIONS, type Me, type MeUpdate, type Role } from '@spotter/contracts';
+import type { Db } from '../../db/client.ts';
+import type { Actor } from '../../lib/actor.ts';
+import { AppError, unauthorized, validationError } from '../../lib/errors.ts';
+import {
+  findOrganization,
+  toOrganizationDto,
+  type OrganizationRow,
+} from '../organizations/index.ts';
+import {
+  findUserByEmail,
+  findUserById,
+  toUserDto,
+  updateUserRow,
+  type UserRow,
+} from '../users/index.ts';
+import type { LoginLimiter } from './login-limiter.ts';
+import { hashPassword, isCommonPassword, verifyPassword } from './passwords.ts';
+import { endSessionsOfUser } from './sessions.service.ts';
+
+export function buildMe(user: UserRow, organization: OrganizationRow): Me {
+  const dto = toUserDto(user);
+  return {
+    user: {
+      id: dto.id,
+      name: dto.name,
+      email: dto.email,
+      role: dto.role,
+      locale: dto.locale,
+      branchIds: dto.branchIds,
+      mustChangePassword: dto.mustChangePassword,
+    },
+    organization: toOrganizationDto(organization),
+    permissions: [...ROLE_PERMISSIONS[user.role as Role]],
+  };
+}
+
+const invalidCredentials = () =>
+  unauthorized('invalid_credentials', 'The email or password is not correct');
+
+/**
+ * Unknown email, wrong password and deactivated account all get the same answer after the
+ * same amount of work, so the answer does not tell which emails have accounts.
+ */
+export async function login(
+  db: Db,
+  limiter: LoginLimiter,
+  input: { email: string; password: string },
+  ip: string,
+) {
+  const email = input.email.trim().toLowerCase();
+  const wait = limiter.retryAfter(email, ip);
+  if (wait > 0) {
+    throw new AppError(
+      429,
+      'rate_limited',
+      'Too many failed attempts. Try again later.',
+      undefined,
+      { 'retry-after': String(wait) },
+    );
+  }
+  const user = await findUserByEmail(db, email);
+  const ok = await verifyPassword(user?.passwordHash, input.password);
+  if (!user || !ok || !user.active) {
+    limiter.recordFailure(email, ip);
+    throw invalidCredentials();
+  }
+  limiter.recordSuccess(email);
+  const organization = await findOrganization(db, user.orgId);
+  if (!organization) throw invalidCredentials();
+  return { user, organization };
+}
+
+function requireUser(actor: Actor): string {
+  if (!actor.userId) throw unauthorized('session_required', 'This needs a staff login');
+  return actor.userId;
+}
+
+export async function getMe(db: Db, actor: Actor) {
+  const userId = requireUser(actor);
+  const [user, organization] = await Promise.all([
+    findUserById(db, actor.orgId, userId),
+    findOrganization(db, actor.orgId),
+  ]);
+  if (!user || !organization) throw unauthorized();
+  return buildMe(user, organization);
+}
+
+export async function updateMe(db: Db, actor: Actor, input: MeUpdate) {
+  const userId = requireUser(actor);
+  await updateUserRow(db, actor.orgId, userId, {
+    ...(input.name !== undefined && { name: input.name }),
+    ...(input.locale !== undefined && { locale: input.locale }),
+  });
+  return getMe(db, actor);
+}
+
+export function assertAcceptablePassword(password: string, field: string) {
+  if (isCommonPassword(password)) {
+    throw validationError({ [field]: 'This password is too common; choose another' });
+  }
+}
+
+export async function changePassword(
+  db: Db,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+  keepSession: () => Promise<void>,
+) {
+  const userId = requireUser(actor);
+  const user = await findUserById(db, actor.orgId, userId);
+  if (!user) throw unauthorized();
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError(400, 'wrong_password', 'The current password is not correct', {
+      currentPassword: 'The current password is not correct',
+    });
+  }
+  assertAcceptablePassword(input.newPassword, 'newPassword');
+  if (input.newPassword === input.currentPassword) {
+    throw validationError({ newPassword: 'Choose a password different from the current one' });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    await updateUserRow(tx, actor.orgId, userId, { passwordHash, mustChangePassword: false });
+    // A changed password logs out every other device; this one gets a fresh session.
+    await endSessionsOfUser(tx, actor.orgId, userId);
+  });
+  await keepSession();
+}

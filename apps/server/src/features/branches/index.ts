@@ -1,0 +1,3 @@
+export { branches } from './branches.table.ts';
+export { findBranchIds, insertBranch } from './branches.repo.ts';
+export { branchesRoutes } from './branches.routes.ts';

@@ -1,0 +1,11 @@
+export { users } from './users.table.ts';
+export { toUserDto } from './users.dto.ts';
+export {
+  insertUser,
+  findUserByEmail,
+  findUserById,
+  updateUser as updateUserRow,
+} from './users.repo.ts';
+export type { UserRow } from './users.repo.ts';
+export { createUser } from './users.service.ts';
+export { usersRoutes } from './users.routes.ts';

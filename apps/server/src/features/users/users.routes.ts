@@ -1,0 +1,87 @@
+import {
+  idParamsSchema,
+  passwordResetSchema,
+  userCreatedSchema,
+  userCreateSchema,
+  userListQuerySchema,
+  userListSchema,
+  userSchema,
+  userUpdateSchema,
+} from '@spotter/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { actorOf } from '../../plugins/auth.ts';
+import { errorResponses } from '../../plugins/openapi.ts';
+import * as service from './users.service.ts';
+
+const tags = ['users'];
+
+export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/users',
+    {
+      schema: {
+        tags,
+        summary: 'List staff users',
+        querystring: userListQuerySchema,
+        response: { 200: userListSchema, ...errorResponses },
+      },
+    },
+    (req) => service.listUsers(app.db, actorOf(req), req.query.limit, req.query.offset),
+  );
+
+  app.get(
+    '/api/users/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Read one staff user',
+        params: idParamsSchema,
+        response: { 200: userSchema, ...errorResponses },
+      },
+    },
+    (req) => service.getUser(app.db, actorOf(req), req.params.id),
+  );
+
+  app.post(
+    '/api/users',
+    {
+      schema: {
+        tags,
+        summary: 'Create a staff user with a temporary password (shown once)',
+        body: userCreateSchema,
+        response: { 201: userCreatedSchema, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const created = await service.createUser(app.db, actorOf(req), req.body);
+      return reply.code(201).send(created);
+    },
+  );
+
+  app.patch(
+    '/api/users/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a user’s name, role, branches or active flag',
+        params: idParamsSchema,
+        body: userUpdateSchema,
+        response: { 200: userSchema, ...errorResponses },
+      },
+    },
+    (req) => service.updateUser(app.db, actorOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/users/:id/reset-password',
+    {
+      schema: {
+        tags,
+        summary: 'Give a user a new temporary password and end their sessions',
+        params: idParamsSchema,
+        response: { 200: passwordResetSchema, ...errorResponses },
+      },
+    },
+    (req) => service.resetPassword(app.db, actorOf(req), req.params.id),
+  );
+};

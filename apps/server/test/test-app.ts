@@ -1,0 +1,146 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { Me, Role } from '@spotter/contracts';
+import { buildApp } from '../src/app.ts';
+import type { Database } from '../src/db/client.ts';
+import type { LoginLimiter } from '../src/features/auth/index.ts';
+import type { AppConfig } from '../src/plugins/env.ts';
+import { createTestDatabase } from './test-db.ts';
+
+export const testConfig = (overrides: Partial<AppConfig> = {}): AppConfig => ({
+  port: 0,
+  host: '127.0.0.1',
+  databaseUrl: undefined,
+  dataDir: '/nonexistent',
+  sessionSecret: randomBytes(32).toString('hex'),
+  signup: 'open',
+  logLevel: 'silent',
+  webDist: undefined,
+  trustProxy: false,
+  ...overrides,
+});
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  config: AppConfig;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(
+  opts: { config?: Partial<AppConfig>; limiter?: LoginLimiter; database?: Database } = {},
+): Promise<TestApp> {
+  const database = opts.database ?? (await createTestDatabase());
+  const config = testConfig(opts.config);
+  const app = await buildApp(config, { database, limiter: opts.limiter, logger: false });
+  await app.ready();
+  return { app, database, config, close: () => app.close() };
+}
+
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** A logged-in client: every request carries its session cookie. */
+export interface Client {
+  cookie: string;
+  request(
+    method: Method,
+    url: string,
+    body?: unknown,
+    extra?: InjectOptions,
+  ): Promise<LightMyRequestResponse>;
+}
+
+export function sessionCookieOf(res: LightMyRequestResponse): string {
+  const cookie = res.cookies.find((c) => c.name === 'spotter_session');
+  if (!cookie) throw new Error(`no session cookie in response ${res.statusCode}: ${res.body}`);
+  return cookie.value;
+}
+
+export function clientFor(app: FastifyInstance, cookie: string): Client {
+  return {
+    cookie,
+    request: (method, url, body, extra = {}) =>
+      app.inject({
+        method,
+        url,
+        ...(body !== undefined && { payload: body as object }),
+        cookies: { spotter_session: cookie },
+        ...extra,
+      }),
+  };
+}
+
+export const uniqueEmail = (label = 'user') => `${label}-${randomUUID().slice(0, 8)}@example.test`;
+export const GOOD_PASSWORD = 'Rowing-Boat-Sunrise-42';
+
+export interface TestOrg {
+  orgId: string;
+  owner: Client;
+  ownerId: string;
+  ownerEmail: string;
+  me: Me;
+}
+
+export function orgBody(overrides: { email?: string; name?: string; timezone?: string } = {}) {
+  return {
+    organization: {
+      name: overrides.name ?? `Club ${randomUUID().slice(0, 6)}`,
+      timezone: overrides.timezone ?? 'Europe/Stockholm',
+      locale: 'en',
+      currency: 'SEK',
+    },
+    owner: {
+      name: 'Owner Olsson',
+      email: overrides.email ?? uniqueEmail('owner'),
+      password: GOOD_PASSWORD,
+    },
+  };
+}
+
+/** A new organization with its owner logged in (through open signup, like a hosted club). */
+export async function createOrg(app: FastifyInstance, overrides = {}): Promise<TestOrg> {
+  const body = orgBody(overrides);
+  const res = await app.inject({ method: 'POST', url: '/api/signup', payload: body });
+  if (res.statusCode !== 201) throw new Error(`signup failed ${res.statusCode}: ${res.body}`);
+  const me = res.json<Me>();
+  return {
+    orgId: me.organization.id,
+    ownerId: me.user.id,
+    ownerEmail: body.owner.email,
+    owner: clientFor(app, sessionCookieOf(res)),
+    me,
+  };
+}
+
+export async function login(app: FastifyInstance, email: string, password: string) {
+  return app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+}
+
+/** A staff member of `org` with `role`, logged in with their own (changed) password. */
+export async function createStaff(
+  app: FastifyInstance,
+  org: TestOrg,
+  role: Role,
+  extra: { branchIds?: string[] } = {},
+) {
+  const email = uniqueEmail(role);
+  const created = await org.owner.request('POST', '/api/users', {
+    name: `${role} person`,
+    email,
+    role,
+    ...extra,
+  });
+  if (created.statusCode !== 201) throw new Error(`create user failed: ${created.body}`);
+  const { user, temporaryPassword } = created.json<{
+    user: { id: string };
+    temporaryPassword: string;
+  }>();
+  const res = await login(app, email, temporaryPassword);
+  const client = clientFor(app, sessionCookieOf(res));
+  const changed = await client.request('POST', '/api/me/password', {
+    currentPassword: temporaryPassword,
+    newPassword: GOOD_PASSWORD,
+  });
+  if (changed.statusCode !== 200) throw new Error(`password change failed: ${changed.body}`);
+  return { id: user.id, email, client: clientFor(app, sessionCookieOf(changed)) };
+}

@@ -1,0 +1,80 @@
+import { AppShell, Burger, Divider, Group, NavLink, Text, ThemeIcon } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import type { Me } from '@spotter/contracts';
+import { IconHome, IconSettings, IconTarget } from '@tabler/icons-react';
+import { Link, useLocation } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { UserMenu } from './user-menu.tsx';
+
+/**
+ * The product's sections. Only those that exist are listed (later issues add contacts, the
+ * board, deals …); each names the permission it needs, if any.
+ */
+const SECTIONS = [
+  { to: '/', key: 'home', icon: IconHome, exact: true },
+  { to: '/settings', key: 'settings', icon: IconSettings, permission: 'settings.manage' },
+] as const;
+
+export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const { pathname } = useLocation();
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 232, breakpoint: 'md', collapsed: { mobile: !opened } }}
+      padding={{ base: 'md', md: 'xl' }}
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="md"
+              size="sm"
+              aria-label={t('toggleNavigation')}
+              data-testid="burger"
+            />
+            <Group gap={6} wrap="nowrap">
+              <ThemeIcon size={28} radius="xl">
+                <IconTarget size={18} />
+              </ThemeIcon>
+              <Text fw={700} size="lg">
+                Spotter
+              </Text>
+            </Group>
+            <Divider orientation="vertical" visibleFrom="xs" />
+            <Text c="dimmed" size="sm" truncate visibleFrom="xs" data-testid="club-name">
+              {me.organization.name}
+            </Text>
+          </Group>
+          <UserMenu me={me} />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label={t('navigation')}>
+        {SECTIONS.filter((s) => !('permission' in s) || me.permissions.includes(s.permission)).map(
+          ({ to, key, icon: Icon, ...rest }) => {
+            const active = 'exact' in rest ? pathname === to : pathname.startsWith(to);
+            return (
+              <NavLink
+                key={key}
+                component={Link}
+                to={to}
+                label={t(`nav.${key}`)}
+                leftSection={<Icon size={18} />}
+                active={active}
+                onClick={close}
+                data-testid={`nav-${key}`}
+                style={{ borderRadius: 'var(--mantine-radius-md)' }}
+              />
+            );
+          },
+        )}
+      </AppShell.Navbar>
+      <AppShell.Main bg="gray.0">{children}</AppShell.Main>
+    </AppShell>
+  );
+}

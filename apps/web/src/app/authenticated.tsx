@@ -1,0 +1,61 @@
+import type { Me } from '@spotter/contracts';
+import { IconCloudOff } from '@tabler/icons-react';
+import { Outlet, useNavigate } from '@tanstack/react-router';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FullPageLoader } from '../components/full-page-loader.tsx';
+import { MessagePage } from '../components/message-page.tsx';
+import { ChangePasswordPage, useMe } from '../features/auth/index.ts';
+import { setLocale } from '../lib/i18n.ts';
+import { errorMessage } from '../lib/validation.ts';
+import { AppLayout } from './app-layout.tsx';
+
+/** The signed-in user; only for components under the authenticated layout. */
+export function useSignedInMe(): Me {
+  const me = useMe();
+  if (!me.data) throw new Error('useSignedInMe outside the authenticated layout');
+  return me.data;
+}
+
+/**
+ * Everything behind the login. The route's beforeLoad sends visitors to setup or login; this
+ * covers a session that ends while the page is open (a 401 turns `me` into null).
+ */
+export function Authenticated() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const signedIn = me.data ?? null;
+  const navigate = useNavigate();
+  const uiLocale = signedIn ? (signedIn.user.locale ?? signedIn.organization.locale) : null;
+  const signedOut = me.isSuccess && !signedIn;
+
+  useEffect(() => {
+    if (uiLocale) void setLocale(uiLocale);
+  }, [uiLocale]);
+
+  useEffect(() => {
+    // Runs once when the session goes away (logout, or a 401 turned `me` into null), not on
+    // every render: a redirect during a render fires again while the router is on its way.
+    if (signedOut) void navigate({ to: '/login', replace: true });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [signedOut]);
+
+  if (me.isError) {
+    return (
+      <MessagePage
+        icon={<IconCloudOff size={28} />}
+        title={t('errors.loadFailed')}
+        message={errorMessage(me.error)}
+        action={{ label: t('actions.retry'), onClick: () => void me.refetch() }}
+        fullHeight
+      />
+    );
+  }
+  if (!signedIn) return <FullPageLoader />;
+  if (signedIn.user.mustChangePassword) return <ChangePasswordPage forced />;
+  return (
+    <AppLayout me={signedIn}>
+      <Outlet />
+    </AppLayout>
+  );
+}

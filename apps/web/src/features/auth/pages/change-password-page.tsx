@@ -1,0 +1,48 @@
+import { Anchor, Group, Paper, Text } from '@mantine/core';
+import { useNavigate } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { CenteredCard } from '../../../components/centered-card.tsx';
+import { PageHeader } from '../../../components/page-header.tsx';
+import { useLogout } from '../api/auth-api.ts';
+import { ChangePasswordForm } from '../components/change-password-form.tsx';
+
+/**
+ * `forced`: the first login with a temporary password — nothing else is reachable until the
+ * user has chosen their own. Otherwise the ordinary page under the user menu.
+ */
+export function ChangePasswordPage(props: { forced?: boolean }) {
+  const { t } = useTranslation('auth');
+  const navigate = useNavigate();
+  const logout = useLogout();
+
+  if (props.forced) {
+    return (
+      <CenteredCard title={t('choosePasswordTitle')} subtitle={t('choosePasswordSubtitle')}>
+        <ChangePasswordForm currentLabel={t('temporaryPassword')} />
+        <Group justify="center" mt="lg">
+          <Anchor
+            component="button"
+            type="button"
+            size="sm"
+            onClick={() =>
+              logout.mutate(undefined, { onSettled: () => void navigate({ to: '/login' }) })
+            }
+          >
+            {t('logout')}
+          </Anchor>
+        </Group>
+      </CenteredCard>
+    );
+  }
+  return (
+    <>
+      <PageHeader title={t('changePasswordTitle')} description={t('changePasswordSubtitle')} />
+      <Paper withBorder p="lg" radius="md" maw={520}>
+        <ChangePasswordForm onDone={() => void navigate({ to: '/' })} />
+      </Paper>
+      <Text size="xs" c="dimmed" mt="sm">
+        {t('otherDevicesNote')}
+      </Text>
+    </>
+  );
+}

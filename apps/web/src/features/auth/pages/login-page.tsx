@@ -1,0 +1,80 @@
+import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { loginBodySchema, type LoginBody, type Locale } from '@spotter/contracts';
+import { IconAlertCircle } from '@tabler/icons-react';
+import { useNavigate } from '@tanstack/react-router';
+import { zod4Resolver } from 'mantine-form-zod-resolver';
+import { useTranslation } from 'react-i18next';
+import { CenteredCard } from '../../../components/centered-card.tsx';
+import { LanguageSelect } from '../../../components/language-select.tsx';
+import { isApiError } from '../../../lib/api.ts';
+import { setLocale } from '../../../lib/i18n.ts';
+import { errorMessage } from '../../../lib/validation.ts';
+import { useLogin } from '../api/auth-api.ts';
+
+/** `redirect`: where to go after logging in, already checked to be a path of this app. */
+export function LoginPage(props: { redirect: string }) {
+  const { t, i18n } = useTranslation('auth');
+  const login = useLogin();
+  const navigate = useNavigate();
+  const form = useForm<LoginBody>({
+    initialValues: { email: '', password: '' },
+    validate: zod4Resolver(loginBodySchema),
+  });
+
+  const submit = form.onSubmit((values) =>
+    login.mutate(values, {
+      onSuccess: () => void navigate({ href: props.redirect, replace: true }),
+      onError: () => form.setFieldValue('password', ''),
+    }),
+  );
+
+  let failure: string | undefined;
+  if (login.isError) {
+    const err = login.error;
+    if (isApiError(err, 'invalid_credentials')) failure = t('invalidCredentials');
+    else if (isApiError(err) && err.status === 429) {
+      const minutes = Math.max(1, Math.ceil((err.retryAfterSeconds ?? 900) / 60));
+      failure = t('tooManyAttempts', { count: minutes });
+    } else failure = errorMessage(err);
+  }
+
+  return (
+    <CenteredCard
+      title={t('loginTitle')}
+      subtitle={t('loginSubtitle')}
+      corner={
+        <LanguageSelect value={i18n.language as Locale} onChange={(l) => void setLocale(l)} />
+      }
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          {failure && (
+            <Alert color="red" icon={<IconAlertCircle size={18} />} data-testid="login-error">
+              {failure}
+            </Alert>
+          )}
+          <TextInput
+            label={t('email')}
+            type="email"
+            autoComplete="username"
+            autoFocus
+            required
+            data-testid="login-email"
+            {...form.getInputProps('email')}
+          />
+          <PasswordInput
+            label={t('password')}
+            autoComplete="current-password"
+            required
+            data-testid="login-password"
+            {...form.getInputProps('password')}
+          />
+          <Button type="submit" size="md" loading={login.isPending} data-testid="login-submit">
+            {t('login')}
+          </Button>
+        </Stack>
+      </form>
+    </CenteredCard>
+  );
+}

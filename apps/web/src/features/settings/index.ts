@@ -1,0 +1,5 @@
+export { SettingsLayout } from './pages/settings-layout.tsx';
+export { OrganizationPage } from './pages/organization-page.tsx';
+export { BranchesPage } from './pages/branches-page.tsx';
+export { UsersPage } from './pages/users-page.tsx';
+export { ApiTokensPage } from './pages/api-tokens-page.tsx';

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { idSchema, localeSchema } from './common.ts';
+import { organizationSchema } from './organizations.ts';
+import { PASSWORD_MAX_LENGTH, newPasswordSchema } from './passwords.ts';
+import { roleSchema } from './roles.ts';
+
+export const loginBodySchema = z.strictObject({
+  email: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+});
+export type LoginBody = z.input<typeof loginBodySchema>;
+
+export const meSchema = z.object({
+  user: z.object({
+    id: idSchema,
+    name: z.string(),
+    email: z.string(),
+    role: roleSchema,
+    locale: localeSchema.nullable(),
+    branchIds: z.array(idSchema),
+    mustChangePassword: z.boolean(),
+  }),
+  organization: organizationSchema,
+  permissions: z.array(z.string()),
+});
+export type Me = z.infer<typeof meSchema>;
+
+export const meUpdateSchema = z.strictObject({
+  name: z.string().trim().min(1).max(120).optional(),
+  /** null: follow the organization's language. */
+  locale: localeSchema.nullable().optional(),
+});
+export type MeUpdate = z.input<typeof meUpdateSchema>;
+
+export const passwordChangeSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+  newPassword: newPasswordSchema,
+});
+export type PasswordChange = z.input<typeof passwordChangeSchema>;

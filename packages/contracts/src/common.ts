@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/** Languages the UI and the organization can use (PRODUCT.md X-1). */
+export const LOCALES = ['en', 'sv', 'pl', 'ru', 'uk'] as const;
+export const localeSchema = z.enum(LOCALES);
+export type Locale = z.infer<typeof localeSchema>;
+
+export const idSchema = z.uuid();
+export const idParamsSchema = z.strictObject({ id: idSchema });
+
+/** A short human-entered text: trimmed, never empty, bounded so nobody can store megabytes. */
+export const nameSchema = (max = 120) => z.string().trim().min(1).max(max);
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email())
+  .transform((v) => v.toLowerCase());
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return value.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+export const timezoneSchema = z
+  .string()
+  .trim()
+  .max(64)
+  .refine(isTimeZone, { message: 'Unknown time zone' });
+
+const currencies = new Set(Intl.supportedValuesOf('currency'));
+export const currencySchema = z
+  .string()
+  .trim()
+  .length(3)
+  .transform((v) => v.toUpperCase())
+  .refine((v) => currencies.has(v), { message: 'Unknown currency code' });
+
+/** Every error the API sends has this shape (CONVENTIONS.md habit 4). */
+export const errorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  fields: z.record(z.string(), z.string()).optional(),
+});
+export type ApiError = z.infer<typeof errorSchema>;
+
+export const okSchema = z.object({ ok: z.literal(true) });
+
+export const timestampSchema = z.iso.datetime({ offset: true });
