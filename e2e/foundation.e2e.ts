@@ -11,8 +11,8 @@ import { startServer, type RunningServer } from './support/server.ts';
  * Swedish. Once for a club in English on a reception tablet, once for a Swedish club on a desktop.
  */
 const runs = [
-  { lang: 'en', width: 768, height: 1024 },
-  { lang: 'sv', width: 1440, height: 900 },
+  { lang: 'en', width: 768, height: 1024, timezone: 'Europe/London' },
+  { lang: 'sv', width: 1440, height: 900, timezone: 'Europe/Stockholm' },
 ] as const;
 
 const OWNER_PASSWORD = 'Correct-Horse-Battery-9';
@@ -57,7 +57,12 @@ describe.skipIf(!hasChromium()).each(runs)('foundation journey ($lang, $width px
 
   beforeAll(async () => {
     server = await startServer();
-    browser = await openBrowser({ width: run.width, height: run.height, locale: 'en-GB' });
+    browser = await openBrowser({
+      width: run.width,
+      height: run.height,
+      locale: 'en-GB',
+      timezoneId: run.timezone,
+    });
     page = browser.page;
   });
 
@@ -70,6 +75,8 @@ describe.skipIf(!hasChromium()).each(runs)('foundation journey ($lang, $width px
     await page.goto(server.url);
     await page.waitForURL('**/setup');
     await page.getByTestId('org-name').fill(club);
+    // The club's time zone starts as the browser's own.
+    expect(await page.getByTestId('org-timezone').inputValue()).toBe(run.timezone);
     if (run.lang !== 'en') {
       await chooseOption(page, 'org-locale', 'Svenska');
       // Choosing the club's language switches the page into it at once.

@@ -14,7 +14,7 @@ export interface Browser {
 
 /** A fresh Chromium profile each time, so no cookie or storage leaks between journeys. */
 export async function openBrowser(
-  opts: { width?: number; height?: number; locale?: string } = {},
+  opts: { width?: number; height?: number; locale?: string; timezoneId?: string } = {},
 ): Promise<Browser> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'spotter-chrome-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -23,6 +23,9 @@ export async function openBrowser(
     args: chromiumArgs,
     viewport: { width: opts.width ?? 1280, height: opts.height ?? 860 },
     locale: opts.locale ?? 'en-GB',
+    timezoneId: opts.timezoneId ?? 'Europe/Stockholm',
+    // Mantine honours it, so screenshots never catch a dialog half-way through fading.
+    reducedMotion: 'reduce',
   });
   const page = context.pages()[0] ?? (await context.newPage());
   return {

@@ -9,6 +9,8 @@ import { i18n } from '../lib/i18n.ts';
 const theme = createTheme({
   primaryColor: 'blue',
   defaultRadius: 'md',
+  // Staff who asked their system for less motion get no sliding menus and fading dialogs.
+  respectReducedMotion: true,
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
 });

@@ -2,11 +2,18 @@ import type { Locale } from '@spotter/contracts';
 
 /** Every IANA time zone the browser knows, for a searchable select. */
 export function timezoneOptions(): string[] {
-  return Intl.supportedValuesOf('timeZone');
+  // The list leaves out aliases such as "UTC", which a browser may still report as its own.
+  return [...new Set(['UTC', browserTimezone(), ...Intl.supportedValuesOf('timeZone')])];
 }
 
 export function browserTimezone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
 }
 
 /** The currency a club in that language most likely uses: a default, never a rule. */
