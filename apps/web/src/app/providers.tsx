@@ -40,7 +40,7 @@ export function Providers({ children }: { children: ReactNode }) {
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
         <MantineProvider theme={theme} defaultColorScheme="light">
-          <Notifications position="top-right" />
+          <Notifications position="bottom-right" limit={3} />
           {children}
         </MantineProvider>
       </QueryClientProvider>

@@ -33,7 +33,8 @@ import { SettingsSkeleton } from '../components/settings-skeleton.tsx';
 export function BranchesPage() {
   const { t } = useTranslation('settings');
   const [showArchived, setShowArchived] = useState(false);
-  const branches = useBranches(showArchived);
+  // A club has a handful of branches: load them all, so the page knows whether any are archived.
+  const branches = useBranches(true);
   const create = useCreateBranch();
   const update = useUpdateBranch();
   const [adding, setAdding] = useState(false);
@@ -57,13 +58,19 @@ export function BranchesPage() {
       },
     );
 
-  const items = branches.data?.items ?? [];
+  const all = branches.data?.items ?? [];
+  const items = showArchived ? all : all.filter((b) => !b.archived);
+  const archivedCount = all.length - all.filter((b) => !b.archived).length;
 
   return (
     <>
       <Group justify="space-between" mb="md">
         <Switch
-          label={t('branches.showArchived')}
+          label={
+            archivedCount > 0
+              ? `${t('branches.showArchived')} (${archivedCount})`
+              : t('branches.showArchived')
+          }
           checked={showArchived}
           onChange={(e) => setShowArchived(e.currentTarget.checked)}
         />
@@ -83,8 +90,12 @@ export function BranchesPage() {
       {branches.isSuccess && items.length === 0 && (
         <EmptyState
           icon={<IconBuildingStore size={28} />}
-          title={t('branches.emptyTitle')}
-          text={t('branches.emptyText')}
+          title={t(archivedCount > 0 ? 'branches.allArchivedTitle' : 'branches.emptyTitle')}
+          text={
+            archivedCount > 0
+              ? t('branches.allArchivedText', { count: archivedCount })
+              : t('branches.emptyText')
+          }
           action={{ label: t('branches.add'), onClick: () => setAdding(true) }}
         />
       )}

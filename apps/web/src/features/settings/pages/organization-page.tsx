@@ -143,6 +143,7 @@ function OrganizationForm({ organization }: { organization: Organization }) {
         opened={conflict !== null}
         onClose={() => setConflict(null)}
         title={t('organization.conflictTitle')}
+        size="lg"
         centered
       >
         <Text size="sm">{t('organization.conflictText')}</Text>
