@@ -15,6 +15,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without a session or token (setup, login, health, docs). */
     public?: boolean;
+    /** Reachable by a user still on a temporary password (reading and changing their own). */
+    beforePasswordChange?: boolean;
   }
 }
 
@@ -112,6 +114,18 @@ export const authPlugin = fp(
       if (req.routeOptions.config.public) return;
       req.actor = await authenticate(app, req);
       if (!req.actor) throw unauthorized();
+      // A temporary password was seen by whoever handed it over: until the user has chosen
+      // their own, it opens nothing but the way to do so.
+      if (
+        req.sessionUser?.user.mustChangePassword &&
+        !req.routeOptions.config.beforePasswordChange
+      ) {
+        throw new AppError(
+          403,
+          'password_change_required',
+          'Choose your own password before doing anything else',
+        );
+      }
     });
   },
   { name: 'auth' },

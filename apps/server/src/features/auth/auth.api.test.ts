@@ -120,6 +120,42 @@ describe('login, sessions and me', () => {
     expect((await fresh.request('GET', '/api/me')).statusCode).toBe(200);
     expect((await login(t.app, org.ownerEmail, 'Another-Long-Phrase-7')).statusCode).toBe(200);
   });
+
+  it('lets a user on a temporary password do nothing but read themselves and change it', async () => {
+    const org = await createOrg(t.app);
+    const email = `admin-${Date.now()}@example.test`;
+    const created = await org.owner.request('POST', '/api/users', {
+      name: 'New Admin',
+      email,
+      role: 'admin',
+    });
+    const temporary = created.json<{ temporaryPassword: string }>().temporaryPassword;
+    const admin = clientFor(t.app, sessionCookieOf(await login(t.app, email, temporary)));
+
+    const me = await admin.request('GET', '/api/me');
+    expect(me.statusCode).toBe(200);
+    expect(me.json<Me>().user.mustChangePassword).toBe(true);
+    expect((await admin.request('PATCH', '/api/me', { locale: 'pl' })).statusCode).toBe(200);
+    for (const [method, url, body] of [
+      ['GET', '/api/users', undefined],
+      ['POST', '/api/branches', { name: 'Sneaky branch' }],
+      ['POST', '/api/api-tokens', { name: 'Sneaky token' }],
+    ] as const) {
+      const res = await admin.request(method, url, body);
+      expect(res.statusCode, `${method} ${url}`).toBe(403);
+      expect(res.json().code).toBe('password_change_required');
+    }
+    const branches = await org.owner.request('GET', '/api/branches');
+    expect(branches.json().items).toEqual([]);
+
+    const changed = await admin.request('POST', '/api/me/password', {
+      currentPassword: temporary,
+      newPassword: 'Admin-Own-Phrase-31',
+    });
+    expect(changed.statusCode).toBe(200);
+    const after = clientFor(t.app, sessionCookieOf(changed));
+    expect((await after.request('GET', '/api/users')).statusCode).toBe(200);
+  });
 });
 
 describe('cross-site request protection', () => {

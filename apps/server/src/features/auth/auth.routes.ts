@@ -62,6 +62,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ limiter: LoginLimiter }> = asyn
   app.get(
     '/api/me',
     {
+      config: { beforePasswordChange: true },
       schema: {
         tags,
         summary: 'The signed-in user, their role, permissions and organization',
@@ -77,6 +78,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ limiter: LoginLimiter }> = asyn
   app.patch(
     '/api/me',
     {
+      config: { beforePasswordChange: true },
       schema: {
         tags,
         summary: 'Change your own name or language',
@@ -90,6 +92,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ limiter: LoginLimiter }> = asyn
   app.post(
     '/api/me/password',
     {
+      config: { beforePasswordChange: true },
       schema: {
         tags,
         summary: 'Change your own password; other sessions end',

@@ -82,14 +82,14 @@ export function UsersPage(props: { currentUserId: string }) {
       {users.isSuccess && users.data.items.length > 0 && (
         <Stack>
           <Paper withBorder radius="md">
-            <Table.ScrollContainer minWidth={640}>
+            <Table.ScrollContainer minWidth={700}>
               <Table verticalSpacing="sm" highlightOnHover data-testid="users-table">
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('users.name')}</Table.Th>
                     <Table.Th>{t('users.role')}</Table.Th>
                     <Table.Th>{t('users.branches')}</Table.Th>
-                    <Table.Th>{t('users.status')}</Table.Th>
+                    <Table.Th miw={190}>{t('users.status')}</Table.Th>
                     <Table.Th w={60}>
                       <VisuallyHidden>{t('common:actions.actions')}</VisuallyHidden>
                     </Table.Th>
