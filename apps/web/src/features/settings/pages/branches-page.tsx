@@ -1,21 +1,10 @@
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Group,
-  Menu,
-  Paper,
-  Switch,
-  Table,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Badge, Button, Group, Paper, Switch, Table, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { Branch } from '@spotter/contracts';
 import {
   IconArchive,
   IconArchiveOff,
   IconBuildingStore,
-  IconDots,
   IconPencil,
   IconPlus,
 } from '@tabler/icons-react';
@@ -23,6 +12,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { EmptyState } from '../../../components/empty-state.tsx';
+import { RowActions } from '../../../components/row-actions.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { formatDate } from '../../../lib/format.ts';
 import { errorMessage, serverFieldErrors } from '../../../lib/validation.ts';
@@ -124,41 +114,28 @@ export function BranchesPage() {
                     </Table.Td>
                     <Table.Td>{formatDate(b.createdAt)}</Table.Td>
                     <Table.Td>
-                      <Menu position="bottom-end" withinPortal>
-                        <Menu.Target>
-                          <ActionIcon
-                            variant="subtle"
-                            color="gray"
-                            aria-label={t('branches.actionsFor', { name: b.name })}
-                          >
-                            <IconDots size={18} />
-                          </ActionIcon>
-                        </Menu.Target>
-                        <Menu.Dropdown>
-                          <Menu.Item
-                            leftSection={<IconPencil size={16} />}
-                            onClick={() => setRenaming(b)}
-                          >
-                            {t('branches.rename')}
-                          </Menu.Item>
-                          {b.archived ? (
-                            <Menu.Item
-                              leftSection={<IconArchiveOff size={16} />}
-                              onClick={() => setArchived(b, false)}
-                            >
-                              {t('branches.unarchive')}
-                            </Menu.Item>
-                          ) : (
-                            <Menu.Item
-                              color="red"
-                              leftSection={<IconArchive size={16} />}
-                              onClick={() => setArchiving(b)}
-                            >
-                              {t('branches.archive')}
-                            </Menu.Item>
-                          )}
-                        </Menu.Dropdown>
-                      </Menu>
+                      <RowActions
+                        label={t('branches.actionsFor', { name: b.name })}
+                        actions={[
+                          {
+                            label: t('branches.rename'),
+                            icon: <IconPencil size={16} />,
+                            onClick: () => setRenaming(b),
+                          },
+                          b.archived
+                            ? {
+                                label: t('branches.unarchive'),
+                                icon: <IconArchiveOff size={16} />,
+                                onClick: () => setArchived(b, false),
+                              }
+                            : {
+                                label: t('branches.archive'),
+                                icon: <IconArchive size={16} />,
+                                onClick: () => setArchiving(b),
+                                danger: true,
+                              },
+                        ]}
+                      />
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -17,12 +17,12 @@ import {
   type OrganizationInput,
 } from '@spotter/contracts';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageOptions } from '../../../components/language-select.tsx';
+import { CurrencySelect, TimezoneSelect } from '../../../components/zone-currency-selects.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { isApiError } from '../../../lib/api.ts';
-import { currencyOptions, timezoneOptions } from '../../../lib/intl-options.ts';
 import { errorMessage, serverFieldErrors } from '../../../lib/validation.ts';
 import { useOrganization, useUpdateOrganization } from '../api/organization-api.ts';
 import { SettingsSkeleton } from '../components/settings-skeleton.tsx';
@@ -42,7 +42,7 @@ export function OrganizationPage() {
 }
 
 function OrganizationForm({ organization }: { organization: Organization }) {
-  const { t, i18n } = useTranslation('settings');
+  const { t } = useTranslation('settings');
   const update = useUpdateOrganization();
   const org = useOrganization();
   const [conflict, setConflict] = useState<OrganizationInput | null>(null);
@@ -50,8 +50,6 @@ function OrganizationForm({ organization }: { organization: Organization }) {
     initialValues: valuesOf(organization),
     validate: zod4Resolver(organizationInputSchema),
   });
-  const timezones = useMemo(() => timezoneOptions(), []);
-  const currencies = useMemo(() => currencyOptions(i18n.language), [i18n.language]);
 
   const save = (values: OrganizationInput, version: number) =>
     update.mutate(
@@ -106,22 +104,12 @@ function OrganizationForm({ organization }: { organization: Organization }) {
               allowDeselect={false}
               {...form.getInputProps('locale')}
             />
-            <Select
+            <TimezoneSelect
               label={t('organization.timezone')}
-              data={timezones}
-              searchable
-              limit={50}
-              allowDeselect={false}
-              nothingFoundMessage={t('common:states.nothingFound')}
               {...form.getInputProps('timezone')}
             />
-            <Select
+            <CurrencySelect
               label={t('organization.currency')}
-              data={currencies}
-              searchable
-              limit={50}
-              allowDeselect={false}
-              nothingFoundMessage={t('common:states.nothingFound')}
               {...form.getInputProps('currency')}
             />
           </SimpleGrid>

@@ -1,9 +1,7 @@
 import {
-  ActionIcon,
   Badge,
   Button,
   Group,
-  Menu,
   Modal,
   Pagination,
   Paper,
@@ -14,11 +12,12 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { User } from '@spotter/contracts';
-import { IconDots, IconKey, IconPencil, IconPlus, IconUsers } from '@tabler/icons-react';
+import { IconKey, IconPencil, IconPlus, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { EmptyState } from '../../../components/empty-state.tsx';
+import { RowActions } from '../../../components/row-actions.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { SecretReveal } from '../../../components/secret-reveal.tsx';
 import { errorMessage } from '../../../lib/validation.ts';
@@ -133,33 +132,22 @@ export function UsersPage(props: { currentUserId: string }) {
                         </Group>
                       </Table.Td>
                       <Table.Td>
-                        <Menu position="bottom-end">
-                          <Menu.Target>
-                            <ActionIcon
-                              variant="subtle"
-                              color="gray"
-                              aria-label={t('users.actionsFor', { name: u.name })}
-                            >
-                              <IconDots size={18} />
-                            </ActionIcon>
-                          </Menu.Target>
-                          <Menu.Dropdown>
-                            <Menu.Item
-                              leftSection={<IconPencil size={16} />}
-                              onClick={() => setEditing(u)}
-                            >
-                              {t('users.editAction')}
-                            </Menu.Item>
-                            {u.id !== props.currentUserId && u.active && (
-                              <Menu.Item
-                                leftSection={<IconKey size={16} />}
-                                onClick={() => setResetting(u)}
-                              >
-                                {t('users.resetPassword')}
-                              </Menu.Item>
-                            )}
-                          </Menu.Dropdown>
-                        </Menu>
+                        <RowActions
+                          label={t('users.actionsFor', { name: u.name })}
+                          actions={[
+                            {
+                              label: t('users.editAction'),
+                              icon: <IconPencil size={16} />,
+                              onClick: () => setEditing(u),
+                            },
+                            u.id !== props.currentUserId &&
+                              u.active && {
+                                label: t('users.resetPassword'),
+                                icon: <IconKey size={16} />,
+                                onClick: () => setResetting(u),
+                              },
+                          ]}
+                        />
                       </Table.Td>
                     </Table.Tr>
                   ))}

@@ -15,18 +15,14 @@ import { organizationInputSchema, ownerInputSchema, type Locale } from '@spotter
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CenteredCard } from '../../../components/centered-card.tsx';
 import { languageOptions } from '../../../components/language-select.tsx';
+import { CurrencySelect, TimezoneSelect } from '../../../components/zone-currency-selects.tsx';
 import { deviceLocale, setLocale } from '../../../lib/i18n.ts';
-import {
-  DEFAULT_CURRENCY,
-  browserTimezone,
-  currencyOptions,
-  timezoneOptions,
-} from '../../../lib/intl-options.ts';
+import { DEFAULT_CURRENCY, browserTimezone } from '../../../lib/intl-options.ts';
 import { errorMessage, serverFieldErrors } from '../../../lib/validation.ts';
 import { useSetup } from '../api/setup-api.ts';
 
@@ -44,7 +40,7 @@ const setupFormSchema = z
 type SetupForm = z.input<typeof setupFormSchema>;
 
 export function SetupPage() {
-  const { t, i18n } = useTranslation('setup');
+  const { t } = useTranslation('setup');
   const setup = useSetup();
   const navigate = useNavigate();
   const [currencyTouched, setCurrencyTouched] = useState(false);
@@ -65,9 +61,6 @@ export function SetupPage() {
     validate: zod4Resolver(setupFormSchema),
     validateInputOnBlur: true,
   });
-
-  const timezones = useMemo(() => timezoneOptions(), []);
-  const currencies = useMemo(() => currencyOptions(i18n.language), [i18n.language]);
 
   const onLocaleChange = (value: string | null) => {
     if (!value) return;
@@ -118,25 +111,15 @@ export function SetupPage() {
               {...form.getInputProps('organization.locale')}
               onChange={onLocaleChange}
             />
-            <Select
+            <TimezoneSelect
               label={t('timezone')}
-              data={timezones}
-              searchable
-              limit={50}
-              allowDeselect={false}
               required
-              nothingFoundMessage={t('common:states.nothingFound')}
               data-testid="org-timezone"
               {...form.getInputProps('organization.timezone')}
             />
-            <Select
+            <CurrencySelect
               label={t('currency')}
-              data={currencies}
-              searchable
-              limit={50}
-              allowDeselect={false}
               required
-              nothingFoundMessage={t('common:states.nothingFound')}
               data-testid="org-currency"
               {...form.getInputProps('organization.currency')}
               onChange={(v) => {
