@@ -22,6 +22,7 @@ import {
   UsersPage,
 } from '../features/settings/index.ts';
 import { SetupPage, setupStatusQuery } from '../features/setup/index.ts';
+import { safeRedirect } from '../lib/safe-redirect.ts';
 import { queryClient } from './providers.tsx';
 import { Authenticated, useSignedInMe } from './authenticated.tsx';
 
@@ -50,11 +51,6 @@ function Crashed() {
       fullHeight
     />
   );
-}
-
-/** Only paths inside this app: a redirect parameter must never send anyone elsewhere. */
-function safeRedirect(target: string | undefined): string {
-  return target && target.startsWith('/') && !target.startsWith('//') ? target : '/';
 }
 
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
