@@ -5,13 +5,11 @@ import { currencyOptions, timezoneOptions } from '../lib/intl-options.ts';
 
 type Props = Omit<SelectProps, 'data'>;
 
-/** Every IANA time zone, searchable. */
-export function TimezoneSelect(props: Props) {
+/** Long lists: searchable, showing the first 50 matches, never empty once chosen. */
+function LongSelect(props: SelectProps) {
   const { t } = useTranslation();
-  const data = useMemo(() => timezoneOptions(), []);
   return (
     <Select
-      data={data}
       searchable
       limit={50}
       allowDeselect={false}
@@ -21,18 +19,15 @@ export function TimezoneSelect(props: Props) {
   );
 }
 
+/** Every IANA time zone. */
+export function TimezoneSelect(props: Props) {
+  const data = useMemo(() => timezoneOptions(), []);
+  return <LongSelect data={data} {...props} />;
+}
+
 /** Every ISO currency, named in the UI language. */
 export function CurrencySelect(props: Props) {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const data = useMemo(() => currencyOptions(i18n.language), [i18n.language]);
-  return (
-    <Select
-      data={data}
-      searchable
-      limit={50}
-      allowDeselect={false}
-      nothingFoundMessage={t('states.nothingFound')}
-      {...props}
-    />
-  );
+  return <LongSelect data={data} {...props} />;
 }
