@@ -139,10 +139,10 @@ describe.skipIf(!hasChromium())('settings journey (desktop)', () => {
     expect(secret).toMatch(/^spt_/);
     await shot('03-token-created');
     await page.getByTestId('token-created-done').click();
-    const health = await fetch(`${server.url}/api/organization`, {
+    const withToken = await fetch(`${server.url}/api/organization`, {
       headers: { authorization: `Bearer ${secret}` },
     });
-    expect(health.status).toBe(200);
+    expect(withToken.status).toBe(200);
     const row = page.getByTestId('token-row').filter({ hasText: 'Booking system' });
     await row.waitFor();
     expect(await row.textContent()).not.toContain(secret);

@@ -20,6 +20,13 @@ import { useBranches, useCreateBranch, useUpdateBranch } from '../api/branches-a
 import { BranchNameModal } from '../components/branch-name-modal.tsx';
 import { SettingsSkeleton } from '../components/settings-skeleton.tsx';
 
+/** A name problem goes next to the name field; anything else to a notification. */
+function showFailure(err: unknown, setErrors: (errors: Record<string, string>) => void) {
+  const fields = serverFieldErrors(err);
+  if (Object.keys(fields).length > 0) setErrors(fields);
+  else notifications.show({ color: 'red', message: errorMessage(err) });
+}
+
 export function BranchesPage() {
   const { t } = useTranslation('settings');
   const [showArchived, setShowArchived] = useState(false);
@@ -49,8 +56,9 @@ export function BranchesPage() {
     );
 
   const all = branches.data?.items ?? [];
-  const items = showArchived ? all : all.filter((b) => !b.archived);
-  const archivedCount = all.length - all.filter((b) => !b.archived).length;
+  const active = all.filter((b) => !b.archived);
+  const items = showArchived ? all : active;
+  const archivedCount = all.length - active.length;
 
   return (
     <>
@@ -161,11 +169,7 @@ export function BranchesPage() {
                   message: t('branches.added', { name: b.name }),
                 });
               },
-              onError: (err) => {
-                const fields = serverFieldErrors(err);
-                if (Object.keys(fields).length) setErrors(fields);
-                else notifications.show({ color: 'red', message: errorMessage(err) });
-              },
+              onError: (err) => showFailure(err, setErrors),
             },
           )
         }
@@ -182,11 +186,7 @@ export function BranchesPage() {
             { id: renaming.id, name },
             {
               onSuccess: () => setRenaming(null),
-              onError: (err) => {
-                const fields = serverFieldErrors(err);
-                if (Object.keys(fields).length) setErrors(fields);
-                else notifications.show({ color: 'red', message: errorMessage(err) });
-              },
+              onError: (err) => showFailure(err, setErrors),
             },
           )
         }
