@@ -9,6 +9,9 @@ import type { Database, DatabaseKind, Db } from './db/client.ts';
 import { apiTokensRoutes } from './features/api-tokens/index.ts';
 import { authRoutes, LoginLimiter, startSessionSweeper } from './features/auth/index.ts';
 import { branchesRoutes } from './features/branches/index.ts';
+import { contactSettingsRoutes } from './features/contact-settings/index.ts';
+import { contactListRoutes, contactsRoutes, startTrashPurger } from './features/contacts/index.ts';
+import { importsRoutes, startImportWorker } from './features/imports/index.ts';
 import { healthRoutes } from './features/health/index.ts';
 import { organizationsRoutes } from './features/organizations/index.ts';
 import { usersRoutes } from './features/users/index.ts';
@@ -77,14 +80,22 @@ export async function buildApp(config: AppConfig, opts: AppOptions): Promise<Fas
   await app.register(branchesRoutes);
   await app.register(usersRoutes);
   await app.register(apiTokensRoutes);
+  await app.register(contactSettingsRoutes);
+  await app.register(contactsRoutes);
+  await app.register(contactListRoutes);
+  await app.register(importsRoutes);
   await registerWeb(app, config.webDist);
 
-  let stopSweeper: (() => void) | undefined;
+  const stoppers: Array<() => void | Promise<void>> = [];
   app.addHook('onReady', async () => {
-    stopSweeper = startSessionSweeper(app.db, (err) => app.log.error({ err }, 'session sweep'));
+    stoppers.push(
+      startSessionSweeper(app.db, (err) => app.log.error({ err }, 'session sweep')),
+      startTrashPurger(app.db, (err) => app.log.error({ err }, 'trash purge')),
+      startImportWorker(app.db, (err) => app.log.error({ err }, 'import worker')),
+    );
   });
   app.addHook('onClose', async () => {
-    stopSweeper?.();
+    for (const stop of stoppers) await stop();
     await opts.database.close();
   });
   return app;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openPostgres, usePglite, type Database } from '../src/db/client.ts';
+import { openPostgres, pgliteExtensions, usePglite, type Database } from '../src/db/client.ts';
 
 export const testDbKind = process.env.TEST_DB === 'postgres' ? 'postgres' : 'embedded';
 
@@ -27,6 +27,6 @@ export async function createPostgresTestUrl(): Promise<string> {
 export async function createTestDatabase(): Promise<Database> {
   if (testDbKind === 'postgres') return openPostgres(await createPostgresTestUrl());
   const blob = new Blob([readFileSync(inject('pgliteTemplate'))]);
-  const client = await PGlite.create({ loadDataDir: blob });
+  const client = await PGlite.create({ loadDataDir: blob, extensions: pgliteExtensions });
   return usePglite(client);
 }

@@ -7,3 +7,6 @@ export * from './branches.ts';
 export * from './users.ts';
 export * from './api-tokens.ts';
 export * from './health.ts';
+export * from './contact-settings.ts';
+export * from './contacts.ts';
+export * from './imports.ts';

@@ -13,6 +13,12 @@ export const PERMISSIONS = [
   'branches.manage',
   'tokens.manage',
   'organization.manage',
+  /** Read persons, companies, their history, search and export lists (C-1 … C-14). */
+  'contacts.read',
+  /** Create and edit persons and companies, write notes, import, tag and re-assign in bulk. */
+  'contacts.write',
+  /** Merge, bulk delete, restore and purge the trash, export or erase one person's data. */
+  'contacts.admin',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -22,9 +28,10 @@ const admin: readonly Permission[] = PERMISSIONS;
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: admin,
   admin,
-  manager: [],
-  sales: [],
-  reception: [],
+  manager: ['contacts.read', 'contacts.write', 'branches.read'],
+  sales: ['contacts.read', 'contacts.write', 'branches.read'],
+  reception: ['contacts.read', 'contacts.write', 'branches.read'],
+  // Instructors usually have no CRM access (PRODUCT.md "Who uses it").
   instructor: [],
 };
 
@@ -32,7 +39,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
  * What an integration holding an API token may do: read the organization and its branches
  * (to map the club system's sites), never manage staff or mint more tokens.
  */
-export const TOKEN_PERMISSIONS: readonly Permission[] = ['organization.read', 'branches.read'];
+export const TOKEN_PERMISSIONS: readonly Permission[] = [
+  'organization.read',
+  'branches.read',
+  'contacts.read',
+  'contacts.write',
+];
 
 export function can(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);

@@ -49,3 +49,13 @@ export const userUpdateSchema = z.strictObject({
 export type UserUpdate = z.input<typeof userUpdateSchema>;
 
 export const passwordResetSchema = z.object({ temporaryPassword: z.string() });
+
+/** What CRM staff may know of colleagues: enough to pick a responsible or filter by one. */
+export const staffMemberSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  role: roleSchema,
+  active: z.boolean(),
+});
+export type StaffMember = z.infer<typeof staffMemberSchema>;
+export const staffListSchema = z.object({ items: z.array(staffMemberSchema) });

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -24,6 +25,9 @@ export const migrationsFolder = path.join(
   path.dirname(fileURLToPath(import.meta.url)),
   'migrations',
 );
+
+/** Extensions the migrations use (search needs trigram indexes). */
+export const pgliteExtensions: PGliteOptions['extensions'] = { pg_trgm };
 
 /** Any constant works; it only has to be the same for every instance of Spotter. */
 const MIGRATION_LOCK_KEY = 7_314_001;
@@ -63,7 +67,7 @@ export async function openEmbedded(dataDir: string): Promise<Database> {
   // PGlite has no lock of its own: two processes on one directory silently lose commits.
   const lock: DirLock = acquireDirLock(dataDir);
   try {
-    const client = await PGlite.create({ dataDir: dir });
+    const client = await PGlite.create({ dataDir: dir, extensions: pgliteExtensions });
     return await usePglite(client, () => lock.release());
   } catch (err) {
     lock.release();

@@ -35,6 +35,12 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   return constraint === undefined || e.constraint === constraint;
 }
 
+/** The SQLSTATE of a database error, as thrown by pg or PGlite (possibly wrapped by Drizzle). */
+export function pgErrorCode(err: unknown): string | undefined {
+  const code = findPgError(err)?.code;
+  return code && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+
 function findPgError(err: unknown): { code?: string; constraint?: string } | undefined {
   let cur: unknown = err;
   for (let depth = 0; depth < 4 && cur && typeof cur === 'object'; depth++) {

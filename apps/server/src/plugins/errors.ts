@@ -3,7 +3,13 @@ import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
 } from 'fastify-type-provider-zod';
-import { AppError } from '../lib/errors.ts';
+import { AppError, pgErrorCode } from '../lib/errors.ts';
+
+/**
+ * Input PostgreSQL itself refuses (a NUL character in text, an out-of-range date or number)
+ * is the caller's mistake, not ours: 400, never 500.
+ */
+const PG_BAD_INPUT = new Set(['22021', '22P05', '22007', '22008', '22003', '22P02']);
 
 /** "/owner/email" → "owner.email"; query and params errors keep their plain names. */
 function fieldPath(instancePath: string): string {
@@ -39,6 +45,11 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (isResponseSerializationError(err)) {
       req.log.error({ err, issues: err.cause.issues }, 'response did not match its schema');
       return reply.code(500).send({ code: 'internal', message: 'Something went wrong' });
+    }
+    const pgCode = pgErrorCode(err);
+    if (pgCode && PG_BAD_INPUT.has(pgCode)) {
+      req.log.warn({ err }, 'input refused by the database');
+      return reply.code(400).send({ code: 'validation', message: 'Invalid characters or value' });
     }
     const status = err.statusCode ?? 500;
     if (status >= 500) {

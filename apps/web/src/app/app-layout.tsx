@@ -1,10 +1,18 @@
 import { AppShell, Burger, Divider, Group, NavLink, Text, ThemeIcon } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { Me } from '@spotter/contracts';
-import { IconHome, IconSettings, IconTarget } from '@tabler/icons-react';
+import {
+  IconBuilding,
+  IconHome,
+  IconSettings,
+  IconTarget,
+  IconTrash,
+  IconUsers,
+} from '@tabler/icons-react';
 import { Link, useLocation } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { GlobalSearch } from '../features/contacts/index.ts';
 import { UserMenu } from './user-menu.tsx';
 
 /**
@@ -13,6 +21,9 @@ import { UserMenu } from './user-menu.tsx';
  */
 const SECTIONS = [
   { to: '/', key: 'home', icon: IconHome, exact: true },
+  { to: '/persons', key: 'persons', icon: IconUsers, permission: 'contacts.read' },
+  { to: '/companies', key: 'companies', icon: IconBuilding, permission: 'contacts.read' },
+  { to: '/trash', key: 'trash', icon: IconTrash, permission: 'contacts.admin' },
   { to: '/settings', key: 'settings', icon: IconSettings, permission: 'settings.manage' },
 ] as const;
 
@@ -51,7 +62,10 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
               {me.organization.name}
             </Text>
           </Group>
-          <UserMenu me={me} />
+          <Group gap="sm" wrap="nowrap">
+            {me.permissions.includes('contacts.read') && <GlobalSearch />}
+            <UserMenu me={me} />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label={t('navigation')}>

@@ -22,6 +22,27 @@ import {
   UsersPage,
 } from '../features/settings/index.ts';
 import { SetupPage, setupStatusQuery } from '../features/setup/index.ts';
+import {
+  CompaniesListPage,
+  companyListSearchSchema,
+  personListSearchSchema,
+  PersonsListPage,
+} from '../features/contacts/index.ts';
+import {
+  CompanyCreatePage,
+  CompanyPage,
+  PersonCreatePage,
+  PersonPage,
+} from '../features/contact-card/index.ts';
+import {
+  CrmSettingsPage,
+  CustomFieldsPage,
+  LookupsPage,
+  StatusesPage,
+  TrashPage,
+} from '../features/crm/index.ts';
+import { ImportPage } from '../features/imports/index.ts';
+import { lookupKindSchema } from '@spotter/contracts';
 import { safeRedirect } from '../lib/safe-redirect.ts';
 import { queryClient } from './providers.tsx';
 import { Authenticated, useSignedInMe } from './authenticated.tsx';
@@ -163,18 +184,134 @@ const settingsTokensRoute = createRoute({
   },
 });
 
+// ---------------------------------------------------------------- contacts (issue 3)
+
+const personsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/persons',
+  validateSearch: personListSearchSchema,
+  component: function PersonsRoute() {
+    return <PersonsListPage me={useSignedInMe()} search={personsRoute.useSearch()} />;
+  },
+});
+
+const personCreateRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/persons/new',
+  validateSearch: z.object({ companyId: z.uuid().optional().catch(undefined) }),
+  component: function PersonCreateRoute() {
+    return (
+      <PersonCreatePage me={useSignedInMe()} companyId={personCreateRoute.useSearch().companyId} />
+    );
+  },
+});
+
+const personRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/persons/$personId',
+  component: function PersonRoute() {
+    return <PersonPage me={useSignedInMe()} id={personRoute.useParams().personId} />;
+  },
+});
+
+const companiesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/companies',
+  validateSearch: companyListSearchSchema,
+  component: function CompaniesRoute() {
+    return <CompaniesListPage me={useSignedInMe()} search={companiesRoute.useSearch()} />;
+  },
+});
+
+const companyCreateRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/companies/new',
+  component: function CompanyCreateRoute() {
+    return <CompanyCreatePage me={useSignedInMe()} />;
+  },
+});
+
+const companyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/companies/$companyId',
+  component: function CompanyRoute() {
+    return <CompanyPage me={useSignedInMe()} id={companyRoute.useParams().companyId} />;
+  },
+});
+
+const importRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/import',
+  validateSearch: z.object({ id: z.uuid().optional().catch(undefined) }),
+  component: function ImportRoute() {
+    return <ImportPage me={useSignedInMe()} importId={importRoute.useSearch().id} />;
+  },
+});
+
+const trashRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/trash',
+  component: function TrashRoute() {
+    return <TrashPage me={useSignedInMe()} />;
+  },
+});
+
+const settingsStatusesRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/statuses',
+  component: StatusesPage,
+});
+
+const settingsLookupsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/lists/$kind',
+  params: {
+    parse: (p: { kind: string }) => ({ kind: lookupKindSchema.parse(p.kind) }),
+    stringify: (p: { kind: string }) => ({ kind: p.kind }),
+  },
+  component: function LookupsRoute() {
+    return <LookupsPage kind={settingsLookupsRoute.useParams().kind} />;
+  },
+});
+
+const settingsCustomFieldsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/custom-fields',
+  component: function CustomFieldsRoute() {
+    return <CustomFieldsPage me={useSignedInMe()} />;
+  },
+});
+
+const settingsCrmRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/crm',
+  component: CrmSettingsPage,
+});
+
 const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
   appRoute.addChildren([
     homeRoute,
     passwordRoute,
+    personsRoute,
+    personCreateRoute,
+    personRoute,
+    companiesRoute,
+    companyCreateRoute,
+    companyRoute,
+    importRoute,
+    trashRoute,
     settingsRoute.addChildren([
       settingsIndexRoute,
       settingsOrganizationRoute,
       settingsBranchesRoute,
       settingsUsersRoute,
       settingsTokensRoute,
+      settingsStatusesRoute,
+      settingsLookupsRoute,
+      settingsCustomFieldsRoute,
+      settingsCrmRoute,
     ]),
   ]),
 ]);

@@ -2,7 +2,17 @@ import { LOCALES, type Locale } from '@spotter/contracts';
 import i18n, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
-export const NAMESPACES = ['common', 'auth', 'setup', 'home', 'settings'] as const;
+export const NAMESPACES = [
+  'common',
+  'auth',
+  'setup',
+  'home',
+  'settings',
+  'contacts',
+  'card',
+  'crm',
+  'imports',
+] as const;
 
 /** Every language under its own name, so anyone can find theirs in the list. */
 export const LANGUAGE_NAMES: Record<Locale, string> = {

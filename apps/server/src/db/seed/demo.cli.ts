@@ -8,8 +8,11 @@ import { parseArgs } from 'node:util';
 import { asc } from 'drizzle-orm';
 import { openDatabase } from '../client.ts';
 import { DataDirLockedError } from '../dir-lock.ts';
+import { ROLES } from '@spotter/contracts';
+import { generateTemporaryPassword, hashPassword } from '../../features/auth/index.ts';
 import { createOrganization, organizations } from '../../features/organizations/index.ts';
-import { users } from '../../features/users/index.ts';
+import { updateUserRow, users } from '../../features/users/index.ts';
+import type { Db } from '../client.ts';
 import { loadConfig } from '../../plugins/env.ts';
 import { seedDemo } from './demo.ts';
 
@@ -57,16 +60,46 @@ async function main() {
     if (!owner) throw new Error(`Organization ${orgId} not found or has no owner.`);
     const result = await seedDemo(db, { orgId, ownerId: owner.id });
     console.log(
-      `Demo data added: ${result.branches} new branches, ${result.staff} new staff members.`,
+      `Demo data added: ${result.branches} new branches, ${result.staff} new staff members, ` +
+        `${result.persons} persons, ${result.companies} companies.`,
     );
     if (login) {
       console.log(
         `\nLog in at http://localhost:${config.port} with\n  email:    ${login.email}\n  password: ${login.password}\n`,
       );
     }
+    const logins = await resetOneLoginPerRole(db, orgId);
+    if (logins.length > 0) {
+      console.log('\nTry each role with these temporary passwords (changed at first login):');
+      for (const l of logins) console.log(`  ${l.role.padEnd(10)} ${l.email}  ${l.password}`);
+    }
   } finally {
     await database.close();
   }
+}
+
+/**
+ * Only the CLI does this (the first-run page's demo checkbox does not): a demo staff member
+ * per role gets a new temporary password, printed once, so each role can be tried.
+ */
+async function resetOneLoginPerRole(db: Db, orgId: string) {
+  const staff = await db.query.users.findMany({
+    where: (u, { and, eq, like }) =>
+      and(eq(u.orgId, orgId), eq(u.active, true), like(u.email, '%@demo.spotter.invalid')),
+    orderBy: asc(users.createdAt),
+  });
+  const out: Array<{ role: string; email: string; password: string }> = [];
+  for (const role of ROLES) {
+    const member = staff.find((u) => u.role === role && role !== 'owner');
+    if (!member) continue;
+    const password = generateTemporaryPassword();
+    await updateUserRow(db, orgId, member.id, {
+      passwordHash: await hashPassword(password),
+      mustChangePassword: true,
+    });
+    out.push({ role, email: member.email, password });
+  }
+  return out;
 }
 
 main().catch((err: unknown) => {

@@ -5,12 +5,14 @@ import { hashPassword } from '../../features/auth/index.ts';
 import { branches } from '../../features/branches/index.ts';
 import { findOrganization } from '../../features/organizations/index.ts';
 import { users } from '../../features/users/index.ts';
+import { seedDemoContacts } from './demo-contacts.ts';
 import { DEMO_CLUBS, emailLocalPart } from './demo-names.ts';
 
 /**
- * Fills an organization with a believable club: branches and staff of every role.
- * Safe to run twice: what exists already is left alone. Staff get unknown random passwords;
- * an admin hands out temporary ones from Settings → Users when someone wants to try a role.
+ * Fills an organization with a believable club: branches, staff of every role, and a CRM of
+ * ~300 persons and ~30 companies with history. Safe to run twice: what exists already is left
+ * alone. Staff get unknown random passwords; an admin hands out temporary ones from
+ * Settings → Users when someone wants to try a role (`npm run demo` prints one per role).
  */
 export async function seedDemo(db: Db, target: { orgId: string; ownerId: string }) {
   const organization = await findOrganization(db, target.orgId);
@@ -47,5 +49,6 @@ export async function seedDemo(db: Db, target: { orgId: string; ownerId: string 
     .values(staff)
     .onConflictDoNothing()
     .returning({ id: users.id });
-  return { branches: newBranches.length, staff: newStaff.length };
+  const crm = await seedDemoContacts(db, target.orgId, organization.locale as Locale);
+  return { branches: newBranches.length, staff: newStaff.length, ...crm };
 }

@@ -34,7 +34,9 @@ describe('OpenAPI document', () => {
       expect(success?.[1].content?.['application/json']?.schema, `${route} response`).toBeDefined();
       if (method === 'POST' || method === 'PATCH') {
         const hasBody = op.requestBody?.content['application/json']?.schema !== undefined;
-        const bodyless = /\/(logout|reset-password)$/.test(url);
+        // Logout and reset take no body; the import upload takes the raw CSV file (described
+        // in its summary), which no JSON schema can express.
+        const bodyless = /\/(logout|reset-password)$/.test(url) || route === 'POST /api/imports';
         expect(hasBody || bodyless, `${route} request body`).toBe(true);
       }
       if (url.includes(':id')) {

@@ -61,3 +61,14 @@ export async function countActiveOwners(db: Db, orgId: string, exceptId?: string
     .where(and(...conditions));
   return row?.n ?? 0;
 }
+
+/** Every colleague, active or not (inactive ones still show as responsible on old records). */
+export function listStaff(db: Db, orgId: string) {
+  // Staff of one organization number in the tens or hundreds; the cap guards the response.
+  return db
+    .select({ id: users.id, name: users.name, role: users.role, active: users.active })
+    .from(users)
+    .where(eq(users.orgId, orgId))
+    .orderBy(asc(users.name), asc(users.id))
+    .limit(5000);
+}

@@ -1,6 +1,7 @@
 import {
   idParamsSchema,
   passwordResetSchema,
+  staffListSchema,
   userCreatedSchema,
   userCreateSchema,
   userListQuerySchema,
@@ -27,6 +28,18 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => service.listUsers(app.db, actorOf(req), req.query.limit, req.query.offset),
+  );
+
+  app.get(
+    '/api/staff',
+    {
+      schema: {
+        tags,
+        summary: 'Colleagues (active and inactive) to pick as responsible or filter by',
+        response: { 200: staffListSchema, ...errorResponses },
+      },
+    },
+    (req) => service.listStaff(app.db, actorOf(req)),
   );
 
   app.get(

@@ -1,4 +1,4 @@
-import type { User, UserUpdate, userCreateSchema } from '@spotter/contracts';
+import type { Role, StaffMember, User, UserUpdate, userCreateSchema } from '@spotter/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
@@ -113,4 +113,11 @@ export async function resetPassword(db: Db, actor: Actor, id: string) {
     await endSessionsOfUser(tx, actor.orgId, id);
   });
   return { temporaryPassword };
+}
+
+/** What CRM staff may know of colleagues: enough to pick a responsible or filter by one. */
+export async function listStaff(db: Db, actor: Actor): Promise<{ items: StaffMember[] }> {
+  assertCan(actor, 'contacts.read');
+  const rows = await repo.listStaff(db, actor.orgId);
+  return { items: rows.map((r) => ({ ...r, role: r.role as Role })) };
 }

@@ -1,12 +1,17 @@
-import { Tabs } from '@mantine/core';
+import { ScrollArea, Tabs } from '@mantine/core';
 import {
+  IconAddressBook,
   IconBuildingStore,
+  IconForms,
+  IconList,
   IconLock,
   IconPlugConnected,
   IconSettings,
+  IconTags,
   IconUsers,
 } from '@tabler/icons-react';
 import { Outlet, useLocation, useNavigate } from '@tanstack/react-router';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MessagePage } from '../../../components/message-page.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
@@ -16,13 +21,30 @@ const TABS = [
   { value: 'branches', icon: IconBuildingStore },
   { value: 'users', icon: IconUsers },
   { value: 'api-tokens', icon: IconPlugConnected },
+  { value: 'statuses', icon: IconTags },
+  { value: 'lists', icon: IconList, to: '/settings/lists/tags' },
+  { value: 'custom-fields', icon: IconForms },
+  { value: 'crm', icon: IconAddressBook },
 ] as const;
+
+const targetOf = (value: string) => {
+  const tab = TABS.find((t) => t.value === value);
+  return tab && 'to' in tab ? tab.to : `/settings/${value}`;
+};
 
 /** Settings are for owners and admins (U-3); everyone else gets a clear "no access". */
 export function SettingsLayout(props: { allowed: boolean }) {
   const { t } = useTranslation('settings');
   const navigate = useNavigate();
   const { pathname } = useLocation();
+  const tabsViewport = useRef<HTMLDivElement>(null);
+  const active = TABS.find((tab) => pathname.startsWith(`/settings/${tab.value}`))?.value;
+  // On a narrow screen the active tab may sit beyond the edge: bring it into view.
+  useEffect(() => {
+    tabsViewport.current
+      ?.querySelector('[aria-selected="true"]')
+      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [active]);
   if (!props.allowed) {
     return (
       <MessagePage
@@ -34,28 +56,30 @@ export function SettingsLayout(props: { allowed: boolean }) {
       />
     );
   }
-  const active = TABS.find((tab) => pathname.startsWith(`/settings/${tab.value}`))?.value;
   return (
     <>
       <PageHeader title={t('title')} />
       <Tabs
         value={active ?? null}
-        onChange={(v) => v && void navigate({ to: `/settings/${v}` })}
+        onChange={(v) => v && void navigate({ to: targetOf(v) })}
         mb="lg"
         keepMounted={false}
       >
-        <Tabs.List>
-          {TABS.map(({ value, icon: Icon }) => (
-            <Tabs.Tab
-              key={value}
-              value={value}
-              leftSection={<Icon size={16} />}
-              data-testid={`settings-${value}`}
-            >
-              {t(`tabs.${value}`)}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
+        {/* Nine tabs do not fit a tablet's width: the bar scrolls sideways instead of wrapping. */}
+        <ScrollArea type="auto" scrollbarSize={6} offsetScrollbars="x" viewportRef={tabsViewport}>
+          <Tabs.List style={{ flexWrap: 'nowrap' }}>
+            {TABS.map(({ value, icon: Icon }) => (
+              <Tabs.Tab
+                key={value}
+                value={value}
+                leftSection={<Icon size={16} />}
+                data-testid={`settings-${value}`}
+              >
+                {t(`tabs.${value}`)}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+        </ScrollArea>
       </Tabs>
       <Outlet />
     </>

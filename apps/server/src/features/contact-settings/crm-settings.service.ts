@@ -1,0 +1,56 @@
+import type { CrmSettings, crmSettingsUpdateSchema } from '@spotter/contracts';
+import type { z } from 'zod';
+import type { Db } from '../../db/client.ts';
+import { assertCan, type Actor } from '../../lib/actor.ts';
+import { conflict, notFound } from '../../lib/errors.ts';
+import { findOrganization } from '../organizations/index.ts';
+import * as repo from './crm-settings.repo.ts';
+import { guessPhoneRegion } from './phone-region.ts';
+
+type UpdateInput = z.output<typeof crmSettingsUpdateSchema>;
+
+export const DEFAULT_TRASH_RETENTION_DAYS = 30;
+
+/** The settings in force: the stored row, with defaults for what was never chosen. */
+async function effective(db: Db, orgId: string): Promise<CrmSettings> {
+  const [row, org] = await Promise.all([
+    repo.findCrmSettings(db, orgId),
+    findOrganization(db, orgId),
+  ]);
+  if (!org) throw notFound('Organization');
+  return {
+    trashRetentionDays: row?.trashRetentionDays ?? DEFAULT_TRASH_RETENTION_DAYS,
+    phoneRegion: row?.phoneRegion ?? guessPhoneRegion(org.timezone, org.locale),
+    // Version 0: nothing saved yet; the first save creates the row.
+    version: row?.version ?? 0,
+    updatedAt: (row?.updatedAt ?? org.createdAt).toISOString(),
+  };
+}
+
+/** Effective settings for other features (trash purger, phone parsing, import). */
+export async function getCrmSettings(
+  db: Db,
+  orgId: string,
+): Promise<{ trashRetentionDays: number; phoneRegion: string | null }> {
+  const { trashRetentionDays, phoneRegion } = await effective(db, orgId);
+  return { trashRetentionDays, phoneRegion };
+}
+
+export async function readCrmSettings(db: Db, actor: Actor) {
+  assertCan(actor, 'contacts.read');
+  return effective(db, actor.orgId);
+}
+
+/** `phoneRegion: null` goes back to the default guessed from the organization. */
+export async function updateCrmSettings(db: Db, actor: Actor, input: UpdateInput) {
+  assertCan(actor, 'settings.manage');
+  const { version, ...patch } = input;
+  const saved =
+    version === 0
+      ? await repo.insertCrmSettings(db, actor.orgId, patch)
+      : await repo.updateCrmSettings(db, actor.orgId, version, patch);
+  if (!saved) {
+    throw conflict('version_conflict', 'Someone else saved these settings in the meantime');
+  }
+  return effective(db, actor.orgId);
+}

@@ -1,0 +1,50 @@
+/** Shared set-up of the list, bulk and export API tests: reference data made through the API. */
+import type { CustomField, Lookup, Person, Status } from '@spotter/contracts';
+import type { Client, TestOrg } from '../../../test/test-app.ts';
+
+export async function ok<T>(
+  client: Client,
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  url: string,
+  body?: unknown,
+): Promise<T> {
+  const res = await client.request(method, url, body);
+  if (res.statusCode >= 300) throw new Error(`${method} ${url} → ${res.statusCode}: ${res.body}`);
+  return res.json<T>();
+}
+
+export async function personStatuses(org: TestOrg) {
+  return (await ok<{ items: Status[] }>(org.owner, 'GET', '/api/settings/statuses?entity=person'))
+    .items;
+}
+
+export async function addTag(org: TestOrg, name: string) {
+  return ok<Lookup>(org.owner, 'POST', '/api/settings/tags', { name });
+}
+
+export async function addDropdown(org: TestOrg, name: string, options: string[]) {
+  return ok<CustomField>(org.owner, 'POST', '/api/settings/custom-fields', {
+    entity: 'person',
+    name,
+    type: 'dropdown',
+    options: options.map((o) => ({ name: o })),
+  });
+}
+
+export async function addField(org: TestOrg, name: string, type: CustomField['type']) {
+  return ok<CustomField>(org.owner, 'POST', '/api/settings/custom-fields', {
+    entity: 'person',
+    name,
+    type,
+  });
+}
+
+export async function addPerson(client: Client, body: Record<string, unknown>) {
+  return (await ok<{ person: Person }>(client, 'POST', '/api/persons', body)).person;
+}
+
+export async function listPersons(client: Client, query: string) {
+  const res = await client.request('GET', `/api/persons?${query}`);
+  if (res.statusCode !== 200) throw new Error(`list ${query} → ${res.statusCode}: ${res.body}`);
+  return res.json<{ items: Person[]; total: number }>();
+}

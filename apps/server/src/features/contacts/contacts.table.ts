@@ -1,0 +1,131 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+import type { Address, ContactEmail, CustomValues, Phone } from '@spotter/contracts';
+import { branches } from '../branches/branches.table.ts';
+import { organizations } from '../organizations/organizations.table.ts';
+import { users } from '../users/users.table.ts';
+
+/**
+ * Persons and companies in one table (`kind`): they share statuses, tags, custom fields,
+ * history, search, the trash, merge and export; the API still shows them as two resources.
+ */
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    kind: text({ enum: ['person', 'company'] }).notNull(),
+    // person
+    firstName: text().notNull().default(''),
+    lastName: text().notNull().default(''),
+    birthDate: date({ mode: 'string' }),
+    address: jsonb().$type<Address>(),
+    companyId: uuid().references((): AnyPgColumn => contacts.id, { onDelete: 'set null' }),
+    // company
+    name: text().notNull().default(''),
+    orgNumber: text().notNull().default(''),
+    visitingAddress: jsonb().$type<Address>(),
+    industryId: uuid(),
+    /** What lists show and sort by: "First Last", the company name, or a phone/email. */
+    displayName: text().notNull(),
+    /** lower(displayName) with a stable collation-free order for paging. */
+    sortName: text().notNull(),
+    phones: jsonb().$type<Phone[]>().notNull().default([]),
+    emails: jsonb().$type<ContactEmail[]>().notNull().default([]),
+    /** E.164 numbers and lower-case emails, for duplicate checks (GIN). */
+    phoneKeys: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    emailKeys: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** Names, emails, org number and phone digits (international and national), lower-case. */
+    searchText: text().notNull().default(''),
+    branchId: uuid().references(() => branches.id, { onDelete: 'set null' }),
+    statusId: uuid(),
+    responsibleId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    sourceId: uuid(),
+    note: text().notNull().default(''),
+    tagIds: uuid()
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    categoryIds: uuid()
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    productIds: uuid()
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    custom: jsonb().$type<CustomValues>().notNull().default({}),
+    consentEmail: boolean().notNull().default(false),
+    consentEmailAt: timestamp({ withTimezone: true }),
+    consentEmailSource: text(),
+    consentSms: boolean().notNull().default(false),
+    consentSmsAt: timestamp({ withTimezone: true }),
+    consentSmsSource: text(),
+    version: integer().notNull().default(1),
+    createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp({ withTimezone: true }),
+    deletedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    erasedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    index('contacts_org_kind_name_idx')
+      .on(t.orgId, t.kind, t.sortName, t.id)
+      .where(sql`${t.deletedAt} is null`),
+    index('contacts_org_kind_created_idx')
+      .on(t.orgId, t.kind, t.createdAt, t.id)
+      .where(sql`${t.deletedAt} is null`),
+    index('contacts_org_status_idx').on(t.orgId, t.statusId),
+    index('contacts_org_responsible_idx').on(t.orgId, t.responsibleId),
+    index('contacts_org_company_idx').on(t.orgId, t.companyId),
+    index('contacts_trash_idx')
+      .on(t.orgId, t.deletedAt)
+      .where(sql`${t.deletedAt} is not null`),
+    index('contacts_phone_keys_idx').using('gin', t.phoneKeys),
+    index('contacts_email_keys_idx').using('gin', t.emailKeys),
+    index('contacts_tag_ids_idx').using('gin', t.tagIds),
+    index('contacts_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+  ],
+);
+
+/** C-9: the timeline of a person or company. */
+export const contactHistory = pgTable(
+  'contact_history',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    contactId: uuid()
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    event: text().notNull(),
+    /** A configurable history event type (lookups kind 'history-types'). */
+    typeId: uuid(),
+    text: text().notNull().default(''),
+    data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    authorId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('contact_history_contact_idx').on(t.orgId, t.contactId, t.createdAt, t.id)],
+);

@@ -1,0 +1,136 @@
+import type { HistoryEntry } from '@spotter/contracts';
+import { and, desc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { lookups } from '../../db/schema.ts';
+import { users } from '../users/index.ts';
+import { contactHistory } from './contacts.table.ts';
+
+export type HistoryEvent = HistoryEntry['event'];
+
+export interface HistoryInput {
+  event: HistoryEvent;
+  text?: string;
+  /** A 'history-types' lookup of the org (checked by the caller). */
+  typeId?: string | null;
+  data?: Record<string, unknown>;
+  authorId?: string | null;
+}
+
+const values = (orgId: string, contactId: string, e: HistoryInput) => ({
+  orgId,
+  contactId,
+  event: e.event,
+  text: e.text ?? '',
+  typeId: e.typeId ?? null,
+  data: e.data ?? {},
+  authorId: e.authorId ?? null,
+});
+
+export async function insertHistory(db: Db, orgId: string, contactId: string, entry: HistoryInput) {
+  const [row] = await db
+    .insert(contactHistory)
+    .values(values(orgId, contactId, entry))
+    .returning();
+  return row!;
+}
+
+/** One INSERT for many entries (bulk changes, imports). */
+export async function insertHistoryMany(
+  db: Db,
+  orgId: string,
+  entries: ReadonlyArray<HistoryInput & { contactId: string }>,
+): Promise<void> {
+  if (entries.length === 0) return;
+  await db.insert(contactHistory).values(entries.map((e) => values(orgId, e.contactId, e)));
+}
+
+/** Keyset position: created_at in whole microseconds since 1970 (exact, unlike a JS Date) and the id. */
+export interface HistoryCursor {
+  /** Digits only (checked by the caller). */
+  at: string;
+  id: string;
+}
+
+const columns = {
+  id: contactHistory.id,
+  event: contactHistory.event,
+  typeId: contactHistory.typeId,
+  text: contactHistory.text,
+  data: contactHistory.data,
+  authorId: contactHistory.authorId,
+  authorName: users.name,
+  createdAt: contactHistory.createdAt,
+  cursorAt: sql<string>`(extract(epoch from ${contactHistory.createdAt}) * 1000000)::bigint::text`,
+};
+
+/** Newest first; ties on the timestamp broken by id so pages never skip or repeat. */
+export function listHistory(
+  db: Db,
+  orgId: string,
+  contactId: string,
+  limit: number,
+  cursor?: HistoryCursor,
+) {
+  const where = [eq(contactHistory.orgId, orgId), eq(contactHistory.contactId, contactId)];
+  if (cursor) {
+    where.push(
+      sql`(${contactHistory.createdAt}, ${contactHistory.id}) < (timestamptz 'epoch' + ${cursor.at}::bigint * interval '1 microsecond', ${cursor.id}::uuid)`,
+    );
+  }
+  return db
+    .select(columns)
+    .from(contactHistory)
+    .leftJoin(users, and(eq(users.id, contactHistory.authorId), eq(users.orgId, orgId)))
+    .where(and(...where))
+    .orderBy(desc(contactHistory.createdAt), desc(contactHistory.id))
+    .limit(limit);
+}
+
+export type HistoryListRow = Awaited<ReturnType<typeof listHistory>>[number];
+
+/** A merge keeps both timelines: the source's entries now belong to the target. */
+export async function moveHistory(db: Db, orgId: string, fromId: string, toId: string) {
+  await db
+    .update(contactHistory)
+    .set({ contactId: toId })
+    .where(and(eq(contactHistory.orgId, orgId), eq(contactHistory.contactId, fromId)));
+}
+
+/** Events whose data holds only ids (no personal text) and keeps reports true after erasure. */
+const NEUTRAL_EVENTS: HistoryEvent[] = ['status_changed', 'responsible_changed'];
+
+/** Erasure (C-16): every text of the timeline goes; events and dates stay for counts. */
+export async function eraseHistoryTexts(db: Db, orgId: string, contactId: string) {
+  const base = and(eq(contactHistory.orgId, orgId), eq(contactHistory.contactId, contactId));
+  await db.update(contactHistory).set({ text: '' }).where(base);
+  await db
+    .update(contactHistory)
+    .set({ data: {} })
+    .where(and(base, notInArray(contactHistory.event, NEUTRAL_EVENTS)));
+}
+
+/** Is this a (not archived) history event type of the org? */
+export async function historyTypeExists(db: Db, orgId: string, typeId: string) {
+  const [row] = await db
+    .select({ id: lookups.id })
+    .from(lookups)
+    .where(
+      and(
+        eq(lookups.orgId, orgId),
+        eq(lookups.kind, 'history-types'),
+        eq(lookups.id, typeId),
+        isNull(lookups.archivedAt),
+      ),
+    );
+  return row !== undefined;
+}
+
+/** Author names for entries just written (one query). */
+export async function userNames(db: Db, orgId: string, ids: string[]) {
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.orgId, orgId), inArray(users.id, ids)));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

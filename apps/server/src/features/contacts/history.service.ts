@@ -1,0 +1,111 @@
+import type { ContactKind, HistoryEntry, noteCreateSchema } from '@spotter/contracts';
+import type { z } from 'zod';
+import type { Db } from '../../db/client.ts';
+import { assertCan, type Actor } from '../../lib/actor.ts';
+import { notFound, validationError } from '../../lib/errors.ts';
+import { findContact } from './contacts.repo.ts';
+import { assertStorable } from './contacts.service.ts';
+import * as repo from './history.repo.ts';
+
+export function toHistoryDto(row: repo.HistoryListRow): HistoryEntry {
+  return {
+    id: row.id,
+    event: row.event as HistoryEntry['event'],
+    typeId: row.typeId,
+    text: row.text,
+    data: row.data,
+    author: row.authorId ? { id: row.authorId, name: row.authorName ?? '' } : null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function encodeCursor(row: repo.HistoryListRow): string {
+  return Buffer.from(JSON.stringify([row.cursorAt, row.id])).toString('base64url');
+}
+
+/** A cursor is ours only if it decodes to [microseconds, uuid]; anything else is a 400. */
+export function decodeCursor(cursor: string): repo.HistoryCursor {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      typeof parsed[0] === 'string' &&
+      /^\d{1,17}$/.test(parsed[0]) &&
+      typeof parsed[1] === 'string' &&
+      UUID.test(parsed[1])
+    ) {
+      return { at: parsed[0], id: parsed[1] };
+    }
+  } catch {
+    // fall through
+  }
+  throw validationError({ cursor: 'Invalid cursor' });
+}
+
+async function assertLive(db: Db, actor: Actor, kind: ContactKind, id: string) {
+  const row = await findContact(db, actor.orgId, kind, id);
+  if (!row) throw notFound(kind === 'person' ? 'Person' : 'Company');
+  return row;
+}
+
+export async function listContactHistory(
+  db: Db,
+  actor: Actor,
+  kind: ContactKind,
+  id: string,
+  query: { limit: number; cursor?: string },
+) {
+  assertCan(actor, 'contacts.read');
+  const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+  await assertLive(db, actor, kind, id);
+  const rows = await repo.listHistory(db, actor.orgId, id, query.limit + 1, cursor);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toHistoryDto),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+  };
+}
+
+/** The whole timeline (a person's data export), read in pages so memory stays bounded per query. */
+export async function listAllHistory(db: Db, orgId: string, contactId: string) {
+  const out: HistoryEntry[] = [];
+  let cursor: repo.HistoryCursor | undefined;
+  for (;;) {
+    const rows = await repo.listHistory(db, orgId, contactId, 1000, cursor);
+    out.push(...rows.map(toHistoryDto));
+    const last = rows.at(-1);
+    if (rows.length < 1000 || !last) return out;
+    cursor = { at: last.cursorAt, id: last.id };
+  }
+}
+
+export async function addNote(
+  db: Db,
+  actor: Actor,
+  kind: ContactKind,
+  id: string,
+  body: z.output<typeof noteCreateSchema>,
+): Promise<HistoryEntry> {
+  assertCan(actor, 'contacts.write');
+  assertStorable(body);
+  await assertLive(db, actor, kind, id);
+  if (body.typeId && !(await repo.historyTypeExists(db, actor.orgId, body.typeId))) {
+    throw validationError({ typeId: 'Unknown history type' });
+  }
+  const row = await repo.insertHistory(db, actor.orgId, id, {
+    event: 'note',
+    text: body.text,
+    typeId: body.typeId ?? null,
+    authorId: actor.userId,
+  });
+  const names = await repo.userNames(db, actor.orgId, actor.userId ? [actor.userId] : []);
+  return toHistoryDto({
+    ...row,
+    authorName: row.authorId ? (names.get(row.authorId) ?? null) : null,
+    cursorAt: '',
+  });
+}

@@ -1,0 +1,51 @@
+// persons and companies (H-B)
+export { contacts, contactHistory } from './contacts.table.ts';
+export { contactsRoutes } from './contacts.routes.ts';
+/**
+ * Row → API shape. `toPersonDto(row, refs?)` / `toCompanyDto(row, refs?)` are pure; load the
+ * refs of a whole page with ONE call to `loadDtoRefs(db, orgId, rows)` (three queries whatever
+ * the page size: user names, company names, contact persons) and pass them to every row.
+ * `toContactDtos(db, orgId, rows)` does both.
+ */
+export {
+  toPersonDto,
+  toCompanyDto,
+  toContactDto,
+  emptyAddress,
+  type ContactRow,
+  type DtoRefs,
+} from './contacts.dto.ts';
+export { loadDtoRefs, toContactDtos } from './contacts.repo.ts';
+/**
+ * `insertHistory(db, orgId, contactId, { event, text?, typeId?, data?, authorId? })` writes one
+ * timeline entry; `insertHistoryMany(db, orgId, entries)` writes many in one INSERT.
+ */
+export { insertHistory, insertHistoryMany, type HistoryInput } from './history.repo.ts';
+/**
+ * - `prepareContactValues(kind, input, { region, existing?, now? })`: pure. Normalizes phones
+ *   (E.164 with the region), lower-cases emails, fills displayName / sortName / phoneKeys /
+ *   emailKeys / searchText, stamps consent dates; with `existing` the input is a patch over
+ *   that row and the derived columns cover the merged result. Does NOT check custom values or
+ *   referenced ids (the importer checks them with preloaded maps). Returns column values.
+ * - `createContact(db, actor, kind, input, opts?)`: checks refs and custom values, inserts and
+ *   writes a 'created' (or `opts.event`, e.g. 'imported') history entry; works inside a
+ *   transaction (pass `tx` as db). Returns `{ row, duplicates }`.
+ * - `updateContactFields(db, actor, kind, id, input, opts?)`: the same checks on a patch;
+ *   `opts.expectedVersion` enforces optimistic locking (409 `version_conflict`); writes
+ *   status/responsible change history. Returns the updated row.
+ * - `findDuplicates(db, orgId, { phoneKeys, emailKeys, excludeIds? })`: live contacts sharing a
+ *   normalized phone or a lower-case email.
+ */
+export { prepareContactValues, type ContactInput, type ContactValues } from './contact-values.ts';
+export {
+  createContact,
+  updateContactFields,
+  versionConflict,
+  type CreateOptions,
+  type UpdateOptions,
+} from './contacts.service.ts';
+export { findDuplicates } from './duplicates.ts';
+// lists, search, trash (H-C)
+export { contactListRoutes } from './contacts-list.routes.ts';
+/** `startTrashPurger(db, onError, { intervalMs?, now? })`: hourly purge of expired trash; returns stop. */
+export { startTrashPurger } from './trash-purger.ts';

@@ -1,0 +1,98 @@
+import { and, count, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
+import type { ContactKind } from '@spotter/contracts';
+import type { Db } from '../../db/client.ts';
+import { crmSettings } from '../contact-settings/contact-settings.table.ts';
+import { users } from '../users/index.ts';
+import { contacts } from './contacts.table.ts';
+import { escapeLike } from './search.repo.ts';
+
+/** The default of crm_settings.trash_retention_days, for organizations without a row. */
+export const DEFAULT_RETENTION_DAYS = 30;
+
+function trashWhere(orgId: string, opts: { kind?: ContactKind; search?: string }): SQL {
+  const term = opts.search?.trim().toLowerCase();
+  return and(
+    eq(contacts.orgId, orgId),
+    isNotNull(contacts.deletedAt),
+    opts.kind ? eq(contacts.kind, opts.kind) : undefined,
+    term
+      ? sql`(${contacts.searchText} like ${`%${escapeLike(term)}%`} or ${contacts.sortName} like ${`%${escapeLike(term)}%`})`
+      : undefined,
+  )!;
+}
+
+export async function listTrash(
+  db: Db,
+  orgId: string,
+  opts: { kind?: ContactKind; search?: string; limit: number; offset: number },
+) {
+  const where = trashWhere(orgId, opts);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: contacts.id,
+        kind: contacts.kind,
+        displayName: contacts.displayName,
+        deletedAt: contacts.deletedAt,
+        deletedById: contacts.deletedBy,
+        deletedByName: users.name,
+      })
+      .from(contacts)
+      .leftJoin(users, and(eq(users.id, contacts.deletedBy), eq(users.orgId, contacts.orgId)))
+      .where(where)
+      .orderBy(desc(contacts.deletedAt), desc(contacts.id))
+      .limit(opts.limit)
+      .offset(opts.offset),
+    db.select({ n: count() }).from(contacts).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** Takes a record out of the trash; undefined when it is not in this organization's trash. */
+export async function restoreContact(db: Db, orgId: string, kind: ContactKind, id: string) {
+  const [row] = await db
+    .update(contacts)
+    .set({
+      deletedAt: null,
+      deletedBy: null,
+      updatedAt: sql`now()`,
+      version: sql`${contacts.version} + 1`,
+    })
+    .where(
+      and(
+        eq(contacts.orgId, orgId),
+        eq(contacts.kind, kind),
+        eq(contacts.id, id),
+        isNotNull(contacts.deletedAt),
+      ),
+    )
+    .returning();
+  return row;
+}
+
+/** Deletes a trashed record for good (its history goes with it by cascade). */
+export async function purgeContact(db: Db, orgId: string, id: string): Promise<boolean> {
+  const rows = await db
+    .delete(contacts)
+    .where(and(eq(contacts.orgId, orgId), eq(contacts.id, id), isNotNull(contacts.deletedAt)))
+    .returning({ id: contacts.id });
+  return rows.length > 0;
+}
+
+/**
+ * Purges, in every organization, what has been in the trash longer than that organization's
+ * retention. `now` is a parameter so tests can pin the clock.
+ */
+export async function purgeExpired(db: Db, now: Date): Promise<number> {
+  const retention = sql`coalesce((select ${crmSettings.trashRetentionDays} from ${crmSettings} where ${crmSettings.orgId} = ${contacts.orgId}), ${DEFAULT_RETENTION_DAYS})`;
+  const rows = await db
+    .delete(contacts)
+    .where(
+      and(
+        isNotNull(contacts.deletedAt),
+        sql`${contacts.deletedAt} < ${now.toISOString()}::timestamptz - make_interval(days => ${retention})`,
+      ),
+    )
+    .returning({ id: contacts.id });
+  return rows.length;
+}

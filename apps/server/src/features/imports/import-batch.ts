@@ -1,0 +1,232 @@
+import { randomUUID } from 'node:crypto';
+import type { ImportRowError } from '@spotter/contracts';
+import type { Db } from '../../db/client.ts';
+import { prepareContactValues, type ContactInput } from '../contacts/index.ts';
+import { isBlankRow } from './csv.ts';
+import { fillInput, fillPatch, toContactInput } from './import-merge.ts';
+import { parseRow, type ImportContext, type ParsedRow } from './import-rows.ts';
+import * as repo from './imports.repo.ts';
+
+export const BATCH_SIZE = 500;
+export const MAX_STORED_ERRORS = 1000;
+
+export interface Job {
+  id: string;
+  kind: 'person' | 'company';
+  orgId: string;
+  fileName: string;
+  dryRun: boolean;
+  duplicateMode: 'skip' | 'update' | 'create';
+  createdBy: string | null;
+}
+
+/** What survives from one batch to the next while one instance works on an import. */
+export interface RunState {
+  progress: repo.Progress;
+  /**
+   * `p:<phone>` / `e:<email>` → the live contact that has it, or null for an earlier row of
+   * this file that created nothing (a dry run): every duplicate check is a map lookup.
+   */
+  known: Map<string, string | null>;
+}
+
+/** Loads the organization's keys; the oldest contact wins a key shared by several. */
+export async function loadKnownKeys(db: Db, orgId: string, kind: Job['kind']) {
+  const known = new Map<string, string | null>();
+  for (const c of await repo.contactKeys(db, orgId, kind)) {
+    for (const k of c.phoneKeys) if (!known.has(`p:${k}`)) known.set(`p:${k}`, c.id);
+    for (const k of c.emailKeys) if (!known.has(`e:${k}`)) known.set(`e:${k}`, c.id);
+  }
+  return known;
+}
+
+const keysOf = (row: ParsedRow) => [
+  ...row.phoneKeys.map((k) => `p:${k}`),
+  ...row.emailKeys.map((k) => `e:${k}`),
+];
+
+interface Pending {
+  row: ParsedRow;
+  input: ContactInput;
+  id: string;
+}
+
+/**
+ * Reads, checks and (unless it is a dry run) writes rows [from, to) in one transaction,
+ * together with the import's progress, so a restart resumes exactly after the last batch.
+ */
+export async function processBatch(
+  db: Db,
+  job: Job,
+  ctx: ImportContext,
+  rows: string[][],
+  from: number,
+  to: number,
+  state: RunState,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const p = structuredClone(state.progress);
+    const addErrors = (errors: ImportRowError[]) => {
+      p.errorCount += errors.length;
+      for (const e of errors) if (p.errors.length < MAX_STORED_ERRORS) p.errors.push(e);
+    };
+    const consentSource = `Import: ${job.fileName}`.slice(0, 120);
+
+    const valid: ParsedRow[] = [];
+    for (let i = from; i < to; i++) {
+      const cells = rows[i]!;
+      if (isBlankRow(cells)) continue;
+      // Line 1 is the header, so row 0 of the data is line 2.
+      const { row, errors } = parseRow(ctx, cells, i + 2, consentSource);
+      if (errors.length > 0) {
+        p.failed++;
+        addErrors(errors);
+      } else valid.push(row);
+    }
+
+    const companyColumn = ctx.columns.find((c) => c.target === 'company')?.header ?? null;
+    const companyNames = [
+      ...new Set(valid.flatMap((r) => (r.companyName ? [r.companyName.toLowerCase()] : []))),
+    ];
+    const companies = await repo.companyIdsByName(tx, job.orgId, companyNames);
+    const tagIds = await resolveTags(tx, job, ctx, valid);
+
+    const creates: Pending[] = [];
+    const pendingByKey = new Map<string, Pending>();
+    const updates = new Map<string, { input: ContactInput; line: number }>();
+    const accepted: Array<{ row: ParsedRow; id: string | null }> = [];
+
+    for (const row of valid) {
+      const companyId = row.companyName ? companies.get(row.companyName.toLowerCase()) : undefined;
+      if (row.companyName && !companyId) {
+        p.failed++;
+        addErrors([
+          {
+            line: row.line,
+            column: companyColumn,
+            message: `Unknown company '${row.companyName}'`,
+            code: 'unknown_company',
+            params: { value: row.companyName },
+          },
+        ]);
+        continue;
+      }
+      const input = toContactInput(row.input, {
+        tagIds: row.tagNames.flatMap((n) => tagIds.get(n.toLowerCase()) ?? []),
+        companyId,
+      });
+      const keys = keysOf(row);
+      const pending = keys.map((k) => pendingByKey.get(k)).find(Boolean);
+      const inDb = keys.map((k) => state.known.get(k)).find(Boolean);
+      const earlier = keys.some((k) => state.known.has(k));
+      const duplicate = Boolean(pending || earlier);
+
+      if (duplicate && job.duplicateMode === 'skip') {
+        p.skipped++;
+        accepted.push({ row, id: null });
+      } else if (duplicate && job.duplicateMode === 'update') {
+        p.updated++;
+        accepted.push({ row, id: pending?.id ?? inDb ?? null });
+        if (pending) pending.input = fillInput(pending.input, input);
+        else if (inDb) {
+          const current = updates.get(inDb);
+          updates.set(inDb, {
+            input: current ? fillInput(current.input, input) : input,
+            line: current?.line ?? row.line,
+          });
+        }
+      } else {
+        p.created++;
+        const entry = { row, input, id: randomUUID() };
+        creates.push(entry);
+        accepted.push({ row, id: entry.id });
+        for (const k of keys) if (!pendingByKey.has(k)) pendingByKey.set(k, entry);
+      }
+    }
+
+    if (!job.dryRun) {
+      await writeCreates(tx, job, ctx, creates);
+      await writeUpdates(tx, job, ctx, updates);
+    }
+    // Only now, with the batch written, do its keys count for the rows that follow.
+    for (const { row, id } of accepted) {
+      for (const k of keysOf(row)) {
+        if (!state.known.has(k)) state.known.set(k, job.dryRun ? null : id);
+      }
+    }
+    p.processedRows = to;
+    await repo.saveProgress(tx, job.orgId, job.id, p);
+    state.progress = p;
+  });
+}
+
+/** Tag names → ids; names the organization has no tag for are created (not in a dry run). */
+async function resolveTags(db: Db, job: Job, ctx: ImportContext, rows: ParsedRow[]) {
+  const missing = new Map<string, string>();
+  for (const r of rows) {
+    for (const name of r.tagNames) {
+      if (!ctx.tags.has(name.toLowerCase())) missing.set(name.toLowerCase(), name);
+    }
+  }
+  if (missing.size > 0 && !job.dryRun) {
+    for (const t of await repo.ensureTags(db, job.orgId, [...missing.values()], ctx.kind)) {
+      ctx.tags.set(t.name.toLowerCase(), { id: t.id, scope: t.scope });
+    }
+  }
+  return new Map([...ctx.tags].map(([k, v]) => [k, v.id]));
+}
+
+async function writeCreates(db: Db, job: Job, ctx: ImportContext, creates: Pending[]) {
+  const now = new Date();
+  const values = creates.map(({ input, id }) => {
+    const v = prepareContactValues(ctx.kind, input, { region: ctx.region, now });
+    return {
+      ...v,
+      id,
+      orgId: job.orgId,
+      kind: ctx.kind,
+      displayName: v.displayName ?? '',
+      sortName: v.sortName ?? '',
+      createdBy: job.createdBy,
+      createdAt: now,
+      updatedAt: now,
+    };
+  });
+  await repo.insertContacts(db, values);
+  await repo.insertHistoryRows(
+    db,
+    values.map((v, i) => ({
+      orgId: job.orgId,
+      contactId: v.id,
+      event: 'imported',
+      data: { importId: job.id, fileName: job.fileName, line: creates[i]!.row.line },
+      authorId: job.createdBy,
+      createdAt: now,
+    })),
+  );
+}
+
+async function writeUpdates(
+  db: Db,
+  job: Job,
+  ctx: ImportContext,
+  updates: Map<string, { input: ContactInput; line: number }>,
+) {
+  const history = [];
+  // A contact deleted since the import started is not brought back by it.
+  for (const contact of await repo.liveContactsByIds(db, job.orgId, [...updates.keys()])) {
+    const { input, line } = updates.get(contact.id)!;
+    const patch = fillPatch(contact, input, ctx.region);
+    if (!patch) continue;
+    const values = prepareContactValues(ctx.kind, patch, { region: ctx.region, existing: contact });
+    await repo.updateContactRow(db, job.orgId, contact.id, values);
+    history.push({
+      orgId: job.orgId,
+      contactId: contact.id,
+      event: 'updated',
+      data: { importId: job.id, fileName: job.fileName, line, fields: Object.keys(patch) },
+      authorId: job.createdBy,
+    });
+  }
+  await repo.insertHistoryRows(db, history);
+}

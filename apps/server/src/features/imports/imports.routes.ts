@@ -1,0 +1,100 @@
+import {
+  IMPORT_MAX_BYTES,
+  idParamsSchema,
+  importListSchema,
+  importRunSchema,
+  importSchema,
+  importTargetsQuerySchema,
+  importTargetsSchema,
+  importUploadQuerySchema,
+} from '@spotter/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { actorOf } from '../../plugins/auth.ts';
+import { errorResponses } from '../../plugins/openapi.ts';
+import * as service from './imports.service.ts';
+
+const tags = ['imports'];
+
+/** What browsers and scripts send a .csv file as; the body arrives as raw bytes. */
+const CSV_TYPES = ['text/csv', 'application/octet-stream', 'application/vnd.ms-excel'];
+
+export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Registered inside this plugin only: no other route accepts a raw file.
+  app.addContentTypeParser(
+    CSV_TYPES,
+    { parseAs: 'buffer', bodyLimit: IMPORT_MAX_BYTES },
+    (_req, body, done) => done(null, body),
+  );
+
+  app.post(
+    '/api/imports',
+    {
+      bodyLimit: IMPORT_MAX_BYTES,
+      schema: {
+        tags,
+        summary: 'Upload a CSV file (raw body, text/csv) for import',
+        description:
+          'Send the file itself as the body. Answers with the header, the first rows and a ' +
+          'suggested mapping; nothing is imported until POST /api/imports/:id/run.',
+        consumes: CSV_TYPES,
+        querystring: importUploadQuerySchema,
+        response: { 201: importSchema, ...errorResponses },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await service.uploadImport(app.db, actorOf(req), req.query, req.body)),
+  );
+
+  app.get(
+    '/api/imports/targets',
+    {
+      schema: {
+        tags,
+        summary: 'Fields a CSV column can be imported into',
+        querystring: importTargetsQuerySchema,
+        response: { 200: importTargetsSchema, ...errorResponses },
+      },
+    },
+    (req) => service.getTargets(app.db, actorOf(req), req.query.kind),
+  );
+
+  app.get(
+    '/api/imports',
+    {
+      schema: {
+        tags,
+        summary: 'Recent imports',
+        response: { 200: importListSchema, ...errorResponses },
+      },
+    },
+    (req) => service.listImports(app.db, actorOf(req)),
+  );
+
+  app.get(
+    '/api/imports/:id',
+    {
+      schema: {
+        tags,
+        summary: 'An import with its progress and problems',
+        params: idParamsSchema,
+        response: { 200: importSchema, ...errorResponses },
+      },
+    },
+    (req) => service.getImport(app.db, actorOf(req), req.params.id),
+  );
+
+  app.post(
+    '/api/imports/:id/run',
+    {
+      schema: {
+        tags,
+        summary: 'Check (dryRun) or import the file in the background',
+        params: idParamsSchema,
+        body: importRunSchema,
+        response: { 202: importSchema, ...errorResponses },
+      },
+    },
+    async (req, reply) =>
+      reply.code(202).send(await service.runImport(app.db, actorOf(req), req.params.id, req.body)),
+  );
+};

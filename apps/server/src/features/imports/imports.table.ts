@@ -1,0 +1,52 @@
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { ImportRowError } from '@spotter/contracts';
+import { organizations } from '../organizations/organizations.table.ts';
+import { users } from '../users/users.table.ts';
+
+/** C-14: one uploaded CSV file, its mapping, and the progress of its (dry) run. */
+export const imports = pgTable(
+  'imports',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    kind: text({ enum: ['person', 'company'] }).notNull(),
+    fileName: text().notNull(),
+    /** The file itself: kept in the database so any instance can run it. */
+    content: text().notNull(),
+    status: text({
+      enum: ['uploaded', 'validating', 'validated', 'running', 'done', 'failed'],
+    }).notNull(),
+    headers: jsonb().$type<string[]>().notNull(),
+    sample: jsonb().$type<string[][]>().notNull(),
+    mapping: jsonb().$type<Record<string, string>>().notNull().default({}),
+    duplicateMode: text({ enum: ['skip', 'update', 'create'] })
+      .notNull()
+      .default('skip'),
+    dryRun: boolean().notNull().default(false),
+    totalRows: integer().notNull().default(0),
+    processedRows: integer().notNull().default(0),
+    created: integer().notNull().default(0),
+    updated: integer().notNull().default(0),
+    skipped: integer().notNull().default(0),
+    failed: integer().notNull().default(0),
+    errors: jsonb().$type<ImportRowError[]>().notNull().default([]),
+    errorCount: integer().notNull().default(0),
+    /** Which instance works on it and when it last reported progress (resumes after a crash). */
+    heartbeatAt: timestamp({ withTimezone: true }),
+    createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('imports_org_created_idx').on(t.orgId, t.createdAt)],
+);

@@ -1,0 +1,3 @@
+export { imports } from './imports.table.ts';
+export { importsRoutes } from './imports.routes.ts';
+export { startImportWorker, processNextImport } from './import-worker.ts';

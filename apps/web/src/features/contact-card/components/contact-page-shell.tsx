@@ -1,0 +1,178 @@
+import { Grid, Modal, Skeleton, Stack, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import type { ContactKind, Duplicate, Me } from '@spotter/contracts';
+import { IconArrowsJoin, IconTrash, IconUserQuestion } from '@tabler/icons-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
+import { MessagePage } from '../../../components/message-page.tsx';
+import { QueryError } from '../../../components/query-error.tsx';
+import { isApiError } from '../../../lib/api.ts';
+import { errorMessage } from '../../../lib/validation.ts';
+import {
+  createdDuplicatesKey,
+  useContact,
+  useDeleteContact,
+  type ContactByKind,
+} from '../api/contact-api.ts';
+import { ConflictDialog } from './conflict-dialog.tsx';
+import { ContactHeader, type HeaderAction } from './contact-header.tsx';
+import { DuplicateAlert } from './duplicate-alert.tsx';
+import { HistoryTimeline } from './history-timeline.tsx';
+import { MergeDialog } from './merge-dialog.tsx';
+import { NoteBox } from './note-box.tsx';
+import { useContactSave } from './use-contact-save.ts';
+
+export interface EditFormArgs<K extends ContactKind> {
+  contact: ContactByKind[K];
+  /** Rejects with field errors for the form; a conflict opens the dialog instead. */
+  save: ReturnType<typeof useContactSave<K>>['save'];
+  close: () => void;
+}
+
+/** What a person page and a company page have in common: header, history, edit, merge, delete. */
+export function ContactPageShell<K extends ContactKind>(props: {
+  kind: K;
+  me: Me;
+  id: string;
+  details: (contact: ContactByKind[K]) => ReactNode;
+  editForm: (args: EditFormArgs<K>) => ReactNode;
+  extraActions?: (contact: ContactByKind[K]) => (HeaderAction | false)[];
+  subtitle?: (contact: ContactByKind[K]) => ReactNode;
+  banner?: (contact: ContactByKind[K]) => ReactNode;
+}) {
+  const { t } = useTranslation('card');
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const contact = useContact(props.kind, props.id);
+  const saver = useContactSave(props.kind, props.id);
+  const remove = useDeleteContact(props.kind, props.id);
+  const fullScreenEdit = useMediaQuery('(max-width: 48em)');
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [merging, setMerging] = useState(false);
+  const createdDuplicates = useQuery<Duplicate[]>({
+    queryKey: createdDuplicatesKey(props.kind, props.id),
+    queryFn: () => [],
+    enabled: false,
+    staleTime: Infinity,
+  });
+  const isAdmin = props.me.permissions.includes('contacts.admin');
+  const listPath = props.kind === 'person' ? '/persons' : '/companies';
+  const timeZone = props.me.organization.timezone;
+
+  if (contact.isPending) return <Skeleton height={320} />;
+  if (contact.isError) {
+    if (isApiError(contact.error) && contact.error.status === 404) {
+      return (
+        <MessagePage
+          icon={<IconUserQuestion size={28} />}
+          title={t(`notFound.title_${props.kind}`)}
+          message={t('notFound.text')}
+          action={{
+            label: t(`notFound.back_${props.kind}`),
+            onClick: () => void navigate({ to: listPath }),
+          }}
+          testId="contact-not-found"
+        />
+      );
+    }
+    return <QueryError error={contact.error} onRetry={() => void contact.refetch()} />;
+  }
+  const c = contact.data;
+
+  const doDelete = () =>
+    remove.mutate(undefined, {
+      onSuccess: () => {
+        notifications.show({
+          color: 'teal',
+          message: t('delete.done', { name: c.displayName }),
+        });
+        void navigate({ to: listPath });
+      },
+      onError: (err) => notifications.show({ color: 'red', message: errorMessage(err) }),
+    });
+
+  const actions: (HeaderAction | false)[] = [
+    ...(props.extraActions?.(c) ?? []),
+    isAdmin && {
+      label: t('merge.action'),
+      icon: <IconArrowsJoin size={16} />,
+      onClick: () => setMerging(true),
+      testId: props.kind === 'person' ? 'merge-person' : 'merge-company',
+    },
+    {
+      label: t('delete.action'),
+      icon: <IconTrash size={16} />,
+      onClick: () => setDeleting(true),
+      danger: true,
+      testId: props.kind === 'person' ? 'delete-person' : 'delete-company',
+    },
+  ];
+
+  return (
+    <>
+      <ContactHeader
+        kind={props.kind}
+        contact={c}
+        onStatusChange={(statusId) => void saver.quickSave({ statusId } as never)}
+        onEdit={() => setEditing(true)}
+        actions={actions}
+        subtitle={props.subtitle?.(c)}
+      />
+      <Stack gap="md" mb="md">
+        {props.banner?.(c)}
+        <DuplicateAlert
+          items={createdDuplicates.data ?? []}
+          onClose={() => qc.setQueryData(createdDuplicatesKey(props.kind, props.id), [])}
+        />
+      </Stack>
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 7 }}>{props.details(c)}</Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Stack gap="sm">
+            <Title order={4}>{t('history.title')}</Title>
+            <NoteBox kind={props.kind} id={props.id} />
+            <HistoryTimeline kind={props.kind} id={props.id} timeZone={timeZone} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      <Modal
+        opened={editing}
+        onClose={() => setEditing(false)}
+        title={t(`edit.title_${props.kind}`)}
+        size="80rem"
+        fullScreen={fullScreenEdit}
+      >
+        {editing && (
+          <div key={saver.generation}>
+            {props.editForm({ contact: c, save: saver.save, close: () => setEditing(false) })}
+          </div>
+        )}
+      </Modal>
+      <ConflictDialog {...saver.conflict} />
+      <ConfirmDialog
+        opened={deleting}
+        title={t('delete.title')}
+        message={t('delete.text', { name: c.displayName })}
+        confirmLabel={t('delete.confirm')}
+        danger
+        loading={remove.isPending}
+        onConfirm={doDelete}
+        onClose={() => setDeleting(false)}
+      />
+      {isAdmin && (
+        <MergeDialog
+          kind={props.kind}
+          target={c}
+          opened={merging}
+          timeZone={timeZone}
+          onClose={() => setMerging(false)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,108 @@
+import type { HistoryEntry } from '@spotter/contracts';
+import type { TFunction } from 'i18next';
+
+/** Names of the ids an automatic entry refers to (statuses, staff). */
+export type NameOf = (id: string) => string | undefined;
+
+/**
+ * A `from`/`to` of an automatic entry: an id the page can name, a name the server already
+ * wrote, `{ id, name }`, or nothing.
+ */
+export function describeValue(value: unknown, nameOf: NameOf): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  if (typeof value === 'string') return nameOf(value) ?? value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if (typeof o.id === 'string') {
+      const known = nameOf(o.id);
+      if (known) return known;
+    }
+    if (typeof o.name === 'string') return o.name;
+  }
+  return null;
+}
+
+const firstString = (data: Record<string, unknown>, keys: string[]) => {
+  for (const key of keys) {
+    const v = data[key];
+    if (typeof v === 'string' && v.trim()) return v;
+  }
+  return null;
+};
+
+/** Stored column names of an 'updated' entry → the form's label keys. */
+const FIELD_KEYS: Record<string, string> = {
+  tagIds: 'tags',
+  categoryIds: 'categories',
+  productIds: 'products',
+  sourceId: 'source',
+  branchId: 'branch',
+  industryId: 'industry',
+  companyId: 'company',
+  name: 'companyName',
+  custom: 'custom',
+};
+
+/** An automatic entry as a sentence: "Status changed from Prospect to Customer". */
+export function historySentence(
+  entry: HistoryEntry,
+  t: TFunction,
+  names: { status: NameOf; staff: NameOf },
+): string {
+  const data = entry.data ?? {};
+  switch (entry.event) {
+    case 'note':
+      return entry.text;
+    case 'status_changed':
+      return t('card:history.sentences.status_changed', {
+        from: describeValue(data.from, names.status) ?? t('card:history.noStatus'),
+        to: describeValue(data.to, names.status) ?? t('card:history.noStatus'),
+      });
+    case 'responsible_changed':
+      return t('card:history.sentences.responsible_changed', {
+        from: describeValue(data.from, names.staff) ?? t('card:history.nobody'),
+        to: describeValue(data.to, names.staff) ?? t('card:history.nobody'),
+      });
+    case 'merged': {
+      const name = firstString(data, ['mergedName', 'sourceName', 'name', 'displayName']);
+      return name
+        ? t('card:history.sentences.merged', { name })
+        : t('card:history.sentences.mergedUnnamed');
+    }
+    case 'updated': {
+      const fields = Array.isArray(data.fields)
+        ? data.fields.filter((f) => typeof f === 'string')
+        : [];
+      const known = fields.map((f) => t(`card:fields.${FIELD_KEYS[f] ?? f}`, { defaultValue: f }));
+      return known.length
+        ? t('card:history.sentences.updatedFields', { fields: known.join(', ') })
+        : t('card:history.sentences.updated');
+    }
+    default:
+      return t(`card:history.sentences.${entry.event}`);
+  }
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+  ['second', 1],
+];
+
+/** "3 hours ago", "yesterday" in the user's language. */
+export function relativeTime(iso: string, now: Date, locale: string): string {
+  const seconds = (new Date(iso).getTime() - now.getTime()) / 1000;
+  if (!Number.isFinite(seconds)) return '';
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size || unit === 'second') {
+      return rtf.format(Math.round(seconds / size), unit);
+    }
+  }
+  return '';
+}

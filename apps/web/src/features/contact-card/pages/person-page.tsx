@@ -1,0 +1,185 @@
+import { Alert, SimpleGrid, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { Me, Person } from '@spotter/contracts';
+import { IconBuilding, IconDownload, IconEraser, IconShieldLock } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCustomFields } from '../../../lib/crm-reference.ts';
+import { formatDate, formatDateTime } from '../../../lib/format.ts';
+import { errorMessage } from '../../../lib/validation.ts';
+import { useContact, useErasePerson, useExportPerson } from '../api/contact-api.ts';
+import { ContactPageShell } from '../components/contact-page-shell.tsx';
+import { formatDay } from '../components/date-field.tsx';
+import {
+  AddressText,
+  Card,
+  CrmDetails,
+  Dash,
+  EmailList,
+  Field,
+  PhoneList,
+  usePhoneRegion,
+} from '../components/detail-parts.tsx';
+import { ContactLink } from '../components/duplicate-alert.tsx';
+import { EraseDialog } from '../components/erase-dialog.tsx';
+import { personValuesOf } from '../components/form-values.ts';
+import { PersonForm } from '../components/person-form.tsx';
+
+function Consents(props: { person: Person; timeZone: string }) {
+  const { t } = useTranslation('card');
+  const line = (key: 'consentEmail' | 'consentSms') => {
+    const c = props.person[key];
+    return (
+      <Field label={t(`fields.${key}`)} testId={`${key}-value`}>
+        <Text>
+          {c.granted
+            ? t('consent.granted', { date: formatDateTime(c.at, props.timeZone) })
+            : t('consent.notGranted')}
+        </Text>
+        {c.granted && c.source && (
+          <Text size="xs" c="dimmed">
+            {t('consent.source', { source: c.source })}
+          </Text>
+        )}
+      </Field>
+    );
+  };
+  return (
+    <Card title={t('sections.consents')}>
+      <SimpleGrid cols={{ base: 1, xs: 2 }}>
+        {line('consentEmail')}
+        {line('consentSms')}
+      </SimpleGrid>
+    </Card>
+  );
+}
+
+function PersonDetails(props: { person: Person; me: Me }) {
+  const { t, i18n } = useTranslation('card');
+  const p = props.person;
+  return (
+    <Stack gap="md">
+      <Card title={t('sections.person')} testId="person-details">
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
+          <Field label={t('fields.phones')}>
+            <PhoneList phones={p.phones} />
+          </Field>
+          <Field label={t('fields.emails')}>
+            <EmailList emails={p.emails} />
+          </Field>
+          <Field label={t('fields.birthDate')}>
+            {p.birthDate ? <Text>{formatDay(p.birthDate, i18n.language)}</Text> : <Dash />}
+          </Field>
+          <Field label={t('fields.company')}>
+            {p.company ? (
+              <ContactLink kind="company" id={p.company.id}>
+                {p.company.name}
+              </ContactLink>
+            ) : (
+              <Dash />
+            )}
+          </Field>
+          <Field label={t('fields.address')}>
+            <AddressText address={p.address} />
+          </Field>
+          <Field label={t('fields.createdAt')}>
+            <Text size="sm">
+              {formatDate(p.createdAt, props.me.organization.timezone)}
+              {p.createdBy ? ` · ${p.createdBy.name}` : ''}
+            </Text>
+          </Field>
+        </SimpleGrid>
+      </Card>
+      <CrmDetails kind="person" contact={p} currency={props.me.organization.currency} />
+      <Consents person={p} timeZone={props.me.organization.timezone} />
+    </Stack>
+  );
+}
+
+/** A person's card (C-1, C-9, C-13, C-16): details, history, edit, merge, export, erase. */
+export function PersonPage(props: { me: Me; id: string }) {
+  const { t } = useTranslation('card');
+  const fields = useCustomFields('person').data?.items ?? [];
+  const exportData = useExportPerson(props.id);
+  const erase = useErasePerson(props.id);
+  const person = useContact('person', props.id);
+  const region = usePhoneRegion();
+  const [erasing, setErasing] = useState(false);
+  const isAdmin = props.me.permissions.includes('contacts.admin');
+  const timeZone = props.me.organization.timezone;
+
+  return (
+    <>
+      <ContactPageShell
+        kind="person"
+        me={props.me}
+        id={props.id}
+        details={(p) => <PersonDetails person={p} me={props.me} />}
+        subtitle={(p) =>
+          p.company && (
+            <Text size="sm" c="dimmed">
+              <IconBuilding size={14} style={{ verticalAlign: -2 }} />{' '}
+              <ContactLink kind="company" id={p.company.id}>
+                {p.company.name}
+              </ContactLink>
+            </Text>
+          )
+        }
+        banner={(p) =>
+          p.erasedAt && (
+            <Alert color="gray" icon={<IconShieldLock size={18} />} data-testid="erased-banner">
+              {t('erase.banner', { date: formatDateTime(p.erasedAt, timeZone) })}
+            </Alert>
+          )
+        }
+        extraActions={(p) => [
+          isAdmin && {
+            label: t('privacy.export'),
+            icon: <IconDownload size={16} />,
+            testId: 'export-person',
+            onClick: () =>
+              exportData.mutate(undefined, {
+                onError: (err) => notifications.show({ color: 'red', message: errorMessage(err) }),
+              }),
+          },
+          isAdmin &&
+            !p.erasedAt && {
+              label: t('privacy.erase'),
+              icon: <IconEraser size={16} />,
+              testId: 'erase-person',
+              danger: true,
+              onClick: () => setErasing(true),
+            },
+        ]}
+        editForm={({ contact, save, close }) => (
+          <PersonForm
+            initialValues={personValuesOf(contact, region)}
+            customFields={fields}
+            currency={props.me.organization.currency}
+            editingId={contact.id}
+            company={contact.company}
+            onSubmit={(body) => save(body, close)}
+            onCancel={close}
+          />
+        )}
+      />
+      {person.data && (
+        <EraseDialog
+          opened={erasing}
+          name={person.data.displayName}
+          loading={erase.isPending}
+          onClose={() => setErasing(false)}
+          onConfirm={() =>
+            erase.mutate(undefined, {
+              onSuccess: () => {
+                setErasing(false);
+                notifications.show({ color: 'teal', message: t('erase.done') });
+              },
+              onError: (err) => notifications.show({ color: 'red', message: errorMessage(err) }),
+            })
+          }
+        />
+      )}
+    </>
+  );
+}

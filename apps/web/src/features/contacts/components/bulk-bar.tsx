@@ -1,0 +1,215 @@
+import { Anchor, Button, Group, Menu, Modal, Paper, Select, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { BulkBody, ContactKind } from '@spotter/contracts';
+import {
+  IconChevronDown,
+  IconTag,
+  IconTagOff,
+  IconTrash,
+  IconUserCheck,
+  IconCircleDot,
+} from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
+import { errorMessage } from '../../../lib/validation.ts';
+import { useBulkAction } from '../api/contacts-list-api.ts';
+import type { ListRefs } from './list-refs.ts';
+
+type Action = 'addTag' | 'removeTag' | 'setStatus' | 'setResponsible';
+const NONE = 'none';
+
+function changeOf(action: Action, value: string): BulkBody['change'] {
+  switch (action) {
+    case 'addTag':
+      return { action, tagId: value };
+    case 'removeTag':
+      return { action, tagId: value };
+    case 'setStatus':
+      return { action, statusId: value === NONE ? null : value };
+    case 'setResponsible':
+      return { action, responsibleId: value === NONE ? null : value };
+  }
+}
+
+/** Acts on the selected rows, or on every row the filters match. */
+export function BulkBar(props: {
+  kind: ContactKind;
+  refs: ListRefs;
+  count: number;
+  pageAllSelected: boolean;
+  total: number;
+  allMatching: boolean;
+  canDelete: boolean;
+  target: Pick<BulkBody, 'ids' | 'filter'>;
+  onSelectAll: () => void;
+  onClear: () => void;
+}) {
+  const { t, i18n } = useTranslation('contacts');
+  const bulk = useBulkAction(props.kind);
+  const [action, setAction] = useState<Action | null>(null);
+  const [value, setValue] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState(false);
+  const nf = new Intl.NumberFormat(i18n.language);
+  const noun = t(`bulk.noun.${props.kind}`, { count: props.count, n: nf.format(props.count) });
+
+  const run = (change: BulkBody['change']) =>
+    bulk.mutate(
+      { ...props.target, change },
+      {
+        onSuccess: ({ affected }) => {
+          notifications.show({
+            color: 'teal',
+            message: t('bulk.done', { count: affected, n: nf.format(affected) }),
+          });
+          setAction(null);
+          setDeleting(false);
+          props.onClear();
+        },
+        onError: (err) => notifications.show({ color: 'red', message: errorMessage(err) }),
+      },
+    );
+
+  const open = (a: Action) => {
+    setValue(null);
+    setAction(a);
+  };
+  const choices =
+    action === 'setStatus'
+      ? [
+          { value: NONE, label: t('bulk.noStatus') },
+          ...props.refs.statuses
+            .filter((s) => !s.archived)
+            .map((s) => ({ value: s.id, label: s.name })),
+        ]
+      : action === 'setResponsible'
+        ? [
+            { value: NONE, label: t('filters.nobody') },
+            ...props.refs.staff
+              .filter((s) => s.active)
+              .map((s) => ({ value: s.id, label: s.name })),
+          ]
+        : props.refs.tags.filter((x) => !x.archived).map((x) => ({ value: x.id, label: x.name }));
+
+  return (
+    <Paper withBorder radius="md" p="xs" px="sm" bg="blue.0" data-testid="bulk-bar">
+      <Group justify="space-between" gap="xs">
+        <Group gap="sm">
+          <Text size="sm" fw={600} data-testid="bulk-count">
+            {t('bulk.selected', { count: props.count, n: nf.format(props.count) })}
+          </Text>
+          {props.pageAllSelected && !props.allMatching && props.total > props.count && (
+            <Anchor
+              component="button"
+              size="sm"
+              onClick={props.onSelectAll}
+              data-testid="select-all-matching"
+            >
+              {t('bulk.selectAll', { count: props.total, n: nf.format(props.total) })}
+            </Anchor>
+          )}
+          <Anchor component="button" size="sm" c="dimmed" onClick={props.onClear}>
+            {t('bulk.clear')}
+          </Anchor>
+        </Group>
+        <Menu position="bottom-end" shadow="md">
+          <Menu.Target>
+            <Button
+              size="xs"
+              rightSection={<IconChevronDown size={14} />}
+              data-testid="bulk-actions"
+            >
+              {t('bulk.actions')}
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item
+              leftSection={<IconTag size={16} />}
+              onClick={() => open('addTag')}
+              data-testid="bulk-addTag"
+            >
+              {t('bulk.addTag')}
+            </Menu.Item>
+            <Menu.Item
+              leftSection={<IconTagOff size={16} />}
+              onClick={() => open('removeTag')}
+              data-testid="bulk-removeTag"
+            >
+              {t('bulk.removeTag')}
+            </Menu.Item>
+            <Menu.Item
+              leftSection={<IconCircleDot size={16} />}
+              onClick={() => open('setStatus')}
+              data-testid="bulk-setStatus"
+            >
+              {t('bulk.setStatus')}
+            </Menu.Item>
+            <Menu.Item
+              leftSection={<IconUserCheck size={16} />}
+              onClick={() => open('setResponsible')}
+              data-testid="bulk-setResponsible"
+            >
+              {t('bulk.setResponsible')}
+            </Menu.Item>
+            {props.canDelete && (
+              <>
+                <Menu.Divider />
+                <Menu.Item
+                  color="red"
+                  leftSection={<IconTrash size={16} />}
+                  onClick={() => setDeleting(true)}
+                  data-testid="bulk-delete"
+                >
+                  {t('bulk.delete')}
+                </Menu.Item>
+              </>
+            )}
+          </Menu.Dropdown>
+        </Menu>
+      </Group>
+
+      <Modal
+        opened={action !== null}
+        onClose={() => setAction(null)}
+        title={action ? t(`bulk.${action}`) : ''}
+        centered
+      >
+        <Text size="sm" mb="sm">
+          {t('bulk.appliesTo', { what: noun })}
+        </Text>
+        <Select
+          data={choices}
+          value={value}
+          onChange={setValue}
+          searchable
+          label={action ? t(`bulk.field.${action}`) : ''}
+          comboboxProps={{ withinPortal: true }}
+          data-testid="bulk-value"
+        />
+        <Group justify="flex-end" mt="lg">
+          <Button variant="default" onClick={() => setAction(null)}>
+            {t('common:actions.cancel')}
+          </Button>
+          <Button
+            disabled={value === null}
+            loading={bulk.isPending}
+            onClick={() => action && value !== null && run(changeOf(action, value))}
+            data-testid="bulk-apply"
+          >
+            {t('bulk.apply')}
+          </Button>
+        </Group>
+      </Modal>
+      <ConfirmDialog
+        opened={deleting}
+        title={t('bulk.deleteTitle')}
+        message={t('bulk.deleteText', { what: noun })}
+        confirmLabel={t('bulk.delete')}
+        danger
+        loading={bulk.isPending}
+        onConfirm={() => run({ action: 'delete' })}
+        onClose={() => setDeleting(false)}
+      />
+    </Paper>
+  );
+}

@@ -1,0 +1,25 @@
+import { notifications } from '@mantine/notifications';
+import { ApiError } from '../../../lib/api.ts';
+import { errorMessage, serverFieldErrors } from '../../../lib/validation.ts';
+
+export type SetErrors = (errors: Record<string, string>) => void;
+
+/** Problems with a field go next to it (keeping what was typed); anything else to a notification. */
+export function showFailure(err: unknown, setErrors?: SetErrors) {
+  const fields = serverFieldErrors(err);
+  if (setErrors && Object.keys(fields).length > 0) setErrors(fields);
+  else notifications.show({ color: 'red', message: errorMessage(err) });
+}
+
+export const notifySaved = (message: string) => notifications.show({ color: 'teal', message });
+
+/**
+ * How many contacts a 409 `in_use` answer says still use the entry: the server puts the count
+ * in `fields.count` or in its message; undefined when it says neither.
+ */
+export function inUseCount(err: unknown): number | undefined {
+  if (!(err instanceof ApiError) || err.code !== 'in_use') return undefined;
+  const raw = err.fields.count ?? /\d+/.exec(err.message)?.[0];
+  const n = Number(raw);
+  return raw !== undefined && Number.isInteger(n) && n >= 0 ? n : undefined;
+}

@@ -1,0 +1,5 @@
+export { StatusesPage } from './pages/statuses-page.tsx';
+export { LookupsPage } from './pages/lookups-page.tsx';
+export { CustomFieldsPage } from './pages/custom-fields-page.tsx';
+export { CrmSettingsPage } from './pages/crm-settings-page.tsx';
+export { TrashPage } from './pages/trash-page.tsx';

@@ -1,0 +1,165 @@
+import { Button, Group, Modal, NumberInput, Paper, Select, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { crmSettingsUpdateSchema, type CrmSettings } from '@spotter/contracts';
+import { zod4Resolver } from 'mantine-form-zod-resolver';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { QueryError } from '../../../components/query-error.tsx';
+import { isApiError } from '../../../lib/api.ts';
+import { SettingsSkeleton } from '../../settings/components/settings-skeleton.tsx';
+import { useCrmSettings, useUpdateCrmSettings } from '../api/crm-settings-api.ts';
+import { countryOptions } from '../components/country-options.ts';
+import { notifySaved, showFailure } from '../components/feedback.ts';
+
+type CrmValues = {
+  /** '' while the input is empty: the schema then says "Required". */
+  trashRetentionDays: number | string;
+  phoneRegion: string | null;
+};
+
+const validateCrm = zod4Resolver(crmSettingsUpdateSchema.omit({ version: true }).required());
+
+const valuesOf = (s: CrmSettings): CrmValues => ({
+  trashRetentionDays: s.trashRetentionDays,
+  phoneRegion: s.phoneRegion,
+});
+
+/** The CRM's general settings: how long the trash keeps records, and the phone region. */
+export function CrmSettingsPage() {
+  const settings = useCrmSettings();
+  if (settings.isPending) return <SettingsSkeleton />;
+  if (settings.isError) {
+    return <QueryError error={settings.error} onRetry={() => void settings.refetch()} />;
+  }
+  return <CrmSettingsForm settings={settings.data} />;
+}
+
+function CrmSettingsForm({ settings }: { settings: CrmSettings }) {
+  const { t, i18n } = useTranslation('crm');
+  const update = useUpdateCrmSettings();
+  const current = useCrmSettings();
+  const [conflict, setConflict] = useState<CrmValues | null>(null);
+  const countries = useMemo(() => countryOptions(i18n.language), [i18n.language]);
+  const form = useForm<CrmValues>({
+    initialValues: valuesOf(settings),
+    validate: (values) => {
+      const errors = validateCrm(values);
+      // A number out of range deserves more than the generic "Required" / "not valid".
+      if (errors.trashRetentionDays && values.trashRetentionDays !== '') {
+        errors.trashRetentionDays = t('crmSettings.retentionRange');
+      }
+      return errors;
+    },
+  });
+
+  const save = (values: CrmValues, version: number) =>
+    update.mutate(
+      {
+        trashRetentionDays: Number(values.trashRetentionDays),
+        phoneRegion: values.phoneRegion,
+        version,
+      },
+      {
+        onSuccess: (saved) => {
+          form.setInitialValues(valuesOf(saved));
+          form.reset();
+          notifySaved(t('crmSettings.saved'));
+        },
+        onError: (err) => {
+          if (isApiError(err, 'version_conflict')) setConflict(values);
+          else showFailure(err, form.setErrors);
+        },
+      },
+    );
+
+  const reload = async () => {
+    setConflict(null);
+    const latest = await current.refetch();
+    if (latest.data) {
+      form.setInitialValues(valuesOf(latest.data));
+      form.reset();
+    }
+  };
+
+  const overwrite = async () => {
+    const values = conflict;
+    setConflict(null);
+    const latest = await current.refetch();
+    if (values && latest.data) save(values, latest.data.version);
+  };
+
+  return (
+    <Paper withBorder p="lg" radius="md" maw={760}>
+      <form onSubmit={form.onSubmit((v) => save(v, settings.version))} noValidate>
+        <Stack gap="md">
+          <NumberInput
+            label={t('crmSettings.retention')}
+            description={t('crmSettings.retentionHint')}
+            min={1}
+            max={3650}
+            step={1}
+            allowDecimal={false}
+            allowNegative={false}
+            clampBehavior="none"
+            suffix={` ${t('crmSettings.daysSuffix')}`}
+            maw={320}
+            required
+            data-testid="crm-retention"
+            {...form.getInputProps('trashRetentionDays')}
+          />
+          <Select
+            label={t('crmSettings.phoneRegion')}
+            description={t('crmSettings.phoneRegionHint')}
+            data={countries}
+            searchable
+            clearable
+            nothingFoundMessage={t('common:states.nothingFound')}
+            maw={420}
+            comboboxProps={{ withinPortal: true }}
+            data-testid="crm-phone-region"
+            {...form.getInputProps('phoneRegion')}
+          />
+          <Group justify="flex-end">
+            <Button
+              variant="default"
+              onClick={() => form.reset()}
+              disabled={!form.isDirty() || update.isPending}
+            >
+              {t('common:actions.discard')}
+            </Button>
+            <Button
+              type="submit"
+              loading={update.isPending}
+              disabled={!form.isDirty()}
+              data-testid="crm-save"
+            >
+              {t('common:actions.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      <Modal
+        opened={conflict !== null}
+        onClose={() => setConflict(null)}
+        title={t('crmSettings.conflictTitle')}
+        size="lg"
+        centered
+      >
+        <Text size="sm">{t('crmSettings.conflictText')}</Text>
+        <Group justify="flex-end" mt="lg">
+          <Button
+            variant="default"
+            onClick={() => void reload()}
+            data-autofocus
+            data-testid="conflict-reload"
+          >
+            {t('crmSettings.conflictReload')}
+          </Button>
+          <Button color="orange" onClick={() => void overwrite()} data-testid="conflict-overwrite">
+            {t('crmSettings.conflictOverwrite')}
+          </Button>
+        </Group>
+      </Modal>
+    </Paper>
+  );
+}

@@ -1,0 +1,1 @@
+export { ImportPage } from './pages/import-page.tsx';
