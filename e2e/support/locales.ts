@@ -3,6 +3,9 @@ import path from 'node:path';
 
 type Tree = { [key: string]: string | Tree };
 
+type Namespace =
+  'common' | 'auth' | 'setup' | 'home' | 'settings' | 'contacts' | 'card' | 'crm' | 'imports';
+
 /** The UI's own translation files, so journeys look for the labels users actually see. */
 export function labels(lng: string) {
   const read = (ns: string) =>
@@ -16,7 +19,7 @@ export function labels(lng: string) {
     return node;
   };
   const files = new Map<string, Tree>();
-  return (ns: 'common' | 'auth' | 'setup' | 'home' | 'settings', key: string) => {
+  return (ns: Namespace, key: string) => {
     if (!files.has(ns)) files.set(ns, read(ns));
     return lookup(files.get(ns)!, key);
   };

@@ -1,4 +1,4 @@
-import { MantineProvider, createTheme } from '@mantine/core';
+import { MantineProvider, TableScrollContainer, createTheme } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -13,6 +13,11 @@ const theme = createTheme({
   respectReducedMotion: true,
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
+  components: {
+    // The default custom scroll area keeps room for a horizontal scrollbar under every table,
+    // an empty stripe below the last row; the browser's own scrolling takes room only if needed.
+    TableScrollContainer: TableScrollContainer.extend({ defaultProps: { type: 'native' } }),
+  },
 });
 
 /** A 401 anywhere means the session is over: forget the user, and the layout goes to login. */

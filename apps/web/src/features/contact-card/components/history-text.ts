@@ -44,7 +44,7 @@ const FIELD_KEYS: Record<string, string> = {
   custom: 'custom',
 };
 
-/** An automatic entry as a sentence: "Status changed from Prospect to Customer". */
+/** An automatic entry as a sentence under its title ("Status changed"): "From Prospect to Customer." */
 export function historySentence(
   entry: HistoryEntry,
   t: TFunction,

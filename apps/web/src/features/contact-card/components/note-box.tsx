@@ -61,10 +61,11 @@ export function NoteBox(props: { kind: ContactKind; id: string }) {
           }}
           data-testid="note-input"
         />
-        <Group justify="space-between" gap="xs">
+        <Group gap="xs">
+          {/* Narrows before the button wraps; wrapped, the button still sits on the right. */}
           <Select
             size="xs"
-            w={220}
+            style={{ flex: '1 1 140px', maxWidth: 220 }}
             aria-label={t('notes.type')}
             placeholder={t('notes.type')}
             data={(types.data?.items ?? []).map((l) => ({ value: l.id, label: l.name }))}
@@ -73,8 +74,8 @@ export function NoteBox(props: { kind: ContactKind; id: string }) {
             clearable
             data-testid="note-type"
           />
-          <Group gap="xs">
-            <Text size="xs" c="dimmed" visibleFrom="sm">
+          <Group gap="xs" ml="auto" wrap="nowrap">
+            <Text size="xs" c="dimmed" visibleFrom="sm" style={{ whiteSpace: 'nowrap' }}>
               {t('notes.shortcut')}
             </Text>
             <Button size="xs" onClick={save} loading={add.isPending} data-testid="note-save">

@@ -1,9 +1,9 @@
-import { Group, MultiSelect, Select, Text, type SelectProps } from '@mantine/core';
+import { Group, MultiSelect, Pill, Select, Text, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import type { ContactKind, LookupKind } from '@spotter/contracts';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ColorBadge, TagBadge } from '../../../components/status-badge.tsx';
+import { ColorBadge, readableOn, TagBadge } from '../../../components/status-badge.tsx';
 import {
   inScope,
   useBranchOptions,
@@ -86,6 +86,19 @@ export function LookupMultiSelect(props: {
       renderOption={({ option }) => {
         const l = byId.get(option.value);
         return l?.color ? <TagBadge name={l.name} color={l.color} /> : option.label;
+      }}
+      // Chosen tags in their own colour, as on the card and in the list.
+      renderPill={({ option, value, onRemove, disabled }) => {
+        const l = value ? byId.get(value) : undefined;
+        return (
+          <Pill
+            withRemoveButton={!disabled}
+            onRemove={onRemove}
+            style={l?.color ? { backgroundColor: l.color, color: readableOn(l.color) } : undefined}
+          >
+            {l?.name ?? option?.label ?? value}
+          </Pill>
+        );
       }}
     />
   );

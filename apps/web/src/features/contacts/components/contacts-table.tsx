@@ -58,7 +58,7 @@ export function ContactsTable(props: {
   };
 
   return (
-    <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
+    <Paper withBorder radius="md" pos="relative" style={{ overflow: 'hidden' }}>
       <Table.ScrollContainer minWidth={720} maxHeight="calc(100dvh - 290px)" type="native">
         <Table
           stickyHeader
@@ -133,8 +133,9 @@ export function ContactsTable(props: {
             })}
           </Table.Tbody>
         </Table>
-        <VisuallyHidden aria-live="polite">{props.stale ? t('table.loading') : ''}</VisuallyHidden>
       </Table.ScrollContainer>
+      {/* Outside the scroll container: an absolute element inside it would lengthen the page. */}
+      <VisuallyHidden aria-live="polite">{props.stale ? t('table.loading') : ''}</VisuallyHidden>
     </Paper>
   );
 }

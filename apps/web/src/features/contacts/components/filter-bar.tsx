@@ -12,6 +12,15 @@ export const NOBODY = 'nobody';
 const options = (items: readonly { id: string; name: string }[]) =>
   items.map((i) => ({ value: i.id, label: i.name }));
 
+/**
+ * The placeholder names the filter only while it is empty, and the typing field may be
+ * narrow: otherwise one chosen value pushes it onto a second line, and that filter stands
+ * taller than the others.
+ */
+const placeholder = (value: readonly string[] | undefined, name: string) =>
+  value && value.length > 0 ? undefined : name;
+const compactField = { inputField: { minWidth: 48 } };
+
 /** The filters used most, always visible; the rest live in the "More filters" drawer. */
 export function FilterBar(props: {
   search: ListSearch;
@@ -57,18 +66,19 @@ export function FilterBar(props: {
       />
       <MultiSelect
         w={width}
-        placeholder={t('filters.status')}
+        placeholder={placeholder(search.statusId, t('filters.status'))}
         aria-label={t('filters.status')}
         data={options(refs.statuses.filter((s) => !s.archived || search.statusId?.includes(s.id)))}
         value={search.statusId ?? []}
         onChange={(v) => onChange({ statusId: v.length ? v : undefined })}
         clearable
         searchable
+        styles={compactField}
         data-testid="filter-status"
       />
       <MultiSelect
         w={width}
-        placeholder={t('filters.responsible')}
+        placeholder={placeholder(responsible, t('filters.responsible'))}
         aria-label={t('filters.responsible')}
         data={staffOptions}
         value={responsible}
@@ -81,19 +91,21 @@ export function FilterBar(props: {
         }}
         clearable
         searchable
+        styles={compactField}
         data-testid="filter-responsible"
       />
       <Group gap={6} wrap="nowrap" w={{ base: '100%', xs: 'auto' }}>
         <MultiSelect
           w={width}
           style={{ flex: 1 }}
-          placeholder={t('filters.tags')}
+          placeholder={placeholder(search.tagId, t('filters.tags'))}
           aria-label={t('filters.tags')}
           data={options(refs.tags.filter((x) => !x.archived || search.tagId?.includes(x.id)))}
           value={search.tagId ?? []}
           onChange={(v) => onChange({ tagId: v.length ? v : undefined })}
           clearable
           searchable
+          styles={compactField}
           data-testid="filter-tags"
         />
         {(search.tagId?.length ?? 0) > 1 && (

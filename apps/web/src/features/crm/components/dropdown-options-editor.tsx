@@ -80,12 +80,15 @@ export function DropdownOptionsEditor({ form }: { form: UseFormReturnType<Custom
                     background={form.getInputProps(`options.${i}.background`)}
                   />
                 </div>
+                {/* A fixed width, so the colour inputs of every option line up. */}
                 <Paper
                   radius="sm"
                   px="xs"
                   py={6}
+                  w={96}
                   bg="var(--mantine-color-gray-1)"
                   aria-label={t('fields.preview')}
+                  style={{ flexShrink: 0, display: 'flex', justifyContent: 'center' }}
                 >
                   <ColorBadge
                     name={o.name.trim() || label}
