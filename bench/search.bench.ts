@@ -118,7 +118,9 @@ async function seed(app: FastifyInstance, database: Database) {
     );
   }
   await insertContacts(database.db, generateCompanies(COMPANIES, 0, opts), BATCH);
-  await database.db.execute(sql`analyze contacts`);
+  // What autovacuum does to a live table soon after a bulk load: statistics for the planner
+  // and a visibility map, so counts and id pages can come from the indexes alone.
+  await database.db.execute(sql`vacuum analyze contacts`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.error(`${database.kind}: ${PERSONS} persons + ${COMPANIES} companies in ${seconds} s`);
   return { cookie, statuses, tags };

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -26,8 +27,8 @@ export const migrationsFolder = path.join(
   'migrations',
 );
 
-/** Extensions the migrations use (search needs trigram indexes). */
-export const pgliteExtensions: PGliteOptions['extensions'] = { pg_trgm };
+/** Extensions the migrations use: trigram search, and btree_gin for the list filters. */
+export const pgliteExtensions: PGliteOptions['extensions'] = { pg_trgm, btree_gin };
 
 /** Any constant works; it only has to be the same for every instance of Spotter. */
 const MIGRATION_LOCK_KEY = 7_314_001;

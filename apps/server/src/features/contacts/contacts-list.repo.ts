@@ -2,7 +2,6 @@ import {
   and,
   count,
   eq,
-  getTableColumns,
   inArray,
   isNull,
   or,
@@ -199,7 +198,9 @@ export async function listPage(
   page: { limit: number; offset: number },
 ): Promise<ContactListRow[]> {
   const plan = orderPlan(sort);
-  let q = db.select(getTableColumns(contacts)).from(contacts).$dynamic();
+  // Deferred join: page through ids only (the indexes answer that without reading rows),
+  // then read the 50 rows of the page. A deep offset no longer drags every skipped row along.
+  let q = db.select({ id: contacts.id }).from(contacts).$dynamic();
   if (plan.joinStatus) {
     q = q.leftJoin(
       contactStatuses,
@@ -212,11 +213,16 @@ export async function listPage(
       and(eq(users.id, contacts.responsibleId), eq(users.orgId, contacts.orgId)),
     );
   }
-  return q
-    .where(listWhere(scope))
-    .orderBy(...plan.order)
-    .limit(page.limit)
-    .offset(page.offset);
+  const ids = (
+    await q.where(listWhere(scope)).orderBy(...plan.order).limit(page.limit).offset(page.offset)
+  ).map((r) => r.id);
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.orgId, scope.orgId), inArray(contacts.id, ids)));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export async function countList(db: Db, scope: ListScope): Promise<number> {

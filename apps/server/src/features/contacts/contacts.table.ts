@@ -89,8 +89,11 @@ export const contacts = pgTable(
     erasedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
-    index('contacts_org_kind_name_idx')
-      .on(t.orgId, t.kind, t.sortName, t.id)
+    // Paging by name and filter counts use contacts_list_name_idx and contacts_filter_gin_idx,
+    // which drizzle cannot describe: see migration 0004.
+    // Name prefixes ("an", "sv") for searches too short for trigrams.
+    index('contacts_org_sort_prefix_idx')
+      .on(t.orgId, t.sortName.op('text_pattern_ops'))
       .where(sql`${t.deletedAt} is null`),
     index('contacts_org_kind_created_idx')
       .on(t.orgId, t.kind, t.createdAt, t.id)

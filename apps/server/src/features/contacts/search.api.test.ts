@@ -108,6 +108,19 @@ describe('search (C-11)', () => {
     expect((await searchIds(org.owner, 'anna'))[0]?.id).toBe(exact.id);
   });
 
+  it('ranks names that start with the query before other word starts, however full the page', async () => {
+    const org = await createOrg(t.app);
+    const b = await addPerson(org.owner, { firstName: 'Anna', lastName: 'Berg' });
+    const a = await addPerson(org.owner, { firstName: 'Anna', lastName: 'Ahl' });
+    const bo = await addPerson(org.owner, { firstName: 'Bo', lastName: 'Annasson' });
+    const ids = async (limit: number) =>
+      (await searchIds(org.owner, 'anna', `&limit=${limit}`)).map((h) => h.id);
+    // The page is filled by names starting with "anna" (the fast path through the prefix index).
+    expect(await ids(2)).toEqual([a.id, b.id]);
+    // With room to spare, a last name that starts with it follows.
+    expect(await ids(3)).toEqual([a.id, b.id, bo.id]);
+  });
+
   it('never shows deleted contacts and treats LIKE wildcards as text', async () => {
     const org = await createOrg(t.app);
     const p = await addPerson(org.owner, { firstName: 'Gone', lastName: 'Person' });

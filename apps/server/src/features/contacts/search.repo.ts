@@ -70,7 +70,10 @@ export function searchCondition(terms: SearchTerms): SQL | undefined {
   return and(...terms.tokens.map(tokenCondition));
 }
 
-/** 0: an exact phone, email, org number or name; 1: a name or email that starts so; 2: the rest. */
+/**
+ * 0: an exact phone, email, org number or name; 1: the name starts with the query; 2: the last
+ * name, company name or an email starts with it; 3: the rest.
+ */
 function rankExpression(terms: SearchTerms): SQL {
   const q = terms.text;
   const prefix = `${escapeLike(q)}%`;
@@ -86,12 +89,12 @@ function rankExpression(terms: SearchTerms): SQL {
     );
   }
   const starts: SQL[] = [
-    sql`${contacts.sortName} like ${prefix}`,
     sql`lower(${contacts.lastName}) like ${prefix}`,
     sql`lower(${contacts.name}) like ${prefix}`,
     sql`exists (select 1 from unnest(${contacts.emailKeys}) as e(v) where e.v like ${prefix})`,
   ];
-  return sql`case when ${or(...exact)} then 0 when ${or(...starts)} then 1 else 2 end`;
+  return sql`case when ${or(...exact)} then 0 when ${contacts.sortName} like ${prefix} then 1
+    when ${or(...starts)} then 2 else 3 end`;
 }
 
 export interface SearchRow {
@@ -104,6 +107,16 @@ export interface SearchRow {
   orgNumber: string;
 }
 
+const searchColumns = {
+  id: contacts.id,
+  kind: contacts.kind,
+  displayName: contacts.displayName,
+  statusId: contacts.statusId,
+  phones: contacts.phones,
+  emails: contacts.emails,
+  orgNumber: contacts.orgNumber,
+};
+
 export async function searchContacts(
   db: Db,
   orgId: string,
@@ -112,26 +125,36 @@ export async function searchContacts(
 ): Promise<SearchRow[]> {
   const match = searchCondition(terms);
   if (!match) return [];
+  const where = (condition: SQL) =>
+    and(
+      eq(contacts.orgId, orgId),
+      isNull(contacts.deletedAt),
+      opts.kind ? eq(contacts.kind, opts.kind) : undefined,
+      condition,
+    );
+  // A common word ("anna") matches thousands of rows, and ranking them all costs tens of ms.
+  // When enough names start with the query, those are the whole first page of the ranking
+  // (a name query has no exact phone, email or org number), and the prefix index finds them.
+  if (terms.digits.length === 0 && !terms.text.includes('@') && terms.text.length >= 3) {
+    const prefixed = await db
+      .select(searchColumns)
+      .from(contacts)
+      .where(where(sql`${contacts.sortName} like ${`${escapeLike(terms.text)}%`}`))
+      .orderBy(asc(contacts.sortName), asc(contacts.id))
+      .limit(opts.limit);
+    if (prefixed.length === opts.limit) return prefixed;
+  }
   const rank = rankExpression(terms);
-  return db
-    .select({
-      id: contacts.id,
-      kind: contacts.kind,
-      displayName: contacts.displayName,
-      statusId: contacts.statusId,
-      phones: contacts.phones,
-      emails: contacts.emails,
-      orgNumber: contacts.orgNumber,
-    })
-    .from(contacts)
-    .where(
-      and(
-        eq(contacts.orgId, orgId),
-        isNull(contacts.deletedAt),
-        opts.kind ? eq(contacts.kind, opts.kind) : undefined,
-        match,
-      ),
-    )
-    .orderBy(rank, asc(contacts.sortName), asc(contacts.id))
-    .limit(opts.limit);
+  // A frequent word matches thousands of rows scattered over the table; with the default
+  // random_page_cost (4, tuned for spinning disks) the planner then reads the whole table
+  // instead of the trigram index. The contacts of one club are hot in memory: say so.
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local random_page_cost = 1.1`);
+    return tx
+      .select(searchColumns)
+      .from(contacts)
+      .where(where(match))
+      .orderBy(rank, asc(contacts.sortName), asc(contacts.id))
+      .limit(opts.limit);
+  });
 }

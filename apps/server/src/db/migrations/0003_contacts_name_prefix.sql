@@ -1,0 +1,1 @@
+CREATE INDEX "contacts_org_sort_prefix_idx" ON "contacts" USING btree ("org_id","sort_name" text_pattern_ops) WHERE "contacts"."deleted_at" is null;

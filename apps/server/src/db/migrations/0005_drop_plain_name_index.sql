@@ -1,0 +1,1 @@
+DROP INDEX "contacts_org_kind_name_idx";
