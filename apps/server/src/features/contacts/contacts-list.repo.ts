@@ -1,14 +1,4 @@
-import {
-  and,
-  count,
-  eq,
-  inArray,
-  isNull,
-  or,
-  sql,
-  type Column,
-  type SQL,
-} from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, or, sql, type Column, type SQL } from 'drizzle-orm';
 import type {
   COMPANY_SORTS,
   ContactFilter,
@@ -214,7 +204,11 @@ export async function listPage(
     );
   }
   const ids = (
-    await q.where(listWhere(scope)).orderBy(...plan.order).limit(page.limit).offset(page.offset)
+    await q
+      .where(listWhere(scope))
+      .orderBy(...plan.order)
+      .limit(page.limit)
+      .offset(page.offset)
   ).map((r) => r.id);
   if (ids.length === 0) return [];
   const rows = await db
