@@ -1,8 +1,7 @@
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Select, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { CUSTOM_FIELD_TYPES, customFieldTypeSchema, type CustomField } from '@spotter/contracts';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   customFieldFormSchema,
@@ -13,6 +12,7 @@ import {
 } from './custom-field-form.ts';
 import { DropdownOptionsEditor } from './dropdown-options-editor.tsx';
 import type { SetErrors } from './feedback.ts';
+import { FormModal, useResetOnOpen } from './form-modal.tsx';
 
 /** Adding or editing a custom field; its type is fixed once created (values may exist). */
 export function CustomFieldModal(props: {
@@ -28,16 +28,7 @@ export function CustomFieldModal(props: {
     initialValues: EMPTY_FIELD,
     validate: zod4Resolver(customFieldFormSchema),
   });
-  const { setValues, resetDirty, clearErrors } = form;
-  useEffect(() => {
-    if (!props.opened) return;
-    const values = valuesOfField(props.field);
-    setValues(values);
-    resetDirty(values);
-    clearErrors();
-    // Only when the dialog opens: the form object changes on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [props.opened, props.field]);
+  useResetOnOpen(form, props.opened, props.field, valuesOfField);
 
   const editing = props.field !== null;
   const type = form.values.type;
@@ -49,54 +40,44 @@ export function CustomFieldModal(props: {
         : undefined;
 
   return (
-    <Modal
+    <FormModal
       opened={props.opened}
-      onClose={props.onClose}
       title={t(editing ? 'customFields.edit' : 'customFields.add')}
       size="lg"
-      centered
+      loading={props.loading}
+      saveTestId="custom-field-save"
+      onSubmit={form.onSubmit((values) => props.onSubmit(values, form.setErrors))}
+      onClose={props.onClose}
     >
-      <form onSubmit={form.onSubmit((values) => props.onSubmit(values, form.setErrors))} noValidate>
-        <Stack>
-          <TextInput
-            label={t('fields.name')}
-            required
-            data-autofocus
-            data-testid="custom-field-name"
-            {...form.getInputProps('name')}
-          />
-          <Select
-            label={t('fields.type')}
-            description={typeHint}
-            data={CUSTOM_FIELD_TYPES.map((value) => ({
-              value,
-              label: t(`customFields.types.${value}`),
-            }))}
-            allowDeselect={false}
-            disabled={editing}
-            comboboxProps={{ withinPortal: true }}
-            data-testid="custom-field-type"
-            {...form.getInputProps('type')}
-            onChange={(v) => {
-              const parsed = customFieldTypeSchema.safeParse(v);
-              if (!parsed.success) return;
-              form.setFieldValue('type', parsed.data);
-              if (parsed.data === 'dropdown' && form.values.options.length === 0) {
-                form.setFieldValue('options', [newOption()]);
-              }
-            }}
-          />
-          {type === 'dropdown' && <DropdownOptionsEditor form={form} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" loading={props.loading} data-testid="custom-field-save">
-              {t('common:actions.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={t('fields.name')}
+        required
+        data-autofocus
+        data-testid="custom-field-name"
+        {...form.getInputProps('name')}
+      />
+      <Select
+        label={t('fields.type')}
+        description={typeHint}
+        data={CUSTOM_FIELD_TYPES.map((value) => ({
+          value,
+          label: t(`customFields.types.${value}`),
+        }))}
+        allowDeselect={false}
+        disabled={editing}
+        comboboxProps={{ withinPortal: true }}
+        data-testid="custom-field-type"
+        {...form.getInputProps('type')}
+        onChange={(v) => {
+          const parsed = customFieldTypeSchema.safeParse(v);
+          if (!parsed.success) return;
+          form.setFieldValue('type', parsed.data);
+          if (parsed.data === 'dropdown' && form.values.options.length === 0) {
+            form.setFieldValue('options', [newOption()]);
+          }
+        }}
+      />
+      {type === 'dropdown' && <DropdownOptionsEditor form={form} />}
+    </FormModal>
   );
 }

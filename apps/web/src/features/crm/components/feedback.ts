@@ -23,3 +23,22 @@ export function inUseCount(err: unknown): number | undefined {
   const n = Number(raw);
   return raw !== undefined && Number.isInteger(n) && n >= 0 ? n : undefined;
 }
+
+/**
+ * Mutation callbacks for a confirm dialog: either way `close` it first, then report `success`
+ * or hand the error to `failure` (a notification unless told otherwise).
+ */
+export const closeThen = (
+  close: () => void,
+  success: () => void,
+  failure: (err: unknown) => void = (err) => showFailure(err),
+) => ({
+  onSuccess: () => {
+    close();
+    success();
+  },
+  onError: (err: unknown) => {
+    close();
+    failure(err);
+  },
+});

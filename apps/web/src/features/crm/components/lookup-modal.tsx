@@ -1,14 +1,4 @@
-import {
-  Button,
-  ColorInput,
-  Group,
-  Input,
-  Modal,
-  SegmentedControl,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { ColorInput, Group, Input, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import {
   colorSchema,
@@ -20,12 +10,12 @@ import {
   type Scope,
 } from '@spotter/contracts';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { TagBadge } from '../../../components/status-badge.tsx';
 import { previewColor, SWATCHES } from './color-fields.tsx';
 import type { SetErrors } from './feedback.ts';
+import { FormModal, useResetOnOpen } from './form-modal.tsx';
 
 /** Only tags carry a colour (C-4); tags and categories a scope (C-4, C-5). */
 export const hasColor = (kind: LookupKind) => kind === 'tags';
@@ -66,79 +56,65 @@ export function LookupModal(props: {
 }) {
   const { t } = useTranslation('crm');
   const form = useForm<LookupValues>({ initialValues: EMPTY, validate: zod4Resolver(schema) });
-  const { setValues, resetDirty, clearErrors } = form;
-  useEffect(() => {
-    if (!props.opened) return;
-    const values = valuesOf(props.lookup);
-    setValues(values);
-    resetDirty(values);
-    clearErrors();
-    // Only when the dialog opens: the form object changes on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [props.opened, props.lookup]);
+  useResetOnOpen(form, props.opened, props.lookup, valuesOf);
 
   const title = t(props.lookup ? `lists.${props.kind}.edit` : `lists.${props.kind}.add`);
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={title} centered>
-      <form onSubmit={form.onSubmit((values) => props.onSubmit(values, form.setErrors))} noValidate>
-        <Stack>
-          <TextInput
-            label={t('fields.name')}
-            required
-            data-autofocus
-            data-testid="lookup-name"
-            {...form.getInputProps('name')}
+    <FormModal
+      opened={props.opened}
+      title={title}
+      loading={props.loading}
+      saveTestId="lookup-save"
+      onSubmit={form.onSubmit((values) => props.onSubmit(values, form.setErrors))}
+      onClose={props.onClose}
+    >
+      <TextInput
+        label={t('fields.name')}
+        required
+        data-autofocus
+        data-testid="lookup-name"
+        {...form.getInputProps('name')}
+      />
+      {hasColor(props.kind) && (
+        <Stack gap={6}>
+          <ColorInput
+            label={t('fields.tagColor')}
+            format="hex"
+            swatches={SWATCHES}
+            data-testid="lookup-color"
+            {...form.getInputProps('color')}
           />
-          {hasColor(props.kind) && (
-            <Stack gap={6}>
-              <ColorInput
-                label={t('fields.tagColor')}
-                format="hex"
-                swatches={SWATCHES}
-                data-testid="lookup-color"
-                {...form.getInputProps('color')}
-              />
-              <Group gap="xs">
-                <Text size="xs" c="dimmed">
-                  {t('fields.preview')}
-                </Text>
-                <TagBadge
-                  name={form.values.name.trim() || t('lists.tags.previewName')}
-                  color={previewColor(form.values.color, '') || null}
-                />
-              </Group>
-            </Stack>
-          )}
-          {hasScope(props.kind) && (
-            <Input.Wrapper
-              label={t('fields.scope')}
-              labelProps={{ id: 'lookup-scope-label', component: 'div' }}
-              error={form.errors.scope}
-            >
-              <SegmentedControl
-                aria-labelledby="lookup-scope-label"
-                data-testid="lookup-scope"
-                fullWidth
-                mt={4}
-                data={(['person', 'company', 'both'] as const).map((value) => ({
-                  value,
-                  label: t(`scope.${value}`),
-                }))}
-                value={form.values.scope}
-                onChange={(v) => form.setFieldValue('scope', scopeSchema.catch('both').parse(v))}
-              />
-            </Input.Wrapper>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" loading={props.loading} data-testid="lookup-save">
-              {t('common:actions.save')}
-            </Button>
+          <Group gap="xs">
+            <Text size="xs" c="dimmed">
+              {t('fields.preview')}
+            </Text>
+            <TagBadge
+              name={form.values.name.trim() || t('lists.tags.previewName')}
+              color={previewColor(form.values.color, '') || null}
+            />
           </Group>
         </Stack>
-      </form>
-    </Modal>
+      )}
+      {hasScope(props.kind) && (
+        <Input.Wrapper
+          label={t('fields.scope')}
+          labelProps={{ id: 'lookup-scope-label', component: 'div' }}
+          error={form.errors.scope}
+        >
+          <SegmentedControl
+            aria-labelledby="lookup-scope-label"
+            data-testid="lookup-scope"
+            fullWidth
+            mt={4}
+            data={(['person', 'company', 'both'] as const).map((value) => ({
+              value,
+              label: t(`scope.${value}`),
+            }))}
+            value={form.values.scope}
+            onChange={(v) => form.setFieldValue('scope', scopeSchema.catch('both').parse(v))}
+          />
+        </Input.Wrapper>
+      )}
+    </FormModal>
   );
 }

@@ -1,12 +1,12 @@
-import { Button, Group, Modal, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Group, Paper, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { statusCreateSchema, type Status } from '@spotter/contracts';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ColorBadge } from '../../../components/status-badge.tsx';
 import { ColorPairInputs, previewColor } from './color-fields.tsx';
 import type { SetErrors } from './feedback.ts';
+import { FormModal, useResetOnOpen } from './form-modal.tsx';
 
 const schema = statusCreateSchema.pick({
   name: true,
@@ -39,79 +39,60 @@ export function StatusModal(props: {
 }) {
   const { t } = useTranslation('crm');
   const form = useForm<StatusValues>({ initialValues: EMPTY, validate: zod4Resolver(schema) });
-  const { setValues, resetDirty, clearErrors } = form;
-  useEffect(() => {
-    if (!props.opened) return;
-    const values = valuesOf(props.status);
-    setValues(values);
-    resetDirty(values);
-    clearErrors();
-    // Only when the dialog opens: the form object changes on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [props.opened, props.status]);
+  useResetOnOpen(form, props.opened, props.status, valuesOf);
 
   const v = form.values;
   const color = previewColor(v.color, EMPTY.color);
   const background = previewColor(v.background, EMPTY.background);
   return (
-    <Modal
+    <FormModal
       opened={props.opened}
-      onClose={props.onClose}
       title={props.status ? t('statuses.edit') : t('statuses.add')}
-      centered
+      loading={props.loading}
+      saveTestId="status-save"
+      onSubmit={form.onSubmit((values) => props.onSubmit(values, form.setErrors))}
+      onClose={props.onClose}
     >
-      <form onSubmit={form.onSubmit((values) => props.onSubmit(values, form.setErrors))} noValidate>
-        <Stack>
-          <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-            <TextInput
-              label={t('fields.name')}
-              required
-              data-autofocus
-              data-testid="status-name"
-              style={{ gridColumn: 'span 2' }}
-              {...form.getInputProps('name')}
-            />
-            <TextInput
-              label={t('fields.abbreviation')}
-              maxLength={6}
-              data-testid="status-abbreviation"
-              {...form.getInputProps('abbreviation')}
-            />
-          </SimpleGrid>
-          <ColorPairInputs
-            color={form.getInputProps('color')}
-            background={form.getInputProps('background')}
+      <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+        <TextInput
+          label={t('fields.name')}
+          required
+          data-autofocus
+          data-testid="status-name"
+          style={{ gridColumn: 'span 2' }}
+          {...form.getInputProps('name')}
+        />
+        <TextInput
+          label={t('fields.abbreviation')}
+          maxLength={6}
+          data-testid="status-abbreviation"
+          {...form.getInputProps('abbreviation')}
+        />
+      </SimpleGrid>
+      <ColorPairInputs
+        color={form.getInputProps('color')}
+        background={form.getInputProps('background')}
+      />
+      <Paper withBorder radius="md" p="sm" bg="var(--mantine-color-gray-0)">
+        <Text size="xs" c="dimmed" mb={6}>
+          {t('fields.preview')}
+        </Text>
+        <Group gap="sm" data-testid="status-preview">
+          <ColorBadge
+            name={v.name.trim() || t('statuses.previewName')}
+            color={color}
+            background={background}
           />
-          <Paper withBorder radius="md" p="sm" bg="var(--mantine-color-gray-0)">
-            <Text size="xs" c="dimmed" mb={6}>
-              {t('fields.preview')}
-            </Text>
-            <Group gap="sm" data-testid="status-preview">
-              <ColorBadge
-                name={v.name.trim() || t('statuses.previewName')}
-                color={color}
-                background={background}
-              />
-              {v.abbreviation.trim() && (
-                <ColorBadge
-                  name={v.name}
-                  abbreviation={v.abbreviation}
-                  color={color}
-                  background={background}
-                />
-              )}
-            </Group>
-          </Paper>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" loading={props.loading} data-testid="status-save">
-              {t('common:actions.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+          {v.abbreviation.trim() && (
+            <ColorBadge
+              name={v.name}
+              abbreviation={v.abbreviation}
+              color={color}
+              background={background}
+            />
+          )}
+        </Group>
+      </Paper>
+    </FormModal>
   );
 }

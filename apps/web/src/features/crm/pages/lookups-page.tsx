@@ -1,23 +1,10 @@
-import { Button, Group, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Table } from '@mantine/core';
 import type { Lookup, LookupKind } from '@spotter/contracts';
-import {
-  IconArchive,
-  IconArchiveOff,
-  IconArrowsExchange,
-  IconList,
-  IconPencil,
-  IconPlus,
-  IconTrash,
-} from '@tabler/icons-react';
+import { IconArrowsExchange, IconList } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
-import { EmptyState } from '../../../components/empty-state.tsx';
-import { QueryError } from '../../../components/query-error.tsx';
-import { RowActions } from '../../../components/row-actions.tsx';
 import { TagBadge } from '../../../components/status-badge.tsx';
 import { isApiError } from '../../../lib/api.ts';
-import { SettingsSkeleton } from '../../settings/components/settings-skeleton.tsx';
 import {
   useCreateLookup,
   useDeleteLookup,
@@ -26,9 +13,11 @@ import {
   useUpdateLookup,
 } from '../api/lookups-api.ts';
 import { useReorder } from '../api/reorder-api.ts';
-import { ArchivedBadge } from '../components/archived-badge.tsx';
 import { ArchivedToggle } from '../components/archived-toggle.tsx';
-import { notifySaved, showFailure, type SetErrors } from '../components/feedback.ts';
+import { EntryListHeader, EntryListStates } from '../components/entry-list.tsx';
+import { EntryTable, useArchivedFilter, useSetArchived } from '../components/entry-table.tsx';
+import { DeleteDialog } from '../components/delete-dialog.tsx';
+import { closeThen, notifySaved, showFailure, type SetErrors } from '../components/feedback.ts';
 import { LookupKindNav } from '../components/lookup-kind-nav.tsx';
 import {
   hasColor,
@@ -38,8 +27,6 @@ import {
   type LookupValues,
 } from '../components/lookup-modal.tsx';
 import { MoveLookupModal } from '../components/move-lookup-modal.tsx';
-import { OrderButtons } from '../components/order-buttons.tsx';
-import { reorderPatches } from '../components/reorder.ts';
 
 /** Industries and sources can hand all their contacts over to another entry (seed 001). */
 const canMove = (kind: LookupKind) => kind === 'industries' || kind === 'sources';
@@ -52,7 +39,6 @@ export function LookupsPage({ kind }: { kind: LookupKind }) {
 
 function LookupsList({ kind }: { kind: LookupKind }) {
   const { t, i18n } = useTranslation('crm');
-  const [showArchived, setShowArchived] = useState(false);
   const lookups = useLookupList(kind);
   const create = useCreateLookup(kind);
   const update = useUpdateLookup(kind);
@@ -64,21 +50,10 @@ function LookupsList({ kind }: { kind: LookupKind }) {
   const [moving, setMoving] = useState<Lookup | null>(null);
 
   const all = lookups.data?.items ?? [];
-  const archivedCount = all.filter((l) => l.archived).length;
-  const items = showArchived ? all : all.filter((l) => !l.archived);
+  const { showArchived, setShowArchived, archivedCount, items } = useArchivedFilter(all);
   const showUsage = kind !== 'history-types';
 
-  const setArchived = (lookup: Lookup, archived: boolean) =>
-    update.mutate(
-      { id: lookup.id, archived },
-      {
-        onSuccess: () =>
-          notifySaved(
-            t(archived ? 'archived.archivedOne' : 'archived.restoredOne', { name: lookup.name }),
-          ),
-        onError: (err) => showFailure(err),
-      },
-    );
+  const setArchived = useSetArchived(update);
 
   const submit = (values: LookupValues, setErrors: SetErrors) => {
     const done = {
@@ -98,16 +73,13 @@ function LookupsList({ kind }: { kind: LookupKind }) {
   };
 
   const confirmDelete = (lookup: Lookup) =>
-    remove.mutate(lookup.id, {
-      onSuccess: () => {
-        setDeleting(null);
-        notifySaved(t('lists.deleted', { name: lookup.name }));
-      },
-      onError: (err) => {
-        setDeleting(null);
-        showFailure(err);
-      },
-    });
+    remove.mutate(
+      lookup.id,
+      closeThen(
+        () => setDeleting(null),
+        () => notifySaved(t('lists.deleted', { name: lookup.name })),
+      ),
+    );
 
   const confirmMove = (source: Lookup, targetId: string) =>
     move.mutate(
@@ -132,122 +104,63 @@ function LookupsList({ kind }: { kind: LookupKind }) {
   return (
     <>
       <LookupKindNav kind={kind} />
-      <Group justify="space-between" mb="md" gap="sm">
-        <ArchivedToggle count={archivedCount} checked={showArchived} onChange={setShowArchived} />
-        <Button
-          leftSection={<IconPlus size={16} />}
-          onClick={() => setEditing('new')}
-          data-testid="lookup-add"
-        >
-          {t(`lists.${kind}.add`)}
-        </Button>
-      </Group>
-      <Text size="sm" c="dimmed" mb="md">
-        {t(`lists.${kind}.intro`)}
-      </Text>
-
-      {lookups.isPending && <SettingsSkeleton />}
-      {lookups.isError && (
-        <QueryError error={lookups.error} onRetry={() => void lookups.refetch()} />
-      )}
-      {lookups.isSuccess && items.length === 0 && (
-        <EmptyState
-          icon={<IconList size={28} />}
-          title={t(`lists.${kind}.emptyTitle`)}
-          text={t('lists.emptyText')}
-          action={{ label: t(`lists.${kind}.add`), onClick: () => setEditing('new') }}
-        />
-      )}
+      <EntryListHeader
+        controls={
+          <ArchivedToggle count={archivedCount} checked={showArchived} onChange={setShowArchived} />
+        }
+        addLabel={t(`lists.${kind}.add`)}
+        addTestId="lookup-add"
+        onAdd={() => setEditing('new')}
+        intro={t(`lists.${kind}.intro`)}
+      />
+      <EntryListStates
+        query={lookups}
+        empty={items.length === 0}
+        icon={<IconList size={28} />}
+        title={t(`lists.${kind}.emptyTitle`)}
+        text={t('lists.emptyText')}
+        addLabel={t(`lists.${kind}.add`)}
+        onAdd={() => setEditing('new')}
+      />
       {items.length > 0 && (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={480}>
-            <Table verticalSpacing="sm" highlightOnHover data-testid="lookups-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={80}>{t('fields.order')}</Table.Th>
-                  <Table.Th>{t('fields.name')}</Table.Th>
-                  {hasScope(kind) && <Table.Th>{t('fields.scope')}</Table.Th>}
-                  {showUsage && <Table.Th ta="right">{t('fields.usage')}</Table.Th>}
-                  <Table.Th>{t('fields.state')}</Table.Th>
-                  <Table.Th w={60}>
-                    <VisuallyHidden>{t('common:actions.actions')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((l, i) => (
-                  <Table.Tr key={l.id} data-testid={`lookup-row-${l.name}`}>
-                    <Table.Td>
-                      <OrderButtons
-                        name={l.name}
-                        first={i === 0}
-                        last={i === items.length - 1}
-                        disabled={reorder.isPending}
-                        onMove={(step) =>
-                          reorder.mutate(
-                            reorderPatches(
-                              all,
-                              items.map((x) => x.id),
-                              l.id,
-                              step,
-                            ),
-                            { onError: (err) => showFailure(err) },
-                          )
-                        }
-                      />
-                    </Table.Td>
-                    <Table.Td fw={500}>
-                      {hasColor(kind) ? <TagBadge name={l.name} color={l.color} /> : l.name}
-                    </Table.Td>
-                    {hasScope(kind) && <Table.Td>{t(`scope.${l.scope}`)}</Table.Td>}
-                    {showUsage && (
-                      <Table.Td ta="right" data-testid="lookup-usage">
-                        {l.usage === undefined ? '—' : l.usage.toLocaleString(i18n.language)}
-                      </Table.Td>
-                    )}
-                    <Table.Td>
-                      <ArchivedBadge archived={l.archived} />
-                    </Table.Td>
-                    <Table.Td>
-                      <RowActions
-                        label={t('actions.actionsFor', { name: l.name })}
-                        actions={[
-                          {
-                            label: t('actions.edit'),
-                            icon: <IconPencil size={16} />,
-                            onClick: () => setEditing(l),
-                          },
-                          canMove(kind) && {
-                            label: t(`lists.${kind}.moveAction`),
-                            icon: <IconArrowsExchange size={16} />,
-                            onClick: () => setMoving(l),
-                          },
-                          l.archived
-                            ? {
-                                label: t('actions.restore'),
-                                icon: <IconArchiveOff size={16} />,
-                                onClick: () => setArchived(l, false),
-                              }
-                            : {
-                                label: t('actions.archive'),
-                                icon: <IconArchive size={16} />,
-                                onClick: () => setArchived(l, true),
-                              },
-                          {
-                            label: t('actions.delete'),
-                            icon: <IconTrash size={16} />,
-                            onClick: () => setDeleting(l),
-                            danger: true,
-                          },
-                        ]}
-                      />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
+        <EntryTable
+          testId="lookups-table"
+          minWidth={480}
+          columns={
+            <>
+              <Table.Th>{t('fields.name')}</Table.Th>
+              {hasScope(kind) && <Table.Th>{t('fields.scope')}</Table.Th>}
+              {showUsage && <Table.Th ta="right">{t('fields.usage')}</Table.Th>}
+            </>
+          }
+          items={items}
+          all={all}
+          reorder={reorder}
+          rowTestId={(l) => `lookup-row-${l.name}`}
+          cells={(l) => (
+            <>
+              <Table.Td fw={500}>
+                {hasColor(kind) ? <TagBadge name={l.name} color={l.color} /> : l.name}
+              </Table.Td>
+              {hasScope(kind) && <Table.Td>{t(`scope.${l.scope}`)}</Table.Td>}
+              {showUsage && (
+                <Table.Td ta="right" data-testid="lookup-usage">
+                  {l.usage === undefined ? '—' : l.usage.toLocaleString(i18n.language)}
+                </Table.Td>
+              )}
+            </>
+          )}
+          extraAction={(l) =>
+            canMove(kind) && {
+              label: t(`lists.${kind}.moveAction`),
+              icon: <IconArrowsExchange size={16} />,
+              onClick: () => setMoving(l),
+            }
+          }
+          onEdit={setEditing}
+          onArchive={setArchived}
+          onDelete={setDeleting}
+        />
       )}
 
       <LookupModal
@@ -266,14 +179,12 @@ function LookupsList({ kind }: { kind: LookupKind }) {
         onSubmit={(targetId) => moving && confirmMove(moving, targetId)}
         onClose={() => setMoving(null)}
       />
-      <ConfirmDialog
-        opened={deleting !== null}
+      <DeleteDialog
+        entry={deleting}
         title={t(`lists.${kind}.deleteTitle`)}
         message={deleteMessage(deleting)}
-        confirmLabel={t('actions.delete')}
-        danger
         loading={remove.isPending}
-        onConfirm={() => deleting && confirmDelete(deleting)}
+        onConfirm={confirmDelete}
         onClose={() => setDeleting(null)}
       />
     </>

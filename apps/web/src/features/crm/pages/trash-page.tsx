@@ -17,7 +17,6 @@ import { IconLock, IconRestore, IconSearch, IconTrash, IconTrashX } from '@table
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { EmptyState } from '../../../components/empty-state.tsx';
 import { MessagePage } from '../../../components/message-page.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
@@ -26,7 +25,8 @@ import { formatDate, formatDateTime } from '../../../lib/format.ts';
 import { SettingsSkeleton } from '../../settings/components/settings-skeleton.tsx';
 import { useCrmSettings } from '../api/crm-settings-api.ts';
 import { usePurge, useRestore, useTrash, type TrashItem } from '../api/trash-api.ts';
-import { notifySaved, showFailure } from '../components/feedback.ts';
+import { DeleteDialog } from '../components/delete-dialog.tsx';
+import { closeThen, notifySaved, showFailure } from '../components/feedback.ts';
 
 const PAGE_SIZE = 25;
 
@@ -88,16 +88,13 @@ function TrashList({ timezone }: { timezone: string }) {
     });
 
   const doPurge = (item: TrashItem) =>
-    purge.mutate(item.id, {
-      onSuccess: () => {
-        setPurging(null);
-        notifySaved(t('trash.purged', { name: item.displayName }));
-      },
-      onError: (err) => {
-        setPurging(null);
-        showFailure(err);
-      },
-    });
+    purge.mutate(
+      item.id,
+      closeThen(
+        () => setPurging(null),
+        () => notifySaved(t('trash.purged', { name: item.displayName })),
+      ),
+    );
 
   return (
     <>
@@ -218,14 +215,13 @@ function TrashList({ timezone }: { timezone: string }) {
         </Group>
       )}
 
-      <ConfirmDialog
-        opened={purging !== null}
+      <DeleteDialog
+        entry={purging}
         title={t('trash.purgeTitle')}
         message={t('trash.purgeText', { name: purging?.displayName ?? '' })}
         confirmLabel={t('trash.purge')}
-        danger
         loading={purge.isPending}
-        onConfirm={() => purging && doPurge(purging)}
+        onConfirm={doPurge}
         onClose={() => setPurging(null)}
       />
     </>

@@ -1,0 +1,90 @@
+import { Button, Group, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import type { ContactKind } from '@spotter/contracts';
+import type { ReactNode } from 'react';
+import { EmptyState } from '../../../components/empty-state.tsx';
+import { QueryError } from '../../../components/query-error.tsx';
+import { SettingsSkeleton } from '../../settings/components/settings-skeleton.tsx';
+import { ArchivedToggle } from './archived-toggle.tsx';
+import { EntityControl } from './entity-control.tsx';
+
+/** Above a configurable list: its filters (`controls`), the Add button and an intro line. */
+export function EntryListHeader(props: {
+  controls: ReactNode;
+  addLabel: string;
+  /** The Add button's data-testid. */
+  addTestId: string;
+  onAdd: () => void;
+  intro: string;
+}) {
+  return (
+    <>
+      <Group justify="space-between" mb="md" gap="sm">
+        {props.controls}
+        <Button
+          leftSection={<IconPlus size={16} />}
+          onClick={props.onAdd}
+          data-testid={props.addTestId}
+        >
+          {props.addLabel}
+        </Button>
+      </Group>
+      <Text size="sm" c="dimmed" mb="md">
+        {props.intro}
+      </Text>
+    </>
+  );
+}
+
+/** Loading, failed and empty states of a configurable list; the empty one offers to add. */
+export function EntryListStates(props: {
+  query: {
+    isPending: boolean;
+    isError: boolean;
+    isSuccess: boolean;
+    error: unknown;
+    refetch: () => Promise<unknown>;
+  };
+  empty: boolean;
+  icon: ReactNode;
+  title: string;
+  text: string;
+  addLabel: string;
+  onAdd: () => void;
+}) {
+  const { query } = props;
+  return (
+    <>
+      {query.isPending && <SettingsSkeleton />}
+      {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
+      {query.isSuccess && props.empty && (
+        <EmptyState
+          icon={props.icon}
+          title={props.title}
+          text={props.text}
+          action={{ label: props.addLabel, onClick: props.onAdd }}
+        />
+      )}
+    </>
+  );
+}
+
+/** The filters of a list kept per entity: person or company, and whether archived ones show. */
+export function EntityArchivedControls(props: {
+  entity: ContactKind;
+  onEntityChange: (entity: ContactKind) => void;
+  archivedCount: number;
+  showArchived: boolean;
+  onShowArchivedChange: (show: boolean) => void;
+}) {
+  return (
+    <Group gap="md">
+      <EntityControl value={props.entity} onChange={props.onEntityChange} />
+      <ArchivedToggle
+        count={props.archivedCount}
+        checked={props.showArchived}
+        onChange={props.onShowArchivedChange}
+      />
+    </Group>
+  );
+}

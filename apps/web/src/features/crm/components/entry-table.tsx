@@ -1,0 +1,191 @@
+import { Paper, Table, VisuallyHidden } from '@mantine/core';
+import { IconArchive, IconArchiveOff, IconPencil, IconTrash } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { RowActions, type RowAction } from '../../../components/row-actions.tsx';
+import { ArchivedBadge } from './archived-badge.tsx';
+import { notifySaved, showFailure } from './feedback.ts';
+import { OrderButtons } from './order-buttons.tsx';
+import { reorderPatches, type PositionPatch } from './reorder.ts';
+
+/** The entries shown with and without the archived ones, and how many are archived. */
+export function useArchivedFilter<T extends { archived: boolean }>(all: T[]) {
+  const [showArchived, setShowArchived] = useState(false);
+  const archivedCount = all.filter((e) => e.archived).length;
+  const items = showArchived ? all : all.filter((e) => !e.archived);
+  return { showArchived, setShowArchived, archivedCount, items };
+}
+
+interface ArchiveMutation {
+  mutate(
+    vars: { id: string; archived: boolean },
+    options: { onSuccess: () => void; onError: (err: unknown) => void },
+  ): void;
+}
+
+/** Archives or restores an entry and says so; `onSuccess` runs before the notification. */
+export function useSetArchived(update: ArchiveMutation, onSuccess?: () => void) {
+  const { t } = useTranslation('crm');
+  return (entry: { id: string; name: string }, archived: boolean) =>
+    update.mutate(
+      { id: entry.id, archived },
+      {
+        onSuccess: () => {
+          onSuccess?.();
+          notifySaved(
+            t(archived ? 'archived.archivedOne' : 'archived.restoredOne', { name: entry.name }),
+          );
+        },
+        onError: (err) => showFailure(err),
+      },
+    );
+}
+
+/** The "…" menu of an entry: edit, any `extra` action, archive or restore, delete. */
+export function EntryRowActions(props: {
+  entry: { name: string; archived: boolean };
+  extra?: RowAction | false;
+  onEdit: () => void;
+  onArchive: (archived: boolean) => void;
+  onDelete: () => void;
+}) {
+  const { t } = useTranslation('crm');
+  const { entry } = props;
+  return (
+    <RowActions
+      label={t('actions.actionsFor', { name: entry.name })}
+      actions={[
+        {
+          label: t('actions.edit'),
+          icon: <IconPencil size={16} />,
+          onClick: props.onEdit,
+        },
+        ...(props.extra === undefined ? [] : [props.extra]),
+        entry.archived
+          ? {
+              label: t('actions.restore'),
+              icon: <IconArchiveOff size={16} />,
+              onClick: () => props.onArchive(false),
+            }
+          : {
+              label: t('actions.archive'),
+              icon: <IconArchive size={16} />,
+              onClick: () => props.onArchive(true),
+            },
+        {
+          label: t('actions.delete'),
+          icon: <IconTrash size={16} />,
+          onClick: props.onDelete,
+          danger: true,
+        },
+      ]}
+    />
+  );
+}
+
+interface ReorderMutation {
+  isPending: boolean;
+  mutate(patches: PositionPatch[], options: { onError: (err: unknown) => void }): void;
+}
+
+/** Up/down buttons of the `index`-th shown entry, saving the new order of the full list. */
+export function EntryOrderButtons(props: {
+  entry: { id: string; name: string };
+  index: number;
+  items: readonly { id: string }[];
+  all: readonly { id: string; position: number }[];
+  reorder: ReorderMutation;
+}) {
+  const { entry, items, reorder } = props;
+  return (
+    <OrderButtons
+      name={entry.name}
+      first={props.index === 0}
+      last={props.index === items.length - 1}
+      disabled={reorder.isPending}
+      onMove={(step) =>
+        reorder.mutate(
+          reorderPatches(
+            props.all,
+            items.map((x) => x.id),
+            entry.id,
+            step,
+          ),
+          { onError: (err) => showFailure(err) },
+        )
+      }
+    />
+  );
+}
+
+/**
+ * The table of a configurable list: order buttons, the page's own `columns` and `cells`, the
+ * archived state and the row's actions menu.
+ */
+export function EntryTable<
+  T extends { id: string; name: string; archived: boolean; position: number },
+>(props: {
+  testId: string;
+  minWidth: number;
+  /** Header cells between the order and state columns. */
+  columns: ReactNode;
+  items: T[];
+  all: T[];
+  reorder: ReorderMutation;
+  rowTestId: (entry: T) => string;
+  /** Body cells matching `columns`. */
+  cells: (entry: T) => ReactNode;
+  extraAction?: (entry: T) => RowAction | false;
+  onEdit: (entry: T) => void;
+  onArchive: (entry: T, archived: boolean) => void;
+  onDelete: (entry: T) => void;
+}) {
+  const { t } = useTranslation('crm');
+  const { items, extraAction } = props;
+  return (
+    <Paper withBorder radius="md">
+      <Table.ScrollContainer minWidth={props.minWidth}>
+        <Table verticalSpacing="sm" highlightOnHover data-testid={props.testId}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={80}>{t('fields.order')}</Table.Th>
+              {props.columns}
+              <Table.Th>{t('fields.state')}</Table.Th>
+              <Table.Th w={60}>
+                <VisuallyHidden>{t('common:actions.actions')}</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((entry, i) => (
+              <Table.Tr key={entry.id} data-testid={props.rowTestId(entry)}>
+                <Table.Td>
+                  <EntryOrderButtons
+                    entry={entry}
+                    index={i}
+                    items={items}
+                    all={props.all}
+                    reorder={props.reorder}
+                  />
+                </Table.Td>
+                {props.cells(entry)}
+                <Table.Td>
+                  <ArchivedBadge archived={entry.archived} />
+                </Table.Td>
+                <Table.Td>
+                  <EntryRowActions
+                    entry={entry}
+                    {...(extraAction ? { extra: extraAction(entry) } : {})}
+                    onEdit={() => props.onEdit(entry)}
+                    onArchive={(archived) => props.onArchive(entry, archived)}
+                    onDelete={() => props.onDelete(entry)}
+                  />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Paper>
+  );
+}
