@@ -109,32 +109,20 @@ export function ContactHeader(props: {
       </Stack>
       <Group gap="xs">
         {phone && (
-          <Tooltip label={t('header.call')}>
-            <ActionIcon
-              component="a"
-              href={telHref(phone.number)}
-              variant="light"
-              size="lg"
-              aria-label={t('header.call')}
-              data-testid="call-link"
-            >
-              <IconPhone size={18} />
-            </ActionIcon>
-          </Tooltip>
+          <LinkIcon
+            href={telHref(phone.number)}
+            label={t('header.call')}
+            testId="call-link"
+            icon={<IconPhone size={18} />}
+          />
         )}
         {email && (
-          <Tooltip label={t('header.email')}>
-            <ActionIcon
-              component="a"
-              href={`mailto:${email.email}`}
-              variant="light"
-              size="lg"
-              aria-label={t('header.email')}
-              data-testid="email-link"
-            >
-              <IconMail size={18} />
-            </ActionIcon>
-          </Tooltip>
+          <LinkIcon
+            href={`mailto:${email.email}`}
+            label={t('header.email')}
+            testId="email-link"
+            icon={<IconMail size={18} />}
+          />
         )}
         <Button
           leftSection={<IconPencil size={16} />}
@@ -170,5 +158,23 @@ export function ContactHeader(props: {
         </Menu>
       </Group>
     </Group>
+  );
+}
+
+/** A round link (call, email) with its label as a tooltip. */
+function LinkIcon(props: { href: string; label: string; testId: string; icon: ReactNode }) {
+  return (
+    <Tooltip label={props.label}>
+      <ActionIcon
+        component="a"
+        href={props.href}
+        variant="light"
+        size="lg"
+        aria-label={props.label}
+        data-testid={props.testId}
+      >
+        {props.icon}
+      </ActionIcon>
+    </Tooltip>
   );
 }

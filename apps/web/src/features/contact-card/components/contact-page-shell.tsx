@@ -1,7 +1,7 @@
 import { Grid, Modal, Skeleton, Stack, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import type { ContactKind, Duplicate, Me } from '@spotter/contracts';
+import type { ContactKind, CustomField, Duplicate, Me } from '@spotter/contracts';
 import { IconArrowsJoin, IconTrash, IconUserQuestion } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -11,6 +11,7 @@ import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { MessagePage } from '../../../components/message-page.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { isApiError } from '../../../lib/api.ts';
+import { useCustomFields } from '../../../lib/crm-reference.ts';
 import { errorMessage } from '../../../lib/validation.ts';
 import {
   createdDuplicatesKey,
@@ -24,13 +25,22 @@ import { DuplicateAlert } from './duplicate-alert.tsx';
 import { HistoryTimeline } from './history-timeline.tsx';
 import { MergeDialog } from './merge-dialog.tsx';
 import { NoteBox } from './note-box.tsx';
-import { useContactSave } from './use-contact-save.ts';
+import { usePhoneRegion } from './detail-parts.tsx';
+import { useContactSave, type ContactChange } from './use-contact-save.ts';
 
 export interface EditFormArgs<K extends ContactKind> {
   contact: ContactByKind[K];
-  /** Rejects with field errors for the form; a conflict opens the dialog instead. */
-  save: ReturnType<typeof useContactSave<K>>['save'];
-  close: () => void;
+  /** The phone region the contact's numbers are shown in when the form opens. */
+  region: string | null;
+  /** What an edit form is given whatever its kind. */
+  formProps: {
+    customFields: CustomField[];
+    currency: string;
+    editingId: string;
+    /** Rejects with field errors for the form; a conflict opens the dialog instead. */
+    onSubmit: (body: ContactChange<K>) => Promise<unknown>;
+    onCancel: () => void;
+  };
 }
 
 /** What a person page and a company page have in common: header, history, edit, merge, delete. */
@@ -50,6 +60,8 @@ export function ContactPageShell<K extends ContactKind>(props: {
   const contact = useContact(props.kind, props.id);
   const saver = useContactSave(props.kind, props.id);
   const remove = useDeleteContact(props.kind, props.id);
+  const customFields = useCustomFields(props.kind).data?.items ?? [];
+  const region = usePhoneRegion();
   const fullScreenEdit = useMediaQuery('(max-width: 48em)');
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
@@ -83,6 +95,7 @@ export function ContactPageShell<K extends ContactKind>(props: {
     return <QueryError error={contact.error} onRetry={() => void contact.refetch()} />;
   }
   const c = contact.data;
+  const close = () => setEditing(false);
 
   const doDelete = () =>
     remove.mutate(undefined, {
@@ -142,14 +155,24 @@ export function ContactPageShell<K extends ContactKind>(props: {
       </Grid>
       <Modal
         opened={editing}
-        onClose={() => setEditing(false)}
+        onClose={close}
         title={t(`edit.title_${props.kind}`)}
         size="80rem"
         fullScreen={fullScreenEdit}
       >
         {editing && (
           <div key={saver.generation}>
-            {props.editForm({ contact: c, save: saver.save, close: () => setEditing(false) })}
+            {props.editForm({
+              contact: c,
+              region,
+              formProps: {
+                customFields,
+                currency: props.me.organization.currency,
+                editingId: c.id,
+                onSubmit: (body) => saver.save(body, close),
+                onCancel: close,
+              },
+            })}
           </div>
         )}
       </Modal>

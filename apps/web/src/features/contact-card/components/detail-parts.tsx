@@ -18,6 +18,7 @@ import {
   useBranchOptions,
   useCustomFields,
 } from '../../../lib/crm-reference.ts';
+import { formatDate } from '../../../lib/format.ts';
 import { formatPhone, telHref } from '../../../lib/phone.ts';
 import { CustomFieldValue } from './custom-fields.tsx';
 
@@ -35,6 +36,17 @@ export function Card(props: {
       </Group>
       {props.children}
     </Paper>
+  );
+}
+
+/** A card of fields, two columns from a small screen up. */
+export function DetailsCard(props: { title: string; children: ReactNode; testId?: string }) {
+  return (
+    <Card title={props.title} testId={props.testId}>
+      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
+        {props.children}
+      </SimpleGrid>
+    </Card>
   );
 }
 
@@ -95,6 +107,35 @@ export function EmailList(props: { emails: ContactEmail[] }) {
   );
 }
 
+/** A contact's phones and emails, each under its label. */
+export function PhoneAndEmailFields(props: { contact: Person | Company }) {
+  const { t } = useTranslation('card');
+  return (
+    <>
+      <Field label={t('fields.phones')}>
+        <PhoneList phones={props.contact.phones} />
+      </Field>
+      <Field label={t('fields.emails')}>
+        <EmailList emails={props.contact.emails} />
+      </Field>
+    </>
+  );
+}
+
+/** When the record was created, and by whom. */
+export function CreatedField(props: { contact: Person | Company; timeZone: string }) {
+  const { t } = useTranslation('card');
+  const c = props.contact;
+  return (
+    <Field label={t('fields.createdAt')}>
+      <Text size="sm">
+        {formatDate(c.createdAt, props.timeZone)}
+        {c.createdBy ? ` · ${c.createdBy.name}` : ''}
+      </Text>
+    </Field>
+  );
+}
+
 export function AddressText(props: { address: Address }) {
   const a = props.address;
   const lines = [a.street, [a.postalCode, a.city].filter(Boolean).join(' '), a.country].filter(
@@ -140,25 +181,23 @@ export function CrmDetails(props: {
   const fields = useCustomFields(props.kind).data?.items ?? [];
   return (
     <Stack gap="md">
-      <Card title={t('sections.crm')}>
-        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
-          <Field label={t('fields.tags')} testId="tags-value">
-            <LookupBadges lookup="tags" ids={c.tagIds} />
-          </Field>
-          <Field label={t('fields.categories')}>
-            <LookupBadges lookup="categories" ids={c.categoryIds} />
-          </Field>
-          <Field label={t('fields.source')}>
-            <LookupName lookup="sources" id={c.sourceId} />
-          </Field>
-          <Field label={t('fields.products')}>
-            <LookupBadges lookup="products" ids={c.productIds} />
-          </Field>
-          <Field label={t('fields.branch')}>
-            <BranchName id={c.branchId} />
-          </Field>
-        </SimpleGrid>
-      </Card>
+      <DetailsCard title={t('sections.crm')}>
+        <Field label={t('fields.tags')} testId="tags-value">
+          <LookupBadges lookup="tags" ids={c.tagIds} />
+        </Field>
+        <Field label={t('fields.categories')}>
+          <LookupBadges lookup="categories" ids={c.categoryIds} />
+        </Field>
+        <Field label={t('fields.source')}>
+          <LookupName lookup="sources" id={c.sourceId} />
+        </Field>
+        <Field label={t('fields.products')}>
+          <LookupBadges lookup="products" ids={c.productIds} />
+        </Field>
+        <Field label={t('fields.branch')}>
+          <BranchName id={c.branchId} />
+        </Field>
+      </DetailsCard>
       {(fields.length > 0 || c.note) && (
         <Card title={t('sections.more')}>
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">

@@ -84,6 +84,21 @@ export function CrmFields<V extends CommonValues>(props: {
   const { form, kind } = props;
   const values = form.getValues();
   const input = (path: string) => form.getInputProps(path);
+  const multi = (
+    lookup: 'tags' | 'categories' | 'products',
+    key: 'tagIds' | 'categoryIds' | 'productIds',
+    label: string,
+  ) => (
+    <LookupMultiSelect
+      lookup={lookup}
+      kind={kind}
+      label={label}
+      value={values[key]}
+      onChange={(v) => form.setFieldValue(key, v as never)}
+      error={form.errors[key]}
+      testId={lookup}
+    />
+  );
   return (
     <>
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
@@ -107,33 +122,9 @@ export function CrmFields<V extends CommonValues>(props: {
         />
         {props.children}
       </SimpleGrid>
-      <LookupMultiSelect
-        lookup="tags"
-        kind={kind}
-        label={t('fields.tags')}
-        value={values.tagIds}
-        onChange={(v) => form.setFieldValue('tagIds', v as never)}
-        error={form.errors.tagIds}
-        testId="tags"
-      />
-      <LookupMultiSelect
-        lookup="categories"
-        kind={kind}
-        label={t('fields.categories')}
-        value={values.categoryIds}
-        onChange={(v) => form.setFieldValue('categoryIds', v as never)}
-        error={form.errors.categoryIds}
-        testId="categories"
-      />
-      <LookupMultiSelect
-        lookup="products"
-        kind={kind}
-        label={t('fields.products')}
-        value={values.productIds}
-        onChange={(v) => form.setFieldValue('productIds', v as never)}
-        error={form.errors.productIds}
-        testId="products"
-      />
+      {multi('tags', 'tagIds', t('fields.tags'))}
+      {multi('categories', 'categoryIds', t('fields.categories'))}
+      {multi('products', 'productIds', t('fields.products'))}
     </>
   );
 }

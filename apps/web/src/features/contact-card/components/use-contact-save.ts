@@ -6,7 +6,8 @@ import { isApiError } from '../../../lib/api.ts';
 import { errorMessage } from '../../../lib/validation.ts';
 import { useContact, useUpdateContact, type UpdateByKind } from '../api/contact-api.ts';
 
-type Change<K extends ContactKind> = Omit<UpdateByKind[K], 'version' | 'force'>;
+/** A change to a contact as a form or a one-click action sends it, without the version. */
+export type ContactChange<K extends ContactKind> = Omit<UpdateByKind[K], 'version' | 'force'>;
 
 /**
  * Saves a change with the version this page has read (X-5). A stale version opens the
@@ -16,12 +17,14 @@ export function useContactSave<K extends ContactKind>(kind: K, id: string) {
   const { t } = useTranslation('card');
   const contact = useContact(kind, id);
   const update = useUpdateContact(kind, id);
-  const [pending, setPending] = useState<{ change: Change<K>; onSaved?: () => void } | null>(null);
+  const [pending, setPending] = useState<{ change: ContactChange<K>; onSaved?: () => void } | null>(
+    null,
+  );
   /** Bumped after a reload so an open form starts again from the newest values. */
   const [generation, setGeneration] = useState(0);
 
   const send = async (
-    change: Change<K>,
+    change: ContactChange<K>,
     force: boolean,
     onSaved?: () => void,
     latestVersion?: number,
@@ -42,9 +45,9 @@ export function useContactSave<K extends ContactKind>(kind: K, id: string) {
     generation,
     saving: update.isPending,
     /** Rejects with the API error when it is not a conflict, for the form to show. */
-    save: (change: Change<K>, onSaved?: () => void) => send(change, false, onSaved),
+    save: (change: ContactChange<K>, onSaved?: () => void) => send(change, false, onSaved),
     /** A one-click change (status): errors become a notification. */
-    quickSave: (change: Change<K>) =>
+    quickSave: (change: ContactChange<K>) =>
       send(change, false).catch((err: unknown) =>
         notifications.show({ color: 'red', message: errorMessage(err) }),
       ),

@@ -1,22 +1,21 @@
-import { Button, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Button, Stack, Table, Text } from '@mantine/core';
 import type { Company, Me } from '@spotter/contracts';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { useCustomFields } from '../../../lib/crm-reference.ts';
-import { formatDate } from '../../../lib/format.ts';
 import { formatPhone } from '../../../lib/phone.ts';
 import { CompanyForm } from '../components/company-form.tsx';
 import { ContactPageShell } from '../components/contact-page-shell.tsx';
 import {
   AddressText,
   Card,
+  CreatedField,
   CrmDetails,
   Dash,
-  EmailList,
+  DetailsCard,
   Field,
   LookupName,
-  PhoneList,
+  PhoneAndEmailFields,
   usePhoneRegion,
 } from '../components/detail-parts.tsx';
 import { ContactLink } from '../components/duplicate-alert.tsx';
@@ -75,34 +74,22 @@ function CompanyDetails(props: { company: Company; me: Me }) {
   const c = props.company;
   return (
     <Stack gap="md">
-      <Card title={t('sections.company')} testId="company-details">
-        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
-          <Field label={t('fields.orgNumber')}>
-            {c.orgNumber ? <Text>{c.orgNumber}</Text> : <Dash />}
-          </Field>
-          <Field label={t('fields.industry')}>
-            <LookupName lookup="industries" id={c.industryId} />
-          </Field>
-          <Field label={t('fields.phones')}>
-            <PhoneList phones={c.phones} />
-          </Field>
-          <Field label={t('fields.emails')}>
-            <EmailList emails={c.emails} />
-          </Field>
-          <Field label={t('fields.billingAddress')}>
-            <AddressText address={c.billingAddress} />
-          </Field>
-          <Field label={t('fields.visitingAddress')}>
-            <AddressText address={c.visitingAddress} />
-          </Field>
-          <Field label={t('fields.createdAt')}>
-            <Text size="sm">
-              {formatDate(c.createdAt, props.me.organization.timezone)}
-              {c.createdBy ? ` · ${c.createdBy.name}` : ''}
-            </Text>
-          </Field>
-        </SimpleGrid>
-      </Card>
+      <DetailsCard title={t('sections.company')} testId="company-details">
+        <Field label={t('fields.orgNumber')}>
+          {c.orgNumber ? <Text>{c.orgNumber}</Text> : <Dash />}
+        </Field>
+        <Field label={t('fields.industry')}>
+          <LookupName lookup="industries" id={c.industryId} />
+        </Field>
+        <PhoneAndEmailFields contact={c} />
+        <Field label={t('fields.billingAddress')}>
+          <AddressText address={c.billingAddress} />
+        </Field>
+        <Field label={t('fields.visitingAddress')}>
+          <AddressText address={c.visitingAddress} />
+        </Field>
+        <CreatedField contact={c} timeZone={props.me.organization.timezone} />
+      </DetailsCard>
       <ContactPersons company={c} />
       <CrmDetails kind="company" contact={c} currency={props.me.organization.currency} />
     </Stack>
@@ -111,23 +98,14 @@ function CompanyDetails(props: { company: Company; me: Me }) {
 
 /** A company's card (C-2, C-9, C-13): details, contact persons, history, edit, merge. */
 export function CompanyPage(props: { me: Me; id: string }) {
-  const fields = useCustomFields('company').data?.items ?? [];
-  const region = usePhoneRegion();
   return (
     <ContactPageShell
       kind="company"
       me={props.me}
       id={props.id}
       details={(c) => <CompanyDetails company={c} me={props.me} />}
-      editForm={({ contact, save, close }) => (
-        <CompanyForm
-          initialValues={companyValuesOf(contact, region)}
-          customFields={fields}
-          currency={props.me.organization.currency}
-          editingId={contact.id}
-          onSubmit={(body) => save(body, close)}
-          onCancel={close}
-        />
+      editForm={({ contact, region, formProps }) => (
+        <CompanyForm initialValues={companyValuesOf(contact, region)} {...formProps} />
       )}
     />
   );

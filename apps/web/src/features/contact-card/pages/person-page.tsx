@@ -4,8 +4,7 @@ import type { Me, Person } from '@spotter/contracts';
 import { IconBuilding, IconDownload, IconEraser, IconShieldLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCustomFields } from '../../../lib/crm-reference.ts';
-import { formatDate, formatDateTime } from '../../../lib/format.ts';
+import { formatDateTime } from '../../../lib/format.ts';
 import { errorMessage } from '../../../lib/validation.ts';
 import { useContact, useErasePerson, useExportPerson } from '../api/contact-api.ts';
 import { ContactPageShell } from '../components/contact-page-shell.tsx';
@@ -13,12 +12,12 @@ import { formatDay } from '../components/date-field.tsx';
 import {
   AddressText,
   Card,
+  CreatedField,
   CrmDetails,
   Dash,
-  EmailList,
+  DetailsCard,
   Field,
-  PhoneList,
-  usePhoneRegion,
+  PhoneAndEmailFields,
 } from '../components/detail-parts.tsx';
 import { ContactLink } from '../components/duplicate-alert.tsx';
 import { EraseDialog } from '../components/erase-dialog.tsx';
@@ -59,37 +58,25 @@ function PersonDetails(props: { person: Person; me: Me }) {
   const p = props.person;
   return (
     <Stack gap="md">
-      <Card title={t('sections.person')} testId="person-details">
-        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
-          <Field label={t('fields.phones')}>
-            <PhoneList phones={p.phones} />
-          </Field>
-          <Field label={t('fields.emails')}>
-            <EmailList emails={p.emails} />
-          </Field>
-          <Field label={t('fields.birthDate')}>
-            {p.birthDate ? <Text>{formatDay(p.birthDate, i18n.language)}</Text> : <Dash />}
-          </Field>
-          <Field label={t('fields.company')}>
-            {p.company ? (
-              <ContactLink kind="company" id={p.company.id}>
-                {p.company.name}
-              </ContactLink>
-            ) : (
-              <Dash />
-            )}
-          </Field>
-          <Field label={t('fields.address')}>
-            <AddressText address={p.address} />
-          </Field>
-          <Field label={t('fields.createdAt')}>
-            <Text size="sm">
-              {formatDate(p.createdAt, props.me.organization.timezone)}
-              {p.createdBy ? ` · ${p.createdBy.name}` : ''}
-            </Text>
-          </Field>
-        </SimpleGrid>
-      </Card>
+      <DetailsCard title={t('sections.person')} testId="person-details">
+        <PhoneAndEmailFields contact={p} />
+        <Field label={t('fields.birthDate')}>
+          {p.birthDate ? <Text>{formatDay(p.birthDate, i18n.language)}</Text> : <Dash />}
+        </Field>
+        <Field label={t('fields.company')}>
+          {p.company ? (
+            <ContactLink kind="company" id={p.company.id}>
+              {p.company.name}
+            </ContactLink>
+          ) : (
+            <Dash />
+          )}
+        </Field>
+        <Field label={t('fields.address')}>
+          <AddressText address={p.address} />
+        </Field>
+        <CreatedField contact={p} timeZone={props.me.organization.timezone} />
+      </DetailsCard>
       <CrmDetails kind="person" contact={p} currency={props.me.organization.currency} />
       <Consents person={p} timeZone={props.me.organization.timezone} />
     </Stack>
@@ -99,11 +86,9 @@ function PersonDetails(props: { person: Person; me: Me }) {
 /** A person's card (C-1, C-9, C-13, C-16): details, history, edit, merge, export, erase. */
 export function PersonPage(props: { me: Me; id: string }) {
   const { t } = useTranslation('card');
-  const fields = useCustomFields('person').data?.items ?? [];
   const exportData = useExportPerson(props.id);
   const erase = useErasePerson(props.id);
   const person = useContact('person', props.id);
-  const region = usePhoneRegion();
   const [erasing, setErasing] = useState(false);
   const isAdmin = props.me.permissions.includes('contacts.admin');
   const timeZone = props.me.organization.timezone;
@@ -151,15 +136,11 @@ export function PersonPage(props: { me: Me; id: string }) {
               onClick: () => setErasing(true),
             },
         ]}
-        editForm={({ contact, save, close }) => (
+        editForm={({ contact, region, formProps }) => (
           <PersonForm
             initialValues={personValuesOf(contact, region)}
-            customFields={fields}
-            currency={props.me.organization.currency}
-            editingId={contact.id}
             company={contact.company}
-            onSubmit={(body) => save(body, close)}
-            onCancel={close}
+            {...formProps}
           />
         )}
       />
