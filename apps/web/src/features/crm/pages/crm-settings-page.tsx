@@ -1,9 +1,10 @@
-import { Button, Group, Modal, NumberInput, Paper, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, NumberInput, Paper, Select, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { crmSettingsUpdateSchema, type CrmSettings } from '@spotter/contracts';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useVersionConflict, VersionConflictModal } from '../../../components/version-conflict.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { isApiError } from '../../../lib/api.ts';
 import { SettingsSkeleton } from '../../settings/components/settings-skeleton.tsx';
@@ -38,7 +39,6 @@ function CrmSettingsForm({ settings }: { settings: CrmSettings }) {
   const { t, i18n } = useTranslation('crm');
   const update = useUpdateCrmSettings();
   const current = useCrmSettings();
-  const [conflict, setConflict] = useState<CrmValues | null>(null);
   const countries = useMemo(() => countryOptions(i18n.language), [i18n.language]);
   const form = useForm<CrmValues>({
     initialValues: valuesOf(settings),
@@ -66,27 +66,20 @@ function CrmSettingsForm({ settings }: { settings: CrmSettings }) {
           notifySaved(t('crmSettings.saved'));
         },
         onError: (err) => {
-          if (isApiError(err, 'version_conflict')) setConflict(values);
+          if (isApiError(err, 'version_conflict')) conflict.onConflict(values);
           else showFailure(err, form.setErrors);
         },
       },
     );
 
-  const reload = async () => {
-    setConflict(null);
-    const latest = await current.refetch();
-    if (latest.data) {
-      form.setInitialValues(valuesOf(latest.data));
+  const conflict = useVersionConflict({
+    refetch: () => current.refetch(),
+    reset: (latest) => {
+      form.setInitialValues(valuesOf(latest));
       form.reset();
-    }
-  };
-
-  const overwrite = async () => {
-    const values = conflict;
-    setConflict(null);
-    const latest = await current.refetch();
-    if (values && latest.data) save(values, latest.data.version);
-  };
+    },
+    save: (values: CrmValues, version) => save(values, version),
+  });
 
   return (
     <Paper withBorder p="lg" radius="md" maw={760}>
@@ -138,28 +131,18 @@ function CrmSettingsForm({ settings }: { settings: CrmSettings }) {
           </Group>
         </Stack>
       </form>
-      <Modal
-        opened={conflict !== null}
-        onClose={() => setConflict(null)}
-        title={t('crmSettings.conflictTitle')}
-        size="lg"
-        centered
-      >
-        <Text size="sm">{t('crmSettings.conflictText')}</Text>
-        <Group justify="flex-end" mt="lg">
-          <Button
-            variant="default"
-            onClick={() => void reload()}
-            data-autofocus
-            data-testid="conflict-reload"
-          >
-            {t('crmSettings.conflictReload')}
-          </Button>
-          <Button color="orange" onClick={() => void overwrite()} data-testid="conflict-overwrite">
-            {t('crmSettings.conflictOverwrite')}
-          </Button>
-        </Group>
-      </Modal>
+      <VersionConflictModal
+        opened={conflict.conflict !== null}
+        onClose={conflict.dismiss}
+        onReload={() => void conflict.reload()}
+        onOverwrite={() => void conflict.overwrite()}
+        labels={{
+          title: t('crmSettings.conflictTitle'),
+          text: t('crmSettings.conflictText'),
+          reload: t('crmSettings.conflictReload'),
+          overwrite: t('crmSettings.conflictOverwrite'),
+        }}
+      />
     </Paper>
   );
 }

@@ -1,14 +1,4 @@
-import {
-  Button,
-  Group,
-  Modal,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Button, Group, Paper, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import {
@@ -17,8 +7,8 @@ import {
   type OrganizationInput,
 } from '@spotter/contracts';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useVersionConflict, VersionConflictModal } from '../../../components/version-conflict.tsx';
 import { languageOptions } from '../../../components/language-select.tsx';
 import { CurrencySelect, TimezoneSelect } from '../../../components/zone-currency-selects.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
@@ -45,7 +35,6 @@ function OrganizationForm({ organization }: { organization: Organization }) {
   const { t } = useTranslation('settings');
   const update = useUpdateOrganization();
   const org = useOrganization();
-  const [conflict, setConflict] = useState<OrganizationInput | null>(null);
   const form = useForm<OrganizationInput>({
     initialValues: valuesOf(organization),
     validate: zod4Resolver(organizationInputSchema),
@@ -61,7 +50,7 @@ function OrganizationForm({ organization }: { organization: Organization }) {
           notifications.show({ color: 'teal', message: t('organization.saved') });
         },
         onError: (err) => {
-          if (isApiError(err, 'version_conflict')) setConflict(values);
+          if (isApiError(err, 'version_conflict')) conflict.onConflict(values);
           else {
             form.setErrors(serverFieldErrors(err));
             notifications.show({ color: 'red', message: errorMessage(err) });
@@ -70,21 +59,14 @@ function OrganizationForm({ organization }: { organization: Organization }) {
       },
     );
 
-  const reload = async () => {
-    setConflict(null);
-    const latest = await org.refetch();
-    if (latest.data) {
-      form.setInitialValues(valuesOf(latest.data));
+  const conflict = useVersionConflict({
+    refetch: () => org.refetch(),
+    reset: (latest) => {
+      form.setInitialValues(valuesOf(latest));
       form.reset();
-    }
-  };
-
-  const overwrite = async () => {
-    const values = conflict;
-    setConflict(null);
-    const latest = await org.refetch();
-    if (values && latest.data) save(values, latest.data.version);
-  };
+    },
+    save: (values: OrganizationInput, version) => save(values, version),
+  });
 
   return (
     <Paper withBorder p="lg" radius="md" maw={760}>
@@ -127,23 +109,18 @@ function OrganizationForm({ organization }: { organization: Organization }) {
           </Group>
         </Stack>
       </form>
-      <Modal
-        opened={conflict !== null}
-        onClose={() => setConflict(null)}
-        title={t('organization.conflictTitle')}
-        size="lg"
-        centered
-      >
-        <Text size="sm">{t('organization.conflictText')}</Text>
-        <Group justify="flex-end" mt="lg">
-          <Button variant="default" onClick={() => void reload()} data-autofocus>
-            {t('organization.conflictReload')}
-          </Button>
-          <Button color="orange" onClick={() => void overwrite()}>
-            {t('organization.conflictOverwrite')}
-          </Button>
-        </Group>
-      </Modal>
+      <VersionConflictModal
+        opened={conflict.conflict !== null}
+        onClose={conflict.dismiss}
+        onReload={() => void conflict.reload()}
+        onOverwrite={() => void conflict.overwrite()}
+        labels={{
+          title: t('organization.conflictTitle'),
+          text: t('organization.conflictText'),
+          reload: t('organization.conflictReload'),
+          overwrite: t('organization.conflictOverwrite'),
+        }}
+      />
     </Paper>
   );
 }
