@@ -464,7 +464,7 @@ export function demoPhone(region: string | null, n: number): string {
     case 'UA':
       return `+38067${seven}`;
     case 'GB':
-      return `+44791${seven}`;
+      return `+44740${seven}`;
     default:
       return `+4670${seven}`;
   }
