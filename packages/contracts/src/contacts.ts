@@ -376,6 +376,8 @@ export const HISTORY_EVENTS = [
   'imported',
   'erased',
   'exported',
+  /** A task was completed with a result (T-4): `{ taskId, template, result, fields }`. */
+  'task_result',
 ] as const;
 export const historyEventSchema = z.enum(HISTORY_EVENTS);
 

@@ -10,3 +10,5 @@ export * from './health.ts';
 export * from './contact-settings.ts';
 export * from './contacts.ts';
 export * from './imports.ts';
+export * from './task-settings.ts';
+export * from './tasks.ts';

@@ -19,18 +19,30 @@ export const PERMISSIONS = [
   'contacts.write',
   /** Merge, bulk delete, restore and purge the trash, export or erase one person's data. */
   'contacts.admin',
+  /** See and work the tasks of one's branches: board, lists, results, call rounds (T-1 … T-12). */
+  'tasks.read',
+  'tasks.write',
+  /** The control view: every staff member's open, overdue and done tasks (T-9). */
+  'tasks.control',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const admin: readonly Permission[] = PERMISSIONS;
+const staff: readonly Permission[] = [
+  'contacts.read',
+  'contacts.write',
+  'branches.read',
+  'tasks.read',
+  'tasks.write',
+];
 
 /** The one place that says what each role may do (U-3: settings are owner/admin only). */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: admin,
   admin,
-  manager: ['contacts.read', 'contacts.write', 'branches.read'],
-  sales: ['contacts.read', 'contacts.write', 'branches.read'],
-  reception: ['contacts.read', 'contacts.write', 'branches.read'],
+  manager: [...staff, 'tasks.control'],
+  sales: staff,
+  reception: staff,
   // Instructors usually have no CRM access (PRODUCT.md "Who uses it").
   instructor: [],
 };
@@ -44,6 +56,9 @@ export const TOKEN_PERMISSIONS: readonly Permission[] = [
   'branches.read',
   'contacts.read',
   'contacts.write',
+  // The club's booking, payment and telephony systems turn events into tasks.
+  'tasks.read',
+  'tasks.write',
 ];
 
 export function can(role: Role, permission: Permission): boolean {

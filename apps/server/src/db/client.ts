@@ -19,6 +19,11 @@ export type DatabaseKind = 'embedded' | 'postgres';
 export interface Database {
   db: Db;
   kind: DatabaseKind;
+  /**
+   * LISTEN on a channel: `pg_notify` from any instance (and any transaction, once committed)
+   * reaches `onMessage`. Returns the unsubscribe function.
+   */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -45,7 +50,61 @@ export async function openPostgres(url: string): Promise<Database> {
     client.release();
   }
   const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
-  return { db, kind: 'postgres', close: () => pool.end() };
+  const listeners = new Set<() => Promise<void>>();
+  return {
+    db,
+    kind: 'postgres',
+    listen: async (channel, onMessage) => {
+      const stop = await listenPostgres(url, channel, onMessage);
+      listeners.add(stop);
+      return async () => {
+        listeners.delete(stop);
+        await stop();
+      };
+    },
+    close: async () => {
+      for (const stop of [...listeners]) await stop();
+      await pool.end();
+    },
+  };
+}
+
+/**
+ * A dedicated connection that LISTENs (a pooled one would lose the subscription); it
+ * reconnects after a dropped connection, so events keep flowing after a PostgreSQL restart.
+ */
+async function listenPostgres(
+  url: string,
+  channel: string,
+  onMessage: (payload: string) => void,
+): Promise<() => Promise<void>> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name ${channel}`);
+  let stopped = false;
+  let client: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  const reconnect = () => {
+    if (!stopped) retry = setTimeout(() => void connect().catch(reconnect), 1000);
+  };
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url });
+    c.on('notification', (msg) => {
+      if (msg.channel === channel && msg.payload !== undefined) onMessage(msg.payload);
+    });
+    c.on('error', () => {
+      if (stopped) return;
+      c.end().catch(() => {});
+      reconnect();
+    });
+    await c.connect();
+    await c.query(`listen ${channel}`);
+    client = c;
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    await client?.end().catch(() => {});
+  };
 }
 
 /** Wraps an already open PGlite (tests hand in clones of a migrated template). */
@@ -55,6 +114,7 @@ export async function usePglite(client: PGlite, onClose?: () => void): Promise<D
   return {
     db: db as unknown as Db,
     kind: 'embedded',
+    listen: (channel, onMessage) => client.listen(channel, onMessage),
     close: async () => {
       await client.close();
       onClose?.();

@@ -6,3 +6,6 @@ export * from '../features/api-tokens/api-tokens.table.ts';
 export * from '../features/contact-settings/contact-settings.table.ts';
 export * from '../features/contacts/contacts.table.ts';
 export * from '../features/imports/imports.table.ts';
+export * from '../features/task-settings/task-settings.table.ts';
+export * from '../features/tasks/tasks.table.ts';
+export * from '../features/notifications/notifications.table.ts';

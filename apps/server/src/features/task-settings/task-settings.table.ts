@@ -1,0 +1,108 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+import type { DictionaryOption, NextStep, ResultField } from '@spotter/contracts';
+import { organizations } from '../organizations/organizations.table.ts';
+import { users } from '../users/users.table.ts';
+
+const orgId = () =>
+  uuid()
+    .notNull()
+    .references(() => organizations.id, { onDelete: 'cascade' });
+
+/** T-3: task templates ("activities"); one default per type exists from the start. */
+export const taskTemplates = pgTable(
+  'task_templates',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orgId: orgId(),
+    type: text({ enum: ['call', 'round', 'client', 'internal'] }).notNull(),
+    name: text().notNull(),
+    defaultComment: text().notNull().default(''),
+    defaultAssigneeId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    dueOffsetMinutes: integer(),
+    color: text().notNull(),
+    background: text().notNull(),
+    callTemplateId: uuid().references((): AnyPgColumn => taskTemplates.id, {
+      onDelete: 'set null',
+    }),
+    position: integer().notNull().default(0),
+    isDefault: boolean().notNull().default(false),
+    archivedAt: timestamp({ withTimezone: true }),
+    version: integer().notNull().default(1),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('task_templates_org_name_unique').on(t.orgId, sql`lower(${t.name})`),
+    index('task_templates_org_idx').on(t.orgId, t.position),
+  ],
+);
+
+/** T-4/T-5: a template's possible results, their extra fields and the next step. */
+export const taskResults = pgTable(
+  'task_results',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orgId: orgId(),
+    templateId: uuid()
+      .notNull()
+      .references(() => taskTemplates.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    color: text().notNull(),
+    background: text().notNull(),
+    position: integer().notNull().default(0),
+    fields: jsonb().$type<ResultField[]>().notNull().default([]),
+    next: jsonb().$type<NextStep>(),
+    archivedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('task_results_template_name_unique').on(
+      t.orgId,
+      t.templateId,
+      sql`lower(${t.name})`,
+    ),
+    index('task_results_org_template_idx').on(t.orgId, t.templateId, t.position),
+  ],
+);
+
+/** T-4: dictionaries for choice fields ("refusal reasons"). */
+export const taskDictionaries = pgTable(
+  'task_dictionaries',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orgId: orgId(),
+    name: text().notNull(),
+    options: jsonb().$type<DictionaryOption[]>().notNull().default([]),
+    archivedAt: timestamp({ withTimezone: true }),
+    version: integer().notNull().default(1),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('task_dictionaries_org_name_unique').on(t.orgId, sql`lower(${t.name})`)],
+);
+
+/** T-6: task statuses ("inquiry status"); a task with none is Unsorted on the board. */
+export const taskStatuses = pgTable(
+  'task_statuses',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orgId: orgId(),
+    name: text().notNull(),
+    color: text().notNull(),
+    background: text().notNull(),
+    position: integer().notNull().default(0),
+    archivedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('task_statuses_org_name_unique').on(t.orgId, sql`lower(${t.name})`)],
+);

@@ -1,0 +1,152 @@
+import { TZDate } from '@date-fns/tz';
+import { addDays, addHours, addMinutes, isWeekend, startOfDay, startOfWeek } from 'date-fns';
+import type { BoardColumn, DueOffset, DueState } from '@spotter/contracts';
+
+/**
+ * "Today" is the club's today (CONVENTIONS habit 6): every boundary here is computed on the
+ * organization's calendar, so DST days are 23 or 25 hours long and a week starts on Monday
+ * (ISO 8601, as in every language Spotter speaks).
+ */
+export interface BoardBounds {
+  now: Date;
+  startToday: Date;
+  startTomorrow: Date;
+  startDayAfter: Date;
+  startNextWeek: Date;
+}
+
+/** The hour a task gets when it has no time of day of its own (and "next working day"). */
+export const DEFAULT_HOUR = 10;
+
+export function boardBounds(now: Date, timezone: string): BoardBounds {
+  const local = new TZDate(now.getTime(), timezone);
+  const today = startOfDay(local);
+  return {
+    now,
+    startToday: new Date(today.getTime()),
+    startTomorrow: new Date(addDays(today, 1).getTime()),
+    startDayAfter: new Date(addDays(today, 2).getTime()),
+    startNextWeek: new Date(addDays(startOfWeek(local, { weekStartsOn: 1 }), 7).getTime()),
+  };
+}
+
+/**
+ * T-8: the board column of an open task. No status yet → Unsorted; then by due time:
+ * past → Overdue, the rest of today, tomorrow, the rest of this week, later. A task with a
+ * status and no due time waits in Later.
+ */
+export function columnOf(
+  task: { statusId: string | null; dueAt: Date | null },
+  b: BoardBounds,
+): BoardColumn {
+  if (task.statusId === null) return 'unsorted';
+  if (task.dueAt === null) return 'later';
+  const t = task.dueAt.getTime();
+  if (t < b.now.getTime()) return 'overdue';
+  if (t < b.startTomorrow.getTime()) return 'today';
+  if (t < b.startDayAfter.getTime()) return 'tomorrow';
+  if (t < b.startNextWeek.getTime()) return 'week';
+  return 'later';
+}
+
+/** The [from, to) due-time range of a date column; null bounds are open. */
+export function columnRange(
+  column: Exclude<BoardColumn, 'unsorted'>,
+  b: BoardBounds,
+): { from: Date | null; to: Date | null } {
+  switch (column) {
+    case 'overdue':
+      return { from: null, to: b.now };
+    case 'today':
+      return { from: b.now, to: b.startTomorrow };
+    case 'tomorrow':
+      return { from: b.startTomorrow, to: b.startDayAfter };
+    case 'week':
+      return { from: b.startDayAfter, to: maxDate(b.startDayAfter, b.startNextWeek) };
+    case 'later':
+      return { from: maxDate(b.startDayAfter, b.startNextWeek), to: null };
+  }
+}
+
+/** T-7: overdue red, today blue, later neutral. */
+export function dueStateOf(dueAt: Date | null, b: BoardBounds): DueState | null {
+  if (dueAt === null) return null;
+  const t = dueAt.getTime();
+  if (t < b.now.getTime()) return 'overdue';
+  if (t < b.startTomorrow.getTime()) return 'today';
+  return 'later';
+}
+
+/** Whether a card may be dropped on the column now (This week is empty on Saturday and Sunday). */
+export function isDroppable(column: BoardColumn, b: BoardBounds): boolean {
+  if (column === 'unsorted' || column === 'overdue') return false;
+  if (column === 'week') return b.startDayAfter.getTime() < b.startNextWeek.getTime();
+  return true;
+}
+
+/**
+ * Where a card dropped on a column goes: the column's first day at the card's own time of day
+ * (10:00 for a card with none). Today at a time already past becomes the next quarter hour.
+ * Returns null when the column takes no cards now.
+ */
+export function moveDueTo(
+  column: Exclude<BoardColumn, 'unsorted' | 'overdue'>,
+  dueAt: Date | null,
+  b: BoardBounds,
+  timezone: string,
+): Date | null {
+  if (!isDroppable(column, b)) return null;
+  const day = new TZDate(columnRange(column, b).from!.getTime(), timezone);
+  const startDay = column === 'today' ? new TZDate(b.startToday.getTime(), timezone) : day;
+  const time = dueAt ? new TZDate(dueAt.getTime(), timezone) : null;
+  const target = atTime(startDay, time?.getHours() ?? DEFAULT_HOUR, time?.getMinutes() ?? 0);
+  if (column !== 'today' || target.getTime() >= b.now.getTime()) return target;
+  const quarter = 15 * 60 * 1000;
+  const next = new Date(Math.ceil((b.now.getTime() + 1) / quarter) * quarter);
+  // Late in the evening the next quarter hour may be tomorrow: stay on today's last minute.
+  return next.getTime() < b.startTomorrow.getTime()
+    ? next
+    : new Date(b.startTomorrow.getTime() - 60_000);
+}
+
+/** T-5: when a workflow's next task is due, from the moment the result was entered. */
+export function applyDueOffset(from: Date, offset: DueOffset, timezone: string): Date {
+  switch (offset.unit) {
+    case 'minutes':
+      return addMinutes(from, offset.amount);
+    case 'hours':
+      return addHours(from, offset.amount);
+    case 'days': {
+      // Same wall-clock time n days later, across DST changes.
+      const local = new TZDate(from.getTime(), timezone);
+      return new Date(addDays(local, offset.amount).getTime());
+    }
+    case 'next_working_day': {
+      let day: TZDate = addDays(startOfDay(new TZDate(from.getTime(), timezone)), 1);
+      while (isWeekend(day)) day = addDays(day, 1);
+      return atTime(day, DEFAULT_HOUR, 0);
+    }
+  }
+}
+
+/** The instant a club calendar day (YYYY-MM-DD) starts. */
+export function startOfClubDay(isoDate: string, timezone: string): Date {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return new Date(new TZDate(y, m - 1, d, 0, 0, timezone).getTime());
+}
+
+function atTime(day: TZDate, hours: number, minutes: number): Date {
+  const t = new TZDate(
+    day.getFullYear(),
+    day.getMonth(),
+    day.getDate(),
+    hours,
+    minutes,
+    day.timeZone!,
+  );
+  return new Date(t.getTime());
+}
+
+function maxDate(a: Date, b: Date): Date {
+  return a.getTime() >= b.getTime() ? a : b;
+}
