@@ -28,6 +28,10 @@ declare module 'fastify' {
     config: AppConfig;
     /** Every API route as "METHOD /path", for the OpenAPI completeness test and the docs. */
     apiRoutes: string[];
+    /** The clock: "today", board columns, reminders and due colours read it; tests pin it. */
+    now: () => Date;
+    /** LISTEN on a PostgreSQL channel (see `Database.listen`). */
+    pgListen: Database['listen'];
   }
 }
 
@@ -36,6 +40,8 @@ export interface AppOptions {
   /** Tests pin the limiter's clock; the server uses the real one. */
   limiter?: LoginLimiter;
   logger?: boolean;
+  /** Tests pin the clock (board columns, reminders); the server uses the real one. */
+  now?: () => Date;
 }
 
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
@@ -56,6 +62,8 @@ export async function buildApp(config: AppConfig, opts: AppOptions): Promise<Fas
   app.decorate('dbKind', opts.database.kind);
   app.decorate('config', config);
   app.decorate('apiRoutes', [] as string[]);
+  app.decorate('now', opts.now ?? (() => new Date()));
+  app.decorate('pgListen', opts.database.listen);
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;

@@ -28,11 +28,22 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  opts: { config?: Partial<AppConfig>; limiter?: LoginLimiter; database?: Database } = {},
+  opts: {
+    config?: Partial<AppConfig>;
+    limiter?: LoginLimiter;
+    database?: Database;
+    /** Pin the clock: `now: () => clock.now` with a mutable holder lets a test move time. */
+    now?: () => Date;
+  } = {},
 ): Promise<TestApp> {
   const database = opts.database ?? (await createTestDatabase());
   const config = testConfig(opts.config);
-  const app = await buildApp(config, { database, limiter: opts.limiter, logger: false });
+  const app = await buildApp(config, {
+    database,
+    limiter: opts.limiter,
+    logger: false,
+    now: opts.now,
+  });
   await app.ready();
   return { app, database, config, close: () => app.close() };
 }

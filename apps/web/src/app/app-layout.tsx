@@ -3,7 +3,9 @@ import { useDisclosure } from '@mantine/hooks';
 import type { Me } from '@spotter/contracts';
 import {
   IconBuilding,
+  IconChecklist,
   IconHome,
+  IconLayoutKanban,
   IconSettings,
   IconTarget,
   IconTrash,
@@ -23,6 +25,8 @@ const SECTIONS = [
   { to: '/', key: 'home', icon: IconHome, exact: true },
   { to: '/persons', key: 'persons', icon: IconUsers, permission: 'contacts.read' },
   { to: '/companies', key: 'companies', icon: IconBuilding, permission: 'contacts.read' },
+  { to: '/board', key: 'board', icon: IconLayoutKanban, permission: 'tasks.read' },
+  { to: '/tasks', key: 'tasks', icon: IconChecklist, permission: 'tasks.read' },
   { to: '/trash', key: 'trash', icon: IconTrash, permission: 'contacts.admin' },
   { to: '/settings', key: 'settings', icon: IconSettings, permission: 'settings.manage' },
 ] as const;

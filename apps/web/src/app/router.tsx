@@ -42,6 +42,13 @@ import {
   TrashPage,
 } from '../features/crm/index.ts';
 import { ImportPage } from '../features/imports/index.ts';
+import { BoardPage, boardSearchSchema } from '../features/board/index.ts';
+import { ControlPage, TaskPage, TasksPage, tasksSearchSchema } from '../features/tasks/index.ts';
+import {
+  DictionariesPage,
+  TaskStatusesPage,
+  TaskTemplatesPage,
+} from '../features/task-settings/index.ts';
 import { lookupKindSchema } from '@spotter/contracts';
 import { safeRedirect } from '../lib/safe-redirect.ts';
 import { queryClient } from './providers.tsx';
@@ -288,6 +295,62 @@ const settingsCrmRoute = createRoute({
   component: CrmSettingsPage,
 });
 
+// ---------------------------------------------------------------- tasks and the board (issue 4)
+
+const boardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/board',
+  validateSearch: boardSearchSchema,
+  component: function BoardRoute() {
+    return <BoardPage me={useSignedInMe()} search={boardRoute.useSearch()} />;
+  },
+});
+
+const tasksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/tasks',
+  validateSearch: tasksSearchSchema,
+  component: function TasksRoute() {
+    return <TasksPage me={useSignedInMe()} search={tasksRoute.useSearch()} />;
+  },
+});
+
+const controlRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/tasks/control',
+  component: function ControlRoute() {
+    return <ControlPage me={useSignedInMe()} />;
+  },
+});
+
+const taskRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/tasks/$taskId',
+  component: function TaskRoute() {
+    return <TaskPage me={useSignedInMe()} taskId={taskRoute.useParams().taskId} />;
+  },
+});
+
+const settingsTaskTemplatesRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/task-templates',
+  component: function TaskTemplatesRoute() {
+    return <TaskTemplatesPage me={useSignedInMe()} />;
+  },
+});
+
+const settingsTaskStatusesRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/task-statuses',
+  component: TaskStatusesPage,
+});
+
+const settingsDictionariesRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/dictionaries',
+  component: DictionariesPage,
+});
+
 const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
@@ -302,6 +365,10 @@ const routeTree = rootRoute.addChildren([
     companyRoute,
     importRoute,
     trashRoute,
+    boardRoute,
+    tasksRoute,
+    controlRoute,
+    taskRoute,
     settingsRoute.addChildren([
       settingsIndexRoute,
       settingsOrganizationRoute,
@@ -312,6 +379,9 @@ const routeTree = rootRoute.addChildren([
       settingsLookupsRoute,
       settingsCustomFieldsRoute,
       settingsCrmRoute,
+      settingsTaskTemplatesRoute,
+      settingsTaskStatusesRoute,
+      settingsDictionariesRoute,
     ]),
   ]),
 ]);

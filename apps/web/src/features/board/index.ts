@@ -1,0 +1,2 @@
+export { BoardPage } from './pages/board-page.tsx';
+export { boardSearchSchema } from './board-search.ts';

@@ -1,0 +1,3 @@
+export { TaskTemplatesPage } from './pages/task-templates-page.tsx';
+export { TaskStatusesPage } from './pages/task-statuses-page.tsx';
+export { DictionariesPage } from './pages/dictionaries-page.tsx';

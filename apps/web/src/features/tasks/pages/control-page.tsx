@@ -1,0 +1,4 @@
+// PLACEHOLDER: replaced by the helper that owns this feature.
+export function ControlPage(_props: Record<string, unknown>) {
+  return null;
+}
