@@ -1,0 +1,6 @@
+export {
+  taskTemplates,
+  taskResults,
+  taskDictionaries,
+  taskStatuses,
+} from './task-settings.table.ts';
