@@ -303,6 +303,12 @@ export type LiveEvent = z.infer<typeof liveEventSchema>;
 // ---------------------------------------------------------------- calendar feed
 
 export const calendarFeedSchema = z.object({
-  /** The private iCalendar URL (path only), or null when the user has none. */
+  /**
+   * The private iCalendar URL (path only). Only its SHA-256 is stored, so it is shown once,
+   * in the answer that creates or rotates it; every other answer has null.
+   */
   url: z.string().nullable(),
+  /** Whether the user has a working feed (rotate it to see a new URL). */
+  active: z.boolean(),
 });
+export type CalendarFeed = z.infer<typeof calendarFeedSchema>;

@@ -20,7 +20,7 @@ const COMPANIES = 30;
 const DAY = 24 * 60 * 60 * 1000;
 
 /** A small seeded generator: the same organization always gets the same demo. */
-function random(seed: string) {
+export function random(seed: string) {
   let a = [...seed].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619), 2166136261) >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -33,7 +33,7 @@ function random(seed: string) {
   const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
   return { next, int, pick, chance: (p: number) => next() < p };
 }
-type Random = ReturnType<typeof random>;
+export type Random = ReturnType<typeof random>;
 
 async function ensureLookups(
   db: Db,

@@ -1,7 +1,8 @@
-import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizePhone } from '../../lib/phones.ts';
-import { contactHistory, contacts, customFields, lookups } from '../schema.ts';
+import { boardBounds, columnOf } from '../../lib/club-time.ts';
+import { contactHistory, contacts, customFields, lookups, tasks } from '../schema.ts';
 import { createTestApp, orgBody, sessionCookieOf, type TestApp } from '../../../test/test-app.ts';
 import { seedDemo } from './demo.ts';
 
@@ -77,7 +78,8 @@ describe('demo data', () => {
         db()
           .select({ n: count().as('n') })
           .from(contactHistory)
-          .where(eq(contactHistory.orgId, org.orgId))
+          // The demo board's finished calls add their results to some persons' history.
+          .where(and(eq(contactHistory.orgId, org.orgId), ne(contactHistory.event, 'task_result')))
           .groupBy(contactHistory.contactId)
           .as('h'),
       );
@@ -85,8 +87,31 @@ describe('demo data', () => {
 
     // Running it again adds nothing.
     const again = await seedDemo(db(), org);
-    expect(again).toMatchObject({ persons: 0, companies: 0, staff: 0 });
+    expect(again).toMatchObject({ persons: 0, companies: 0, staff: 0, tasks: 0 });
     expect(await countOf(org.orgId, 'person')).toBe(300);
+  });
+
+  it('fills the board: cards in every column, finished calls with results, a chain and a round', async () => {
+    const org = await signup('sv', 'Europe/Stockholm');
+    const rows = await db().select().from(tasks).where(eq(tasks.orgId, org.orgId));
+    const b = boardBounds(new Date(), 'Europe/Stockholm');
+    const open = rows.filter((r) => r.completedAt === null && r.type !== 'round');
+    const columns = new Set(open.map((r) => columnOf(r, b)));
+    const expected = ['unsorted', 'overdue', 'today', 'tomorrow', 'later'];
+    // "This week" has no days left on a Saturday or Sunday.
+    if (b.startDayAfter < b.startNextWeek) expected.push('week');
+    // Late in the evening "today" may have no time left either.
+    if (b.startTomorrow.getTime() - Date.now() < 30 * 60 * 1000) expected.splice(2, 1);
+    for (const column of expected) expect(columns, column).toContain(column);
+    const done = rows.filter((r) => r.completedAt !== null && r.parentId === null);
+    expect(done.length).toBeGreaterThan(30);
+    expect(done.every((r) => r.resultId !== null)).toBe(true);
+    const round = rows.find((r) => r.type === 'round')!;
+    const calls = rows.filter((r) => r.parentId === round.id);
+    expect(calls).toHaveLength(20);
+    expect(calls.filter((c) => c.completedAt !== null)).toHaveLength(6);
+    expect(rows.some((r) => r.previousId !== null && r.completedAt === null)).toBe(true);
+    expect(rows.some((r) => r.private)).toBe(true);
   });
 
   it('speaks the organization’s language with the right phone numbers', async () => {

@@ -6,6 +6,7 @@ import { branches } from '../../features/branches/index.ts';
 import { findOrganization } from '../../features/organizations/index.ts';
 import { users } from '../../features/users/index.ts';
 import { seedDemoContacts } from './demo-contacts.ts';
+import { seedDemoTasks } from './demo-tasks.ts';
 import { DEMO_CLUBS, emailLocalPart } from './demo-names.ts';
 
 /**
@@ -50,5 +51,11 @@ export async function seedDemo(db: Db, target: { orgId: string; ownerId: string 
     .onConflictDoNothing()
     .returning({ id: users.id });
   const crm = await seedDemoContacts(db, target.orgId, organization.locale as Locale);
-  return { branches: newBranches.length, staff: newStaff.length, ...crm };
+  const board = await seedDemoTasks(
+    db,
+    target.orgId,
+    organization.locale as Locale,
+    organization.timezone,
+  );
+  return { branches: newBranches.length, staff: newStaff.length, ...crm, ...board };
 }

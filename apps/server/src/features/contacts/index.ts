@@ -49,3 +49,5 @@ export { findDuplicates } from './duplicates.ts';
 export { contactListRoutes } from './contacts-list.routes.ts';
 /** `startTrashPurger(db, onError, { intervalMs?, now? })`: hourly purge of expired trash; returns stop. */
 export { startTrashPurger } from './trash-purger.ts';
+/** `livePersonIds(db, orgId, { filter?, ids?, limit })`: call round targets; `contactSearchIn`: tasks by their contact. */
+export { livePersonIds, contactSearchIn } from './person-ids.ts';

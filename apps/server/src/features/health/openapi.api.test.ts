@@ -31,7 +31,13 @@ describe('OpenAPI document', () => {
       const [method, url] = route.split(' ') as [string, string];
       const op = doc.paths[url.replace(/:(\w+)/g, '{$1}')]![method.toLowerCase()]!;
       const success = Object.entries(op.responses).find(([code]) => code.startsWith('2'));
-      expect(success?.[1].content?.['application/json']?.schema, `${route} response`).toBeDefined();
+      const content = success?.[1].content ?? {};
+      // JSON everywhere but the event stream and the iCalendar feed, which have their own type.
+      const schema =
+        content['application/json']?.schema ??
+        content['text/event-stream']?.schema ??
+        content['text/calendar']?.schema;
+      expect(schema, `${route} response`).toBeDefined();
       if (method === 'POST' || method === 'PATCH') {
         const hasBody = op.requestBody?.content['application/json']?.schema !== undefined;
         // Logout and reset take no body; the import upload takes the raw CSV file (described

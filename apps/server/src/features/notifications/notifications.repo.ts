@@ -1,4 +1,8 @@
+import { and, count, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+// Other features' tables come through the schema: their index.ts files pull in routes and
+// services, and tasks import this feature to notify.
+import { contacts, tasks, taskTemplates } from '../../db/schema.ts';
 import { publishEvent } from '../events/index.ts';
 import { notifications } from './notifications.table.ts';
 
@@ -27,4 +31,111 @@ export async function insertNotification(db: Db, input: NotificationInput): Prom
     .returning({ id: notifications.id });
   await publishEvent(db, input.orgId, { type: 'notification.created', userId: input.userId });
   return row!.id;
+}
+
+/** Keyset position: created_at in whole microseconds since 1970 (exact, unlike a JS Date) and the id. */
+export interface NotificationCursor {
+  /** Digits only (checked by the caller). */
+  at: string;
+  id: string;
+}
+
+export interface Recipient {
+  orgId: string;
+  userId: string;
+  /** `taskVisibility` of the recipient: a task they can no longer see is shown as none. */
+  visibility: SQL;
+}
+
+const columns = {
+  id: notifications.id,
+  kind: notifications.kind,
+  text: notifications.text,
+  createdAt: notifications.createdAt,
+  readAt: notifications.readAt,
+  taskId: tasks.id,
+  taskName: taskTemplates.name,
+  contactName: contacts.displayName,
+  cursorAt: sql<string>`(extract(epoch from ${notifications.createdAt}) * 1000000)::bigint::text`,
+};
+
+function selectNotifications(db: Db, r: Recipient) {
+  return db
+    .select(columns)
+    .from(notifications)
+    .leftJoin(tasks, and(eq(tasks.id, notifications.taskId), r.visibility))
+    .leftJoin(taskTemplates, eq(taskTemplates.id, tasks.templateId))
+    .leftJoin(contacts, and(eq(contacts.id, tasks.contactId), eq(contacts.orgId, r.orgId)));
+}
+
+const mine = (r: Recipient) =>
+  and(eq(notifications.orgId, r.orgId), eq(notifications.userId, r.userId))!;
+
+/** Newest first; ties on the timestamp broken by id so pages never skip or repeat. */
+export function listNotifications(
+  db: Db,
+  r: Recipient,
+  opts: { unread: boolean; limit: number; cursor?: NotificationCursor },
+) {
+  const where = [mine(r)];
+  if (opts.unread) where.push(isNull(notifications.readAt));
+  if (opts.cursor) {
+    where.push(
+      sql`(${notifications.createdAt}, ${notifications.id}) < (timestamptz 'epoch' + ${opts.cursor.at}::bigint * interval '1 microsecond', ${opts.cursor.id}::uuid)`,
+    );
+  }
+  return selectNotifications(db, r)
+    .where(and(...where))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(opts.limit);
+}
+
+export type NotificationRow = Awaited<ReturnType<typeof listNotifications>>[number];
+
+export async function findNotification(db: Db, r: Recipient, id: string) {
+  const [row] = await selectNotifications(db, r).where(and(mine(r), eq(notifications.id, id)));
+  return row;
+}
+
+export async function countUnread(db: Db, orgId: string, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.orgId, orgId),
+        eq(notifications.userId, userId),
+        isNull(notifications.readAt),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+/** Marks one of the user's notifications read (the first time counts); false when not theirs. */
+export async function markRead(db: Db, orgId: string, userId: string, id: string, now: Date) {
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: sql`coalesce(${notifications.readAt}, ${now.toISOString()}::timestamptz)` })
+    .where(
+      and(
+        eq(notifications.orgId, orgId),
+        eq(notifications.userId, userId),
+        eq(notifications.id, id),
+      ),
+    )
+    .returning({ id: notifications.id });
+  return rows.length > 0;
+}
+
+export async function markAllRead(db: Db, orgId: string, userId: string, now: Date) {
+  await db
+    .update(notifications)
+    .set({ readAt: now })
+    .where(
+      and(
+        eq(notifications.orgId, orgId),
+        eq(notifications.userId, userId),
+        isNull(notifications.readAt),
+      ),
+    );
 }

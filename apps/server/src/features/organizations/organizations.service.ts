@@ -5,6 +5,7 @@ import { assertCan, type Actor } from '../../lib/actor.ts';
 import { conflict, isUniqueViolation, notFound } from '../../lib/errors.ts';
 import { assertAcceptablePassword, hashPassword } from '../auth/index.ts';
 import { seedCrmDefaults } from '../contact-settings/index.ts';
+import { seedTaskDefaults } from '../task-settings/index.ts';
 import { insertUser } from '../users/index.ts';
 import * as repo from './organizations.repo.ts';
 
@@ -53,6 +54,7 @@ export async function createOrganization(db: Db, input: SetupInput, firstOnly: b
       });
       // Statuses and history event types in the club's language, so the CRM works at once.
       await seedCrmDefaults(tx, organization.id, input.organization.locale);
+      await seedTaskDefaults(tx, organization.id, input.organization.locale);
       return { organization, owner };
     });
   } catch (err) {

@@ -4,3 +4,17 @@ export {
   taskDictionaries,
   taskStatuses,
 } from './task-settings.table.ts';
+export { taskSettingsRoutes } from './task-settings.routes.ts';
+export { seedTaskDefaults } from './defaults.ts';
+export { seedDemoTaskSettings, type DemoTaskSettings } from './demo.ts';
+/** For the tasks feature: reads without permission checks, always scoped to the org. */
+export {
+  getTemplateWithResults,
+  getResultRow,
+  getDictionaries,
+  defaultTemplateId,
+  firstTaskStatusId,
+  assertTaskStatus,
+} from './task-settings.queries.ts';
+export type { ResultRow as TaskResultRow } from './templates.repo.ts';
+export { backfillTaskDefaults } from './backfill.ts';

@@ -4,3 +4,10 @@ export { tasks } from './tasks.table.ts';
  * limit, private tasks); `branchLimitOf(db, orgId, userId)`: a user's branches (empty: all).
  */
 export { taskVisibility, branchLimitOf } from './task-visibility.ts';
+export { tasksRoutes } from './tasks.routes.ts';
+/**
+ * Row → API shape for a whole page: `loadTaskRefs(db, orgId, rows)` (a handful of queries
+ * whatever the page size) then `toTaskDto(row, refs, bounds)`; `toTaskDtos` does both.
+ */
+export { loadTaskRefs, toTaskDto, toTaskDtos, type TaskRefs } from './tasks.dto.ts';
+export type { TaskRow } from './tasks.repo.ts';

@@ -1,0 +1,96 @@
+import { and, asc, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { tasks, taskTemplates } from '../../db/schema.ts';
+import { insertNotification } from './notifications.repo.ts';
+
+const BATCH = 200;
+const POLL_MS = 5000;
+
+/**
+ * Fires the reminders due at `now` (T-10), exactly once each: ONE transaction claims up to
+ * `limit` due tasks (FOR UPDATE SKIP LOCKED, so another instance sweeping at the same moment
+ * takes other rows), stamps `reminded_at` and writes each assignee's notification. Either all
+ * of it commits or none, so a crash in between neither loses nor repeats a reminder.
+ * Returns how many fired.
+ */
+export async function runReminderSweep(db: Db, now: Date, limit = BATCH): Promise<number> {
+  return db.transaction(async (tx) => {
+    const due = tx
+      .select({ id: tasks.id })
+      .from(tasks)
+      .where(
+        and(
+          lte(tasks.remindAt, now),
+          isNull(tasks.remindedAt),
+          isNull(tasks.completedAt),
+          isNotNull(tasks.assigneeId),
+        ),
+      )
+      .orderBy(asc(tasks.remindAt))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    const fired = await tx
+      .update(tasks)
+      .set({ remindedAt: now })
+      // Checked again on the locked row: another sweep may have stamped it meanwhile.
+      .where(and(inArray(tasks.id, due), isNull(tasks.remindedAt)))
+      .returning({
+        id: tasks.id,
+        orgId: tasks.orgId,
+        assigneeId: tasks.assigneeId,
+        templateId: tasks.templateId,
+      });
+    if (fired.length === 0) return 0;
+    const names = await tx
+      .select({ id: taskTemplates.id, name: taskTemplates.name })
+      .from(taskTemplates)
+      .where(inArray(taskTemplates.id, [...new Set(fired.map((t) => t.templateId))]));
+    const nameOf = new Map(names.map((n) => [n.id, n.name]));
+    for (const task of fired) {
+      await insertNotification(tx, {
+        orgId: task.orgId,
+        userId: task.assigneeId!,
+        kind: 'reminder',
+        taskId: task.id,
+        text: nameOf.get(task.templateId) ?? '',
+      });
+    }
+    return fired.length;
+  });
+}
+
+/**
+ * Sweeps at start (reminders due while the server was down fire now) and then every few
+ * seconds, draining full batches at once. Safe with several instances. Returns the stop function.
+ */
+export function startReminderWorker(
+  db: Db,
+  now: () => Date,
+  onError: (err: unknown) => void,
+  opts: { intervalMs?: number } = {},
+): () => Promise<void> {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const tick = () => {
+    running = (async () => {
+      try {
+        while (!stopped && (await runReminderSweep(db, now())) === BATCH) {
+          // a full batch: more may be waiting
+        }
+      } catch (err) {
+        if (!stopped) onError(err);
+      }
+      if (!stopped) {
+        timer = setTimeout(tick, opts.intervalMs ?? POLL_MS);
+        timer.unref();
+      }
+    })();
+  };
+  tick();
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    await running;
+  };
+}

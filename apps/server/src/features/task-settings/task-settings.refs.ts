@@ -1,0 +1,118 @@
+/**
+ * The checks shared by the settings services: names taken, stale versions, and references to
+ * users, templates and dictionaries, which must all belong to the caller's organization.
+ */
+import { randomUUID } from 'node:crypto';
+import type { NextStep, ResultField, resultFieldInputSchema } from '@spotter/contracts';
+import type { z } from 'zod';
+import type { Db } from '../../db/client.ts';
+import { conflict, isUniqueViolation, validationError } from '../../lib/errors.ts';
+import { findUserById } from '../users/index.ts';
+import { findDictionaries } from './dictionaries.repo.ts';
+import { findTemplate } from './templates.repo.ts';
+
+type FieldInput = z.output<typeof resultFieldInputSchema>;
+export type FieldErrors = Record<string, string>;
+
+export const versionConflict = (current: number) =>
+  conflict(
+    'version_conflict',
+    `Someone else saved this record in the meantime (current version ${current})`,
+  );
+
+/** Turns the unique-name index into 409 `name_taken` with the field `name`. */
+export async function catchNameTaken<T>(what: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    const message = `${what} with this name already exists`;
+    throw conflict('name_taken', message, { name: message });
+  }
+}
+
+export function throwIfAny(errors: FieldErrors) {
+  if (Object.keys(errors).length > 0) throw validationError(errors);
+}
+
+/** A user newly named on a template or workflow: a colleague in this organization, active. */
+export async function checkUser(
+  db: Db,
+  orgId: string,
+  userId: string,
+  field: string,
+  errors: FieldErrors,
+) {
+  const user = await findUserById(db, orgId, userId);
+  if (!user) errors[field] = 'Unknown user';
+  else if (!user.active) errors[field] = 'This user is deactivated';
+}
+
+/**
+ * A workflow's next step creates a task from a template: it has to exist here, be in use, and
+ * not be a call round (a round needs a list of clients, a result has one). Only what changed
+ * is checked, so a workflow keeps working after its template or user is archived.
+ */
+export async function checkNextStep(
+  db: Db,
+  orgId: string,
+  next: NextStep,
+  previous: NextStep | null,
+  errors: FieldErrors,
+): Promise<NextStep> {
+  if (next.templateId !== previous?.templateId) {
+    const template = await findTemplate(db, orgId, next.templateId);
+    if (!template) errors['next.templateId'] = 'Unknown task template';
+    else if (template.archivedAt) errors['next.templateId'] = 'This task template is archived';
+    else if (template.type === 'round') {
+      errors['next.templateId'] = 'A call round cannot be the next step of one client';
+    }
+  }
+  const userId = next.assignTo === 'user' ? next.userId : null;
+  if (userId !== null && userId !== previous?.userId) {
+    await checkUser(db, orgId, userId, 'next.userId', errors);
+  }
+  return { ...next, userId };
+}
+
+/**
+ * A result's extra fields. Ids are assigned here and kept when an existing field is sent back
+ * (task values are stored under them); a choice field's dictionary must exist here.
+ */
+export async function buildResultFields(
+  db: Db,
+  orgId: string,
+  inputs: FieldInput[],
+  existing: ResultField[],
+  errors: FieldErrors,
+): Promise<ResultField[]> {
+  const before = new Map(existing.map((f) => [f.id, f]));
+  const wanted = [
+    ...new Set(inputs.flatMap((f) => (f.type === 'choice' ? [f.dictionaryId!] : []))),
+  ];
+  const dictionaries = new Map(
+    (await findDictionaries(db, orgId, wanted)).map((d) => [d.id, d] as const),
+  );
+  const ids = new Set<string>();
+  const labels = new Set<string>();
+  return inputs.map((input, i) => {
+    const id = input.id ?? randomUUID();
+    if (input.id !== undefined && !before.has(input.id)) errors[`fields.${i}.id`] = 'Unknown field';
+    if (ids.has(id)) errors[`fields.${i}.id`] = 'This field appears twice';
+    const label = input.label.toLowerCase();
+    if (labels.has(label)) errors[`fields.${i}.label`] = 'Another field has this label';
+    ids.add(id);
+    labels.add(label);
+    const dictionaryId = input.type === 'choice' ? input.dictionaryId : null;
+    if (dictionaryId !== null) {
+      const dictionary = dictionaries.get(dictionaryId);
+      // A field that already used an archived dictionary may keep it; a new use may not.
+      const kept = before.get(id)?.dictionaryId === dictionaryId;
+      if (!dictionary) errors[`fields.${i}.dictionaryId`] = 'Unknown dictionary';
+      else if (dictionary.archivedAt && !kept) {
+        errors[`fields.${i}.dictionaryId`] = 'This dictionary is archived';
+      }
+    }
+    return { id, label: input.label, type: input.type, required: input.required, dictionaryId };
+  });
+}

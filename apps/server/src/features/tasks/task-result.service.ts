@@ -1,0 +1,207 @@
+import type { NextStep, Task, taskResultBodySchema } from '@spotter/contracts';
+import type { z } from 'zod';
+import type { Db } from '../../db/client.ts';
+import { assertCan } from '../../lib/actor.ts';
+import { applyDueOffset } from '../../lib/club-time.ts';
+import { validationError } from '../../lib/errors.ts';
+import { insertHistory } from '../contacts/index.ts';
+import { publishEvent } from '../events/index.ts';
+import { insertNotification } from '../notifications/index.ts';
+import { checkResultFields, type CheckedFields } from './result-fields.ts';
+import {
+  alreadyCompleted,
+  clubTimezone,
+  taskDtos,
+  versionConflict,
+  visibleTask,
+  whyNotUpdated,
+  type TaskCtx,
+} from './task-context.ts';
+import {
+  activeResults,
+  findDictionaries,
+  findLiveContact,
+  findTemplate,
+  firstStatusId,
+  taskUserExists,
+  type ResultRow,
+  type TemplateRow,
+} from './task-refs.repo.ts';
+import * as repo from './tasks.repo.ts';
+
+export type TaskResultInput = z.output<typeof taskResultBodySchema>;
+
+/** Loop guard (T-5): a workflow whose results keep creating tasks stops after this many steps. */
+export const MAX_CHAIN_DEPTH = 50;
+
+/** The entered result, checked: it belongs to the task's template and its fields are filled right. */
+async function checkResult(ctx: TaskCtx, row: repo.TaskRow, input: TaskResultInput) {
+  const results = await activeResults(ctx.db, ctx.actor.orgId, row.templateId);
+  let result: ResultRow | null = null;
+  if (input.resultId) {
+    result = results.find((r) => r.id === input.resultId) ?? null;
+    if (!result) throw validationError({ resultId: 'Unknown result' });
+  } else if (results.length > 0) {
+    throw validationError({ resultId: 'Pick a result' });
+  }
+  const fields = result?.fields ?? [];
+  const dictionaryIds = fields.flatMap((f) => (f.dictionaryId ? [f.dictionaryId] : []));
+  const dictionaries = await findDictionaries(ctx.db, ctx.actor.orgId, dictionaryIds);
+  const options = new Map([...dictionaries].map(([id, d]) => [id, d.options]));
+  const checked = checkResultFields(fields, input.fields, options);
+  if (checked.failed.length > 0) throw validationError(checked.errors, checked.failed.join('; '));
+  return { result, checked };
+}
+
+interface NextPlan {
+  template: TemplateRow;
+  assigneeId: string | null;
+  statusId: string | null;
+  dueAt: Date;
+}
+
+/** T-5: who gets the next task. "Same" is who entered the result (an API token: the assignee). */
+async function nextAssignee(ctx: TaskCtx, row: repo.TaskRow, step: NextStep) {
+  const same = ctx.actor.userId ?? row.assigneeId;
+  if (step.assignTo === 'user' && step.userId) {
+    return (await taskUserExists(ctx.db, ctx.actor.orgId, step.userId)) ? step.userId : same;
+  }
+  if (step.assignTo === 'responsible' && row.contactId) {
+    const contact = await findLiveContact(ctx.db, ctx.actor.orgId, row.contactId);
+    const responsible = contact?.responsibleId;
+    if (responsible && (await taskUserExists(ctx.db, ctx.actor.orgId, responsible))) {
+      return responsible;
+    }
+  }
+  return same;
+}
+
+/**
+ * The next task a result asks for, read before the transaction opens (PGlite runs one query at
+ * a time, so nothing outside the transaction may be awaited inside it). None when the template
+ * is gone or archived, or the chain has reached the loop guard.
+ */
+async function planNext(
+  ctx: TaskCtx,
+  row: repo.TaskRow,
+  result: ResultRow | null,
+): Promise<NextPlan | null> {
+  const step = result?.next;
+  if (!step || row.chainDepth + 1 > MAX_CHAIN_DEPTH) return null;
+  const template = await findTemplate(ctx.db, ctx.actor.orgId, step.templateId);
+  // A round is planned by hand; an archived template takes no new tasks.
+  if (!template || template.archivedAt || template.type === 'round') return null;
+  const [timezone, assigneeId, statusId] = await Promise.all([
+    clubTimezone(ctx.db, ctx.actor.orgId),
+    nextAssignee(ctx, row, step),
+    firstStatusId(ctx.db, ctx.actor.orgId),
+  ]);
+  return { template, assigneeId, statusId, dueAt: applyDueOffset(ctx.now, step.offset, timezone) };
+}
+
+async function insertNext(tx: Db, ctx: TaskCtx, row: repo.TaskRow, plan: NextPlan) {
+  const { actor, now } = ctx;
+  const next = await repo.insertTask(tx, {
+    orgId: actor.orgId,
+    type: plan.template.type,
+    templateId: plan.template.id,
+    // An internal next step ("prepare the contract") is about nobody.
+    contactId: plan.template.type === 'internal' ? null : row.contactId,
+    assigneeId: plan.assigneeId,
+    creatorId: actor.userId,
+    comment: plan.template.defaultComment,
+    dueAt: plan.dueAt,
+    statusId: plan.statusId,
+    previousId: row.id,
+    chainDepth: row.chainDepth + 1,
+    branchId: row.branchId,
+    createdAt: now,
+    updatedAt: now,
+  });
+  if (plan.assigneeId && plan.assigneeId !== actor.userId) {
+    await insertNotification(tx, {
+      orgId: actor.orgId,
+      userId: plan.assigneeId,
+      kind: 'assigned',
+      taskId: next.id,
+      text: plan.template.name,
+    });
+  }
+  await publishEvent(tx, actor.orgId, { type: 'task.created', taskId: next.id });
+  return next;
+}
+
+function historyData(
+  row: repo.TaskRow,
+  template: TemplateRow | undefined,
+  result: ResultRow | null,
+  checked: CheckedFields,
+) {
+  return {
+    taskId: row.id,
+    template: template?.name ?? '',
+    result: result?.name ?? null,
+    fields: checked.display,
+  };
+}
+
+/**
+ * T-4, T-5: completes the task with its result, writes it on the client's timeline and creates
+ * the workflow's next step — all or nothing, in one transaction.
+ */
+export async function enterResult(
+  ctx: TaskCtx,
+  id: string,
+  input: TaskResultInput,
+): Promise<{ task: Task; nextTask: Task | null }> {
+  assertCan(ctx.actor, 'tasks.write');
+  const row = await visibleTask(ctx, id);
+  if (row.completedAt) throw alreadyCompleted();
+  if (input.version !== undefined && input.version !== row.version) {
+    throw versionConflict(row.version);
+  }
+  const { result, checked } = await checkResult(ctx, row, input);
+  const [template, plan] = await Promise.all([
+    findTemplate(ctx.db, ctx.actor.orgId, row.templateId),
+    planNext(ctx, row, result),
+  ]);
+  const guard = { open: true, version: input.version };
+  const done = await ctx.db.transaction(async (tx) => {
+    const completed = await repo.updateTask(
+      tx,
+      ctx.actor.orgId,
+      row.id,
+      {
+        completedAt: ctx.now,
+        completedById: ctx.actor.userId,
+        resultId: result?.id ?? null,
+        resultFields: checked.values,
+        resultComment: input.comment,
+      },
+      ctx.now,
+      guard,
+    );
+    if (!completed) return undefined;
+    if (row.contactId) {
+      await insertHistory(tx, ctx.actor.orgId, row.contactId, {
+        event: 'task_result',
+        text: input.comment,
+        data: historyData(row, template, result, checked),
+        authorId: ctx.actor.userId,
+      });
+    }
+    const next = plan ? await insertNext(tx, ctx, row, plan) : null;
+    await publishEvent(tx, ctx.actor.orgId, { type: 'task.updated', taskId: row.id });
+    // The round's progress changed with its call.
+    if (row.parentId) {
+      await publishEvent(tx, ctx.actor.orgId, { type: 'task.updated', taskId: row.parentId });
+    }
+    return { completed, next };
+  });
+  if (!done) return whyNotUpdated(ctx, row.id, guard);
+  const [task, nextTask] = await taskDtos(
+    ctx,
+    done.next ? [done.completed, done.next] : [done.completed],
+  );
+  return { task: task!, nextTask: nextTask ?? null };
+}

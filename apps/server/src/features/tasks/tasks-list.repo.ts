@@ -1,0 +1,95 @@
+import { and, count, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import type { TaskListQuery } from '@spotter/contracts';
+import type { Db } from '../../db/client.ts';
+import type { BoardBounds } from '../../lib/club-time.ts';
+import { tasks } from './tasks.table.ts';
+import type { TaskRow } from './tasks.repo.ts';
+
+/** A list query once its ids, days and search are resolved by the service. */
+export interface TaskListScope {
+  /** `taskVisibility(db, actor)`. */
+  visible: SQL;
+  state: TaskListQuery['state'];
+  bounds: BoardBounds;
+  /** A resolved user id (`me` already replaced). */
+  assigneeId?: string;
+  unassigned: boolean;
+  type?: string[];
+  templateId?: string[];
+  statusId?: string[];
+  branchId?: string[];
+  contactId?: string;
+  parentId?: string;
+  doneFrom?: Date;
+  doneTo?: Date;
+  /** Contact name/phone or comment: built by the service (it needs the contacts' search rule). */
+  search?: SQL;
+}
+
+function stateCondition(state: TaskListScope['state'], b: BoardBounds): SQL | undefined {
+  switch (state) {
+    case 'open':
+      return isNull(tasks.completedAt);
+    case 'overdue':
+      return and(isNull(tasks.completedAt), lt(tasks.dueAt, b.now));
+    // Due later today: the blue ones (T-7); the red ones are `overdue`.
+    case 'today':
+      return and(
+        isNull(tasks.completedAt),
+        gte(tasks.dueAt, b.now),
+        lt(tasks.dueAt, b.startTomorrow),
+      );
+    case 'done':
+      return isNotNull(tasks.completedAt);
+    case 'all':
+      return undefined;
+  }
+}
+
+export function taskListWhere(s: TaskListScope): SQL {
+  return and(
+    s.visible,
+    stateCondition(s.state, s.bounds),
+    s.assigneeId ? eq(tasks.assigneeId, s.assigneeId) : undefined,
+    s.unassigned ? isNull(tasks.assigneeId) : undefined,
+    s.type?.length ? inArray(tasks.type, s.type as TaskRow['type'][]) : undefined,
+    s.templateId?.length ? inArray(tasks.templateId, s.templateId) : undefined,
+    s.statusId?.length ? inArray(tasks.statusId, s.statusId) : undefined,
+    s.branchId?.length ? inArray(tasks.branchId, s.branchId) : undefined,
+    s.contactId ? eq(tasks.contactId, s.contactId) : undefined,
+    s.parentId ? eq(tasks.parentId, s.parentId) : undefined,
+    s.doneFrom ? gte(tasks.completedAt, s.doneFrom) : undefined,
+    s.doneTo ? lt(tasks.completedAt, s.doneTo) : undefined,
+    s.search,
+  )!;
+}
+
+/** Nullable keys go last either way; the id keeps equal keys in one order, so pages never overlap. */
+function orderOf(sort: TaskListQuery['sort']): SQL[] {
+  const desc = sort.startsWith('-');
+  const dir = desc ? sql`desc` : sql`asc`;
+  const key = desc ? sort.slice(1) : sort;
+  const column =
+    key === 'createdAt' ? tasks.createdAt : key === 'completedAt' ? tasks.completedAt : tasks.dueAt;
+  return [sql`${column} ${dir} nulls last`, sql`${tasks.id} ${dir}`];
+}
+
+export function listTaskPage(
+  db: Db,
+  scope: TaskListScope,
+  sort: TaskListQuery['sort'],
+  page: { limit: number; offset: number },
+): Promise<TaskRow[]> {
+  return db
+    .select()
+    .from(tasks)
+    .where(taskListWhere(scope))
+    .orderBy(...orderOf(sort))
+    .limit(page.limit)
+    .offset(page.offset);
+}
+
+export async function countTasks(db: Db, scope: TaskListScope): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(tasks).where(taskListWhere(scope));
+  return row?.n ?? 0;
+}

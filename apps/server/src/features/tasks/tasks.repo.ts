@@ -1,0 +1,110 @@
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client.ts';
+import { tasks } from './tasks.table.ts';
+
+export type TaskRow = typeof tasks.$inferSelect;
+export type TaskInsert = typeof tasks.$inferInsert;
+/** Column values or SQL (e.g. `coalesce(status_id, …)` to fill a status only when unset). */
+export type TaskPatch = Omit<
+  PgUpdateSetSource<typeof tasks>,
+  'id' | 'orgId' | 'version' | 'createdAt' | 'updatedAt'
+>;
+
+/** One task the actor may see (`visible` is `taskVisibility(db, actor)`). */
+export async function findTask(db: Db, visible: SQL, id: string): Promise<TaskRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(tasks)
+    .where(and(visible, eq(tasks.id, id)));
+  return row;
+}
+
+export async function insertTask(db: Db, row: TaskInsert): Promise<TaskRow> {
+  const [created] = await db.insert(tasks).values(row).returning();
+  return created!;
+}
+
+export interface UpdateGuard {
+  /** Only when the caller saw this version (optimistic locking). */
+  version?: number;
+  /** Only while the task is not completed (results, moves: never twice). */
+  open?: boolean;
+}
+
+/**
+ * Applies the patch and bumps the version, only if the guard holds; undefined otherwise (the
+ * caller re-reads to tell "gone" from "changed meanwhile").
+ */
+export async function updateTask(
+  db: Db,
+  orgId: string,
+  id: string,
+  patch: TaskPatch,
+  now: Date,
+  guard: UpdateGuard = {},
+): Promise<TaskRow | undefined> {
+  const [row] = await db
+    .update(tasks)
+    .set({ ...patch, version: sql`${tasks.version} + 1`, updatedAt: now })
+    .where(
+      and(
+        eq(tasks.orgId, orgId),
+        eq(tasks.id, id),
+        guard.version === undefined ? undefined : eq(tasks.version, guard.version),
+        guard.open ? isNull(tasks.completedAt) : undefined,
+      ),
+    )
+    .returning();
+  return row;
+}
+
+/** A round's calls go with it (parent_id cascades). */
+export async function deleteTask(db: Db, orgId: string, id: string): Promise<boolean> {
+  const deleted = await db
+    .delete(tasks)
+    .where(and(eq(tasks.orgId, orgId), eq(tasks.id, id)))
+    .returning({ id: tasks.id });
+  return deleted.length > 0;
+}
+
+export interface RoundCalls {
+  orgId: string;
+  parentId: string;
+  templateId: string;
+  assigneeId: string | null;
+  creatorId: string | null;
+  comment: string;
+  dueAt: Date | null;
+  remindAt: Date | null;
+  statusId: string | null;
+  personIds: string[];
+  now: Date;
+}
+
+/**
+ * One call per person of a round in ONE statement: INSERT … SELECT over the persons (each
+ * call takes its person's branch), so thousands of calls cost one round trip and the ids
+ * travel as a single array parameter instead of tens of thousands of bound values.
+ */
+export async function insertRoundCalls(db: Db, r: RoundCalls): Promise<number> {
+  if (r.personIds.length === 0) return 0;
+  const result = await db.execute(sql`
+    insert into tasks (org_id, type, template_id, contact_id, assignee_id, creator_id, comment,
+      due_at, remind_at, status_id, parent_id, branch_id, created_at, updated_at)
+    select ${r.orgId}::uuid, 'call', ${r.templateId}::uuid, c.id, ${r.assigneeId}::uuid,
+      ${r.creatorId}::uuid, ${r.comment}::text, ${r.dueAt?.toISOString() ?? null}::timestamptz,
+      ${r.remindAt?.toISOString() ?? null}::timestamptz, ${r.statusId}::uuid,
+      ${r.parentId}::uuid, c.branch_id, ${r.now.toISOString()}::timestamptz, ${r.now.toISOString()}::timestamptz
+    from contacts c
+    where c.org_id = ${r.orgId}::uuid and c.kind = 'person' and c.deleted_at is null
+      and c.id = any(${sql.param(r.personIds)}::uuid[])
+    returning 1`);
+  return rowCount(result);
+}
+
+/** Affected rows as both drivers report them. */
+function rowCount(result: unknown): number {
+  const r = result as { rowCount?: number | null; affectedRows?: number; rows?: unknown[] };
+  return r.rowCount ?? r.affectedRows ?? r.rows?.length ?? 0;
+}

@@ -1,0 +1,153 @@
+import { sql } from 'drizzle-orm';
+import type { Task, TaskList, TaskListQuery, taskMoveSchema } from '@spotter/contracts';
+import type { z } from 'zod';
+import { assertCan } from '../../lib/actor.ts';
+import { moveDueTo, startOfClubDay } from '../../lib/club-time.ts';
+import { ruleBroken, validationError } from '../../lib/errors.ts';
+import { contactSearchIn } from '../contacts/index.ts';
+import { publishEvent } from '../events/index.ts';
+import {
+  alreadyCompleted,
+  clubBounds,
+  taskDto,
+  taskDtos,
+  versionConflict,
+  visibleTask,
+  whyNotUpdated,
+  type TaskCtx,
+} from './task-context.ts';
+import { firstStatusId } from './task-refs.repo.ts';
+import { taskVisibility } from './task-visibility.ts';
+import * as repo from './tasks.repo.ts';
+import { countTasks, listTaskPage, type TaskListScope } from './tasks-list.repo.ts';
+import { tasks } from './tasks.table.ts';
+
+export async function getTask(ctx: TaskCtx, id: string): Promise<Task> {
+  assertCan(ctx.actor, 'tasks.read');
+  return taskDto(ctx, await visibleTask(ctx, id));
+}
+
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The contact's name or phone (the contacts' own search rule), or words of the comment. */
+async function searchScope(ctx: TaskCtx, search: string | undefined) {
+  if (!search) return undefined;
+  const byContact = await contactSearchIn(ctx.db, ctx.actor.orgId, search, tasks.contactId);
+  const byComment = sql`${tasks.comment} ilike ${`%${escapeLike(search)}%`}`;
+  return byContact ? sql`(${byContact} or ${byComment})` : byComment;
+}
+
+/** T-9: all tasks, my tasks, a round's calls, the control view's drill-down. */
+export async function listTasks(ctx: TaskCtx, q: TaskListQuery): Promise<TaskList> {
+  assertCan(ctx.actor, 'tasks.read');
+  if (q.assigneeId === 'me' && !ctx.actor.userId) {
+    throw validationError({ assigneeId: 'An API token has no tasks of its own' });
+  }
+  const [{ timezone, bounds }, visible, search] = await Promise.all([
+    clubBounds(ctx),
+    taskVisibility(ctx.db, ctx.actor),
+    searchScope(ctx, q.search),
+  ]);
+  const scope: TaskListScope = {
+    visible,
+    state: q.state,
+    bounds,
+    assigneeId: q.assigneeId === 'me' ? ctx.actor.userId! : q.assigneeId,
+    unassigned: q.unassigned,
+    type: q.type,
+    templateId: q.templateId,
+    statusId: q.statusId,
+    branchId: q.branchId,
+    contactId: q.contactId,
+    parentId: q.parentId,
+    // Days of the club's calendar: [from 00:00, to + 1 day 00:00) there.
+    doneFrom: q.doneFrom ? startOfClubDay(q.doneFrom, timezone) : undefined,
+    doneTo: q.doneTo ? startOfClubDay(nextDay(q.doneTo), timezone) : undefined,
+    search,
+  };
+  const [rows, total] = await Promise.all([
+    listTaskPage(ctx.db, scope, q.sort, { limit: q.limit, offset: q.offset }),
+    countTasks(ctx.db, scope),
+  ]);
+  return { items: await taskDtos(ctx, rows, bounds), total };
+}
+
+function nextDay(isoDate: string): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+export async function deleteTask(ctx: TaskCtx, id: string): Promise<void> {
+  assertCan(ctx.actor, 'tasks.write');
+  const row = await visibleTask(ctx, id);
+  await ctx.db.transaction(async (tx) => {
+    if (!(await repo.deleteTask(tx, ctx.actor.orgId, row.id))) return;
+    await publishEvent(tx, ctx.actor.orgId, { type: 'task.deleted', taskId: row.id });
+    if (row.parentId) {
+      await publishEvent(tx, ctx.actor.orgId, { type: 'task.updated', taskId: row.parentId });
+    }
+  });
+}
+
+/** A task with no status leaves Unsorted once someone works on it (T-6, T-8). */
+async function statusOnceWorked(ctx: TaskCtx) {
+  const first = await firstStatusId(ctx.db, ctx.actor.orgId);
+  return first ? sql`coalesce(${tasks.statusId}, ${first}::uuid)` : undefined;
+}
+
+/** T-6: "take into work" marks who handles the task now; `release` lets it go. */
+export async function takeTask(ctx: TaskCtx, id: string, release: boolean): Promise<Task> {
+  assertCan(ctx.actor, 'tasks.write');
+  if (!ctx.actor.userId) {
+    throw ruleBroken('needs_user', 'Only a staff member can take a task into work');
+  }
+  const row = await visibleTask(ctx, id);
+  if (row.completedAt) throw alreadyCompleted();
+  const patch: repo.TaskPatch = release
+    ? { takenById: null, takenAt: null }
+    : { takenById: ctx.actor.userId, takenAt: ctx.now, statusId: await statusOnceWorked(ctx) };
+  return saveAndPublish(ctx, row.id, patch, { open: true });
+}
+
+/** T-8: a card dropped on a column gets that column's first day, keeping its time of day. */
+export async function moveTask(
+  ctx: TaskCtx,
+  id: string,
+  input: z.output<typeof taskMoveSchema>,
+): Promise<Task> {
+  assertCan(ctx.actor, 'tasks.write');
+  const row = await visibleTask(ctx, id);
+  if (row.completedAt) throw alreadyCompleted();
+  if (input.version !== undefined && input.version !== row.version) {
+    throw versionConflict(row.version);
+  }
+  const { timezone, bounds } = await clubBounds(ctx);
+  const dueAt = moveDueTo(input.column, row.dueAt, bounds, timezone);
+  if (!dueAt) {
+    throw ruleBroken('not_droppable', 'Nothing can be moved to this column today', {
+      column: 'Not droppable now',
+    });
+  }
+  return saveAndPublish(
+    ctx,
+    row.id,
+    { dueAt, statusId: await statusOnceWorked(ctx) },
+    { open: true, version: input.version },
+  );
+}
+
+async function saveAndPublish(
+  ctx: TaskCtx,
+  id: string,
+  patch: repo.TaskPatch,
+  guard: repo.UpdateGuard,
+): Promise<Task> {
+  const updated = await ctx.db.transaction(async (tx) => {
+    const row = await repo.updateTask(tx, ctx.actor.orgId, id, patch, ctx.now, guard);
+    if (row) await publishEvent(tx, ctx.actor.orgId, { type: 'task.updated', taskId: id });
+    return row;
+  });
+  if (!updated) return whyNotUpdated(ctx, id, guard);
+  return taskDto(ctx, updated);
+}
