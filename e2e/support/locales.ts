@@ -4,7 +4,19 @@ import path from 'node:path';
 type Tree = { [key: string]: string | Tree };
 
 type Namespace =
-  'common' | 'auth' | 'setup' | 'home' | 'settings' | 'contacts' | 'card' | 'crm' | 'imports';
+  | 'common'
+  | 'auth'
+  | 'setup'
+  | 'home'
+  | 'settings'
+  | 'contacts'
+  | 'card'
+  | 'crm'
+  | 'imports'
+  | 'board'
+  | 'tasks'
+  | 'taskSettings'
+  | 'notifications';
 
 /** The UI's own translation files, so journeys look for the labels users actually see. */
 export function labels(lng: string) {

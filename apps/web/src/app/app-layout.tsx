@@ -15,6 +15,7 @@ import { Link, useLocation } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GlobalSearch } from '../features/contacts/index.ts';
+import { NotificationBell, TodoBadge, useLiveEvents } from '../features/notifications/index.ts';
 import { UserMenu } from './user-menu.tsx';
 
 /**
@@ -35,6 +36,9 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
+  const tasks = me.permissions.includes('tasks.read');
+  // One live stream for the whole signed-in app: lists, board and badge refresh themselves.
+  useLiveEvents(tasks);
 
   return (
     <AppShell
@@ -68,6 +72,7 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
           </Group>
           <Group gap="sm" wrap="nowrap">
             {me.permissions.includes('contacts.read') && <GlobalSearch />}
+            {tasks && <NotificationBell timezone={me.organization.timezone} />}
             <UserMenu me={me} />
           </Group>
         </Group>
@@ -83,6 +88,7 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
                 to={to}
                 label={t(`nav.${key}`)}
                 leftSection={<Icon size={18} />}
+                rightSection={key === 'tasks' ? <TodoBadge /> : undefined}
                 active={active}
                 onClick={close}
                 data-testid={`nav-${key}`}

@@ -1,10 +1,18 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { LOCALES, type Locale, type Me } from '@spotter/contracts';
-import { IconCheck, IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
+import {
+  IconCalendarShare,
+  IconCheck,
+  IconChevronDown,
+  IconKey,
+  IconLogout,
+} from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLogout, useUpdateMe } from '../features/auth/index.ts';
+import { CalendarFeedModal } from '../features/notifications/index.ts';
 import { LANGUAGE_NAMES, setLocale } from '../lib/i18n.ts';
 import { errorMessage } from '../lib/validation.ts';
 
@@ -22,6 +30,7 @@ export function UserMenu({ me }: { me: Me }) {
   const logout = useLogout();
   const updateMe = useUpdateMe();
   const own = me.user.locale;
+  const [calendarOpen, setCalendarOpen] = useState(false);
 
   const choose = (locale: Locale | null) => {
     void setLocale(locale ?? me.organization.locale);
@@ -34,68 +43,80 @@ export function UserMenu({ me }: { me: Me }) {
   const check = (on: boolean) => (on ? <IconCheck size={16} /> : <span style={{ width: 16 }} />);
 
   return (
-    <Menu position="bottom-end" width={260} shadow="md">
-      <Menu.Target>
-        <UnstyledButton data-testid="user-menu" aria-label={t('userMenu')}>
-          <Group gap={8} wrap="nowrap">
-            <Avatar color="blue" radius="xl" size={32}>
-              {initials(me.user.name)}
-            </Avatar>
-            <Text size="sm" fw={500} visibleFrom="sm" maw={180} truncate>
+    <>
+      <Menu position="bottom-end" width={260} shadow="md">
+        <Menu.Target>
+          <UnstyledButton data-testid="user-menu" aria-label={t('userMenu')}>
+            <Group gap={8} wrap="nowrap">
+              <Avatar color="blue" radius="xl" size={32}>
+                {initials(me.user.name)}
+              </Avatar>
+              <Text size="sm" fw={500} visibleFrom="sm" maw={180} truncate>
+                {me.user.name}
+              </Text>
+              <IconChevronDown size={14} />
+            </Group>
+          </UnstyledButton>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>
+            <Text size="sm" fw={500} c="dark" truncate>
               {me.user.name}
             </Text>
-            <IconChevronDown size={14} />
-          </Group>
-        </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>
-          <Text size="sm" fw={500} c="dark" truncate>
-            {me.user.name}
-          </Text>
-          <Text size="xs" c="dimmed" truncate>
-            {me.user.email}
-          </Text>
-        </Menu.Label>
-        <Menu.Divider />
-        <Menu.Label>{t('language')}</Menu.Label>
-        <Menu.Item
-          leftSection={check(own === null)}
-          onClick={() => choose(null)}
-          data-testid="lang-default"
-        >
-          {t('languageOfOrganization', { language: LANGUAGE_NAMES[me.organization.locale] })}
-        </Menu.Item>
-        {LOCALES.map((l) => (
+            <Text size="xs" c="dimmed" truncate>
+              {me.user.email}
+            </Text>
+          </Menu.Label>
+          <Menu.Divider />
+          <Menu.Label>{t('language')}</Menu.Label>
           <Menu.Item
-            key={l}
-            leftSection={check(own === l)}
-            onClick={() => choose(l)}
-            data-testid={`lang-${l}`}
-            lang={l}
+            leftSection={check(own === null)}
+            onClick={() => choose(null)}
+            data-testid="lang-default"
           >
-            {LANGUAGE_NAMES[l]}
+            {t('languageOfOrganization', { language: LANGUAGE_NAMES[me.organization.locale] })}
           </Menu.Item>
-        ))}
-        <Menu.Divider />
-        <Menu.Item
-          leftSection={<IconKey size={16} />}
-          onClick={() => void navigate({ to: '/account/password' })}
-          data-testid="change-password"
-        >
-          {t('changePassword')}
-        </Menu.Item>
-        <Menu.Item
-          color="red"
-          leftSection={<IconLogout size={16} />}
-          onClick={() =>
-            logout.mutate(undefined, { onSettled: () => void navigate({ to: '/login' }) })
-          }
-          data-testid="logout"
-        >
-          {t('logout')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+          {LOCALES.map((l) => (
+            <Menu.Item
+              key={l}
+              leftSection={check(own === l)}
+              onClick={() => choose(l)}
+              data-testid={`lang-${l}`}
+              lang={l}
+            >
+              {LANGUAGE_NAMES[l]}
+            </Menu.Item>
+          ))}
+          <Menu.Divider />
+          {me.permissions.includes('tasks.read') && (
+            <Menu.Item
+              leftSection={<IconCalendarShare size={16} />}
+              onClick={() => setCalendarOpen(true)}
+              data-testid="calendar-feed"
+            >
+              {t('notifications:calendar.menuItem')}
+            </Menu.Item>
+          )}
+          <Menu.Item
+            leftSection={<IconKey size={16} />}
+            onClick={() => void navigate({ to: '/account/password' })}
+            data-testid="change-password"
+          >
+            {t('changePassword')}
+          </Menu.Item>
+          <Menu.Item
+            color="red"
+            leftSection={<IconLogout size={16} />}
+            onClick={() =>
+              logout.mutate(undefined, { onSettled: () => void navigate({ to: '/login' }) })
+            }
+            data-testid="logout"
+          >
+            {t('logout')}
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      <CalendarFeedModal opened={calendarOpen} onClose={() => setCalendarOpen(false)} />
+    </>
   );
 }

@@ -12,6 +12,10 @@ export const NAMESPACES = [
   'card',
   'crm',
   'imports',
+  'board',
+  'tasks',
+  'taskSettings',
+  'notifications',
 ] as const;
 
 /** Every language under its own name, so anyone can find theirs in the list. */

@@ -1,11 +1,14 @@
 import { ScrollArea, Tabs } from '@mantine/core';
 import {
   IconAddressBook,
+  IconBook2,
   IconBuildingStore,
+  IconChecklist,
   IconForms,
   IconList,
   IconLock,
   IconPlugConnected,
+  IconProgressCheck,
   IconSettings,
   IconTags,
   IconUsers,
@@ -25,6 +28,9 @@ const TABS = [
   { value: 'lists', icon: IconList, to: '/settings/lists/tags' },
   { value: 'custom-fields', icon: IconForms },
   { value: 'crm', icon: IconAddressBook },
+  { value: 'task-templates', icon: IconChecklist },
+  { value: 'task-statuses', icon: IconProgressCheck },
+  { value: 'dictionaries', icon: IconBook2 },
 ] as const;
 
 const targetOf = (value: string) => {
@@ -65,7 +71,7 @@ export function SettingsLayout(props: { allowed: boolean }) {
         mb="lg"
         keepMounted={false}
       >
-        {/* Nine tabs do not fit a tablet's width: the bar scrolls sideways instead of wrapping. */}
+        {/* The tabs do not fit a tablet's width: the bar scrolls sideways instead of wrapping. */}
         <ScrollArea type="auto" scrollbarSize={6} offsetScrollbars="x" viewportRef={tabsViewport}>
           <Tabs.List style={{ flexWrap: 'nowrap' }}>
             {TABS.map(({ value, icon: Icon }) => (

@@ -1,4 +1,126 @@
-// PLACEHOLDER: replaced by the helper that owns this feature.
-export function TaskStatusesPage(_props: Record<string, unknown>) {
-  return null;
+import { Table } from '@mantine/core';
+import type { TaskStatus } from '@spotter/contracts';
+import { IconProgressCheck } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ColorBadge } from '../../../components/status-badge.tsx';
+import { ArchivedToggle } from '../../crm/components/archived-toggle.tsx';
+import { DeleteDialog } from '../../crm/components/delete-dialog.tsx';
+import { EntryListHeader, EntryListStates } from '../../crm/components/entry-list.tsx';
+import {
+  EntryTable,
+  useArchivedFilter,
+  useSetArchived,
+} from '../../crm/components/entry-table.tsx';
+import { notifySaved, showFailure, type SetErrors } from '../../crm/components/feedback.ts';
+import {
+  useCreateTaskStatus,
+  useDeleteTaskStatus,
+  useReorderTaskSettings,
+  useTaskStatuses,
+  useUpdateTaskStatus,
+} from '../api/task-settings-api.ts';
+import { notifyDeleted } from '../components/deleted-feedback.ts';
+import { TaskStatusModal, type TaskStatusValues } from '../components/task-status-modal.tsx';
+
+/** Task statuses (T-6): the order is the board's, the first is what a sorted card gets. */
+export function TaskStatusesPage() {
+  const { t } = useTranslation('taskSettings');
+  const statuses = useTaskStatuses();
+  const create = useCreateTaskStatus();
+  const update = useUpdateTaskStatus();
+  const remove = useDeleteTaskStatus();
+  const reorder = useReorderTaskSettings('task-statuses');
+  const [editing, setEditing] = useState<TaskStatus | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<TaskStatus | null>(null);
+
+  const all = statuses.data?.items ?? [];
+  const { showArchived, setShowArchived, archivedCount, items } = useArchivedFilter(all);
+  const setArchived = useSetArchived(update);
+
+  const submit = (values: TaskStatusValues, setErrors: SetErrors) => {
+    const done = {
+      onSuccess: (s: TaskStatus) => {
+        setEditing(null);
+        notifySaved(t('statuses.saved', { name: s.name }));
+      },
+      onError: (err: unknown) => showFailure(err, setErrors),
+    };
+    if (editing === 'new') create.mutate(values, done);
+    else if (editing) update.mutate({ id: editing.id, ...values }, done);
+  };
+
+  const confirmDelete = (status: TaskStatus) =>
+    remove.mutate(status.id, {
+      onSuccess: (res) => {
+        setDeleting(null);
+        notifyDeleted(res, {
+          deleted: t('statuses.deleted', { name: status.name }),
+          archivedTitle: t('statuses.archivedInsteadTitle', { name: status.name }),
+          archivedText: t('statuses.archivedInsteadText'),
+        });
+      },
+      onError: (err) => {
+        setDeleting(null);
+        showFailure(err);
+      },
+    });
+
+  return (
+    <>
+      <EntryListHeader
+        controls={
+          <ArchivedToggle count={archivedCount} checked={showArchived} onChange={setShowArchived} />
+        }
+        addLabel={t('statuses.add')}
+        addTestId="task-status-add"
+        onAdd={() => setEditing('new')}
+        intro={t('statuses.intro')}
+      />
+      <EntryListStates
+        query={statuses}
+        empty={items.length === 0}
+        icon={<IconProgressCheck size={28} />}
+        title={t('statuses.emptyTitle')}
+        text={t('statuses.emptyText')}
+        addLabel={t('statuses.add')}
+        onAdd={() => setEditing('new')}
+      />
+      {items.length > 0 && (
+        <EntryTable
+          testId="task-statuses-table"
+          minWidth={480}
+          columns={<Table.Th>{t('fields.name')}</Table.Th>}
+          items={items}
+          all={all}
+          reorder={reorder}
+          rowTestId={(s) => `task-status-row-${s.name}`}
+          cells={(s) => (
+            <Table.Td>
+              <ColorBadge name={s.name} color={s.color} background={s.background} />
+            </Table.Td>
+          )}
+          onEdit={setEditing}
+          onArchive={setArchived}
+          onDelete={setDeleting}
+        />
+      )}
+
+      <TaskStatusModal
+        opened={editing !== null}
+        status={editing === 'new' ? null : editing}
+        loading={create.isPending || update.isPending}
+        onSubmit={submit}
+        onClose={() => setEditing(null)}
+      />
+      <DeleteDialog
+        entry={deleting}
+        title={t('statuses.deleteTitle')}
+        message={t('statuses.deleteText', { name: deleting?.name ?? '' })}
+        loading={remove.isPending}
+        onConfirm={confirmDelete}
+        onClose={() => setDeleting(null)}
+      />
+    </>
+  );
 }

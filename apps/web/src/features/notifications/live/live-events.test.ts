@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import {
+  isContactHistoryKey,
+  mergeRefresh,
+  nextRetryDelay,
+  parseLiveEvent,
+  refreshFor,
+} from './live-events.ts';
+
+const TASK = '00000000-0000-4000-8000-000000000001';
+const USER = '00000000-0000-4000-8000-000000000002';
+
+describe('live events', () => {
+  it('refreshes task lists, the board, the badge and contact history on every task change', () => {
+    for (const type of ['task.created', 'task.updated', 'task.deleted'] as const) {
+      expect(refreshFor({ type, taskId: TASK })).toEqual({
+        keys: [['tasks'], ['board'], ['badge']],
+        contactHistory: true,
+      });
+    }
+  });
+
+  it('refreshes the bell and the badge on a notification, nothing about tasks', () => {
+    expect(refreshFor({ type: 'notification.created', userId: USER })).toEqual({
+      keys: [['notifications'], ['badge']],
+      contactHistory: false,
+    });
+  });
+
+  it('refreshes each query once for a burst of events', () => {
+    const burst = [
+      ...Array.from({ length: 40 }, () => refreshFor({ type: 'task.created', taskId: TASK })),
+      refreshFor({ type: 'notification.created', userId: USER }),
+    ];
+    const merged = mergeRefresh(burst);
+    expect(merged.keys).toEqual([['tasks'], ['board'], ['badge'], ['notifications']]);
+    expect(merged.contactHistory).toBe(true);
+    expect(mergeRefresh([])).toEqual({ keys: [], contactHistory: false });
+  });
+
+  it('knows the contact card’s history keys and nothing else', () => {
+    expect(isContactHistoryKey(['persons', TASK, 'history'])).toBe(true);
+    expect(isContactHistoryKey(['companies', TASK, 'history'])).toBe(true);
+    expect(isContactHistoryKey(['persons', 'detail', TASK])).toBe(false);
+    expect(isContactHistoryKey(['tasks', TASK, 'history'])).toBe(false);
+    expect(isContactHistoryKey(['persons'])).toBe(false);
+  });
+
+  it('reads the server’s messages and refuses anything else', () => {
+    expect(
+      parseLiveEvent('task.updated', JSON.stringify({ type: 'task.updated', taskId: TASK })),
+    ).toEqual({ type: 'task.updated', taskId: TASK });
+    // The event name is enough when the data leaves the type out.
+    expect(parseLiveEvent('task.deleted', JSON.stringify({ taskId: TASK }))).toEqual({
+      type: 'task.deleted',
+      taskId: TASK,
+    });
+    expect(parseLiveEvent('task.updated', 'not json')).toBeNull();
+    expect(parseLiveEvent('task.moved', JSON.stringify({ taskId: TASK }))).toBeNull();
+    expect(parseLiveEvent('task.updated', JSON.stringify({ taskId: 'x' }))).toBeNull();
+    // A message whose data names another type than its event is not trusted.
+    expect(
+      parseLiveEvent('task.updated', JSON.stringify({ type: 'notification.created' })),
+    ).toBeNull();
+  });
+
+  it('backs off after failed reconnects, to at most a minute', () => {
+    expect(nextRetryDelay(0)).toBe(3000);
+    expect(nextRetryDelay(3000)).toBe(6000);
+    expect(nextRetryDelay(48_000)).toBe(60_000);
+    expect(nextRetryDelay(60_000)).toBe(60_000);
+  });
+});

@@ -1,0 +1,132 @@
+import {
+  ActionIcon,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
+import { RESULT_FIELD_TYPES, resultFieldTypeSchema, type Dictionary } from '@spotter/contracts';
+import { IconPlus, IconX } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { moveOption } from '../../crm/components/custom-field-form.ts';
+import { OrderButtons } from '../../crm/components/order-buttons.tsx';
+import { newField, type ResultValues } from './result-form.ts';
+
+/**
+ * The extra fields a result asks for (T-4): a label, its type, whether it must be filled, and
+ * for a choice the dictionary it picks from. Removing a field keeps values already entered on
+ * completed tasks; they are just no longer asked for.
+ */
+export function ResultFieldsEditor(props: {
+  form: UseFormReturnType<ResultValues>;
+  dictionaries: Dictionary[];
+}) {
+  const { t } = useTranslation('taskSettings');
+  const { form } = props;
+  const fields = form.values.fields;
+  return (
+    <Stack gap="xs">
+      <Group justify="space-between">
+        <div>
+          <Text size="sm" fw={500}>
+            {t('results.fields')}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t('results.fieldsHint')}
+          </Text>
+        </div>
+        <Button
+          size="xs"
+          variant="light"
+          leftSection={<IconPlus size={14} />}
+          onClick={() => form.insertListItem('fields', newField())}
+          data-testid="field-add"
+        >
+          {t('results.addField')}
+        </Button>
+      </Group>
+      {fields.map((f, i) => {
+        const label = f.label.trim() || t('results.fieldNumber', { number: i + 1 });
+        const dictionaries = props.dictionaries
+          .filter((d) => !d.archived || d.id === f.dictionaryId)
+          .map((d) => ({ value: d.id, label: d.name }));
+        return (
+          <Paper key={f.key} withBorder radius="md" p="sm" data-testid={`field-${i}`}>
+            <Stack gap="xs">
+              <Group gap="xs" align="flex-end" wrap="nowrap">
+                <TextInput
+                  label={t('fields.label')}
+                  required
+                  size="xs"
+                  style={{ flex: 1 }}
+                  data-testid={`field-label-${i}`}
+                  {...form.getInputProps(`fields.${i}.label`)}
+                />
+                <Select
+                  label={t('fields.type')}
+                  size="xs"
+                  w={130}
+                  data={RESULT_FIELD_TYPES.map((value) => ({
+                    value,
+                    label: t(`fieldTypes.${value}`),
+                  }))}
+                  allowDeselect={false}
+                  comboboxProps={{ withinPortal: true }}
+                  data-testid={`field-type-${i}`}
+                  {...form.getInputProps(`fields.${i}.type`)}
+                  onChange={(v) => {
+                    const parsed = resultFieldTypeSchema.safeParse(v);
+                    if (parsed.success) form.setFieldValue(`fields.${i}.type`, parsed.data);
+                  }}
+                />
+                <OrderButtons
+                  name={label}
+                  first={i === 0}
+                  last={i === fields.length - 1}
+                  onMove={(step) => form.setFieldValue('fields', moveOption(fields, i, step))}
+                />
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  onClick={() => form.removeListItem('fields', i)}
+                  aria-label={t('results.removeField', { name: label })}
+                  data-testid={`field-remove-${i}`}
+                >
+                  <IconX size={16} />
+                </ActionIcon>
+              </Group>
+              <Group gap="md" align="flex-end">
+                <Checkbox
+                  label={t('fields.required')}
+                  size="xs"
+                  data-testid={`field-required-${i}`}
+                  {...form.getInputProps(`fields.${i}.required`, { type: 'checkbox' })}
+                />
+                {f.type === 'choice' && (
+                  <Select
+                    label={t('fields.dictionary')}
+                    placeholder={
+                      dictionaries.length === 0 ? t('results.noDictionaries') : undefined
+                    }
+                    size="xs"
+                    required
+                    style={{ flex: 1 }}
+                    data={dictionaries}
+                    comboboxProps={{ withinPortal: true }}
+                    data-testid={`field-dictionary-${i}`}
+                    {...form.getInputProps(`fields.${i}.dictionaryId`)}
+                  />
+                )}
+              </Group>
+            </Stack>
+          </Paper>
+        );
+      })}
+    </Stack>
+  );
+}

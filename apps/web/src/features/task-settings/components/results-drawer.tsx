@@ -1,0 +1,201 @@
+import { Button, Drawer, Group, Paper, Stack, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import type { TaskResult, TaskTemplate } from '@spotter/contracts';
+import { IconListCheck, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../../components/empty-state.tsx';
+import { ColorBadge } from '../../../components/status-badge.tsx';
+import { useStaff } from '../../../lib/crm-reference.ts';
+import { ArchivedBadge } from '../../crm/components/archived-badge.tsx';
+import { ArchivedToggle } from '../../crm/components/archived-toggle.tsx';
+import { DeleteDialog } from '../../crm/components/delete-dialog.tsx';
+import {
+  EntryOrderButtons,
+  EntryRowActions,
+  useArchivedFilter,
+} from '../../crm/components/entry-table.tsx';
+import { notifySaved, showFailure, type SetErrors } from '../../crm/components/feedback.ts';
+import {
+  useCreateResult,
+  useDeleteResult,
+  useDictionaries,
+  useReorderResults,
+  useUpdateResult,
+} from '../api/task-settings-api.ts';
+import { notifyDeleted } from './deleted-feedback.ts';
+import { fieldsText, nextStepText } from './describe.ts';
+import { resultBody, type ResultValues } from './result-form.ts';
+import { ResultModal } from './result-modal.tsx';
+
+/**
+ * A template's results in order (T-4, T-5): what staff pick when they complete a task, what
+ * each asks for and which task it creates next.
+ */
+export function ResultsDrawer(props: {
+  template: TaskTemplate | null;
+  templates: TaskTemplate[];
+  timezone: string;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation('taskSettings');
+  const narrow = useMediaQuery('(max-width: 48em)');
+  const { template } = props;
+  return (
+    <Drawer
+      opened={template !== null}
+      onClose={props.onClose}
+      position="right"
+      size={narrow ? '100%' : 'xl'}
+      title={template ? t('results.title', { template: template.name }) : ''}
+    >
+      {template && (
+        <ResultsList template={template} templates={props.templates} timezone={props.timezone} />
+      )}
+    </Drawer>
+  );
+}
+
+function ResultsList(props: {
+  template: TaskTemplate;
+  templates: TaskTemplate[];
+  timezone: string;
+}) {
+  const { t } = useTranslation('taskSettings');
+  const { template } = props;
+  const staff = useStaff();
+  const dictionaries = useDictionaries();
+  const create = useCreateResult();
+  const update = useUpdateResult();
+  const remove = useDeleteResult();
+  const reorder = useReorderResults(template.id);
+  const [editing, setEditing] = useState<TaskResult | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<TaskResult | null>(null);
+  const all = template.results;
+  const { showArchived, setShowArchived, archivedCount, items } = useArchivedFilter(all);
+  const staffName = (id: string) => staff.data?.items.find((s) => s.id === id)?.name;
+
+  const submit = (values: ResultValues, setErrors: SetErrors) => {
+    const done = {
+      onSuccess: (r: TaskResult) => {
+        setEditing(null);
+        notifySaved(t('results.saved', { name: r.name }));
+      },
+      onError: (err: unknown) => showFailure(err, setErrors),
+    };
+    const body = resultBody(values);
+    if (editing === 'new') create.mutate({ templateId: template.id, ...body }, done);
+    else if (editing) update.mutate({ templateId: template.id, id: editing.id, ...body }, done);
+  };
+
+  const setArchived = (r: TaskResult, archived: boolean) =>
+    update.mutate(
+      { templateId: template.id, id: r.id, archived },
+      {
+        onSuccess: () =>
+          notifySaved(
+            t(archived ? 'crm:archived.archivedOne' : 'crm:archived.restoredOne', { name: r.name }),
+          ),
+        onError: (err) => showFailure(err),
+      },
+    );
+
+  const confirmDelete = (r: TaskResult) =>
+    remove.mutate(
+      { templateId: template.id, id: r.id },
+      {
+        // The server keeps a result that completed tasks carry, archived, so they still show it.
+        onSuccess: (res) => {
+          setDeleting(null);
+          notifyDeleted(res, {
+            deleted: t('results.deleted', { name: r.name }),
+            archivedTitle: t('results.archivedInsteadTitle', { name: r.name }),
+            archivedText: t('results.archivedInsteadText'),
+          });
+        },
+        onError: (err) => {
+          setDeleting(null);
+          showFailure(err);
+        },
+      },
+    );
+
+  return (
+    <Stack gap="md">
+      <Text size="sm" c="dimmed">
+        {t('results.intro')}
+      </Text>
+      <Group justify="space-between">
+        <ArchivedToggle count={archivedCount} checked={showArchived} onChange={setShowArchived} />
+        <Button
+          leftSection={<IconPlus size={16} />}
+          onClick={() => setEditing('new')}
+          data-testid="result-add"
+        >
+          {t('results.addButton')}
+        </Button>
+      </Group>
+      {items.length === 0 && (
+        <EmptyState
+          icon={<IconListCheck size={28} />}
+          title={t('results.emptyTitle')}
+          text={t('results.emptyText')}
+          action={{ label: t('results.addButton'), onClick: () => setEditing('new') }}
+        />
+      )}
+      {items.map((r, i) => (
+        <Paper key={r.id} withBorder radius="md" p="sm" data-testid={`result-row-${r.name}`}>
+          <Group gap="sm" wrap="nowrap" align="flex-start">
+            <EntryOrderButtons entry={r} index={i} items={items} all={all} reorder={reorder} />
+            <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
+              <Group gap="xs">
+                <ColorBadge name={r.name} color={r.color} background={r.background} />
+                {r.archived && <ArchivedBadge archived />}
+              </Group>
+              {r.fields.length > 0 && (
+                <Text size="xs">
+                  <Text span size="xs" c="dimmed">
+                    {t('results.fieldsLine')}{' '}
+                  </Text>
+                  {fieldsText(r.fields)}
+                </Text>
+              )}
+              <Text size="xs" data-testid="result-next">
+                <Text span size="xs" c="dimmed">
+                  {t('results.nextLine')}{' '}
+                </Text>
+                {r.next ? nextStepText(t, r.next, props.templates, staffName) : t('results.noNext')}
+              </Text>
+            </Stack>
+            <EntryRowActions
+              entry={r}
+              onEdit={() => setEditing(r)}
+              onArchive={(archived) => setArchived(r, archived)}
+              onDelete={() => setDeleting(r)}
+            />
+          </Group>
+        </Paper>
+      ))}
+
+      <ResultModal
+        opened={editing !== null}
+        result={editing === 'new' ? null : editing}
+        templateName={template.name}
+        templates={props.templates}
+        dictionaries={dictionaries.data?.items ?? []}
+        timezone={props.timezone}
+        loading={create.isPending || update.isPending}
+        onSubmit={submit}
+        onClose={() => setEditing(null)}
+      />
+      <DeleteDialog
+        entry={deleting}
+        title={t('results.deleteTitle')}
+        message={t('results.deleteText', { name: deleting?.name ?? '' })}
+        loading={remove.isPending}
+        onConfirm={confirmDelete}
+        onClose={() => setDeleting(null)}
+      />
+    </Stack>
+  );
+}
