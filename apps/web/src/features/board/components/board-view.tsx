@@ -1,0 +1,193 @@
+import { Box, Paper } from '@mantine/core';
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  TouchSensor,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+  type DragStartEvent,
+  type PointerActivationConstraint,
+  type PointerSensorOptions,
+} from '@dnd-kit/core';
+import { notifications } from '@mantine/notifications';
+import { BOARD_COLUMNS, type BoardColumn } from '@spotter/contracts';
+import { useMutationState } from '@tanstack/react-query';
+import { useEffect, useMemo, useState, type PointerEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../../lib/api.ts';
+import { errorMessage } from '../../../lib/validation.ts';
+import { moveMutationKey, useMoveCard, type MoveVars } from '../api/board-api.ts';
+import type { BoardFilters } from '../board-params.ts';
+import { boardCollision, boardKeyboardCoordinates } from '../board-keyboard.ts';
+import { CardFace, type DragData } from './board-card.tsx';
+import { BoardColumnView, COLUMN_WIDTH, isDropColumn, type DragView } from './board-column.tsx';
+
+/**
+ * Mouse and pen start a drag after a few pixels, so a click or a double-click stays one. Touch
+ * is left to the touch sensor: a finger scrolls a column, a long press picks a card up.
+ */
+class MouseAndPenSensor extends PointerSensor {
+  static override activators = [
+    {
+      eventName: 'onPointerDown' as const,
+      handler: ({ nativeEvent: event }: PointerEvent, { onActivation }: PointerSensorOptions) => {
+        if (event.pointerType === 'touch' || !event.isPrimary || event.button !== 0) return false;
+        onActivation?.({ event });
+        return true;
+      },
+    },
+  ];
+}
+const POINTER: PointerActivationConstraint = { distance: 6 };
+const TOUCH: PointerActivationConstraint = { delay: 250, tolerance: 8 };
+
+const dragData = (d: unknown) => d as DragData | undefined;
+
+/** The six columns side by side, scrolling sideways on narrow screens; cards move between them. */
+export function BoardView(props: {
+  filters: BoardFilters;
+  timeZone: string;
+  phoneRegion: string | null;
+  onOpen: (id: string) => void;
+}) {
+  const { t } = useTranslation('board');
+  const sensors = useSensors(
+    useSensor(MouseAndPenSensor, { activationConstraint: POINTER }),
+    useSensor(TouchSensor, { activationConstraint: TOUCH }),
+    useSensor(KeyboardSensor, {
+      // Enter is kept for opening a card; Space picks it up and drops it.
+      keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] },
+      coordinateGetter: boardKeyboardCoordinates,
+    }),
+  );
+  // A snapshot taken at pick-up: refetches while the card is held do not change what is dragged.
+  const [drag, setDrag] = useState<DragData | null>(null);
+  // The card that just landed: its column scrolls to it and it is outlined for a moment.
+  const [landed, setLanded] = useState<string | null>(null);
+  useEffect(() => {
+    if (!landed) return;
+    const timer = setTimeout(() => setLanded(null), 2500);
+    return () => clearTimeout(timer);
+  }, [landed]);
+  const move = useMoveCard(props.filters);
+  const pending = useMutationState({
+    filters: { mutationKey: moveMutationKey, status: 'pending' },
+    select: (m) => (m.state.variables as MoveVars | undefined)?.card.id,
+  });
+  const pendingIds = useMemo(() => new Set(pending.filter(Boolean) as string[]), [pending]);
+  const view: DragView | null = useMemo(
+    () => (drag ? { cardId: drag.card.id, from: drag.from } : null),
+    [drag],
+  );
+
+  const columnName = (id: unknown) =>
+    typeof id === 'string' && (BOARD_COLUMNS as readonly string[]).includes(id)
+      ? t(`columns.${id as BoardColumn}`)
+      : '';
+  const cardName = (d: unknown) => {
+    const card = dragData(d)?.card;
+    return card?.contact?.name ?? card?.template.name ?? '';
+  };
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => t('drag.picked', { name: cardName(active.data.current) }),
+    onDragOver: ({ over }) =>
+      over ? t('drag.over', { column: columnName(over.id) }) : t('drag.overNothing'),
+    onDragEnd: ({ active, over }) =>
+      over
+        ? t('drag.dropped', { name: cardName(active.data.current), column: columnName(over.id) })
+        : t('drag.cancelled', { name: cardName(active.data.current) }),
+    onDragCancel: ({ active }) => t('drag.cancelled', { name: cardName(active.data.current) }),
+  };
+
+  const onDragStart = (e: DragStartEvent) => setDrag(dragData(e.active.data.current) ?? null);
+  const onDragEnd = (e: DragEndEvent) => {
+    const held = drag;
+    setDrag(null);
+    const to = e.over?.id;
+    if (!held || typeof to !== 'string' || to === held.from) return;
+    const column = to as BoardColumn;
+    if (!isDropColumn(column)) return;
+    const vars: MoveVars = { card: held.card, from: held.from, to: column };
+    move.mutate(vars, {
+      onSuccess: () => {
+        setLanded(held.card.id);
+        notifications.show({
+          color: 'teal',
+          message: t('move.done', { name: cardName(held), column: columnName(column) }),
+        });
+      },
+      onError: (err) =>
+        notifications.show({
+          color: 'red',
+          title: t('move.failed'),
+          message: isApiError(err, 'not_droppable') ? t('move.notDroppable') : errorMessage(err),
+        }),
+    });
+  };
+
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={boardCollision}
+      // Only the board's edges scroll it sideways; dnd-kit's default 20 % would scroll it away
+      // from under a card aimed at the last visible column. Columns need no scrolling on a drop.
+      autoScroll={{ threshold: { x: 0.08, y: 0.02 } }}
+      onDragStart={onDragStart}
+      onDragEnd={onDragEnd}
+      onDragCancel={() => setDrag(null)}
+      accessibility={{
+        announcements,
+        screenReaderInstructions: { draggable: t('drag.instructions') },
+      }}
+    >
+      <Box
+        style={{
+          flex: 1,
+          minHeight: 0,
+          display: 'flex',
+          gap: 12,
+          overflowX: 'auto',
+          overflowY: 'hidden',
+          paddingBottom: 4,
+        }}
+        data-testid="board"
+      >
+        {BOARD_COLUMNS.map((column) => (
+          <BoardColumnView
+            key={column}
+            column={column}
+            filters={props.filters}
+            drag={view}
+            pendingIds={pendingIds}
+            landedId={landed}
+            timeZone={props.timeZone}
+            phoneRegion={props.phoneRegion}
+            onOpen={props.onOpen}
+          />
+        ))}
+      </Box>
+      <DragOverlay dropAnimation={null}>
+        {drag && (
+          <Paper
+            withBorder
+            radius="md"
+            p="sm"
+            shadow="lg"
+            w={COLUMN_WIDTH - 16}
+            style={{
+              cursor: 'grabbing',
+              borderInlineStart: `4px solid ${drag.card.template.background}`,
+            }}
+            data-testid="drag-overlay"
+          >
+            <CardFace card={drag.card} timeZone={props.timeZone} phoneRegion={props.phoneRegion} />
+          </Paper>
+        )}
+      </DragOverlay>
+    </DndContext>
+  );
+}
