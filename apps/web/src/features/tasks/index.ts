@@ -1,4 +1,26 @@
 export { TasksPage } from './pages/tasks-page.tsx';
 export { ControlPage } from './pages/control-page.tsx';
 export { TaskPage } from './pages/task-page.tsx';
-export { tasksSearchSchema } from './tasks-search.ts';
+export { tasksSearchSchema, type TasksSearch } from './tasks-search.ts';
+export { TaskFormModal, type TaskPreset } from './components/task-form-modal.tsx';
+export { ResultModal } from './components/result-modal.tsx';
+export { NewCallModal } from './components/new-call-modal.tsx';
+export { RoundModal } from './components/round-modal.tsx';
+export { DueBadge } from './components/due-badge.tsx';
+export { ContactTasks } from './components/contact-tasks.tsx';
+export {
+  tasksKey,
+  useContactTasks,
+  useDeleteTask,
+  useEnterResult,
+  useTakeTask,
+  useTask,
+  useUpdateTask,
+  type ResultAnswer,
+} from './api/tasks-api.ts';
+export {
+  taskSettingsKey,
+  useDictionaries,
+  useTaskStatuses,
+  useTaskTemplates,
+} from './api/task-settings-read-api.ts';

@@ -1,3 +1,116 @@
+import { TASK_SORTS, TASK_STATES, type TaskListQueryInput } from '@spotter/contracts';
 import { z } from 'zod';
-// PLACEHOLDER: the tasks helper defines the task table's URL search params here.
-export const tasksSearchSchema = z.object({});
+
+const id = z.uuid();
+const ids = z.array(id).max(100);
+const day = z.iso.date();
+
+export const PAGE_SIZES = [25, 50, 100] as const;
+export const DEFAULT_PAGE_SIZE = 50;
+
+/**
+ * The task table's URL: the tab, every filter, the sort and the page. Each param falls back to
+ * `undefined` on its own, so a hand-edited or stale link never breaks the page.
+ */
+export const tasksSearchSchema = z.object({
+  view: z.enum(['all', 'my']).optional().catch(undefined),
+  state: z.enum(TASK_STATES).optional().catch(undefined),
+  templateId: ids.optional().catch(undefined),
+  statusId: ids.optional().catch(undefined),
+  assigneeId: id.optional().catch(undefined),
+  unassigned: z.boolean().optional().catch(undefined),
+  branchId: ids.optional().catch(undefined),
+  search: z.string().max(200).optional().catch(undefined),
+  /** One person's or company's tasks (from their page). */
+  contactId: id.optional().catch(undefined),
+  /** Done on or after this day (the control view's "done today / this week"). */
+  doneFrom: day.optional().catch(undefined),
+  sort: z.enum(TASK_SORTS).optional().catch(undefined),
+  page: z.number().int().min(1).max(100_000).optional().catch(undefined),
+  pageSize: z
+    .union([z.literal(25), z.literal(50), z.literal(100)])
+    .optional()
+    .catch(undefined),
+});
+export type TasksSearch = z.infer<typeof tasksSearchSchema>;
+
+export const stateOf = (s: TasksSearch) => s.state ?? 'open';
+/** Done tasks read best newest first; everything else by when it is due. */
+export const sortOf = (s: TasksSearch) =>
+  s.sort ?? (stateOf(s) === 'done' ? '-completedAt' : 'dueAt');
+export const pageOf = (s: TasksSearch) => s.page ?? 1;
+export const pageSizeOf = (s: TasksSearch) => s.pageSize ?? DEFAULT_PAGE_SIZE;
+
+/** GET /api/tasks for this URL; "my tasks" are the current user's whatever the assignee filter. */
+export function toListQuery(s: TasksSearch): TaskListQueryInput {
+  const size = pageSizeOf(s);
+  const q: TaskListQueryInput = {
+    state: stateOf(s),
+    sort: sortOf(s),
+    limit: size,
+    offset: (pageOf(s) - 1) * size,
+  };
+  if (s.view === 'my') q.assigneeId = 'me';
+  else if (s.unassigned) q.unassigned = 'true';
+  else if (s.assigneeId) q.assigneeId = s.assigneeId;
+  if (s.templateId?.length) q.templateId = s.templateId;
+  if (s.statusId?.length) q.statusId = s.statusId;
+  if (s.branchId?.length) q.branchId = s.branchId;
+  const text = s.search?.trim();
+  if (text) q.search = text;
+  if (s.doneFrom) q.doneFrom = s.doneFrom;
+  if (s.contactId) q.contactId = s.contactId;
+  return q;
+}
+
+/** True when a filter narrows the list (not the tab, state, sort or paging). */
+export const hasFilters = (s: TasksSearch) =>
+  Boolean(
+    s.templateId?.length ||
+    s.statusId?.length ||
+    s.branchId?.length ||
+    s.search?.trim() ||
+    s.doneFrom ||
+    s.contactId ||
+    (s.view !== 'my' && (s.assigneeId || s.unassigned)),
+  );
+
+/** Drops the filters, keeping the tab, the state and the page size. */
+export const clearFilters = (s: TasksSearch): TasksSearch => ({
+  view: s.view,
+  state: s.state,
+  pageSize: s.pageSize,
+});
+
+/** Header click: ascending, then descending. */
+export const nextSort = (current: string, column: string) =>
+  current === column ? `-${column}` : column;
+
+export type ControlMetric = 'open' | 'overdue' | 'doneToday' | 'doneThisWeek';
+
+/**
+ * Where a number in the control view leads: the task table filtered to exactly what it
+ * counted. `days` are the club's today and the Monday of its week.
+ */
+export function controlDrillDown(
+  metric: ControlMetric,
+  who: { userId: string } | 'unassigned',
+  days: { today: string; weekStart: string },
+  branchId?: string[],
+): TasksSearch {
+  const base: TasksSearch = {
+    view: 'all',
+    ...(who === 'unassigned' ? { unassigned: true } : { assigneeId: who.userId }),
+    ...(branchId?.length ? { branchId } : {}),
+  };
+  switch (metric) {
+    case 'open':
+      return { ...base, state: 'open' };
+    case 'overdue':
+      return { ...base, state: 'overdue' };
+    case 'doneToday':
+      return { ...base, state: 'done', doneFrom: days.today };
+    case 'doneThisWeek':
+      return { ...base, state: 'done', doneFrom: days.weekStart };
+  }
+}

@@ -1,5 +1,7 @@
 import type { HistoryEntry } from '@spotter/contracts';
 import type { TFunction } from 'i18next';
+import { i18n } from '../../../lib/i18n.ts';
+import { formatDay } from './date-field.tsx';
 
 /** Names of the ids an automatic entry refers to (statuses, staff). */
 export type NameOf = (id: string) => string | undefined;
@@ -44,6 +46,37 @@ const FIELD_KEYS: Record<string, string> = {
   custom: 'custom',
 };
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A task's result (T-4): "Personal call: Going to buy", then each extra field the server wrote
+ * as `{ label, value }` (days in the reader's language), then the comment, one per line.
+ */
+function taskResultSentence(entry: HistoryEntry, t: TFunction): string {
+  const data = entry.data ?? {};
+  const template = typeof data.template === 'string' && data.template ? data.template : null;
+  const result = describeValue(data.result, () => undefined);
+  const head = result
+    ? t('card:history.sentences.task_result', {
+        template: template ?? t('card:history.task'),
+        result,
+      })
+    : t('card:history.sentences.task_resultNone', { template: template ?? t('card:history.task') });
+  const fields = Array.isArray(data.fields) ? data.fields : [];
+  const lines = fields.flatMap((f: unknown) => {
+    if (!f || typeof f !== 'object') return [];
+    const { label, value } = f as { label?: unknown; value?: unknown };
+    if (typeof label !== 'string' || (typeof value !== 'string' && typeof value !== 'number')) {
+      return [];
+    }
+    const shown =
+      typeof value === 'string' && DAY.test(value) ? formatDay(value, i18n.language) : value;
+    return [`${label}: ${shown}`];
+  });
+  const comment = entry.text.trim();
+  return [head, ...lines, ...(comment ? [comment] : [])].join('\n');
+}
+
 /** An automatic entry as a sentence under its title ("Status changed"): "From Prospect to Customer." */
 export function historySentence(
   entry: HistoryEntry,
@@ -79,6 +112,8 @@ export function historySentence(
         ? t('card:history.sentences.updatedFields', { fields: known.join(', ') })
         : t('card:history.sentences.updated');
     }
+    case 'task_result':
+      return taskResultSentence(entry, t);
     default:
       return t(`card:history.sentences.${entry.event}`);
   }

@@ -20,6 +20,7 @@ import {
 } from '../components/detail-parts.tsx';
 import { ContactLink } from '../components/duplicate-alert.tsx';
 import { companyValuesOf } from '../components/form-values.ts';
+import { ContactTasks } from '../../tasks/index.ts';
 
 /** The persons linked to the company; a click opens one, a button adds one already linked. */
 function ContactPersons(props: { company: Company }) {
@@ -90,6 +91,7 @@ function CompanyDetails(props: { company: Company; me: Me }) {
         </Field>
         <CreatedField contact={c} timeZone={props.me.organization.timezone} />
       </DetailsCard>
+      <ContactTasks me={props.me} contact={{ id: c.id, kind: 'company', name: c.displayName }} />
       <ContactPersons company={c} />
       <CrmDetails kind="company" contact={c} currency={props.me.organization.currency} />
     </Stack>

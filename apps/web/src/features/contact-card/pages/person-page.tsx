@@ -23,6 +23,7 @@ import { ContactLink } from '../components/duplicate-alert.tsx';
 import { EraseDialog } from '../components/erase-dialog.tsx';
 import { personValuesOf } from '../components/form-values.ts';
 import { PersonForm } from '../components/person-form.tsx';
+import { ContactTasks } from '../../tasks/index.ts';
 
 function Consents(props: { person: Person; timeZone: string }) {
   const { t } = useTranslation('card');
@@ -77,6 +78,7 @@ function PersonDetails(props: { person: Person; me: Me }) {
         </Field>
         <CreatedField contact={p} timeZone={props.me.organization.timezone} />
       </DetailsCard>
+      <ContactTasks me={props.me} contact={{ id: p.id, kind: 'person', name: p.displayName }} />
       <CrmDetails kind="person" contact={p} currency={props.me.organization.currency} />
       <Consents person={p} timeZone={props.me.organization.timezone} />
     </Stack>

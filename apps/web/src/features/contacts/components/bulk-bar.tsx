@@ -8,11 +8,13 @@ import {
   IconTrash,
   IconUserCheck,
   IconCircleDot,
+  IconPhoneCall,
 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { errorMessage } from '../../../lib/validation.ts';
+import { RoundModal } from '../../tasks/index.ts';
 import { useBulkAction } from '../api/contacts-list-api.ts';
 import type { ListRefs } from './list-refs.ts';
 
@@ -41,6 +43,8 @@ export function BulkBar(props: {
   total: number;
   allMatching: boolean;
   canDelete: boolean;
+  /** Persons only, for staff who plan tasks: a call round over the selection (T-2). */
+  canRound?: boolean;
   target: Pick<BulkBody, 'ids' | 'filter'>;
   onSelectAll: () => void;
   onClear: () => void;
@@ -50,6 +54,7 @@ export function BulkBar(props: {
   const [action, setAction] = useState<Action | null>(null);
   const [value, setValue] = useState<string | null>(null);
   const [deleting, setDeleting] = useState(false);
+  const [rounding, setRounding] = useState(false);
   const nf = new Intl.NumberFormat(i18n.language);
   const noun = t(`bulk.noun.${props.kind}`, { count: props.count, n: nf.format(props.count) });
 
@@ -151,6 +156,15 @@ export function BulkBar(props: {
             >
               {t('bulk.setResponsible')}
             </Menu.Item>
+            {props.canRound && props.kind === 'person' && (
+              <Menu.Item
+                leftSection={<IconPhoneCall size={16} />}
+                onClick={() => setRounding(true)}
+                data-testid="bulk-round"
+              >
+                {t('tasks:round.title')}
+              </Menu.Item>
+            )}
             {props.canDelete && (
               <>
                 <Menu.Divider />
@@ -210,6 +224,16 @@ export function BulkBar(props: {
         onConfirm={() => run({ action: 'delete' })}
         onClose={() => setDeleting(false)}
       />
+      {props.canRound && props.kind === 'person' && (
+        <RoundModal
+          opened={rounding}
+          onClose={() => setRounding(false)}
+          count={props.count}
+          {...(props.target.ids
+            ? { personIds: props.target.ids }
+            : { filter: props.target.filter })}
+        />
+      )}
     </Paper>
   );
 }

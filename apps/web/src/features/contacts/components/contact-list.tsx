@@ -160,6 +160,7 @@ export function ContactList(props: {
             pageAllSelected={pageAllSelected}
             allMatching={allMatching}
             canDelete={canAdmin}
+            canRound={me.permissions.includes('tasks.write')}
             target={allMatching ? { filter: toFilter(search) } : { ids: [...selected] }}
             onSelectAll={() => setAllMatching(true)}
             onClear={clearSelection}

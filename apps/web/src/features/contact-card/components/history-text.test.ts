@@ -1,0 +1,56 @@
+import type { HistoryEntry } from '@spotter/contracts';
+import type { TFunction } from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { i18n } from '../../../lib/i18n.ts';
+import { formatDay } from './date-field.tsx';
+import { historySentence } from './history-text.ts';
+
+const t = ((key: string, opts?: Record<string, unknown>) =>
+  `${key}${opts ? JSON.stringify(opts) : ''}`) as unknown as TFunction;
+const names = { status: () => undefined, staff: () => undefined };
+const entry = (data: Record<string, unknown>, text = ''): HistoryEntry => ({
+  id: 'e1',
+  event: 'task_result',
+  typeId: null,
+  text,
+  data,
+  author: null,
+  createdAt: '2025-06-02T08:00:00.000Z',
+});
+
+describe('a task result on the timeline', () => {
+  it('names the task and its result, then each extra field and the comment, one per line', () => {
+    const text = historySentence(
+      entry(
+        {
+          template: 'Personal call',
+          result: 'Going to buy',
+          fields: [
+            { label: 'Purchase date', value: '2025-06-06' },
+            { label: 'Amount', value: 1200 },
+            { label: 'broken' },
+            'nonsense',
+          ],
+        },
+        '  Calls back on Friday ',
+      ),
+      t,
+      names,
+    );
+    expect(text.split('\n')).toEqual([
+      'card:history.sentences.task_result{"template":"Personal call","result":"Going to buy"}',
+      `Purchase date: ${formatDay('2025-06-06', i18n.language)}`,
+      'Amount: 1200',
+      'Calls back on Friday',
+    ]);
+  });
+
+  it('says the task was completed when it had no result, and names a task without a template', () => {
+    expect(historySentence(entry({ template: 'Clean the gym', result: null }), t, names)).toBe(
+      'card:history.sentences.task_resultNone{"template":"Clean the gym"}',
+    );
+    expect(historySentence(entry({ result: { id: 'r', name: 'Booked' } }), t, names)).toBe(
+      'card:history.sentences.task_result{"template":"card:history.task","result":"Booked"}',
+    );
+  });
+});

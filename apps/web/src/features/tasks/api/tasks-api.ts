@@ -1,0 +1,158 @@
+import type {
+  Control,
+  Person,
+  PersonCreate,
+  Task,
+  TaskCreate,
+  TaskList,
+  TaskListQueryInput,
+  TaskResultBody,
+  TaskUpdate,
+} from '@spotter/contracts';
+import {
+  keepPreviousData,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
+import { api } from '../../../lib/api.ts';
+
+/** Every task list, detail, control table and round lives under this key (live updates refresh it). */
+export const tasksKey = ['tasks'] as const;
+export const taskKey = (id: string) => [...tasksKey, 'detail', id] as const;
+
+/** GET /api/tasks query string: lists repeat the key (`templateId=a&templateId=b`). */
+export function taskListParams(query: TaskListQueryInput): URLSearchParams {
+  const q = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) for (const v of value) q.append(key, String(v));
+    else q.set(key, String(value));
+  }
+  return q;
+}
+
+export function useTaskList(query: TaskListQueryInput, enabled = true) {
+  const qs = taskListParams(query).toString();
+  return useQuery({
+    queryKey: [...tasksKey, 'list', qs],
+    queryFn: () => api.get<TaskList>(`/api/tasks?${qs}`),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useTask(id: string | null | undefined) {
+  return useQuery({
+    queryKey: taskKey(id ?? ''),
+    queryFn: () => api.get<Task>(`/api/tasks/${id}`),
+    enabled: Boolean(id),
+  });
+}
+
+/** The open tasks of one person or company, soonest first (the card's Tasks section). */
+export function useContactTasks(contactId: string | null | undefined) {
+  return useTaskList({ contactId: contactId ?? undefined, state: 'open', limit: 50 }, !!contactId);
+}
+
+export function useControl(branchIds: string[] = [], enabled = true) {
+  const q = new URLSearchParams();
+  for (const id of branchIds) q.append('branchId', id);
+  return useQuery({
+    queryKey: [...tasksKey, 'control', q.toString()],
+    queryFn: () => api.get<Control>(`/api/tasks/control?${q}`),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/**
+ * After any task write: every task list, the board, the badge, and the history of the task's
+ * person or company (a result writes an entry there).
+ */
+export function refreshAfterTaskWrite(qc: QueryClient, ...touched: (Task | null | undefined)[]) {
+  const jobs = [
+    qc.invalidateQueries({ queryKey: tasksKey }),
+    qc.invalidateQueries({ queryKey: ['board'] }),
+    qc.invalidateQueries({ queryKey: ['badge'] }),
+  ];
+  for (const task of touched) {
+    const contact = task?.contact;
+    if (!contact) continue;
+    const collection = contact.kind === 'person' ? 'persons' : 'companies';
+    jobs.push(qc.invalidateQueries({ queryKey: [collection, contact.id, 'history'] }));
+  }
+  return Promise.all(jobs);
+}
+
+export function useCreateTask() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TaskCreate) => api.post<Task>('/api/tasks', body),
+    onSuccess: (task) => refreshAfterTaskWrite(qc, task),
+  });
+}
+
+export function useUpdateTask() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: TaskUpdate & { id: string }) =>
+      api.patch<Task>(`/api/tasks/${id}`, body),
+    onSuccess: (task) => {
+      qc.setQueryData(taskKey(task.id), task);
+      return refreshAfterTaskWrite(qc, task);
+    },
+  });
+}
+
+export function useDeleteTask() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<void>(`/api/tasks/${id}`),
+    onSuccess: (_, id) => {
+      qc.removeQueries({ queryKey: taskKey(id) });
+      return refreshAfterTaskWrite(qc);
+    },
+  });
+}
+
+/** "Take into work" (T-6), or `release: true` to let it go. */
+export function useTakeTask() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, release = false }: { id: string; release?: boolean }) =>
+      api.post<Task>(`/api/tasks/${id}/take`, { release }),
+    onSuccess: (task) => {
+      qc.setQueryData(taskKey(task.id), task);
+      return refreshAfterTaskWrite(qc, task);
+    },
+  });
+}
+
+export interface ResultAnswer {
+  task: Task;
+  nextTask: Task | null;
+}
+
+/** Enters a result: completes the task and maybe creates the next one (T-4, T-5). */
+export function useEnterResult() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: TaskResultBody & { id: string }) =>
+      api.post<ResultAnswer>(`/api/tasks/${id}/result`, body),
+    onSuccess: (res) => {
+      qc.setQueryData(taskKey(res.task.id), res.task);
+      return refreshAfterTaskWrite(qc, res.task, res.nextTask);
+    },
+  });
+}
+
+/** A person created from the "new call" dialog: name and phone only (T-9). */
+export function useQuickPerson() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PersonCreate) => api.post<{ person: Person }>('/api/persons', body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['persons'] }),
+  });
+}

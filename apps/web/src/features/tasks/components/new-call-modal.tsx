@@ -1,0 +1,211 @@
+import { Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage, serverFieldErrors } from '../../../lib/validation.ts';
+import { useMe } from '../../auth/index.ts';
+import { useCreateTask, useEnterResult, useQuickPerson } from '../api/tasks-api.ts';
+import { useTaskTemplates } from '../api/task-settings-read-api.ts';
+import {
+  localizeFieldErrors,
+  missingFields,
+  toResultFields,
+  type FieldValues,
+} from '../lib/result-values.ts';
+import type { PickedContact } from './contact-picker.tsx';
+import { PersonFinder, type NewPerson } from './person-finder.tsx';
+import { ResultChoice } from './result-fields.tsx';
+import { notifyResult } from './result-modal.tsx';
+
+type Errors = Record<string, React.ReactNode>;
+
+/** The person-create answer's field names → this dialog's fields. */
+const PERSON_FIELDS: Record<string, string> = {
+  firstName: 'firstName',
+  lastName: 'lastName',
+  'phones.0.number': 'phone',
+  phones: 'phone',
+};
+
+/**
+ * "New call" (T-9, seed 004): find or add the person by phone, then log the call and its result
+ * in one form. Behind the scenes: a `call` task created and completed at once.
+ */
+export function NewCallModal(props: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation('tasks');
+  const me = useMe().data;
+  const timeZone = me?.organization.timezone ?? 'UTC';
+  const templates = useTaskTemplates().data?.items ?? [];
+  const callTemplates = templates.filter((tpl) => tpl.type === 'call' && !tpl.archived);
+  const quickPerson = useQuickPerson();
+  const create = useCreateTask();
+  const enter = useEnterResult();
+  const [query, setQuery] = useState('');
+  const [picked, setPicked] = useState<PickedContact | null>(null);
+  const [creating, setCreating] = useState<NewPerson | null>(null);
+  const [templateId, setTemplateId] = useState<string | null>(null);
+  const [resultId, setResultId] = useState<string | null>(null);
+  const [fields, setFields] = useState<FieldValues>({});
+  const [comment, setComment] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  // A retry after a failed result must not add the person or the call a second time.
+  const [createdTaskId, setCreatedTaskId] = useState<string | null>(null);
+
+  const defaultTemplate = (callTemplates.find((tpl) => tpl.isDefault) ?? callTemplates[0])?.id;
+  useEffect(() => {
+    if (!props.opened) return;
+    setQuery('');
+    setPicked(null);
+    setCreating(null);
+    setTemplateId(defaultTemplate ?? null);
+    setResultId(null);
+    setFields({});
+    setComment('');
+    setErrors({});
+    setCreatedTaskId(null);
+  }, [props.opened, defaultTemplate]);
+
+  const template = templates.find((tpl) => tpl.id === templateId);
+  const chosen = template?.results.find((r) => r.id === resultId);
+  const busy = quickPerson.isPending || create.isPending || enter.isPending;
+
+  const validate = (): Errors => {
+    const e: Errors = {};
+    if (!picked && !creating) e.person = t('validation.person');
+    if (creating && !creating.phone.trim()) e.phone = t('validation.required');
+    if (!templateId) e.templateId = t('validation.required');
+    if ((template?.results.some((r) => !r.archived) ?? false) && !resultId) {
+      e.resultId = t('validation.pickResult');
+    }
+    return {
+      ...e,
+      ...missingFields(chosen?.fields ?? [], fields, {
+        required: t('validation.required'),
+        invalid: t('validation.number'),
+      }),
+    };
+  };
+
+  const personId = async (): Promise<string | null> => {
+    if (picked) return picked.id;
+    if (!creating) return null;
+    try {
+      const { person } = await quickPerson.mutateAsync({
+        firstName: creating.firstName.trim() || undefined,
+        lastName: creating.lastName.trim() || undefined,
+        phones: [{ number: creating.phone.trim(), label: 'mobile' }],
+      });
+      // From here on the person exists: a retry picks them instead of adding them again.
+      setPicked({ id: person.id, kind: 'person', name: person.displayName });
+      setCreating(null);
+      return person.id;
+    } catch (err) {
+      const mapped: Errors = {};
+      for (const [k, v] of Object.entries(serverFieldErrors(err)))
+        mapped[PERSON_FIELDS[k] ?? k] = v;
+      if (Object.keys(mapped).length > 0) setErrors(mapped);
+      else notifications.show({ color: 'red', message: errorMessage(err) });
+      return null;
+    }
+  };
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const found = validate();
+    setErrors(found);
+    if (Object.keys(found).length > 0 || !templateId) return;
+    const contactId = await personId();
+    if (!contactId) return;
+    try {
+      let taskId = createdTaskId;
+      if (!taskId) {
+        const task = await create.mutateAsync({
+          templateId,
+          contactId,
+          assigneeId: me?.user.id ?? null,
+          dueAt: new Date().toISOString(),
+        });
+        taskId = task.id;
+        setCreatedTaskId(task.id);
+      }
+      const res = await enter.mutateAsync({
+        id: taskId,
+        resultId,
+        fields: toResultFields(chosen?.fields ?? [], fields),
+        comment: comment.trim(),
+      });
+      notifyResult(res, t, timeZone);
+      props.onClose();
+    } catch (err) {
+      const fieldErrors = localizeFieldErrors(serverFieldErrors(err), t);
+      if (Object.keys(fieldErrors).length > 0) setErrors(fieldErrors);
+      else notifications.show({ color: 'red', message: errorMessage(err) });
+    }
+  };
+
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title={t('call.title')} size="lg" centered>
+      <form onSubmit={(e) => void submit(e)} noValidate data-testid="new-call-form">
+        <Stack>
+          <PersonFinder
+            query={query}
+            onQuery={setQuery}
+            picked={picked}
+            onPick={(p) => {
+              setPicked(p);
+              setErrors({});
+            }}
+            creating={creating}
+            onCreating={setCreating}
+            errors={errors}
+          />
+          {callTemplates.length > 1 && (
+            <Select
+              label={t('fields.template')}
+              required
+              data={callTemplates.map((tpl) => ({ value: tpl.id, label: tpl.name }))}
+              value={templateId}
+              onChange={(v) => {
+                setTemplateId(v);
+                setResultId(null);
+              }}
+              error={errors.templateId}
+              comboboxProps={{ withinPortal: true }}
+              data-testid="call-template"
+            />
+          )}
+          <ResultChoice
+            template={template}
+            templates={templates}
+            resultId={resultId}
+            onResult={(id) => {
+              setResultId(id);
+              setErrors({});
+            }}
+            values={fields}
+            onValue={(id, v) => setFields((prev) => ({ ...prev, [id]: v }))}
+            errors={errors}
+          />
+          <Textarea
+            label={t('fields.resultComment')}
+            autosize
+            minRows={2}
+            maxRows={6}
+            maxLength={4000}
+            value={comment}
+            onChange={(e) => setComment(e.currentTarget.value)}
+            data-testid="call-comment"
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>
+              {t('common:actions.cancel')}
+            </Button>
+            <Button type="submit" loading={busy} data-testid="call-save">
+              {t('call.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

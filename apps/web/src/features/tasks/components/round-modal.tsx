@@ -1,0 +1,181 @@
+import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import type { ContactFilterInput } from '@spotter/contracts';
+import { IconPhoneCall } from '@tabler/icons-react';
+import { useNavigate } from '@tanstack/react-router';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../../lib/api.ts';
+import { useStaff } from '../../../lib/crm-reference.ts';
+import { errorMessage, serverFieldErrors } from '../../../lib/validation.ts';
+import { useMe } from '../../auth/index.ts';
+import { useCreateTask } from '../api/tasks-api.ts';
+import { useTaskTemplates } from '../api/task-settings-read-api.ts';
+import { worksWithTasks } from '../lib/task-form-values.ts';
+import { fromZonedWall, wallAfter } from '../lib/zoned-time.ts';
+import { WallDateTimeInput } from './zoned-date-time-input.tsx';
+
+interface RoundValues {
+  templateId: string | null;
+  assigneeId: string | null;
+  dueAt: string | null;
+  comment: string;
+}
+
+/**
+ * A call round (T-2) over the persons picked in a list, or everyone its filter matches: one
+ * personal call per person, shown together with their progress.
+ */
+export function RoundModal(props: {
+  opened: boolean;
+  onClose: () => void;
+  personIds?: string[];
+  filter?: ContactFilterInput;
+  /** How many persons the round will call (the selection, or the filtered list's total). */
+  count: number;
+}) {
+  const { t, i18n } = useTranslation('tasks');
+  const navigate = useNavigate();
+  const me = useMe().data;
+  const timeZone = me?.organization.timezone ?? 'UTC';
+  const templates = (useTaskTemplates().data?.items ?? []).filter(
+    (tpl) => tpl.type === 'round' && !tpl.archived,
+  );
+  const staff = useStaff().data?.items ?? [];
+  const create = useCreateTask();
+  const form = useForm<RoundValues>({
+    initialValues: { templateId: null, assigneeId: null, dueAt: null, comment: '' },
+  });
+
+  const first = templates.find((tpl) => tpl.isDefault) ?? templates[0];
+  useEffect(() => {
+    if (!props.opened) return;
+    const values: RoundValues = {
+      templateId: first?.id ?? null,
+      assigneeId: first?.defaultAssigneeId ?? me?.user.id ?? null,
+      dueAt:
+        first?.dueOffsetMinutes != null
+          ? wallAfter(new Date(), first.dueOffsetMinutes, timeZone)
+          : null,
+      comment: first?.defaultComment ?? '',
+    };
+    form.setValues(values);
+    form.clearErrors();
+    // Only when the dialog opens (or the templates arrive): the form object changes every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.opened, first?.id]);
+
+  // The server names the persons list as `personIds` or `filter`: not a field of this form.
+  const personsError = form.errors.personIds ?? form.errors.filter;
+
+  const submit = form.onSubmit((v) => {
+    if (!v.templateId) return form.setErrors({ templateId: t('validation.required') });
+    const dueAt = fromZonedWall(v.dueAt, timeZone);
+    create.mutate(
+      {
+        templateId: v.templateId,
+        assigneeId: v.assigneeId,
+        comment: v.comment.trim(),
+        ...(dueAt ? { dueAt } : {}),
+        ...(props.personIds ? { personIds: props.personIds } : { filter: props.filter ?? {} }),
+      },
+      {
+        onSuccess: (round) => {
+          notifications.show({
+            color: 'teal',
+            message: t('round.created', {
+              count: props.count,
+              n: new Intl.NumberFormat(i18n.language).format(props.count),
+            }),
+          });
+          props.onClose();
+          void navigate({ to: '/tasks/$taskId', params: { taskId: round.id } });
+        },
+        onError: (err) => {
+          if (isApiError(err, 'no_call_template')) {
+            return notifications.show({ color: 'red', message: t('round.noCallTemplate') });
+          }
+          const fields = serverFieldErrors(err);
+          if (Object.keys(fields).length > 0) form.setErrors(fields);
+          else notifications.show({ color: 'red', message: errorMessage(err) });
+        },
+      },
+    );
+  });
+
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title={t('round.title')} centered>
+      <form onSubmit={submit} noValidate data-testid="round-form">
+        <Stack>
+          <Alert
+            color={personsError ? 'red' : 'blue'}
+            icon={<IconPhoneCall size={18} />}
+            data-testid="round-count"
+          >
+            {t('round.persons', {
+              count: props.count,
+              n: new Intl.NumberFormat(i18n.language).format(props.count),
+            })}
+            {personsError && (
+              <Text size="sm" c="red" mt={4}>
+                {personsError}
+              </Text>
+            )}
+          </Alert>
+          <Select
+            label={t('fields.template')}
+            required
+            data={templates.map((tpl) => ({ value: tpl.id, label: tpl.name }))}
+            error={
+              form.errors.templateId ?? (templates.length === 0 ? t('round.noTemplate') : null)
+            }
+            data-autofocus
+            comboboxProps={{ withinPortal: true }}
+            data-testid="round-template"
+            {...form.getInputProps('templateId')}
+          />
+          <Select
+            label={t('fields.assignee')}
+            placeholder={t('form.assigneeDefault')}
+            searchable
+            clearable
+            data={staff
+              .filter((s) => s.active && worksWithTasks(s))
+              .map((s) => ({ value: s.id, label: s.name }))}
+            comboboxProps={{ withinPortal: true }}
+            data-testid="round-assignee"
+            {...form.getInputProps('assigneeId')}
+          />
+          <WallDateTimeInput
+            label={t('fields.dueAt')}
+            description={t('form.inClubZone', { zone: timeZone })}
+            testId="round-due"
+            {...form.getInputProps('dueAt')}
+          />
+          <Textarea
+            label={t('fields.comment')}
+            autosize
+            minRows={2}
+            maxLength={4000}
+            data-testid="round-comment"
+            {...form.getInputProps('comment')}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>
+              {t('common:actions.cancel')}
+            </Button>
+            <Button
+              type="submit"
+              loading={create.isPending}
+              disabled={props.count === 0 || templates.length === 0}
+              data-testid="round-save"
+            >
+              {t('round.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
