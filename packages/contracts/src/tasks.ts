@@ -151,6 +151,8 @@ export const taskListQuerySchema = z.strictObject({
     .enum(['true', 'false'])
     .optional()
     .transform((v) => v === 'true'),
+  /** Who completed it (a user id, or `me`): the control view's "done" numbers count by this. */
+  completedById: z.union([idSchema, z.literal('me')]).optional(),
   type: z
     .union([taskTypeSchema, z.array(taskTypeSchema).max(4)])
     .transform((v) => (Array.isArray(v) ? v : [v]))

@@ -143,6 +143,17 @@ describe('control view (T-9; acceptance 6)', () => {
     // The drill-down lists the same tasks the counts count.
     const drill = await org.owner.request('GET', `/api/tasks?assigneeId=${anna.id}&state=overdue`);
     expect(drill.json<TaskList>().total).toBe(2);
+    // "Done" counts by who completed it, and so does its drill-down.
+    for (const [from, expected] of [
+      ['2026-03-11', 2],
+      ['2026-03-09', 2],
+    ] as const) {
+      const done = await org.owner.request(
+        'GET',
+        `/api/tasks?completedById=${bo.id}&state=done&doneFrom=${from}`,
+      );
+      expect(done.json<TaskList>().total, from).toBe(expected);
+    }
 
     const inBranch = (
       await org.owner.request('GET', `/api/tasks/control?branchId=${branch.id}`)

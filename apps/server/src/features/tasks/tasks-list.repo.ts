@@ -14,6 +14,8 @@ export interface TaskListScope {
   /** A resolved user id (`me` already replaced). */
   assigneeId?: string;
   unassigned: boolean;
+  /** A resolved user id (`me` already replaced). */
+  completedById?: string;
   type?: string[];
   templateId?: string[];
   statusId?: string[];
@@ -52,6 +54,7 @@ export function taskListWhere(s: TaskListScope): SQL {
     stateCondition(s.state, s.bounds),
     s.assigneeId ? eq(tasks.assigneeId, s.assigneeId) : undefined,
     s.unassigned ? isNull(tasks.assigneeId) : undefined,
+    s.completedById ? eq(tasks.completedById, s.completedById) : undefined,
     s.type?.length ? inArray(tasks.type, s.type as TaskRow['type'][]) : undefined,
     s.templateId?.length ? inArray(tasks.templateId, s.templateId) : undefined,
     s.statusId?.length ? inArray(tasks.statusId, s.statusId) : undefined,

@@ -43,6 +43,9 @@ export async function listTasks(ctx: TaskCtx, q: TaskListQuery): Promise<TaskLis
   if (q.assigneeId === 'me' && !ctx.actor.userId) {
     throw validationError({ assigneeId: 'An API token has no tasks of its own' });
   }
+  if (q.completedById === 'me' && !ctx.actor.userId) {
+    throw validationError({ completedById: 'An API token has no tasks of its own' });
+  }
   const [{ timezone, bounds }, visible, search] = await Promise.all([
     clubBounds(ctx),
     taskVisibility(ctx.db, ctx.actor),
@@ -54,6 +57,7 @@ export async function listTasks(ctx: TaskCtx, q: TaskListQuery): Promise<TaskLis
     bounds,
     assigneeId: q.assigneeId === 'me' ? ctx.actor.userId! : q.assigneeId,
     unassigned: q.unassigned,
+    completedById: q.completedById === 'me' ? ctx.actor.userId! : q.completedById,
     type: q.type,
     templateId: q.templateId,
     statusId: q.statusId,

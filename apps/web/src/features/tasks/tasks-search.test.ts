@@ -105,7 +105,9 @@ describe('the control view drill-down', () => {
     expect(controlDrillDown('doneThisWeek', { userId: A }, days)).toMatchObject({
       state: 'done',
       doneFrom: '2025-06-02',
+      completedById: A,
     });
+    expect(controlDrillDown('doneToday', { userId: A }, days).assigneeId).toBeUndefined();
     expect(controlDrillDown('open', 'unassigned', days)).toEqual({
       view: 'all',
       unassigned: true,

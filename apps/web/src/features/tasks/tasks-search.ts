@@ -19,6 +19,8 @@ export const tasksSearchSchema = z.object({
   statusId: ids.optional().catch(undefined),
   assigneeId: id.optional().catch(undefined),
   unassigned: z.boolean().optional().catch(undefined),
+  /** Completed by this staff member (the control view's "done" numbers). */
+  completedById: id.optional().catch(undefined),
   branchId: ids.optional().catch(undefined),
   search: z.string().max(200).optional().catch(undefined),
   /** One person's or company's tasks (from their page). */
@@ -59,6 +61,7 @@ export function toListQuery(s: TasksSearch): TaskListQueryInput {
   const text = s.search?.trim();
   if (text) q.search = text;
   if (s.doneFrom) q.doneFrom = s.doneFrom;
+  if (s.completedById) q.completedById = s.completedById;
   if (s.contactId) q.contactId = s.contactId;
   return q;
 }
@@ -71,6 +74,7 @@ export const hasFilters = (s: TasksSearch) =>
     s.branchId?.length ||
     s.search?.trim() ||
     s.doneFrom ||
+    s.completedById ||
     s.contactId ||
     (s.view !== 'my' && (s.assigneeId || s.unassigned)),
   );
@@ -103,14 +107,21 @@ export function controlDrillDown(
     ...(who === 'unassigned' ? { unassigned: true } : { assigneeId: who.userId }),
     ...(branchId?.length ? { branchId } : {}),
   };
+  const done = (): TasksSearch => ({
+    view: 'all',
+    state: 'done',
+    ...(who === 'unassigned' ? { unassigned: true } : { completedById: who.userId }),
+    ...(branchId?.length ? { branchId } : {}),
+  });
   switch (metric) {
     case 'open':
       return { ...base, state: 'open' };
     case 'overdue':
       return { ...base, state: 'overdue' };
+    // Done tasks count by who completed them, whoever they were assigned to.
     case 'doneToday':
-      return { ...base, state: 'done', doneFrom: days.today };
+      return { ...done(), doneFrom: days.today };
     case 'doneThisWeek':
-      return { ...base, state: 'done', doneFrom: days.weekStart };
+      return { ...done(), doneFrom: days.weekStart };
   }
 }

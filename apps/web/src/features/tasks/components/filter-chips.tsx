@@ -1,11 +1,12 @@
 import { Badge, CloseButton, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useStaff } from '../../../lib/crm-reference.ts';
 import type { TasksSearch } from '../tasks-search.ts';
 import { formatWall } from './zoned-date-time-input.tsx';
 
 /**
- * Filters that arrive by link and have no control of their own — "done since" from the
- * control view, one client's tasks from their page — shown so they can be seen and removed.
+ * Filters that arrive by link and have no control of their own — "done since" and "completed
+ * by" from the control view, one client's tasks from their page — shown so they can be seen and removed.
  */
 export function ActiveFilterChips(props: {
   search: TasksSearch;
@@ -13,7 +14,16 @@ export function ActiveFilterChips(props: {
 }) {
   const { t, i18n } = useTranslation('tasks');
   const { search } = props;
+  const staff = useStaff();
+  const completer = search.completedById
+    ? (staff.data?.items.find((u) => u.id === search.completedById)?.name ?? '…')
+    : null;
   const chips = [
+    completer && {
+      key: 'completedById',
+      label: t('filters.completedBy', { name: completer }),
+      clear: { completedById: undefined },
+    },
     search.doneFrom && {
       key: 'doneFrom',
       label: t('filters.doneFrom', { day: formatWall(search.doneFrom, i18n.language, false) }),
