@@ -8,12 +8,21 @@ import {
 import type { Database, DatabaseKind, Db } from './db/client.ts';
 import { apiTokensRoutes } from './features/api-tokens/index.ts';
 import { authRoutes, LoginLimiter, startSessionSweeper } from './features/auth/index.ts';
+import { boardRoutes } from './features/board/index.ts';
 import { branchesRoutes } from './features/branches/index.ts';
 import { contactSettingsRoutes } from './features/contact-settings/index.ts';
 import { contactListRoutes, contactsRoutes, startTrashPurger } from './features/contacts/index.ts';
 import { importsRoutes, startImportWorker } from './features/imports/index.ts';
+import { backfillTaskDefaults, taskSettingsRoutes } from './features/task-settings/index.ts';
+import { eventsRoutes } from './features/events/index.ts';
 import { healthRoutes } from './features/health/index.ts';
+import {
+  calendarFeedRoutes,
+  notificationsRoutes,
+  startReminderWorker,
+} from './features/notifications/index.ts';
 import { organizationsRoutes } from './features/organizations/index.ts';
+import { tasksRoutes } from './features/tasks/index.ts';
 import { usersRoutes } from './features/users/index.ts';
 import { authPlugin } from './plugins/auth.ts';
 import type { AppConfig } from './plugins/env.ts';
@@ -92,14 +101,22 @@ export async function buildApp(config: AppConfig, opts: AppOptions): Promise<Fas
   await app.register(contactsRoutes);
   await app.register(contactListRoutes);
   await app.register(importsRoutes);
+  await app.register(taskSettingsRoutes);
+  await app.register(notificationsRoutes);
+  await app.register(calendarFeedRoutes);
+  await app.register(eventsRoutes);
+  await app.register(boardRoutes);
+  await app.register(tasksRoutes);
   await registerWeb(app, config.webDist);
 
   const stoppers: Array<() => void | Promise<void>> = [];
   app.addHook('onReady', async () => {
+    await backfillTaskDefaults(app.db);
     stoppers.push(
       startSessionSweeper(app.db, (err) => app.log.error({ err }, 'session sweep')),
       startTrashPurger(app.db, (err) => app.log.error({ err }, 'trash purge')),
       startImportWorker(app.db, (err) => app.log.error({ err }, 'import worker')),
+      startReminderWorker(app.db, app.now, (err) => app.log.error({ err }, 'reminders')),
     );
   });
   app.addHook('onClose', async () => {

@@ -1,0 +1,177 @@
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { BoardColumn, TaskType } from '@spotter/contracts';
+import type { Db } from '../../db/client.ts';
+import { contacts, contactSearchIn } from '../contacts/index.ts';
+import { taskStatuses, taskTemplates } from '../task-settings/index.ts';
+import { tasks } from '../tasks/index.ts';
+import { users } from '../users/index.ts';
+import {
+  boardWhere,
+  columnCondition,
+  escapeLike,
+  pageSelect,
+  type BoardScope,
+  type PageRequest,
+} from './board-sql.ts';
+
+export type { BoardScope, PageAfter, PageRequest } from './board-sql.ts';
+
+/**
+ * The board's search: the person's name or phone by the search box's own rule (live contacts,
+ * trigram index), or words of the comment.
+ */
+export async function searchCondition(db: Db, orgId: string, text: string): Promise<SQL> {
+  const byContact = await contactSearchIn(db, orgId, text, tasks.contactId);
+  const byComment = sql`${tasks.comment} ilike ${`%${escapeLike(text)}%`}`;
+  return byContact ? sql`(${byContact} or ${byComment})` : byComment;
+}
+
+/** A card as read, with the column it was paged in and its exact sort key (for the cursor). */
+export interface CardRow {
+  column: BoardColumn;
+  /** Due (or, in Unsorted, created) time to the microsecond; null: no due time. */
+  key: string | null;
+  id: string;
+  type: TaskType;
+  comment: string;
+  dueAt: Date | null;
+  createdAt: Date;
+  version: number;
+  template: { id: string; name: string; color: string; background: string };
+  contact: {
+    id: string;
+    kind: 'person' | 'company';
+    name: string;
+    phone: string | null;
+    email: string | null;
+    responsibleId: string | null;
+  } | null;
+  assignee: { id: string; name: string } | null;
+  takenBy: { id: string; name: string } | null;
+  status: { id: string; name: string; color: string; background: string } | null;
+}
+
+export interface BoardRows {
+  counts: Record<BoardColumn, number>;
+  cards: CardRow[];
+}
+
+// Users twice: in a raw statement the aliases are spelled out in FROM below.
+const assignee = alias(users, 'assignee');
+const taker = alias(users, 'taker');
+const iso = (column: SQL | { getSQL(): SQL }) =>
+  sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * The counts of `columns` and a page of each with everything their cards show, in ONE
+ * statement: the counts are one pass over the open tasks (`count(*) filter` per column); each
+ * page reads its own index range, stops at its limit and carries its tasks' columns; only
+ * those rows are joined to templates, contacts, users and statuses. A search is evaluated
+ * once: its matching open tasks are a materialized CTE the counts and every page look up.
+ */
+export async function loadBoard(
+  db: Db,
+  s: BoardScope,
+  /** At least one; each gets a page of `page.limit` cards after `page.after`. */
+  columns: readonly BoardColumn[],
+  page: Omit<PageRequest, 'column'>,
+): Promise<BoardRows> {
+  const matched = s.search
+    ? sql`matched as materialized (select ${tasks.id} as id from ${tasks} where ${boardWhere(s)}), `
+    : sql``;
+  const where = s.search
+    ? and(
+        eq(tasks.orgId, s.orgId),
+        isNull(tasks.completedAt),
+        sql`${tasks.id} in (select id from matched)`,
+      )!
+    : boardWhere(s);
+  const counts = columns.map(
+    (c) => sql`count(*) filter (where ${columnCondition(c, s)})::int as ${sql.identifier(c)}`,
+  );
+  const union = sql.join(
+    columns.map((column) => pageSelect({ column, ...page }, s, where)),
+    sql` union all `,
+  );
+
+  const result = await db.execute(sql`
+    with ${matched}
+    counts as (select ${sql.join(counts, sql`, `)} from ${tasks} where ${where}),
+    page as (${union})
+    select counts.*, page.col, page.key, page.id, page.type, page.comment, page.version,
+      ${iso(sql`page.due_at`)} as "dueAt", ${iso(sql`page.created_at`)} as "createdAt",
+      ${taskTemplates.id} as "templateId", ${taskTemplates.name} as "templateName",
+      ${taskTemplates.color} as "templateColor", ${taskTemplates.background} as "templateBackground",
+      ${contacts.id} as "contactId", ${contacts.kind} as "contactKind",
+      ${contacts.displayName} as "contactName",
+      ${contacts.phones} -> 0 ->> 'number' as "contactPhone",
+      ${contacts.emails} -> 0 ->> 'email' as "contactEmail",
+      ${contacts.responsibleId} as "contactResponsibleId",
+      ${assignee.id} as "assigneeId", ${assignee.name} as "assigneeName",
+      ${taker.id} as "takerId", ${taker.name} as "takerName",
+      ${taskStatuses.id} as "statusId", ${taskStatuses.name} as "statusName",
+      ${taskStatuses.color} as "statusColor", ${taskStatuses.background} as "statusBackground"
+    from counts
+    left join page on true
+    left join ${taskTemplates} on ${taskTemplates.id} = page.template_id
+    left join ${contacts} on ${contacts.id} = page.contact_id and ${contacts.orgId} = ${s.orgId}
+    left join ${users} as ${sql.identifier('assignee')}
+      on ${assignee.id} = page.assignee_id and ${assignee.orgId} = ${s.orgId}
+    left join ${users} as ${sql.identifier('taker')}
+      on ${taker.id} = page.taken_by_id and ${taker.orgId} = ${s.orgId}
+    left join ${taskStatuses}
+      on ${taskStatuses.id} = page.status_id and ${taskStatuses.orgId} = ${s.orgId}
+  `);
+  const rows = (result as unknown as { rows: Array<Record<string, unknown>> }).rows;
+  const first = rows[0] ?? {};
+  return {
+    counts: Object.fromEntries(columns.map((c) => [c, Number(first[c] ?? 0)])) as Record<
+      BoardColumn,
+      number
+    >,
+    cards: rows.flatMap((r) => (r.id ? [toCardRow(r)] : [])),
+  };
+}
+
+const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+
+function toCardRow(r: Record<string, unknown>): CardRow {
+  const dueAt = str(r.dueAt);
+  return {
+    column: r.col as BoardColumn,
+    key: str(r.key),
+    id: String(r.id),
+    type: r.type as TaskType,
+    comment: String(r.comment),
+    dueAt: dueAt ? new Date(dueAt) : null,
+    createdAt: new Date(String(r.createdAt)),
+    version: Number(r.version),
+    template: {
+      id: String(r.templateId),
+      name: String(r.templateName),
+      color: String(r.templateColor),
+      background: String(r.templateBackground),
+    },
+    contact: r.contactId
+      ? {
+          id: String(r.contactId),
+          kind: r.contactKind as 'person' | 'company',
+          name: String(r.contactName),
+          phone: str(r.contactPhone),
+          email: str(r.contactEmail),
+          responsibleId: str(r.contactResponsibleId),
+        }
+      : null,
+    assignee: r.assigneeId ? { id: String(r.assigneeId), name: String(r.assigneeName) } : null,
+    takenBy: r.takerId ? { id: String(r.takerId), name: String(r.takerName) } : null,
+    status: r.statusId
+      ? {
+          id: String(r.statusId),
+          name: String(r.statusName),
+          color: String(r.statusColor),
+          background: String(r.statusBackground),
+        }
+      : null,
+  };
+}
