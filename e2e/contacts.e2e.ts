@@ -4,6 +4,7 @@ import { openBrowser, screenshot, type Browser } from './support/browser.ts';
 import { hasChromium } from './support/chromium.ts';
 import { labels } from './support/locales.ts';
 import { startServer, type RunningServer } from './support/server.ts';
+import { logIn, OWNER, setUp, type Api } from './support/session.ts';
 
 /**
  * Reception works with contacts (issue 3, acceptance 9): adds a person with a tag and a
@@ -11,56 +12,6 @@ import { startServer, type RunningServer } from './support/server.ts';
  * and restores them from the trash, and imports a small CSV through the wizard. A second
  * journey checks the lists and cards on a tablet in Swedish, over demo data.
  */
-const OWNER = { name: 'Greta Owner', email: 'greta@example.com', password: 'Lantern-Harbour-77' };
-
-type Json = Record<string, unknown> & { id?: string };
-type Api = (method: string, path: string, body?: unknown) => Promise<Json>;
-
-/** Sets up an organization through the API and returns a session of its owner. */
-async function setUp(
-  server: RunningServer,
-  organization: { name: string; locale: string },
-  demoData = false,
-): Promise<Api> {
-  const setup = await fetch(`${server.url}/api/setup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.url },
-    body: JSON.stringify({
-      organization: { ...organization, timezone: 'Europe/Stockholm', currency: 'SEK' },
-      owner: OWNER,
-      ...(demoData ? { demoData: true } : {}),
-    }),
-  });
-  expect(setup.status).toBe(201);
-  const login = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.url },
-    body: JSON.stringify({ email: OWNER.email, password: OWNER.password }),
-  });
-  const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
-  return async (method, path, body) => {
-    const res = await fetch(`${server.url}${path}`, {
-      method,
-      headers: {
-        cookie,
-        origin: server.url,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-    return (text ? JSON.parse(text) : {}) as Json;
-  };
-}
-
-async function logIn(page: Page, url: string) {
-  await page.goto(`${url}/login`);
-  await page.getByTestId('login-email').fill(OWNER.email);
-  await page.getByTestId('login-password').fill(OWNER.password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
 
 async function confirm(page: Page) {
   await page.getByTestId('confirm').click();

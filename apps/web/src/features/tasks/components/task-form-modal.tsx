@@ -178,6 +178,8 @@ export function TaskFormModal(props: {
               label={t('fields.template')}
               required
               searchable
+              // A required choice: clicking the picked template again must not clear it.
+              allowDeselect={false}
               data={templateOptions}
               value={form.values.templateId}
               onChange={pickTemplate}
