@@ -136,8 +136,9 @@ CREATE INDEX "tasks_unsorted_idx" ON "tasks" USING btree ("org_id","created_at",
 CREATE INDEX "tasks_done_idx" ON "tasks" USING btree ("org_id","completed_by_id","completed_at") WHERE "tasks"."completed_at" is not null;--> statement-breakpoint
 CREATE INDEX "tasks_contact_idx" ON "tasks" USING btree ("org_id","contact_id");--> statement-breakpoint
 CREATE INDEX "tasks_parent_idx" ON "tasks" USING btree ("parent_id");--> statement-breakpoint
+CREATE INDEX "tasks_previous_idx" ON "tasks" USING btree ("previous_id");--> statement-breakpoint
 CREATE INDEX "tasks_template_idx" ON "tasks" USING btree ("org_id","template_id");--> statement-breakpoint
-CREATE INDEX "tasks_remind_idx" ON "tasks" USING btree ("remind_at") WHERE "tasks"."reminded_at" is null and "tasks"."remind_at" is not null;--> statement-breakpoint
+CREATE INDEX "tasks_remind_idx" ON "tasks" USING btree ("remind_at") WHERE "tasks"."reminded_at" is null and "tasks"."remind_at" is not null and "tasks"."completed_at" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "calendar_feeds_token_unique" ON "calendar_feeds" USING btree ("token_hash");--> statement-breakpoint
 CREATE UNIQUE INDEX "calendar_feeds_user_unique" ON "calendar_feeds" USING btree ("org_id","user_id");--> statement-breakpoint
 CREATE INDEX "notifications_user_idx" ON "notifications" USING btree ("org_id","user_id","created_at","id");

@@ -70,9 +70,14 @@ export const tasks = pgTable(
       .where(sql`${t.completedAt} is not null`),
     index('tasks_contact_idx').on(t.orgId, t.contactId),
     index('tasks_parent_idx').on(t.parentId),
+    // A task's `next` step is found by the task that points back at it.
+    index('tasks_previous_idx').on(t.previousId),
     index('tasks_template_idx').on(t.orgId, t.templateId),
+    // Only reminders still to fire: a task completed before its reminder leaves the index.
     index('tasks_remind_idx')
       .on(t.remindAt)
-      .where(sql`${t.remindedAt} is null and ${t.remindAt} is not null`),
+      .where(
+        sql`${t.remindedAt} is null and ${t.remindAt} is not null and ${t.completedAt} is null`,
+      ),
   ],
 );
