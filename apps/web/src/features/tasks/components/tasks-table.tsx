@@ -167,7 +167,9 @@ export function TasksTable(props: {
   ));
   return (
     <Paper withBorder radius="md" style={{ overflow: 'hidden', opacity: props.stale ? 0.6 : 1 }}>
-      <Table.ScrollContainer minWidth={960}>
+      {/* Positioned, so the badges' visually hidden labels scroll with the table instead of
+          widening the whole page on a tablet. */}
+      <Table.ScrollContainer minWidth={960} type="native" pos="relative">
         <Table verticalSpacing="xs" highlightOnHover data-testid={props.testId ?? 'tasks-table'}>
           <Table.Thead>{headers}</Table.Thead>
           <Table.Tbody>

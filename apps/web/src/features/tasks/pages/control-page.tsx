@@ -112,7 +112,7 @@ export function ControlPage(props: { me: Me }) {
       )}
       {control.isSuccess && (rows.length > 0 || control.data.unassigned > 0) && (
         <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
-          <Table.ScrollContainer minWidth={600}>
+          <Table.ScrollContainer minWidth={600} type="native">
             <Table verticalSpacing="sm" highlightOnHover data-testid="control-table">
               <Table.Thead>
                 <Table.Tr>
