@@ -61,7 +61,7 @@ async function main() {
     const result = await seedDemo(db, { orgId, ownerId: owner.id });
     console.log(
       `Demo data added: ${result.branches} new branches, ${result.staff} new staff members, ` +
-        `${result.persons} persons, ${result.companies} companies.`,
+        `${result.persons} persons, ${result.companies} companies, ${result.tasks} tasks.`,
     );
     if (login) {
       console.log(
