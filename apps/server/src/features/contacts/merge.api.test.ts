@@ -100,6 +100,29 @@ describe('merge', () => {
     expect(check.items.map((d) => d.id)).toEqual([first.person.id]);
   });
 
+  it('moves the source person’s tasks to the target instead of losing them', async () => {
+    const org = await createOrg(t.app, { timezone: 'Europe/Stockholm' });
+    const target = await post<{ person: Person }>(org, '/api/persons', { firstName: 'Ada' });
+    const source = await post<{ person: Person }>(org, '/api/persons', { firstName: 'Ada L' });
+    const templates = await org.owner.request('GET', '/api/settings/task-templates');
+    const call = templates
+      .json<{ items: Array<{ id: string; type: string }> }>()
+      .items.find((x) => x.type === 'call')!;
+    const task = await post<{ id: string }>(org, '/api/tasks', {
+      templateId: call.id,
+      contactId: source.person.id,
+    });
+    await post(
+      org,
+      '/api/persons/merge',
+      { targetId: target.person.id, sourceId: source.person.id },
+      200,
+    );
+    const moved = await org.owner.request('GET', `/api/tasks/${task.id}`);
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json<{ contact: { id: string } }>().contact.id).toBe(target.person.id);
+  });
+
   it('merges companies: their persons and custom values move to the target', async () => {
     const org = await createOrg(t.app);
     const field = (name: string) =>

@@ -1,6 +1,7 @@
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
+import { contacts } from '../contacts/contacts.table.ts';
 import { users } from '../users/users.table.ts';
 import { tasks } from './tasks.table.ts';
 
@@ -10,11 +11,15 @@ import { tasks } from './tasks.table.ts';
  * - staff limited to some branches see those branches' tasks, tasks of no branch, and tasks
  *   assigned to them; staff with no branch limit see every branch;
  * - a private internal task is seen by its creator and its assignee alone (not even admins:
- *   seed 000's "Privat" is the staff member's own to-do).
+ *   seed 000's "Privat" is the staff member's own to-do);
+ * - the tasks of a person or company in the trash wait there with them (back on restore).
  */
 export async function taskVisibility(db: Db, actor: Actor): Promise<SQL> {
   const me = actor.userId;
-  const own = eq(tasks.orgId, actor.orgId);
+  const own = and(
+    eq(tasks.orgId, actor.orgId),
+    sql`not exists (select 1 from ${contacts} where ${contacts.id} = ${tasks.contactId} and ${contacts.deletedAt} is not null)`,
+  )!;
   const notPrivate = me
     ? or(eq(tasks.private, false), eq(tasks.creatorId, me), eq(tasks.assigneeId, me))!
     : eq(tasks.private, false);
