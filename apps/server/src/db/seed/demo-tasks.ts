@@ -85,9 +85,12 @@ export async function seedDemoTasks(
   let personIndex = 0;
   const nextPerson = () => persons[personIndex++ % persons.length]!;
 
+  // Whoever tries the demo logs in as the owner: some cards are theirs, so "My tasks" and the
+  // badge have something to show.
+  const owner = staff.find((s) => s.role === 'owner') ?? staff[0]!;
   const card = (dueAt: Date | null, statusId: string | null): TaskInsert => {
     const person = nextPerson();
-    const assigneeId = person.responsibleId ?? pickStaff();
+    const assigneeId = r.chance(0.2) ? owner.id : (person.responsibleId ?? pickStaff());
     const remind = dueAt && dueAt.getTime() - 15 * 60 * 1000 > now.getTime() && r.chance(0.3);
     return {
       orgId,
@@ -134,7 +137,6 @@ export async function seedDemoTasks(
     rows.push(fixType(card(timeBetween(r, laterFrom, to), status())));
   }
   // Internal to-dos: the club's own work, one of them the owner's private note.
-  const owner = staff.find((s) => s.role === 'owner') ?? staff[0]!;
   words.internal.forEach((comment, i) => {
     rows.push({
       orgId,
