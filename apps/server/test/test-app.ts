@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Me, Role } from '@spotter/contracts';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import type { Database } from '../src/db/client.ts';
 import type { LoginLimiter } from '../src/features/auth/index.ts';
@@ -48,6 +49,36 @@ export async function createTestApp(
   return { app, database, config, close: () => app.close() };
 }
 
+/**
+ * One app for a test file (or describe block): built in beforeAll, closed in afterAll. The
+ * returned TestApp reads the built app, so use it inside tests and hooks registered after this.
+ */
+export function useTestApp(opts: Parameters<typeof createTestApp>[0] = {}): TestApp {
+  let built: TestApp | undefined;
+  const current = () => {
+    if (!built) throw new Error('useTestApp: the app is built in beforeAll; use it in tests');
+    return built;
+  };
+  beforeAll(async () => {
+    built = await createTestApp(opts);
+  });
+  afterAll(async () => {
+    await built?.close();
+  });
+  return {
+    get app() {
+      return current().app;
+    },
+    get database() {
+      return current().database;
+    },
+    get config() {
+      return current().config;
+    },
+    close: () => current().close(),
+  };
+}
+
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** A logged-in client: every request carries its session cookie. */
@@ -92,12 +123,14 @@ export interface TestOrg {
   me: Me;
 }
 
-export function orgBody(overrides: { email?: string; name?: string; timezone?: string } = {}) {
+export function orgBody(
+  overrides: { email?: string; name?: string; timezone?: string; locale?: string } = {},
+) {
   return {
     organization: {
       name: overrides.name ?? `Club ${randomUUID().slice(0, 6)}`,
       timezone: overrides.timezone ?? 'Europe/Stockholm',
-      locale: 'en',
+      locale: overrides.locale ?? 'en',
       currency: 'SEK',
     },
     owner: {
@@ -109,7 +142,10 @@ export function orgBody(overrides: { email?: string; name?: string; timezone?: s
 }
 
 /** A new organization with its owner logged in (through open signup, like a hosted club). */
-export async function createOrg(app: FastifyInstance, overrides = {}): Promise<TestOrg> {
+export async function createOrg(
+  app: FastifyInstance,
+  overrides: Parameters<typeof orgBody>[0] = {},
+): Promise<TestOrg> {
   const body = orgBody(overrides);
   const res = await app.inject({ method: 'POST', url: '/api/signup', payload: body });
   if (res.statusCode !== 201) throw new Error(`signup failed ${res.statusCode}: ${res.body}`);
@@ -121,6 +157,18 @@ export async function createOrg(app: FastifyInstance, overrides = {}): Promise<T
     owner: clientFor(app, sessionCookieOf(res)),
     me,
   };
+}
+
+/** A request that must succeed (any 2xx); its JSON answer. For set-up steps, not assertions. */
+export async function ok<T>(
+  client: Client,
+  method: Method,
+  url: string,
+  body?: unknown,
+): Promise<T> {
+  const res = await client.request(method, url, body);
+  if (res.statusCode >= 300) throw new Error(`${method} ${url} → ${res.statusCode}: ${res.body}`);
+  return res.json<T>();
 }
 
 export async function login(app: FastifyInstance, email: string, password: string) {

@@ -1,22 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaff, createTestApp, type Client, type TestApp } from '../../../test/test-app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createStaff, type Client } from '../../../test/test-app.ts';
 import { expectTenantIsolation } from '../../../test/tenant-isolation.ts';
 import { branches } from '../branches/index.ts';
 import { insertPerson, insertStatus, insertTask, insertTemplate } from './board.fixtures.ts';
-import { boardOrg, clock, column, getBoard, ids, type BoardOrg } from './board.test-setup.ts';
+import {
+  boardOrg,
+  clock,
+  column,
+  getBoard,
+  ids,
+  useBoardTestApp,
+  type BoardOrg,
+} from './board.test-setup.ts';
 
 /** T-8 / acceptance 7: the board shows only what the asking staff member may see. */
-let t: TestApp;
 const NOW = '2026-11-25T11:00:00Z'; // Wednesday 12:00 in Stockholm
 const EARLIER_TODAY = '2026-11-25T07:00:00Z'; // overdue at NOW
 const at = (iso: string) => new Date(iso);
-const db = () => t.database.db;
-
-beforeAll(async () => {
+beforeAll(() => {
   clock.now = at(NOW);
-  t = await createTestApp({ now: () => clock.now });
 });
-afterAll(() => t.close());
+const t = useBoardTestApp();
+const db = () => t.database.db;
 
 describe('who sees what on the board', () => {
   it("never shows another organization's tasks, not even through its ids as filters", async () => {

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { describe, expect, it } from 'vitest';
 import { insertTask } from './board.fixtures.ts';
 import {
   boardOrg,
@@ -7,6 +6,7 @@ import {
   column,
   columnsById,
   getBoard,
+  useBoardTestApp,
   type BoardOrg,
 } from './board.test-setup.ts';
 
@@ -14,11 +14,7 @@ import {
  * T-8 / acceptance 1: columns are days in the organization's timezone, weeks start on Monday,
  * and daylight-saving days are 23 or 25 hours long. The clock is pinned; every instant is UTC.
  */
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp({ now: () => clock.now });
-});
-afterAll(() => t.close());
+const t = useBoardTestApp();
 
 /** Inserts one task per label due at that instant (with a status, so it is on a date column). */
 async function dueTasks(org: BoardOrg, due: Record<string, string>) {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { BoardColumn } from '@spotter/contracts';
-import { createTestApp, createStaff, type Client, type TestApp } from '../../../test/test-app.ts';
+import { createStaff, type Client } from '../../../test/test-app.ts';
 import { branches } from '../branches/index.ts';
 import {
   insertPerson,
@@ -10,20 +10,26 @@ import {
   insertTasks,
   insertTemplate,
 } from './board.fixtures.ts';
-import { boardOrg, clock, column, getBoard, ids, type BoardOrg } from './board.test-setup.ts';
+import {
+  boardOrg,
+  clock,
+  column,
+  getBoard,
+  ids,
+  useBoardTestApp,
+  type BoardOrg,
+} from './board.test-setup.ts';
 
 /** T-8: what the board shows, how its columns page, filter and count. */
-let t: TestApp;
+const t = useBoardTestApp();
 let org: BoardOrg;
 const NOW = '2026-11-25T11:00:00Z'; // Wednesday 12:00 in Stockholm
 const at = (iso: string) => new Date(iso);
 
 beforeAll(async () => {
-  t = await createTestApp({ now: () => clock.now });
   clock.now = at(NOW);
   org = await boardOrg(t);
 });
-afterAll(() => t.close());
 
 const db = () => t.database.db;
 

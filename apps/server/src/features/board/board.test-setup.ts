@@ -2,11 +2,20 @@
 import type { Board, BoardColumn } from '@spotter/contracts';
 import { expect } from 'vitest';
 import type { Db } from '../../db/client.ts';
-import { createOrg, type Client, type TestApp, type TestOrg } from '../../../test/test-app.ts';
+import {
+  createOrg,
+  useTestApp,
+  type Client,
+  type TestApp,
+  type TestOrg,
+} from '../../../test/test-app.ts';
 import { insertStatus, insertTemplate } from './board.fixtures.ts';
 
 /** A mutable clock: tests move `clock.now`, the app reads it through `now: () => clock.now`. */
 export const clock = { now: new Date('2026-11-22T22:30:00Z') };
+
+/** The test file's app, reading `clock`. */
+export const useBoardTestApp = () => useTestApp({ now: () => clock.now });
 
 export interface BoardOrg {
   orgId: string;

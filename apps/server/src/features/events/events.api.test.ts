@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { LiveEvent } from '@spotter/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg, createStaff, createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  createOrg,
+  createStaff,
+  createTestApp,
+  useTestApp,
+  type TestApp,
+} from '../../../test/test-app.ts';
 import { insertNotification } from '../notifications/index.ts';
 import { publishEvent } from './publish.ts';
 
@@ -54,13 +60,11 @@ async function openStream(base: string, headers: Record<string, string>) {
 const cookie = (value: string) => ({ cookie: `spotter_session=${value}` });
 
 describe('live events over SSE (T-12)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let base: string;
   beforeAll(async () => {
-    t = await createTestApp();
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
   });
-  afterAll(() => t.close());
 
   it("streams its organization's task events within a second, never another's", async () => {
     const a = await createOrg(t.app);

@@ -1,7 +1,7 @@
 import type { Badge } from '@spotter/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg, createStaff, createTestApp, type TestApp } from '../../../test/test-app.ts';
-import { getJson, insertTask, MINUTE } from './notifications.fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { createOrg, createStaff, ok, useTestApp } from '../../../test/test-app.ts';
+import { insertTask, MINUTE } from './notifications.fixtures.ts';
 import { insertNotification } from './notifications.repo.ts';
 
 // Sunday 23:30 in Stockholm is already Monday 05:30 in Novosibirsk.
@@ -9,11 +9,7 @@ const NOW = new Date('2025-03-09T22:30:00.000Z');
 const utc = (iso: string) => new Date(iso);
 
 describe('the badge (T-10)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp({ now: () => NOW });
-  });
-  afterAll(() => t.close());
+  const t = useTestApp({ now: () => NOW });
 
   it("counts my open to-dos due before the club's tomorrow, and the overdue ones", async () => {
     const org = await createOrg(t.app, { timezone: 'Europe/Stockholm' });
@@ -43,12 +39,12 @@ describe('the badge (T-10)', () => {
       taskId: null,
     });
 
-    expect(await getJson<Badge>(org.owner, '/api/me/badge')).toEqual({
+    expect(await ok<Badge>(org.owner, 'GET', '/api/me/badge')).toEqual({
       todo: 3,
       overdue: 2,
       unreadNotifications: 1,
     });
-    expect(await getJson<Badge>(sales.client, '/api/me/badge')).toEqual({
+    expect(await ok<Badge>(sales.client, 'GET', '/api/me/badge')).toEqual({
       todo: 1,
       overdue: 1,
       unreadNotifications: 0,
@@ -66,7 +62,7 @@ describe('the badge (T-10)', () => {
         dueAt: utc('2025-03-10T08:00:00Z'),
       });
     }
-    expect((await getJson<Badge>(stockholm.owner, '/api/me/badge')).todo).toBe(0);
-    expect((await getJson<Badge>(novosibirsk.owner, '/api/me/badge')).todo).toBe(1);
+    expect((await ok<Badge>(stockholm.owner, 'GET', '/api/me/badge')).todo).toBe(0);
+    expect((await ok<Badge>(novosibirsk.owner, 'GET', '/api/me/badge')).todo).toBe(1);
   });
 });

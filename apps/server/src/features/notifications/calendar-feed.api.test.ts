@@ -1,7 +1,7 @@
 import type { CalendarFeed, Person } from '@spotter/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tasks } from '../../db/schema.ts';
-import { createOrg, createStaff, createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { createOrg, createStaff, useTestApp } from '../../../test/test-app.ts';
 import { formatUtc } from './ical.ts';
 import { at, insertTask, MINUTE, templateId } from './notifications.fixtures.ts';
 
@@ -11,11 +11,7 @@ const DAY = 24 * 60 * MINUTE;
 const unfold = (ics: string) => ics.replace(/\r\n /g, '').split('\r\n');
 
 describe('calendar feed', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp({ now: () => NOW });
-  });
-  afterAll(() => t.close());
+  const t = useTestApp({ now: () => NOW });
 
   const fetchFeed = (url: string) => t.app.inject({ method: 'GET', url });
 

@@ -1,6 +1,6 @@
 import type { Notification, Person } from '@spotter/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg, createStaff, createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { createOrg, createStaff, useTestApp } from '../../../test/test-app.ts';
 import { expectTenantIsolation } from '../../../test/tenant-isolation.ts';
 import { insertTask } from './notifications.fixtures.ts';
 import { insertNotification } from './notifications.repo.ts';
@@ -13,11 +13,7 @@ interface Page {
 
 describe('notifications (T-10)', () => {
   const clock = { now: new Date('2025-03-10T09:00:00.000Z') };
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp({ now: () => clock.now });
-  });
-  afterAll(() => t.close());
+  const t = useTestApp({ now: () => clock.now });
 
   const notify = (orgId: string, userId: string, text: string, taskId: string | null = null) =>
     insertNotification(t.app.db, { orgId, userId, kind: 'reminder', taskId, text });

@@ -5,7 +5,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { tasks, taskTemplates } from '../../db/schema.ts';
-import type { Client } from '../../../test/test-app.ts';
 
 export async function templateId(db: Db, orgId: string, name = 'Personal call'): Promise<string> {
   const [found] = await db
@@ -54,12 +53,6 @@ export async function insertTask(db: Db, seed: TaskSeed): Promise<string> {
     })
     .returning({ id: tasks.id });
   return row!.id;
-}
-
-export async function getJson<T>(client: Client, url: string): Promise<T> {
-  const res = await client.request('GET', url);
-  if (res.statusCode !== 200) throw new Error(`GET ${url} → ${res.statusCode}: ${res.body}`);
-  return res.json<T>();
 }
 
 export const MINUTE = 60_000;

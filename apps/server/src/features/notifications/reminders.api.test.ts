@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openPostgres, type Database } from '../../db/client.ts';
 import type { Db } from '../../db/client.ts';
 import { tasks } from '../../db/schema.ts';
-import { createOrg, createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { createOrg, createTestApp, ok, useTestApp, type TestApp } from '../../../test/test-app.ts';
 import { createPostgresTestUrl, createTestDatabase, testDbKind } from '../../../test/test-db.ts';
-import { at, getJson, insertTask, MINUTE, templateId } from './notifications.fixtures.ts';
+import { at, insertTask, MINUTE, templateId } from './notifications.fixtures.ts';
 import { notifications } from './notifications.table.ts';
 import { runReminderSweep } from './reminder-sweep.ts';
 
@@ -30,11 +30,7 @@ async function restartableDatabase() {
 
 describe('reminders (T-10, acceptance 5)', () => {
   const clock = { now: T };
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp({ now: () => clock.now });
-  });
-  afterAll(() => t.close());
+  const t = useTestApp({ now: () => clock.now });
 
   it('a reminder set a minute ahead fires once: notification, badge, no repeat', async () => {
     clock.now = T;
@@ -45,7 +41,7 @@ describe('reminders (T-10, acceptance 5)', () => {
       dueAt: at(T, 2 * 60 * MINUTE),
       remindAt: at(T, MINUTE),
     });
-    const badge = () => getJson<Badge>(org.owner, '/api/me/badge');
+    const badge = () => ok<Badge>(org.owner, 'GET', '/api/me/badge');
     expect((await badge()).unreadNotifications).toBe(0);
 
     await runReminderSweep(t.app.db, at(T, 30_000));
@@ -65,7 +61,7 @@ describe('reminders (T-10, acceptance 5)', () => {
       text: 'Personal call',
     });
     expect((await badge()).unreadNotifications).toBe(1);
-    const list = await getJson<{ items: Notification[] }>(org.owner, '/api/notifications');
+    const list = await ok<{ items: Notification[] }>(org.owner, 'GET', '/api/notifications');
     expect(list.items[0]).toMatchObject({
       kind: 'reminder',
       task: { id: taskId, name: 'Personal call', contactName: null },

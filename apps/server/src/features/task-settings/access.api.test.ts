@@ -1,23 +1,20 @@
 import type { Dictionary, TaskResult, TaskStatus, TaskTemplate } from '@spotter/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createOrg,
   createStaff,
+  ok,
+  useTestApp,
   type Method,
-  type TestApp,
   type TestOrg,
 } from '../../../test/test-app.ts';
 import { expectTenantIsolation } from '../../../test/tenant-isolation.ts';
-import { createSettingsTestApp, defaultTemplate, ok } from './task-settings.test-setup.ts';
+import { defaultTemplate } from './task-settings.test-setup.ts';
 
 const TEMPLATES = '/api/settings/task-templates';
 
 describe('who may read and change task settings', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createSettingsTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   it('lets staff read (they create tasks from templates) and only admins write', async () => {
     const org = await createOrg(t.app);
@@ -87,11 +84,7 @@ describe('who may read and change task settings', () => {
 });
 
 describe('task settings of another organization', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createSettingsTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   const readTemplates = async (org: TestOrg) =>
     (await org.owner.request('GET', `${TEMPLATES}?includeArchived=true`)).json();

@@ -1,14 +1,7 @@
 import type { Dictionary, TaskStatus } from '@spotter/contracts';
 import { eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  clientFor,
-  createOrg,
-  orgBody,
-  sessionCookieOf,
-  type TestApp,
-} from '../../../test/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { createOrg, ok, useTestApp } from '../../../test/test-app.ts';
 import { AppError } from '../../lib/errors.ts';
 import {
   assertTaskStatus,
@@ -20,29 +13,13 @@ import {
   seedDemoTaskSettings,
 } from './index.ts';
 import { taskDictionaries, taskStatuses, taskTemplates } from './task-settings.table.ts';
-import { createSettingsTestApp, ok, statusesOf, templatesOf } from './task-settings.test-setup.ts';
-
-/** Signs up an organization working in `locale` (the shared factory always uses English). */
-async function signupIn(app: FastifyInstance, locale: string) {
-  const body = orgBody();
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/signup',
-    payload: { ...body, organization: { ...body.organization, locale } },
-  });
-  expect(res.statusCode).toBe(201);
-  return { client: clientFor(app, sessionCookieOf(res)), orgId: res.json().organization.id };
-}
+import { statusesOf, templatesOf } from './task-settings.test-setup.ts';
 
 describe('task settings defaults and the demo (T-3, seed 004)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createSettingsTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   it('seeds a Swedish organization in Swedish', async () => {
-    const { client } = await signupIn(t.app, 'sv');
+    const { owner: client } = await createOrg(t.app, { locale: 'sv' });
     expect((await templatesOf(client)).map((i) => i.name)).toEqual([
       'Intern uppgift',
       'Övrig kunduppgift',
@@ -71,14 +48,14 @@ describe('task settings defaults and the demo (T-3, seed 004)', () => {
       uk: ['Особистий дзвінок клієнту', 'В роботі'],
     } as const;
     for (const [locale, [call, status]] of Object.entries(expected)) {
-      const { client } = await signupIn(t.app, locale);
+      const { owner: client } = await createOrg(t.app, { locale });
       expect((await templatesOf(client)).map((i) => i.name)).toContain(call);
       expect((await statusesOf(client)).map((s: TaskStatus) => s.name)).toContain(status);
     }
   });
 
   it('builds seed 004’s workflow, safely twice, in the organization’s language', async () => {
-    const { client, orgId } = await signupIn(t.app, 'ru');
+    const { owner: client, orgId } = await createOrg(t.app, { locale: 'ru' });
     const db = t.database.db;
     const demo = await seedDemoTaskSettings(db, orgId, 'ru');
     expect(await seedDemoTaskSettings(db, orgId, 'ru')).toEqual(demo);
@@ -148,11 +125,7 @@ describe('task settings defaults and the demo (T-3, seed 004)', () => {
 });
 
 describe('what the tasks feature reads from the settings', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createSettingsTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   it('finds defaults and statuses, scoped to the organization', async () => {
     const org = await createOrg(t.app);
@@ -185,7 +158,7 @@ describe('what the tasks feature reads from the settings', () => {
   });
 
   it('gives an organization that predates task settings its defaults on first need', async () => {
-    const { orgId } = await signupIn(t.app, 'uk');
+    const { orgId } = await createOrg(t.app, { locale: 'uk' });
     const db = t.database.db;
     await db.delete(taskTemplates).where(eq(taskTemplates.orgId, orgId));
     await db.delete(taskStatuses).where(eq(taskStatuses.orgId, orgId));

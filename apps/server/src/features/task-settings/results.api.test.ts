@@ -1,21 +1,12 @@
 import type { Dictionary, TaskResult, TaskTemplate } from '@spotter/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg, createStaff, type TestApp } from '../../../test/test-app.ts';
-import {
-  createSettingsTestApp,
-  defaultTemplate,
-  insertTask,
-  ok,
-} from './task-settings.test-setup.ts';
+import { describe, expect, it } from 'vitest';
+import { createOrg, createStaff, ok, useTestApp } from '../../../test/test-app.ts';
+import { defaultTemplate, insertTask } from './task-settings.test-setup.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('task results, their extra fields and next steps (T-4, T-5)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createSettingsTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   async function setup() {
     const org = await createOrg(t.app);

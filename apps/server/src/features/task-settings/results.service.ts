@@ -5,6 +5,7 @@ import { assertCan, type Actor } from '../../lib/actor.ts';
 import { notFound } from '../../lib/errors.ts';
 import { toResultDto } from './task-settings.dto.ts';
 import {
+  archiveIfUsedElseDelete,
   buildResultFields,
   catchNameTaken,
   checkNextStep,
@@ -90,13 +91,10 @@ export async function deleteResult(db: Db, actor: Actor, templateId: string, res
   return db.transaction(async (tx) => {
     // The row lock makes a task taking this result wait, so "unused" holds until we commit.
     const existing = await findResultOf(tx, actor.orgId, templateId, resultId, true);
-    if (await repo.isResultInUse(tx, actor.orgId, resultId)) {
-      if (!existing.archivedAt) {
-        await repo.updateResult(tx, actor.orgId, resultId, { archivedAt: new Date() });
-      }
-      return { archived: true };
-    }
-    if (!(await repo.deleteResult(tx, actor.orgId, resultId))) throw notFound('Result');
-    return { archived: false };
+    return archiveIfUsedElseDelete(existing, 'Result', {
+      inUse: () => repo.isResultInUse(tx, actor.orgId, resultId),
+      archive: () => repo.updateResult(tx, actor.orgId, resultId, { archivedAt: new Date() }),
+      remove: () => repo.deleteResult(tx, actor.orgId, resultId),
+    });
   });
 }

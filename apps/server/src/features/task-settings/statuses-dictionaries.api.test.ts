@@ -1,23 +1,17 @@
 import type { Dictionary, TaskResult, TaskStatus } from '@spotter/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg, type TestApp } from '../../../test/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { createOrg, ok, useTestApp } from '../../../test/test-app.ts';
 import {
   completeTask,
-  createSettingsTestApp,
   defaultTemplate,
   insertTask,
-  ok,
   statusesOf,
 } from './task-settings.test-setup.ts';
 
 type List<T> = { items: T[] };
 
 describe('task statuses (T-6)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createSettingsTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   it('creates, reorders, renames, archives and restores a status', async () => {
     const org = await createOrg(t.app);
@@ -86,11 +80,7 @@ describe('task statuses (T-6)', () => {
 });
 
 describe('dictionaries for choice fields (T-4)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createSettingsTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   const list = async (org: Awaited<ReturnType<typeof createOrg>>) =>
     (

@@ -1,12 +1,13 @@
 /**
  * The checks shared by the settings services: names taken, stale versions, and references to
- * users, templates and dictionaries, which must all belong to the caller's organization.
+ * users, templates and dictionaries, which must all belong to the caller's organization; and
+ * the archive-or-delete rule of templates, results and statuses.
  */
 import { randomUUID } from 'node:crypto';
 import type { NextStep, ResultField, resultFieldInputSchema } from '@spotter/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import { conflict, isUniqueViolation, validationError } from '../../lib/errors.ts';
+import { conflict, isUniqueViolation, notFound, validationError } from '../../lib/errors.ts';
 import { findUserById } from '../users/index.ts';
 import { findDictionaries } from './dictionaries.repo.ts';
 import { findTemplate } from './templates.repo.ts';
@@ -33,6 +34,27 @@ export async function catchNameTaken<T>(what: string, work: () => Promise<T>): P
 
 export function throwIfAny(errors: FieldErrors) {
   if (Object.keys(errors).length > 0) throw validationError(errors);
+}
+
+/**
+ * A setting tasks still point at is archived, so their history keeps its name (and the board
+ * a status); an unused one is deleted. Run it in the transaction that found `existing`.
+ */
+export async function archiveIfUsedElseDelete(
+  existing: { archivedAt: Date | null },
+  what: string,
+  steps: {
+    inUse: () => Promise<boolean>;
+    archive: () => Promise<unknown>;
+    remove: () => Promise<boolean>;
+  },
+): Promise<{ archived: boolean }> {
+  if (await steps.inUse()) {
+    if (!existing.archivedAt) await steps.archive();
+    return { archived: true };
+  }
+  if (!(await steps.remove())) throw notFound(what);
+  return { archived: false };
 }
 
 /** A user newly named on a template or workflow: a colleague in this organization, active. */

@@ -1,38 +1,9 @@
 /** Shared set-up of the task settings API tests. */
 import type { TaskStatus, TaskTemplate } from '@spotter/contracts';
 import { eq } from 'drizzle-orm';
-import { buildApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
 import { tasks } from '../tasks/index.ts';
-import { testConfig, type Client, type TestApp } from '../../../test/test-app.ts';
-import { createTestDatabase } from '../../../test/test-db.ts';
-import { taskSettingsRoutes } from './task-settings.routes.ts';
-
-/**
- * `createTestApp`, plus the settings routes while app.ts does not register them yet (the lead
- * wires features into app.ts); once it does, this is `createTestApp()`.
- */
-export async function createSettingsTestApp(): Promise<TestApp> {
-  const database = await createTestDatabase();
-  const config = testConfig();
-  const app = await buildApp(config, { database, logger: false });
-  if (!app.hasRoute({ method: 'GET', url: '/api/settings/task-templates' })) {
-    await app.register(taskSettingsRoutes);
-  }
-  await app.ready();
-  return { app, database, config, close: () => app.close() };
-}
-
-export async function ok<T>(
-  client: Client,
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
-  url: string,
-  body?: unknown,
-): Promise<T> {
-  const res = await client.request(method, url, body);
-  if (res.statusCode >= 300) throw new Error(`${method} ${url} → ${res.statusCode}: ${res.body}`);
-  return res.json<T>();
-}
+import { ok, type Client } from '../../../test/test-app.ts';
 
 export async function templatesOf(client: Client, includeArchived = false) {
   const query = includeArchived ? '?includeArchived=true' : '';

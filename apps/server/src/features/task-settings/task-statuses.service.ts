@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
 import { notFound } from '../../lib/errors.ts';
 import { toTaskStatusDto } from './task-settings.dto.ts';
-import { catchNameTaken } from './task-settings.refs.ts';
+import { archiveIfUsedElseDelete, catchNameTaken } from './task-settings.refs.ts';
 import * as repo from './task-statuses.repo.ts';
 
 type CreateInput = z.output<typeof taskStatusCreateSchema>;
@@ -47,13 +47,10 @@ export async function deleteTaskStatus(db: Db, actor: Actor, id: string) {
   return db.transaction(async (tx) => {
     const existing = await repo.findTaskStatus(tx, actor.orgId, id);
     if (!existing) throw notFound('Task status');
-    if (await repo.isTaskStatusInUse(tx, actor.orgId, id)) {
-      if (!existing.archivedAt) {
-        await repo.updateTaskStatus(tx, actor.orgId, id, { archivedAt: new Date() });
-      }
-      return { archived: true };
-    }
-    if (!(await repo.deleteTaskStatus(tx, actor.orgId, id))) throw notFound('Task status');
-    return { archived: false };
+    return archiveIfUsedElseDelete(existing, 'Task status', {
+      inUse: () => repo.isTaskStatusInUse(tx, actor.orgId, id),
+      archive: () => repo.updateTaskStatus(tx, actor.orgId, id, { archivedAt: new Date() }),
+      remove: () => repo.deleteTaskStatus(tx, actor.orgId, id),
+    });
   });
 }

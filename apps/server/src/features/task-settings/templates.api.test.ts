@@ -1,20 +1,10 @@
 import type { TaskResult, TaskTemplate } from '@spotter/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg, createStaff, type TestApp } from '../../../test/test-app.ts';
-import {
-  createSettingsTestApp,
-  defaultTemplate,
-  insertTask,
-  ok,
-  templatesOf,
-} from './task-settings.test-setup.ts';
+import { describe, expect, it } from 'vitest';
+import { createOrg, createStaff, ok, useTestApp } from '../../../test/test-app.ts';
+import { defaultTemplate, insertTask, templatesOf } from './task-settings.test-setup.ts';
 
 describe('task templates (T-3)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createSettingsTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   it('gives a new organization one default template per type, the round calling with the personal call', async () => {
     const org = await createOrg(t.app);

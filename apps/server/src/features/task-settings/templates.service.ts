@@ -10,6 +10,7 @@ import { assertCan, type Actor } from '../../lib/actor.ts';
 import { notFound, ruleBroken } from '../../lib/errors.ts';
 import { toTemplateDto } from './task-settings.dto.ts';
 import {
+  archiveIfUsedElseDelete,
   catchNameTaken,
   checkUser,
   throwIfAny,
@@ -149,13 +150,10 @@ export async function deleteTemplate(db: Db, actor: Actor, id: string) {
     const existing = await repo.findTemplate(tx, actor.orgId, id, true);
     if (!existing) throw notFound('Task template');
     if (existing.isDefault) throw defaultStays();
-    if (await repo.isTemplateInUse(tx, actor.orgId, id)) {
-      if (!existing.archivedAt) {
-        await repo.updateTemplate(tx, actor.orgId, id, { archivedAt: new Date() });
-      }
-      return { archived: true };
-    }
-    if (!(await repo.deleteTemplate(tx, actor.orgId, id))) throw notFound('Task template');
-    return { archived: false };
+    return archiveIfUsedElseDelete(existing, 'Task template', {
+      inUse: () => repo.isTemplateInUse(tx, actor.orgId, id),
+      archive: () => repo.updateTemplate(tx, actor.orgId, id, { archivedAt: new Date() }),
+      remove: () => repo.deleteTemplate(tx, actor.orgId, id),
+    });
   });
 }

@@ -1,23 +1,12 @@
 import type { Control, Task, TaskList } from '@spotter/contracts';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createStaff, type Client, type TestApp } from '../../../test/test-app.ts';
 import { insertBranch } from '../branches/index.ts';
 import { insertPerson } from './tasks.fixtures.ts';
-import {
-  createTaskAs,
-  createTaskTestApp,
-  taskOrg,
-  WEDNESDAY_10,
-  type Clock,
-} from './tasks.test-setup.ts';
+import { createTaskAs, taskOrg, useTaskTestApp, WEDNESDAY_10 } from './tasks.test-setup.ts';
 
-const clock: Clock = { now: WEDNESDAY_10 };
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTaskTestApp(clock);
-});
-afterAll(() => t.close());
+const { t, clock } = useTaskTestApp();
 
 const utc = (iso: string) => new Date(iso);
 

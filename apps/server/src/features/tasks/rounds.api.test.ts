@@ -1,27 +1,15 @@
 import type { Task, TaskList } from '@spotter/contracts';
 import { and, count, eq, isNull, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaff, type TestApp } from '../../../test/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { createStaff } from '../../../test/test-app.ts';
 import { insertBranch } from '../branches/index.ts';
 import { contacts } from '../contacts/index.ts';
 import { taskTemplates } from '../task-settings/index.ts';
 import { insertPerson, insertPersons } from './tasks.fixtures.ts';
 import { tasks } from './tasks.table.ts';
-import {
-  createTaskAs,
-  createTaskTestApp,
-  getTask,
-  taskOrg,
-  WEDNESDAY_10,
-  type Clock,
-} from './tasks.test-setup.ts';
+import { createTaskAs, getTask, taskOrg, useTaskTestApp } from './tasks.test-setup.ts';
 
-const clock: Clock = { now: WEDNESDAY_10 };
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTaskTestApp(clock);
-});
-afterAll(() => t.close());
+const { t } = useTaskTestApp();
 
 describe('call rounds (T-2; acceptance 4)', () => {
   it('creates one call per person; completing 10 of 40 shows 10/40 and the tally', async () => {

@@ -1,25 +1,16 @@
 import type { Task } from '@spotter/contracts';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createStaff, type TestApp } from '../../../test/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { createStaff } from '../../../test/test-app.ts';
 import { insertPerson } from './tasks.fixtures.ts';
 import {
   createTaskAs,
-  createTaskTestApp,
   getTask,
   taskOrg,
+  useTaskTestApp,
   WEDNESDAY_10,
-  type Clock,
 } from './tasks.test-setup.ts';
 
-const clock: Clock = { now: WEDNESDAY_10 };
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTaskTestApp(clock);
-});
-afterAll(() => t.close());
-beforeEach(() => {
-  clock.now = WEDNESDAY_10;
-});
+const { t, clock } = useTaskTestApp();
 
 const at = (iso: string) => new Date(iso).toISOString();
 

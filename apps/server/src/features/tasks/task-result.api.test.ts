@@ -1,29 +1,20 @@
 import type { HistoryEntry, Task } from '@spotter/contracts';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createStaff, type Client, type TestApp } from '../../../test/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { createStaff, type Client } from '../../../test/test-app.ts';
 import { notifications } from '../notifications/index.ts';
 import { taskResults } from '../task-settings/index.ts';
 import { insertPerson } from './tasks.fixtures.ts';
 import { tasks } from './tasks.table.ts';
 import {
   createTaskAs,
-  createTaskTestApp,
   getTask,
   taskOrg,
+  useTaskTestApp,
   WEDNESDAY_10,
-  type Clock,
 } from './tasks.test-setup.ts';
 
-const clock: Clock = { now: WEDNESDAY_10 };
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTaskTestApp(clock);
-});
-afterAll(() => t.close());
-beforeEach(() => {
-  clock.now = WEDNESDAY_10;
-});
+const { t, clock } = useTaskTestApp();
 
 type Answer = { task: Task; nextTask: Task | null };
 type ErrorBody = { code: string; message: string; fields: Record<string, string> };

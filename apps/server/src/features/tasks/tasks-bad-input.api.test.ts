@@ -1,30 +1,20 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../../../test/test-app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { insertPerson, type TaskFixture } from './tasks.fixtures.ts';
-import {
-  createTaskAs,
-  createTaskTestApp,
-  taskOrg,
-  WEDNESDAY_10,
-  type Clock,
-} from './tasks.test-setup.ts';
+import { createTaskAs, taskOrg, useTaskTestApp } from './tasks.test-setup.ts';
 
 /** X-4 for the task routes: junk gets a 4xx in the error shape, never a 500. */
 describe('bad input on the task routes', () => {
-  const clock: Clock = { now: WEDNESDAY_10 };
-  let t: TestApp;
+  const { t } = useTaskTestApp();
   let ctx: Awaited<ReturnType<typeof taskOrg>>;
   let taskId: string;
   beforeAll(async () => {
-    t = await createTaskTestApp(clock);
     ctx = await taskOrg(t);
     const person = await insertPerson(ctx.db, ctx.org.orgId);
     taskId = (
       await createTaskAs(ctx.org.owner, { templateId: ctx.fx.call.id, contactId: person.id })
     ).id;
   });
-  afterAll(() => t.close());
 
   const idOf = (fx: TaskFixture) =>
     fc.constantFrom(fx.call.id, fx.round.id, fx.internal.id, fx.results.goingToBuy, 'me', '');

@@ -1,23 +1,12 @@
 import type { Control, Task, TaskList } from '@spotter/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaff, type Client, type TestApp, type TestOrg } from '../../../test/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { createStaff, type Client, type TestOrg } from '../../../test/test-app.ts';
 import { expectTenantIsolation } from '../../../test/tenant-isolation.ts';
 import { insertBranch } from '../branches/index.ts';
 import { insertPerson, seedTaskFixture, type TaskFixture } from './tasks.fixtures.ts';
-import {
-  createTaskAs,
-  createTaskTestApp,
-  taskOrg,
-  WEDNESDAY_10,
-  type Clock,
-} from './tasks.test-setup.ts';
+import { createTaskAs, taskOrg, useTaskTestApp } from './tasks.test-setup.ts';
 
-const clock: Clock = { now: WEDNESDAY_10 };
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTaskTestApp(clock);
-});
-afterAll(() => t.close());
+const { t } = useTaskTestApp();
 
 const listIds = async (client: Client, query = 'state=all') =>
   (await client.request('GET', `/api/tasks?${query}`)).json<TaskList>().items.map((i) => i.id);

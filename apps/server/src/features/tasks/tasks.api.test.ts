@@ -1,28 +1,14 @@
 import type { Task, TaskList } from '@spotter/contracts';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createStaff, type TestApp } from '../../../test/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { createStaff } from '../../../test/test-app.ts';
 import { insertBranch } from '../branches/index.ts';
 import { notifications } from '../notifications/index.ts';
 import { taskTemplates } from '../task-settings/index.ts';
 import { insertPerson } from './tasks.fixtures.ts';
-import {
-  createTaskAs,
-  createTaskTestApp,
-  taskOrg,
-  WEDNESDAY_10,
-  type Clock,
-} from './tasks.test-setup.ts';
+import { createTaskAs, taskOrg, useTaskTestApp, WEDNESDAY_10 } from './tasks.test-setup.ts';
 
-const clock: Clock = { now: WEDNESDAY_10 };
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTaskTestApp(clock);
-});
-afterAll(() => t.close());
-beforeEach(() => {
-  clock.now = WEDNESDAY_10;
-});
+const { t } = useTaskTestApp();
 
 const at = (iso: string) => new Date(iso).toISOString();
 

@@ -1,7 +1,7 @@
 /** Shared by the task API tests: a pinned clock, an organization with task settings, helpers. */
 import type { Task, TaskCreate } from '@spotter/contracts';
-import { expect } from 'vitest';
-import { createOrg, createTestApp, type Client, type TestApp } from '../../../test/test-app.ts';
+import { beforeEach, expect } from 'vitest';
+import { createOrg, useTestApp, type Client, type TestApp } from '../../../test/test-app.ts';
 import { seedTaskFixture, type FixtureOptions } from './tasks.fixtures.ts';
 
 /** A movable clock: `clock.now` is what the app sees as "now". */
@@ -12,8 +12,17 @@ export interface Clock {
 /** Wednesday 11 March 2026, 10:00 in Stockholm (CET, UTC+1). */
 export const WEDNESDAY_10 = new Date('2026-03-11T09:00:00Z');
 
-export async function createTaskTestApp(clock: Clock): Promise<TestApp> {
-  return createTestApp({ now: () => clock.now });
+/**
+ * A test file's app on a movable clock that every test starts at WEDNESDAY_10: tests move
+ * `clock.now`, the app reads it.
+ */
+export function useTaskTestApp(): { t: TestApp; clock: Clock } {
+  const clock: Clock = { now: WEDNESDAY_10 };
+  const t = useTestApp({ now: () => clock.now });
+  beforeEach(() => {
+    clock.now = WEDNESDAY_10;
+  });
+  return { t, clock };
 }
 
 export async function taskOrg(t: TestApp, opts: FixtureOptions & { timezone?: string } = {}) {
