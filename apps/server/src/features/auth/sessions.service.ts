@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
+import { startPoller } from '../../lib/poller.ts';
 import * as repo from './sessions.repo.ts';
 
 export const SESSION_COOKIE = 'spotter_session';
@@ -54,11 +55,10 @@ export function endSessionsOfUser(db: Db, orgId: string, userId: string) {
 
 const SWEEP_EVERY_MS = 6 * 60 * 60 * 1000;
 
-/** Expired sessions are useless rows; remove them now and every six hours. */
+/** Expired sessions are useless rows; remove them now and every six hours. Returns stop. */
 export function startSessionSweeper(db: Db, onError: (err: unknown) => void) {
-  const sweep = () => repo.deleteExpiredSessions(db, new Date()).catch(onError);
-  void sweep();
-  const timer = setInterval(sweep, SWEEP_EVERY_MS);
-  timer.unref();
-  return () => clearInterval(timer);
+  return startPoller(() => repo.deleteExpiredSessions(db, new Date()), {
+    intervalMs: SWEEP_EVERY_MS,
+    onError,
+  });
 }

@@ -1,32 +1,12 @@
 import type { Lookup, Status } from '@spotter/contracts';
 import { eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  clientFor,
-  createOrg,
-  createTestApp,
-  orgBody,
-  sessionCookieOf,
-  type TestApp,
-} from '../../../test/test-app.ts';
+import { createOrg, createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { contacts } from '../../db/schema.ts';
 import { expectTenantIsolation } from '../../../test/tenant-isolation.ts';
 import { insertContact, readContact } from './test-contacts.ts';
 
 type List<T> = { items: T[] };
-
-/** Signs up an organization working in `locale` (the shared factory always uses English). */
-async function signupIn(app: FastifyInstance, locale: string) {
-  const body = orgBody();
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/signup',
-    payload: { ...body, organization: { ...body.organization, locale } },
-  });
-  expect(res.statusCode).toBe(201);
-  return clientFor(app, sessionCookieOf(res));
-}
 
 describe('contact statuses (C-3, C-6)', () => {
   let t: TestApp;
@@ -65,7 +45,7 @@ describe('contact statuses (C-3, C-6)', () => {
       uk: [['Лід', 'Клієнт', 'Колишній клієнт'], 'Немає відповіді'],
     } as const;
     for (const [locale, [statuses, historyType]] of Object.entries(cases)) {
-      const owner = await signupIn(t.app, locale);
+      const { owner } = await createOrg(t.app, { locale });
       const items = (await owner.request('GET', '/api/settings/statuses?entity=company')).json<
         List<Status>
       >().items;

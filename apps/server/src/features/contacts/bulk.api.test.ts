@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { HistoryEntry, Person } from '@spotter/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg, createStaff, createTestApp, type TestApp } from '../../../test/test-app.ts';
-import { addPerson, addTag, listPersons, ok, personStatuses } from './contacts-list.test-setup.ts';
+import { createOrg, createStaff, createTestApp, ok, type TestApp } from '../../../test/test-app.ts';
+import { addPerson, addTag, listPersons, personStatuses } from './contacts-list.test-setup.ts';
 import { contactHistory } from './contacts.table.ts';
 
 describe('bulk actions (C-10)', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg, createStaff, createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { createOrg, createStaff, createTestApp, ok, type TestApp } from '../../../test/test-app.ts';
 import { expectTenantIsolation } from '../../../test/tenant-isolation.ts';
-import { addPerson, addTag, listPersons, ok } from './contacts-list.test-setup.ts';
+import { addPerson, addTag, listPersons } from './contacts-list.test-setup.ts';
 
 describe('lists, search, trash, bulk and export are tenant-isolated', () => {
   let t: TestApp;

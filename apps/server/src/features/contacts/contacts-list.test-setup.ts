@@ -1,17 +1,6 @@
 /** Shared set-up of the list, bulk and export API tests: reference data made through the API. */
 import type { CustomField, Lookup, Person, Status } from '@spotter/contracts';
-import type { Client, TestOrg } from '../../../test/test-app.ts';
-
-export async function ok<T>(
-  client: Client,
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
-  url: string,
-  body?: unknown,
-): Promise<T> {
-  const res = await client.request(method, url, body);
-  if (res.statusCode >= 300) throw new Error(`${method} ${url} → ${res.statusCode}: ${res.body}`);
-  return res.json<T>();
-}
+import { ok, type Client, type TestOrg } from '../../../test/test-app.ts';
 
 export async function personStatuses(org: TestOrg) {
   return (await ok<{ items: Status[] }>(org.owner, 'GET', '/api/settings/statuses?entity=person'))

@@ -1,7 +1,7 @@
 import type { ContactKind } from '@spotter/contracts';
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { users } from '../users/index.ts';
+import { userNames } from '../users/index.ts';
 import {
   toContactDto,
   type ContactPersonRef,
@@ -102,12 +102,7 @@ export async function loadDtoRefs(
   const companyRowIds = rows.filter((r) => r.kind === 'company').map((r) => r.id);
 
   // One after another: the caller may hand in a transaction, which runs one query at a time.
-  const userRows = userIds.length
-    ? await db
-        .select({ id: users.id, name: users.name })
-        .from(users)
-        .where(and(eq(users.orgId, orgId), inArray(users.id, userIds)))
-    : [];
+  const names = await userNames(db, orgId, userIds);
   const companyRows = companyIds.length
     ? await db
         .select({ id: contacts.id, name: contacts.displayName })
@@ -129,7 +124,7 @@ export async function loadDtoRefs(
     contactPersons.set(p.companyId, list);
   }
   return {
-    userNames: new Map(userRows.map((u) => [u.id, u.name])),
+    userNames: names,
     companyNames: new Map(companyRows.map((c) => [c.id, c.name])),
     contactPersons,
   };

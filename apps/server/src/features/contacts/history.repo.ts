@@ -1,7 +1,8 @@
 import type { HistoryEntry } from '@spotter/contracts';
-import { and, desc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, notInArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { lookups } from '../../db/schema.ts';
+import { cursorAtOf, olderThan, type TimeCursor } from '../../lib/time-cursor.ts';
 import { users } from '../users/index.ts';
 import { contactHistory } from './contacts.table.ts';
 
@@ -44,13 +45,6 @@ export async function insertHistoryMany(
   await db.insert(contactHistory).values(entries.map((e) => values(orgId, e.contactId, e)));
 }
 
-/** Keyset position: created_at in whole microseconds since 1970 (exact, unlike a JS Date) and the id. */
-export interface HistoryCursor {
-  /** Digits only (checked by the caller). */
-  at: string;
-  id: string;
-}
-
 const columns = {
   id: contactHistory.id,
   event: contactHistory.event,
@@ -60,7 +54,7 @@ const columns = {
   authorId: contactHistory.authorId,
   authorName: users.name,
   createdAt: contactHistory.createdAt,
-  cursorAt: sql<string>`(extract(epoch from ${contactHistory.createdAt}) * 1000000)::bigint::text`,
+  cursorAt: cursorAtOf(contactHistory.createdAt),
 };
 
 /** Newest first; ties on the timestamp broken by id so pages never skip or repeat. */
@@ -69,13 +63,11 @@ export function listHistory(
   orgId: string,
   contactId: string,
   limit: number,
-  cursor?: HistoryCursor,
+  cursor?: TimeCursor,
 ) {
   const where = [eq(contactHistory.orgId, orgId), eq(contactHistory.contactId, contactId)];
   if (cursor) {
-    where.push(
-      sql`(${contactHistory.createdAt}, ${contactHistory.id}) < (timestamptz 'epoch' + ${cursor.at}::bigint * interval '1 microsecond', ${cursor.id}::uuid)`,
-    );
+    where.push(olderThan(contactHistory.createdAt, contactHistory.id, cursor));
   }
   return db
     .select(columns)
@@ -123,14 +115,4 @@ export async function historyTypeExists(db: Db, orgId: string, typeId: string) {
       ),
     );
   return row !== undefined;
-}
-
-/** Author names for entries just written (one query). */
-export async function userNames(db: Db, orgId: string, ids: string[]) {
-  if (ids.length === 0) return new Map<string, string>();
-  const rows = await db
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(and(eq(users.orgId, orgId), inArray(users.id, ids)));
-  return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
 import { notFound, validationError } from '../../lib/errors.ts';
+import { decodeTimeCursor, encodeTimeCursor, type TimeCursor } from '../../lib/time-cursor.ts';
+import { userNames } from '../users/index.ts';
 import { findContact } from './contacts.repo.ts';
 import { assertStorable } from './contacts.service.ts';
 import * as repo from './history.repo.ts';
@@ -19,32 +21,6 @@ export function toHistoryDto(row: repo.HistoryListRow): HistoryEntry {
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function encodeCursor(row: repo.HistoryListRow): string {
-  return Buffer.from(JSON.stringify([row.cursorAt, row.id])).toString('base64url');
-}
-
-/** A cursor is ours only if it decodes to [microseconds, uuid]; anything else is a 400. */
-export function decodeCursor(cursor: string): repo.HistoryCursor {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === 2 &&
-      typeof parsed[0] === 'string' &&
-      /^\d{1,17}$/.test(parsed[0]) &&
-      typeof parsed[1] === 'string' &&
-      UUID.test(parsed[1])
-    ) {
-      return { at: parsed[0], id: parsed[1] };
-    }
-  } catch {
-    // fall through
-  }
-  throw validationError({ cursor: 'Invalid cursor' });
-}
-
 async function assertLive(db: Db, actor: Actor, kind: ContactKind, id: string) {
   const row = await findContact(db, actor.orgId, kind, id);
   if (!row) throw notFound(kind === 'person' ? 'Person' : 'Company');
@@ -59,21 +35,24 @@ export async function listContactHistory(
   query: { limit: number; cursor?: string },
 ) {
   assertCan(actor, 'contacts.read');
-  const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const cursor = query.cursor ? decodeTimeCursor(query.cursor) : undefined;
   await assertLive(db, actor, kind, id);
   const rows = await repo.listHistory(db, actor.orgId, id, query.limit + 1, cursor);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
     items: page.map(toHistoryDto),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+    nextCursor:
+      rows.length > query.limit && last
+        ? encodeTimeCursor({ at: last.cursorAt, id: last.id })
+        : null,
   };
 }
 
 /** The whole timeline (a person's data export), read in pages so memory stays bounded per query. */
 export async function listAllHistory(db: Db, orgId: string, contactId: string) {
   const out: HistoryEntry[] = [];
-  let cursor: repo.HistoryCursor | undefined;
+  let cursor: TimeCursor | undefined;
   for (;;) {
     const rows = await repo.listHistory(db, orgId, contactId, 1000, cursor);
     out.push(...rows.map(toHistoryDto));
@@ -102,7 +81,7 @@ export async function addNote(
     typeId: body.typeId ?? null,
     authorId: actor.userId,
   });
-  const names = await repo.userNames(db, actor.orgId, actor.userId ? [actor.userId] : []);
+  const names = await userNames(db, actor.orgId, actor.userId ? [actor.userId] : []);
   return toHistoryDto({
     ...row,
     authorName: row.authorId ? (names.get(row.authorId) ?? null) : null,

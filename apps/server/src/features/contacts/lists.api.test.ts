@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg, createStaff, createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { createOrg, createStaff, createTestApp, ok, type TestApp } from '../../../test/test-app.ts';
 import { generatePersons, insertContacts } from './contacts-list.fixtures.ts';
 import {
   addDropdown,
@@ -8,7 +8,6 @@ import {
   addPerson,
   addTag,
   listPersons,
-  ok,
   personStatuses,
 } from './contacts-list.test-setup.ts';
 

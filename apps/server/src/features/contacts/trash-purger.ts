@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.ts';
+import { startPoller } from '../../lib/poller.ts';
 import { purgeExpired } from './trash.repo.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -13,18 +14,10 @@ export function startTrashPurger(
   opts: { intervalMs?: number; now?: () => Date } = {},
 ): () => Promise<void> {
   const now = opts.now ?? (() => new Date());
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-  const run = () => {
-    if (stopped) return;
-    running = purgeExpired(db, now()).catch(onError);
-  };
-  run();
-  const timer = setInterval(run, opts.intervalMs ?? HOUR_MS);
-  timer.unref();
-  return async () => {
-    stopped = true;
-    clearInterval(timer);
-    await running;
-  };
+  return startPoller(
+    async () => {
+      await purgeExpired(db, now());
+    },
+    { intervalMs: opts.intervalMs ?? HOUR_MS, onError },
+  );
 }

@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { HistoryEntry, Person } from '@spotter/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg, createTestApp, type TestApp } from '../../../test/test-app.ts';
-import { addPerson, listPersons, ok } from './contacts-list.test-setup.ts';
+import { createOrg, createTestApp, ok, type TestApp } from '../../../test/test-app.ts';
+import { addPerson, listPersons } from './contacts-list.test-setup.ts';
 import { contacts } from './contacts.table.ts';
 import { startTrashPurger } from './trash-purger.ts';
 import { purgeExpired } from './trash.repo.ts';

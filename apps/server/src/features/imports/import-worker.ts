@@ -1,5 +1,6 @@
 import type { ContactKind } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
+import { startPoller } from '../../lib/poller.ts';
 import { getCrmSettings, loadCustomFields, statusIdsByName } from '../contact-settings/index.ts';
 import { parseCsv } from './csv.ts';
 import {
@@ -145,26 +146,10 @@ export async function processNextImport(db: Db, opts: ProcessOptions = {}): Prom
  * locked rows). Returns a stop function that waits for the batch in progress.
  */
 export function startImportWorker(db: Db, onError: (err: unknown) => void): () => Promise<void> {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-
-  const tick = () => {
-    running = (async () => {
-      try {
-        while (!stopped && (await processNextImport(db, { shouldStop: () => stopped }))) {
-          // keep going while there is work
-        }
-      } catch (err) {
-        if (!stopped) onError(err);
-      }
-      if (!stopped) timer = setTimeout(tick, POLL_MS);
-    })();
-  };
-  timer = setTimeout(tick, POLL_MS);
-  return async () => {
-    stopped = true;
-    clearTimeout(timer);
-    await running;
-  };
+  // Keeps claiming while there is work; a stopping server hands the import back between batches.
+  return startPoller((stopping) => processNextImport(db, { shouldStop: stopping }), {
+    intervalMs: POLL_MS,
+    delayMs: POLL_MS,
+    onError,
+  });
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 // Other features' tables come through the schema: their index.ts files pull in routes and
 // services, and tasks import this feature to notify.
 import { contacts, tasks, taskTemplates } from '../../db/schema.ts';
+import { cursorAtOf, olderThan, type TimeCursor } from '../../lib/time-cursor.ts';
 import { publishEvent } from '../events/index.ts';
 import { notifications } from './notifications.table.ts';
 
@@ -33,13 +34,6 @@ export async function insertNotification(db: Db, input: NotificationInput): Prom
   return row!.id;
 }
 
-/** Keyset position: created_at in whole microseconds since 1970 (exact, unlike a JS Date) and the id. */
-export interface NotificationCursor {
-  /** Digits only (checked by the caller). */
-  at: string;
-  id: string;
-}
-
 export interface Recipient {
   orgId: string;
   userId: string;
@@ -56,7 +50,7 @@ const columns = {
   taskId: tasks.id,
   taskName: taskTemplates.name,
   contactName: contacts.displayName,
-  cursorAt: sql<string>`(extract(epoch from ${notifications.createdAt}) * 1000000)::bigint::text`,
+  cursorAt: cursorAtOf(notifications.createdAt),
 };
 
 function selectNotifications(db: Db, r: Recipient) {
@@ -75,14 +69,12 @@ const mine = (r: Recipient) =>
 export function listNotifications(
   db: Db,
   r: Recipient,
-  opts: { unread: boolean; limit: number; cursor?: NotificationCursor },
+  opts: { unread: boolean; limit: number; cursor?: TimeCursor },
 ) {
   const where = [mine(r)];
   if (opts.unread) where.push(isNull(notifications.readAt));
   if (opts.cursor) {
-    where.push(
-      sql`(${notifications.createdAt}, ${notifications.id}) < (timestamptz 'epoch' + ${opts.cursor.at}::bigint * interval '1 microsecond', ${opts.cursor.id}::uuid)`,
-    );
+    where.push(olderThan(notifications.createdAt, notifications.id, opts.cursor));
   }
   return selectNotifications(db, r)
     .where(and(...where))

@@ -2,7 +2,8 @@ import type { Badge, Notification } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
 import { boardBounds } from '../../lib/club-time.ts';
-import { notFound, unauthorized, validationError } from '../../lib/errors.ts';
+import { notFound, unauthorized } from '../../lib/errors.ts';
+import { decodeTimeCursor, encodeTimeCursor } from '../../lib/time-cursor.ts';
 import { findOrganization } from '../organizations/index.ts';
 import { taskVisibility } from '../tasks/index.ts';
 import { countTodo } from './badge.repo.ts';
@@ -33,47 +34,25 @@ export function toNotificationDto(row: repo.NotificationRow): Notification {
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function encodeCursor(row: repo.NotificationRow): string {
-  return Buffer.from(JSON.stringify([row.cursorAt, row.id])).toString('base64url');
-}
-
-/** A cursor is ours only if it decodes to [microseconds, uuid]; anything else is a 400. */
-function decodeCursor(cursor: string): repo.NotificationCursor {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === 2 &&
-      typeof parsed[0] === 'string' &&
-      /^\d{1,17}$/.test(parsed[0]) &&
-      typeof parsed[1] === 'string' &&
-      UUID.test(parsed[1])
-    ) {
-      return { at: parsed[0], id: parsed[1] };
-    }
-  } catch {
-    // fall through
-  }
-  throw validationError({ cursor: 'Invalid cursor' });
-}
-
 export async function listMyNotifications(
   db: Db,
   actor: Actor,
   query: { unread: boolean; limit: number; cursor?: string },
 ) {
   const r = await recipientOf(db, actor);
-  const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const cursor = query.cursor ? decodeTimeCursor(query.cursor) : undefined;
   const [rows, unread] = await Promise.all([
     repo.listNotifications(db, r, { unread: query.unread, limit: query.limit + 1, cursor }),
     repo.countUnread(db, r.orgId, r.userId),
   ]);
   const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
   return {
     items: page.map(toNotificationDto),
-    nextCursor: rows.length > query.limit ? encodeCursor(page.at(-1)!) : null,
+    nextCursor:
+      rows.length > query.limit && last
+        ? encodeTimeCursor({ at: last.cursorAt, id: last.id })
+        : null,
     unread,
   };
 }

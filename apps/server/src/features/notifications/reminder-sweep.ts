@@ -1,6 +1,7 @@
 import { and, asc, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { tasks, taskTemplates } from '../../db/schema.ts';
+import { startPoller } from '../../lib/poller.ts';
 import { insertNotification } from './notifications.repo.ts';
 
 const BATCH = 200;
@@ -69,28 +70,9 @@ export function startReminderWorker(
   onError: (err: unknown) => void,
   opts: { intervalMs?: number } = {},
 ): () => Promise<void> {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const tick = () => {
-    running = (async () => {
-      try {
-        while (!stopped && (await runReminderSweep(db, now())) === BATCH) {
-          // a full batch: more may be waiting
-        }
-      } catch (err) {
-        if (!stopped) onError(err);
-      }
-      if (!stopped) {
-        timer = setTimeout(tick, opts.intervalMs ?? POLL_MS);
-        timer.unref();
-      }
-    })();
-  };
-  tick();
-  return async () => {
-    stopped = true;
-    clearTimeout(timer);
-    await running;
-  };
+  // A full batch: more may be waiting.
+  return startPoller(async () => (await runReminderSweep(db, now())) === BATCH, {
+    intervalMs: opts.intervalMs ?? POLL_MS,
+    onError,
+  });
 }

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { dueStateOf, type BoardBounds } from '../../lib/club-time.ts';
 import { contacts } from '../contacts/index.ts';
 import { taskResults, taskStatuses, taskTemplates } from '../task-settings/index.ts';
-import { users } from '../users/index.ts';
+import { userNames } from '../users/index.ts';
 import { tasks } from './tasks.table.ts';
 import type { TaskRow } from './tasks.repo.ts';
 
@@ -38,15 +38,6 @@ async function colouredById(db: Db, table: ColouredTable, orgId: string, ids: st
     .from(table)
     .where(and(eq(table.orgId, orgId), inArray(table.id, ids)));
   return new Map(rows.map((r) => [r.id, r]));
-}
-
-async function userNames(db: Db, orgId: string, ids: string[]) {
-  if (ids.length === 0) return new Map<string, string>();
-  const rows = await db
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(and(eq(users.orgId, orgId), inArray(users.id, ids)));
-  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 async function taskContacts(db: Db, orgId: string, ids: string[]) {

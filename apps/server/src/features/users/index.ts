@@ -5,6 +5,7 @@ export {
   findUserByEmail,
   findUserById,
   updateUser as updateUserRow,
+  userNames,
 } from './users.repo.ts';
 export type { UserRow } from './users.repo.ts';
 export { createUser } from './users.service.ts';

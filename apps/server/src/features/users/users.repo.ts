@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { users } from './users.table.ts';
 
@@ -8,6 +8,20 @@ export type NewUserRow = typeof users.$inferInsert;
 export async function insertUser(db: Db, row: NewUserRow): Promise<UserRow> {
   const [created] = await db.insert(users).values(row).returning();
   return created!;
+}
+
+/** Names of the organization's users by id (one query; ids of another organization are left out). */
+export async function userNames(
+  db: Db,
+  orgId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.orgId, orgId), inArray(users.id, [...ids])));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 export async function findUserById(db: Db, orgId: string, id: string) {
