@@ -63,6 +63,10 @@ export async function buildApp(config: AppConfig, opts: AppOptions): Promise<Fas
     // JSON bodies stay small; larger strings are refused field by field by their schemas.
     bodyLimit: 4 * 1024 * 1024,
     return503OnClosing: true,
+    // Live-event streams stay open for as long as a browser keeps them: a closing server
+    // destroys every connection instead of waiting (requests in flight then fail, and the
+    // browser retries; the live-event streams reconnect by themselves).
+    forceCloseConnections: true,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

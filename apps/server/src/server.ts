@@ -17,8 +17,9 @@ async function main() {
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'shutting down: finishing requests in flight');
-    // close() stops accepting, waits for in-flight requests, then runs onClose (the database).
+    app.log.info({ signal }, 'shutting down');
+    // close() stops accepting, ends the live-event streams, closes every connection (a request
+    // still in flight fails and the browser retries), then runs onClose (the database).
     const timer = setTimeout(() => {
       app.log.error('shutdown took longer than 10 s; exiting');
       process.exit(1);

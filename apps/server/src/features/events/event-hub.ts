@@ -121,7 +121,13 @@ export class EventHub {
   close(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    for (const set of [...this.byOrg.values()]) for (const conn of [...set]) conn.stream.end();
+    for (const set of [...this.byOrg.values()]) {
+      for (const conn of [...set]) {
+        conn.stream.end();
+        // If the other side is gone, `end` never finishes: do not wait for it.
+        setTimeout(() => conn.stream.destroy(), 1000).unref();
+      }
+    }
     this.byOrg.clear();
   }
 }

@@ -51,6 +51,10 @@ export const eventsRoutes: FastifyPluginAsyncZod<HubOptions> = async (app, opts)
       // A reconnecting browser waits 3 s; the first bytes also send the headers at once.
       stream.write('retry: 3000\n\n');
       hub.add({ orgId: actor.orgId, userId: actor.userId, stream, openedAt: Date.now() });
+      // A browser that hangs up leaves at once: an ended stream nobody reads never closes,
+      // and its request would keep a closing server waiting.
+      req.raw.once('close', () => stream.destroy());
+      reply.raw.once('close', () => stream.destroy());
       return (
         reply
           .header('content-type', 'text/event-stream; charset=utf-8')
