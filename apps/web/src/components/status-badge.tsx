@@ -25,6 +25,22 @@ export function ColorBadge(props: {
   return short ? <Tooltip label={props.name}>{badge}</Tooltip> : badge;
 }
 
+/** A status, template or result in its own colours; nothing while there is none. */
+export function EntryBadge(props: {
+  entry: { name: string; color: string; background: string } | null | undefined;
+  testId?: string;
+}) {
+  const { entry } = props;
+  return entry ? (
+    <ColorBadge
+      name={entry.name}
+      color={entry.color}
+      background={entry.background}
+      testId={props.testId}
+    />
+  ) : null;
+}
+
 /** A tag: its colour as the background, readable text on top. */
 export function TagBadge(props: { name: string; color: string | null }) {
   const bg = props.color ?? '#e9ecef';

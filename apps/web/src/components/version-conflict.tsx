@@ -1,5 +1,6 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /**
  * A versioned form whose save met someone else's newer save (409 `version_conflict`):
@@ -63,5 +64,36 @@ export function VersionConflictModal(props: {
         </Button>
       </Group>
     </Modal>
+  );
+}
+
+/**
+ * The dialog of a `useVersionConflict` state, worded by the namespace's `conflict.title`,
+ * `conflict.text`, `conflict.reload` and `conflict.overwrite`.
+ */
+export function VersionConflictDialog(props: {
+  state: {
+    conflict: unknown;
+    dismiss: () => void;
+    reload: () => Promise<void>;
+    overwrite: () => Promise<void>;
+  };
+  ns: string;
+}) {
+  const { t } = useTranslation(props.ns);
+  const { state } = props;
+  return (
+    <VersionConflictModal
+      opened={state.conflict !== null}
+      onClose={state.dismiss}
+      onReload={() => void state.reload()}
+      onOverwrite={() => void state.overwrite()}
+      labels={{
+        title: t('conflict.title'),
+        text: t('conflict.text'),
+        reload: t('conflict.reload'),
+        overwrite: t('conflict.overwrite'),
+      }}
+    />
   );
 }

@@ -14,7 +14,7 @@ import type { BoardCard, BoardColumn } from '@spotter/contracts';
 import { IconArrowsMaximize, IconHandGrab, IconPhone } from '@tabler/icons-react';
 import { memo, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ColorBadge } from '../../../components/status-badge.tsx';
+import { EntryBadge } from '../../../components/status-badge.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { formatPhone, telHref } from '../../../lib/phone.ts';
 import { DueBadge } from '../../tasks/index.ts';
@@ -114,23 +114,12 @@ export function CardFace(props: {
         </Text>
       )}
       <Group gap={6} wrap="wrap" aria-label={t('card.nextStep')}>
-        <ColorBadge
-          name={card.template.name}
-          color={card.template.color}
-          background={card.template.background}
-        />
+        <EntryBadge entry={card.template} />
         <DueBadge dueAt={card.dueAt} dueState={card.dueState} />
       </Group>
       <Group justify="space-between" gap={6} wrap="nowrap">
         <Stack gap={2} style={{ minWidth: 0 }}>
-          {card.status && (
-            <ColorBadge
-              name={card.status.name}
-              color={card.status.color}
-              background={card.status.background}
-              testId="card-status"
-            />
-          )}
+          <EntryBadge entry={card.status} testId="card-status" />
           <Text size="xs" c="dimmed" truncate>
             {t('card.created', { date: formatDateTime(card.createdAt, props.timeZone) })}
           </Text>

@@ -6,7 +6,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../../components/query-error.tsx';
 import { CardLine } from './card-line.tsx';
-import { ColorBadge } from '../../../components/status-badge.tsx';
+import { EntryBadge } from '../../../components/status-badge.tsx';
 import { isApiError } from '../../../lib/api.ts';
 import { useStaff, useStatuses } from '../../../lib/crm-reference.ts';
 import { errorMessage } from '../../../lib/validation.ts';
@@ -79,7 +79,7 @@ export function CardContactPanel(props: { contact: TaskContact; me: Me }) {
         </CardLine>
         <CardLine label={t('expanded.contactStatus')} testId="expanded-contact-status">
           {status ? (
-            <ColorBadge name={status.name} color={status.color} background={status.background} />
+            <EntryBadge entry={status} />
           ) : (
             <Badge variant="outline" color="gray" tt="none" style={{ alignSelf: 'flex-start' }}>
               {t('expanded.noStatus')}

@@ -1,7 +1,7 @@
 import { Group, Paper, Skeleton, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../../components/query-error.tsx';
-import { ColorBadge } from '../../../components/status-badge.tsx';
+import { EntryBadge } from '../../../components/status-badge.tsx';
 import { DueBadge, useContactTasks } from '../../tasks/index.ts';
 
 /** The contact's other open tasks; choosing one shows it in the same drawer. */
@@ -35,18 +35,8 @@ export function CardOpenTasks(props: {
             <Group justify="space-between" gap="xs" wrap="nowrap">
               <Stack gap={2} style={{ minWidth: 0 }}>
                 <Group gap={6} wrap="wrap">
-                  <ColorBadge
-                    name={task.template.name}
-                    color={task.template.color}
-                    background={task.template.background}
-                  />
-                  {task.status && (
-                    <ColorBadge
-                      name={task.status.name}
-                      color={task.status.color}
-                      background={task.status.background}
-                    />
-                  )}
+                  <EntryBadge entry={task.template} />
+                  <EntryBadge entry={task.status} />
                 </Group>
                 {task.comment && (
                   <Text size="xs" c="dimmed" truncate>

@@ -21,7 +21,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CardLine } from './card-line.tsx';
-import { ColorBadge } from '../../../components/status-badge.tsx';
+import { EntryBadge } from '../../../components/status-badge.tsx';
 import { isApiError } from '../../../lib/api.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { errorMessage } from '../../../lib/validation.ts';
@@ -96,11 +96,7 @@ export function CardTaskPanel(props: {
     <Paper withBorder radius="md" p="md" data-testid="expanded-task">
       <Stack gap="sm">
         <Group gap="xs" wrap="wrap">
-          <ColorBadge
-            name={task.template.name}
-            color={task.template.color}
-            background={task.template.background}
-          />
+          <EntryBadge entry={task.template} />
           <DueBadge dueAt={task.dueAt} dueState={task.dueState} />
           {task.private && (
             <Group gap={4} c="dimmed">
@@ -121,13 +117,7 @@ export function CardTaskPanel(props: {
                 <Text size="sm">
                   {t('expanded.completed', { date: formatDateTime(task.completedAt, timeZone) })}
                 </Text>
-                {task.result && (
-                  <ColorBadge
-                    name={task.result.name}
-                    color={task.result.color}
-                    background={task.result.background}
-                  />
-                )}
+                <EntryBadge entry={task.result} />
               </Group>
               {task.next && (
                 <Anchor

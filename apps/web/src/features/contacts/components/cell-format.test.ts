@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatMoney, formatNumber, rangeOf } from './cell-format.ts';
+import { formatDay, formatMoney, formatNumber } from './cell-format.ts';
 
 describe('cell formatting', () => {
   it('formats money in the club currency and the user locale', () => {
@@ -10,10 +10,5 @@ describe('cell formatting', () => {
     expect(formatDay('2024-03-01', 'en')).toBe('Mar 1, 2024');
     expect(formatDay('soon', 'en')).toBe('—');
     expect(formatNumber(12345, 'sv')).toBe('12\u00a0345');
-  });
-  it('counts the visible range', () => {
-    expect(rangeOf(1, 50, 10234, 'en')).toEqual({ from: '1', to: '50', total: '10,234' });
-    expect(rangeOf(3, 25, 60, 'en')).toEqual({ from: '51', to: '60', total: '60' });
-    expect(rangeOf(1, 25, 0, 'en')).toEqual({ from: '0', to: '0', total: '0' });
   });
 });

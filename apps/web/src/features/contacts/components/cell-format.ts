@@ -32,11 +32,3 @@ export function formatStamp(iso: string, locale: string, timeZone: string): stri
     return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(d);
   }
 }
-
-/** "1–50 of 10,234" parts, formatted for the locale. */
-export function rangeOf(page: number, size: number, total: number, locale: string) {
-  const nf = new Intl.NumberFormat(locale);
-  const from = total === 0 ? 0 : (page - 1) * size + 1;
-  const to = Math.min(total, page * size);
-  return { from: nf.format(from), to: nf.format(to), total: nf.format(total) };
-}

@@ -3,6 +3,7 @@ import type { ContactKind, Me } from '@spotter/contracts';
 import { IconFileImport, IconPlus, IconSearchOff, IconUsers } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ListFooter } from '../../../components/list-footer.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { useContactList, type ContactRow } from '../api/contacts-list-api.ts';
@@ -10,6 +11,7 @@ import {
   clearFilters,
   filterParams,
   hasFilters,
+  PAGE_SIZES,
   pageOf,
   pageSizeOf,
   sortOf,
@@ -21,7 +23,6 @@ import { columnsFor } from './columns.tsx';
 import { ContactsTable } from './contacts-table.tsx';
 import { FilterBar } from './filter-bar.tsx';
 import { FilterChips } from './filter-chips.tsx';
-import { ListFooter } from './list-footer.tsx';
 import { ColumnsMenu, ExportMenu } from './list-menus.tsx';
 import { useListRefs } from './list-refs.ts';
 import { MoreFiltersDrawer, moreFilterCount } from './more-filters-drawer.tsx';
@@ -220,10 +221,12 @@ export function ContactList(props: {
             />
             {data && (
               <ListFooter
+                ns="contacts"
                 page={pageOf(search)}
                 pageSize={pageSizeOf(search)}
                 total={total}
                 onPage={(page) => props.onSearch({ ...search, page: page > 1 ? page : undefined })}
+                pageSizes={PAGE_SIZES}
                 onPageSize={(pageSize) => props.onSearch({ ...search, pageSize, page: undefined })}
               />
             )}

@@ -1,25 +1,17 @@
-import { Button, Group, Indicator, MultiSelect, SegmentedControl, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { IconAdjustmentsHorizontal, IconSearch } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { Button, Group, Indicator, SegmentedControl } from '@mantine/core';
+import { IconAdjustmentsHorizontal } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import {
+  FilterMultiSelect,
+  filterOptions,
+  SearchInput,
+  useDebouncedSearch,
+} from '../../../components/filter-inputs.tsx';
 import type { ListSearch } from '../list-search.ts';
 import type { ListRefs } from './list-refs.ts';
 
 /** Marks "nobody is responsible" among the staff options. */
 export const NOBODY = 'nobody';
-
-const options = (items: readonly { id: string; name: string }[]) =>
-  items.map((i) => ({ value: i.id, label: i.name }));
-
-/**
- * The placeholder names the filter only while it is empty, and the typing field may be
- * narrow: otherwise one chosen value pushes it onto a second line, and that filter stands
- * taller than the others.
- */
-const placeholder = (value: readonly string[] | undefined, name: string) =>
-  value && value.length > 0 ? undefined : name;
-const compactField = { inputField: { minWidth: 48 } };
 
 /** The filters used most, always visible; the rest live in the "More filters" drawer. */
 export function FilterBar(props: {
@@ -31,14 +23,11 @@ export function FilterBar(props: {
 }) {
   const { t } = useTranslation('contacts');
   const { search, refs, onChange } = props;
-  const [text, setText] = useState(search.search ?? '');
-  const commit = useDebouncedCallback((value: string) => {
-    onChange({ search: value.trim() || undefined });
-  }, 250);
-  // Back/forward or "Clear filters" change the URL: show what it now says.
-  useEffect(() => {
-    if (!commit.isPending()) setText(search.search ?? '');
-  }, [search.search, commit]);
+  const text = useDebouncedSearch(
+    search.search,
+    (value) => onChange({ search: value.trim() || undefined }),
+    250,
+  );
 
   const responsible = [...(search.noResponsible ? [NOBODY] : []), ...(search.responsibleId ?? [])];
   const staffOptions = [
@@ -52,34 +41,25 @@ export function FilterBar(props: {
 
   return (
     <Group gap="sm" align="flex-end" wrap="wrap">
-      <TextInput
+      <SearchInput
+        search={text}
         w={{ base: '100%', xs: 240 }}
-        leftSection={<IconSearch size={16} />}
         placeholder={t('filters.searchPlaceholder')}
-        aria-label={t('filters.search')}
-        value={text}
-        onChange={(e) => {
-          setText(e.currentTarget.value);
-          commit(e.currentTarget.value);
-        }}
-        data-testid="filter-search"
+        label={t('filters.search')}
+        testId="filter-search"
       />
-      <MultiSelect
+      <FilterMultiSelect
         w={width}
-        placeholder={placeholder(search.statusId, t('filters.status'))}
-        aria-label={t('filters.status')}
-        data={options(refs.statuses.filter((s) => !s.archived || search.statusId?.includes(s.id)))}
-        value={search.statusId ?? []}
+        label={t('filters.status')}
+        data={filterOptions(refs.statuses, search.statusId)}
+        value={search.statusId}
         onChange={(v) => onChange({ statusId: v.length ? v : undefined })}
-        clearable
         searchable
-        styles={compactField}
-        data-testid="filter-status"
+        testId="filter-status"
       />
-      <MultiSelect
+      <FilterMultiSelect
         w={width}
-        placeholder={placeholder(responsible, t('filters.responsible'))}
-        aria-label={t('filters.responsible')}
+        label={t('filters.responsible')}
         data={staffOptions}
         value={responsible}
         onChange={(v) => {
@@ -89,24 +69,19 @@ export function FilterBar(props: {
             responsibleId: ids.length ? ids : undefined,
           });
         }}
-        clearable
         searchable
-        styles={compactField}
-        data-testid="filter-responsible"
+        testId="filter-responsible"
       />
       <Group gap={6} wrap="nowrap" w={{ base: '100%', xs: 'auto' }}>
-        <MultiSelect
+        <FilterMultiSelect
           w={width}
           style={{ flex: 1 }}
-          placeholder={placeholder(search.tagId, t('filters.tags'))}
-          aria-label={t('filters.tags')}
-          data={options(refs.tags.filter((x) => !x.archived || search.tagId?.includes(x.id)))}
-          value={search.tagId ?? []}
+          label={t('filters.tags')}
+          data={filterOptions(refs.tags, search.tagId)}
+          value={search.tagId}
           onChange={(v) => onChange({ tagId: v.length ? v : undefined })}
-          clearable
           searchable
-          styles={compactField}
-          data-testid="filter-tags"
+          testId="filter-tags"
         />
         {(search.tagId?.length ?? 0) > 1 && (
           <SegmentedControl

@@ -1,18 +1,15 @@
-import { Select, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Select } from '@mantine/core';
 import { CUSTOM_FIELD_TYPES, customFieldTypeSchema, type CustomField } from '@spotter/contracts';
-import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useTranslation } from 'react-i18next';
 import {
   customFieldFormSchema,
-  EMPTY_FIELD,
   newOption,
   valuesOfField,
   type CustomFieldValues,
 } from './custom-field-form.ts';
 import { DropdownOptionsEditor } from './dropdown-options-editor.tsx';
-import type { SetErrors } from './feedback.ts';
-import { FormModal, useResetOnOpen } from './form-modal.tsx';
+import type { SetErrors } from '../../../lib/feedback.ts';
+import { NamedFormModal, useDialogForm } from '../../../components/form-modal.tsx';
 
 /** Adding or editing a custom field; its type is fixed once created (values may exist). */
 export function CustomFieldModal(props: {
@@ -24,11 +21,12 @@ export function CustomFieldModal(props: {
   onClose: () => void;
 }) {
   const { t } = useTranslation('crm');
-  const form = useForm<CustomFieldValues>({
-    initialValues: EMPTY_FIELD,
-    validate: zod4Resolver(customFieldFormSchema),
+  const form = useDialogForm({
+    opened: props.opened,
+    source: props.field,
+    values: valuesOfField,
+    schema: customFieldFormSchema,
   });
-  useResetOnOpen(form, props.opened, props.field, valuesOfField);
 
   const editing = props.field !== null;
   const type = form.values.type;
@@ -40,22 +38,17 @@ export function CustomFieldModal(props: {
         : undefined;
 
   return (
-    <FormModal
+    <NamedFormModal
+      form={form}
       opened={props.opened}
       title={t(editing ? 'customFields.edit' : 'customFields.add')}
       size="lg"
       loading={props.loading}
-      saveTestId="custom-field-save"
-      onSubmit={form.onSubmit((values) => props.onSubmit(values, form.setErrors))}
+      nameLabel={t('fields.name')}
+      testIdPrefix="custom-field"
+      onSubmit={props.onSubmit}
       onClose={props.onClose}
     >
-      <TextInput
-        label={t('fields.name')}
-        required
-        data-autofocus
-        data-testid="custom-field-name"
-        {...form.getInputProps('name')}
-      />
       <Select
         label={t('fields.type')}
         description={typeHint}
@@ -78,6 +71,6 @@ export function CustomFieldModal(props: {
         }}
       />
       {type === 'dropdown' && <DropdownOptionsEditor form={form} />}
-    </FormModal>
+    </NamedFormModal>
   );
 }

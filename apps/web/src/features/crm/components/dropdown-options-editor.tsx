@@ -1,7 +1,8 @@
-import { ActionIcon, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { IconPlus, IconX } from '@tabler/icons-react';
+import { IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { ListEditorHeader } from '../../../components/list-editor-header.tsx';
 import { ColorBadge } from '../../../components/status-badge.tsx';
 import { ColorPairInputs, previewColor } from './color-fields.tsx';
 import { moveOption, newOption, type CustomFieldValues } from './custom-field-form.ts';
@@ -14,20 +15,12 @@ export function DropdownOptionsEditor({ form }: { form: UseFormReturnType<Custom
   const listError = form.errors.options;
   return (
     <Stack gap="xs">
-      <Group justify="space-between">
-        <Text size="sm" fw={500}>
-          {t('customFields.options')}
-        </Text>
-        <Button
-          size="xs"
-          variant="light"
-          leftSection={<IconPlus size={14} />}
-          onClick={() => form.insertListItem('options', newOption())}
-          data-testid="option-add"
-        >
-          {t('customFields.addOption')}
-        </Button>
-      </Group>
+      <ListEditorHeader
+        title={t('customFields.options')}
+        addLabel={t('customFields.addOption')}
+        addTestId="option-add"
+        onAdd={() => form.insertListItem('options', newOption())}
+      />
       {listError && (
         <Text size="xs" c="red" role="alert">
           {listError === 'options_required' ? t('customFields.optionsRequired') : listError}

@@ -8,26 +8,29 @@ import { SettingsSkeleton } from '../../settings/components/settings-skeleton.ts
 import { ArchivedToggle } from './archived-toggle.tsx';
 import { EntityControl } from './entity-control.tsx';
 
-/** Above a configurable list: its filters (`controls`), the Add button and an intro line. */
+/**
+ * Above a configurable list: its filters (`controls`), the Add button (unless the list adds
+ * elsewhere, e.g. per section) and an intro line.
+ */
 export function EntryListHeader(props: {
   controls: ReactNode;
-  addLabel: string;
-  /** The Add button's data-testid. */
-  addTestId: string;
-  onAdd: () => void;
+  add?: { label: string; testId: string; onClick: () => void };
   intro: string;
 }) {
+  const { add } = props;
   return (
     <>
       <Group justify="space-between" mb="md" gap="sm">
         {props.controls}
-        <Button
-          leftSection={<IconPlus size={16} />}
-          onClick={props.onAdd}
-          data-testid={props.addTestId}
-        >
-          {props.addLabel}
-        </Button>
+        {add && (
+          <Button
+            leftSection={<IconPlus size={16} />}
+            onClick={add.onClick}
+            data-testid={add.testId}
+          >
+            {add.label}
+          </Button>
+        )}
       </Group>
       <Text size="sm" c="dimmed" mb="md">
         {props.intro}
@@ -36,15 +39,27 @@ export function EntryListHeader(props: {
   );
 }
 
+interface ListQuery {
+  isPending: boolean;
+  isError: boolean;
+  isSuccess: boolean;
+  error: unknown;
+  refetch: () => Promise<unknown>;
+}
+
+/** Loading and failed states of a configurable list's query. */
+export function ListQueryStates({ query }: { query: ListQuery }) {
+  return (
+    <>
+      {query.isPending && <SettingsSkeleton />}
+      {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
+    </>
+  );
+}
+
 /** Loading, failed and empty states of a configurable list; the empty one offers to add. */
 export function EntryListStates(props: {
-  query: {
-    isPending: boolean;
-    isError: boolean;
-    isSuccess: boolean;
-    error: unknown;
-    refetch: () => Promise<unknown>;
-  };
+  query: ListQuery;
   empty: boolean;
   icon: ReactNode;
   title: string;
@@ -55,8 +70,7 @@ export function EntryListStates(props: {
   const { query } = props;
   return (
     <>
-      {query.isPending && <SettingsSkeleton />}
-      {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
+      <ListQueryStates query={query} />
       {query.isSuccess && props.empty && (
         <EmptyState
           icon={props.icon}

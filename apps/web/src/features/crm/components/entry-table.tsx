@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RowActions, type RowAction } from '../../../components/row-actions.tsx';
 import { ArchivedBadge } from './archived-badge.tsx';
-import { notifySaved, showFailure } from './feedback.ts';
+import { notifySaved, showFailure } from '../../../lib/feedback.ts';
 import { OrderButtons } from './order-buttons.tsx';
 import { reorderPatches, type PositionPatch } from './reorder.ts';
 
@@ -16,29 +16,44 @@ export function useArchivedFilter<T extends { archived: boolean }>(all: T[]) {
   return { showArchived, setShowArchived, archivedCount, items };
 }
 
-interface ArchiveMutation {
-  mutate(
-    vars: { id: string; archived: boolean },
-    options: { onSuccess: () => void; onError: (err: unknown) => void },
-  ): void;
+interface ArchiveMutation<V> {
+  mutate(vars: V, options: { onSuccess: () => void; onError: (err: unknown) => void }): void;
 }
 
-/** Archives or restores an entry and says so; `onSuccess` runs before the notification. */
-export function useSetArchived(update: ArchiveMutation, onSuccess?: () => void) {
+type Named = { id: string; name: string };
+
+/**
+ * Archives or restores an entry and says so; `onSuccess` runs before the notification. The
+ * mutation gets `{ id, archived }`, or what `vars` makes of the entry (its version, its parent).
+ */
+export function useSetArchived(
+  update: ArchiveMutation<{ id: string; archived: boolean }>,
+  onSuccess?: () => void,
+): (entry: Named, archived: boolean) => void;
+export function useSetArchived<E extends Named, V>(
+  update: ArchiveMutation<V>,
+  onSuccess: (() => void) | undefined,
+  vars: (entry: E, archived: boolean) => V,
+): (entry: E, archived: boolean) => void;
+export function useSetArchived<E extends Named>(
+  update: ArchiveMutation<unknown>,
+  onSuccess?: () => void,
+  vars: (entry: E, archived: boolean) => unknown = (entry, archived) => ({
+    id: entry.id,
+    archived,
+  }),
+) {
   const { t } = useTranslation('crm');
-  return (entry: { id: string; name: string }, archived: boolean) =>
-    update.mutate(
-      { id: entry.id, archived },
-      {
-        onSuccess: () => {
-          onSuccess?.();
-          notifySaved(
-            t(archived ? 'archived.archivedOne' : 'archived.restoredOne', { name: entry.name }),
-          );
-        },
-        onError: (err) => showFailure(err),
+  return (entry: E, archived: boolean) =>
+    update.mutate(vars(entry, archived), {
+      onSuccess: () => {
+        onSuccess?.();
+        notifySaved(
+          t(archived ? 'archived.archivedOne' : 'archived.restoredOne', { name: entry.name }),
+        );
       },
-    );
+      onError: (err) => showFailure(err),
+    });
 }
 
 /** The "…" menu of an entry: edit, any `extra` action, archive or restore, delete. */
@@ -119,19 +134,17 @@ export function EntryOrderButtons(props: {
 }
 
 /**
- * The table of a configurable list: order buttons, the page's own `columns` and `cells`, the
- * archived state and the row's actions menu.
+ * The table of a configurable list: order buttons (when it has an order), the page's own
+ * `columns` and `cells`, the archived state and the row's actions menu.
  */
-export function EntryTable<
-  T extends { id: string; name: string; archived: boolean; position: number },
->(props: {
+export function EntryTable<T extends { id: string; name: string; archived: boolean }>(props: {
   testId: string;
   minWidth: number;
   /** Header cells between the order and state columns. */
   columns: ReactNode;
   items: T[];
-  all: T[];
-  reorder: ReorderMutation;
+  /** Every entry, archived ones too, and the mutation saving a new order; no order without. */
+  order?: { all: readonly { id: string; position: number }[]; reorder: ReorderMutation };
   rowTestId: (entry: T) => string;
   /** Body cells matching `columns`. */
   cells: (entry: T) => ReactNode;
@@ -141,14 +154,14 @@ export function EntryTable<
   onDelete: (entry: T) => void;
 }) {
   const { t } = useTranslation('crm');
-  const { items, extraAction } = props;
+  const { items, extraAction, order } = props;
   return (
     <Paper withBorder radius="md">
       <Table.ScrollContainer minWidth={props.minWidth}>
         <Table verticalSpacing="sm" highlightOnHover data-testid={props.testId}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={80}>{t('fields.order')}</Table.Th>
+              {order && <Table.Th w={80}>{t('fields.order')}</Table.Th>}
               {props.columns}
               <Table.Th>{t('fields.state')}</Table.Th>
               <Table.Th w={60}>
@@ -159,15 +172,17 @@ export function EntryTable<
           <Table.Tbody>
             {items.map((entry, i) => (
               <Table.Tr key={entry.id} data-testid={props.rowTestId(entry)}>
-                <Table.Td>
-                  <EntryOrderButtons
-                    entry={entry}
-                    index={i}
-                    items={items}
-                    all={props.all}
-                    reorder={props.reorder}
-                  />
-                </Table.Td>
+                {order && (
+                  <Table.Td>
+                    <EntryOrderButtons
+                      entry={entry}
+                      index={i}
+                      items={items}
+                      all={order.all}
+                      reorder={order.reorder}
+                    />
+                  </Table.Td>
+                )}
                 {props.cells(entry)}
                 <Table.Td>
                   <ArchivedBadge archived={entry.archived} />

@@ -1,5 +1,4 @@
-import { ColorInput, Group, Input, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { ColorInput, Group, Input, SegmentedControl, Stack, Text } from '@mantine/core';
 import {
   colorSchema,
   lookupCreateSchema,
@@ -9,13 +8,12 @@ import {
   type LookupKind,
   type Scope,
 } from '@spotter/contracts';
-import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { TagBadge } from '../../../components/status-badge.tsx';
 import { previewColor, SWATCHES } from './color-fields.tsx';
-import type { SetErrors } from './feedback.ts';
-import { FormModal, useResetOnOpen } from './form-modal.tsx';
+import type { SetErrors } from '../../../lib/feedback.ts';
+import { NamedFormModal, useDialogForm } from '../../../components/form-modal.tsx';
 
 /** Only tags carry a colour (C-4); tags and categories a scope (C-4, C-5). */
 export const hasColor = (kind: LookupKind) => kind === 'tags';
@@ -55,26 +53,25 @@ export function LookupModal(props: {
   onClose: () => void;
 }) {
   const { t } = useTranslation('crm');
-  const form = useForm<LookupValues>({ initialValues: EMPTY, validate: zod4Resolver(schema) });
-  useResetOnOpen(form, props.opened, props.lookup, valuesOf);
+  const form = useDialogForm({
+    opened: props.opened,
+    source: props.lookup,
+    values: valuesOf,
+    schema,
+  });
 
   const title = t(props.lookup ? `lists.${props.kind}.edit` : `lists.${props.kind}.add`);
   return (
-    <FormModal
+    <NamedFormModal
+      form={form}
       opened={props.opened}
       title={title}
       loading={props.loading}
-      saveTestId="lookup-save"
-      onSubmit={form.onSubmit((values) => props.onSubmit(values, form.setErrors))}
+      nameLabel={t('fields.name')}
+      testIdPrefix="lookup"
+      onSubmit={props.onSubmit}
       onClose={props.onClose}
     >
-      <TextInput
-        label={t('fields.name')}
-        required
-        data-autofocus
-        data-testid="lookup-name"
-        {...form.getInputProps('name')}
-      />
       {hasColor(props.kind) && (
         <Stack gap={6}>
           <ColorInput
@@ -115,6 +112,6 @@ export function LookupModal(props: {
           />
         </Input.Wrapper>
       )}
-    </FormModal>
+    </NamedFormModal>
   );
 }

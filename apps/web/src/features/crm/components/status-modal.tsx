@@ -1,12 +1,10 @@
 import { Group, Paper, SimpleGrid, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { statusCreateSchema, type Status } from '@spotter/contracts';
-import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useTranslation } from 'react-i18next';
 import { ColorBadge } from '../../../components/status-badge.tsx';
 import { ColorPairInputs, previewColor } from './color-fields.tsx';
-import type { SetErrors } from './feedback.ts';
-import { FormModal, useResetOnOpen } from './form-modal.tsx';
+import type { SetErrors } from '../../../lib/feedback.ts';
+import { FormModal, useDialogForm } from '../../../components/form-modal.tsx';
 
 const schema = statusCreateSchema.pick({
   name: true,
@@ -38,8 +36,12 @@ export function StatusModal(props: {
   onClose: () => void;
 }) {
   const { t } = useTranslation('crm');
-  const form = useForm<StatusValues>({ initialValues: EMPTY, validate: zod4Resolver(schema) });
-  useResetOnOpen(form, props.opened, props.status, valuesOf);
+  const form = useDialogForm({
+    opened: props.opened,
+    source: props.status,
+    values: valuesOf,
+    schema,
+  });
 
   const v = form.values;
   const color = previewColor(v.color, EMPTY.color);

@@ -10,7 +10,7 @@ import { isApiError } from '../../../lib/api.ts';
 import { SettingsSkeleton } from '../../settings/components/settings-skeleton.tsx';
 import { useCrmSettings, useUpdateCrmSettings } from '../api/crm-settings-api.ts';
 import { countryOptions } from '../components/country-options.ts';
-import { notifySaved, showFailure } from '../components/feedback.ts';
+import { notifySaved, showFailure } from '../../../lib/feedback.ts';
 
 type CrmValues = {
   /** '' while the input is empty: the schema then says "Required". */

@@ -20,7 +20,7 @@ import {
 } from '../components/entry-list.tsx';
 import { EntryTable, useArchivedFilter, useSetArchived } from '../components/entry-table.tsx';
 import { DeleteDialog } from '../components/delete-dialog.tsx';
-import { closeThen, notifySaved, showFailure, type SetErrors } from '../components/feedback.ts';
+import { closeThen, notifySaved, showFailure, type SetErrors } from '../../../lib/feedback.ts';
 
 /** At most this many option badges in the table; the rest are counted. */
 const SHOWN_OPTIONS = 6;
@@ -86,9 +86,11 @@ export function CustomFieldsPage({ me }: { me: Me }) {
             onShowArchivedChange={setShowArchived}
           />
         }
-        addLabel={t('customFields.add')}
-        addTestId="custom-field-add"
-        onAdd={() => setEditing('new')}
+        add={{
+          label: t('customFields.add'),
+          testId: 'custom-field-add',
+          onClick: () => setEditing('new'),
+        }}
         intro={t(entity === 'person' ? 'customFields.introPerson' : 'customFields.introCompany')}
       />
       <EntryListStates
@@ -112,8 +114,7 @@ export function CustomFieldsPage({ me }: { me: Me }) {
             </>
           }
           items={items}
-          all={all}
-          reorder={reorder}
+          order={{ all, reorder }}
           rowTestId={(f) => `custom-field-row-${f.name}`}
           cells={(f) => (
             <>

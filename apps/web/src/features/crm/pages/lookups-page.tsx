@@ -17,7 +17,7 @@ import { ArchivedToggle } from '../components/archived-toggle.tsx';
 import { EntryListHeader, EntryListStates } from '../components/entry-list.tsx';
 import { EntryTable, useArchivedFilter, useSetArchived } from '../components/entry-table.tsx';
 import { DeleteDialog } from '../components/delete-dialog.tsx';
-import { closeThen, notifySaved, showFailure, type SetErrors } from '../components/feedback.ts';
+import { closeThen, notifySaved, showFailure, type SetErrors } from '../../../lib/feedback.ts';
 import { LookupKindNav } from '../components/lookup-kind-nav.tsx';
 import {
   hasColor,
@@ -108,9 +108,11 @@ function LookupsList({ kind }: { kind: LookupKind }) {
         controls={
           <ArchivedToggle count={archivedCount} checked={showArchived} onChange={setShowArchived} />
         }
-        addLabel={t(`lists.${kind}.add`)}
-        addTestId="lookup-add"
-        onAdd={() => setEditing('new')}
+        add={{
+          label: t(`lists.${kind}.add`),
+          testId: 'lookup-add',
+          onClick: () => setEditing('new'),
+        }}
         intro={t(`lists.${kind}.intro`)}
       />
       <EntryListStates
@@ -134,8 +136,7 @@ function LookupsList({ kind }: { kind: LookupKind }) {
             </>
           }
           items={items}
-          all={all}
-          reorder={reorder}
+          order={{ all, reorder }}
           rowTestId={(l) => `lookup-row-${l.name}`}
           cells={(l) => (
             <>

@@ -20,7 +20,7 @@ import {
 } from '../components/entry-list.tsx';
 import { EntryTable, useArchivedFilter, useSetArchived } from '../components/entry-table.tsx';
 import { DeleteDialog } from '../components/delete-dialog.tsx';
-import { closeThen, inUseCount, notifySaved, showFailure } from '../components/feedback.ts';
+import { closeThen, inUseCount, notifySaved, showFailure } from '../../../lib/feedback.ts';
 import { StatusModal, type StatusValues } from '../components/status-modal.tsx';
 
 /** Status types per entity (C-6): name, abbreviation, colours and order. */
@@ -78,9 +78,7 @@ export function StatusesPage() {
             onShowArchivedChange={setShowArchived}
           />
         }
-        addLabel={t('statuses.add')}
-        addTestId="status-add"
-        onAdd={() => setEditing('new')}
+        add={{ label: t('statuses.add'), testId: 'status-add', onClick: () => setEditing('new') }}
         intro={t(entity === 'person' ? 'statuses.introPerson' : 'statuses.introCompany')}
       />
       <EntryListStates
@@ -104,8 +102,7 @@ export function StatusesPage() {
             </>
           }
           items={items}
-          all={all}
-          reorder={reorder}
+          order={{ all, reorder }}
           rowTestId={(s) => `status-row-${s.name}`}
           cells={(s) => (
             <>

@@ -26,7 +26,7 @@ import { SettingsSkeleton } from '../../settings/components/settings-skeleton.ts
 import { useCrmSettings } from '../api/crm-settings-api.ts';
 import { usePurge, useRestore, useTrash, type TrashItem } from '../api/trash-api.ts';
 import { DeleteDialog } from '../components/delete-dialog.tsx';
-import { closeThen, notifySaved, showFailure } from '../components/feedback.ts';
+import { closeThen, notifySaved, showFailure } from '../../../lib/feedback.ts';
 
 const PAGE_SIZE = 25;
 

@@ -130,17 +130,15 @@ export const useUpdateDictionary = () =>
 export const useDeleteDictionary = () =>
   useSettingsMutation((id: string) => api.delete<unknown>(`${DICTIONARIES}/${id}`));
 
-/** One PATCH per entry whose position changes (the reorder helper computes them). */
-export const useReorderTaskSettings = (base: 'task-templates' | 'task-statuses') =>
+/** One PATCH (to `urlOf(id)`) per entry whose position changes; the reorder helper finds them. */
+const useReorder = (urlOf: (id: string) => string) =>
   useSettingsMutation(async (patches: { id: string; position: number }[]) => {
-    for (const p of patches)
-      await api.patch(`/api/settings/${base}/${p.id}`, { position: p.position });
+    for (const p of patches) await api.patch(urlOf(p.id), { position: p.position });
   });
+
+export const useReorderTaskSettings = (base: 'task-templates' | 'task-statuses') =>
+  useReorder((id) => `/api/settings/${base}/${id}`);
 
 /** Results are reordered within their template. */
 export const useReorderResults = (templateId: string) =>
-  useSettingsMutation(async (patches: { id: string; position: number }[]) => {
-    for (const p of patches) {
-      await api.patch(`${TEMPLATES}/${templateId}/results/${p.id}`, { position: p.position });
-    }
-  });
+  useReorder((id) => `${TEMPLATES}/${templateId}/results/${id}`);

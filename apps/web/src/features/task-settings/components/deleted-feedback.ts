@@ -1,24 +1,28 @@
 import { notifications } from '@mantine/notifications';
-import { notifySaved } from '../../crm/components/feedback.ts';
+import type { TFunction } from 'i18next';
+import { closeThen, notifySaved } from '../../../lib/feedback.ts';
+
+/** The settings whose DELETE the server may turn into archiving: tasks still show the entry. */
+type Section = 'statuses' | 'templates' | 'results';
 
 /**
- * After a DELETE that the server may turn into archiving (the entry is in use, so tasks keep
- * showing it): say which of the two happened. `archivedText` explains why it was kept.
+ * Mutation callbacks of such a DELETE: `close` the confirmation, then say which of the two
+ * happened (`<section>.deleted`, or `<section>.archivedInstead…` explaining why it was kept).
  */
-export function notifyDeleted(
-  result: { archived: boolean } | undefined,
-  texts: {
-    deleted: string;
-    archivedTitle: string;
-    archivedText: string;
-  },
+export function deletedOrArchived(
+  t: TFunction<'taskSettings'>,
+  section: Section,
+  name: string,
+  close: () => void,
 ) {
-  if (result?.archived) {
-    notifications.show({
-      color: 'yellow',
-      title: texts.archivedTitle,
-      message: texts.archivedText,
-      autoClose: 8000,
-    });
-  } else notifySaved(texts.deleted);
+  return closeThen(close, (result: { archived: boolean } | undefined) => {
+    if (result?.archived) {
+      notifications.show({
+        color: 'yellow',
+        title: t(`${section}.archivedInsteadTitle`, { name }),
+        message: t(`${section}.archivedInsteadText`),
+        autoClose: 8000,
+      });
+    } else notifySaved(t(`${section}.deleted`, { name }));
+  });
 }

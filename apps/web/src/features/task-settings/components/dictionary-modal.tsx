@@ -1,10 +1,7 @@
-import { TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import type { Dictionary } from '@spotter/contracts';
-import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useTranslation } from 'react-i18next';
-import type { SetErrors } from '../../crm/components/feedback.ts';
-import { FormModal, useResetOnOpen } from '../../crm/components/form-modal.tsx';
+import { NamedFormModal, useDialogForm } from '../../../components/form-modal.tsx';
+import type { SetErrors } from '../../../lib/feedback.ts';
 import {
   dictionaryFormSchema,
   valuesOfDictionary,
@@ -21,29 +18,25 @@ export function DictionaryModal(props: {
   onClose: () => void;
 }) {
   const { t } = useTranslation('taskSettings');
-  const form = useForm<DictionaryValues>({
-    initialValues: valuesOfDictionary(null),
-    validate: zod4Resolver(dictionaryFormSchema),
+  const form = useDialogForm({
+    opened: props.opened,
+    source: props.dictionary,
+    values: valuesOfDictionary,
+    schema: dictionaryFormSchema,
   });
-  useResetOnOpen(form, props.opened, props.dictionary, valuesOfDictionary);
   return (
-    <FormModal
+    <NamedFormModal
+      form={form}
       opened={props.opened}
       title={t(props.dictionary ? 'dictionaries.edit' : 'dictionaries.add')}
       size="lg"
       loading={props.loading}
-      saveTestId="dictionary-save"
-      onSubmit={form.onSubmit((values) => props.onSubmit(values, form.setErrors))}
+      nameLabel={t('fields.name')}
+      testIdPrefix="dictionary"
+      onSubmit={props.onSubmit}
       onClose={props.onClose}
     >
-      <TextInput
-        label={t('fields.name')}
-        required
-        data-autofocus
-        data-testid="dictionary-name"
-        {...form.getInputProps('name')}
-      />
       <DictionaryOptionsEditor form={form} />
-    </FormModal>
+    </NamedFormModal>
   );
 }

@@ -1,7 +1,8 @@
-import { ActionIcon, Button, Group, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Group, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { IconArchive, IconArchiveOff, IconPlus, IconX } from '@tabler/icons-react';
+import { IconArchive, IconArchiveOff, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { ListEditorHeader } from '../../../components/list-editor-header.tsx';
 import { moveOption } from '../../crm/components/custom-field-form.ts';
 import { OrderButtons } from '../../crm/components/order-buttons.tsx';
 import { newDictionaryOption, type DictionaryValues } from './dictionary-form.ts';
@@ -15,20 +16,12 @@ export function DictionaryOptionsEditor({ form }: { form: UseFormReturnType<Dict
   const options = form.values.options;
   return (
     <Stack gap="xs">
-      <Group justify="space-between">
-        <Text size="sm" fw={500}>
-          {t('dictionaries.options')}
-        </Text>
-        <Button
-          size="xs"
-          variant="light"
-          leftSection={<IconPlus size={14} />}
-          onClick={() => form.insertListItem('options', newDictionaryOption())}
-          data-testid="option-add"
-        >
-          {t('dictionaries.addOption')}
-        </Button>
-      </Group>
+      <ListEditorHeader
+        title={t('dictionaries.options')}
+        addLabel={t('dictionaries.addOption')}
+        addTestId="option-add"
+        onAdd={() => form.insertListItem('options', newDictionaryOption())}
+      />
       {options.length === 0 && (
         <Text size="xs" c="dimmed">
           {t('dictionaries.noOptions')}

@@ -1,18 +1,9 @@
-import {
-  ActionIcon,
-  Button,
-  Checkbox,
-  Group,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { ActionIcon, Checkbox, Group, Paper, Select, Stack, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { RESULT_FIELD_TYPES, resultFieldTypeSchema, type Dictionary } from '@spotter/contracts';
-import { IconPlus, IconX } from '@tabler/icons-react';
+import { IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { ListEditorHeader } from '../../../components/list-editor-header.tsx';
 import { moveOption } from '../../crm/components/custom-field-form.ts';
 import { OrderButtons } from '../../crm/components/order-buttons.tsx';
 import { newField, type ResultValues } from './result-form.ts';
@@ -31,25 +22,13 @@ export function ResultFieldsEditor(props: {
   const fields = form.values.fields;
   return (
     <Stack gap="xs">
-      <Group justify="space-between">
-        <div>
-          <Text size="sm" fw={500}>
-            {t('results.fields')}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {t('results.fieldsHint')}
-          </Text>
-        </div>
-        <Button
-          size="xs"
-          variant="light"
-          leftSection={<IconPlus size={14} />}
-          onClick={() => form.insertListItem('fields', newField())}
-          data-testid="field-add"
-        >
-          {t('results.addField')}
-        </Button>
-      </Group>
+      <ListEditorHeader
+        title={t('results.fields')}
+        hint={t('results.fieldsHint')}
+        addLabel={t('results.addField')}
+        addTestId="field-add"
+        onAdd={() => form.insertListItem('fields', newField())}
+      />
       {fields.map((f, i) => {
         const label = f.label.trim() || t('results.fieldNumber', { number: i + 1 });
         const dictionaries = props.dictionaries

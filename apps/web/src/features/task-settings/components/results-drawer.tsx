@@ -5,7 +5,7 @@ import { IconListCheck, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/empty-state.tsx';
-import { ColorBadge } from '../../../components/status-badge.tsx';
+import { EntryBadge } from '../../../components/status-badge.tsx';
 import { useStaff } from '../../../lib/crm-reference.ts';
 import { ArchivedBadge } from '../../crm/components/archived-badge.tsx';
 import { ArchivedToggle } from '../../crm/components/archived-toggle.tsx';
@@ -14,8 +14,9 @@ import {
   EntryOrderButtons,
   EntryRowActions,
   useArchivedFilter,
+  useSetArchived,
 } from '../../crm/components/entry-table.tsx';
-import { notifySaved, showFailure, type SetErrors } from '../../crm/components/feedback.ts';
+import { notifySaved, showFailure, type SetErrors } from '../../../lib/feedback.ts';
 import {
   useCreateResult,
   useDeleteResult,
@@ -23,7 +24,7 @@ import {
   useReorderResults,
   useUpdateResult,
 } from '../api/task-settings-api.ts';
-import { notifyDeleted } from './deleted-feedback.ts';
+import { deletedOrArchived } from './deleted-feedback.ts';
 import { fieldsText, nextStepText } from './describe.ts';
 import { resultBody, type ResultValues } from './result-form.ts';
 import { ResultModal } from './result-modal.tsx';
@@ -88,36 +89,17 @@ function ResultsList(props: {
     else if (editing) update.mutate({ templateId: template.id, id: editing.id, ...body }, done);
   };
 
-  const setArchived = (r: TaskResult, archived: boolean) =>
-    update.mutate(
-      { templateId: template.id, id: r.id, archived },
-      {
-        onSuccess: () =>
-          notifySaved(
-            t(archived ? 'crm:archived.archivedOne' : 'crm:archived.restoredOne', { name: r.name }),
-          ),
-        onError: (err) => showFailure(err),
-      },
-    );
+  const setArchived = useSetArchived(update, undefined, (r: TaskResult, archived) => ({
+    templateId: template.id,
+    id: r.id,
+    archived,
+  }));
 
   const confirmDelete = (r: TaskResult) =>
     remove.mutate(
       { templateId: template.id, id: r.id },
-      {
-        // The server keeps a result that completed tasks carry, archived, so they still show it.
-        onSuccess: (res) => {
-          setDeleting(null);
-          notifyDeleted(res, {
-            deleted: t('results.deleted', { name: r.name }),
-            archivedTitle: t('results.archivedInsteadTitle', { name: r.name }),
-            archivedText: t('results.archivedInsteadText'),
-          });
-        },
-        onError: (err) => {
-          setDeleting(null);
-          showFailure(err);
-        },
-      },
+      // The server keeps a result that completed tasks carry, archived, so they still show it.
+      deletedOrArchived(t, 'results', r.name, () => setDeleting(null)),
     );
 
   return (
@@ -149,7 +131,7 @@ function ResultsList(props: {
             <EntryOrderButtons entry={r} index={i} items={items} all={all} reorder={reorder} />
             <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
               <Group gap="xs">
-                <ColorBadge name={r.name} color={r.color} background={r.background} />
+                <EntryBadge entry={r} />
                 {r.archived && <ArchivedBadge archived />}
               </Group>
               {r.fields.length > 0 && (

@@ -1,27 +1,20 @@
-import {
-  Group,
-  NumberInput,
-  Paper,
-  Select,
-  SimpleGrid,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { NumberInput, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { TASK_TYPES, taskTypeSchema, type TaskTemplate, type TaskType } from '@spotter/contracts';
-import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useTranslation } from 'react-i18next';
-import { ColorBadge } from '../../../components/status-badge.tsx';
-import { ColorPairInputs, previewColor } from '../../crm/components/color-fields.tsx';
-import type { SetErrors } from '../../crm/components/feedback.ts';
-import { FormModal, useResetOnOpen } from '../../crm/components/form-modal.tsx';
+import { FormModal, useDialogForm } from '../../../components/form-modal.tsx';
+import type { SetErrors } from '../../../lib/feedback.ts';
+import { ColorPreviewFields } from './color-preview-fields.tsx';
 import { OFFSET_UNITS } from './due-offset.ts';
-import { StaffSelect } from './staff-select.tsx';
+import { StaffSelect } from '../../../components/staff-select.tsx';
 import { templateFormSchema, valuesOfTemplate, type TemplateValues } from './template-form.ts';
 
 /** What the dialog edits: an existing template, or a new one of a type. */
 export type TemplateTarget = { template: TaskTemplate } | { type: TaskType };
+
+const valuesOfTarget = (target: TemplateTarget | null) =>
+  target && 'template' in target
+    ? valuesOfTemplate(target.template)
+    : valuesOfTemplate(null, target?.type);
 
 /**
  * Adding or editing a task template (T-3): its type (fixed once created: tasks and results
@@ -36,14 +29,13 @@ export function TemplateModal(props: {
   onClose: () => void;
 }) {
   const { t } = useTranslation('taskSettings');
-  const form = useForm<TemplateValues>({
-    initialValues: valuesOfTemplate(null),
-    validate: zod4Resolver(templateFormSchema),
-  });
   const { target } = props;
-  useResetOnOpen<TemplateValues, TemplateTarget | null>(form, target !== null, target, (tg) =>
-    tg && 'template' in tg ? valuesOfTemplate(tg.template) : valuesOfTemplate(null, tg?.type),
-  );
+  const form = useDialogForm({
+    opened: target !== null,
+    source: target,
+    values: valuesOfTarget,
+    schema: templateFormSchema,
+  });
   const editing = target !== null && 'template' in target;
   const v = form.values;
 
@@ -133,24 +125,12 @@ export function TemplateModal(props: {
           {...form.getInputProps('callTemplateId')}
         />
       )}
-      <ColorPairInputs
+      <ColorPreviewFields
+        form={form}
         testIdPrefix="template"
-        color={form.getInputProps('color')}
-        background={form.getInputProps('background')}
+        placeholderName={t('templates.previewName')}
+        previewTestId="template-preview"
       />
-      <Paper withBorder radius="md" p="sm" bg="var(--mantine-color-gray-0)">
-        <Group gap="sm">
-          <Text size="xs" c="dimmed">
-            {t('fields.preview')}
-          </Text>
-          <ColorBadge
-            name={v.name.trim() || t('templates.previewName')}
-            color={previewColor(v.color, '#1f2937')}
-            background={previewColor(v.background, '#e5e7eb')}
-            testId="template-preview"
-          />
-        </Group>
-      </Paper>
     </FormModal>
   );
 }

@@ -20,7 +20,7 @@ import {
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { RowActions } from '../../../components/row-actions.tsx';
-import { ColorBadge } from '../../../components/status-badge.tsx';
+import { EntryBadge } from '../../../components/status-badge.tsx';
 import { useStaff } from '../../../lib/crm-reference.ts';
 import { ArchivedBadge } from '../../crm/components/archived-badge.tsx';
 import { EntryOrderButtons } from '../../crm/components/entry-table.tsx';
@@ -162,7 +162,7 @@ function TemplateRow(
       </Table.Td>
       <Table.Td miw={180}>
         <Group gap={6}>
-          <ColorBadge name={tpl.name} color={tpl.color} background={tpl.background} />
+          <EntryBadge entry={tpl} />
           {tpl.archived && <ArchivedBadge archived />}
           {tpl.isDefault && (
             <Tooltip label={t('templates.defaultHint')} withArrow multiline w={260}>

@@ -2,7 +2,7 @@ import { Group, NumberInput, Paper, Select, Stack, Switch, Text } from '@mantine
 import type { UseFormReturnType } from '@mantine/form';
 import { DUE_OFFSET_UNITS, NEXT_ASSIGNEES, type TaskTemplate } from '@spotter/contracts';
 import { useTranslation } from 'react-i18next';
-import { StaffSelect } from './staff-select.tsx';
+import { StaffSelect } from '../../../components/staff-select.tsx';
 import type { DueOffsetUnit, NextAssignee, ResultValues } from './result-form.ts';
 
 const isUnit = (v: string | null): v is DueOffsetUnit =>

@@ -1,17 +1,20 @@
-import { Badge, Group, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Group, Table, Text } from '@mantine/core';
 import type { Dictionary } from '@spotter/contracts';
 import { IconBook2 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
-import { useVersionConflict, VersionConflictModal } from '../../../components/version-conflict.tsx';
+import { VersionConflictDialog } from '../../../components/version-conflict.tsx';
 import { isApiError } from '../../../lib/api.ts';
-import { ArchivedBadge } from '../../crm/components/archived-badge.tsx';
 import { ArchivedToggle } from '../../crm/components/archived-toggle.tsx';
 import { DeleteDialog } from '../../crm/components/delete-dialog.tsx';
 import { EntryListHeader, EntryListStates } from '../../crm/components/entry-list.tsx';
-import { EntryRowActions, useArchivedFilter } from '../../crm/components/entry-table.tsx';
-import { notifySaved, showFailure, type SetErrors } from '../../crm/components/feedback.ts';
+import {
+  EntryTable,
+  useArchivedFilter,
+  useSetArchived,
+} from '../../crm/components/entry-table.tsx';
+import { closeThen, notifySaved, showFailure } from '../../../lib/feedback.ts';
 import {
   useCreateDictionary,
   useDeleteDictionary,
@@ -20,6 +23,7 @@ import {
 } from '../api/task-settings-api.ts';
 import { dictionaryBody, type DictionaryValues } from '../components/dictionary-form.ts';
 import { DictionaryModal } from '../components/dictionary-modal.tsx';
+import { useVersionedSave } from '../components/use-versioned-save.ts';
 
 /** How many options the table shows before "+3". */
 const SHOWN_OPTIONS = 4;
@@ -37,59 +41,39 @@ export function DictionariesPage() {
 
   const all = dictionaries.data?.items ?? [];
   const { showArchived, setShowArchived, archivedCount, items } = useArchivedFilter(all);
-  const editingId = editing && editing !== 'new' ? editing.id : null;
-
-  const save = (values: DictionaryValues, version: number | undefined, setErrors?: SetErrors) => {
-    const done = {
-      onSuccess: (d: Dictionary) => {
-        setEditing(null);
-        notifySaved(t('dictionaries.saved', { name: d.name }));
-      },
-      onError: (err: unknown) => {
-        if (isApiError(err, 'version_conflict')) conflict.onConflict(values);
-        else showFailure(err, setErrors);
-      },
-    };
-    if (editingId) update.mutate({ id: editingId, ...dictionaryBody(values), version }, done);
-    else create.mutate(dictionaryBody(values), done);
-  };
-
-  const conflict = useVersionConflict({
-    refetch: async () => {
-      const latest = await dictionaries.refetch();
-      return { data: latest.data?.items.find((d) => d.id === editingId) };
+  const { submit, conflict } = useVersionedSave({
+    editing: editing === 'new' ? null : editing,
+    refetch: dictionaries.refetch,
+    reload: setEditing,
+    create: (values: DictionaryValues, callbacks) =>
+      create.mutate(dictionaryBody(values), callbacks),
+    update: (values, target, callbacks) =>
+      update.mutate({ ...target, ...dictionaryBody(values) }, callbacks),
+    onSaved: (d) => {
+      setEditing(null);
+      notifySaved(t('dictionaries.saved', { name: d.name }));
     },
-    reset: (latest: Dictionary) => setEditing(latest),
-    save: (values: DictionaryValues, version) => save(values, version),
   });
 
-  const setArchived = (d: Dictionary, archived: boolean) =>
-    update.mutate(
-      { id: d.id, archived, version: d.version },
-      {
-        onSuccess: () => {
-          setInUse(null);
-          notifySaved(
-            t(archived ? 'crm:archived.archivedOne' : 'crm:archived.restoredOne', { name: d.name }),
-          );
-        },
-        onError: (err) => showFailure(err),
-      },
-    );
+  const setArchived = useSetArchived(
+    update,
+    () => setInUse(null),
+    (d: Dictionary, archived) => ({ id: d.id, archived, version: d.version }),
+  );
 
   const confirmDelete = (d: Dictionary) =>
-    remove.mutate(d.id, {
-      onSuccess: () => {
-        setDeleting(null);
-        notifySaved(t('dictionaries.deleted', { name: d.name }));
-      },
-      onError: (err) => {
-        setDeleting(null);
-        // A result's choice field still picks from it: offer to archive it instead.
-        if (isApiError(err) && err.status === 409) setInUse(d);
-        else showFailure(err);
-      },
-    });
+    remove.mutate(
+      d.id,
+      closeThen(
+        () => setDeleting(null),
+        () => notifySaved(t('dictionaries.deleted', { name: d.name })),
+        (err) => {
+          // A result's choice field still picks from it: offer to archive it instead.
+          if (isApiError(err) && err.status === 409) setInUse(d);
+          else showFailure(err);
+        },
+      ),
+    );
 
   return (
     <>
@@ -97,9 +81,11 @@ export function DictionariesPage() {
         controls={
           <ArchivedToggle count={archivedCount} checked={showArchived} onChange={setShowArchived} />
         }
-        addLabel={t('dictionaries.add')}
-        addTestId="dictionary-add"
-        onAdd={() => setEditing('new')}
+        add={{
+          label: t('dictionaries.add'),
+          testId: 'dictionary-add',
+          onClick: () => setEditing('new'),
+        }}
         intro={t('dictionaries.intro')}
       />
       <EntryListStates
@@ -112,71 +98,36 @@ export function DictionariesPage() {
         onAdd={() => setEditing('new')}
       />
       {items.length > 0 && (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={520}>
-            <Table verticalSpacing="sm" highlightOnHover data-testid="dictionaries-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('fields.name')}</Table.Th>
-                  <Table.Th>{t('dictionaries.options')}</Table.Th>
-                  <Table.Th>{t('fields.state')}</Table.Th>
-                  <Table.Th w={60}>
-                    <VisuallyHidden>{t('common:actions.actions')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((d) => {
-                  const active = d.options.filter((o) => !o.archived);
-                  return (
-                    <Table.Tr key={d.id} data-testid={`dictionary-row-${d.name}`}>
-                      <Table.Td fw={500}>{d.name}</Table.Td>
-                      <Table.Td>
-                        <Group gap={4}>
-                          {active.slice(0, SHOWN_OPTIONS).map((o) => (
-                            <Badge key={o.id} variant="light" color="gray" tt="none" fw={500}>
-                              {o.name}
-                            </Badge>
-                          ))}
-                          {active.length > SHOWN_OPTIONS && (
-                            <Text size="xs" c="dimmed">
-                              {t('dictionaries.more', { count: active.length - SHOWN_OPTIONS })}
-                            </Text>
-                          )}
-                          {active.length === 0 && (
-                            <Text size="xs" c="dimmed">
-                              {t('dictionaries.noOptions')}
-                            </Text>
-                          )}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>
-                        <ArchivedBadge archived={d.archived} />
-                      </Table.Td>
-                      <Table.Td>
-                        <EntryRowActions
-                          entry={d}
-                          onEdit={() => setEditing(d)}
-                          onArchive={(archived) => setArchived(d, archived)}
-                          onDelete={() => setDeleting(d)}
-                        />
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
+        <EntryTable
+          testId="dictionaries-table"
+          minWidth={520}
+          columns={
+            <>
+              <Table.Th>{t('fields.name')}</Table.Th>
+              <Table.Th>{t('dictionaries.options')}</Table.Th>
+            </>
+          }
+          items={items}
+          rowTestId={(d) => `dictionary-row-${d.name}`}
+          cells={(d) => (
+            <>
+              <Table.Td fw={500}>{d.name}</Table.Td>
+              <Table.Td>
+                <OptionBadges options={d.options.filter((o) => !o.archived)} />
+              </Table.Td>
+            </>
+          )}
+          onEdit={setEditing}
+          onArchive={setArchived}
+          onDelete={setDeleting}
+        />
       )}
 
       <DictionaryModal
         opened={editing !== null}
         dictionary={editing === 'new' ? null : editing}
         loading={create.isPending || update.isPending}
-        onSubmit={(values, setErrors) =>
-          save(values, editing && editing !== 'new' ? editing.version : undefined, setErrors)
-        }
+        onSubmit={submit}
         onClose={() => setEditing(null)}
       />
       <DeleteDialog
@@ -199,18 +150,30 @@ export function DictionariesPage() {
         }}
         onClose={() => setInUse(null)}
       />
-      <VersionConflictModal
-        opened={conflict.conflict !== null}
-        onClose={conflict.dismiss}
-        onReload={() => void conflict.reload()}
-        onOverwrite={() => void conflict.overwrite()}
-        labels={{
-          title: t('conflict.title'),
-          text: t('conflict.text'),
-          reload: t('conflict.reload'),
-          overwrite: t('conflict.overwrite'),
-        }}
-      />
+      <VersionConflictDialog state={conflict} ns="taskSettings" />
     </>
+  );
+}
+
+function OptionBadges({ options }: { options: Dictionary['options'] }) {
+  const { t } = useTranslation('taskSettings');
+  return (
+    <Group gap={4}>
+      {options.slice(0, SHOWN_OPTIONS).map((o) => (
+        <Badge key={o.id} variant="light" color="gray" tt="none" fw={500}>
+          {o.name}
+        </Badge>
+      ))}
+      {options.length > SHOWN_OPTIONS && (
+        <Text size="xs" c="dimmed">
+          {t('dictionaries.more', { count: options.length - SHOWN_OPTIONS })}
+        </Text>
+      )}
+      {options.length === 0 && (
+        <Text size="xs" c="dimmed">
+          {t('dictionaries.noOptions')}
+        </Text>
+      )}
+    </Group>
   );
 }

@@ -3,7 +3,7 @@ import type { TaskStatus } from '@spotter/contracts';
 import { IconProgressCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ColorBadge } from '../../../components/status-badge.tsx';
+import { EntryBadge } from '../../../components/status-badge.tsx';
 import { ArchivedToggle } from '../../crm/components/archived-toggle.tsx';
 import { DeleteDialog } from '../../crm/components/delete-dialog.tsx';
 import { EntryListHeader, EntryListStates } from '../../crm/components/entry-list.tsx';
@@ -12,7 +12,7 @@ import {
   useArchivedFilter,
   useSetArchived,
 } from '../../crm/components/entry-table.tsx';
-import { notifySaved, showFailure, type SetErrors } from '../../crm/components/feedback.ts';
+import { notifySaved, showFailure, type SetErrors } from '../../../lib/feedback.ts';
 import {
   useCreateTaskStatus,
   useDeleteTaskStatus,
@@ -20,7 +20,7 @@ import {
   useTaskStatuses,
   useUpdateTaskStatus,
 } from '../api/task-settings-api.ts';
-import { notifyDeleted } from '../components/deleted-feedback.ts';
+import { deletedOrArchived } from '../components/deleted-feedback.ts';
 import { TaskStatusModal, type TaskStatusValues } from '../components/task-status-modal.tsx';
 
 /** Task statuses (T-6): the order is the board's, the first is what a sorted card gets. */
@@ -51,20 +51,10 @@ export function TaskStatusesPage() {
   };
 
   const confirmDelete = (status: TaskStatus) =>
-    remove.mutate(status.id, {
-      onSuccess: (res) => {
-        setDeleting(null);
-        notifyDeleted(res, {
-          deleted: t('statuses.deleted', { name: status.name }),
-          archivedTitle: t('statuses.archivedInsteadTitle', { name: status.name }),
-          archivedText: t('statuses.archivedInsteadText'),
-        });
-      },
-      onError: (err) => {
-        setDeleting(null);
-        showFailure(err);
-      },
-    });
+    remove.mutate(
+      status.id,
+      deletedOrArchived(t, 'statuses', status.name, () => setDeleting(null)),
+    );
 
   return (
     <>
@@ -72,9 +62,11 @@ export function TaskStatusesPage() {
         controls={
           <ArchivedToggle count={archivedCount} checked={showArchived} onChange={setShowArchived} />
         }
-        addLabel={t('statuses.add')}
-        addTestId="task-status-add"
-        onAdd={() => setEditing('new')}
+        add={{
+          label: t('statuses.add'),
+          testId: 'task-status-add',
+          onClick: () => setEditing('new'),
+        }}
         intro={t('statuses.intro')}
       />
       <EntryListStates
@@ -92,12 +84,11 @@ export function TaskStatusesPage() {
           minWidth={480}
           columns={<Table.Th>{t('fields.name')}</Table.Th>}
           items={items}
-          all={all}
-          reorder={reorder}
+          order={{ all, reorder }}
           rowTestId={(s) => `task-status-row-${s.name}`}
           cells={(s) => (
             <Table.Td>
-              <ColorBadge name={s.name} color={s.color} background={s.background} />
+              <EntryBadge entry={s} />
             </Table.Td>
           )}
           onEdit={setEditing}

@@ -1,15 +1,12 @@
-import { Group, Text } from '@mantine/core';
 import type { Me, TaskTemplate } from '@spotter/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QueryError } from '../../../components/query-error.tsx';
-import { useVersionConflict, VersionConflictModal } from '../../../components/version-conflict.tsx';
-import { isApiError } from '../../../lib/api.ts';
+import { VersionConflictDialog } from '../../../components/version-conflict.tsx';
 import { ArchivedToggle } from '../../crm/components/archived-toggle.tsx';
 import { DeleteDialog } from '../../crm/components/delete-dialog.tsx';
-import { useArchivedFilter } from '../../crm/components/entry-table.tsx';
-import { notifySaved, showFailure, type SetErrors } from '../../crm/components/feedback.ts';
-import { SettingsSkeleton } from '../../settings/components/settings-skeleton.tsx';
+import { EntryListHeader, ListQueryStates } from '../../crm/components/entry-list.tsx';
+import { useArchivedFilter, useSetArchived } from '../../crm/components/entry-table.tsx';
+import { notifySaved } from '../../../lib/feedback.ts';
 import {
   useCreateTemplate,
   useDeleteTemplate,
@@ -17,7 +14,7 @@ import {
   useTemplates,
   useUpdateTemplate,
 } from '../api/task-settings-api.ts';
-import { notifyDeleted } from '../components/deleted-feedback.ts';
+import { deletedOrArchived } from '../components/deleted-feedback.ts';
 import { ResultsDrawer } from '../components/results-drawer.tsx';
 import {
   templateBody,
@@ -26,6 +23,7 @@ import {
 } from '../components/template-form.ts';
 import { TemplateModal, type TemplateTarget } from '../components/template-modal.tsx';
 import { TemplatesTable } from '../components/templates-table.tsx';
+import { useVersionedSave } from '../components/use-versioned-save.ts';
 
 /** Task templates grouped by type (T-2, T-3), each with its results and workflow (T-4, T-5). */
 export function TaskTemplatesPage({ me }: { me: Me }) {
@@ -41,77 +39,46 @@ export function TaskTemplatesPage({ me }: { me: Me }) {
 
   const all = templates.data?.items ?? [];
   const { showArchived, setShowArchived, archivedCount, items } = useArchivedFilter(all);
-  const editingId = editing && 'template' in editing ? editing.template.id : null;
-
-  const save = (values: TemplateValues, version: number | undefined, setErrors?: SetErrors) => {
-    const done = {
-      onSuccess: (saved: TaskTemplate) => {
-        setEditing(null);
-        notifySaved(t('templates.saved', { name: saved.name }));
-      },
-      onError: (err: unknown) => {
-        if (isApiError(err, 'version_conflict')) conflict.onConflict(values);
-        else showFailure(err, setErrors && ((e) => setErrors(templateFieldErrors(e))));
-      },
-    };
-    const { type: _type, ...body } = templateBody(values);
-    if (editingId) update.mutate({ id: editingId, ...body, version }, done);
-    else create.mutate(templateBody(values), done);
-  };
-
-  const conflict = useVersionConflict({
-    refetch: async () => {
-      const latest = await templates.refetch();
-      return { data: latest.data?.items.find((x) => x.id === editingId) };
+  const { submit, conflict } = useVersionedSave({
+    editing: editing && 'template' in editing ? editing.template : null,
+    refetch: templates.refetch,
+    reload: (latest) => setEditing({ template: latest }),
+    create: (values: TemplateValues, callbacks) => create.mutate(templateBody(values), callbacks),
+    update: (values, target, callbacks) => {
+      // The type is fixed once created.
+      const { type: _type, ...body } = templateBody(values);
+      update.mutate({ ...target, ...body }, callbacks);
     },
-    reset: (latest: TaskTemplate) => setEditing({ template: latest }),
-    save: (values: TemplateValues, version) => save(values, version),
+    onSaved: (saved) => {
+      setEditing(null);
+      notifySaved(t('templates.saved', { name: saved.name }));
+    },
+    fieldErrors: templateFieldErrors,
   });
 
-  const setArchived = (tpl: TaskTemplate, archived: boolean) =>
-    update.mutate(
-      { id: tpl.id, archived, version: tpl.version },
-      {
-        onSuccess: () =>
-          notifySaved(
-            t(archived ? 'crm:archived.archivedOne' : 'crm:archived.restoredOne', {
-              name: tpl.name,
-            }),
-          ),
-        onError: (err) => showFailure(err),
-      },
-    );
+  const setArchived = useSetArchived(update, undefined, (tpl: TaskTemplate, archived) => ({
+    id: tpl.id,
+    archived,
+    version: tpl.version,
+  }));
 
   const confirmDelete = (tpl: TaskTemplate) =>
-    remove.mutate(tpl.id, {
-      onSuccess: (res) => {
-        setDeleting(null);
-        notifyDeleted(res, {
-          deleted: t('templates.deleted', { name: tpl.name }),
-          archivedTitle: t('templates.archivedInsteadTitle', { name: tpl.name }),
-          archivedText: t('templates.archivedInsteadText'),
-        });
-      },
-      onError: (err) => {
-        setDeleting(null);
-        showFailure(err);
-      },
-    });
+    remove.mutate(
+      tpl.id,
+      deletedOrArchived(t, 'templates', tpl.name, () => setDeleting(null)),
+    );
 
   const resultsTemplate = all.find((x) => x.id === resultsOf) ?? null;
 
   return (
     <>
-      <Group justify="space-between" mb="xs" gap="sm">
-        <ArchivedToggle count={archivedCount} checked={showArchived} onChange={setShowArchived} />
-      </Group>
-      <Text size="sm" c="dimmed" maw={760} mb="md">
-        {t('templates.intro')}
-      </Text>
-      {templates.isPending && <SettingsSkeleton />}
-      {templates.isError && (
-        <QueryError error={templates.error} onRetry={() => void templates.refetch()} />
-      )}
+      <EntryListHeader
+        controls={
+          <ArchivedToggle count={archivedCount} checked={showArchived} onChange={setShowArchived} />
+        }
+        intro={t('templates.intro')}
+      />
+      <ListQueryStates query={templates} />
       {templates.isSuccess && (
         <TemplatesTable
           items={items}
@@ -129,13 +96,7 @@ export function TaskTemplatesPage({ me }: { me: Me }) {
         target={editing}
         callTemplates={all.filter((x) => x.type === 'call')}
         loading={create.isPending || update.isPending}
-        onSubmit={(values, setErrors) =>
-          save(
-            values,
-            editing && 'template' in editing ? editing.template.version : undefined,
-            setErrors,
-          )
-        }
+        onSubmit={submit}
         onClose={() => setEditing(null)}
       />
       <ResultsDrawer
@@ -152,18 +113,7 @@ export function TaskTemplatesPage({ me }: { me: Me }) {
         onConfirm={confirmDelete}
         onClose={() => setDeleting(null)}
       />
-      <VersionConflictModal
-        opened={conflict.conflict !== null}
-        onClose={conflict.dismiss}
-        onReload={() => void conflict.reload()}
-        onOverwrite={() => void conflict.overwrite()}
-        labels={{
-          title: t('conflict.title'),
-          text: t('conflict.text'),
-          reload: t('conflict.reload'),
-          overwrite: t('conflict.overwrite'),
-        }}
-      />
+      <VersionConflictDialog state={conflict} ns="taskSettings" />
     </>
   );
 }

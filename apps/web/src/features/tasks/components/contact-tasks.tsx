@@ -4,7 +4,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../../components/query-error.tsx';
-import { ColorBadge } from '../../../components/status-badge.tsx';
+import { EntryBadge } from '../../../components/status-badge.tsx';
 import { useContactTasks } from '../api/tasks-api.ts';
 import { DueBadge } from './due-badge.tsx';
 import { TaskActionsMenu, useTaskActions } from './task-actions.tsx';
@@ -68,13 +68,7 @@ export function ContactTasks(props: {
                 <TaskLink taskId={task.id} size="sm" fw={600}>
                   {task.template.name}
                 </TaskLink>
-                {task.status && (
-                  <ColorBadge
-                    name={task.status.name}
-                    color={task.status.color}
-                    background={task.status.background}
-                  />
-                )}
+                <EntryBadge entry={task.status} />
               </Group>
               {task.comment && (
                 <Text size="sm" lineClamp={2}>

@@ -1,8 +1,8 @@
-import { Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Select } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage, serverFieldErrors } from '../../../lib/validation.ts';
+import { FormModal } from '../../../components/form-modal.tsx';
+import { showFailure } from '../../../lib/feedback.ts';
 import { useMe } from '../../auth/index.ts';
 import { useCreateTask, useEnterResult, useQuickPerson } from '../api/tasks-api.ts';
 import { useTaskTemplates } from '../api/task-settings-read-api.ts';
@@ -14,7 +14,7 @@ import {
 } from '../lib/result-values.ts';
 import type { PickedContact } from './contact-picker.tsx';
 import { PersonFinder, type NewPerson } from './person-finder.tsx';
-import { ResultChoice } from './result-fields.tsx';
+import { ResultChoice, ResultCommentInput } from './result-fields.tsx';
 import { notifyResult } from './result-modal.tsx';
 
 type Errors = Record<string, React.ReactNode>;
@@ -100,11 +100,11 @@ export function NewCallModal(props: { opened: boolean; onClose: () => void }) {
       setCreating(null);
       return person.id;
     } catch (err) {
-      const mapped: Errors = {};
-      for (const [k, v] of Object.entries(serverFieldErrors(err)))
-        mapped[PERSON_FIELDS[k] ?? k] = v;
-      if (Object.keys(mapped).length > 0) setErrors(mapped);
-      else notifications.show({ color: 'red', message: errorMessage(err) });
+      showFailure(err, (fields) => {
+        const mapped: Errors = {};
+        for (const [k, v] of Object.entries(fields)) mapped[PERSON_FIELDS[k] ?? k] = v;
+        setErrors(mapped);
+      });
       return null;
     }
   };
@@ -137,75 +137,66 @@ export function NewCallModal(props: { opened: boolean; onClose: () => void }) {
       notifyResult(res, t, timeZone);
       props.onClose();
     } catch (err) {
-      const fieldErrors = localizeFieldErrors(serverFieldErrors(err), t);
-      if (Object.keys(fieldErrors).length > 0) setErrors(fieldErrors);
-      else notifications.show({ color: 'red', message: errorMessage(err) });
+      showFailure(err, (fields) => setErrors(localizeFieldErrors(fields, t)));
     }
   };
 
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={t('call.title')} size="lg" centered>
-      <form onSubmit={(e) => void submit(e)} noValidate data-testid="new-call-form">
-        <Stack>
-          <PersonFinder
-            query={query}
-            onQuery={setQuery}
-            picked={picked}
-            onPick={(p) => {
-              setPicked(p);
-              setErrors({});
-            }}
-            creating={creating}
-            onCreating={setCreating}
-            errors={errors}
-          />
-          {callTemplates.length > 1 && (
-            <Select
-              label={t('fields.template')}
-              required
-              data={callTemplates.map((tpl) => ({ value: tpl.id, label: tpl.name }))}
-              value={templateId}
-              onChange={(v) => {
-                setTemplateId(v);
-                setResultId(null);
-              }}
-              error={errors.templateId}
-              comboboxProps={{ withinPortal: true }}
-              data-testid="call-template"
-            />
-          )}
-          <ResultChoice
-            template={template}
-            templates={templates}
-            resultId={resultId}
-            onResult={(id) => {
-              setResultId(id);
-              setErrors({});
-            }}
-            values={fields}
-            onValue={(id, v) => setFields((prev) => ({ ...prev, [id]: v }))}
-            errors={errors}
-          />
-          <Textarea
-            label={t('fields.resultComment')}
-            autosize
-            minRows={2}
-            maxRows={6}
-            maxLength={4000}
-            value={comment}
-            onChange={(e) => setComment(e.currentTarget.value)}
-            data-testid="call-comment"
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" loading={busy} data-testid="call-save">
-              {t('call.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={props.opened}
+      title={t('call.title')}
+      size="lg"
+      loading={busy}
+      saveTestId="call-save"
+      submitLabel={t('call.save')}
+      formTestId="new-call-form"
+      onSubmit={(e) => void submit(e)}
+      onClose={props.onClose}
+    >
+      <PersonFinder
+        query={query}
+        onQuery={setQuery}
+        picked={picked}
+        onPick={(p) => {
+          setPicked(p);
+          setErrors({});
+        }}
+        creating={creating}
+        onCreating={setCreating}
+        errors={errors}
+      />
+      {callTemplates.length > 1 && (
+        <Select
+          label={t('fields.template')}
+          required
+          data={callTemplates.map((tpl) => ({ value: tpl.id, label: tpl.name }))}
+          value={templateId}
+          onChange={(v) => {
+            setTemplateId(v);
+            setResultId(null);
+          }}
+          error={errors.templateId}
+          comboboxProps={{ withinPortal: true }}
+          data-testid="call-template"
+        />
+      )}
+      <ResultChoice
+        template={template}
+        templates={templates}
+        resultId={resultId}
+        onResult={(id) => {
+          setResultId(id);
+          setErrors({});
+        }}
+        values={fields}
+        onValue={(id, v) => setFields((prev) => ({ ...prev, [id]: v }))}
+        errors={errors}
+      />
+      <ResultCommentInput
+        value={comment}
+        onChange={(e) => setComment(e.currentTarget.value)}
+        testId="call-comment"
+      />
+    </FormModal>
   );
 }

@@ -1,9 +1,18 @@
-import { Group, NumberInput, Radio, Select, Stack, Text, Textarea } from '@mantine/core';
+import {
+  Group,
+  NumberInput,
+  Radio,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  type TextareaProps,
+} from '@mantine/core';
 import type { Dictionary, NextStep, ResultField, TaskTemplate } from '@spotter/contracts';
 import { IconArrowRight } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { ColorBadge } from '../../../components/status-badge.tsx';
+import { EntryBadge } from '../../../components/status-badge.tsx';
 import { useStaff } from '../../../lib/crm-reference.ts';
 import { useDictionaries } from '../api/task-settings-read-api.ts';
 import { fieldKey, type FieldValue, type FieldValues } from '../lib/result-values.ts';
@@ -143,7 +152,7 @@ export function ResultChoice(props: {
             >
               <Group gap={6} wrap="nowrap">
                 <Radio.Indicator size="xs" />
-                <ColorBadge name={r.name} color={r.color} background={r.background} />
+                <EntryBadge entry={r} />
               </Group>
             </Radio.Card>
           ))}
@@ -172,5 +181,21 @@ export function ResultChoice(props: {
         </Group>
       )}
     </Stack>
+  );
+}
+
+/** The comment that goes with a result into the task and the person's history. */
+export function ResultCommentInput({ testId, ...props }: TextareaProps & { testId: string }) {
+  const { t } = useTranslation('tasks');
+  return (
+    <Textarea
+      label={t('fields.resultComment')}
+      autosize
+      minRows={2}
+      maxRows={6}
+      maxLength={4000}
+      data-testid={testId}
+      {...props}
+    />
   );
 }

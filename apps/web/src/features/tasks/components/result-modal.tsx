@@ -1,15 +1,16 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Group, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { BoardCard, Task } from '@spotter/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ColorBadge } from '../../../components/status-badge.tsx';
+import { FormModal } from '../../../components/form-modal.tsx';
+import { EntryBadge } from '../../../components/status-badge.tsx';
 import { VersionConflictModal } from '../../../components/version-conflict.tsx';
 import { isApiError } from '../../../lib/api.ts';
 import { formatDateTime } from '../../../lib/format.ts';
-import { errorMessage, serverFieldErrors } from '../../../lib/validation.ts';
+import { showFailure } from '../../../lib/feedback.ts';
 import { useMe } from '../../auth/index.ts';
 import { refreshAfterTaskWrite, useEnterResult, type ResultAnswer } from '../api/tasks-api.ts';
 import { useTaskTemplates } from '../api/task-settings-read-api.ts';
@@ -19,7 +20,7 @@ import {
   toResultFields,
   type FieldValues,
 } from '../lib/result-values.ts';
-import { ResultChoice } from './result-fields.tsx';
+import { ResultChoice, ResultCommentInput } from './result-fields.tsx';
 
 interface ResultFormValues {
   resultId: string | null;
@@ -94,9 +95,7 @@ export function ResultModal(props: {
         },
         onError: (err) => {
           if (isApiError(err, 'version_conflict')) return setConflict(values);
-          const fields = localizeFieldErrors(serverFieldErrors(err), t);
-          if (Object.keys(fields).length > 0) form.setErrors(fields);
-          else notifications.show({ color: 'red', message: errorMessage(err) });
+          showFailure(err, (fields) => form.setErrors(localizeFieldErrors(fields, t)));
         },
       },
     );
@@ -117,64 +116,47 @@ export function ResultModal(props: {
   const contactName = props.task.contact?.name;
   return (
     <>
-      <Modal
+      <FormModal
         opened={props.opened && conflict === null}
-        onClose={props.onClose}
         title={t('result.title')}
         size="lg"
-        centered
+        loading={enter.isPending}
+        saveTestId="result-save"
+        submitLabel={t('result.save')}
+        formTestId="result-form"
+        onSubmit={submit}
+        onClose={props.onClose}
       >
-        <form onSubmit={submit} noValidate data-testid="result-form">
-          <Stack>
-            <Group gap="xs">
-              <ColorBadge
-                name={props.task.template.name}
-                color={props.task.template.color}
-                background={props.task.template.background}
-              />
-              {contactName && (
-                <Text fw={600} size="sm">
-                  {contactName}
-                </Text>
-              )}
-            </Group>
-            <ResultChoice
-              template={template}
-              templates={templates}
-              resultId={form.values.resultId}
-              onResult={(id) => {
-                form.setFieldValue('resultId', id);
-                form.clearErrors();
-              }}
-              values={form.values.fields}
-              onValue={(id, v) => {
-                form.setFieldValue(`fields.${id}`, v);
-                form.clearFieldError(`fields.${id}`);
-              }}
-              errors={form.errors}
-              autoFocus
-            />
-            <Textarea
-              label={t('fields.resultComment')}
-              autosize
-              minRows={2}
-              maxRows={6}
-              maxLength={4000}
-              data-autofocus={results.length === 0 || undefined}
-              data-testid="result-comment"
-              {...form.getInputProps('comment')}
-            />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={props.onClose}>
-                {t('common:actions.cancel')}
-              </Button>
-              <Button type="submit" loading={enter.isPending} data-testid="result-save">
-                {t('result.save')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+        <Group gap="xs">
+          <EntryBadge entry={props.task.template} />
+          {contactName && (
+            <Text fw={600} size="sm">
+              {contactName}
+            </Text>
+          )}
+        </Group>
+        <ResultChoice
+          template={template}
+          templates={templates}
+          resultId={form.values.resultId}
+          onResult={(id) => {
+            form.setFieldValue('resultId', id);
+            form.clearErrors();
+          }}
+          values={form.values.fields}
+          onValue={(id, v) => {
+            form.setFieldValue(`fields.${id}`, v);
+            form.clearFieldError(`fields.${id}`);
+          }}
+          errors={form.errors}
+          autoFocus
+        />
+        <ResultCommentInput
+          data-autofocus={results.length === 0 || undefined}
+          testId="result-comment"
+          {...form.getInputProps('comment')}
+        />
+      </FormModal>
       <VersionConflictModal
         opened={conflict !== null}
         onClose={() => setConflict(null)}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Select, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { ContactFilterInput } from '@spotter/contracts';
@@ -6,15 +6,14 @@ import { IconPhoneCall } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../../components/form-modal.tsx';
 import { isApiError } from '../../../lib/api.ts';
-import { useStaff } from '../../../lib/crm-reference.ts';
-import { errorMessage, serverFieldErrors } from '../../../lib/validation.ts';
+import { showFailure } from '../../../lib/feedback.ts';
 import { useMe } from '../../auth/index.ts';
 import { useCreateTask } from '../api/tasks-api.ts';
 import { useTaskTemplates } from '../api/task-settings-read-api.ts';
-import { worksWithTasks } from '../lib/task-form-values.ts';
 import { fromZonedWall, wallAfter } from '../lib/zoned-time.ts';
-import { WallDateTimeInput } from './zoned-date-time-input.tsx';
+import { TaskAssigneeSelect, TaskDueInput } from './task-fields.tsx';
 
 interface RoundValues {
   templateId: string | null;
@@ -42,7 +41,6 @@ export function RoundModal(props: {
   const templates = (useTaskTemplates().data?.items ?? []).filter(
     (tpl) => tpl.type === 'round' && !tpl.archived,
   );
-  const staff = useStaff().data?.items ?? [];
   const create = useCreateTask();
   const form = useForm<RoundValues>({
     initialValues: { templateId: null, assigneeId: null, dueAt: null, comment: '' },
@@ -96,86 +94,59 @@ export function RoundModal(props: {
           if (isApiError(err, 'no_call_template')) {
             return notifications.show({ color: 'red', message: t('round.noCallTemplate') });
           }
-          const fields = serverFieldErrors(err);
-          if (Object.keys(fields).length > 0) form.setErrors(fields);
-          else notifications.show({ color: 'red', message: errorMessage(err) });
+          showFailure(err, form.setErrors);
         },
       },
     );
   });
 
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={t('round.title')} centered>
-      <form onSubmit={submit} noValidate data-testid="round-form">
-        <Stack>
-          <Alert
-            color={personsError ? 'red' : 'blue'}
-            icon={<IconPhoneCall size={18} />}
-            data-testid="round-count"
-          >
-            {t('round.persons', {
-              count: props.count,
-              n: new Intl.NumberFormat(i18n.language).format(props.count),
-            })}
-            {personsError && (
-              <Text size="sm" c="red" mt={4}>
-                {personsError}
-              </Text>
-            )}
-          </Alert>
-          <Select
-            label={t('fields.template')}
-            required
-            data={templates.map((tpl) => ({ value: tpl.id, label: tpl.name }))}
-            error={
-              form.errors.templateId ?? (templates.length === 0 ? t('round.noTemplate') : null)
-            }
-            data-autofocus
-            comboboxProps={{ withinPortal: true }}
-            data-testid="round-template"
-            {...form.getInputProps('templateId')}
-          />
-          <Select
-            label={t('fields.assignee')}
-            placeholder={t('form.assigneeDefault')}
-            searchable
-            clearable
-            data={staff
-              .filter((s) => s.active && worksWithTasks(s))
-              .map((s) => ({ value: s.id, label: s.name }))}
-            comboboxProps={{ withinPortal: true }}
-            data-testid="round-assignee"
-            {...form.getInputProps('assigneeId')}
-          />
-          <WallDateTimeInput
-            label={t('fields.dueAt')}
-            description={t('form.inClubZone', { zone: timeZone })}
-            testId="round-due"
-            {...form.getInputProps('dueAt')}
-          />
-          <Textarea
-            label={t('fields.comment')}
-            autosize
-            minRows={2}
-            maxLength={4000}
-            data-testid="round-comment"
-            {...form.getInputProps('comment')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button
-              type="submit"
-              loading={create.isPending}
-              disabled={props.count === 0 || templates.length === 0}
-              data-testid="round-save"
-            >
-              {t('round.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={props.opened}
+      title={t('round.title')}
+      loading={create.isPending}
+      saveTestId="round-save"
+      submitLabel={t('round.create')}
+      submitDisabled={props.count === 0 || templates.length === 0}
+      formTestId="round-form"
+      onSubmit={submit}
+      onClose={props.onClose}
+    >
+      <Alert
+        color={personsError ? 'red' : 'blue'}
+        icon={<IconPhoneCall size={18} />}
+        data-testid="round-count"
+      >
+        {t('round.persons', {
+          count: props.count,
+          n: new Intl.NumberFormat(i18n.language).format(props.count),
+        })}
+        {personsError && (
+          <Text size="sm" c="red" mt={4}>
+            {personsError}
+          </Text>
+        )}
+      </Alert>
+      <Select
+        label={t('fields.template')}
+        required
+        data={templates.map((tpl) => ({ value: tpl.id, label: tpl.name }))}
+        error={form.errors.templateId ?? (templates.length === 0 ? t('round.noTemplate') : null)}
+        data-autofocus
+        comboboxProps={{ withinPortal: true }}
+        data-testid="round-template"
+        {...form.getInputProps('templateId')}
+      />
+      <TaskAssigneeSelect testId="round-assignee" {...form.getInputProps('assigneeId')} />
+      <TaskDueInput timeZone={timeZone} testId="round-due" {...form.getInputProps('dueAt')} />
+      <Textarea
+        label={t('fields.comment')}
+        autosize
+        minRows={2}
+        maxLength={4000}
+        data-testid="round-comment"
+        {...form.getInputProps('comment')}
+      />
+    </FormModal>
   );
 }

@@ -2,10 +2,10 @@ import { Group, Paper, Progress, SegmentedControl, Stack, Text, Title } from '@m
 import type { Me, Task } from '@spotter/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ListFooter } from '../../../components/list-footer.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { ColorBadge } from '../../../components/status-badge.tsx';
 import { useTaskList } from '../api/tasks-api.ts';
-import { TaskListFooter } from './list-footer.tsx';
 import { useTaskActions } from './task-actions.tsx';
 import { TasksTable } from './tasks-table.tsx';
 
@@ -92,7 +92,13 @@ export function RoundSection(props: { me: Me; round: Task }) {
         />
       )}
       {calls.data && calls.data.total > PAGE && (
-        <TaskListFooter page={page} pageSize={PAGE} total={calls.data.total} onPage={setPage} />
+        <ListFooter
+          ns="tasks"
+          page={page}
+          pageSize={PAGE}
+          total={calls.data.total}
+          onPage={setPage}
+        />
       )}
       {actions.dialogs}
     </Stack>

@@ -3,7 +3,7 @@ import type { Task } from '@spotter/contracts';
 import { IconArrowLeft, IconArrowRight, IconPhoneCall } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ColorBadge } from '../../../components/status-badge.tsx';
+import { EntryBadge } from '../../../components/status-badge.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useDictionaries, useTaskTemplates } from '../api/task-settings-read-api.ts';
 import { describeFieldValue } from '../lib/result-values.ts';
@@ -74,11 +74,7 @@ export function TaskDetailsCard(props: { task: Task; timeZone: string }) {
         <Field label={t('fields.status')}>
           {task.status ? (
             <div>
-              <ColorBadge
-                name={task.status.name}
-                color={task.status.color}
-                background={task.status.background}
-              />
+              <EntryBadge entry={task.status} />
             </div>
           ) : (
             <Text c="dimmed">{t('form.noStatus')}</Text>
@@ -128,14 +124,7 @@ export function TaskOutcomeCard(props: { task: Task; timeZone: string }) {
       <Stack gap="sm">
         {task.completedAt && (
           <Group gap="xs">
-            {task.result && (
-              <ColorBadge
-                name={task.result.name}
-                color={task.result.color}
-                background={task.result.background}
-                testId="task-result"
-              />
-            )}
+            <EntryBadge entry={task.result} testId="task-result" />
             <Text size="sm" c="dimmed">
               {t('task.completed', {
                 when: formatDateTime(task.completedAt, timeZone),

@@ -1,9 +1,12 @@
-import { Anchor, Group, MultiSelect, SegmentedControl, Select, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+import { Anchor, Group, SegmentedControl, Select } from '@mantine/core';
 import { TASK_STATES } from '@spotter/contracts';
-import { IconSearch } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  FilterMultiSelect,
+  filterOptions,
+  SearchInput,
+  useDebouncedSearch,
+} from '../../../components/filter-inputs.tsx';
 import { useBranchOptions, useStaff } from '../../../lib/crm-reference.ts';
 import { useTaskStatuses, useTaskTemplates } from '../api/task-settings-read-api.ts';
 import { worksWithTasks } from '../lib/task-form-values.ts';
@@ -30,14 +33,11 @@ export function TaskFilters(props: {
   const templateOptions = useTemplateOptions(
     templates.filter((tpl) => !tpl.archived || search.templateId?.includes(tpl.id)),
   );
-  const [text, setText] = useState(search.search ?? '');
-  const commit = useDebouncedCallback((value: string) => {
-    onChange({ search: value.trim() || undefined });
-  }, 250);
-  // Back/forward or "Clear filters" change the URL: show what it now says.
-  useEffect(() => {
-    if (!commit.isPending()) setText(search.search ?? '');
-  }, [search.search, commit]);
+  const text = useDebouncedSearch(
+    search.search,
+    (value) => onChange({ search: value.trim() || undefined }),
+    250,
+  );
 
   const width = { base: '100%', xs: 200 };
   const assignee = search.unassigned ? NOBODY : (search.assigneeId ?? null);
@@ -50,42 +50,31 @@ export function TaskFilters(props: {
         aria-label={t('filters.state')}
         data-testid="filter-state"
       />
-      <TextInput
+      <SearchInput
+        search={text}
         w={{ base: '100%', xs: 220 }}
-        leftSection={<IconSearch size={16} />}
         placeholder={t('filters.searchPlaceholder')}
-        aria-label={t('filters.search')}
-        value={text}
-        onChange={(e) => {
-          setText(e.currentTarget.value);
-          commit(e.currentTarget.value);
-        }}
-        data-testid="filter-search"
+        label={t('filters.search')}
+        testId="filter-search"
       />
-      <MultiSelect
+      <FilterMultiSelect
         w={width}
-        aria-label={t('filters.template')}
-        placeholder={search.templateId?.length ? undefined : t('filters.template')}
+        label={t('filters.template')}
         data={templateOptions}
-        value={search.templateId ?? []}
+        value={search.templateId}
         onChange={(v) => onChange({ templateId: v.length ? v : undefined })}
         searchable
-        clearable
         comboboxProps={{ withinPortal: true }}
-        data-testid="filter-template"
+        testId="filter-template"
       />
-      <MultiSelect
+      <FilterMultiSelect
         w={width}
-        aria-label={t('filters.status')}
-        placeholder={search.statusId?.length ? undefined : t('filters.status')}
-        data={statuses
-          .filter((s) => !s.archived || search.statusId?.includes(s.id))
-          .map((s) => ({ value: s.id, label: s.name }))}
-        value={search.statusId ?? []}
+        label={t('filters.status')}
+        data={filterOptions(statuses, search.statusId)}
+        value={search.statusId}
         onChange={(v) => onChange({ statusId: v.length ? v : undefined })}
-        clearable
         comboboxProps={{ withinPortal: true }}
-        data-testid="filter-status"
+        testId="filter-status"
       />
       {search.view !== 'my' && (
         <Select
@@ -113,16 +102,14 @@ export function TaskFilters(props: {
         />
       )}
       {branches.length > 1 && (
-        <MultiSelect
+        <FilterMultiSelect
           w={width}
-          aria-label={t('filters.branch')}
-          placeholder={search.branchId?.length ? undefined : t('filters.branch')}
+          label={t('filters.branch')}
           data={branches.map((b) => ({ value: b.id, label: b.name }))}
-          value={search.branchId ?? []}
+          value={search.branchId}
           onChange={(v) => onChange({ branchId: v.length ? v : undefined })}
-          clearable
           comboboxProps={{ withinPortal: true }}
-          data-testid="filter-branch"
+          testId="filter-branch"
         />
       )}
       {hasFilters(search) && (

@@ -1,13 +1,16 @@
-import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Textarea } from '@mantine/core';
+import { Checkbox, Select, SimpleGrid, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { Task, TaskTemplate, TaskType } from '@spotter/contracts';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useVersionConflict, VersionConflictModal } from '../../../components/version-conflict.tsx';
+import { FormModal } from '../../../components/form-modal.tsx';
+import {
+  useVersionConflict,
+  VersionConflictDialog,
+} from '../../../components/version-conflict.tsx';
 import { isApiError } from '../../../lib/api.ts';
-import { useStaff } from '../../../lib/crm-reference.ts';
-import { errorMessage, serverFieldErrors } from '../../../lib/validation.ts';
+import { showFailure } from '../../../lib/feedback.ts';
 import { useMe } from '../../auth/index.ts';
 import { useCreateTask, useTask, useUpdateTask } from '../api/tasks-api.ts';
 import { useTaskStatuses, useTaskTemplates } from '../api/task-settings-read-api.ts';
@@ -19,11 +22,11 @@ import {
   toCreateBody,
   toUpdateBody,
   valuesOfTask,
-  worksWithTasks,
   type TaskFormValues,
 } from '../lib/task-form-values.ts';
 import { ContactPicker, type PickedContact } from './contact-picker.tsx';
 import { useTemplateOptions } from './template-options.ts';
+import { TaskAssigneeSelect, TaskDueInput } from './task-fields.tsx';
 import { WallDateTimeInput } from './zoned-date-time-input.tsx';
 
 export interface TaskPreset {
@@ -52,7 +55,6 @@ export function TaskFormModal(props: {
   const timeZone = me?.organization.timezone ?? 'UTC';
   const templates = useTaskTemplates().data?.items;
   const statuses = useTaskStatuses().data?.items ?? [];
-  const staff = useStaff().data?.items ?? [];
   const create = useCreateTask();
   const update = useUpdateTask();
   const latest = useTask(props.opened && props.task ? props.task.id : null);
@@ -105,11 +107,7 @@ export function TaskFormModal(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.opened, ready, editing?.id]);
 
-  const fail = (err: unknown) => {
-    const fields = serverFieldErrors(err);
-    if (Object.keys(fields).length > 0) form.setErrors(fields);
-    else notifications.show({ color: 'red', message: errorMessage(err) });
-  };
+  const fail = (err: unknown) => showFailure(err, form.setErrors);
   const done = (task: Task) => {
     notifications.show({ color: 'teal', message: t(editing ? 'form.saved' : 'form.created') });
     props.onSaved?.(task);
@@ -121,14 +119,12 @@ export function TaskFormModal(props: {
       { id: editing.id, ...toUpdateBody(values, type, timeZone), version, force },
       {
         onSuccess: done,
-        onError: (err) => (isApiError(err, 'version_conflict') ? onConflict(values) : fail(err)),
+        onError: (err) =>
+          isApiError(err, 'version_conflict') ? conflict.onConflict(values) : fail(err),
       },
     );
   };
-  const { conflict, onConflict, dismiss, reload, overwrite } = useVersionConflict<
-    TaskFormValues,
-    Task
-  >({
+  const conflict = useVersionConflict<TaskFormValues, Task>({
     refetch: () => latest.refetch(),
     reset: (task) => {
       form.setValues(valuesOfTask(task, timeZone));
@@ -156,128 +152,88 @@ export function TaskFormModal(props: {
     if (editing) form.setFieldValue('templateId', tpl.id);
     else form.setValues(applyTemplateDefaults(form.values, tpl, template, new Date(), timeZone));
   };
-  const staffOptions = staff
-    .filter((s) => (s.active && worksWithTasks(s)) || s.id === form.values.assigneeId)
-    .map((s) => ({ value: s.id, label: s.name }));
   const statusOptions = statuses
     .filter((s) => !s.archived || s.id === form.values.statusId)
     .map((s) => ({ value: s.id, label: s.name }));
 
   return (
     <>
-      <Modal
-        opened={props.opened && !conflict}
-        onClose={props.onClose}
+      <FormModal
+        opened={props.opened && conflict.conflict === null}
         title={editing ? t('form.editTitle') : t('form.newTitle')}
         size="lg"
-        centered
+        loading={create.isPending || update.isPending}
+        saveTestId="task-save"
+        submitLabel={editing ? t('common:actions.save') : t('form.create')}
+        formTestId="task-form"
+        onSubmit={submit}
+        onClose={props.onClose}
       >
-        <form onSubmit={submit} noValidate data-testid="task-form">
-          <Stack>
-            <Select
-              label={t('fields.template')}
-              required
-              searchable
-              // A required choice: clicking the picked template again must not clear it.
-              allowDeselect={false}
-              data={templateOptions}
-              value={form.values.templateId}
-              onChange={pickTemplate}
-              error={form.errors.templateId}
-              data-autofocus
-              comboboxProps={{ withinPortal: true }}
-              data-testid="task-template"
-            />
-            {needsContact(type) && (
-              <ContactPicker
-                label={t('fields.contact')}
-                required
-                value={contact}
-                onChange={(c) => {
-                  setContact(c);
-                  form.setFieldValue('contactId', c?.id ?? null);
-                }}
-                error={form.errors.contactId}
-                testId="task-contact"
-              />
-            )}
-            <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-              <Select
-                label={t('fields.assignee')}
-                placeholder={t('form.assigneeDefault')}
-                searchable
-                clearable
-                data={staffOptions}
-                comboboxProps={{ withinPortal: true }}
-                data-testid="task-assignee"
-                {...form.getInputProps('assigneeId')}
-              />
-              <Select
-                label={t('fields.status')}
-                placeholder={t('form.noStatus')}
-                clearable
-                data={statusOptions}
-                comboboxProps={{ withinPortal: true }}
-                data-testid="task-status"
-                {...form.getInputProps('statusId')}
-              />
-              <WallDateTimeInput
-                label={t('fields.dueAt')}
-                description={t('form.inClubZone', { zone: timeZone })}
-                testId="task-due"
-                {...form.getInputProps('dueAt')}
-              />
-              <WallDateTimeInput
-                label={t('fields.remindAt')}
-                description={t('form.remindHint')}
-                testId="task-remind"
-                {...form.getInputProps('remindAt')}
-              />
-            </SimpleGrid>
-            <Textarea
-              label={t('fields.comment')}
-              autosize
-              minRows={2}
-              maxRows={8}
-              maxLength={4000}
-              data-testid="task-comment"
-              {...form.getInputProps('comment')}
-            />
-            {type === 'internal' && (
-              <Checkbox
-                label={t('fields.private')}
-                description={t('form.privateHint')}
-                data-testid="task-private"
-                {...form.getInputProps('private', { type: 'checkbox' })}
-              />
-            )}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={props.onClose}>
-                {t('common:actions.cancel')}
-              </Button>
-              <Button
-                type="submit"
-                loading={create.isPending || update.isPending}
-                data-testid="task-save"
-              >
-                {editing ? t('common:actions.save') : t('form.create')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
-      <VersionConflictModal
-        opened={conflict !== null}
-        onClose={dismiss}
-        onReload={() => void reload()}
-        onOverwrite={() => void overwrite()}
-        labels={{
-          title: t('conflict.title'),
-          text: t('conflict.text'),
-          reload: t('conflict.reload'),
-          overwrite: t('conflict.overwrite'),
-        }}
-      />
+        <Select
+          label={t('fields.template')}
+          required
+          searchable
+          // A required choice: clicking the picked template again must not clear it.
+          allowDeselect={false}
+          data={templateOptions}
+          value={form.values.templateId}
+          onChange={pickTemplate}
+          error={form.errors.templateId}
+          data-autofocus
+          comboboxProps={{ withinPortal: true }}
+          data-testid="task-template"
+        />
+        {needsContact(type) && (
+          <ContactPicker
+            label={t('fields.contact')}
+            required
+            value={contact}
+            onChange={(c) => {
+              setContact(c);
+              form.setFieldValue('contactId', c?.id ?? null);
+            }}
+            error={form.errors.contactId}
+            testId="task-contact"
+          />
+        )}
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+          <TaskAssigneeSelect testId="task-assignee" {...form.getInputProps('assigneeId')} />
+          <Select
+            label={t('fields.status')}
+            placeholder={t('form.noStatus')}
+            clearable
+            data={statusOptions}
+            comboboxProps={{ withinPortal: true }}
+            data-testid="task-status"
+            {...form.getInputProps('statusId')}
+          />
+          <TaskDueInput timeZone={timeZone} testId="task-due" {...form.getInputProps('dueAt')} />
+          <WallDateTimeInput
+            label={t('fields.remindAt')}
+            description={t('form.remindHint')}
+            testId="task-remind"
+            {...form.getInputProps('remindAt')}
+          />
+        </SimpleGrid>
+        <Textarea
+          label={t('fields.comment')}
+          autosize
+          minRows={2}
+          maxRows={8}
+          maxLength={4000}
+          data-testid="task-comment"
+          {...form.getInputProps('comment')}
+        />
+        {type === 'internal' && (
+          <Checkbox
+            label={t('fields.private')}
+            description={t('form.privateHint')}
+            data-testid="task-private"
+            {...form.getInputProps('private', { type: 'checkbox' })}
+          />
+        )}
+      </FormModal>
+      <VersionConflictDialog state={conflict} ns="tasks" />
     </>
   );
 }

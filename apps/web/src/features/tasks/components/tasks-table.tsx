@@ -4,7 +4,7 @@ import { IconArrowDown, IconArrowUp, IconBuilding, IconPhoneCall } from '@tabler
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ColorBadge } from '../../../components/status-badge.tsx';
+import { EntryBadge } from '../../../components/status-badge.tsx';
 import { crmSettingsQuery } from '../../../lib/crm-reference.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { formatPhone, telHref } from '../../../lib/phone.ts';
@@ -65,7 +65,7 @@ function StateCell(props: { task: Task }) {
   if (badge) {
     return (
       <NoShrink>
-        <ColorBadge name={badge.name} color={badge.color} background={badge.background} />
+        <EntryBadge entry={badge} />
       </NoShrink>
     );
   }
@@ -185,11 +185,7 @@ export function TasksTable(props: {
                     <Table.Td>
                       <TaskLink taskId={task.id} underline="never">
                         <NoShrink>
-                          <ColorBadge
-                            name={task.template.name}
-                            color={task.template.color}
-                            background={task.template.background}
-                          />
+                          <EntryBadge entry={task.template} />
                         </NoShrink>
                       </TaskLink>
                     </Table.Td>

@@ -20,7 +20,7 @@ export function formatWall(value: string, locale: string, withTime: boolean): st
   }).format(at);
 }
 
-interface PickerProps {
+export interface PickerProps {
   label: ReactNode;
   value?: string | null;
   onChange: (value: string | null) => void;
@@ -32,6 +32,33 @@ interface PickerProps {
   onBlur?: () => void;
 }
 
+/** What both pickers share: a clearable value in the form's string shape, its popover on top. */
+function sharedProps(props: PickerProps) {
+  return {
+    label: props.label,
+    description: props.description,
+    placeholder: props.placeholder,
+    required: props.required,
+    value: props.value ?? null,
+    onChange: (v: string | null) => props.onChange(v || null),
+    onBlur: props.onBlur,
+    error: props.error,
+    clearable: true,
+    'data-testid': props.testId,
+    popoverProps: { withinPortal: true },
+  };
+}
+
+/** Month and day names in the user's language; weeks start on Monday. */
+function LocalDates({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  return (
+    <DatesProvider settings={{ locale: i18n.language, firstDayOfWeek: 1 }}>
+      {children}
+    </DatesProvider>
+  );
+}
+
 /**
  * A date and time on the club's wall clock. The value carries no zone: the form turns it into
  * an instant with the club's zone when it is sent (see zoned-time.ts).
@@ -39,44 +66,21 @@ interface PickerProps {
 export function WallDateTimeInput(props: PickerProps) {
   const { i18n } = useTranslation();
   return (
-    <DatesProvider settings={{ locale: i18n.language, firstDayOfWeek: 1 }}>
+    <LocalDates>
       <DateTimePicker
-        label={props.label}
-        description={props.description}
-        placeholder={props.placeholder}
-        required={props.required}
-        value={props.value ?? null}
-        onChange={(v) => props.onChange(v || null)}
-        onBlur={props.onBlur}
-        error={props.error}
-        clearable
+        {...sharedProps(props)}
         valueFormat={(v) => formatWall(v, i18n.language, true)}
         timePickerProps={{ format: '24h' }}
-        data-testid={props.testId}
-        popoverProps={{ withinPortal: true }}
       />
-    </DatesProvider>
+    </LocalDates>
   );
 }
 
 /** A calendar date (`YYYY-MM-DD`), e.g. a result's date field. */
 export function DayInput(props: PickerProps) {
-  const { i18n } = useTranslation();
   return (
-    <DatesProvider settings={{ locale: i18n.language, firstDayOfWeek: 1 }}>
-      <DatePickerInput
-        label={props.label}
-        description={props.description}
-        placeholder={props.placeholder}
-        required={props.required}
-        value={props.value ?? null}
-        onChange={(v) => props.onChange(v || null)}
-        error={props.error}
-        clearable
-        valueFormat="D MMM YYYY"
-        data-testid={props.testId}
-        popoverProps={{ withinPortal: true }}
-      />
-    </DatesProvider>
+    <LocalDates>
+      <DatePickerInput {...sharedProps(props)} valueFormat="D MMM YYYY" />
+    </LocalDates>
   );
 }

@@ -11,10 +11,10 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/empty-state.tsx';
+import { ListFooter } from '../../../components/list-footer.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { useTaskList } from '../api/tasks-api.ts';
-import { TaskListFooter } from '../components/list-footer.tsx';
 import { NewCallModal } from '../components/new-call-modal.tsx';
 import { useTaskActions } from '../components/task-actions.tsx';
 import { TaskFilters } from '../components/task-filters.tsx';
@@ -25,6 +25,7 @@ import {
   clearFilters,
   hasFilters,
   pageOf,
+  PAGE_SIZES,
   pageSizeOf,
   sortOf,
   stateOf,
@@ -137,11 +138,13 @@ export function TasksPage(props: { me: Me; search: TasksSearch }) {
               showDone={done}
             />
             {list.data && (
-              <TaskListFooter
+              <ListFooter
+                ns="tasks"
                 page={pageOf(search)}
                 pageSize={pageSizeOf(search)}
                 total={total}
                 onPage={(page) => go({ ...search, page: page > 1 ? page : undefined })}
+                pageSizes={PAGE_SIZES}
                 onPageSize={(pageSize) => go({ ...search, pageSize, page: undefined })}
               />
             )}

@@ -1,20 +1,32 @@
 import { Group, Pagination, Select, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { PAGE_SIZES } from '../tasks-search.ts';
 
-/** "1–50 of 234", the page size and the pages. */
-export function TaskListFooter(props: {
+/** The first and last row a page shows, and how many pages `total` rows make. */
+export function pageRange(page: number, size: number, total: number) {
+  return {
+    from: total === 0 ? 0 : (page - 1) * size + 1,
+    to: Math.min(total, page * size),
+    pages: Math.max(1, Math.ceil(total / size)),
+  };
+}
+
+/**
+ * Under a paged list: "1–50 of 10,234", the page size (when it can change) and the pages.
+ * Worded by the `table.range`, `table.pageSize` and `table.perPage` texts of `ns`.
+ */
+export function ListFooter<S extends number>(props: {
+  ns: string;
   page: number;
   pageSize: number;
   total: number;
   onPage: (page: number) => void;
-  onPageSize?: (size: 25 | 50 | 100) => void;
+  pageSizes?: readonly S[];
+  onPageSize?: (size: S) => void;
 }) {
-  const { t, i18n } = useTranslation('tasks');
+  const { t, i18n } = useTranslation(props.ns);
   const nf = new Intl.NumberFormat(i18n.language);
-  const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
-  const from = props.total === 0 ? 0 : (props.page - 1) * props.pageSize + 1;
-  const to = Math.min(props.total, props.page * props.pageSize);
+  const { from, to, pages } = pageRange(props.page, props.pageSize, props.total);
+  const { pageSizes, onPageSize } = props;
   return (
     <Group justify="space-between" mt="sm" gap="sm">
       <Group gap="sm">
@@ -25,17 +37,17 @@ export function TaskListFooter(props: {
             total: nf.format(props.total),
           })}
         </Text>
-        {props.onPageSize && (
+        {pageSizes && onPageSize && (
           <Select
             size="xs"
             w={110}
             aria-label={t('table.pageSize')}
-            data={PAGE_SIZES.map((n) => ({ value: String(n), label: t('table.perPage', { n }) }))}
+            data={pageSizes.map((n) => ({ value: String(n), label: t('table.perPage', { n }) }))}
             value={String(props.pageSize)}
             allowDeselect={false}
             onChange={(v) => {
-              const n = Number(v);
-              if (n === 25 || n === 50 || n === 100) props.onPageSize?.(n);
+              const size = pageSizes.find((n) => String(n) === v);
+              if (size !== undefined) onPageSize(size);
             }}
             data-testid="page-size"
           />

@@ -1,6 +1,6 @@
 import { notifications } from '@mantine/notifications';
-import { ApiError } from '../../../lib/api.ts';
-import { errorMessage, serverFieldErrors } from '../../../lib/validation.ts';
+import { ApiError } from './api.ts';
+import { errorMessage, serverFieldErrors } from './validation.ts';
 
 export type SetErrors = (errors: Record<string, string>) => void;
 
@@ -26,16 +26,16 @@ export function inUseCount(err: unknown): number | undefined {
 
 /**
  * Mutation callbacks for a confirm dialog: either way `close` it first, then report `success`
- * or hand the error to `failure` (a notification unless told otherwise).
+ * (given the server's answer) or hand the error to `failure` (a notification unless told otherwise).
  */
-export const closeThen = (
+export const closeThen = <R = unknown>(
   close: () => void,
-  success: () => void,
+  success: (answer: R) => void,
   failure: (err: unknown) => void = (err) => showFailure(err),
 ) => ({
-  onSuccess: () => {
+  onSuccess: (answer: R) => {
     close();
-    success();
+    success(answer);
   },
   onError: (err: unknown) => {
     close();
