@@ -32,7 +32,7 @@ export interface BoardScope {
   statusIds?: string[];
   assigneeId?: string;
   templateIds?: string[];
-  /** From `searchCondition`: the contact's name or phone, or the comment. */
+  /** From `taskSearchCondition`: the contact's name or phone, or the comment. */
   search?: SQL;
   ranges: Record<Exclude<BoardColumn, 'unsorted'>, DueRange>;
 }
@@ -54,8 +54,6 @@ const keyText = (column: AnyColumn) =>
   sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
-
-export const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The WHERE shared by the counts and every column: open, visible, not a round, filtered. */
 export function boardWhere(s: BoardScope): SQL {

@@ -2,30 +2,19 @@ import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { BoardColumn, TaskType } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
-import { contacts, contactSearchIn } from '../contacts/index.ts';
+import { contacts } from '../contacts/index.ts';
 import { taskStatuses, taskTemplates } from '../task-settings/index.ts';
 import { tasks } from '../tasks/index.ts';
 import { users } from '../users/index.ts';
 import {
   boardWhere,
   columnCondition,
-  escapeLike,
   pageSelect,
   type BoardScope,
   type PageRequest,
 } from './board-sql.ts';
 
 export type { BoardScope, PageAfter, PageRequest } from './board-sql.ts';
-
-/**
- * The board's search: the person's name or phone by the search box's own rule (live contacts,
- * trigram index), or words of the comment.
- */
-export async function searchCondition(db: Db, orgId: string, text: string): Promise<SQL> {
-  const byContact = await contactSearchIn(db, orgId, text, tasks.contactId);
-  const byComment = sql`${tasks.comment} ilike ${`%${escapeLike(text)}%`}`;
-  return byContact ? sql`(${byContact} or ${byComment})` : byComment;
-}
 
 /** A card as read, with the column it was paged in and its exact sort key (for the cursor). */
 export interface CardRow {

@@ -16,7 +16,7 @@ import {
 } from '../../lib/club-time.ts';
 import { notFound, validationError } from '../../lib/errors.ts';
 import { findOrganization } from '../organizations/index.ts';
-import { taskVisibility } from '../tasks/index.ts';
+import { taskSearchCondition, taskVisibility } from '../tasks/index.ts';
 import { decodeCursor, encodeCursor } from './board-cursor.ts';
 import * as repo from './board.repo.ts';
 
@@ -42,7 +42,7 @@ export async function getBoard(db: Db, actor: Actor, query: BoardQuery, now: Dat
   const [org, visibility, searchSql] = await Promise.all([
     findOrganization(db, actor.orgId),
     taskVisibility(db, actor),
-    search ? repo.searchCondition(db, actor.orgId, search) : undefined,
+    search ? taskSearchCondition(db, actor.orgId, search) : undefined,
   ]);
   if (!org) throw notFound('Organization');
   const bounds = boardBounds(now, org.timezone);

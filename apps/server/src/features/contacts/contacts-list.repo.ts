@@ -11,7 +11,8 @@ import type { Db } from '../../db/client.ts';
 import { contactStatuses } from '../contact-settings/contact-settings.table.ts';
 import { users } from '../users/index.ts';
 import { contacts } from './contacts.table.ts';
-import { escapeLike, searchCondition, uuidArray, type SearchTerms } from './search.repo.ts';
+import { escapeLike } from '../../lib/like.ts';
+import { searchCondition, uuidArray, type SearchTerms } from './search.repo.ts';
 
 export type ContactListRow = typeof contacts.$inferSelect;
 

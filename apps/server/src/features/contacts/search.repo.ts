@@ -2,6 +2,7 @@ import { and, asc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { ContactKind } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { contacts } from './contacts.table.ts';
+import { escapeLike } from '../../lib/like.ts';
 
 /** What a search box query means once read: its lower-case words and any phone digits. */
 export interface SearchTerms {
@@ -14,10 +15,6 @@ export interface SearchTerms {
 
 /** Words shorter than this cannot use the trigram index: they match word prefixes only. */
 const TRIGRAM_MIN = 3;
-
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** `array[$1, $2]::text[]` — drizzle spreads a bare JS array into a value list. */
 export function textArray(values: readonly string[]): SQL {

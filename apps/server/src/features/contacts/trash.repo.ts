@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { crmSettings } from '../contact-settings/contact-settings.table.ts';
 import { users } from '../users/index.ts';
 import { contacts } from './contacts.table.ts';
-import { escapeLike } from './search.repo.ts';
+import { escapeLike } from '../../lib/like.ts';
 
 /** The default of crm_settings.trash_retention_days, for organizations without a row. */
 export const DEFAULT_RETENTION_DAYS = 30;

@@ -11,3 +11,5 @@ export { tasksRoutes } from './tasks.routes.ts';
  */
 export { loadTaskRefs, toTaskDto, toTaskDtos, type TaskRefs } from './tasks.dto.ts';
 export type { TaskRow } from './tasks.repo.ts';
+/** `taskSearchCondition(db, orgId, text)`: the contact's name/phone or the comment (board and lists). */
+export { taskSearchCondition } from './task-search.ts';

@@ -4,7 +4,6 @@ import type { z } from 'zod';
 import { assertCan } from '../../lib/actor.ts';
 import { moveDueTo, startOfClubDay } from '../../lib/club-time.ts';
 import { ruleBroken, validationError } from '../../lib/errors.ts';
-import { contactSearchIn } from '../contacts/index.ts';
 import { publishEvent } from '../events/index.ts';
 import {
   alreadyCompleted,
@@ -17,6 +16,7 @@ import {
   type TaskCtx,
 } from './task-context.ts';
 import { firstStatusId } from './task-refs.repo.ts';
+import { taskSearchCondition } from './task-search.ts';
 import { taskVisibility } from './task-visibility.ts';
 import * as repo from './tasks.repo.ts';
 import { countTasks, listTaskPage, type TaskListScope } from './tasks-list.repo.ts';
@@ -25,16 +25,6 @@ import { tasks } from './tasks.table.ts';
 export async function getTask(ctx: TaskCtx, id: string): Promise<Task> {
   assertCan(ctx.actor, 'tasks.read');
   return taskDto(ctx, await visibleTask(ctx, id));
-}
-
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/** The contact's name or phone (the contacts' own search rule), or words of the comment. */
-async function searchScope(ctx: TaskCtx, search: string | undefined) {
-  if (!search) return undefined;
-  const byContact = await contactSearchIn(ctx.db, ctx.actor.orgId, search, tasks.contactId);
-  const byComment = sql`${tasks.comment} ilike ${`%${escapeLike(search)}%`}`;
-  return byContact ? sql`(${byContact} or ${byComment})` : byComment;
 }
 
 /** T-9: all tasks, my tasks, a round's calls, the control view's drill-down. */
@@ -49,7 +39,7 @@ export async function listTasks(ctx: TaskCtx, q: TaskListQuery): Promise<TaskLis
   const [{ timezone, bounds }, visible, search] = await Promise.all([
     clubBounds(ctx),
     taskVisibility(ctx.db, ctx.actor),
-    searchScope(ctx, q.search),
+    q.search ? taskSearchCondition(ctx.db, ctx.actor.orgId, q.search) : undefined,
   ]);
   const scope: TaskListScope = {
     visible,
