@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import { spotterPlugin } from './eslint/own-tables.js';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'e2e/screenshots/**', 'e2e/.tmp/**'] },
@@ -24,5 +25,10 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
     },
+  },
+  {
+    files: ['apps/server/src/features/**/*.ts'],
+    plugins: { spotter: spotterPlugin },
+    rules: { 'spotter/own-tables': 'error' },
   },
 );

@@ -16,7 +16,7 @@ import {
   insertTasks,
   insertTemplate,
   type TaskFixture,
-} from '../apps/server/src/features/board/board.fixtures.ts';
+} from '../apps/server/src/features/task-board/task-board.fixtures.ts';
 import {
   insertGeneratedPersons,
   json,

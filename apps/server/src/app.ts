@@ -6,24 +6,10 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Database, DatabaseKind, Db } from './db/client.ts';
-import { apiTokensRoutes } from './features/api-tokens/index.ts';
-import { authRoutes, LoginLimiter, startSessionSweeper } from './features/auth/index.ts';
-import { boardRoutes } from './features/board/index.ts';
-import { branchesRoutes } from './features/branches/index.ts';
-import { contactSettingsRoutes } from './features/contact-settings/index.ts';
-import { contactListRoutes, contactsRoutes, startTrashPurger } from './features/contacts/index.ts';
-import { importsRoutes, startImportWorker } from './features/imports/index.ts';
-import { backfillTaskDefaults, taskSettingsRoutes } from './features/task-settings/index.ts';
-import { eventsRoutes } from './features/events/index.ts';
-import { healthRoutes } from './features/health/index.ts';
-import {
-  calendarFeedRoutes,
-  notificationsRoutes,
-  startReminderWorker,
-} from './features/notifications/index.ts';
-import { organizationsRoutes } from './features/organizations/index.ts';
-import { tasksRoutes } from './features/tasks/index.ts';
-import { usersRoutes } from './features/users/index.ts';
+import { apiTokenActor } from './features/api-tokens/api-tokens.feature.ts';
+import { sessionAuthenticator } from './features/auth/auth.feature.ts';
+import type { LoginLimiter } from './features/auth/index.ts';
+import { serverFeatures, wireFeatures } from './features.ts';
 import { authPlugin } from './plugins/auth.ts';
 import type { AppConfig } from './plugins/env.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
@@ -52,8 +38,6 @@ export interface AppOptions {
   /** Tests pin the clock (board columns, reminders); the server uses the real one. */
   now?: () => Date;
 }
-
-const FIFTEEN_MINUTES = 15 * 60 * 1000;
 
 /** Builds the whole app without listening: server.ts listens, tests use `inject`. */
 export async function buildApp(config: AppConfig, opts: AppOptions): Promise<FastifyInstance> {
@@ -90,38 +74,26 @@ export async function buildApp(config: AppConfig, opts: AppOptions): Promise<Fas
   });
 
   await app.register(cookie);
-  await app.register(authPlugin);
+  await app.register(authPlugin, {
+    ...sessionAuthenticator(config.sessionSecret),
+    apiToken: apiTokenActor,
+  });
   await registerOpenApi(app);
 
-  const limiter =
-    opts.limiter ?? new LoginLimiter({ windowMs: FIFTEEN_MINUTES, maxPerEmail: 10, maxPerIp: 30 });
-  await app.register(healthRoutes);
-  await app.register(authRoutes, { limiter });
-  await app.register(organizationsRoutes);
-  await app.register(branchesRoutes);
-  await app.register(usersRoutes);
-  await app.register(apiTokensRoutes);
-  await app.register(contactSettingsRoutes);
-  await app.register(contactsRoutes);
-  await app.register(contactListRoutes);
-  await app.register(importsRoutes);
-  await app.register(taskSettingsRoutes);
-  await app.register(notificationsRoutes);
-  await app.register(calendarFeedRoutes);
-  await app.register(eventsRoutes);
-  await app.register(boardRoutes);
-  await app.register(tasksRoutes);
+  // The one place that knows every feature: their routes, reactions, start-up work and loops.
+  const features = serverFeatures({ limiter: opts.limiter });
+  wireFeatures(features);
+  for (const feature of features) {
+    for (const routes of feature.routes ?? []) await app.register(routes);
+  }
   await registerWeb(app, config.webDist);
 
   const stoppers: Array<() => void | Promise<void>> = [];
   app.addHook('onReady', async () => {
-    await backfillTaskDefaults(app.db);
-    stoppers.push(
-      startSessionSweeper(app.db, (err) => app.log.error({ err }, 'session sweep')),
-      startTrashPurger(app.db, (err) => app.log.error({ err }, 'trash purge')),
-      startImportWorker(app.db, (err) => app.log.error({ err }, 'import worker')),
-      startReminderWorker(app.db, app.now, (err) => app.log.error({ err }, 'reminders')),
-    );
+    for (const feature of features) await feature.onReady?.(app);
+    for (const feature of features) {
+      for (const start of feature.background ?? []) stoppers.push(start(app));
+    }
   });
   app.addHook('onClose', async () => {
     for (const stop of stoppers) await stop();

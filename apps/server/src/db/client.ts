@@ -10,10 +10,10 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import * as schema from './schema.ts';
 import { acquireDirLock, type DirLock } from './dir-lock.ts';
 
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** One handle type for both drivers; queries name their tables (no relational `db.query`). */
+export type Db = PgDatabase<PgQueryResultHKT>;
 export type DatabaseKind = 'embedded' | 'postgres';
 
 export interface Database {
@@ -49,7 +49,7 @@ export async function openPostgres(url: string): Promise<Database> {
     await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
     client.release();
   }
-  const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
+  const db = drizzlePg(pool, { casing: 'snake_case' }) as unknown as Db;
   const listeners = new Set<() => Promise<void>>();
   return {
     db,
@@ -109,7 +109,7 @@ async function listenPostgres(
 
 /** Wraps an already open PGlite (tests hand in clones of a migrated template). */
 export async function usePglite(client: PGlite, onClose?: () => void): Promise<Database> {
-  const db = drizzlePglite(client, { schema, casing: 'snake_case' });
+  const db = drizzlePglite(client, { casing: 'snake_case' });
   await migratePglite(db, { migrationsFolder });
   return {
     db: db as unknown as Db,

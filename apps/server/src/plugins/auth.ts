@@ -1,16 +1,17 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Role } from '@spotter/contracts';
+import type { Db } from '../db/client.ts';
 import type { Actor } from '../lib/actor.ts';
 import { AppError, unauthorized } from '../lib/errors.ts';
-import { resolveApiToken } from '../features/api-tokens/index.ts';
-import { SESSION_COOKIE, SESSION_TTL_MS, resolveSession } from '../features/auth/index.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
-    /** The session's user and organization, read in the same query that checked the cookie. */
-    sessionUser: SessionUser | null;
+    /**
+     * What the session authenticator read along with the cookie (the auth feature keeps its
+     * user and organization here, so /api/me needs no second query).
+     */
+    sessionContext: unknown;
   }
   interface FastifyContextConfig {
     /** Reachable without a session or token (setup, login, health, docs). */
@@ -24,30 +25,6 @@ declare module 'fastify' {
 export function actorOf(req: FastifyRequest): Actor {
   if (!req.actor) throw unauthorized();
   return req.actor;
-}
-
-export function sessionTokenOf(req: FastifyRequest): string | undefined {
-  const value = req.cookies[SESSION_COOKIE];
-  return value && value.length <= 100 ? value : undefined;
-}
-
-export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: string) {
-  reply.setCookie(SESSION_COOKIE, token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: req.protocol === 'https',
-    maxAge: Math.floor(SESSION_TTL_MS / 1000),
-  });
-}
-
-export function clearSessionCookie(req: FastifyRequest, reply: FastifyReply) {
-  reply.clearCookie(SESSION_COOKIE, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: req.protocol === 'https',
-  });
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -81,45 +58,51 @@ function bearerOf(req: FastifyRequest): string | undefined {
   return match?.[1] ?? '';
 }
 
-export type SessionUser = NonNullable<Awaited<ReturnType<typeof resolveSession>>>;
+/** How requests are authenticated; the auth and api-tokens features provide these (app.ts). */
+export interface Authenticators {
+  /** The session token the request carries (its cookie), if any. */
+  sessionToken(req: FastifyRequest): string | undefined;
+  session(
+    db: Db,
+    token: string,
+  ): Promise<{ actor: Actor; mustChangePassword: boolean; context: unknown } | undefined>;
+  apiToken(db: Db, token: string): Promise<Actor | undefined>;
+}
 
-async function authenticate(app: FastifyInstance, req: FastifyRequest): Promise<Actor | null> {
+async function authenticate(
+  app: FastifyInstance,
+  req: FastifyRequest,
+  auth: Authenticators,
+): Promise<{ actor: Actor; mustChangePassword: boolean } | null> {
   const bearer = bearerOf(req);
   if (bearer !== undefined) {
-    const token = bearer ? await resolveApiToken(app.db, bearer) : undefined;
-    if (!token) throw unauthorized('invalid_token', 'The API token is not valid');
-    return { orgId: token.orgId, userId: null, role: null, via: 'token' };
+    const actor = bearer ? await auth.apiToken(app.db, bearer) : undefined;
+    if (!actor) throw unauthorized('invalid_token', 'The API token is not valid');
+    return { actor, mustChangePassword: false };
   }
-  const sessionToken = sessionTokenOf(req);
+  const sessionToken = auth.sessionToken(req);
   if (!sessionToken) return null;
-  const found = await resolveSession(app.db, app.config.sessionSecret, sessionToken);
+  const found = await auth.session(app.db, sessionToken);
   if (!found) return null;
-  req.sessionUser = found;
-  return {
-    orgId: found.user.orgId,
-    userId: found.user.id,
-    role: found.user.role as Role,
-    via: 'session',
-  };
+  req.sessionContext = found.context;
+  return found;
 }
 
 export const authPlugin = fp(
-  async (app: FastifyInstance) => {
+  async (app: FastifyInstance, auth: Authenticators) => {
     app.decorateRequest('actor', null);
-    app.decorateRequest('sessionUser', null);
+    app.decorateRequest('sessionContext', null);
     app.addHook('onRequest', async (req) => {
       assertSameOrigin(req);
       // Unknown routes fall through to the 404 handler without touching the database.
       if (!req.routeOptions.url) return;
       if (req.routeOptions.config.public) return;
-      req.actor = await authenticate(app, req);
-      if (!req.actor) throw unauthorized();
+      const found = await authenticate(app, req, auth);
+      if (!found) throw unauthorized();
+      req.actor = found.actor;
       // A temporary password was seen by whoever handed it over: until the user has chosen
       // their own, it opens nothing but the way to do so.
-      if (
-        req.sessionUser?.user.mustChangePassword &&
-        !req.routeOptions.config.beforePasswordChange
-      ) {
+      if (found.mustChangePassword && !req.routeOptions.config.beforePasswordChange) {
         throw new AppError(
           403,
           'password_change_required',

@@ -6,15 +6,12 @@ import {
   passwordChangeSchema,
 } from '@spotter/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import {
-  actorOf,
-  clearSessionCookie,
-  sessionTokenOf,
-  setSessionCookie,
-} from '../../plugins/auth.ts';
+import { actorOf } from '../../plugins/auth.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
 import * as service from './auth.service.ts';
 import type { LoginLimiter } from './login-limiter.ts';
+import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './session-cookie.ts';
+import { sessionUserOf } from './session-auth.ts';
 import { endSession, startSession } from './sessions.service.ts';
 
 const tags = ['auth'];
@@ -69,10 +66,12 @@ export const authRoutes: FastifyPluginAsyncZod<{ limiter: LoginLimiter }> = asyn
         response: { 200: meSchema, ...errorResponses },
       },
     },
-    (req) =>
-      req.sessionUser
-        ? service.buildMe(req.sessionUser.user, req.sessionUser.organization)
-        : service.getMe(app.db, actorOf(req)),
+    (req) => {
+      const found = sessionUserOf(req);
+      return found
+        ? service.buildMe(found.user, found.organization)
+        : service.getMe(app.db, actorOf(req));
+    },
   );
 
   app.patch(

@@ -13,9 +13,11 @@ import {
   toUserDto,
   updateUserRow,
   type UserRow,
+  assertAcceptablePassword,
+  hashPassword,
+  verifyPassword,
 } from '../users/index.ts';
 import type { LoginLimiter } from './login-limiter.ts';
-import { hashPassword, isCommonPassword, verifyPassword } from './passwords.ts';
 import { endSessionsOfUser } from './sessions.service.ts';
 
 export function buildMe(user: UserRow, organization: OrganizationRow): Me {
@@ -93,12 +95,6 @@ export async function updateMe(db: Db, actor: Actor, input: MeUpdate) {
     ...(input.locale !== undefined && { locale: input.locale }),
   });
   return getMe(db, actor);
-}
-
-export function assertAcceptablePassword(password: string, field: string) {
-  if (isCommonPassword(password)) {
-    throw validationError({ [field]: 'This password is too common; choose another' });
-  }
 }
 
 export async function changePassword(

@@ -6,9 +6,7 @@ export {
   endSessionsOfUser,
   resolveSession,
   startSession,
-  startSessionSweeper,
 } from './sessions.service.ts';
-export { generateTemporaryPassword, hashPassword } from './passwords.ts';
-export { assertAcceptablePassword, buildMe } from './auth.service.ts';
+export { buildMe } from './auth.service.ts';
 export { LoginLimiter } from './login-limiter.ts';
-export { authRoutes } from './auth.routes.ts';
+export { createOrganization, organizationSetUp } from './signup.service.ts';

@@ -1,3 +1,2 @@
 export { branches } from './branches.table.ts';
 export { findBranchIds, insertBranch } from './branches.repo.ts';
-export { branchesRoutes } from './branches.routes.ts';

@@ -1,7 +1,6 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { ContactKind } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
-import { contacts } from '../../db/schema.ts';
 import { customFields } from './contact-settings.table.ts';
 
 export type CustomFieldRow = typeof customFields.$inferSelect;
@@ -66,34 +65,7 @@ export async function updateCustomField(
   return row;
 }
 
-/** Drops a field's value from every contact whose value is one of `optionIds` (removed options). */
-export async function clearOptionValues(
-  db: Db,
-  orgId: string,
-  fieldId: string,
-  optionIds: string[],
-) {
-  if (optionIds.length === 0) return;
-  await db
-    .update(contacts)
-    .set({
-      custom: sql`${contacts.custom} - ${fieldId}::text`,
-      version: sql`${contacts.version} + 1`,
-    })
-    .where(
-      and(
-        eq(contacts.orgId, orgId),
-        inArray(sql`${contacts.custom} ->> ${fieldId}::text`, optionIds),
-      ),
-    );
-}
-
-/** Removes the field's values from every contact, then the field. */
 export async function deleteCustomField(db: Db, orgId: string, id: string) {
-  await db
-    .update(contacts)
-    .set({ custom: sql`${contacts.custom} - ${id}::text`, version: sql`${contacts.version} + 1` })
-    .where(and(eq(contacts.orgId, orgId), sql`jsonb_exists(${contacts.custom}, ${id}::text)`));
   const deleted = await db
     .delete(customFields)
     .where(and(eq(customFields.orgId, orgId), eq(customFields.id, id)))

@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
 import { conflict, isUniqueViolation, notFound, validationError } from '../../lib/errors.ts';
+import { contactReferences } from './contact-references.port.ts';
 import * as repo from './custom-fields.repo.ts';
 
 type CreateInput = z.output<typeof customFieldCreateSchema>;
@@ -124,7 +125,9 @@ export async function updateCustomField(db: Db, actor: Actor, id: string, input:
     db.transaction(async (tx) => {
       const updated = await repo.updateCustomField(tx, actor.orgId, id, patch);
       // A removed option's values would point nowhere: they go with it.
-      if (updated) await repo.clearOptionValues(tx, actor.orgId, id, removed);
+      if (updated) {
+        await contactReferences.get().removeCustomValues(tx, actor.orgId, id, removed);
+      }
       return updated;
     }),
   );
@@ -137,6 +140,7 @@ export async function deleteCustomField(db: Db, actor: Actor, id: string) {
   assertCan(actor, 'settings.manage');
   await db.transaction(async (tx) => {
     if (!(await repo.findCustomField(tx, actor.orgId, id))) throw notFound('Custom field');
+    await contactReferences.get().removeCustomValues(tx, actor.orgId, id);
     if (!(await repo.deleteCustomField(tx, actor.orgId, id))) throw notFound('Custom field');
   });
 }

@@ -1,4 +1,4 @@
-export { contactSettingsRoutes } from './contact-settings.routes.ts';
+export { contactStatuses, lookups, customFields, crmSettings } from './contact-settings.table.ts';
 export { seedCrmDefaults } from './defaults.ts';
 export { getCrmSettings } from './crm-settings.service.ts';
 export {
@@ -10,3 +10,14 @@ export {
 } from './contact-refs.ts';
 export type { ContactRefs } from './contact-refs.ts';
 export { checkCustomValues } from './custom-values.ts';
+/** Tags named in an import that do not exist yet are created. */
+export { ensureTags } from './lookups.repo.ts';
+/** Settings changes that touch contacts go through this port; the contacts feature provides it. */
+export {
+  contactReferences,
+  isArrayKind,
+  isSingleKind,
+  type ArrayKind,
+  type ContactReferences,
+  type SingleKind,
+} from './contact-references.port.ts';

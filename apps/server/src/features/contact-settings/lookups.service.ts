@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
 import { conflict, isUniqueViolation, notFound, validationError } from '../../lib/errors.ts';
+import { contactReferences, isArrayKind, isSingleKind } from './contact-references.port.ts';
 import * as repo from './lookups.repo.ts';
 
 type CreateInput = z.output<typeof lookupCreateSchema>;
@@ -61,7 +62,7 @@ export async function listLookups(
   assertCan(actor, 'contacts.read');
   const [rows, usage] = await Promise.all([
     repo.listLookups(db, actor.orgId, kind, opts.includeArchived),
-    opts.withUsage ? repo.usageByLookup(db, actor.orgId, kind) : undefined,
+    opts.withUsage ? contactReferences.get().usageByLookup(db, actor.orgId, kind) : undefined,
   ]);
   return { items: rows.map((r) => toLookupDto(r, usage)) };
 }
@@ -84,9 +85,11 @@ export async function createLookup(db: Db, actor: Actor, kind: LookupKind, input
 
 /** Narrowing a tag to persons must not leave companies holding a tag they cannot have. */
 async function assertScopeFree(db: Db, orgId: string, row: repo.LookupRow, scope: Scope) {
-  if (!repo.isArrayKind(row.kind) || scope === 'both' || scope === row.scope) return;
+  if (!isArrayKind(row.kind) || scope === 'both' || scope === row.scope) return;
   const excluded = scope === 'person' ? 'company' : 'person';
-  const used = await repo.countUsersOfKind(db, orgId, row.kind, row.id, excluded);
+  const used = await contactReferences
+    .get()
+    .countWithListEntry(db, orgId, row.kind, row.id, excluded);
   if (used > 0) {
     const who = excluded === 'person' ? 'persons' : 'companies';
     throw conflict(
@@ -129,6 +132,7 @@ export async function deleteLookup(db: Db, actor: Actor, kind: LookupKind, id: s
   assertCan(actor, 'settings.manage');
   await db.transaction(async (tx) => {
     if (!(await repo.findLookup(tx, actor.orgId, kind, id))) throw notFound(capitalized(kind));
+    await contactReferences.get().removeLookup(tx, actor.orgId, kind, id);
     if (!(await repo.deleteLookup(tx, actor.orgId, kind, id))) throw notFound(capitalized(kind));
   });
 }
@@ -142,7 +146,7 @@ export async function moveLookup(
   targetId: string,
 ) {
   assertCan(actor, 'settings.manage');
-  if (!repo.isSingleKind(kind)) {
+  if (!isSingleKind(kind)) {
     throw validationError({ kind: 'Only industries and sources can be moved' });
   }
   if (!(await repo.findLookup(db, actor.orgId, kind, id))) throw notFound(capitalized(kind));
@@ -151,7 +155,7 @@ export async function moveLookup(
     throw validationError({ targetId: `Unknown ${label(kind)}` });
   }
   const moved = await db.transaction((tx) =>
-    repo.moveContacts(tx, actor.orgId, kind, id, targetId),
+    contactReferences.get().moveLookup(tx, actor.orgId, kind, id, targetId),
   );
   return { moved };
 }

@@ -2,7 +2,7 @@ import type { Lookup, Status } from '@spotter/contracts';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrg, createTestApp, type TestApp } from '../../../test/test-app.ts';
-import { contacts } from '../../db/schema.ts';
+import { contacts } from '../../schema.ts';
 import { expectTenantIsolation } from '../../../test/tenant-isolation.ts';
 import { insertContact, readContact } from './test-contacts.ts';
 

@@ -1,7 +1,6 @@
-import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { ContactKind } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
-import { contacts } from '../../db/schema.ts';
 import { contactStatuses } from './contact-settings.table.ts';
 
 export type StatusRow = typeof contactStatuses.$inferSelect;
@@ -61,21 +60,7 @@ export async function updateStatus(db: Db, orgId: string, id: string, patch: Sta
   return row;
 }
 
-/** Live (not deleted) contacts that show this status. */
-export async function countContactsWithStatus(db: Db, orgId: string, id: string) {
-  const [row] = await db
-    .select({ n: count() })
-    .from(contacts)
-    .where(and(eq(contacts.orgId, orgId), eq(contacts.statusId, id), isNull(contacts.deletedAt)));
-  return row?.n ?? 0;
-}
-
-/** Clears the status from contacts in the trash, then removes it. */
 export async function deleteStatus(db: Db, orgId: string, id: string) {
-  await db
-    .update(contacts)
-    .set({ statusId: null })
-    .where(and(eq(contacts.orgId, orgId), eq(contacts.statusId, id)));
   const deleted = await db
     .delete(contactStatuses)
     .where(and(eq(contactStatuses.orgId, orgId), eq(contactStatuses.id, id)))

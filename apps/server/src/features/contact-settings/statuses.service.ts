@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
 import { conflict, isUniqueViolation, notFound } from '../../lib/errors.ts';
+import { contactReferences } from './contact-references.port.ts';
 import * as repo from './statuses.repo.ts';
 
 type CreateInput = z.output<typeof statusCreateSchema>;
@@ -73,7 +74,7 @@ export async function deleteStatus(db: Db, actor: Actor, id: string) {
   assertCan(actor, 'settings.manage');
   await db.transaction(async (tx) => {
     if (!(await repo.findStatus(tx, actor.orgId, id))) throw notFound('Status');
-    const used = await repo.countContactsWithStatus(tx, actor.orgId, id);
+    const used = await contactReferences.get().countWithStatus(tx, actor.orgId, id);
     if (used > 0) {
       throw conflict(
         'in_use',
@@ -81,6 +82,8 @@ export async function deleteStatus(db: Db, actor: Actor, id: string) {
         { count: String(used) },
       );
     }
+    // Only contacts in the trash can still show it.
+    await contactReferences.get().clearStatus(tx, actor.orgId, id);
     if (!(await repo.deleteStatus(tx, actor.orgId, id))) throw notFound('Status');
   });
 }

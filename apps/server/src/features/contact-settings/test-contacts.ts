@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { contactHistory, contacts } from '../../db/schema.ts';
+import { contactHistory, contacts } from '../../schema.ts';
 
 type ContactInsert = typeof contacts.$inferInsert;
 

@@ -8,7 +8,7 @@ import type {
   PERSON_SORTS,
 } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
-import { contactStatuses } from '../contact-settings/contact-settings.table.ts';
+import { contactStatuses } from '../contact-settings/index.ts';
 import { users } from '../users/index.ts';
 import { contacts } from './contacts.table.ts';
 import { escapeLike } from '../../lib/like.ts';

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { branches } from '../branches/index.ts';
-import { contactStatuses, lookups } from '../contact-settings/contact-settings.table.ts';
+import { contactStatuses, lookups } from '../contact-settings/index.ts';
 import { users } from '../users/index.ts';
 import { contacts } from './contacts.table.ts';
 

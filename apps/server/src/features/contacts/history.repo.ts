@@ -1,7 +1,7 @@
 import type { HistoryEntry } from '@spotter/contracts';
 import { and, desc, eq, isNull, notInArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { lookups } from '../../db/schema.ts';
+import { lookups } from '../contact-settings/index.ts';
 import { cursorAtOf, olderThan, type TimeCursor } from '../../lib/time-cursor.ts';
 import { users } from '../users/index.ts';
 import { contactHistory } from './contacts.table.ts';
@@ -15,6 +15,8 @@ export interface HistoryInput {
   typeId?: string | null;
   data?: Record<string, unknown>;
   authorId?: string | null;
+  /** Defaults to now; an import stamps its batch's time on the contact and its entry alike. */
+  createdAt?: Date;
 }
 
 const values = (orgId: string, contactId: string, e: HistoryInput) => ({
@@ -25,6 +27,7 @@ const values = (orgId: string, contactId: string, e: HistoryInput) => ({
   typeId: e.typeId ?? null,
   data: e.data ?? {},
   authorId: e.authorId ?? null,
+  ...(e.createdAt && { createdAt: e.createdAt }),
 });
 
 export async function insertHistory(db: Db, orgId: string, contactId: string, entry: HistoryInput) {

@@ -1,6 +1,5 @@
-// persons and companies (H-B)
+// persons and companies (C-1, C-2)
 export { contacts, contactHistory } from './contacts.table.ts';
-export { contactsRoutes } from './contacts.routes.ts';
 /**
  * Row → API shape. `toPersonDto(row, refs?)` / `toCompanyDto(row, refs?)` are pure; load the
  * refs of a whole page with ONE call to `loadDtoRefs(db, orgId, rows)` (three queries whatever
@@ -45,9 +44,10 @@ export {
   type UpdateOptions,
 } from './contacts.service.ts';
 export { findDuplicates } from './duplicates.ts';
-// lists, search, trash (H-C)
-export { contactListRoutes } from './contacts-list.routes.ts';
-/** `startTrashPurger(db, onError, { intervalMs?, now? })`: hourly purge of expired trash; returns stop. */
-export { startTrashPurger } from './trash-purger.ts';
+// lists, search, trash (C-10, C-11, C-12)
 /** `livePersonIds(db, orgId, { filter?, ids?, limit })`: call round targets; `contactSearchIn`: tasks by their contact. */
 export { livePersonIds, contactSearchIn } from './person-ids.ts';
+/** Merging two records: features whose rows refer to contacts move them (inside the merge). */
+export { contactsMerged } from './contacts.hooks.ts';
+/** The importer's batch writes: one INSERT per batch, and imported values over a contact. */
+export { insertImportedContacts, updateImportedContact } from './contacts-bulk.repo.ts';

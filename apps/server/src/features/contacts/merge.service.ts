@@ -1,13 +1,12 @@
 import type { Address, ContactKind, mergeBodySchema } from '@spotter/contracts';
-import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
 import { notFound, validationError } from '../../lib/errors.ts';
 import { getCrmSettings } from '../contact-settings/index.ts';
-import { publishEvent } from '../events/index.ts';
 import { prepareContactValues, type ContactInput } from './contact-values.ts';
 import type { ContactRow } from './contacts.dto.ts';
+import { contactsMerged } from './contacts.hooks.ts';
 import * as repo from './contacts.repo.ts';
 import { insertHistory, moveHistory } from './history.repo.ts';
 import { companyDto, personDto } from './contacts.service.ts';
@@ -79,20 +78,6 @@ function mergedConsent(target: ContactRow, source: ContactRow) {
 }
 
 /**
- * The source's tasks (open and done) follow it to the target: deleting the source would
- * otherwise take them with it. Tasks refer to contacts, so this is plain SQL rather than an
- * import of the tasks feature, which imports this one.
- */
-async function moveTasks(tx: Db, orgId: string, fromId: string, toId: string) {
-  await tx.execute(
-    sql`update tasks set contact_id = ${toId}, version = version + 1, updated_at = now()
-        where org_id = ${orgId} and contact_id = ${fromId}`,
-  );
-  // Open boards and lists show the merged name on those cards.
-  await publishEvent(tx, orgId, { type: 'task.updated' });
-}
-
-/**
  * Merges `sourceId` into `targetId` (same kind, both live, this org): the target keeps both
  * timelines and the source's links, then the source is deleted for good (not to the trash).
  */
@@ -116,7 +101,7 @@ export async function mergeContacts(db: Db, actor: Actor, kind: ContactKind, bod
       existing: target,
     });
     await moveHistory(tx, actor.orgId, source.id, target.id);
-    await moveTasks(tx, actor.orgId, source.id, target.id);
+    await contactsMerged.run(tx, { orgId: actor.orgId, sourceId: source.id, targetId: target.id });
     if (kind === 'company') await repo.relinkCompanyPersons(tx, actor.orgId, source.id, target.id);
     await repo.hardDeleteContact(tx, actor.orgId, source.id);
     const merged = await repo.updateContactRow(tx, actor.orgId, target.id, {

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { ContactKind } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
-import { crmSettings } from '../contact-settings/contact-settings.table.ts';
+import { crmSettings } from '../contact-settings/index.ts';
 import { users } from '../users/index.ts';
 import { contacts } from './contacts.table.ts';
 import { escapeLike } from '../../lib/like.ts';

@@ -1,1 +1,2 @@
-export { healthRoutes } from './health.routes.ts';
+/** Liveness and readiness (health.feature.ts registers the routes); nothing for other features. */
+export {};

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { ImportRowError } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
-import { prepareContactValues, type ContactInput } from '../contacts/index.ts';
+import { ensureTags } from '../contact-settings/index.ts';
+import {
+  insertHistoryMany,
+  insertImportedContacts,
+  prepareContactValues,
+  updateImportedContact,
+  type ContactInput,
+} from '../contacts/index.ts';
 import { isBlankRow } from './csv.ts';
 import { fillInput, fillPatch, toContactInput } from './import-merge.ts';
 import { parseRow, type ImportContext, type ParsedRow } from './import-rows.ts';
@@ -169,7 +176,7 @@ async function resolveTags(db: Db, job: Job, ctx: ImportContext, rows: ParsedRow
     }
   }
   if (missing.size > 0 && !job.dryRun) {
-    for (const t of await repo.ensureTags(db, job.orgId, [...missing.values()], ctx.kind)) {
+    for (const t of await ensureTags(db, job.orgId, [...missing.values()], ctx.kind)) {
       ctx.tags.set(t.name.toLowerCase(), { id: t.id, scope: t.scope });
     }
   }
@@ -192,11 +199,11 @@ async function writeCreates(db: Db, job: Job, ctx: ImportContext, creates: Pendi
       updatedAt: now,
     };
   });
-  await repo.insertContacts(db, values);
-  await repo.insertHistoryRows(
+  await insertImportedContacts(db, values);
+  await insertHistoryMany(
     db,
+    job.orgId,
     values.map((v, i) => ({
-      orgId: job.orgId,
       contactId: v.id,
       event: 'imported',
       data: { importId: job.id, fileName: job.fileName, line: creates[i]!.row.line },
@@ -219,14 +226,13 @@ async function writeUpdates(
     const patch = fillPatch(contact, input, ctx.region);
     if (!patch) continue;
     const values = prepareContactValues(ctx.kind, patch, { region: ctx.region, existing: contact });
-    await repo.updateContactRow(db, job.orgId, contact.id, values);
+    await updateImportedContact(db, job.orgId, contact.id, values);
     history.push({
-      orgId: job.orgId,
       contactId: contact.id,
-      event: 'updated',
+      event: 'updated' as const,
       data: { importId: job.id, fileName: job.fileName, line, fields: Object.keys(patch) },
       authorId: job.createdBy,
     });
   }
-  await repo.insertHistoryRows(db, history);
+  await insertHistoryMany(db, job.orgId, history);
 }

@@ -1,7 +1,7 @@
 import type { CustomField, Import, Status } from '@spotter/contracts';
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contactHistory, contacts, imports } from '../../db/schema.ts';
+import { contactHistory, contacts, imports } from '../../schema.ts';
 import {
   createOrg,
   createStaff,

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { ContactKind, ImportRowError, LookupKind } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
-import { lookups } from '../../db/schema.ts';
+import { lookups } from '../contact-settings/index.ts';
 import { branches } from '../branches/index.ts';
-import { contactHistory, contacts } from '../contacts/index.ts';
+import { contacts } from '../contacts/index.ts';
 import { users } from '../users/index.ts';
 import { imports } from './imports.table.ts';
 
@@ -180,28 +180,6 @@ export async function lookupRows(db: Db, orgId: string, kinds: LookupKind[]) {
     .limit(20_000);
 }
 
-/** Tags named in the file that do not exist yet are created (a file's tags are its own words). */
-export async function ensureTags(db: Db, orgId: string, names: string[], scope: ContactKind) {
-  if (names.length === 0) return [];
-  await db
-    .insert(lookups)
-    .values(names.map((name) => ({ orgId, kind: 'tags' as const, name, scope })))
-    .onConflictDoNothing();
-  return db
-    .select({ id: lookups.id, name: lookups.name, scope: lookups.scope })
-    .from(lookups)
-    .where(
-      and(
-        eq(lookups.orgId, orgId),
-        eq(lookups.kind, 'tags'),
-        inArray(
-          sql`lower(${lookups.name})`,
-          names.map((n) => n.toLowerCase()),
-        ),
-      ),
-    );
-}
-
 export async function staffNames(db: Db, orgId: string) {
   return db
     .select({ id: users.id, name: users.name, email: users.email })
@@ -251,122 +229,4 @@ export async function liveContactsByIds(db: Db, orgId: string, ids: string[]) {
     .select()
     .from(contacts)
     .where(and(eq(contacts.orgId, orgId), inArray(contacts.id, ids), isNull(contacts.deletedAt)));
-}
-
-type ContactInsert = typeof contacts.$inferInsert & { id: string };
-
-/** Column → Postgres type of what an import writes; the rest keep their defaults. */
-const CONTACT_COLUMNS = {
-  id: 'uuid',
-  org_id: 'uuid',
-  kind: 'text',
-  first_name: 'text',
-  last_name: 'text',
-  birth_date: 'date',
-  address: 'jsonb',
-  company_id: 'uuid',
-  name: 'text',
-  org_number: 'text',
-  visiting_address: 'jsonb',
-  industry_id: 'uuid',
-  display_name: 'text',
-  sort_name: 'text',
-  phones: 'jsonb',
-  emails: 'jsonb',
-  phone_keys: 'text[]',
-  email_keys: 'text[]',
-  search_text: 'text',
-  branch_id: 'uuid',
-  status_id: 'uuid',
-  responsible_id: 'uuid',
-  source_id: 'uuid',
-  note: 'text',
-  tag_ids: 'uuid[]',
-  category_ids: 'uuid[]',
-  product_ids: 'uuid[]',
-  custom: 'jsonb',
-  consent_email: 'boolean',
-  consent_email_at: 'timestamptz',
-  consent_email_source: 'text',
-  consent_sms: 'boolean',
-  consent_sms_at: 'timestamptz',
-  consent_sms_source: 'text',
-  created_by: 'uuid',
-  created_at: 'timestamptz',
-  updated_at: 'timestamptz',
-} as const;
-
-const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
-
-/**
- * One INSERT per batch, its rows sent as ONE JSON parameter: thousands of bind parameters
- * cost far more than the rows themselves on the embedded database.
- */
-export async function insertContacts(db: Db, values: ContactInsert[]) {
-  if (values.length === 0) return;
-  const now = new Date();
-  const records = values.map((v) => ({
-    id: v.id,
-    org_id: v.orgId,
-    kind: v.kind,
-    first_name: v.firstName ?? '',
-    last_name: v.lastName ?? '',
-    birth_date: v.birthDate ?? null,
-    address: v.address ?? null,
-    company_id: v.companyId ?? null,
-    name: v.name ?? '',
-    org_number: v.orgNumber ?? '',
-    visiting_address: v.visitingAddress ?? null,
-    industry_id: v.industryId ?? null,
-    display_name: v.displayName,
-    sort_name: v.sortName,
-    phones: v.phones ?? [],
-    emails: v.emails ?? [],
-    phone_keys: v.phoneKeys ?? [],
-    email_keys: v.emailKeys ?? [],
-    search_text: v.searchText ?? '',
-    branch_id: v.branchId ?? null,
-    status_id: v.statusId ?? null,
-    responsible_id: v.responsibleId ?? null,
-    source_id: v.sourceId ?? null,
-    note: v.note ?? '',
-    tag_ids: v.tagIds ?? [],
-    category_ids: v.categoryIds ?? [],
-    product_ids: v.productIds ?? [],
-    custom: v.custom ?? {},
-    consent_email: v.consentEmail ?? false,
-    consent_email_at: iso(v.consentEmailAt),
-    consent_email_source: v.consentEmailSource ?? null,
-    consent_sms: v.consentSms ?? false,
-    consent_sms_at: iso(v.consentSmsAt),
-    consent_sms_source: v.consentSmsSource ?? null,
-    created_by: v.createdBy ?? null,
-    created_at: iso(v.createdAt ?? now),
-    updated_at: iso(v.updatedAt ?? now),
-  }));
-  const names = Object.keys(CONTACT_COLUMNS).join(', ');
-  const defs = Object.entries(CONTACT_COLUMNS)
-    .map(([name, type]) => `${name} ${type}`)
-    .join(', ');
-  await db.execute(sql`
-    insert into contacts (${sql.raw(names)})
-    select ${sql.raw(names)}
-    from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as x(${sql.raw(defs)})`);
-}
-
-export async function insertHistoryRows(db: Db, values: Array<typeof contactHistory.$inferInsert>) {
-  if (values.length === 0) return;
-  await db.insert(contactHistory).values(values);
-}
-
-export async function updateContactRow(
-  db: Db,
-  orgId: string,
-  id: string,
-  values: Partial<typeof contacts.$inferInsert>,
-) {
-  await db
-    .update(contacts)
-    .set({ ...values, version: sql`${contacts.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(contacts.orgId, orgId), eq(contacts.id, id)));
 }

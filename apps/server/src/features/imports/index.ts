@@ -1,3 +1,2 @@
 export { imports } from './imports.table.ts';
-export { importsRoutes } from './imports.routes.ts';
-export { startImportWorker, processNextImport } from './import-worker.ts';
+export { processNextImport } from './import-worker.ts';

@@ -1,6 +1,6 @@
 import { and, eq, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { tasks } from '../../db/schema.ts';
+import { tasks } from '../tasks/index.ts';
 
 /**
  * The badge's to-do counts (T-10): open tasks assigned to the user, call rounds aside (their

@@ -1,6 +1,6 @@
 import type { CalendarFeed, Person } from '@spotter/contracts';
 import { describe, expect, it } from 'vitest';
-import { tasks } from '../../db/schema.ts';
+import { tasks } from '../../schema.ts';
 import { createOrg, createStaff, useTestApp } from '../../../test/test-app.ts';
 import { formatUtc } from './ical.ts';
 import { at, insertTask, MINUTE, templateId } from './notifications.fixtures.ts';

@@ -1,6 +1,10 @@
 import { and, asc, desc, eq, gte, isNotNull, isNull, lt, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { contacts, organizations, tasks, taskTemplates, users } from '../../db/schema.ts';
+import { contacts } from '../contacts/index.ts';
+import { organizations } from '../organizations/index.ts';
+import { taskTemplates } from '../task-settings/index.ts';
+import { tasks } from '../tasks/index.ts';
+import { users } from '../users/index.ts';
 import { calendarFeeds } from './notifications.table.ts';
 
 export async function feedExists(db: Db, orgId: string, userId: string): Promise<boolean> {

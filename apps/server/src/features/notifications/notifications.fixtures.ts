@@ -4,7 +4,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { tasks, taskTemplates } from '../../db/schema.ts';
+import { tasks, taskTemplates } from '../../schema.ts';
 
 export async function templateId(db: Db, orgId: string, name = 'Personal call'): Promise<string> {
   const [found] = await db

@@ -1,10 +1,10 @@
 import { and, count, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-// Other features' tables come through the schema: their index.ts files pull in routes and
-// services, and tasks import this feature to notify.
-import { contacts, tasks, taskTemplates } from '../../db/schema.ts';
+import { contacts } from '../contacts/index.ts';
+import { taskTemplates } from '../task-settings/index.ts';
+import { tasks } from '../tasks/index.ts';
 import { cursorAtOf, olderThan, type TimeCursor } from '../../lib/time-cursor.ts';
-import { publishEvent } from '../events/index.ts';
+import { publishEvent } from '../live/index.ts';
 import { notifications } from './notifications.table.ts';
 
 export interface NotificationInput {

@@ -1,6 +1,7 @@
 import { and, asc, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { tasks, taskTemplates } from '../../db/schema.ts';
+import { taskTemplates } from '../task-settings/index.ts';
+import { tasks } from '../tasks/index.ts';
 import { startPoller } from '../../lib/poller.ts';
 import { insertNotification } from './notifications.repo.ts';
 

@@ -3,7 +3,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openPostgres, type Database } from '../../db/client.ts';
 import type { Db } from '../../db/client.ts';
-import { tasks } from '../../db/schema.ts';
+import { tasks } from '../../schema.ts';
 import { createOrg, createTestApp, ok, useTestApp, type TestApp } from '../../../test/test-app.ts';
 import { createPostgresTestUrl, createTestDatabase, testDbKind } from '../../../test/test-db.ts';
 import { at, insertTask, MINUTE, templateId } from './notifications.fixtures.ts';

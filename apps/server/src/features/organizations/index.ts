@@ -1,5 +1,10 @@
 export { organizations } from './organizations.table.ts';
-export { findOrganization } from './organizations.repo.ts';
+export {
+  countOrganizations,
+  findOrganization,
+  insertOrganization,
+  lockSetup,
+} from './organizations.repo.ts';
 export type { OrganizationRow } from './organizations.repo.ts';
-export { createOrganization, toOrganizationDto } from './organizations.service.ts';
-export { organizationsRoutes } from './organizations.routes.ts';
+export { toOrganizationDto } from './organizations.service.ts';
+export { organizationCreated } from './organizations.hooks.ts';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Locale } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
-import { organizations } from '../organizations/organizations.table.ts';
+import { organizations } from '../organizations/index.ts';
 import { seedTaskDefaults } from './defaults.ts';
 import { taskTemplates } from './task-settings.table.ts';
 

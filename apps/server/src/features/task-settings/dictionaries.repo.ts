@@ -1,7 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { tasks } from '../tasks/index.ts';
-import { taskDictionaries, taskResults } from './task-settings.table.ts';
+import { taskDictionaries } from './task-settings.table.ts';
 
 export type DictionaryRow = typeof taskDictionaries.$inferSelect;
 export type DictionaryPatch = Partial<Pick<DictionaryRow, 'name' | 'options' | 'archivedAt'>>;
@@ -63,37 +62,4 @@ export async function deleteDictionary(db: Db, orgId: string, id: string) {
     .where(and(eq(taskDictionaries.orgId, orgId), eq(taskDictionaries.id, id)))
     .returning({ id: taskDictionaries.id });
   return deleted.length > 0;
-}
-
-/**
- * Which of `optionIds` completed tasks store as the value of a choice field bound to the
- * dictionary: those options must stay (archived) so history still reads.
- */
-export async function optionsStoredOnTasks(
-  db: Db,
-  orgId: string,
-  dictionaryId: string,
-  optionIds: string[],
-): Promise<Set<string>> {
-  if (optionIds.length === 0) return new Set();
-  const rows = await db
-    .selectDistinct({ value: sql<string>`${tasks.resultFields} ->> f.id` })
-    .from(tasks)
-    .innerJoin(taskResults, eq(taskResults.id, tasks.resultId))
-    .innerJoin(
-      sql`lateral jsonb_to_recordset(${taskResults.fields}) as f(id text, "dictionaryId" text)`,
-      sql`true`,
-    )
-    .where(
-      and(
-        eq(tasks.orgId, orgId),
-        eq(taskResults.orgId, orgId),
-        sql`f."dictionaryId" = ${dictionaryId}`,
-        sql`${tasks.resultFields} ->> f.id in (${sql.join(
-          optionIds.map((id) => sql`${id}`),
-          sql`, `,
-        )})`,
-      ),
-    );
-  return new Set(rows.map((r) => r.value));
 }

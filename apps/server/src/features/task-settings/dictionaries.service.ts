@@ -18,6 +18,7 @@ import {
   type FieldErrors,
 } from './task-settings.refs.ts';
 import { resultsUsingDictionary } from './templates.repo.ts';
+import { taskReferences } from './task-references.port.ts';
 
 type CreateInput = z.output<typeof dictionaryCreateSchema>;
 type UpdateInput = z.output<typeof dictionaryUpdateSchema>;
@@ -80,7 +81,7 @@ export async function updateDictionary(db: Db, actor: Actor, id: string, input: 
         const options = buildOptions(optionInputs, existing.options);
         const kept = new Set(options.map((o) => o.id));
         const dropped = existing.options.filter((o) => !kept.has(o.id));
-        const stored = await repo.optionsStoredOnTasks(
+        const stored = await taskReferences.get().storedDictionaryOptions(
           tx,
           actor.orgId,
           id,

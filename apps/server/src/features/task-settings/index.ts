@@ -4,8 +4,6 @@ export {
   taskDictionaries,
   taskStatuses,
 } from './task-settings.table.ts';
-export { taskSettingsRoutes } from './task-settings.routes.ts';
-export { seedTaskDefaults } from './defaults.ts';
 export { seedDemoTaskSettings, type DemoTaskSettings } from './demo.ts';
 /** For the tasks feature: reads without permission checks, always scoped to the org. */
 export {
@@ -17,4 +15,5 @@ export {
   assertTaskStatus,
 } from './task-settings.queries.ts';
 export type { ResultRow as TaskResultRow } from './templates.repo.ts';
-export { backfillTaskDefaults } from './backfill.ts';
+/** Whether tasks use a setting: the tasks feature provides this port. */
+export { taskReferences, type TaskReferences } from './task-references.port.ts';

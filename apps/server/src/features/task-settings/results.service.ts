@@ -13,6 +13,7 @@ import {
   type FieldErrors,
 } from './task-settings.refs.ts';
 import * as repo from './templates.repo.ts';
+import { taskReferences } from './task-references.port.ts';
 
 type CreateInput = z.output<typeof taskResultCreateSchema>;
 type UpdateInput = z.output<typeof taskResultUpdateSchema>;
@@ -92,7 +93,7 @@ export async function deleteResult(db: Db, actor: Actor, templateId: string, res
     // The row lock makes a task taking this result wait, so "unused" holds until we commit.
     const existing = await findResultOf(tx, actor.orgId, templateId, resultId, true);
     return archiveIfUsedElseDelete(existing, 'Result', {
-      inUse: () => repo.isResultInUse(tx, actor.orgId, resultId),
+      inUse: () => taskReferences.get().usesResult(tx, actor.orgId, resultId),
       archive: () => repo.updateResult(tx, actor.orgId, resultId, { archivedAt: new Date() }),
       remove: () => repo.deleteResult(tx, actor.orgId, resultId),
     });

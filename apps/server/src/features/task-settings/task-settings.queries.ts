@@ -5,7 +5,7 @@
 import type { Dictionary, Locale, TaskTemplate, TaskType } from '@spotter/contracts';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { organizations } from '../../db/schema.ts';
+import { organizations } from '../organizations/index.ts';
 import { validationError } from '../../lib/errors.ts';
 import { seedTaskDefaults } from './defaults.ts';
 import { findDictionaries } from './dictionaries.repo.ts';

@@ -1,6 +1,5 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { tasks } from '../tasks/index.ts';
 import { taskStatuses } from './task-settings.table.ts';
 
 export type TaskStatusRow = typeof taskStatuses.$inferSelect;
@@ -65,16 +64,6 @@ export async function updateTaskStatus(db: Db, orgId: string, id: string, patch:
     .where(and(eq(taskStatuses.orgId, orgId), eq(taskStatuses.id, id)))
     .returning();
   return row;
-}
-
-/** Open tasks showing the status; completed ones simply lose it (the FK sets null). */
-export async function isTaskStatusInUse(db: Db, orgId: string, id: string) {
-  const [task] = await db
-    .select({ id: tasks.id })
-    .from(tasks)
-    .where(and(eq(tasks.orgId, orgId), eq(tasks.statusId, id), isNull(tasks.completedAt)))
-    .limit(1);
-  return task !== undefined;
 }
 
 export async function deleteTaskStatus(db: Db, orgId: string, id: string) {

@@ -6,6 +6,7 @@ import { notFound } from '../../lib/errors.ts';
 import { toTaskStatusDto } from './task-settings.dto.ts';
 import { archiveIfUsedElseDelete, catchNameTaken } from './task-settings.refs.ts';
 import * as repo from './task-statuses.repo.ts';
+import { taskReferences } from './task-references.port.ts';
 
 type CreateInput = z.output<typeof taskStatusCreateSchema>;
 
@@ -48,7 +49,7 @@ export async function deleteTaskStatus(db: Db, actor: Actor, id: string) {
     const existing = await repo.findTaskStatus(tx, actor.orgId, id);
     if (!existing) throw notFound('Task status');
     return archiveIfUsedElseDelete(existing, 'Task status', {
-      inUse: () => repo.isTaskStatusInUse(tx, actor.orgId, id),
+      inUse: () => taskReferences.get().usesStatus(tx, actor.orgId, id),
       archive: () => repo.updateTaskStatus(tx, actor.orgId, id, { archivedAt: new Date() }),
       remove: () => repo.deleteTaskStatus(tx, actor.orgId, id),
     });

@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { TaskType } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
-import { tasks } from '../tasks/index.ts';
+import { taskReferences } from './task-references.port.ts';
 import { taskResults, taskTemplates } from './task-settings.table.ts';
 
 export type TemplateRow = typeof taskTemplates.$inferSelect;
@@ -97,24 +97,11 @@ export async function deleteTemplate(db: Db, orgId: string, id: string) {
 
 /**
  * Whether removing the template would lose something: tasks made from it or holding one of its
- * results (history), or another result's workflow that creates it as the next step.
+ * results (history, asked of the tasks feature), or another result's workflow that creates it
+ * as the next step.
  */
 export async function isTemplateInUse(db: Db, orgId: string, id: string) {
-  const ownResults = db
-    .select({ id: taskResults.id })
-    .from(taskResults)
-    .where(and(eq(taskResults.orgId, orgId), eq(taskResults.templateId, id)));
-  const [task] = await db
-    .select({ id: tasks.id })
-    .from(tasks)
-    .where(
-      and(
-        eq(tasks.orgId, orgId),
-        or(eq(tasks.templateId, id), inArray(tasks.resultId, ownResults)),
-      ),
-    )
-    .limit(1);
-  if (task) return true;
+  if (await taskReferences.get().usesTemplate(db, orgId, id)) return true;
   const [workflow] = await db
     .select({ id: taskResults.id })
     .from(taskResults)
@@ -191,15 +178,6 @@ export async function deleteResult(db: Db, orgId: string, id: string) {
     .where(and(eq(taskResults.orgId, orgId), eq(taskResults.id, id)))
     .returning({ id: taskResults.id });
   return deleted.length > 0;
-}
-
-export async function isResultInUse(db: Db, orgId: string, id: string) {
-  const [task] = await db
-    .select({ id: tasks.id })
-    .from(tasks)
-    .where(and(eq(tasks.orgId, orgId), eq(tasks.resultId, id)))
-    .limit(1);
-  return task !== undefined;
 }
 
 /** Names of the results (with their template) whose choice fields use a dictionary. */

@@ -4,7 +4,6 @@ export { tasks } from './tasks.table.ts';
  * limit, private tasks); `branchLimitOf(db, orgId, userId)`: a user's branches (empty: all).
  */
 export { taskVisibility, branchLimitOf } from './task-visibility.ts';
-export { tasksRoutes } from './tasks.routes.ts';
 /**
  * Row → API shape for a whole page: `loadTaskRefs(db, orgId, rows)` (a handful of queries
  * whatever the page size) then `toTaskDto(row, refs, bounds)`; `toTaskDtos` does both.
@@ -13,3 +12,5 @@ export { loadTaskRefs, toTaskDto, toTaskDtos, type TaskRefs } from './tasks.dto.
 export type { TaskRow } from './tasks.repo.ts';
 /** `taskSearchCondition(db, orgId, text)`: the contact's name/phone or the comment (board and lists). */
 export { taskSearchCondition } from './task-search.ts';
+/** A task was given to a colleague (the notifications feature tells them). */
+export { taskAssigned, type TaskAssignment } from './tasks.hooks.ts';

@@ -3,8 +3,8 @@ import type { z } from 'zod';
 import { assertCan } from '../../lib/actor.ts';
 import { ruleBroken, validationError } from '../../lib/errors.ts';
 import { livePersonIds } from '../contacts/index.ts';
-import { publishEvent } from '../events/index.ts';
-import { insertNotification } from '../notifications/index.ts';
+import { publishEvent } from '../live/index.ts';
+import { taskAssigned } from './tasks.hooks.ts';
 import { taskDto, type TaskCtx } from './task-context.ts';
 import {
   checkContact,
@@ -117,10 +117,9 @@ export async function createTask(ctx: TaskCtx, input: TaskCreateInput): Promise<
       });
     }
     if (assigneeId && assigneeId !== actor.userId) {
-      await insertNotification(tx, {
+      await taskAssigned.run(tx, {
         orgId: actor.orgId,
         userId: assigneeId,
-        kind: 'assigned',
         taskId: created.id,
         text: template.name,
       });

@@ -5,8 +5,8 @@ import { assertCan } from '../../lib/actor.ts';
 import { applyDueOffset } from '../../lib/club-time.ts';
 import { validationError } from '../../lib/errors.ts';
 import { insertHistory } from '../contacts/index.ts';
-import { publishEvent } from '../events/index.ts';
-import { insertNotification } from '../notifications/index.ts';
+import { publishEvent } from '../live/index.ts';
+import { taskAssigned } from './tasks.hooks.ts';
 import { checkResultFields, type CheckedFields } from './result-fields.ts';
 import {
   alreadyCompleted,
@@ -119,10 +119,9 @@ async function insertNext(tx: Db, ctx: TaskCtx, row: repo.TaskRow, plan: NextPla
     updatedAt: now,
   });
   if (plan.assigneeId && plan.assigneeId !== actor.userId) {
-    await insertNotification(tx, {
+    await taskAssigned.run(tx, {
       orgId: actor.orgId,
       userId: plan.assigneeId,
-      kind: 'assigned',
       taskId: next.id,
       text: plan.template.name,
     });

@@ -2,8 +2,8 @@ import type { Task, taskUpdateSchema } from '@spotter/contracts';
 import type { z } from 'zod';
 import { assertCan } from '../../lib/actor.ts';
 import { validationError } from '../../lib/errors.ts';
-import { publishEvent } from '../events/index.ts';
-import { insertNotification } from '../notifications/index.ts';
+import { publishEvent } from '../live/index.ts';
+import { taskAssigned } from './tasks.hooks.ts';
 import {
   taskDto,
   versionConflict,
@@ -96,10 +96,9 @@ export async function updateTask(ctx: TaskCtx, id: string, input: TaskUpdateInpu
     if (!saved) return undefined;
     if (newAssignee) {
       const template = await findTemplate(tx, ctx.actor.orgId, templateId);
-      await insertNotification(tx, {
+      await taskAssigned.run(tx, {
         orgId: ctx.actor.orgId,
         userId: newAssignee,
-        kind: 'assigned',
         taskId: saved.id,
         text: template?.name ?? '',
       });

@@ -1,8 +1,8 @@
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { contacts } from '../contacts/contacts.table.ts';
-import { users } from '../users/users.table.ts';
+import { contacts } from '../contacts/index.ts';
+import { users } from '../users/index.ts';
 import { tasks } from './tasks.table.ts';
 
 /**

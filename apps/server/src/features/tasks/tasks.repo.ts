@@ -2,6 +2,7 @@ import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { tasks } from './tasks.table.ts';
+import { publishEvent } from '../live/index.ts';
 
 export type TaskRow = typeof tasks.$inferSelect;
 export type TaskInsert = typeof tasks.$inferInsert;
@@ -107,4 +108,20 @@ export async function insertRoundCalls(db: Db, r: RoundCalls): Promise<number> {
 function rowCount(result: unknown): number {
   const r = result as { rowCount?: number | null; affectedRows?: number; rows?: unknown[] };
   return r.rowCount ?? r.affectedRows ?? r.rows?.length ?? 0;
+}
+
+/**
+ * A merged person's or company's tasks (open and done) follow it to the record it was merged
+ * into; deleting the source would otherwise take them with it.
+ */
+export async function moveTasksToContact(
+  tx: Db,
+  merge: { orgId: string; sourceId: string; targetId: string },
+) {
+  await tx
+    .update(tasks)
+    .set({ contactId: merge.targetId, version: sql`${tasks.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(tasks.orgId, merge.orgId), eq(tasks.contactId, merge.sourceId)));
+  // Open boards and lists show the merged name on those cards.
+  await publishEvent(tx, merge.orgId, { type: 'task.updated' });
 }

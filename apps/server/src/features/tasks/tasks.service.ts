@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { assertCan } from '../../lib/actor.ts';
 import { moveDueTo, startOfClubDay } from '../../lib/club-time.ts';
 import { ruleBroken, validationError } from '../../lib/errors.ts';
-import { publishEvent } from '../events/index.ts';
+import { publishEvent } from '../live/index.ts';
 import {
   alreadyCompleted,
   clubBounds,

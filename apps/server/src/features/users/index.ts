@@ -9,4 +9,11 @@ export {
 } from './users.repo.ts';
 export type { UserRow } from './users.repo.ts';
 export { createUser } from './users.service.ts';
-export { usersRoutes } from './users.routes.ts';
+/** Password hashing and rules; the auth feature logs in with them. */
+export {
+  assertAcceptablePassword,
+  generateTemporaryPassword,
+  hashPassword,
+  verifyPassword,
+} from './passwords.ts';
+export { userAccessRevoked } from './users.hooks.ts';

@@ -10,8 +10,9 @@ import {
   ruleBroken,
   validationError,
 } from '../../lib/errors.ts';
-import { endSessionsOfUser, generateTemporaryPassword, hashPassword } from '../auth/index.ts';
 import { findBranchIds } from '../branches/index.ts';
+import { generateTemporaryPassword, hashPassword } from './passwords.ts';
+import { userAccessRevoked } from './users.hooks.ts';
 import { toUserDto } from './users.dto.ts';
 import * as repo from './users.repo.ts';
 
@@ -94,7 +95,7 @@ export async function updateUser(db: Db, actor: Actor, id: string, input: UserUp
       ...(input.active !== undefined && { active: input.active }),
       ...(input.branchIds !== undefined && { branchIds: [...new Set(input.branchIds)] }),
     });
-    if (deactivates) await endSessionsOfUser(tx, actor.orgId, id);
+    if (deactivates) await userAccessRevoked.run(tx, { orgId: actor.orgId, userId: id });
     return updated;
   });
   if (!row) throw notFound('User');
@@ -110,7 +111,7 @@ export async function resetPassword(db: Db, actor: Actor, id: string) {
   const passwordHash = await hashPassword(temporaryPassword);
   await db.transaction(async (tx) => {
     await repo.updateUser(tx, actor.orgId, id, { passwordHash, mustChangePassword: true });
-    await endSessionsOfUser(tx, actor.orgId, id);
+    await userAccessRevoked.run(tx, { orgId: actor.orgId, userId: id });
   });
   return { temporaryPassword };
 }

@@ -1,0 +1,47 @@
+import { apiTokensFeature } from './features/api-tokens/api-tokens.feature.ts';
+import { authFeature } from './features/auth/auth.feature.ts';
+import type { LoginLimiter } from './features/auth/index.ts';
+import { branchesFeature } from './features/branches/branches.feature.ts';
+import { contactSettingsFeature } from './features/contact-settings/contact-settings.feature.ts';
+import { contactsFeature } from './features/contacts/contacts.feature.ts';
+import { demoFeature } from './features/demo/demo.feature.ts';
+import { healthFeature } from './features/health/health.feature.ts';
+import { importsFeature } from './features/imports/imports.feature.ts';
+import { liveFeature } from './features/live/live.feature.ts';
+import { notificationsFeature } from './features/notifications/notifications.feature.ts';
+import { organizationsFeature } from './features/organizations/organizations.feature.ts';
+import { taskBoardFeature } from './features/task-board/task-board.feature.ts';
+import { taskSettingsFeature } from './features/task-settings/task-settings.feature.ts';
+import { tasksFeature } from './features/tasks/tasks.feature.ts';
+import { usersFeature } from './features/users/users.feature.ts';
+import type { Feature } from './lib/feature.ts';
+
+/**
+ * Every feature of the server, lower ones first: a feature may import only features listed
+ * above it (through their index.ts), and hooks run in this order (contact defaults are seeded
+ * before task defaults). Adding a feature is one line here (docs/adding-a-feature.md).
+ */
+export function serverFeatures(opts: { limiter?: LoginLimiter } = {}): Feature[] {
+  return [
+    healthFeature,
+    liveFeature,
+    organizationsFeature,
+    branchesFeature,
+    usersFeature,
+    authFeature(opts),
+    apiTokensFeature,
+    contactSettingsFeature,
+    contactsFeature,
+    importsFeature,
+    taskSettingsFeature,
+    tasksFeature,
+    notificationsFeature,
+    taskBoardFeature,
+    demoFeature,
+  ];
+}
+
+/** Subscribes every feature to the hooks it reacts to (repeating it changes nothing). */
+export function wireFeatures(features: Feature[]): void {
+  for (const feature of features) feature.wire?.();
+}

@@ -1,0 +1,81 @@
+import { meSchema, setupBodySchema, setupStatusSchema } from '@spotter/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import { AppError } from '../../lib/errors.ts';
+import { errorResponses } from '../../plugins/openapi.ts';
+import { buildMe } from './auth.service.ts';
+import { setSessionCookie } from './session-cookie.ts';
+import { startSession } from './sessions.service.ts';
+import { createOrganization, isSetupNeeded, organizationSetUp } from './signup.service.ts';
+
+const tags = ['organization'];
+
+/** First-run setup and open signup: a new organization, its owner, and the owner logged in. */
+export const signupRoutes: FastifyPluginAsyncZod = async (app) => {
+  async function createAndLogIn(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    body: z.output<typeof setupBodySchema>,
+    firstOnly: boolean,
+  ) {
+    const { organization, owner } = await createOrganization(app.db, body, firstOnly);
+    await organizationSetUp.run(app.db, {
+      orgId: organization.id,
+      ownerId: owner.id,
+      demoData: body.demoData ?? false,
+    });
+    const token = await startSession(app.db, app.config.sessionSecret, owner, {
+      ip: req.ip,
+      userAgent: req.headers['user-agent'],
+    });
+    setSessionCookie(req, reply, token);
+    return reply.code(201).send(buildMe(owner, organization));
+  }
+
+  app.get(
+    '/api/setup',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'Whether the first-run setup is still needed',
+        response: { 200: setupStatusSchema },
+      },
+    },
+    async () => ({ needed: await isSetupNeeded(app.db) }),
+  );
+
+  app.post(
+    '/api/setup',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'First run: create the organization and its owner, and log the owner in',
+        body: setupBodySchema,
+        response: { 201: meSchema, ...errorResponses },
+      },
+    },
+    (req, reply) => createAndLogIn(req, reply, req.body, true),
+  );
+
+  app.post(
+    '/api/signup',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'Create another organization (only when SIGNUP=open)',
+        body: setupBodySchema,
+        response: { 201: meSchema, ...errorResponses },
+      },
+    },
+    (req, reply) => {
+      if (app.config.signup !== 'open') {
+        throw new AppError(403, 'signup_closed', 'Sign-up is closed on this server');
+      }
+      return createAndLogIn(req, reply, req.body, false);
+    },
+  );
+};

@@ -1,0 +1,117 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { contacts } from './contacts.table.ts';
+
+type ContactInsert = typeof contacts.$inferInsert & { id: string };
+
+/** Column → Postgres type of what an import writes; the rest keep their defaults. */
+const CONTACT_COLUMNS = {
+  id: 'uuid',
+  org_id: 'uuid',
+  kind: 'text',
+  first_name: 'text',
+  last_name: 'text',
+  birth_date: 'date',
+  address: 'jsonb',
+  company_id: 'uuid',
+  name: 'text',
+  org_number: 'text',
+  visiting_address: 'jsonb',
+  industry_id: 'uuid',
+  display_name: 'text',
+  sort_name: 'text',
+  phones: 'jsonb',
+  emails: 'jsonb',
+  phone_keys: 'text[]',
+  email_keys: 'text[]',
+  search_text: 'text',
+  branch_id: 'uuid',
+  status_id: 'uuid',
+  responsible_id: 'uuid',
+  source_id: 'uuid',
+  note: 'text',
+  tag_ids: 'uuid[]',
+  category_ids: 'uuid[]',
+  product_ids: 'uuid[]',
+  custom: 'jsonb',
+  consent_email: 'boolean',
+  consent_email_at: 'timestamptz',
+  consent_email_source: 'text',
+  consent_sms: 'boolean',
+  consent_sms_at: 'timestamptz',
+  consent_sms_source: 'text',
+  created_by: 'uuid',
+  created_at: 'timestamptz',
+  updated_at: 'timestamptz',
+} as const;
+
+const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
+
+/**
+ * One INSERT per batch, its rows sent as ONE JSON parameter: thousands of bind parameters
+ * cost far more than the rows themselves on the embedded database.
+ */
+export async function insertImportedContacts(db: Db, values: ContactInsert[]) {
+  if (values.length === 0) return;
+  const now = new Date();
+  const records = values.map((v) => ({
+    id: v.id,
+    org_id: v.orgId,
+    kind: v.kind,
+    first_name: v.firstName ?? '',
+    last_name: v.lastName ?? '',
+    birth_date: v.birthDate ?? null,
+    address: v.address ?? null,
+    company_id: v.companyId ?? null,
+    name: v.name ?? '',
+    org_number: v.orgNumber ?? '',
+    visiting_address: v.visitingAddress ?? null,
+    industry_id: v.industryId ?? null,
+    display_name: v.displayName,
+    sort_name: v.sortName,
+    phones: v.phones ?? [],
+    emails: v.emails ?? [],
+    phone_keys: v.phoneKeys ?? [],
+    email_keys: v.emailKeys ?? [],
+    search_text: v.searchText ?? '',
+    branch_id: v.branchId ?? null,
+    status_id: v.statusId ?? null,
+    responsible_id: v.responsibleId ?? null,
+    source_id: v.sourceId ?? null,
+    note: v.note ?? '',
+    tag_ids: v.tagIds ?? [],
+    category_ids: v.categoryIds ?? [],
+    product_ids: v.productIds ?? [],
+    custom: v.custom ?? {},
+    consent_email: v.consentEmail ?? false,
+    consent_email_at: iso(v.consentEmailAt),
+    consent_email_source: v.consentEmailSource ?? null,
+    consent_sms: v.consentSms ?? false,
+    consent_sms_at: iso(v.consentSmsAt),
+    consent_sms_source: v.consentSmsSource ?? null,
+    created_by: v.createdBy ?? null,
+    created_at: iso(v.createdAt ?? now),
+    updated_at: iso(v.updatedAt ?? now),
+  }));
+  const names = Object.keys(CONTACT_COLUMNS).join(', ');
+  const defs = Object.entries(CONTACT_COLUMNS)
+    .map(([name, type]) => `${name} ${type}`)
+    .join(', ');
+  await db.execute(sql`
+    insert into contacts (${sql.raw(names)})
+    select ${sql.raw(names)}
+    from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as x(${sql.raw(defs)})`);
+}
+
+/** Writes imported values over an existing contact (the importer checked them). */
+export async function updateImportedContact(
+  db: Db,
+  orgId: string,
+  id: string,
+  values: Partial<typeof contacts.$inferInsert>,
+) {
+  await db
+    .update(contacts)
+    .set({ ...values, version: sql`${contacts.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(contacts.orgId, orgId), eq(contacts.id, id)));
+}

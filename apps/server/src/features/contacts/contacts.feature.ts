@@ -1,0 +1,14 @@
+import type { Feature } from '../../lib/feature.ts';
+import { contactReferences } from '../contact-settings/index.ts';
+import { contactReferencesRepo } from './contact-references.repo.ts';
+import { contactListRoutes } from './contacts-list.routes.ts';
+import { contactsRoutes } from './contacts.routes.ts';
+import { startTrashPurger } from './trash-purger.ts';
+
+/** Persons and companies: records, history, lists, search, trash, merge, privacy, export. */
+export const contactsFeature: Feature = {
+  name: 'contacts',
+  routes: [contactsRoutes, contactListRoutes],
+  wire: () => contactReferences.provide(contactReferencesRepo),
+  background: [(app) => startTrashPurger(app.db, (err) => app.log.error({ err }, 'trash purge'))],
+};

@@ -1,0 +1,134 @@
+import { and, count, eq, isNull, ne, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { normalizePhone } from '../../lib/phones.ts';
+import { boardBounds, columnOf } from '../../lib/club-time.ts';
+import { contactHistory, contacts, customFields, lookups, tasks } from '../../schema.ts';
+import { createTestApp, orgBody, sessionCookieOf, type TestApp } from '../../../test/test-app.ts';
+import { seedDemo } from './demo.ts';
+
+describe('demo data', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  async function signup(locale: string, timezone: string) {
+    const body = orgBody({ timezone });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/signup',
+      payload: { ...body, organization: { ...body.organization, locale }, demoData: true },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    sessionCookieOf(res);
+    const me = res.json<{ organization: { id: string }; user: { id: string } }>();
+    return { orgId: me.organization.id, ownerId: me.user.id };
+  }
+
+  const db = () => t.database.db;
+  const countOf = async (orgId: string, kind: 'person' | 'company') => {
+    const [row] = await db()
+      .select({ n: count() })
+      .from(contacts)
+      .where(and(eq(contacts.orgId, orgId), eq(contacts.kind, kind), isNull(contacts.deletedAt)));
+    return row!.n;
+  };
+
+  it('adds persons and companies with statuses, tags, custom fields and history, once', async () => {
+    const org = await signup('pl', 'Europe/Warsaw');
+    expect(await countOf(org.orgId, 'person')).toBe(300);
+    expect(await countOf(org.orgId, 'company')).toBe(30);
+
+    const persons = await db()
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.orgId, org.orgId), eq(contacts.kind, 'person')));
+    // Polish names, and phones valid in Poland.
+    expect(persons.some((p) => /ska$/.test(p.lastName))).toBe(true);
+    for (const p of persons) {
+      expect(p.phones[0]!.number).toMatch(/^\+48/);
+      expect(normalizePhone(p.phones[0]!.number, 'PL').valid).toBe(true);
+    }
+    expect(new Set(persons.map((p) => p.statusId)).size).toBe(3);
+    expect(persons.filter((p) => p.companyId).length).toBeGreaterThan(20);
+    expect(persons.filter((p) => p.responsibleId).length).toBeGreaterThan(200);
+    expect(persons.filter((p) => p.tagIds.length > 0).length).toBeGreaterThan(50);
+
+    const fields = await db().select().from(customFields).where(eq(customFields.orgId, org.orgId));
+    expect(fields.map((f) => [f.name, f.type, f.options.length]).sort()).toEqual([
+      ['Karnet', 'dropdown', 3],
+      ['Koniec karnetu', 'date', 0],
+    ]);
+    const withMembership = persons.filter((p) => p.custom[fields[0]!.id] !== undefined);
+    expect(withMembership.length).toBeGreaterThan(50);
+    const tags = await db()
+      .select({ name: lookups.name })
+      .from(lookups)
+      .where(and(eq(lookups.orgId, org.orgId), eq(lookups.kind, 'tags')));
+    expect(tags.map((x) => x.name)).toContain('Trening personalny');
+
+    const [perContact] = await db()
+      .select({
+        min: sql<number>`min(n)::int`,
+        max: sql<number>`max(n)::int`,
+        contacts: sql<number>`count(*)::int`,
+      })
+      .from(
+        db()
+          .select({ n: count().as('n') })
+          .from(contactHistory)
+          // The demo board's finished calls add their results to some persons' history.
+          .where(and(eq(contactHistory.orgId, org.orgId), ne(contactHistory.event, 'task_result')))
+          .groupBy(contactHistory.contactId)
+          .as('h'),
+      );
+    expect(perContact).toEqual({ min: 1, max: 4, contacts: 330 });
+
+    // Running it again adds nothing.
+    const again = await seedDemo(db(), org);
+    expect(again).toMatchObject({ persons: 0, companies: 0, staff: 0, tasks: 0 });
+    expect(await countOf(org.orgId, 'person')).toBe(300);
+  });
+
+  it('fills the board: cards in every column, finished calls with results, a chain and a round', async () => {
+    const org = await signup('sv', 'Europe/Stockholm');
+    const rows = await db().select().from(tasks).where(eq(tasks.orgId, org.orgId));
+    const b = boardBounds(new Date(), 'Europe/Stockholm');
+    const open = rows.filter((r) => r.completedAt === null && r.type !== 'round');
+    const columns = new Set(open.map((r) => columnOf(r, b)));
+    const expected = ['unsorted', 'overdue', 'today', 'tomorrow', 'later'];
+    // "This week" has no days left on a Saturday or Sunday.
+    if (b.startDayAfter < b.startNextWeek) expected.push('week');
+    // Late in the evening "today" may have no time left either.
+    if (b.startTomorrow.getTime() - Date.now() < 30 * 60 * 1000) expected.splice(2, 1);
+    for (const column of expected) expect(columns, column).toContain(column);
+    const done = rows.filter((r) => r.completedAt !== null && r.parentId === null);
+    expect(done.length).toBeGreaterThan(30);
+    expect(done.every((r) => r.resultId !== null)).toBe(true);
+    const round = rows.find((r) => r.type === 'round')!;
+    const calls = rows.filter((r) => r.parentId === round.id);
+    expect(calls).toHaveLength(20);
+    expect(calls.filter((c) => c.completedAt !== null)).toHaveLength(6);
+    expect(rows.some((r) => r.previousId !== null && r.completedAt === null)).toBe(true);
+    expect(rows.some((r) => r.private)).toBe(true);
+  });
+
+  it('speaks the organization’s language with the right phone numbers', async () => {
+    for (const [locale, tz, prefix] of [
+      ['sv', 'Europe/Stockholm', '+46'],
+      ['uk', 'Europe/Kyiv', '+380'],
+      ['ru', 'Europe/Moscow', '+7'],
+      ['en', 'Europe/London', '+44'],
+    ] as const) {
+      const org = await signup(locale, tz);
+      const [person] = await db()
+        .select()
+        .from(contacts)
+        .where(and(eq(contacts.orgId, org.orgId), eq(contacts.kind, 'person')))
+        .limit(1);
+      expect(person!.phones[0]!.number.startsWith(prefix), `${locale}`).toBe(true);
+      expect(person!.phones[0], `${locale}`).toMatchObject({ valid: true });
+    }
+  });
+});

@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import type { Locale } from '@spotter/contracts';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { hashPassword } from '../users/index.ts';
+import { branches } from '../branches/index.ts';
+import { findOrganization } from '../organizations/index.ts';
+import { users } from '../users/index.ts';
+import { seedDemoContacts } from './demo-contacts.ts';
+import { seedDemoTasks } from './demo-tasks.ts';
+import { DEMO_CLUBS, emailLocalPart } from './demo-names.ts';
+
+/**
+ * Fills an organization with a believable club: branches, staff of every role, and a CRM of
+ * ~300 persons and ~30 companies with history. Safe to run twice: what exists already is left
+ * alone. Staff get unknown random passwords; an admin hands out temporary ones from
+ * Settings → Users when someone wants to try a role (`npm run demo` prints one per role).
+ */
+export async function seedDemo(db: Db, target: { orgId: string; ownerId: string }) {
+  const organization = await findOrganization(db, target.orgId);
+  if (!organization) throw new Error(`Organization ${target.orgId} not found`);
+  const club = DEMO_CLUBS[organization.locale as Locale] ?? DEMO_CLUBS.en;
+  const suffix = organization.id.slice(0, 8);
+  const passwordHash = await hashPassword(randomBytes(24).toString('base64url'));
+
+  const newBranches = await db
+    .insert(branches)
+    .values(club.branches.map((name) => ({ orgId: target.orgId, name })))
+    .onConflictDoNothing()
+    .returning({ id: branches.id });
+  const branchRows = await db.select().from(branches).where(eq(branches.orgId, target.orgId));
+  const branchIds = branchRows.map((b) => b.id);
+
+  const staff = club.staff.map((person, i) => ({
+    orgId: target.orgId,
+    name: person.name,
+    email: `${emailLocalPart(person.name)}.${suffix}@demo.spotter.invalid`,
+    role: person.role,
+    passwordHash,
+    mustChangePassword: true,
+    // Front-line staff work in one branch each; managers and admins see them all.
+    branchIds:
+      ['sales', 'reception', 'instructor'].includes(person.role) && branchIds.length > 0
+        ? [branchIds[i % branchIds.length]!]
+        : [],
+  }));
+  const newStaff = await db
+    .insert(users)
+    .values(staff)
+    .onConflictDoNothing()
+    .returning({ id: users.id });
+  const crm = await seedDemoContacts(db, target.orgId, organization.locale as Locale);
+  const board = await seedDemoTasks(
+    db,
+    target.orgId,
+    organization.locale as Locale,
+    organization.timezone,
+  );
+  return { branches: newBranches.length, staff: newStaff.length, ...crm, ...board };
+}

@@ -1,0 +1,24 @@
+import { boardQuerySchema, boardSchema } from '@spotter/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { actorOf } from '../../plugins/auth.ts';
+import { errorResponses } from '../../plugins/openapi.ts';
+import { getBoard } from './task-board.service.ts';
+
+/** T-8: the kanban board of open tasks. */
+export const taskBoardRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/board',
+    {
+      schema: {
+        tags: ['board'],
+        summary:
+          'The board: Unsorted, Overdue, Today, Tomorrow, This week and Later (in the ' +
+          "organization's timezone) with counts and the first cards; `column` and `cursor` " +
+          'page one column. Filters: branch, status, assignee (`me`), template, search.',
+        querystring: boardQuerySchema,
+        response: { 200: boardSchema, ...errorResponses },
+      },
+    },
+    (req) => getBoard(app.db, actorOf(req), req.query, app.now()),
+  );
+};

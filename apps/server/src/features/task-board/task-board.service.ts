@@ -1,0 +1,127 @@
+import {
+  BOARD_COLUMNS,
+  type Board,
+  type BoardCard,
+  type BoardColumn,
+  type BoardQuery,
+} from '@spotter/contracts';
+import type { Db } from '../../db/client.ts';
+import { assertCan, type Actor } from '../../lib/actor.ts';
+import {
+  boardBounds,
+  columnRange,
+  dueStateOf,
+  isDroppable,
+  type BoardBounds,
+} from '../../lib/club-time.ts';
+import { notFound, validationError } from '../../lib/errors.ts';
+import { findOrganization } from '../organizations/index.ts';
+import { taskSearchCondition, taskVisibility } from '../tasks/index.ts';
+import { decodeCursor, encodeCursor } from './board-cursor.ts';
+import * as repo from './task-board.repo.ts';
+
+/**
+ * T-8: the board. Without `column`: all six columns with their counts and first pages; with
+ * `column` (and `cursor`): that column's next page. Columns are computed in the
+ * organization's timezone at `now` (the app's clock, pinned in tests).
+ */
+export async function getBoard(db: Db, actor: Actor, query: BoardQuery, now: Date): Promise<Board> {
+  assertCan(actor, 'tasks.read');
+  if (query.cursor !== undefined && query.column === undefined) {
+    throw validationError({ cursor: 'A cursor belongs to a column: give `column` too' });
+  }
+  const after = query.cursor !== undefined ? decodeCursor(query.cursor) : undefined;
+  if (after === null || (after?.key === null && query.column !== 'later')) {
+    throw validationError({ cursor: 'This cursor is not valid; load the board again' });
+  }
+  if (query.assigneeId === 'me' && !actor.userId) {
+    throw validationError({ assigneeId: 'An API token has no "me": give a user id' });
+  }
+
+  const search = query.search?.trim() || undefined;
+  const [org, visibility, searchSql] = await Promise.all([
+    findOrganization(db, actor.orgId),
+    taskVisibility(db, actor),
+    search ? taskSearchCondition(db, actor.orgId, search) : undefined,
+  ]);
+  if (!org) throw notFound('Organization');
+  const bounds = boardBounds(now, org.timezone);
+  const scope: repo.BoardScope = {
+    orgId: actor.orgId,
+    visibility,
+    branchIds: query.branchId,
+    statusIds: query.statusId,
+    assigneeId: query.assigneeId === 'me' ? actor.userId! : query.assigneeId,
+    templateIds: query.templateId,
+    search: searchSql,
+    ranges: rangesOf(bounds),
+  };
+
+  const columns: readonly BoardColumn[] = query.column ? [query.column] : BOARD_COLUMNS;
+  // One more row than shown tells whether there is a next page.
+  const { counts, cards } = await repo.loadBoard(db, scope, columns, {
+    limit: query.limit + 1,
+    after,
+  });
+
+  return {
+    columns: columns.map((column) => {
+      const mine = cards.filter((c) => c.column === column).sort(orderOf(column));
+      const shown = mine.slice(0, query.limit);
+      const last = shown[shown.length - 1];
+      return {
+        column,
+        count: counts[column],
+        items: shown.map((c) => toCard(c, bounds)),
+        nextCursor: mine.length > query.limit && last ? encodeCursor(last) : null,
+        droppable: isDroppable(column, bounds),
+      };
+    }),
+  };
+}
+
+function rangesOf(b: BoardBounds): repo.BoardScope['ranges'] {
+  return {
+    overdue: columnRange('overdue', b),
+    today: columnRange('today', b),
+    tomorrow: columnRange('tomorrow', b),
+    week: columnRange('week', b),
+    later: columnRange('later', b),
+  };
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * A column's order, as its SQL sorts it (the UNION ALL does not promise to keep it): Unsorted
+ * newest first; the rest by due time then id, no due time last. Keys are fixed-width ISO
+ * text and ids lower-case hex, so text order is the database's order.
+ */
+function orderOf(column: BoardColumn) {
+  return (a: repo.CardRow, b: repo.CardRow) => {
+    if (column === 'unsorted') return compare(b.key ?? '', a.key ?? '') || compare(b.id, a.id);
+    if (a.key !== b.key) {
+      if (a.key === null) return 1;
+      if (b.key === null) return -1;
+      return compare(a.key, b.key);
+    }
+    return compare(a.id, b.id);
+  };
+}
+
+function toCard(row: repo.CardRow, bounds: BoardBounds): BoardCard {
+  return {
+    id: row.id,
+    type: row.type,
+    template: row.template,
+    contact: row.contact,
+    assignee: row.assignee,
+    takenBy: row.takenBy,
+    status: row.status,
+    comment: row.comment,
+    dueAt: row.dueAt?.toISOString() ?? null,
+    dueState: dueStateOf(row.dueAt, bounds),
+    createdAt: row.createdAt.toISOString(),
+    version: row.version,
+  };
+}
