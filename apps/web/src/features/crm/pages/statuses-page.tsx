@@ -13,13 +13,14 @@ import {
   useStatusList,
   useUpdateStatus,
 } from '../api/statuses-api.ts';
+import { EntryListHeader, EntryListStates } from '../../../components/settings/entry-list.tsx';
+import { EntityArchivedControls } from '../components/entity-control.tsx';
 import {
-  EntityArchivedControls,
-  EntryListHeader,
-  EntryListStates,
-} from '../components/entry-list.tsx';
-import { EntryTable, useArchivedFilter, useSetArchived } from '../components/entry-table.tsx';
-import { DeleteDialog } from '../components/delete-dialog.tsx';
+  EntryTable,
+  useArchivedFilter,
+  useSetArchived,
+} from '../../../components/settings/entry-table.tsx';
+import { DeleteDialog } from '../../../components/settings/delete-dialog.tsx';
 import { closeThen, inUseCount, notifySaved, showFailure } from '../../../lib/feedback.ts';
 import { StatusModal, type StatusValues } from '../components/status-modal.tsx';
 

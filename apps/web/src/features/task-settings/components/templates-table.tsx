@@ -22,15 +22,12 @@ import { useTranslation } from 'react-i18next';
 import { RowActions } from '../../../components/row-actions.tsx';
 import { EntryBadge } from '../../../components/status-badge.tsx';
 import { useStaff } from '../../../lib/crm-reference.ts';
-import { ArchivedBadge } from '../../crm/components/archived-badge.tsx';
-import { EntryOrderButtons } from '../../crm/components/entry-table.tsx';
-import type { PositionPatch } from '../../crm/components/reorder.ts';
+import { ArchivedBadge } from '../../../components/settings/archived-badge.tsx';
+import {
+  EntryOrderButtons,
+  type ReorderMutation,
+} from '../../../components/settings/entry-table.tsx';
 import { dueDefaultText } from './describe.ts';
-
-interface ReorderMutation {
-  isPending: boolean;
-  mutate(patches: PositionPatch[], options: { onError: (err: unknown) => void }): void;
-}
 
 export interface TemplateActions {
   onAdd: (type: TaskType) => void;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
+import { ConfirmDialog } from '../confirm-dialog.tsx';
 
 /** The danger confirmation before deleting `entry`; open while it is not null. */
 export function DeleteDialog<T>(props: {

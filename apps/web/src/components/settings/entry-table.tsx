@@ -2,11 +2,11 @@ import { Paper, Table, VisuallyHidden } from '@mantine/core';
 import { IconArchive, IconArchiveOff, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RowActions, type RowAction } from '../../../components/row-actions.tsx';
+import { RowActions, type RowAction } from '../row-actions.tsx';
 import { ArchivedBadge } from './archived-badge.tsx';
-import { notifySaved, showFailure } from '../../../lib/feedback.ts';
+import { notifySaved, showFailure } from '../../lib/feedback.ts';
 import { OrderButtons } from './order-buttons.tsx';
-import { reorderPatches, type PositionPatch } from './reorder.ts';
+import { reorderPatches, type PositionPatch } from '../../lib/reorder.ts';
 
 /** The entries shown with and without the archived ones, and how many are archived. */
 export function useArchivedFilter<T extends { archived: boolean }>(all: T[]) {
@@ -98,7 +98,8 @@ export function EntryRowActions(props: {
   );
 }
 
-interface ReorderMutation {
+/** The mutation that saves a new order: what the order buttons need of it. */
+export interface ReorderMutation {
   isPending: boolean;
   mutate(patches: PositionPatch[], options: { onError: (err: unknown) => void }): void;
 }
