@@ -12,7 +12,7 @@ export function DeleteDialog<T>(props: {
   onConfirm: (entry: T) => void;
   onClose: () => void;
 }) {
-  const { t } = useTranslation('crm');
+  const { t } = useTranslation();
   const { entry } = props;
   return (
     <ConfirmDialog

@@ -43,7 +43,7 @@ export function useSetArchived<E extends Named>(
     archived,
   }),
 ) {
-  const { t } = useTranslation('crm');
+  const { t } = useTranslation();
   return (entry: E, archived: boolean) =>
     update.mutate(vars(entry, archived), {
       onSuccess: () => {
@@ -64,7 +64,7 @@ export function EntryRowActions(props: {
   onArchive: (archived: boolean) => void;
   onDelete: () => void;
 }) {
-  const { t } = useTranslation('crm');
+  const { t } = useTranslation();
   const { entry } = props;
   return (
     <RowActions
@@ -154,7 +154,7 @@ export function EntryTable<T extends { id: string; name: string; archived: boole
   onArchive: (entry: T, archived: boolean) => void;
   onDelete: (entry: T) => void;
 }) {
-  const { t } = useTranslation('crm');
+  const { t } = useTranslation();
   const { items, extraAction, order } = props;
   return (
     <Paper withBorder radius="md">
@@ -166,7 +166,7 @@ export function EntryTable<T extends { id: string; name: string; archived: boole
               {props.columns}
               <Table.Th>{t('fields.state')}</Table.Th>
               <Table.Th w={60}>
-                <VisuallyHidden>{t('common:actions.actions')}</VisuallyHidden>
+                <VisuallyHidden>{t('actions.actions')}</VisuallyHidden>
               </Table.Th>
             </Table.Tr>
           </Table.Thead>

@@ -154,7 +154,9 @@ export function StatusesPage() {
             ? t('statuses.inUseText', { name: inUse?.status.name ?? '' })
             : t('statuses.inUseCount', { name: inUse.status.name, count: inUse.count })
         }
-        confirmLabel={t(inUse?.status.archived ? 'common:actions.done' : 'actions.archiveInstead')}
+        confirmLabel={t(
+          inUse?.status.archived ? 'common:actions.done' : 'common:actions.archiveInstead',
+        )}
         loading={update.isPending}
         onConfirm={() => {
           if (inUse && !inUse.status.archived) setArchived(inUse.status, true);

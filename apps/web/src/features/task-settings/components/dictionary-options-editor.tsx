@@ -45,7 +45,7 @@ export function DictionaryOptionsEditor({ form }: { form: UseFormReturnType<Dict
               rightSection={
                 o.archived ? (
                   <Text size="xs" c="dimmed" pr="xs">
-                    {t('crm:archived.stateArchived')}
+                    {t('common:archived.stateArchived')}
                   </Text>
                 ) : undefined
               }

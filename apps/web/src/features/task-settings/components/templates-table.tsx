@@ -200,10 +200,10 @@ function TemplateRow(
       </Table.Td>
       <Table.Td>
         <RowActions
-          label={t('crm:actions.actionsFor', { name: tpl.name })}
+          label={t('common:actions.actionsFor', { name: tpl.name })}
           actions={[
             {
-              label: t('crm:actions.edit'),
+              label: t('common:actions.edit'),
               icon: <IconPencil size={16} />,
               onClick: () => props.onEdit(tpl),
             },
@@ -216,17 +216,17 @@ function TemplateRow(
             !tpl.isDefault &&
               (tpl.archived
                 ? {
-                    label: t('crm:actions.restore'),
+                    label: t('common:actions.restore'),
                     icon: <IconArchiveOff size={16} />,
                     onClick: () => props.onArchive(tpl, false),
                   }
                 : {
-                    label: t('crm:actions.archive'),
+                    label: t('common:actions.archive'),
                     icon: <IconArchive size={16} />,
                     onClick: () => props.onArchive(tpl, true),
                   }),
             !tpl.isDefault && {
-              label: t('crm:actions.delete'),
+              label: t('common:actions.delete'),
               icon: <IconTrash size={16} />,
               onClick: () => props.onDelete(tpl),
               danger: true,

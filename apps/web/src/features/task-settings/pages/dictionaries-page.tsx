@@ -142,7 +142,7 @@ export function DictionariesPage() {
         opened={inUse !== null}
         title={t('dictionaries.inUseTitle')}
         message={t('dictionaries.inUseText', { name: inUse?.name ?? '' })}
-        confirmLabel={t(inUse?.archived ? 'common:actions.done' : 'crm:actions.archiveInstead')}
+        confirmLabel={t(inUse?.archived ? 'common:actions.done' : 'common:actions.archiveInstead')}
         loading={update.isPending}
         onConfirm={() => {
           if (inUse && !inUse.archived) setArchived(inUse, true);
