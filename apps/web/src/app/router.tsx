@@ -42,7 +42,7 @@ import {
   TrashPage,
 } from '../features/crm/index.ts';
 import { ImportPage } from '../features/imports/index.ts';
-import { BoardPage, boardSearchSchema } from '../features/board/index.ts';
+import { TaskBoardPage, taskBoardSearchSchema } from '../features/task-board/index.ts';
 import { ControlPage, TaskPage, TasksPage, tasksSearchSchema } from '../features/tasks/index.ts';
 import {
   DictionariesPage,
@@ -297,12 +297,12 @@ const settingsCrmRoute = createRoute({
 
 // ---------------------------------------------------------------- tasks and the board (issue 4)
 
-const boardRoute = createRoute({
+const taskBoardRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/board',
-  validateSearch: boardSearchSchema,
-  component: function BoardRoute() {
-    return <BoardPage me={useSignedInMe()} search={boardRoute.useSearch()} />;
+  validateSearch: taskBoardSearchSchema,
+  component: function TaskBoardRoute() {
+    return <TaskBoardPage me={useSignedInMe()} search={taskBoardRoute.useSearch()} />;
   },
 });
 
@@ -365,7 +365,7 @@ const routeTree = rootRoute.addChildren([
     companyRoute,
     importRoute,
     trashRoute,
-    boardRoute,
+    taskBoardRoute,
     tasksRoute,
     controlRoute,
     taskRoute,

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api.ts';
 import { crmKey } from '../../../lib/crm-reference.ts';
-import type { PositionPatch } from '../components/reorder.ts';
+import type { PositionPatch } from '../../../lib/reorder.ts';
 
 /**
  * Saves a new order of statuses, list entries or custom fields (`base` is the collection's

@@ -1,9 +1,7 @@
 import { customFieldCreateSchema, type CustomField } from '@spotter/contracts';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   customFieldFormSchema,
-  moveOption,
   newOption,
   optionsBody,
   valuesOfField,
@@ -55,21 +53,5 @@ describe('the custom field form', () => {
       options: [{ ...newOption(), name: 'A', background: 'red' }],
     });
     expect(bad.error?.issues.map((i) => i.path.join('.'))).toContain('options.0.background');
-  });
-
-  it('moves options without losing or duplicating any', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.integer(), { maxLength: 10 }),
-        fc.integer({ min: -2, max: 12 }),
-        fc.boolean(),
-        (list, index, up) => {
-          const next = moveOption(list, index, up ? -1 : 1);
-          expect([...next].sort()).toEqual([...list].sort());
-        },
-      ),
-    );
-    expect(moveOption(['a', 'b', 'c'], 2, -1)).toEqual(['a', 'c', 'b']);
-    expect(moveOption(['a', 'b', 'c'], 0, -1)).toEqual(['a', 'b', 'c']);
   });
 });

@@ -6,6 +6,7 @@ import {
   type CustomFieldType,
 } from '@spotter/contracts';
 import { z } from 'zod';
+import { newKey } from '../../../lib/reorder.ts';
 
 /** One dropdown option in the form; `key` keeps React rows stable while they are reordered. */
 export type OptionValues = {
@@ -39,9 +40,6 @@ export const customFieldFormSchema = z
     }
   });
 
-let counter = 0;
-export const newKey = () => `new-${Date.now().toString(36)}-${(counter++).toString(36)}`;
-
 export const newOption = (): OptionValues => ({
   key: newKey(),
   name: '',
@@ -65,14 +63,4 @@ export function valuesOfField(f: CustomField | null): CustomFieldValues {
 export function optionsBody(v: CustomFieldValues) {
   if (v.type !== 'dropdown') return [];
   return v.options.map(({ key: _key, id, ...rest }) => (id ? { id, ...rest } : rest));
-}
-
-/** Moves one option up or down; out-of-range moves change nothing. */
-export function moveOption<T>(list: readonly T[], index: number, step: -1 | 1): T[] {
-  const to = index + step;
-  if (index < 0 || index >= list.length || to < 0 || to >= list.length) return [...list];
-  const next = [...list];
-  const [item] = next.splice(index, 1);
-  next.splice(to, 0, item as T);
-  return next;
 }

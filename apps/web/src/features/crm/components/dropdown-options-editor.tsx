@@ -4,9 +4,10 @@ import { IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ListEditorHeader } from '../../../components/list-editor-header.tsx';
 import { ColorBadge } from '../../../components/status-badge.tsx';
-import { ColorPairInputs, previewColor } from './color-fields.tsx';
-import { moveOption, newOption, type CustomFieldValues } from './custom-field-form.ts';
-import { OrderButtons } from './order-buttons.tsx';
+import { ColorPairInputs, previewColor } from '../../../components/settings/color-fields.tsx';
+import { moveItem } from '../../../lib/reorder.ts';
+import { newOption, type CustomFieldValues } from './custom-field-form.ts';
+import { OrderButtons } from '../../../components/settings/order-buttons.tsx';
 
 /** The choices of a dropdown field (C-7): name, abbreviation and colours, in order. */
 export function DropdownOptionsEditor({ form }: { form: UseFormReturnType<CustomFieldValues> }) {
@@ -52,7 +53,7 @@ export function DropdownOptionsEditor({ form }: { form: UseFormReturnType<Custom
                   name={label}
                   first={i === 0}
                   last={i === options.length - 1}
-                  onMove={(step) => form.setFieldValue('options', moveOption(options, i, step))}
+                  onMove={(step) => form.setFieldValue('options', moveItem(options, i, step))}
                 />
                 <ActionIcon
                   variant="subtle"

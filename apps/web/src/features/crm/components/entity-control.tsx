@@ -1,6 +1,7 @@
-import { SegmentedControl } from '@mantine/core';
+import { Group, SegmentedControl } from '@mantine/core';
 import type { ContactKind } from '@spotter/contracts';
 import { useTranslation } from 'react-i18next';
+import { ArchivedToggle } from '../../../components/settings/archived-toggle.tsx';
 
 /** Persons or companies: statuses and custom fields are configured for each separately. */
 export function EntityControl(props: {
@@ -19,5 +20,25 @@ export function EntityControl(props: {
       aria-label={t('entity.label')}
       data-testid="entity-control"
     />
+  );
+}
+
+/** The filters of a list kept per entity: person or company, and whether archived ones show. */
+export function EntityArchivedControls(props: {
+  entity: ContactKind;
+  onEntityChange: (entity: ContactKind) => void;
+  archivedCount: number;
+  showArchived: boolean;
+  onShowArchivedChange: (show: boolean) => void;
+}) {
+  return (
+    <Group gap="md">
+      <EntityControl value={props.entity} onChange={props.onEntityChange} />
+      <ArchivedToggle
+        count={props.archivedCount}
+        checked={props.showArchived}
+        onChange={props.onShowArchivedChange}
+      />
+    </Group>
   );
 }

@@ -11,7 +11,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { TagBadge } from '../../../components/status-badge.tsx';
-import { previewColor, SWATCHES } from './color-fields.tsx';
+import { previewColor, SWATCHES } from '../../../components/settings/color-fields.tsx';
 import type { SetErrors } from '../../../lib/feedback.ts';
 import { NamedFormModal, useDialogForm } from '../../../components/form-modal.tsx';
 

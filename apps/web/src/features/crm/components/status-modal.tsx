@@ -2,7 +2,7 @@ import { Group, Paper, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { statusCreateSchema, type Status } from '@spotter/contracts';
 import { useTranslation } from 'react-i18next';
 import { ColorBadge } from '../../../components/status-badge.tsx';
-import { ColorPairInputs, previewColor } from './color-fields.tsx';
+import { ColorPairInputs, previewColor } from '../../../components/settings/color-fields.tsx';
 import type { SetErrors } from '../../../lib/feedback.ts';
 import { FormModal, useDialogForm } from '../../../components/form-modal.tsx';
 

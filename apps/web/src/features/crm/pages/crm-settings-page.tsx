@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useVersionConflict, VersionConflictModal } from '../../../components/version-conflict.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { isApiError } from '../../../lib/api.ts';
-import { SettingsSkeleton } from '../../settings/components/settings-skeleton.tsx';
+import { SettingsSkeleton } from '../../../components/settings/settings-skeleton.tsx';
 import { useCrmSettings, useUpdateCrmSettings } from '../api/crm-settings-api.ts';
 import { countryOptions } from '../components/country-options.ts';
 import { notifySaved, showFailure } from '../../../lib/feedback.ts';

@@ -13,13 +13,14 @@ import {
 import { useReorder } from '../api/reorder-api.ts';
 import { optionsBody, type CustomFieldValues } from '../components/custom-field-form.ts';
 import { CustomFieldModal } from '../components/custom-field-modal.tsx';
+import { EntryListHeader, EntryListStates } from '../../../components/settings/entry-list.tsx';
+import { EntityArchivedControls } from '../components/entity-control.tsx';
 import {
-  EntityArchivedControls,
-  EntryListHeader,
-  EntryListStates,
-} from '../components/entry-list.tsx';
-import { EntryTable, useArchivedFilter, useSetArchived } from '../components/entry-table.tsx';
-import { DeleteDialog } from '../components/delete-dialog.tsx';
+  EntryTable,
+  useArchivedFilter,
+  useSetArchived,
+} from '../../../components/settings/entry-table.tsx';
+import { DeleteDialog } from '../../../components/settings/delete-dialog.tsx';
 import { closeThen, notifySaved, showFailure, type SetErrors } from '../../../lib/feedback.ts';
 
 /** At most this many option badges in the table; the rest are counted. */

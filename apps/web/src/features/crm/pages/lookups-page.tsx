@@ -13,10 +13,14 @@ import {
   useUpdateLookup,
 } from '../api/lookups-api.ts';
 import { useReorder } from '../api/reorder-api.ts';
-import { ArchivedToggle } from '../components/archived-toggle.tsx';
-import { EntryListHeader, EntryListStates } from '../components/entry-list.tsx';
-import { EntryTable, useArchivedFilter, useSetArchived } from '../components/entry-table.tsx';
-import { DeleteDialog } from '../components/delete-dialog.tsx';
+import { ArchivedToggle } from '../../../components/settings/archived-toggle.tsx';
+import { EntryListHeader, EntryListStates } from '../../../components/settings/entry-list.tsx';
+import {
+  EntryTable,
+  useArchivedFilter,
+  useSetArchived,
+} from '../../../components/settings/entry-table.tsx';
+import { DeleteDialog } from '../../../components/settings/delete-dialog.tsx';
 import { closeThen, notifySaved, showFailure, type SetErrors } from '../../../lib/feedback.ts';
 import { LookupKindNav } from '../components/lookup-kind-nav.tsx';
 import {

@@ -13,13 +13,14 @@ import {
   useStatusList,
   useUpdateStatus,
 } from '../api/statuses-api.ts';
+import { EntryListHeader, EntryListStates } from '../../../components/settings/entry-list.tsx';
+import { EntityArchivedControls } from '../components/entity-control.tsx';
 import {
-  EntityArchivedControls,
-  EntryListHeader,
-  EntryListStates,
-} from '../components/entry-list.tsx';
-import { EntryTable, useArchivedFilter, useSetArchived } from '../components/entry-table.tsx';
-import { DeleteDialog } from '../components/delete-dialog.tsx';
+  EntryTable,
+  useArchivedFilter,
+  useSetArchived,
+} from '../../../components/settings/entry-table.tsx';
+import { DeleteDialog } from '../../../components/settings/delete-dialog.tsx';
 import { closeThen, inUseCount, notifySaved, showFailure } from '../../../lib/feedback.ts';
 import { StatusModal, type StatusValues } from '../components/status-modal.tsx';
 
@@ -153,7 +154,9 @@ export function StatusesPage() {
             ? t('statuses.inUseText', { name: inUse?.status.name ?? '' })
             : t('statuses.inUseCount', { name: inUse.status.name, count: inUse.count })
         }
-        confirmLabel={t(inUse?.status.archived ? 'common:actions.done' : 'actions.archiveInstead')}
+        confirmLabel={t(
+          inUse?.status.archived ? 'common:actions.done' : 'common:actions.archiveInstead',
+        )}
         loading={update.isPending}
         onConfirm={() => {
           if (inUse && !inUse.status.archived) setArchived(inUse.status, true);

@@ -22,10 +22,10 @@ import { MessagePage } from '../../../components/message-page.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { formatDate, formatDateTime } from '../../../lib/format.ts';
-import { SettingsSkeleton } from '../../settings/components/settings-skeleton.tsx';
+import { SettingsSkeleton } from '../../../components/settings/settings-skeleton.tsx';
 import { useCrmSettings } from '../api/crm-settings-api.ts';
 import { usePurge, useRestore, useTrash, type TrashItem } from '../api/trash-api.ts';
-import { DeleteDialog } from '../components/delete-dialog.tsx';
+import { DeleteDialog } from '../../../components/settings/delete-dialog.tsx';
 import { closeThen, notifySaved, showFailure } from '../../../lib/feedback.ts';
 
 const PAGE_SIZE = 25;

@@ -10,7 +10,7 @@ import { QueryError } from '../../../components/query-error.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { errorMessage } from '../../../lib/validation.ts';
 import { useApiTokens, useRevokeApiToken } from '../api/api-tokens-api.ts';
-import { SettingsSkeleton } from '../components/settings-skeleton.tsx';
+import { SettingsSkeleton } from '../../../components/settings/settings-skeleton.tsx';
 import { TokenCreateModal } from '../components/token-create-modal.tsx';
 
 export function ApiTokensPage(props: { timezone: string }) {

@@ -18,7 +18,7 @@ import { formatDate } from '../../../lib/format.ts';
 import { errorMessage, serverFieldErrors } from '../../../lib/validation.ts';
 import { useBranches, useCreateBranch, useUpdateBranch } from '../api/branches-api.ts';
 import { BranchNameModal } from '../components/branch-name-modal.tsx';
-import { SettingsSkeleton } from '../components/settings-skeleton.tsx';
+import { SettingsSkeleton } from '../../../components/settings/settings-skeleton.tsx';
 
 /** A name problem goes next to the name field; anything else to a notification. */
 function showFailure(err: unknown, setErrors: (errors: Record<string, string>) => void) {

@@ -15,7 +15,7 @@ import { QueryError } from '../../../components/query-error.tsx';
 import { isApiError } from '../../../lib/api.ts';
 import { errorMessage, serverFieldErrors } from '../../../lib/validation.ts';
 import { useOrganization, useUpdateOrganization } from '../api/organization-api.ts';
-import { SettingsSkeleton } from '../components/settings-skeleton.tsx';
+import { SettingsSkeleton } from '../../../components/settings/settings-skeleton.tsx';
 
 const valuesOf = (o: Organization): OrganizationInput => ({
   name: o.name,

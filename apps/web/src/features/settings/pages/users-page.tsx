@@ -23,7 +23,7 @@ import { SecretReveal } from '../../../components/secret-reveal.tsx';
 import { errorMessage } from '../../../lib/validation.ts';
 import { useBranches } from '../api/branches-api.ts';
 import { USERS_PAGE_SIZE, useResetPassword, useUsers } from '../api/users-api.ts';
-import { SettingsSkeleton } from '../components/settings-skeleton.tsx';
+import { SettingsSkeleton } from '../../../components/settings/settings-skeleton.tsx';
 import { UserCreateModal } from '../components/user-create-modal.tsx';
 import { UserEditModal } from '../components/user-edit-modal.tsx';
 

@@ -2,7 +2,7 @@ import { Group, Paper, Text } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { ColorBadge } from '../../../components/status-badge.tsx';
-import { ColorPairInputs, previewColor } from '../../crm/components/color-fields.tsx';
+import { ColorPairInputs, previewColor } from '../../../components/settings/color-fields.tsx';
 
 /** What a badge falls back to while a typed colour is not (yet) a valid one. */
 export const DEFAULT_COLORS = { color: '#1f2937', background: '#e5e7eb' };

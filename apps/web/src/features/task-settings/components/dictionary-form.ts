@@ -1,6 +1,6 @@
 import { dictionaryCreateSchema, type Dictionary, type DictionaryCreate } from '@spotter/contracts';
 import { z } from 'zod';
-import { newKey } from '../../crm/components/custom-field-form.ts';
+import { newKey } from '../../../lib/reorder.ts';
 
 /** One option in the form; `key` keeps rows stable while they move, `id` marks a saved one. */
 export type OptionValues = { key: string; id?: string; name: string; archived: boolean };

@@ -3,8 +3,8 @@ import type { UseFormReturnType } from '@mantine/form';
 import { IconArchive, IconArchiveOff, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ListEditorHeader } from '../../../components/list-editor-header.tsx';
-import { moveOption } from '../../crm/components/custom-field-form.ts';
-import { OrderButtons } from '../../crm/components/order-buttons.tsx';
+import { moveItem } from '../../../lib/reorder.ts';
+import { OrderButtons } from '../../../components/settings/order-buttons.tsx';
 import { newDictionaryOption, type DictionaryValues } from './dictionary-form.ts';
 
 /**
@@ -45,7 +45,7 @@ export function DictionaryOptionsEditor({ form }: { form: UseFormReturnType<Dict
               rightSection={
                 o.archived ? (
                   <Text size="xs" c="dimmed" pr="xs">
-                    {t('crm:archived.stateArchived')}
+                    {t('common:archived.stateArchived')}
                   </Text>
                 ) : undefined
               }
@@ -57,7 +57,7 @@ export function DictionaryOptionsEditor({ form }: { form: UseFormReturnType<Dict
               name={label}
               first={i === 0}
               last={i === options.length - 1}
-              onMove={(step) => form.setFieldValue('options', moveOption(options, i, step))}
+              onMove={(step) => form.setFieldValue('options', moveItem(options, i, step))}
             />
             {o.id ? (
               <Tooltip label={archiveLabel} withArrow>

@@ -4,8 +4,8 @@ import { RESULT_FIELD_TYPES, resultFieldTypeSchema, type Dictionary } from '@spo
 import { IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ListEditorHeader } from '../../../components/list-editor-header.tsx';
-import { moveOption } from '../../crm/components/custom-field-form.ts';
-import { OrderButtons } from '../../crm/components/order-buttons.tsx';
+import { moveItem } from '../../../lib/reorder.ts';
+import { OrderButtons } from '../../../components/settings/order-buttons.tsx';
 import { newField, type ResultValues } from './result-form.ts';
 
 /**
@@ -67,7 +67,7 @@ export function ResultFieldsEditor(props: {
                   name={label}
                   first={i === 0}
                   last={i === fields.length - 1}
-                  onMove={(step) => form.setFieldValue('fields', moveOption(fields, i, step))}
+                  onMove={(step) => form.setFieldValue('fields', moveItem(fields, i, step))}
                 />
                 <ActionIcon
                   variant="subtle"

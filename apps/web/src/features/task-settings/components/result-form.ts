@@ -9,7 +9,7 @@ import {
 } from '@spotter/contracts';
 import { z } from 'zod';
 import { i18n } from '../../../lib/i18n.ts';
-import { newKey } from '../../crm/components/custom-field-form.ts';
+import { newKey } from '../../../lib/reorder.ts';
 
 export type DueOffsetUnit = (typeof DUE_OFFSET_UNITS)[number];
 export type NextAssignee = (typeof NEXT_ASSIGNEES)[number];

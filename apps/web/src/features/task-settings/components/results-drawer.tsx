@@ -7,15 +7,15 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/empty-state.tsx';
 import { EntryBadge } from '../../../components/status-badge.tsx';
 import { useStaff } from '../../../lib/crm-reference.ts';
-import { ArchivedBadge } from '../../crm/components/archived-badge.tsx';
-import { ArchivedToggle } from '../../crm/components/archived-toggle.tsx';
-import { DeleteDialog } from '../../crm/components/delete-dialog.tsx';
+import { ArchivedBadge } from '../../../components/settings/archived-badge.tsx';
+import { ArchivedToggle } from '../../../components/settings/archived-toggle.tsx';
+import { DeleteDialog } from '../../../components/settings/delete-dialog.tsx';
 import {
   EntryOrderButtons,
   EntryRowActions,
   useArchivedFilter,
   useSetArchived,
-} from '../../crm/components/entry-table.tsx';
+} from '../../../components/settings/entry-table.tsx';
 import { notifySaved, showFailure, type SetErrors } from '../../../lib/feedback.ts';
 import {
   useCreateResult,

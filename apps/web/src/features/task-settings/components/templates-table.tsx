@@ -22,15 +22,12 @@ import { useTranslation } from 'react-i18next';
 import { RowActions } from '../../../components/row-actions.tsx';
 import { EntryBadge } from '../../../components/status-badge.tsx';
 import { useStaff } from '../../../lib/crm-reference.ts';
-import { ArchivedBadge } from '../../crm/components/archived-badge.tsx';
-import { EntryOrderButtons } from '../../crm/components/entry-table.tsx';
-import type { PositionPatch } from '../../crm/components/reorder.ts';
+import { ArchivedBadge } from '../../../components/settings/archived-badge.tsx';
+import {
+  EntryOrderButtons,
+  type ReorderMutation,
+} from '../../../components/settings/entry-table.tsx';
 import { dueDefaultText } from './describe.ts';
-
-interface ReorderMutation {
-  isPending: boolean;
-  mutate(patches: PositionPatch[], options: { onError: (err: unknown) => void }): void;
-}
 
 export interface TemplateActions {
   onAdd: (type: TaskType) => void;
@@ -203,10 +200,10 @@ function TemplateRow(
       </Table.Td>
       <Table.Td>
         <RowActions
-          label={t('crm:actions.actionsFor', { name: tpl.name })}
+          label={t('common:actions.actionsFor', { name: tpl.name })}
           actions={[
             {
-              label: t('crm:actions.edit'),
+              label: t('common:actions.edit'),
               icon: <IconPencil size={16} />,
               onClick: () => props.onEdit(tpl),
             },
@@ -219,17 +216,17 @@ function TemplateRow(
             !tpl.isDefault &&
               (tpl.archived
                 ? {
-                    label: t('crm:actions.restore'),
+                    label: t('common:actions.restore'),
                     icon: <IconArchiveOff size={16} />,
                     onClick: () => props.onArchive(tpl, false),
                   }
                 : {
-                    label: t('crm:actions.archive'),
+                    label: t('common:actions.archive'),
                     icon: <IconArchive size={16} />,
                     onClick: () => props.onArchive(tpl, true),
                   }),
             !tpl.isDefault && {
-              label: t('crm:actions.delete'),
+              label: t('common:actions.delete'),
               icon: <IconTrash size={16} />,
               onClick: () => props.onDelete(tpl),
               danger: true,

@@ -6,14 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { VersionConflictDialog } from '../../../components/version-conflict.tsx';
 import { isApiError } from '../../../lib/api.ts';
-import { ArchivedToggle } from '../../crm/components/archived-toggle.tsx';
-import { DeleteDialog } from '../../crm/components/delete-dialog.tsx';
-import { EntryListHeader, EntryListStates } from '../../crm/components/entry-list.tsx';
+import { ArchivedToggle } from '../../../components/settings/archived-toggle.tsx';
+import { DeleteDialog } from '../../../components/settings/delete-dialog.tsx';
+import { EntryListHeader, EntryListStates } from '../../../components/settings/entry-list.tsx';
 import {
   EntryTable,
   useArchivedFilter,
   useSetArchived,
-} from '../../crm/components/entry-table.tsx';
+} from '../../../components/settings/entry-table.tsx';
 import { closeThen, notifySaved, showFailure } from '../../../lib/feedback.ts';
 import {
   useCreateDictionary,
@@ -142,7 +142,7 @@ export function DictionariesPage() {
         opened={inUse !== null}
         title={t('dictionaries.inUseTitle')}
         message={t('dictionaries.inUseText', { name: inUse?.name ?? '' })}
-        confirmLabel={t(inUse?.archived ? 'common:actions.done' : 'crm:actions.archiveInstead')}
+        confirmLabel={t(inUse?.archived ? 'common:actions.done' : 'common:actions.archiveInstead')}
         loading={update.isPending}
         onConfirm={() => {
           if (inUse && !inUse.archived) setArchived(inUse, true);

@@ -4,14 +4,14 @@ import { IconProgressCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EntryBadge } from '../../../components/status-badge.tsx';
-import { ArchivedToggle } from '../../crm/components/archived-toggle.tsx';
-import { DeleteDialog } from '../../crm/components/delete-dialog.tsx';
-import { EntryListHeader, EntryListStates } from '../../crm/components/entry-list.tsx';
+import { ArchivedToggle } from '../../../components/settings/archived-toggle.tsx';
+import { DeleteDialog } from '../../../components/settings/delete-dialog.tsx';
+import { EntryListHeader, EntryListStates } from '../../../components/settings/entry-list.tsx';
 import {
   EntryTable,
   useArchivedFilter,
   useSetArchived,
-} from '../../crm/components/entry-table.tsx';
+} from '../../../components/settings/entry-table.tsx';
 import { notifySaved, showFailure, type SetErrors } from '../../../lib/feedback.ts';
 import {
   useCreateTaskStatus,

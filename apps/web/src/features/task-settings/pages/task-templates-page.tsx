@@ -2,10 +2,10 @@ import type { Me, TaskTemplate } from '@spotter/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VersionConflictDialog } from '../../../components/version-conflict.tsx';
-import { ArchivedToggle } from '../../crm/components/archived-toggle.tsx';
-import { DeleteDialog } from '../../crm/components/delete-dialog.tsx';
-import { EntryListHeader, ListQueryStates } from '../../crm/components/entry-list.tsx';
-import { useArchivedFilter, useSetArchived } from '../../crm/components/entry-table.tsx';
+import { ArchivedToggle } from '../../../components/settings/archived-toggle.tsx';
+import { DeleteDialog } from '../../../components/settings/delete-dialog.tsx';
+import { EntryListHeader, ListQueryStates } from '../../../components/settings/entry-list.tsx';
+import { useArchivedFilter, useSetArchived } from '../../../components/settings/entry-table.tsx';
 import { notifySaved } from '../../../lib/feedback.ts';
 import {
   useCreateTemplate,

@@ -6,14 +6,14 @@ import {
   hasBoardFilters,
   patchSearch,
 } from './board-params.ts';
-import { boardSearchSchema } from './board-search.ts';
+import { taskBoardSearchSchema } from './board-search.ts';
 
 const A = '0190a8a8-0000-7000-8000-000000000001';
 const B = '0190a8a8-0000-7000-8000-000000000002';
 
 describe('board search schema', () => {
   it('keeps good params and drops bad ones one by one', () => {
-    const s = boardSearchSchema.parse({
+    const s = taskBoardSearchSchema.parse({
       branchId: [A],
       statusId: ['not-an-id'],
       assigneeId: 'me',
@@ -25,12 +25,12 @@ describe('board search schema', () => {
   });
 
   it('takes a staff member as the assignee, and nothing else', () => {
-    expect(boardSearchSchema.parse({ assigneeId: A }).assigneeId).toBe(A);
-    expect(boardSearchSchema.parse({ assigneeId: 'mine' }).assigneeId).toBeUndefined();
+    expect(taskBoardSearchSchema.parse({ assigneeId: A }).assigneeId).toBe(A);
+    expect(taskBoardSearchSchema.parse({ assigneeId: 'mine' }).assigneeId).toBeUndefined();
   });
 
   it('keeps the open card', () => {
-    expect(boardSearchSchema.parse({ card: A })).toEqual({ card: A });
+    expect(taskBoardSearchSchema.parse({ card: A })).toEqual({ card: A });
   });
 });
 

@@ -27,7 +27,7 @@ export function ColorPairInputs(props: {
   testIdPrefix?: string;
   compact?: boolean;
 }) {
-  const { t } = useTranslation('crm');
+  const { t } = useTranslation();
   const prefix = props.testIdPrefix ?? 'status';
   return (
     <SimpleGrid cols={2} spacing="sm">

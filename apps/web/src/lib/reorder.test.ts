@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { reorderPatches } from './reorder.ts';
+import { moveItem, reorderPatches } from './reorder.ts';
 
 const apply = (
   all: { id: string; position: number }[],
@@ -70,5 +70,23 @@ describe('reorderPatches', () => {
         },
       ),
     );
+  });
+});
+
+describe('moveItem', () => {
+  it('moves rows without losing or duplicating any', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer(), { maxLength: 10 }),
+        fc.integer({ min: -2, max: 12 }),
+        fc.boolean(),
+        (list, index, up) => {
+          const next = moveItem(list, index, up ? -1 : 1);
+          expect([...next].sort()).toEqual([...list].sort());
+        },
+      ),
+    );
+    expect(moveItem(['a', 'b', 'c'], 2, -1)).toEqual(['a', 'c', 'b']);
+    expect(moveItem(['a', 'b', 'c'], 0, -1)).toEqual(['a', 'b', 'c']);
   });
 });

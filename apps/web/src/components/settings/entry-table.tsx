@@ -2,11 +2,11 @@ import { Paper, Table, VisuallyHidden } from '@mantine/core';
 import { IconArchive, IconArchiveOff, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RowActions, type RowAction } from '../../../components/row-actions.tsx';
+import { RowActions, type RowAction } from '../row-actions.tsx';
 import { ArchivedBadge } from './archived-badge.tsx';
-import { notifySaved, showFailure } from '../../../lib/feedback.ts';
+import { notifySaved, showFailure } from '../../lib/feedback.ts';
 import { OrderButtons } from './order-buttons.tsx';
-import { reorderPatches, type PositionPatch } from './reorder.ts';
+import { reorderPatches, type PositionPatch } from '../../lib/reorder.ts';
 
 /** The entries shown with and without the archived ones, and how many are archived. */
 export function useArchivedFilter<T extends { archived: boolean }>(all: T[]) {
@@ -43,7 +43,7 @@ export function useSetArchived<E extends Named>(
     archived,
   }),
 ) {
-  const { t } = useTranslation('crm');
+  const { t } = useTranslation();
   return (entry: E, archived: boolean) =>
     update.mutate(vars(entry, archived), {
       onSuccess: () => {
@@ -64,7 +64,7 @@ export function EntryRowActions(props: {
   onArchive: (archived: boolean) => void;
   onDelete: () => void;
 }) {
-  const { t } = useTranslation('crm');
+  const { t } = useTranslation();
   const { entry } = props;
   return (
     <RowActions
@@ -98,7 +98,8 @@ export function EntryRowActions(props: {
   );
 }
 
-interface ReorderMutation {
+/** The mutation that saves a new order: what the order buttons need of it. */
+export interface ReorderMutation {
   isPending: boolean;
   mutate(patches: PositionPatch[], options: { onError: (err: unknown) => void }): void;
 }
@@ -153,7 +154,7 @@ export function EntryTable<T extends { id: string; name: string; archived: boole
   onArchive: (entry: T, archived: boolean) => void;
   onDelete: (entry: T) => void;
 }) {
-  const { t } = useTranslation('crm');
+  const { t } = useTranslation();
   const { items, extraAction, order } = props;
   return (
     <Paper withBorder radius="md">
@@ -165,7 +166,7 @@ export function EntryTable<T extends { id: string; name: string; archived: boole
               {props.columns}
               <Table.Th>{t('fields.state')}</Table.Th>
               <Table.Th w={60}>
-                <VisuallyHidden>{t('common:actions.actions')}</VisuallyHidden>
+                <VisuallyHidden>{t('actions.actions')}</VisuallyHidden>
               </Table.Th>
             </Table.Tr>
           </Table.Thead>

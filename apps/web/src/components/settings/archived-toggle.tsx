@@ -7,7 +7,7 @@ export function ArchivedToggle(props: {
   checked: boolean;
   onChange: (checked: boolean) => void;
 }) {
-  const { t } = useTranslation('crm');
+  const { t } = useTranslation();
   return (
     <Switch
       label={props.count > 0 ? t('archived.showCount', { count: props.count }) : t('archived.show')}

@@ -8,7 +8,7 @@ const ids = z.array(id).max(100);
  * back button brings the same view back). Each param falls back to `undefined` on its own, so
  * a hand-edited or stale URL never breaks the page.
  */
-export const boardSearchSchema = z.object({
+export const taskBoardSearchSchema = z.object({
   branchId: ids.optional().catch(undefined),
   statusId: ids.optional().catch(undefined),
   /** A staff member's id, or `me` for "my cards". */
@@ -21,4 +21,4 @@ export const boardSearchSchema = z.object({
   /** The task whose expanded card (C-15) is open. */
   card: id.optional().catch(undefined),
 });
-export type BoardSearch = z.infer<typeof boardSearchSchema>;
+export type BoardSearch = z.infer<typeof taskBoardSearchSchema>;

@@ -10,7 +10,7 @@ export function OrderButtons(props: {
   disabled?: boolean;
   onMove: (step: -1 | 1) => void;
 }) {
-  const { t } = useTranslation('crm');
+  const { t } = useTranslation();
   return (
     <Group gap={2} wrap="nowrap">
       <ActionIcon

@@ -1,3 +1,17 @@
+let counter = 0;
+/** A key for a row added in a form, which keeps React rows stable while they are reordered. */
+export const newKey = () => `new-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+
+/** Moves one row of a form's list up or down; out-of-range moves change nothing. */
+export function moveItem<T>(list: readonly T[], index: number, step: -1 | 1): T[] {
+  const to = index + step;
+  if (index < 0 || index >= list.length || to < 0 || to >= list.length) return [...list];
+  const next = [...list];
+  const [item] = next.splice(index, 1);
+  next.splice(to, 0, item as T);
+  return next;
+}
+
 /** One PATCH of an entry's `position`. */
 export interface PositionPatch {
   id: string;

@@ -20,7 +20,7 @@ const FULL_HEIGHT =
   'calc(100dvh - var(--app-shell-header-offset, 0rem) - 2 * var(--app-shell-padding))';
 
 /** T-8, seed 003: every open task as a card in the column of when it is due. */
-export function BoardPage(props: { me: Me; search: BoardSearch }) {
+export function TaskBoardPage(props: { me: Me; search: BoardSearch }) {
   const { t } = useTranslation('board');
   const navigate = useNavigate();
   const filters = useMemo(() => boardFilters(props.search), [props.search]);

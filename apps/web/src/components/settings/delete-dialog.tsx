@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
+import { ConfirmDialog } from '../confirm-dialog.tsx';
 
 /** The danger confirmation before deleting `entry`; open while it is not null. */
 export function DeleteDialog<T>(props: {
@@ -12,7 +12,7 @@ export function DeleteDialog<T>(props: {
   onConfirm: (entry: T) => void;
   onClose: () => void;
 }) {
-  const { t } = useTranslation('crm');
+  const { t } = useTranslation();
   const { entry } = props;
   return (
     <ConfirmDialog

@@ -1,12 +1,9 @@
 import { Button, Group, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import type { ContactKind } from '@spotter/contracts';
 import type { ReactNode } from 'react';
-import { EmptyState } from '../../../components/empty-state.tsx';
-import { QueryError } from '../../../components/query-error.tsx';
-import { SettingsSkeleton } from '../../settings/components/settings-skeleton.tsx';
-import { ArchivedToggle } from './archived-toggle.tsx';
-import { EntityControl } from './entity-control.tsx';
+import { EmptyState } from '../empty-state.tsx';
+import { QueryError } from '../query-error.tsx';
+import { SettingsSkeleton } from './settings-skeleton.tsx';
 
 /**
  * Above a configurable list: its filters (`controls`), the Add button (unless the list adds
@@ -80,25 +77,5 @@ export function EntryListStates(props: {
         />
       )}
     </>
-  );
-}
-
-/** The filters of a list kept per entity: person or company, and whether archived ones show. */
-export function EntityArchivedControls(props: {
-  entity: ContactKind;
-  onEntityChange: (entity: ContactKind) => void;
-  archivedCount: number;
-  showArchived: boolean;
-  onShowArchivedChange: (show: boolean) => void;
-}) {
-  return (
-    <Group gap="md">
-      <EntityControl value={props.entity} onChange={props.onEntityChange} />
-      <ArchivedToggle
-        count={props.archivedCount}
-        checked={props.showArchived}
-        onChange={props.onShowArchivedChange}
-      />
-    </Group>
   );
 }

@@ -1,0 +1,2 @@
+export { TaskBoardPage } from './pages/task-board-page.tsx';
+export { taskBoardSearchSchema } from './board-search.ts';
