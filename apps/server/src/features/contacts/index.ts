@@ -1,4 +1,4 @@
-// persons and companies (H-B)
+// persons and companies (C-1, C-2)
 export { contacts, contactHistory } from './contacts.table.ts';
 export { contactsRoutes } from './contacts.routes.ts';
 /**
@@ -45,7 +45,7 @@ export {
   type UpdateOptions,
 } from './contacts.service.ts';
 export { findDuplicates } from './duplicates.ts';
-// lists, search, trash (H-C)
+// lists, search, trash (C-10, C-11, C-12)
 export { contactListRoutes } from './contacts-list.routes.ts';
 /** `startTrashPurger(db, onError, { intervalMs?, now? })`: hourly purge of expired trash; returns stop. */
 export { startTrashPurger } from './trash-purger.ts';
