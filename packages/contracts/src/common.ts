@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Languages the UI and the organization can use (PRODUCT.md X-1). */
+/** Languages the UI and the organization can use. */
 export const LOCALES = ['en', 'sv', 'pl', 'ru', 'uk'] as const;
 export const localeSchema = z.enum(LOCALES);
 export type Locale = z.infer<typeof localeSchema>;
@@ -41,7 +41,7 @@ export const currencySchema = z
   .transform((v) => v.toUpperCase())
   .refine((v) => currencies.has(v), { message: 'Unknown currency code' });
 
-/** Every error the API sends has this shape (CONVENTIONS.md habit 4). */
+/** Every error the API sends has this shape. */
 export const errorSchema = z.object({
   code: z.string(),
   message: z.string(),

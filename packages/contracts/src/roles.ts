@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Staff roles (PRODUCT.md U-2). */
+/** Staff roles (U-2). */
 export const ROLES = ['owner', 'admin', 'manager', 'sales', 'reception', 'instructor'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
@@ -43,7 +43,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   manager: [...staff, 'tasks.control'],
   sales: staff,
   reception: staff,
-  // Instructors usually have no CRM access (PRODUCT.md "Who uses it").
+  // Instructors usually have no CRM access (U-2).
   instructor: [],
 };
 

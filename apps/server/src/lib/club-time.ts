@@ -3,7 +3,7 @@ import { addDays, addHours, addMinutes, isWeekend, startOfDay, startOfWeek } fro
 import type { BoardColumn, DueOffset, DueState } from '@spotter/contracts';
 
 /**
- * "Today" is the club's today (CONVENTIONS habit 6): every boundary here is computed on the
+ * "Today" is the club's today (O-3): every boundary here is computed on the
  * organization's calendar, so DST days are 23 or 25 hours long and a week starts on Monday
  * (ISO 8601, as in every language Spotter speaks).
  */

@@ -1,6 +1,6 @@
 import { i18n } from './i18n.ts';
 
-/** Dates through Intl in the UI language (CONVENTIONS.md habit 8), in the club's time zone. */
+/** Dates through Intl in the UI language, in the club's time zone. */
 export function formatDateTime(iso: string | null | undefined, timeZone?: string): string {
   if (!iso) return '—';
   const date = new Date(iso);

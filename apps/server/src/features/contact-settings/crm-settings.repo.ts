@@ -20,7 +20,7 @@ export async function insertCrmSettings(db: Db, orgId: string, patch: Patch) {
   return row;
 }
 
-/** Applies the patch only when the caller saw the current version (CONVENTIONS habit 5). */
+/** Applies the patch only when the caller saw the current version. */
 export async function updateCrmSettings(db: Db, orgId: string, version: number, patch: Patch) {
   const [row] = await db
     .update(crmSettings)

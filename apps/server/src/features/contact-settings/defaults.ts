@@ -7,7 +7,7 @@ interface DefaultStatus {
   abbreviation: string;
 }
 
-/** C-3: every organization starts with Prospect, Customer and Former customer (GLOSSARY.md). */
+/** C-3: every organization starts with Prospect, Customer and Former customer, in its language. */
 const STATUS_NAMES: Record<Locale, [DefaultStatus, DefaultStatus, DefaultStatus]> = {
   en: [
     { name: 'Prospect', abbreviation: 'P' },

@@ -19,7 +19,7 @@ export async function findOrganization(db: Db, id: string) {
   return row;
 }
 
-/** Applies the patch only when the caller saw the current version (CONVENTIONS habit 5). */
+/** Applies the patch only when the caller saw the current version. */
 export async function updateOrganization(
   db: Db,
   id: string,

@@ -1,6 +1,6 @@
 import { integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-/** The tenant: one club or chain (PRODUCT.md O-1). The only table without org_id. */
+/** The tenant: one club or chain (O-1). The only table without org_id. */
 export const organizations = pgTable('organizations', {
   id: uuid().primaryKey().defaultRandom(),
   name: text().notNull(),

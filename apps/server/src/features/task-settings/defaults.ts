@@ -12,7 +12,7 @@ interface DefaultWords {
   refusalOptions: [string, string, string, string];
 }
 
-/** T-3/T-6 defaults and seed 004's refusal reasons, in the words of GLOSSARY.md. */
+/** T-3/T-6 defaults and seed 004's refusal reasons, in the words each market's staff know. */
 const WORDS: Record<Locale, DefaultWords> = {
   en: {
     templates: {

@@ -25,7 +25,7 @@ export const users = pgTable(
     role: text().notNull(),
     active: boolean().notNull().default(true),
     locale: text(),
-    /** Branches this user may work in; empty means all of them (PRODUCT.md O-2). */
+    /** Branches this user may work in; empty means all of them (O-2). */
     branchIds: uuid()
       .array()
       .notNull()

@@ -319,7 +319,7 @@ function schemaErrors(schema: z.ZodType, body: unknown, rows: RowMap) {
   return errors;
 }
 
-/** Validates a form with the same contract the server uses (CONVENTIONS habit 1). */
+/** Validates a form with the same contract the server uses, so both agree on every field. */
 export function validatePerson(v: PersonValues, fields: CustomField[]) {
   const { body, rows } = personBody(v, fields);
   return schemaErrors(personCreateSchema, body, rows);

@@ -1,7 +1,7 @@
 /**
  * Wall-clock times in the club's time zone. The date pickers work on `YYYY-MM-DD HH:mm:ss`
  * strings with no zone; the API stores instants. Staff plan in the club's time, whatever
- * zone their own device is set to (CONVENTIONS habit 6), so every conversion names the zone.
+ * zone their own device is set to (O-3), so every conversion names the zone.
  */
 
 const pad = (n: number) => String(n).padStart(2, '0');
