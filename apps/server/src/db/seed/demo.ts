@@ -4,7 +4,7 @@ import type { Db } from '../client.ts';
 import { hashPassword } from '../../features/auth/index.ts';
 import { branches } from '../../features/branches/index.ts';
 import { findOrganization } from '../../features/organizations/index.ts';
-import { users } from '../../features/users/index.ts';
+import { insertMissingUsers } from '../../features/users/index.ts';
 import { seedDemoContacts } from './demo-contacts.ts';
 import { seedDemoTasks } from './demo-tasks.ts';
 import { DEMO_CLUBS, emailLocalPart } from './demo-names.ts';
@@ -45,11 +45,7 @@ export async function seedDemo(db: Db, target: { orgId: string; ownerId: string 
         ? [branchIds[i % branchIds.length]!]
         : [],
   }));
-  const newStaff = await db
-    .insert(users)
-    .values(staff)
-    .onConflictDoNothing()
-    .returning({ id: users.id });
+  const newStaff = await insertMissingUsers(db, staff);
   const crm = await seedDemoContacts(db, target.orgId, organization.locale as Locale);
   const board = await seedDemoTasks(
     db,
