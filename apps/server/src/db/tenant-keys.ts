@@ -95,8 +95,9 @@ async function rows<T>(db: Db, query: SQL): Promise<T[]> {
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 }
 
-function readCatalog(db: Db, schema: string) {
-  const tables = rows<TableRow>(
+/** One query after another: `db` may be a transaction, which runs one query at a time. */
+async function readCatalog(db: Db, schema: string) {
+  const tables = await rows<TableRow>(
     db,
     sql`select c.relname as "table", a.attname is not null as "hasOrgId",
           coalesce(a.attnotnull, false) as "orgIdNotNull"
@@ -106,7 +107,7 @@ function readCatalog(db: Db, schema: string) {
           on a.attrelid = c.oid and a.attname = ${ORG_ID} and a.attnum > 0 and not a.attisdropped
         where n.nspname = ${schema} and c.relkind in ('r', 'p') and not c.relispartition`,
   );
-  const constraints = rows<ConstraintRow>(
+  const constraints = await rows<ConstraintRow>(
     db,
     sql`select c.relname as "table", con.conname as "name", con.contype::text as "type",
           ${attnames(sql`con.conrelid`, sql`con.conkey`)} as "columns",
@@ -121,7 +122,7 @@ function readCatalog(db: Db, schema: string) {
         where n.nspname = ${schema} and con.contype in ('p', 'u', 'x', 'f')`,
   );
   // Unique indexes made by CREATE UNIQUE INDEX (those behind a constraint are checked above).
-  const uniqueIndexes = rows<UniqueIndexRow>(
+  const uniqueIndexes = await rows<UniqueIndexRow>(
     db,
     sql`select c.relname as "table", ic.relname as "name",
           to_json(array(
@@ -136,7 +137,7 @@ function readCatalog(db: Db, schema: string) {
           and not exists (select 1 from pg_constraint con
                           where con.conindid = i.indexrelid and con.contype in ('p', 'u', 'x'))`,
   );
-  return Promise.all([tables, constraints, uniqueIndexes]);
+  return [tables, constraints, uniqueIndexes] as const;
 }
 
 const CONSTRAINT_WORDS = { p: 'primary key', u: 'unique constraint', x: 'exclusion constraint' };
