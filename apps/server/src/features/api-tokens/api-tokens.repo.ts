@@ -26,7 +26,7 @@ export function listTokens(db: Db, orgId: string, id?: string) {
   return db
     .select(listColumns)
     .from(apiTokens)
-    .leftJoin(users, eq(users.id, apiTokens.createdBy))
+    .leftJoin(users, and(eq(users.orgId, apiTokens.orgId), eq(users.id, apiTokens.createdBy)))
     .where(and(...conditions))
     .orderBy(desc(apiTokens.createdAt))
     .limit(500);
@@ -49,6 +49,9 @@ export async function findLiveTokenByHash(db: Db, tokenHash: string) {
   return row;
 }
 
-export async function markUsed(db: Db, id: string, at: Date) {
-  await db.update(apiTokens).set({ lastUsedAt: at }).where(eq(apiTokens.id, id));
+export async function markUsed(db: Db, orgId: string, id: string, at: Date) {
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: at })
+    .where(and(eq(apiTokens.orgId, orgId), eq(apiTokens.id, id)));
 }

@@ -55,7 +55,7 @@ export async function resolveApiToken(db: Db, secret: string) {
   if (!row) return undefined;
   const now = new Date();
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > USED_RESOLUTION_MS) {
-    await repo.markUsed(db, row.id, now);
+    await repo.markUsed(db, row.orgId, row.id, now);
   }
   return { id: row.id, orgId: row.orgId };
 }

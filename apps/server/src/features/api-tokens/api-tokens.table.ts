@@ -1,24 +1,41 @@
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  foreignKey,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organizations } from '../organizations/organizations.table.ts';
 import { users } from '../users/users.table.ts';
 
 export const apiTokens = pgTable(
   'api_tokens',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: uuid().notNull().defaultRandom(),
     orgId: uuid()
       .notNull()
       .references(() => organizations.id, { onDelete: 'cascade' }),
     name: text().notNull(),
     prefix: text().notNull(),
     tokenHash: text().notNull(),
-    createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdBy: uuid(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp({ withTimezone: true }),
     revokedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    // A request's token is found before its organization is known (decision 0006).
     uniqueIndex('api_tokens_hash_unique').on(t.tokenHash),
     index('api_tokens_org_idx').on(t.orgId, t.createdAt),
+    // Migration 0007 narrows SET NULL to the one column: org_id must never be nulled.
+    foreignKey({
+      name: 'api_tokens_created_by_fk',
+      columns: [t.orgId, t.createdBy],
+      foreignColumns: [users.orgId, users.id],
+    }).onDelete('set null'),
   ],
 );

@@ -4,6 +4,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -21,7 +22,7 @@ const orgId = () =>
 export const contactStatuses = pgTable(
   'contact_statuses',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: uuid().notNull().defaultRandom(),
     orgId: orgId(),
     entity: text({ enum: ['person', 'company'] }).notNull(),
     name: text().notNull(),
@@ -33,6 +34,7 @@ export const contactStatuses = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
     uniqueIndex('contact_statuses_org_entity_name_unique').on(
       t.orgId,
       t.entity,
@@ -45,7 +47,7 @@ export const contactStatuses = pgTable(
 export const lookups = pgTable(
   'lookups',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: uuid().notNull().defaultRandom(),
     orgId: orgId(),
     kind: text({
       enum: ['tags', 'categories', 'industries', 'sources', 'products', 'history-types'],
@@ -60,6 +62,7 @@ export const lookups = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
     uniqueIndex('lookups_org_kind_name_unique').on(t.orgId, t.kind, sql`lower(${t.name})`),
     index('lookups_org_kind_idx').on(t.orgId, t.kind, t.position),
   ],
@@ -69,7 +72,7 @@ export const lookups = pgTable(
 export const customFields = pgTable(
   'custom_fields',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: uuid().notNull().defaultRandom(),
     orgId: orgId(),
     entity: text({ enum: ['person', 'company'] }).notNull(),
     name: text().notNull(),
@@ -80,6 +83,7 @@ export const customFields = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
     uniqueIndex('custom_fields_org_entity_name_unique').on(
       t.orgId,
       t.entity,

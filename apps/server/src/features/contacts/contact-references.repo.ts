@@ -58,7 +58,8 @@ async function usageByLookup(db: Db, orgId: string, kind: LookupKind) {
   } else {
     query = sql`select ${contactHistory.typeId}::text as id,
         count(distinct ${contactHistory.contactId})::int as n
-      from ${contactHistory} join ${contacts} on ${contacts.id} = ${contactHistory.contactId}
+      from ${contactHistory} join ${contacts}
+        on ${contacts.orgId} = ${contactHistory.orgId} and ${contacts.id} = ${contactHistory.contactId}
       where ${contactHistory.orgId} = ${orgId} and ${contacts.orgId} = ${orgId}
         and ${contacts.deletedAt} is null and ${contactHistory.typeId} is not null
       group by ${contactHistory.typeId}`;

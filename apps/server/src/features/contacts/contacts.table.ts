@@ -2,14 +2,15 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uuid,
-  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import type { Address, ContactEmail, CustomValues, Phone } from '@spotter/contracts';
 import { branches } from '../branches/branches.table.ts';
@@ -23,7 +24,7 @@ import { users } from '../users/users.table.ts';
 export const contacts = pgTable(
   'contacts',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: uuid().notNull().defaultRandom(),
     orgId: uuid()
       .notNull()
       .references(() => organizations.id, { onDelete: 'cascade' }),
@@ -33,7 +34,7 @@ export const contacts = pgTable(
     lastName: text().notNull().default(''),
     birthDate: date({ mode: 'string' }),
     address: jsonb().$type<Address>(),
-    companyId: uuid().references((): AnyPgColumn => contacts.id, { onDelete: 'set null' }),
+    companyId: uuid(),
     // company
     name: text().notNull().default(''),
     orgNumber: text().notNull().default(''),
@@ -56,9 +57,9 @@ export const contacts = pgTable(
       .default(sql`'{}'::text[]`),
     /** Names, emails, org number and phone digits (international and national), lower-case. */
     searchText: text().notNull().default(''),
-    branchId: uuid().references(() => branches.id, { onDelete: 'set null' }),
+    branchId: uuid(),
     statusId: uuid(),
-    responsibleId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    responsibleId: uuid(),
     sourceId: uuid(),
     note: text().notNull().default(''),
     tagIds: uuid()
@@ -81,14 +82,15 @@ export const contacts = pgTable(
     consentSmsAt: timestamp({ withTimezone: true }),
     consentSmsSource: text(),
     version: integer().notNull().default(1),
-    createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdBy: uuid(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp({ withTimezone: true }),
-    deletedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    deletedBy: uuid(),
     erasedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
     // Paging by name and filter counts use contacts_list_name_idx and contacts_filter_gin_idx,
     // which drizzle cannot describe: see migration 0004.
     // Name prefixes ("an", "sv") for searches too short for trigrams.
@@ -108,6 +110,33 @@ export const contacts = pgTable(
     index('contacts_email_keys_idx').using('gin', t.emailKeys),
     index('contacts_tag_ids_idx').using('gin', t.tagIds),
     index('contacts_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    // Every reference stays inside the organization. The migration narrows each SET NULL to
+    // the one column (`SET NULL (company_id)`): drizzle cannot say so, and org_id must stay.
+    foreignKey({
+      name: 'contacts_company_id_fk',
+      columns: [t.orgId, t.companyId],
+      foreignColumns: [t.orgId, t.id],
+    }).onDelete('set null'),
+    foreignKey({
+      name: 'contacts_branch_id_fk',
+      columns: [t.orgId, t.branchId],
+      foreignColumns: [branches.orgId, branches.id],
+    }).onDelete('set null'),
+    foreignKey({
+      name: 'contacts_responsible_id_fk',
+      columns: [t.orgId, t.responsibleId],
+      foreignColumns: [users.orgId, users.id],
+    }).onDelete('set null'),
+    foreignKey({
+      name: 'contacts_created_by_fk',
+      columns: [t.orgId, t.createdBy],
+      foreignColumns: [users.orgId, users.id],
+    }).onDelete('set null'),
+    foreignKey({
+      name: 'contacts_deleted_by_fk',
+      columns: [t.orgId, t.deletedBy],
+      foreignColumns: [users.orgId, users.id],
+    }).onDelete('set null'),
   ],
 );
 
@@ -115,20 +144,31 @@ export const contacts = pgTable(
 export const contactHistory = pgTable(
   'contact_history',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: uuid().notNull().defaultRandom(),
     orgId: uuid()
       .notNull()
       .references(() => organizations.id, { onDelete: 'cascade' }),
-    contactId: uuid()
-      .notNull()
-      .references(() => contacts.id, { onDelete: 'cascade' }),
+    contactId: uuid().notNull(),
     event: text().notNull(),
     /** A configurable history event type (lookups kind 'history-types'). */
     typeId: uuid(),
     text: text().notNull().default(''),
     data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
-    authorId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    authorId: uuid(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('contact_history_contact_idx').on(t.orgId, t.contactId, t.createdAt, t.id)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('contact_history_contact_idx').on(t.orgId, t.contactId, t.createdAt, t.id),
+    foreignKey({
+      name: 'contact_history_contact_id_fk',
+      columns: [t.orgId, t.contactId],
+      foreignColumns: [contacts.orgId, contacts.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'contact_history_author_id_fk',
+      columns: [t.orgId, t.authorId],
+      foreignColumns: [users.orgId, users.id],
+    }).onDelete('set null'),
+  ],
 );

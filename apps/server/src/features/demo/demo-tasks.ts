@@ -214,7 +214,12 @@ async function seedFinishedCalls(db: Db, s: SeedContext): Promise<number> {
   const [call] = await db
     .select({ name: taskTemplates.name })
     .from(taskTemplates)
-    .where(eq(taskTemplates.id, s.settings.templates.personalCall));
+    .where(
+      and(
+        eq(taskTemplates.orgId, s.orgId),
+        eq(taskTemplates.id, s.settings.templates.personalCall),
+      ),
+    );
   const rows: TaskInsert[] = [];
   for (let i = 0; i < 36; i++) {
     const outcome = s.r.pick(OUTCOMES);

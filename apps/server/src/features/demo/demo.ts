@@ -2,10 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Locale } from '@spotter/contracts';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { hashPassword } from '../users/index.ts';
 import { branches } from '../branches/index.ts';
 import { findOrganization } from '../organizations/index.ts';
-import { users } from '../users/index.ts';
+import { hashPassword, insertMissingUsers } from '../users/index.ts';
 import { seedDemoContacts } from './demo-contacts.ts';
 import { seedDemoTasks } from './demo-tasks.ts';
 import { DEMO_CLUBS, emailLocalPart } from './demo-names.ts';
@@ -44,11 +43,7 @@ export async function seedDemo(db: Db, target: { orgId: string; ownerId: string 
         ? [branchIds[i % branchIds.length]!]
         : [],
   }));
-  const newStaff = await db
-    .insert(users)
-    .values(staff)
-    .onConflictDoNothing()
-    .returning({ id: users.id });
+  const newStaff = await insertMissingUsers(db, staff);
   const crm = await seedDemoContacts(db, target.orgId, organization.locale as Locale);
   const board = await seedDemoTasks(
     db,

@@ -105,7 +105,7 @@ export const STALE_AFTER_MS = 2 * 60 * 1000;
 export async function claimNextImport(db: Db, now = new Date()) {
   const stale = new Date(now.getTime() - STALE_AFTER_MS);
   const next = db
-    .select({ id: imports.id })
+    .select({ orgId: imports.orgId, id: imports.id })
     .from(imports)
     .where(
       and(
@@ -119,7 +119,12 @@ export async function claimNextImport(db: Db, now = new Date()) {
   const [row] = await db
     .update(imports)
     .set({ heartbeatAt: now })
-    .where(and(eq(imports.id, sql`(${next})`), inArray(imports.status, ['validating', 'running'])))
+    .where(
+      and(
+        sql`(${imports.orgId}, ${imports.id}) = (${next})`,
+        inArray(imports.status, ['validating', 'running']),
+      ),
+    )
     .returning();
   return row;
 }

@@ -1,9 +1,11 @@
 import {
   boolean,
+  foreignKey,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uuid,
@@ -16,7 +18,7 @@ import { users } from '../users/users.table.ts';
 export const imports = pgTable(
   'imports',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: uuid().notNull().defaultRandom(),
     orgId: uuid()
       .notNull()
       .references(() => organizations.id, { onDelete: 'cascade' }),
@@ -44,9 +46,18 @@ export const imports = pgTable(
     errorCount: integer().notNull().default(0),
     /** Which instance works on it and when it last reported progress (resumes after a crash). */
     heartbeatAt: timestamp({ withTimezone: true }),
-    createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdBy: uuid(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index('imports_org_created_idx').on(t.orgId, t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('imports_org_created_idx').on(t.orgId, t.createdAt),
+    // Migration 0007 narrows SET NULL to the one column: org_id must never be nulled.
+    foreignKey({
+      name: 'imports_created_by_fk',
+      columns: [t.orgId, t.createdBy],
+      foreignColumns: [users.orgId, users.id],
+    }).onDelete('set null'),
+  ],
 );

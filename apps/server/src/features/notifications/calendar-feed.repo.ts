@@ -70,7 +70,10 @@ export function feedTasks(
   return db
     .select(feedColumns)
     .from(tasks)
-    .innerJoin(taskTemplates, eq(taskTemplates.id, tasks.templateId))
+    .innerJoin(
+      taskTemplates,
+      and(eq(taskTemplates.orgId, tasks.orgId), eq(taskTemplates.id, tasks.templateId)),
+    )
     .leftJoin(contacts, and(eq(contacts.id, tasks.contactId), eq(contacts.orgId, tasks.orgId)))
     .where(
       and(

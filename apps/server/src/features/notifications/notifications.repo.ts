@@ -57,8 +57,14 @@ function selectNotifications(db: Db, r: Recipient) {
   return db
     .select(columns)
     .from(notifications)
-    .leftJoin(tasks, and(eq(tasks.id, notifications.taskId), r.visibility))
-    .leftJoin(taskTemplates, eq(taskTemplates.id, tasks.templateId))
+    .leftJoin(
+      tasks,
+      and(eq(tasks.orgId, notifications.orgId), eq(tasks.id, notifications.taskId), r.visibility),
+    )
+    .leftJoin(
+      taskTemplates,
+      and(eq(taskTemplates.orgId, tasks.orgId), eq(taskTemplates.id, tasks.templateId)),
+    )
     .leftJoin(contacts, and(eq(contacts.id, tasks.contactId), eq(contacts.orgId, r.orgId)));
 }
 

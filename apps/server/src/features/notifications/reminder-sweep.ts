@@ -1,4 +1,4 @@
-import { and, asc, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
+import { and, asc, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { taskTemplates } from '../task-settings/index.ts';
 import { tasks } from '../tasks/index.ts';
@@ -18,7 +18,7 @@ const POLL_MS = 5000;
 export async function runReminderSweep(db: Db, now: Date, limit = BATCH): Promise<number> {
   return db.transaction(async (tx) => {
     const due = tx
-      .select({ id: tasks.id })
+      .select({ orgId: tasks.orgId, id: tasks.id })
       .from(tasks)
       .where(
         and(
@@ -35,7 +35,7 @@ export async function runReminderSweep(db: Db, now: Date, limit = BATCH): Promis
       .update(tasks)
       .set({ remindedAt: now })
       // Checked again on the locked row: another sweep may have stamped it meanwhile.
-      .where(and(inArray(tasks.id, due), isNull(tasks.remindedAt)))
+      .where(and(sql`(${tasks.orgId}, ${tasks.id}) in (${due})`, isNull(tasks.remindedAt)))
       .returning({
         id: tasks.id,
         orgId: tasks.orgId,
@@ -46,7 +46,12 @@ export async function runReminderSweep(db: Db, now: Date, limit = BATCH): Promis
     const names = await tx
       .select({ id: taskTemplates.id, name: taskTemplates.name })
       .from(taskTemplates)
-      .where(inArray(taskTemplates.id, [...new Set(fired.map((t) => t.templateId))]));
+      .where(
+        and(
+          inArray(taskTemplates.orgId, [...new Set(fired.map((t) => t.orgId))]),
+          inArray(taskTemplates.id, [...new Set(fired.map((t) => t.templateId))]),
+        ),
+      );
     const nameOf = new Map(names.map((n) => [n.id, n.name]));
     for (const task of fired) {
       await insertNotification(tx, {

@@ -103,7 +103,8 @@ export async function loadBoard(
       ${taskStatuses.color} as "statusColor", ${taskStatuses.background} as "statusBackground"
     from counts
     left join page on true
-    left join ${taskTemplates} on ${taskTemplates.id} = page.template_id
+    left join ${taskTemplates}
+      on ${taskTemplates.id} = page.template_id and ${taskTemplates.orgId} = ${s.orgId}
     left join ${contacts} on ${contacts.id} = page.contact_id and ${contacts.orgId} = ${s.orgId}
     left join ${users} as ${sql.identifier('assignee')}
       on ${assignee.id} = page.assignee_id and ${assignee.orgId} = ${s.orgId}

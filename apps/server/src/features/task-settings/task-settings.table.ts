@@ -1,15 +1,16 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  foreignKey,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
   uuid,
-  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import type { DictionaryOption, NextStep, ResultField } from '@spotter/contracts';
 import { organizations } from '../organizations/organizations.table.ts';
@@ -24,18 +25,16 @@ const orgId = () =>
 export const taskTemplates = pgTable(
   'task_templates',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: uuid().notNull().defaultRandom(),
     orgId: orgId(),
     type: text({ enum: ['call', 'round', 'client', 'internal'] }).notNull(),
     name: text().notNull(),
     defaultComment: text().notNull().default(''),
-    defaultAssigneeId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    defaultAssigneeId: uuid(),
     dueOffsetMinutes: integer(),
     color: text().notNull(),
     background: text().notNull(),
-    callTemplateId: uuid().references((): AnyPgColumn => taskTemplates.id, {
-      onDelete: 'set null',
-    }),
+    callTemplateId: uuid(),
     position: integer().notNull().default(0),
     isDefault: boolean().notNull().default(false),
     archivedAt: timestamp({ withTimezone: true }),
@@ -43,8 +42,20 @@ export const taskTemplates = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
     uniqueIndex('task_templates_org_name_unique').on(t.orgId, sql`lower(${t.name})`),
     index('task_templates_org_idx').on(t.orgId, t.position),
+    // The migration narrows each SET NULL to the one column: org_id must stay.
+    foreignKey({
+      name: 'task_templates_default_assignee_id_fk',
+      columns: [t.orgId, t.defaultAssigneeId],
+      foreignColumns: [users.orgId, users.id],
+    }).onDelete('set null'),
+    foreignKey({
+      name: 'task_templates_call_template_id_fk',
+      columns: [t.orgId, t.callTemplateId],
+      foreignColumns: [t.orgId, t.id],
+    }).onDelete('set null'),
   ],
 );
 
@@ -52,11 +63,9 @@ export const taskTemplates = pgTable(
 export const taskResults = pgTable(
   'task_results',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: uuid().notNull().defaultRandom(),
     orgId: orgId(),
-    templateId: uuid()
-      .notNull()
-      .references(() => taskTemplates.id, { onDelete: 'cascade' }),
+    templateId: uuid().notNull(),
     name: text().notNull(),
     color: text().notNull(),
     background: text().notNull(),
@@ -67,12 +76,18 @@ export const taskResults = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
     uniqueIndex('task_results_template_name_unique').on(
       t.orgId,
       t.templateId,
       sql`lower(${t.name})`,
     ),
     index('task_results_org_template_idx').on(t.orgId, t.templateId, t.position),
+    foreignKey({
+      name: 'task_results_template_id_fk',
+      columns: [t.orgId, t.templateId],
+      foreignColumns: [taskTemplates.orgId, taskTemplates.id],
+    }).onDelete('cascade'),
   ],
 );
 
@@ -80,7 +95,7 @@ export const taskResults = pgTable(
 export const taskDictionaries = pgTable(
   'task_dictionaries',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: uuid().notNull().defaultRandom(),
     orgId: orgId(),
     name: text().notNull(),
     options: jsonb().$type<DictionaryOption[]>().notNull().default([]),
@@ -88,14 +103,17 @@ export const taskDictionaries = pgTable(
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('task_dictionaries_org_name_unique').on(t.orgId, sql`lower(${t.name})`)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('task_dictionaries_org_name_unique').on(t.orgId, sql`lower(${t.name})`),
+  ],
 );
 
 /** T-6: task statuses ("inquiry status"); a task with none is Unsorted on the board. */
 export const taskStatuses = pgTable(
   'task_statuses',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: uuid().notNull().defaultRandom(),
     orgId: orgId(),
     name: text().notNull(),
     color: text().notNull(),
@@ -104,5 +122,8 @@ export const taskStatuses = pgTable(
     archivedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('task_statuses_org_name_unique').on(t.orgId, sql`lower(${t.name})`)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('task_statuses_org_name_unique').on(t.orgId, sql`lower(${t.name})`),
+  ],
 );

@@ -185,7 +185,10 @@ export function resultsUsingDictionary(db: Db, orgId: string, dictionaryId: stri
   return db
     .select({ result: taskResults.name, template: taskTemplates.name })
     .from(taskResults)
-    .innerJoin(taskTemplates, eq(taskTemplates.id, taskResults.templateId))
+    .innerJoin(
+      taskTemplates,
+      and(eq(taskTemplates.orgId, taskResults.orgId), eq(taskTemplates.id, taskResults.templateId)),
+    )
     .where(
       and(
         eq(taskResults.orgId, orgId),

@@ -49,7 +49,10 @@ async function storedDictionaryOptions(
   const rows = await db
     .selectDistinct({ value: sql<string>`${tasks.resultFields} ->> f.id` })
     .from(tasks)
-    .innerJoin(taskResults, eq(taskResults.id, tasks.resultId))
+    .innerJoin(
+      taskResults,
+      and(eq(taskResults.orgId, tasks.orgId), eq(taskResults.id, tasks.resultId)),
+    )
     .innerJoin(
       sql`lateral jsonb_to_recordset(${taskResults.fields}) as f(id text, "dictionaryId" text)`,
       sql`true`,

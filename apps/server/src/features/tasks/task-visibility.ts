@@ -18,7 +18,8 @@ export async function taskVisibility(db: Db, actor: Actor): Promise<SQL> {
   const me = actor.userId;
   const own = and(
     eq(tasks.orgId, actor.orgId),
-    sql`not exists (select 1 from ${contacts} where ${contacts.id} = ${tasks.contactId} and ${contacts.deletedAt} is not null)`,
+    sql`not exists (select 1 from ${contacts} where ${contacts.orgId} = ${tasks.orgId}
+      and ${contacts.id} = ${tasks.contactId} and ${contacts.deletedAt} is not null)`,
   )!;
   const notPrivate = me
     ? or(eq(tasks.private, false), eq(tasks.creatorId, me), eq(tasks.assigneeId, me))!

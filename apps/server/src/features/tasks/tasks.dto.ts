@@ -80,7 +80,10 @@ async function nextSteps(db: Db, orgId: string, ids: string[]) {
       dueAt: tasks.dueAt,
     })
     .from(tasks)
-    .innerJoin(taskTemplates, eq(taskTemplates.id, tasks.templateId))
+    .innerJoin(
+      taskTemplates,
+      and(eq(taskTemplates.orgId, tasks.orgId), eq(taskTemplates.id, tasks.templateId)),
+    )
     .where(and(eq(tasks.orgId, orgId), inArray(tasks.previousId, ids)))
     .orderBy(asc(tasks.createdAt), asc(tasks.id));
   for (const r of rows) {

@@ -1,14 +1,15 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  foreignKey,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uuid,
-  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { branches } from '../branches/branches.table.ts';
 import { contacts } from '../contacts/contacts.table.ts';
@@ -20,35 +21,33 @@ import { users } from '../users/users.table.ts';
 export const tasks = pgTable(
   'tasks',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: uuid().notNull().defaultRandom(),
     orgId: uuid()
       .notNull()
       .references(() => organizations.id, { onDelete: 'cascade' }),
     type: text({ enum: ['call', 'round', 'client', 'internal'] }).notNull(),
-    templateId: uuid()
-      .notNull()
-      .references(() => taskTemplates.id),
-    contactId: uuid().references(() => contacts.id, { onDelete: 'cascade' }),
-    assigneeId: uuid().references(() => users.id, { onDelete: 'set null' }),
-    creatorId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    templateId: uuid().notNull(),
+    contactId: uuid(),
+    assigneeId: uuid(),
+    creatorId: uuid(),
     comment: text().notNull().default(''),
     dueAt: timestamp({ withTimezone: true }),
     remindAt: timestamp({ withTimezone: true }),
     /** Set in the same transaction that writes the reminder notification: fires once. */
     remindedAt: timestamp({ withTimezone: true }),
-    statusId: uuid().references(() => taskStatuses.id, { onDelete: 'set null' }),
-    takenById: uuid().references(() => users.id, { onDelete: 'set null' }),
+    statusId: uuid(),
+    takenById: uuid(),
     takenAt: timestamp({ withTimezone: true }),
-    resultId: uuid().references(() => taskResults.id, { onDelete: 'set null' }),
+    resultId: uuid(),
     resultFields: jsonb().$type<Record<string, string | number>>().notNull().default({}),
     resultComment: text().notNull().default(''),
     completedAt: timestamp({ withTimezone: true }),
-    completedById: uuid().references(() => users.id, { onDelete: 'set null' }),
-    parentId: uuid().references((): AnyPgColumn => tasks.id, { onDelete: 'cascade' }),
-    previousId: uuid().references((): AnyPgColumn => tasks.id, { onDelete: 'set null' }),
+    completedById: uuid(),
+    parentId: uuid(),
+    previousId: uuid(),
     /** How many workflow steps led here: the loop guard stops runaway chains. */
     chainDepth: integer().notNull().default(0),
-    branchId: uuid().references(() => branches.id, { onDelete: 'set null' }),
+    branchId: uuid(),
     private: boolean().notNull().default(false),
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -79,5 +78,63 @@ export const tasks = pgTable(
       .where(
         sql`${t.remindedAt} is null and ${t.remindAt} is not null and ${t.completedAt} is null`,
       ),
+    primaryKey({ columns: [t.orgId, t.id] }),
+    // Every reference stays inside the organization. The migration narrows each SET NULL to
+    // the one column (`SET NULL (assignee_id)`): drizzle cannot say so, and org_id must stay.
+    foreignKey({
+      name: 'tasks_template_id_fk',
+      columns: [t.orgId, t.templateId],
+      foreignColumns: [taskTemplates.orgId, taskTemplates.id],
+    }),
+    foreignKey({
+      name: 'tasks_contact_id_fk',
+      columns: [t.orgId, t.contactId],
+      foreignColumns: [contacts.orgId, contacts.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'tasks_assignee_id_fk',
+      columns: [t.orgId, t.assigneeId],
+      foreignColumns: [users.orgId, users.id],
+    }).onDelete('set null'),
+    foreignKey({
+      name: 'tasks_creator_id_fk',
+      columns: [t.orgId, t.creatorId],
+      foreignColumns: [users.orgId, users.id],
+    }).onDelete('set null'),
+    foreignKey({
+      name: 'tasks_status_id_fk',
+      columns: [t.orgId, t.statusId],
+      foreignColumns: [taskStatuses.orgId, taskStatuses.id],
+    }).onDelete('set null'),
+    foreignKey({
+      name: 'tasks_taken_by_id_fk',
+      columns: [t.orgId, t.takenById],
+      foreignColumns: [users.orgId, users.id],
+    }).onDelete('set null'),
+    foreignKey({
+      name: 'tasks_result_id_fk',
+      columns: [t.orgId, t.resultId],
+      foreignColumns: [taskResults.orgId, taskResults.id],
+    }).onDelete('set null'),
+    foreignKey({
+      name: 'tasks_completed_by_id_fk',
+      columns: [t.orgId, t.completedById],
+      foreignColumns: [users.orgId, users.id],
+    }).onDelete('set null'),
+    foreignKey({
+      name: 'tasks_parent_id_fk',
+      columns: [t.orgId, t.parentId],
+      foreignColumns: [t.orgId, t.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'tasks_previous_id_fk',
+      columns: [t.orgId, t.previousId],
+      foreignColumns: [t.orgId, t.id],
+    }).onDelete('set null'),
+    foreignKey({
+      name: 'tasks_branch_id_fk',
+      columns: [t.orgId, t.branchId],
+      foreignColumns: [branches.orgId, branches.id],
+    }).onDelete('set null'),
   ],
 );

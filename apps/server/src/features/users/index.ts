@@ -2,6 +2,7 @@ export { users } from './users.table.ts';
 export { toUserDto } from './users.dto.ts';
 export {
   insertUser,
+  insertMissingUsers,
   findUserByEmail,
   findUserById,
   updateUser as updateUserRow,

@@ -1,13 +1,36 @@
-import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { users } from './users.table.ts';
+import { loginEmails, users } from './users.table.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type NewUserRow = typeof users.$inferInsert;
 
+const loginEmailOf = (user: UserRow) => ({
+  email: user.email,
+  orgId: user.orgId,
+  userId: user.id,
+});
+
+/**
+ * The user and their login email in one transaction: the email's key in login_emails is what
+ * keeps it unique across organizations (a taken email fails with a unique violation).
+ */
 export async function insertUser(db: Db, row: NewUserRow): Promise<UserRow> {
-  const [created] = await db.insert(users).values(row).returning();
-  return created!;
+  return db.transaction(async (tx) => {
+    const [created] = await tx.insert(users).values(row).returning();
+    await tx.insert(loginEmails).values(loginEmailOf(created!));
+    return created!;
+  });
+}
+
+/** Inserts the users whose email their organization does not have yet; returns those. */
+export async function insertMissingUsers(db: Db, rows: NewUserRow[]): Promise<UserRow[]> {
+  if (rows.length === 0) return [];
+  return db.transaction(async (tx) => {
+    const created = await tx.insert(users).values(rows).onConflictDoNothing().returning();
+    if (created.length > 0) await tx.insert(loginEmails).values(created.map(loginEmailOf));
+    return created;
+  });
 }
 
 /** Names of the organization's users by id (one query; ids of another organization are left out). */
@@ -32,9 +55,13 @@ export async function findUserById(db: Db, orgId: string, id: string) {
   return row;
 }
 
-/** Login looks across organizations: email is globally unique. */
-export async function findUserByEmail(db: Db, email: string) {
-  const [row] = await db.select().from(users).where(eq(users.email, email));
+/** Login looks across organizations: login_emails says whose the email is. */
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  const [row] = await db
+    .select(getTableColumns(users))
+    .from(loginEmails)
+    .innerJoin(users, and(eq(users.orgId, loginEmails.orgId), eq(users.id, loginEmails.userId)))
+    .where(eq(loginEmails.email, email));
   return row;
 }
 
@@ -56,7 +83,8 @@ export async function updateUser(
   db: Db,
   orgId: string,
   id: string,
-  patch: Partial<Omit<NewUserRow, 'id' | 'orgId'>>,
+  // An email change would have to move its login_emails row too; nothing changes one yet.
+  patch: Partial<Omit<NewUserRow, 'id' | 'orgId' | 'email'>>,
 ) {
   const [row] = await db
     .update(users)

@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  foreignKey,
   index,
   integer,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -14,12 +16,12 @@ import { organizations } from '../organizations/organizations.table.ts';
 export const users = pgTable(
   'users',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: uuid().notNull().defaultRandom(),
     orgId: uuid()
       .notNull()
       .references(() => organizations.id, { onDelete: 'cascade' }),
     name: text().notNull(),
-    /** Stored lower-case; unique across all organizations because login is by email alone. */
+    /** Stored lower-case; unique across all organizations through `login_emails`. */
     email: text().notNull(),
     passwordHash: text().notNull(),
     role: text().notNull(),
@@ -36,8 +38,31 @@ export const users = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('users_email_unique').on(t.email),
+    primaryKey({ columns: [t.orgId, t.id] }),
     uniqueIndex('users_org_email_unique').on(t.orgId, t.email),
     index('users_org_name_idx').on(t.orgId, t.name, t.id),
+  ],
+);
+
+/**
+ * Login is by email alone, before the organization is known: this routing table finds the
+ * organization and user for an email, and keeps an email unique across all organizations.
+ * Only the users feature writes it, in the same transaction as the user (decision 0006).
+ */
+export const loginEmails = pgTable(
+  'login_emails',
+  {
+    email: text().primaryKey(),
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    userId: uuid().notNull(),
+  },
+  (t) => [
+    foreignKey({
+      name: 'login_emails_user_id_fk',
+      columns: [t.orgId, t.userId],
+      foreignColumns: [users.orgId, users.id],
+    }).onDelete('cascade'),
   ],
 );
