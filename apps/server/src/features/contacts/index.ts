@@ -40,7 +40,6 @@ export { prepareContactValues, type ContactInput, type ContactValues } from './c
 export {
   createContact,
   updateContactFields,
-  versionConflict,
   type CreateOptions,
   type UpdateOptions,
 } from './contacts.service.ts';

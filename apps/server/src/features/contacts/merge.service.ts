@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
-import { notFound, validationError } from '../../lib/errors.ts';
+import { fieldInvalid, notFound } from '../../lib/errors.ts';
 import { getCrmSettings } from '../contact-settings/index.ts';
 import { publishEvent } from '../events/index.ts';
 import { prepareContactValues, type ContactInput } from './contact-values.ts';
@@ -99,7 +99,7 @@ async function moveTasks(tx: Db, orgId: string, fromId: string, toId: string) {
 export async function mergeContacts(db: Db, actor: Actor, kind: ContactKind, body: MergeBody) {
   assertCan(actor, 'contacts.admin');
   if (body.targetId === body.sourceId) {
-    throw validationError({ sourceId: 'Choose two different records to merge' });
+    throw fieldInvalid('sourceId', 'same_record', 'Choose two different records to merge');
   }
   const row = await db.transaction(async (tx) => {
     // Lock in id order so two opposite merges cannot deadlock.

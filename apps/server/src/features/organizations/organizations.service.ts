@@ -2,7 +2,13 @@ import type { Organization, organizationUpdateSchema, setupBodySchema } from '@s
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
-import { conflict, isUniqueViolation, notFound } from '../../lib/errors.ts';
+import {
+  conflict,
+  emailTaken,
+  isUniqueViolation,
+  notFound,
+  versionConflict,
+} from '../../lib/errors.ts';
 import { assertAcceptablePassword, hashPassword } from '../auth/index.ts';
 import { seedCrmDefaults } from '../contact-settings/index.ts';
 import { seedTaskDefaults } from '../task-settings/index.ts';
@@ -59,9 +65,7 @@ export async function createOrganization(db: Db, input: SetupInput, firstOnly: b
     });
   } catch (err) {
     if (isUniqueViolation(err)) {
-      throw conflict('email_taken', 'An account with this email already exists', {
-        'owner.email': 'An account with this email already exists',
-      });
+      throw emailTaken('An account with this email already exists', 'owner.email');
     }
     throw err;
   }
@@ -80,5 +84,5 @@ export async function updateOrganization(db: Db, actor: Actor, input: UpdateInpu
   const row = await repo.updateOrganization(db, actor.orgId, version, patch);
   if (row) return toOrganizationDto(row);
   if (!(await repo.findOrganization(db, actor.orgId))) throw notFound('Organization');
-  throw conflict('version_conflict', 'Someone else saved these settings in the meantime');
+  throw versionConflict(null, 'these settings');
 }
