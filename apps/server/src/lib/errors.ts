@@ -45,14 +45,12 @@ export class AppError extends Error {
   }
 }
 
-export const hasFieldErrors = (errors: FieldErrors) => Object.keys(errors).length > 0;
-
 export const validationError = (fields: FieldErrors, message = 'Invalid input') =>
   new AppError(400, 'validation', message, fields);
 
 /** Throws a 400 naming every collected field, if there are any. */
 export function throwIfAny(errors: FieldErrors, message?: string) {
-  if (hasFieldErrors(errors)) throw validationError(errors, message);
+  if (Object.keys(errors).length > 0) throw validationError(errors, message);
 }
 
 /** A 400 about one field. */
@@ -105,16 +103,12 @@ export function nameTaken(what: string) {
   return conflict('name_taken', message, { name: fieldError('taken', message) });
 }
 
-/** Runs `work`, turning a unique violation (of `constraint`, if given) into `nameTaken(what)`. */
-export async function catchNameTaken<T>(
-  what: string,
-  work: () => Promise<T>,
-  constraint?: string,
-): Promise<T> {
+/** Runs `work`, turning a unique violation (the name's index) into `nameTaken(what)`. */
+export async function catchNameTaken<T>(what: string, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
-    if (isUniqueViolation(err, constraint)) throw nameTaken(what);
+    if (isUniqueViolation(err)) throw nameTaken(what);
     throw err;
   }
 }
