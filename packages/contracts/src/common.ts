@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { coded } from './errors.ts';
 
 /** Languages the UI and the organization can use. */
 export const LOCALES = ['en', 'sv', 'pl', 'ru', 'uk'] as const;
@@ -31,7 +32,7 @@ export const timezoneSchema = z
   .string()
   .trim()
   .max(64)
-  .refine(isTimeZone, { message: 'Unknown time zone' });
+  .refine(isTimeZone, coded('unknown_timezone', 'Unknown time zone'));
 
 const currencies = new Set(Intl.supportedValuesOf('currency'));
 export const currencySchema = z
@@ -39,15 +40,7 @@ export const currencySchema = z
   .trim()
   .length(3)
   .transform((v) => v.toUpperCase())
-  .refine((v) => currencies.has(v), { message: 'Unknown currency code' });
-
-/** Every error the API sends has this shape. */
-export const errorSchema = z.object({
-  code: z.string(),
-  message: z.string(),
-  fields: z.record(z.string(), z.string()).optional(),
-});
-export type ApiError = z.infer<typeof errorSchema>;
+  .refine((v) => currencies.has(v), coded('unknown_currency', 'Unknown currency code'));
 
 export const okSchema = z.object({ ok: z.literal(true) });
 

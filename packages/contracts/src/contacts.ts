@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailSchema, idSchema, timestampSchema } from './common.ts';
+import { coded } from './errors.ts';
 import { contactKindSchema, customValuesSchema } from './contact-settings.ts';
 
 // ---------------------------------------------------------------- parts
@@ -144,10 +145,12 @@ const identifies = (p: {
   emails?: unknown[];
 }) => Boolean(p.firstName || p.lastName || p.phones?.length || p.emails?.length);
 
-export const personCreateSchema = z.strictObject(personFields).refine(identifies, {
-  message: 'Enter a name, a phone or an email',
+const identifyIssue = {
+  ...coded('identify_required', 'Enter a name, a phone or an email'),
   path: ['firstName'],
-});
+};
+
+export const personCreateSchema = z.strictObject(personFields).refine(identifies, identifyIssue);
 export type PersonCreate = z.input<typeof personCreateSchema>;
 
 export const personUpdateSchema = z.strictObject({
@@ -178,7 +181,7 @@ export const companyCreateSchema = z.strictObject({
       phones: z.array(phoneInputSchema).max(10).optional(),
       emails: z.array(emailInputSchema).max(10).optional(),
     })
-    .refine(identifies, { message: 'Enter a name, a phone or an email', path: ['firstName'] })
+    .refine(identifies, identifyIssue)
     .optional(),
 });
 export type CompanyCreate = z.input<typeof companyCreateSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, timestampSchema } from './common.ts';
+import { importRowErrorCodeSchema } from './errors.ts';
 import { contactKindSchema } from './contact-settings.ts';
 
 /**
@@ -26,7 +27,7 @@ export const importRowErrorSchema = z.object({
   /** In English, for API users; the UI translates `code` with `params` instead. */
   message: z.string(),
   /** invalid_email, unknown_status, custom_not_number … (see the web's imports locale). */
-  code: z.string().optional(),
+  code: importRowErrorCodeSchema.optional(),
   params: z.record(z.string(), z.string()).optional(),
 });
 export type ImportRowError = z.infer<typeof importRowErrorSchema>;

@@ -1,4 +1,5 @@
 export * from './common.ts';
+export * from './errors.ts';
 export * from './roles.ts';
 export * from './passwords.ts';
 export * from './organizations.ts';

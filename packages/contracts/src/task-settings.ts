@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, nameSchema } from './common.ts';
+import { coded } from './errors.ts';
 import { colorSchema } from './contact-settings.ts';
 
 // ---------------------------------------------------------------- types (T-2)
@@ -113,7 +114,7 @@ export const resultFieldInputSchema = z
     dictionaryId: idSchema.nullable().default(null),
   })
   .refine((f) => f.type !== 'choice' || f.dictionaryId !== null, {
-    message: 'A choice field needs a dictionary',
+    ...coded('required', 'A choice field needs a dictionary'),
     path: ['dictionaryId'],
   });
 
@@ -139,7 +140,7 @@ export const nextStepSchema = z
     userId: idSchema.nullable().default(null),
   })
   .refine((n) => n.assignTo !== 'user' || n.userId !== null, {
-    message: 'Pick the user who gets the next task',
+    ...coded('required', 'Pick the user who gets the next task'),
     path: ['userId'],
   });
 export type NextStep = z.infer<typeof nextStepSchema>;

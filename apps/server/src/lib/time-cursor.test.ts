@@ -51,7 +51,7 @@ describe('time cursor', () => {
     for (const bad of garbage) {
       const err = decodeError(bad);
       expect(err.status, bad).toBe(400);
-      expect(err.fields).toEqual({ cursor: 'Invalid cursor' });
+      expect(err.fields).toEqual({ cursor: { code: 'invalid', message: 'Invalid cursor' } });
     }
   });
 });

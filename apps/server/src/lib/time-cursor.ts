@@ -1,5 +1,5 @@
 import { sql, type AnyColumn } from 'drizzle-orm';
-import { validationError } from './errors.ts';
+import { fieldInvalid } from './errors.ts';
 
 /**
  * Keyset position of a newest-first list: a timestamp in whole microseconds since 1970 (exact,
@@ -36,7 +36,7 @@ export function decodeTimeCursor(cursor: string): TimeCursor {
   } catch {
     // fall through
   }
-  throw validationError({ cursor: 'Invalid cursor' });
+  throw fieldInvalid('cursor', 'invalid', 'Invalid cursor');
 }
 
 /** A timestamp column as the cursor's `at`: text, so the digits stay exact whatever the driver does with a bigint. */

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
+import type { ApiError } from '@spotter/contracts';
 import type { FastifyInstance } from 'fastify';
 
 /**
@@ -37,9 +38,9 @@ export async function registerWeb(app: FastifyInstance, webDist: string | undefi
       if (hasWeb && isPage) {
         return reply.header('cache-control', 'no-cache').sendFile('index.html');
       }
-      return reply
-        .code(404)
-        .send({ code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` });
+      const route = req.url.split('?')[0];
+      const body: ApiError = { code: 'not_found', message: `No route ${req.method} ${route}` };
+      return reply.code(404).send(body);
     });
   });
 }

@@ -13,15 +13,11 @@ export function showFailure(err: unknown, setErrors?: SetErrors) {
 
 export const notifySaved = (message: string) => notifications.show({ color: 'teal', message });
 
-/**
- * How many contacts a 409 `in_use` answer says still use the entry: the server puts the count
- * in `fields.count` or in its message; undefined when it says neither.
- */
+/** How many records a 409 `in_use` answer says still use the entry (its `params.count`). */
 export function inUseCount(err: unknown): number | undefined {
   if (!(err instanceof ApiError) || err.code !== 'in_use') return undefined;
-  const raw = err.fields.count ?? /\d+/.exec(err.message)?.[0];
-  const n = Number(raw);
-  return raw !== undefined && Number.isInteger(n) && n >= 0 ? n : undefined;
+  const n = Number(err.params.count);
+  return Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
 /**

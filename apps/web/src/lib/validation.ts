@@ -1,65 +1,99 @@
+import {
+  fieldErrorOfIssue,
+  isFieldErrorCode,
+  type ErrorParams,
+  type FieldErrorCode,
+} from '@spotter/contracts';
 import { z } from 'zod';
 import { i18n } from './i18n.ts';
 import { ApiError } from './api.ts';
 
 /**
- * The contracts' zod schemas validate forms in the browser too; this turns zod's issues into
- * messages in the user's language instead of zod's English ones.
+ * Each field error code's text (common namespace). Typed over every code, so a code added to
+ * the contracts does not compile here until the UI can say it.
+ */
+const FIELD_ERROR_KEYS: Record<FieldErrorCode, string> = {
+  required: 'validation.required',
+  invalid: 'validation.invalid',
+  invalid_format: 'validation.invalid',
+  invalid_email: 'validation.email',
+  invalid_phone: 'validation.phone',
+  invalid_date: 'validation.date',
+  invalid_number: 'validation.number',
+  invalid_option: 'validation.option',
+  invalid_characters: 'validation.characters',
+  too_short: 'validation.minLength',
+  too_long: 'validation.maxLength',
+  too_small: 'validation.minValue',
+  too_large: 'validation.maxValue',
+  too_few: 'validation.minItems',
+  too_many: 'validation.maxItems',
+  unknown_field: 'validation.unknownField',
+  unknown_reference: 'validation.unknownReference',
+  archived: 'validation.archived',
+  deactivated: 'validation.deactivated',
+  wrong_kind: 'validation.wrongKind',
+  not_allowed: 'validation.notAllowed',
+  duplicate: 'validation.duplicate',
+  taken: 'validation.taken',
+  in_use: 'validation.inUse',
+  same_record: 'validation.sameRecord',
+  identify_required: 'validation.identify',
+  password_common: 'validation.passwordCommon',
+  password_same: 'validation.passwordSame',
+  password_wrong: 'validation.passwordWrong',
+  unknown_timezone: 'validation.timezone',
+  unknown_currency: 'validation.currency',
+};
+
+/** A taken name or email says which; anything else taken says so plainly. */
+const TAKEN_KEYS: Record<string, string> = {
+  email: 'validation.emailTaken',
+  name: 'validation.nameTaken',
+};
+
+export const fieldErrorKey = (code: FieldErrorCode, field?: string) =>
+  `common:${(code === 'taken' && TAKEN_KEYS[field?.split('.').pop() ?? '']) || FIELD_ERROR_KEYS[code]}`;
+
+/** One field's problem in the user's language; `field` is its path ("owner.email"). */
+export function fieldErrorText(code: FieldErrorCode, params: ErrorParams = {}, field?: string) {
+  const count = params.max ?? params.min ?? params.count;
+  return i18n.t(fieldErrorKey(code, field), { ...params, ...(count !== undefined && { count }) });
+}
+
+/**
+ * The contracts' zod schemas validate forms in the browser too; this says zod's issues in the
+ * user's language, with the same texts as the server's field codes.
  */
 export function installZodMessages() {
   z.config({
     customError: (issue) => {
-      const t = i18n.t.bind(i18n);
-      switch (issue.code) {
-        case 'too_small':
-          if (issue.origin === 'string') {
-            return Number(issue.minimum) <= 1
-              ? t('common:validation.required')
-              : t('common:validation.minLength', { count: Number(issue.minimum) });
-          }
-          return t('common:validation.required');
-        case 'too_big':
-          return issue.origin === 'string'
-            ? t('common:validation.maxLength', { count: Number(issue.maximum) })
-            : t('common:validation.invalid');
-        case 'invalid_format':
-          return issue.format === 'email'
-            ? t('common:validation.email')
-            : t('common:validation.invalid');
-        case 'invalid_type':
-          return issue.input === undefined || issue.input === null || issue.input === ''
-            ? t('common:validation.required')
-            : t('common:validation.invalid');
-        default:
-          return t('common:validation.invalid');
-      }
+      const { code, params } = fieldErrorOfIssue(issue);
+      return fieldErrorText(code, params);
     },
   });
 }
 
-/** The server's English field messages that the UI knows how to say in every language. */
-const KNOWN_FIELD_MESSAGES: Record<string, string> = {
-  'This password is too common; choose another': 'common:validation.passwordCommon',
-  'Choose a password different from the current one': 'common:validation.passwordSame',
-  'The current password is not correct': 'common:validation.passwordWrong',
-  'Unknown time zone': 'common:validation.timezone',
-  'Unknown currency code': 'common:validation.currency',
-};
+/**
+ * A zod issue's message for a form: zod's own issues are already translated (above); a
+ * refinement's fixed English message is replaced by the text of its code.
+ */
+export function issueText(issue: z.core.$ZodIssue): string {
+  if (issue.code !== 'custom') return issue.message;
+  const code: unknown = issue.params?.code;
+  return isFieldErrorCode(code) ? fieldErrorText(code) : issue.message;
+}
 
-/** Codes of conflicts whose fields get a message of their own. */
-const CODE_FIELD_MESSAGES: Record<string, string> = {
-  email_taken: 'common:validation.emailTaken',
-  name_taken: 'common:validation.nameTaken',
-  wrong_password: 'common:validation.passwordWrong',
-};
-
-/** Field errors from a 400/409 answer, keyed by form path ("owner.email"), translated. */
+/**
+ * Field errors from a 400/409 answer, keyed by form path ("owner.email"), said by their code;
+ * the server's English only for a field that came without one.
+ */
 export function serverFieldErrors(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError)) return {};
   const out: Record<string, string> = {};
   for (const [field, message] of Object.entries(error.fields)) {
-    const key = CODE_FIELD_MESSAGES[error.code] ?? KNOWN_FIELD_MESSAGES[message];
-    out[field] = key ? i18n.t(key) : message;
+    const code = error.fieldCodes[field];
+    out[field] = code ? fieldErrorText(code, error.fieldParams[field], field) : message;
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import { ROLE_PERMISSIONS, type Me, type MeUpdate, type Role } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { AppError, unauthorized, validationError } from '../../lib/errors.ts';
+import { AppError, fieldError, fieldInvalid, unauthorized } from '../../lib/errors.ts';
 import {
   findOrganization,
   toOrganizationDto,
@@ -58,7 +58,7 @@ export async function login(
       'rate_limited',
       'Too many failed attempts. Try again later.',
       undefined,
-      { 'retry-after': String(wait) },
+      { headers: { 'retry-after': String(wait) } },
     );
   }
   const user = await findUserByEmail(db, email);
@@ -107,13 +107,18 @@ export async function changePassword(
   const user = await findUserById(db, actor.orgId, userId);
   if (!user) throw unauthorized();
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new AppError(400, 'wrong_password', 'The current password is not correct', {
-      currentPassword: 'The current password is not correct',
+    const message = 'The current password is not correct';
+    throw new AppError(400, 'wrong_password', message, {
+      currentPassword: fieldError('password_wrong', message),
     });
   }
   assertAcceptablePassword(input.newPassword, 'newPassword');
   if (input.newPassword === input.currentPassword) {
-    throw validationError({ newPassword: 'Choose a password different from the current one' });
+    throw fieldInvalid(
+      'newPassword',
+      'password_same',
+      'Choose a password different from the current one',
+    );
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {

@@ -1,7 +1,7 @@
 import type { setupBodySchema } from '@spotter/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import { conflict, isUniqueViolation } from '../../lib/errors.ts';
+import { conflict, emailTaken, isUniqueViolation } from '../../lib/errors.ts';
 import { Hook } from '../../lib/hooks.ts';
 import {
   countOrganizations,
@@ -57,9 +57,7 @@ export async function createOrganization(db: Db, input: SetupInput, firstOnly: b
     });
   } catch (err) {
     if (isUniqueViolation(err)) {
-      throw conflict('email_taken', 'An account with this email already exists', {
-        'owner.email': 'An account with this email already exists',
-      });
+      throw emailTaken('An account with this email already exists', 'owner.email');
     }
     throw err;
   }

@@ -1,7 +1,7 @@
 import type { Branch, BranchUpdate } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
-import { conflict, isUniqueViolation, notFound } from '../../lib/errors.ts';
+import { catchNameTaken, notFound } from '../../lib/errors.ts';
 import * as repo from './branches.repo.ts';
 
 export function toBranchDto(row: repo.BranchRow): Branch {
@@ -12,11 +12,6 @@ export function toBranchDto(row: repo.BranchRow): Branch {
     createdAt: row.createdAt.toISOString(),
   };
 }
-
-const nameTaken = () =>
-  conflict('name_taken', 'A branch with this name already exists', {
-    name: 'A branch with this name already exists',
-  });
 
 export async function listBranches(db: Db, actor: Actor, includeArchived: boolean) {
   assertCan(actor, 'branches.read');
@@ -33,12 +28,9 @@ export async function getBranch(db: Db, actor: Actor, id: string) {
 
 export async function createBranch(db: Db, actor: Actor, name: string) {
   assertCan(actor, 'branches.manage');
-  try {
-    return toBranchDto(await repo.insertBranch(db, actor.orgId, name));
-  } catch (err) {
-    if (isUniqueViolation(err)) throw nameTaken();
-    throw err;
-  }
+  return toBranchDto(
+    await catchNameTaken('A branch', () => repo.insertBranch(db, actor.orgId, name)),
+  );
 }
 
 export async function updateBranch(db: Db, actor: Actor, id: string, input: BranchUpdate) {
@@ -51,12 +43,7 @@ export async function updateBranch(db: Db, actor: Actor, id: string, input: Bran
     patch.archivedAt = input.archived ? new Date() : null;
   }
   if (Object.keys(patch).length === 0) return toBranchDto(existing);
-  try {
-    const row = await repo.updateBranch(db, actor.orgId, id, patch);
-    if (!row) throw notFound('Branch');
-    return toBranchDto(row);
-  } catch (err) {
-    if (isUniqueViolation(err)) throw nameTaken();
-    throw err;
-  }
+  const row = await catchNameTaken('A branch', () => repo.updateBranch(db, actor.orgId, id, patch));
+  if (!row) throw notFound('Branch');
+  return toBranchDto(row);
 }

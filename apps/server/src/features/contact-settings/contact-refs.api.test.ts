@@ -16,7 +16,7 @@ async function fieldsOf(work: Promise<unknown>) {
     (e: unknown) => e,
   );
   expect(err).toBeInstanceOf(AppError);
-  return (err as AppError).fields;
+  return (err as AppError).toBody().fields;
 }
 
 async function add(org: TestOrg, kind: string, body: Record<string, unknown>) {

@@ -1,6 +1,6 @@
 import type { ContactKind, CustomField, CustomValues, LookupKind } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
-import { validationError } from '../../lib/errors.ts';
+import { fieldError, type FieldErrors, throwIfAny } from '../../lib/errors.ts';
 import { findBranchIds } from '../branches/index.ts';
 import { findUserById } from '../users/index.ts';
 import { checkCustomValues } from './custom-values.ts';
@@ -45,9 +45,7 @@ export async function validateCustomValues(
     values,
     opts.prefix,
   );
-  if (Object.keys(result.errors).length > 0) {
-    throw validationError(result.errors, Object.values(result.errors)[0]);
-  }
+  throwIfAny(result.errors, Object.values(result.errors)[0]?.message);
   return result.values;
 }
 
@@ -71,7 +69,7 @@ export async function assertContactRefs(
   entity: ContactKind,
   refs: ContactRefs,
 ): Promise<void> {
-  const errors: Record<string, string> = {};
+  const errors: FieldErrors = {};
   const lookupIds = [
     ...LIST_REFS.flatMap(([key]) => refs[key] ?? []),
     ...SINGLE_REFS.flatMap(([key]) => (refs[key] ? [refs[key]] : [])),
@@ -95,20 +93,27 @@ export async function assertContactRefs(
     if (bad !== undefined) {
       errors[key] =
         byId.get(bad)?.kind === kind
-          ? `This ${word} is not for ${entity === 'person' ? 'persons' : 'companies'}`
-          : `Unknown ${word}`;
+          ? fieldError(
+              'wrong_kind',
+              `This ${word} is not for ${entity === 'person' ? 'persons' : 'companies'}`,
+            )
+          : fieldError('unknown_reference', `Unknown ${word}`);
     }
   }
   for (const [key, kind, word] of SINGLE_REFS) {
     const id = refs[key];
-    if (id && !fits(id, kind)) errors[key] = `Unknown ${word}`;
+    if (id && !fits(id, kind)) errors[key] = fieldError('unknown_reference', `Unknown ${word}`);
   }
-  if (refs.statusId && status?.entity !== entity) errors.statusId = 'Unknown status';
-  if (refs.branchId && !branches?.has(refs.branchId)) errors.branchId = 'Unknown branch';
+  if (refs.statusId && status?.entity !== entity)
+    errors.statusId = fieldError('unknown_reference', 'Unknown status');
+  if (refs.branchId && !branches?.has(refs.branchId))
+    errors.branchId = fieldError('unknown_reference', 'Unknown branch');
   if (refs.responsibleId && !responsible?.active) {
-    errors.responsibleId = responsible ? 'This user is no longer active' : 'Unknown user';
+    errors.responsibleId = responsible
+      ? fieldError('deactivated', 'This user is no longer active')
+      : fieldError('unknown_reference', 'Unknown user');
   }
-  if (Object.keys(errors).length > 0) throw validationError(errors);
+  throwIfAny(errors);
 }
 
 function byLowerName(rows: Array<{ id: string; name: string }>) {

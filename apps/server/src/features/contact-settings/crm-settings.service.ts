@@ -2,7 +2,7 @@ import type { CrmSettings, crmSettingsUpdateSchema } from '@spotter/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
-import { conflict, notFound } from '../../lib/errors.ts';
+import { notFound, versionConflict } from '../../lib/errors.ts';
 import { findOrganization } from '../organizations/index.ts';
 import * as repo from './crm-settings.repo.ts';
 import { guessPhoneRegion } from './phone-region.ts';
@@ -49,8 +49,6 @@ export async function updateCrmSettings(db: Db, actor: Actor, input: UpdateInput
     version === 0
       ? await repo.insertCrmSettings(db, actor.orgId, patch)
       : await repo.updateCrmSettings(db, actor.orgId, version, patch);
-  if (!saved) {
-    throw conflict('version_conflict', 'Someone else saved these settings in the meantime');
-  }
+  if (!saved) throw versionConflict(null, 'these settings');
   return effective(db, actor.orgId);
 }

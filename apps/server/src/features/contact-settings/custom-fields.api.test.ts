@@ -178,7 +178,7 @@ describe('custom fields (C-7)', () => {
     for (const [id, value, message] of wrong) {
       const err = await rejection(validateCustomValues(db, org.orgId, 'person', { [id]: value }));
       expect(err.status).toBe(400);
-      expect(err.fields).toEqual({ [`custom.${id}`]: message });
+      expect(err.toBody().fields).toEqual({ [`custom.${id}`]: message });
     }
     const prefixed = await rejection(
       validateCustomValues(db, org.orgId, 'person', { [num.id]: 'x' }, { prefix: 'rows.2' }),

@@ -10,7 +10,14 @@ import type {
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
-import { conflict, isUniqueViolation, notFound, validationError } from '../../lib/errors.ts';
+import {
+  catchNameTaken,
+  fieldError,
+  type FieldErrors,
+  fieldInvalid,
+  notFound,
+  throwIfAny,
+} from '../../lib/errors.ts';
 import { contactReferences } from './contact-references.port.ts';
 import * as repo from './custom-fields.repo.ts';
 
@@ -30,31 +37,26 @@ export function toCustomFieldDto(row: repo.CustomFieldRow): CustomField {
   };
 }
 
-async function catchNameTaken<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
-    const message = 'A field with this name already exists';
-    throw conflict('name_taken', message, { name: message });
-  }
-}
+const nameTakenAsField = <T>(work: () => Promise<T>) => catchNameTaken('A field', work);
 
 /**
  * Dropdown options keep their ids so stored values stay valid; a new option (no id) gets one.
  * `known` is the field's current option ids (empty when creating: any id given is kept).
  */
 function buildOptions(inputs: OptionInput[], known: Set<string> | null): CustomFieldOption[] {
-  const fields: Record<string, string> = {};
+  const fields: FieldErrors = {};
   const names = new Set<string>();
   const ids = new Set<string>();
   const options = inputs.map((o, i) => {
     const id = o.id ?? randomUUID();
     if (o.id !== undefined && known && !known.has(o.id))
-      fields[`options.${i}.id`] = 'Unknown option';
-    if (ids.has(id)) fields[`options.${i}.id`] = 'This option appears twice';
+      fields[`options.${i}.id`] = fieldError('unknown_reference', 'Unknown option');
+    if (ids.has(id))
+      fields[`options.${i}.id`] = fieldError('duplicate', 'This option appears twice');
     const key = o.name.toLowerCase();
-    if (names.has(key)) fields[`options.${i}.name`] = 'Another option has this name';
+    if (names.has(key)) {
+      fields[`options.${i}.name`] = fieldError('duplicate', 'Another option has this name');
+    }
     ids.add(id);
     names.add(key);
     return {
@@ -65,7 +67,7 @@ function buildOptions(inputs: OptionInput[], known: Set<string> | null): CustomF
       background: o.background,
     };
   });
-  if (Object.keys(fields).length > 0) throw validationError(fields);
+  throwIfAny(fields);
   return options;
 }
 
@@ -82,12 +84,12 @@ export async function listCustomFields(
 export async function createCustomField(db: Db, actor: Actor, input: CreateInput) {
   assertCan(actor, 'settings.manage');
   if (input.type !== 'dropdown' && input.options.length > 0) {
-    throw validationError({ options: 'Only dropdown fields have options' });
+    throw fieldInvalid('options', 'not_allowed', 'Only dropdown fields have options');
   }
   const options = buildOptions(input.options, null);
   const position =
     input.position ?? (await repo.nextCustomFieldPosition(db, actor.orgId, input.entity));
-  const row = await catchNameTaken(() =>
+  const row = await nameTakenAsField(() =>
     repo.insertCustomField(db, {
       orgId: actor.orgId,
       entity: input.entity,
@@ -110,7 +112,7 @@ export async function updateCustomField(db: Db, actor: Actor, id: string, input:
   let removed: string[] = [];
   if (optionInputs !== undefined) {
     if (existing.type !== 'dropdown' && optionInputs.length > 0) {
-      throw validationError({ options: 'Only dropdown fields have options' });
+      throw fieldInvalid('options', 'not_allowed', 'Only dropdown fields have options');
     }
     const before = new Set(existing.options.map((o) => o.id));
     patch.options = buildOptions(optionInputs, before);
@@ -121,7 +123,7 @@ export async function updateCustomField(db: Db, actor: Actor, id: string, input:
     patch.archivedAt = archived ? new Date() : null;
   }
   if (Object.keys(patch).length === 0) return toCustomFieldDto(existing);
-  const row = await catchNameTaken(() =>
+  const row = await nameTakenAsField(() =>
     db.transaction(async (tx) => {
       const updated = await repo.updateCustomField(tx, actor.orgId, id, patch);
       // A removed option's values would point nowhere: they go with it.

@@ -74,12 +74,24 @@ describe('checkCustomValues', () => {
       },
       'rows.3',
     );
-    expect(errors[`rows.3.${date.id}`]).toBe('Membership end: expected a date (YYYY-MM-DD)');
-    expect(errors[`rows.3.${money.id}`]).toBe('Fee: expected an amount');
-    expect(errors[`rows.3.${number.id}`]).toBe('Visits: expected a number');
-    expect(errors[`rows.3.${dropdown.id}`]).toBe('Level: expected one of its options');
-    expect(errors[`rows.3.${text.id}`]).toBe('Shoe size note: expected text');
-    expect(Object.values(errors)).toContain('Unknown custom field');
+    expect(errors[`rows.3.${date.id}`]).toEqual({
+      code: 'invalid_date',
+      message: 'Membership end: expected a date (YYYY-MM-DD)',
+    });
+    expect(errors[`rows.3.${money.id}`]).toEqual({
+      code: 'invalid_number',
+      message: 'Fee: expected an amount',
+    });
+    expect(errors[`rows.3.${number.id}`]?.message).toBe('Visits: expected a number');
+    expect(errors[`rows.3.${dropdown.id}`]).toEqual({
+      code: 'invalid_option',
+      message: 'Level: expected one of its options',
+    });
+    expect(errors[`rows.3.${text.id}`]?.message).toBe('Shoe size note: expected text');
+    expect(Object.values(errors)).toContainEqual({
+      code: 'unknown_field',
+      message: 'Unknown custom field',
+    });
   });
 
   it('refuses archived fields and keys that are not field ids', () => {

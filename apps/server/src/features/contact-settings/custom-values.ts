@@ -1,11 +1,14 @@
-import type { CustomField, CustomValues } from '@spotter/contracts';
+import type { CustomField, CustomValues, ErrorParams, FieldErrorCode } from '@spotter/contracts';
+import { fieldError, type FieldErrors } from '../../lib/errors.ts';
 
 /** Keeps stored numbers exact enough for money and far from float overflow. */
 const MAX_NUMBER = 1e15;
 const MAX_TEXT = 2000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-type Parsed = { ok: true; value: string | number | null } | { ok: false; expected: string };
+type Parsed =
+  | { ok: true; value: string | number | null }
+  | { ok: false; expected: string; code: FieldErrorCode; params?: ErrorParams };
 
 /**
  * Numbers arrive typed (the API) or as text (CSV import, in the club's locale): accepts
@@ -48,17 +51,26 @@ function parseValue(field: CustomField, raw: unknown): Parsed {
   switch (field.type) {
     case 'text': {
       if (typeof raw !== 'string' && typeof raw !== 'number')
-        return { ok: false, expected: 'text' };
+        return { ok: false, expected: 'text', code: 'invalid' };
       const text = String(raw).trim();
       return text.length > MAX_TEXT
-        ? { ok: false, expected: `text of at most ${MAX_TEXT} characters` }
+        ? {
+            ok: false,
+            expected: `text of at most ${MAX_TEXT} characters`,
+            code: 'too_long',
+            params: { max: MAX_TEXT },
+          }
         : { ok: true, value: text };
     }
     case 'number':
     case 'money': {
       const n = parseNumber(raw);
       if (n === undefined || Math.abs(n) >= MAX_NUMBER) {
-        return { ok: false, expected: field.type === 'money' ? 'an amount' : 'a number' };
+        return {
+          ok: false,
+          expected: field.type === 'money' ? 'an amount' : 'a number',
+          code: 'invalid_number',
+        };
       }
       const value = field.type === 'money' ? Math.round((n + Math.sign(n) * 1e-9) * 100) / 100 : n;
       return { ok: true, value: Object.is(value, -0) ? 0 : value };
@@ -67,10 +79,12 @@ function parseValue(field: CustomField, raw: unknown): Parsed {
       const s = typeof raw === 'string' ? raw.trim() : '';
       return isCalendarDate(s)
         ? { ok: true, value: s }
-        : { ok: false, expected: 'a date (YYYY-MM-DD)' };
+        : { ok: false, expected: 'a date (YYYY-MM-DD)', code: 'invalid_date' };
     }
     case 'dropdown': {
-      if (typeof raw !== 'string') return { ok: false, expected: 'one of its options' };
+      if (typeof raw !== 'string') {
+        return { ok: false, expected: 'one of its options', code: 'invalid_option' };
+      }
       const s = raw.trim();
       // An option id (forms) or, for imports, an option's name in any case.
       const option =
@@ -78,7 +92,7 @@ function parseValue(field: CustomField, raw: unknown): Parsed {
         field.options.find((o) => o.name.toLowerCase() === s.toLowerCase());
       return option
         ? { ok: true, value: option.id }
-        : { ok: false, expected: 'one of its options' };
+        : { ok: false, expected: 'one of its options', code: 'invalid_option' };
     }
   }
 }
@@ -92,21 +106,27 @@ export function checkCustomValues(
   fields: CustomField[],
   values: Record<string, unknown>,
   prefix = 'custom',
-): { values: CustomValues; errors: Record<string, string> } {
+): { values: CustomValues; errors: FieldErrors } {
   const byId = new Map(fields.filter((f) => !f.archived).map((f) => [f.id, f]));
   const out: CustomValues = {};
-  const errors: Record<string, string> = {};
+  const errors: FieldErrors = {};
   for (const [id, raw] of Object.entries(values)) {
     const key = `${prefix}.${id}`;
     const field = byId.get(id);
     if (!field) {
       if (isEmpty(raw) && UUID.test(id)) out[id] = null;
-      else errors[key] = 'Unknown custom field';
+      else errors[key] = fieldError('unknown_field', 'Unknown custom field');
       continue;
     }
     const parsed = parseValue(field, raw);
     if (parsed.ok) out[id] = parsed.value;
-    else errors[key] = `${field.name}: expected ${parsed.expected}`;
+    else {
+      errors[key] = fieldError(
+        parsed.code,
+        `${field.name}: expected ${parsed.expected}`,
+        parsed.params,
+      );
+    }
   }
   return { values: out, errors };
 }

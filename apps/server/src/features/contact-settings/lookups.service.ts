@@ -9,7 +9,7 @@ import {
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
-import { conflict, isUniqueViolation, notFound, validationError } from '../../lib/errors.ts';
+import { catchNameTaken, conflict, fieldError, fieldInvalid, notFound } from '../../lib/errors.ts';
 import { contactReferences, isArrayKind, isSingleKind } from './contact-references.port.ts';
 import * as repo from './lookups.repo.ts';
 
@@ -39,15 +39,8 @@ export function toLookupDto(row: repo.LookupRow, usage?: Map<string, number>): L
   };
 }
 
-async function catchNameTaken<T>(kind: LookupKind, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
-    const message = `A ${label(kind)} with this name already exists`;
-    throw conflict('name_taken', message, { name: message });
-  }
-}
+const nameTakenAs = <T>(kind: LookupKind, work: () => Promise<T>) =>
+  catchNameTaken(`A ${label(kind)}`, work);
 
 /** Only tags and categories are for persons, companies or both; other lists serve both. */
 const scopeFor = (kind: LookupKind, scope: Scope): Scope =>
@@ -70,7 +63,7 @@ export async function listLookups(
 export async function createLookup(db: Db, actor: Actor, kind: LookupKind, input: CreateInput) {
   assertCan(actor, 'settings.manage');
   const position = input.position ?? (await repo.nextLookupPosition(db, actor.orgId, kind));
-  const row = await catchNameTaken(kind, () =>
+  const row = await nameTakenAs(kind, () =>
     repo.insertLookup(db, {
       orgId: actor.orgId,
       kind,
@@ -95,9 +88,8 @@ async function assertScopeFree(db: Db, orgId: string, row: repo.LookupRow, scope
     throw conflict(
       'in_use',
       `${used} ${who} use this ${label(row.kind)}; remove it from them first`,
-      {
-        scope: `Used by ${used} ${who}`,
-      },
+      { scope: fieldError('in_use', `Used by ${used} ${who}`, { count: used }) },
+      { count: used },
     );
   }
 }
@@ -122,7 +114,7 @@ export async function updateLookup(
     patch.archivedAt = archived ? new Date() : null;
   }
   if (Object.keys(patch).length === 0) return toLookupDto(existing);
-  const row = await catchNameTaken(kind, () => repo.updateLookup(db, actor.orgId, id, patch));
+  const row = await nameTakenAs(kind, () => repo.updateLookup(db, actor.orgId, id, patch));
   if (!row) throw notFound(capitalized(kind));
   return toLookupDto(row);
 }
@@ -147,12 +139,14 @@ export async function moveLookup(
 ) {
   assertCan(actor, 'settings.manage');
   if (!isSingleKind(kind)) {
-    throw validationError({ kind: 'Only industries and sources can be moved' });
+    throw fieldInvalid('kind', 'not_allowed', 'Only industries and sources can be moved');
   }
   if (!(await repo.findLookup(db, actor.orgId, kind, id))) throw notFound(capitalized(kind));
-  if (targetId === id) throw validationError({ targetId: `Choose another ${label(kind)}` });
+  if (targetId === id) {
+    throw fieldInvalid('targetId', 'same_record', `Choose another ${label(kind)}`);
+  }
   if (!(await repo.findLookup(db, actor.orgId, kind, targetId))) {
-    throw validationError({ targetId: `Unknown ${label(kind)}` });
+    throw fieldInvalid('targetId', 'unknown_reference', `Unknown ${label(kind)}`);
   }
   const moved = await db.transaction((tx) =>
     contactReferences.get().moveLookup(tx, actor.orgId, kind, id, targetId),

@@ -130,7 +130,7 @@ describe('contact statuses (C-3, C-6)', () => {
     });
     const refused = await org.owner.request('DELETE', `/api/settings/statuses/${status.id}`);
     expect(refused.statusCode).toBe(409);
-    expect(refused.json()).toMatchObject({ code: 'in_use', fields: { count: '1' } });
+    expect(refused.json()).toMatchObject({ code: 'in_use', params: { count: 1 } });
     expect(refused.json().message).toContain('1 contact');
 
     await t.database.db.update(contacts).set({ statusId: null }).where(eq(contacts.id, live.id));

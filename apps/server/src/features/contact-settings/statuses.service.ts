@@ -2,7 +2,7 @@ import type { ContactKind, Status, statusCreateSchema, StatusUpdate } from '@spo
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
-import { conflict, isUniqueViolation, notFound } from '../../lib/errors.ts';
+import { catchNameTaken, conflict, notFound } from '../../lib/errors.ts';
 import { contactReferences } from './contact-references.port.ts';
 import * as repo from './statuses.repo.ts';
 
@@ -21,19 +21,7 @@ export function toStatusDto(row: repo.StatusRow): Status {
   };
 }
 
-const nameTaken = () =>
-  conflict('name_taken', 'A status with this name already exists', {
-    name: 'A status with this name already exists',
-  });
-
-async function catchNameTaken<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (isUniqueViolation(err)) throw nameTaken();
-    throw err;
-  }
-}
+const nameTakenAsStatus = <T>(work: () => Promise<T>) => catchNameTaken('A status', work);
 
 export async function listStatuses(
   db: Db,
@@ -48,7 +36,7 @@ export async function listStatuses(
 export async function createStatus(db: Db, actor: Actor, input: CreateInput) {
   assertCan(actor, 'settings.manage');
   const position = input.position ?? (await repo.nextStatusPosition(db, actor.orgId, input.entity));
-  const row = await catchNameTaken(() =>
+  const row = await nameTakenAsStatus(() =>
     repo.insertStatus(db, { orgId: actor.orgId, ...input, position }),
   );
   return toStatusDto(row);
@@ -64,7 +52,7 @@ export async function updateStatus(db: Db, actor: Actor, id: string, input: Stat
     patch.archivedAt = archived ? new Date() : null;
   }
   if (Object.keys(patch).length === 0) return toStatusDto(existing);
-  const row = await catchNameTaken(() => repo.updateStatus(db, actor.orgId, id, patch));
+  const row = await nameTakenAsStatus(() => repo.updateStatus(db, actor.orgId, id, patch));
   if (!row) throw notFound('Status');
   return toStatusDto(row);
 }
@@ -79,7 +67,8 @@ export async function deleteStatus(db: Db, actor: Actor, id: string) {
       throw conflict(
         'in_use',
         `This status is used by ${used} ${used === 1 ? 'contact' : 'contacts'}; archive it or change their status first`,
-        { count: String(used) },
+        undefined,
+        { count: used },
       );
     }
     // Only contacts in the trash can still show it.

@@ -2,7 +2,7 @@ import { contactFilterSchema, type bulkBodySchema, type ContactKind } from '@spo
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
-import { AppError, validationError } from '../../lib/errors.ts';
+import { fieldInvalid, renameFields } from '../../lib/errors.ts';
 import { assertContactRefs } from '../contact-settings/index.ts';
 import { listWhere } from './contacts-list.repo.ts';
 import { resolveScope } from './contacts-list.service.ts';
@@ -27,11 +27,7 @@ async function checkRefs(db: Db, orgId: string, kind: ContactKind, change: BulkI
       await assertContactRefs(db, orgId, kind, { responsibleId: change.responsibleId });
     }
   } catch (err) {
-    if (!(err instanceof AppError) || !err.fields) throw err;
-    const fields = Object.fromEntries(
-      Object.entries(err.fields).map(([k, v]) => [REF_FIELD[k] ?? k, v]),
-    );
-    throw validationError(fields, err.message);
+    throw renameFields(err, (key) => REF_FIELD[key] ?? key);
   }
 }
 
@@ -44,7 +40,7 @@ export async function bulkChange(
 ): Promise<{ affected: number }> {
   assertCan(actor, body.change.action === 'delete' ? 'contacts.admin' : 'contacts.write');
   if (!body.ids && !body.filter) {
-    throw validationError({ ids: 'Choose records, or send the filter of the whole list' });
+    throw fieldInvalid('ids', 'required', 'Choose records, or send the filter of the whole list');
   }
   await checkRefs(db, actor.orgId, kind, body.change);
   const { scope } = await resolveScope(

@@ -5,11 +5,12 @@ import {
   type ContactFilter,
   type ContactKind,
   type CustomField,
+  type FieldErrorCode,
   type Person,
 } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
-import { validationError } from '../../lib/errors.ts';
+import { fieldError, fieldInvalid, validationError } from '../../lib/errors.ts';
 import { loadCustomFields } from '../contact-settings/index.ts';
 import { findOrganization } from '../organizations/index.ts';
 import { toCompanyDto, toPersonDto } from './contacts.dto.ts';
@@ -26,8 +27,8 @@ export interface ResolvedScope {
 const NUMBER = /^-?\d{1,15}(\.\d{1,4})?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function badFilter(message: string): never {
-  throw validationError({ cf: message }, message);
+function badFilter(message: string, code: FieldErrorCode = 'invalid'): never {
+  throw validationError({ cf: fieldError(code, message) }, message);
 }
 
 /** Checks each `cf=<fieldId>:<op>:<value>` against the field it names. */
@@ -39,7 +40,7 @@ export function parseCustomFilters(
     const [id = '', op = '', ...rest] = item.split(':');
     const value = rest.join(':').trim();
     const field = fields.get(id.toLowerCase());
-    if (!field) badFilter(`Unknown custom field ${id}`);
+    if (!field) badFilter(`Unknown custom field ${id}`, 'unknown_reference');
     const allowed: Record<CustomField['type'], readonly string[]> = {
       text: ['eq', 'contains', 'set', 'unset'],
       dropdown: ['eq', 'set', 'unset'],
@@ -52,11 +53,12 @@ export function parseCustomFilters(
     }
     const cfOp = op as repo.CustomFilter['op'];
     if (cfOp === 'set' || cfOp === 'unset') return { field, op: cfOp, values: [] };
-    if (!value) badFilter(`${field.name}: a value is needed`);
+    if (!value) badFilter(`${field.name}: a value is needed`, 'required');
     if (field.type === 'dropdown') {
       const values = value.split('|').map((v) => v.trim().toLowerCase());
       const known = new Set(field.options.map((o) => o.id.toLowerCase()));
-      if (values.some((v) => !known.has(v))) badFilter(`${field.name}: unknown option`);
+      if (values.some((v) => !known.has(v)))
+        badFilter(`${field.name}: unknown option`, 'invalid_option');
       return {
         field,
         op: cfOp,
@@ -64,10 +66,10 @@ export function parseCustomFilters(
       };
     }
     if ((field.type === 'number' || field.type === 'money') && !NUMBER.test(value)) {
-      badFilter(`${field.name}: expected a number`);
+      badFilter(`${field.name}: expected a number`, 'invalid_number');
     }
     if (field.type === 'date' && (!DATE.test(value) || Number.isNaN(Date.parse(value)))) {
-      badFilter(`${field.name}: expected a date (YYYY-MM-DD)`);
+      badFilter(`${field.name}: expected a date (YYYY-MM-DD)`, 'invalid_date');
     }
     return { field, op: cfOp, values: [value] };
   });
@@ -83,12 +85,18 @@ export function parseSort(
   const key = desc ? sort.slice(1) : sort;
   if (key.startsWith('cf:')) {
     const field = fields.get(key.slice(3).toLowerCase());
-    if (!field) throw validationError({ sort: `Unknown custom field ${key.slice(3)}` });
+    if (!field) {
+      throw fieldInvalid('sort', 'unknown_reference', `Unknown custom field ${key.slice(3)}`);
+    }
     return { field, desc };
   }
   const columns: readonly string[] = kind === 'person' ? PERSON_SORTS : COMPANY_SORTS;
   if (!columns.includes(key)) {
-    throw validationError({ sort: `Sort by one of ${columns.join(', ')} or cf:<fieldId>` });
+    throw fieldInvalid(
+      'sort',
+      'invalid_option',
+      `Sort by one of ${columns.join(', ')} or cf:<fieldId>`,
+    );
   }
   return { column: key as repo.SortColumn, desc };
 }

@@ -12,7 +12,7 @@ import type {
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
-import { AppError, conflict, notFound, validationError } from '../../lib/errors.ts';
+import { fieldInvalid, notFound, renameFields, versionConflict } from '../../lib/errors.ts';
 import {
   assertContactRefs,
   getCrmSettings,
@@ -28,16 +28,11 @@ export { prepareContactValues, type ContactInput, type ContactValues } from './c
 
 const label = (kind: ContactKind) => (kind === 'person' ? 'Person' : 'Company');
 
-export const versionConflict = (current: number) =>
-  conflict(
-    'version_conflict',
-    `Someone else saved this record in the meantime (current version ${current})`,
-  );
-
 /** Bodies reach SQL only without U+0000 (see nulField). */
 export function assertStorable(body: unknown) {
   const field = nulField(body);
-  if (field) throw validationError({ [field]: 'Contains a character that cannot be saved' });
+  if (field)
+    throw fieldInvalid(field, 'invalid_characters', 'Contains a character that cannot be saved');
 }
 
 const newIds = (next: readonly string[] | undefined, had: readonly string[] = []) =>
@@ -69,7 +64,7 @@ async function checkInput(
   });
   input.phones?.forEach((p, i) => {
     if (p.number.replace(/\D/g, '').length < 3) {
-      throw validationError({ [`phones.${i}.number`]: 'Enter a phone number' });
+      throw fieldInvalid(`phones.${i}.number`, 'required', 'Enter a phone number');
     }
   });
   // The contract takes any calendar date; PostgreSQL has no year 0, and nobody is born tomorrow.
@@ -78,11 +73,11 @@ async function checkInput(
     birth &&
     (birth < '1900-01-01' || birth > new Date(Date.now() + 86_400_000).toISOString().slice(0, 10))
   ) {
-    throw validationError({ birthDate: 'Enter a birth date between 1900 and today' });
+    throw fieldInvalid('birthDate', 'invalid_date', 'Enter a birth date between 1900 and today');
   }
   const companyId = kind === 'person' ? changed('companyId', input.companyId) : undefined;
   if (companyId && !(await repo.companyExists(db, orgId, companyId))) {
-    throw validationError({ companyId: 'Unknown company' });
+    throw fieldInvalid('companyId', 'unknown_reference', 'Unknown company');
   }
   if (!input.custom) return undefined;
   const cleaned = await validateCustomValues(db, orgId, kind, input.custom, { prefix: 'custom' });
@@ -230,13 +225,7 @@ export async function createPerson(db: Db, actor: Actor, body: PersonCreateBody)
 }
 
 /** A nested object's field errors, keyed by their path in the request body. */
-function within(prefix: string, err: unknown) {
-  if (!(err instanceof AppError) || !err.fields) return err;
-  const fields = Object.fromEntries(
-    Object.entries(err.fields).map(([k, v]) => [`${prefix}.${k}`, v]),
-  );
-  return new AppError(err.status, err.code, err.message, fields);
-}
+const within = (prefix: string, err: unknown) => renameFields(err, (key) => `${prefix}.${key}`);
 
 export async function createCompany(db: Db, actor: Actor, body: CompanyCreateBody) {
   assertCan(actor, 'contacts.write');

@@ -4,7 +4,7 @@ import writeXlsxFile from 'write-excel-file/node';
 import type { ContactFilter, ContactKind } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
-import { validationError } from '../../lib/errors.ts';
+import { fieldInvalid } from '../../lib/errors.ts';
 import { findOrganization } from '../organizations/index.ts';
 import * as listRepo from './contacts-list.repo.ts';
 import { parseSort, resolveScope } from './contacts-list.service.ts';
@@ -38,16 +38,18 @@ function pickColumns(
   kind: ContactKind,
   fields: Awaited<ReturnType<typeof resolveScope>>['fields'],
 ): ExportColumn[] {
-  if (keys.length === 0) throw validationError({ columns: 'Choose at least one column' });
+  if (keys.length === 0) throw fieldInvalid('columns', 'required', 'Choose at least one column');
   return keys.map((key) => {
     if (key.startsWith('cf:')) {
       const field = fields.get(key.slice(3).toLowerCase());
-      if (!field) throw validationError({ columns: `Unknown custom field ${key.slice(3)}` });
+      if (!field) {
+        throw fieldInvalid('columns', 'unknown_reference', `Unknown custom field ${key.slice(3)}`);
+      }
       return customColumn(field);
     }
     const col = BUILTIN_COLUMNS[key];
     if (!col || !col.kinds.includes(kind)) {
-      throw validationError({ columns: `Unknown column ${key}` });
+      throw fieldInvalid('columns', 'unknown_reference', `Unknown column ${key}`);
     }
     return col;
   });

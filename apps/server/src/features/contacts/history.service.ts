@@ -2,7 +2,7 @@ import type { ContactKind, HistoryEntry, noteCreateSchema } from '@spotter/contr
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
-import { notFound, validationError } from '../../lib/errors.ts';
+import { fieldInvalid, notFound } from '../../lib/errors.ts';
 import { decodeTimeCursor, encodeTimeCursor, type TimeCursor } from '../../lib/time-cursor.ts';
 import { userNames } from '../users/index.ts';
 import { findContact } from './contacts.repo.ts';
@@ -73,7 +73,7 @@ export async function addNote(
   assertStorable(body);
   await assertLive(db, actor, kind, id);
   if (body.typeId && !(await repo.historyTypeExists(db, actor.orgId, body.typeId))) {
-    throw validationError({ typeId: 'Unknown history type' });
+    throw fieldInvalid('typeId', 'unknown_reference', 'Unknown history type');
   }
   const row = await repo.insertHistory(db, actor.orgId, id, {
     event: 'note',

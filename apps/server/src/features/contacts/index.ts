@@ -39,7 +39,6 @@ export { prepareContactValues, type ContactInput, type ContactValues } from './c
 export {
   createContact,
   updateContactFields,
-  versionConflict,
   type CreateOptions,
   type UpdateOptions,
 } from './contacts.service.ts';

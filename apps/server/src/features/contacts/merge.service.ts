@@ -2,7 +2,7 @@ import type { Address, ContactKind, mergeBodySchema } from '@spotter/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
-import { notFound, validationError } from '../../lib/errors.ts';
+import { fieldInvalid, notFound } from '../../lib/errors.ts';
 import { getCrmSettings } from '../contact-settings/index.ts';
 import { prepareContactValues, type ContactInput } from './contact-values.ts';
 import type { ContactRow } from './contacts.dto.ts';
@@ -84,7 +84,7 @@ function mergedConsent(target: ContactRow, source: ContactRow) {
 export async function mergeContacts(db: Db, actor: Actor, kind: ContactKind, body: MergeBody) {
   assertCan(actor, 'contacts.admin');
   if (body.targetId === body.sourceId) {
-    throw validationError({ sourceId: 'Choose two different records to merge' });
+    throw fieldInvalid('sourceId', 'same_record', 'Choose two different records to merge');
   }
   const row = await db.transaction(async (tx) => {
     // Lock in id order so two opposite merges cannot deadlock.

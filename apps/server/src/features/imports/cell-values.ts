@@ -1,13 +1,17 @@
-import { emailSchema, type CustomField } from '@spotter/contracts';
+import { emailSchema, type CustomField, type ImportRowErrorCode } from '@spotter/contracts';
 
 /** Pure readers for one CSV cell; each returns the value or an error message. */
 export type Read<T> =
   | { ok: true; value: T }
-  | { ok: false; message: string; code: string; params: Record<string, string> };
+  | { ok: false; message: string; code: ImportRowErrorCode; params: Record<string, string> };
 
 const ok = <T>(value: T): Read<T> => ({ ok: true, value });
 /** The English message for the API, and a code with params the UI translates. */
-const fail = (message: string, code: string, params: Record<string, string> = {}): Read<never> => ({
+const fail = (
+  message: string,
+  code: ImportRowErrorCode,
+  params: Record<string, string> = {},
+): Read<never> => ({
   ok: false,
   message,
   code,

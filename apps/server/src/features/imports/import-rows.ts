@@ -4,6 +4,7 @@ import type {
   CustomField,
   CustomValues,
   ImportRowError,
+  ImportRowErrorCode,
   Scope,
 } from '@spotter/contracts';
 import { checkCustomValues } from '../contact-settings/index.ts';
@@ -111,12 +112,12 @@ export function parseRow(
   const error = (
     column: string | null,
     message: string,
-    code: string,
+    code: ImportRowErrorCode,
     params: Record<string, string> = {},
   ) => errors.push({ line, column, message, code, params });
   const fromRead = (
     column: string,
-    read: { message: string; code: string; params: Record<string, string> },
+    read: { message: string; code: ImportRowErrorCode; params: Record<string, string> },
   ) => error(column, read.message, read.code, read.params);
   const input: RowInput = { phones: [], emails: [], categoryIds: [], custom: {} };
   const parsed: ParsedRow = { line, input, tagNames: [], phoneKeys: [], emailKeys: [] };
@@ -278,9 +279,9 @@ export function parseRow(
 
   const checked = checkCustomValues([...ctx.fields.values()], rawCustom);
   input.custom = checked.values;
-  for (const [key, message] of Object.entries(checked.errors)) {
+  for (const [key, problem] of Object.entries(checked.errors)) {
     const id = key.replace(/^custom\./, '');
-    error(customColumn.get(id) ?? null, message, 'custom_invalid', {
+    error(customColumn.get(id) ?? null, problem.message, 'custom_invalid', {
       field: ctx.fields.get(id)?.name ?? id,
     });
   }

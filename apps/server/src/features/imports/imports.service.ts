@@ -6,7 +6,15 @@ import {
 } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
-import { AppError, conflict, notFound, validationError } from '../../lib/errors.ts';
+import {
+  AppError,
+  conflict,
+  fieldError,
+  type FieldErrors,
+  notFound,
+  throwIfAny,
+  validationError,
+} from '../../lib/errors.ts';
 import { loadCustomFields } from '../contact-settings/index.ts';
 import { CsvError, decodeCsv, parseCsv, SAMPLE_ROWS } from './csv.ts';
 import { isKnownTarget, suggestMapping, targetItems } from './import-targets.ts';
@@ -55,8 +63,9 @@ export async function uploadImport(
     content = decodeCsv(bytes);
     parsed = parseCsv(content);
   } catch (err) {
-    if (err instanceof CsvError)
-      throw new AppError(400, err.code, err.message, { file: err.message });
+    if (err instanceof CsvError) {
+      throw new AppError(400, err.code, err.message, { file: fieldError('invalid', err.message) });
+    }
     throw err;
   }
   const fields = await loadCustomFields(db, actor.orgId, query.kind);
@@ -108,28 +117,33 @@ export async function runImport(
   const existing = await repo.findImport(db, actor.orgId, id);
   if (!existing) throw notFound('Import');
   const fields = await loadCustomFields(db, actor.orgId, existing.kind);
-  const errors: Record<string, string> = {};
+  const errors: FieldErrors = {};
   const used = new Map<string, string>();
   const mapping: Record<string, string> = {};
   for (const [header, target] of Object.entries(body.mapping)) {
     const key = `mapping.${header}`;
-    if (!existing.headers.includes(header)) errors[key] = 'Not a column of the file';
-    else if (!isKnownTarget(existing.kind, target, fields)) errors[key] = 'Unknown target';
-    else if (target !== IMPORT_SKIP_TARGET && used.has(target)) {
-      errors[key] = `Already mapped from '${used.get(target)}'`;
+    if (!existing.headers.includes(header)) {
+      errors[key] = fieldError('unknown_reference', 'Not a column of the file');
+    } else if (!isKnownTarget(existing.kind, target, fields)) {
+      errors[key] = fieldError('unknown_reference', 'Unknown target');
+    } else if (target !== IMPORT_SKIP_TARGET && used.has(target)) {
+      const first = used.get(target) ?? '';
+      errors[key] = fieldError('duplicate', `Already mapped from '${first}'`, { column: first });
     } else {
       if (target !== IMPORT_SKIP_TARGET) used.set(target, header);
       mapping[header] = target;
     }
   }
-  if (Object.keys(errors).length > 0) throw validationError(errors, 'Check the column mapping');
+  throwIfAny(errors, 'Check the column mapping');
   if (!mappingIdentifies(existing.kind, [...used.keys()])) {
     throw validationError(
       {
-        mapping:
+        mapping: fieldError(
+          existing.kind === 'company' ? 'required' : 'identify_required',
           existing.kind === 'company'
             ? 'Map a column to the company name'
             : 'Map at least a name, a phone or an email column',
+        ),
       },
       'Check the column mapping',
     );

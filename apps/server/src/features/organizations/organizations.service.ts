@@ -2,7 +2,7 @@ import type { Organization, organizationUpdateSchema } from '@spotter/contracts'
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
-import { conflict, notFound } from '../../lib/errors.ts';
+import { notFound, versionConflict } from '../../lib/errors.ts';
 import * as repo from './organizations.repo.ts';
 
 type UpdateInput = z.output<typeof organizationUpdateSchema>;
@@ -32,5 +32,5 @@ export async function updateOrganization(db: Db, actor: Actor, input: UpdateInpu
   const row = await repo.updateOrganization(db, actor.orgId, version, patch);
   if (row) return toOrganizationDto(row);
   if (!(await repo.findOrganization(db, actor.orgId))) throw notFound('Organization');
-  throw conflict('version_conflict', 'Someone else saved these settings in the meantime');
+  throw versionConflict(null, 'these settings');
 }

@@ -14,7 +14,7 @@ import {
   isDroppable,
   type BoardBounds,
 } from '../../lib/club-time.ts';
-import { notFound, validationError } from '../../lib/errors.ts';
+import { fieldInvalid, notFound } from '../../lib/errors.ts';
 import { findOrganization } from '../organizations/index.ts';
 import { taskSearchCondition, taskVisibility } from '../tasks/index.ts';
 import { decodeCursor, encodeCursor } from './board-cursor.ts';
@@ -28,14 +28,14 @@ import * as repo from './task-board.repo.ts';
 export async function getBoard(db: Db, actor: Actor, query: BoardQuery, now: Date): Promise<Board> {
   assertCan(actor, 'tasks.read');
   if (query.cursor !== undefined && query.column === undefined) {
-    throw validationError({ cursor: 'A cursor belongs to a column: give `column` too' });
+    throw fieldInvalid('cursor', 'required', 'A cursor belongs to a column: give `column` too');
   }
   const after = query.cursor !== undefined ? decodeCursor(query.cursor) : undefined;
   if (after === null || (after?.key === null && query.column !== 'later')) {
-    throw validationError({ cursor: 'This cursor is not valid; load the board again' });
+    throw fieldInvalid('cursor', 'invalid', 'This cursor is not valid; load the board again');
   }
   if (query.assigneeId === 'me' && !actor.userId) {
-    throw validationError({ assigneeId: 'An API token has no "me": give a user id' });
+    throw fieldInvalid('assigneeId', 'not_allowed', 'An API token has no "me": give a user id');
   }
 
   const search = query.search?.trim() || undefined;

@@ -151,7 +151,10 @@ describe('what the tasks feature reads from the settings', () => {
     ] as const) {
       const err = await assertTaskStatus(db, orgId, id).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(AppError);
-      expect(err).toMatchObject({ status: 400, fields: { statusId: expect.any(String) } });
+      expect(err).toMatchObject({
+        status: 400,
+        fields: { statusId: { code: expect.any(String), message: expect.any(String) } },
+      });
     }
     const dictionaries = await getDictionaries(db, other.orgId, [crypto.randomUUID()]);
     expect(dictionaries.size).toBe(0);

@@ -8,15 +8,17 @@ import type {
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
-import { conflict, notFound } from '../../lib/errors.ts';
-import * as repo from './dictionaries.repo.ts';
-import { toDictionaryDto } from './task-settings.dto.ts';
 import {
   catchNameTaken,
+  conflict,
+  fieldError,
+  type FieldErrors,
+  notFound,
   throwIfAny,
   versionConflict,
-  type FieldErrors,
-} from './task-settings.refs.ts';
+} from '../../lib/errors.ts';
+import * as repo from './dictionaries.repo.ts';
+import { toDictionaryDto } from './task-settings.dto.ts';
 import { resultsUsingDictionary } from './templates.repo.ts';
 import { taskReferences } from './task-references.port.ts';
 
@@ -34,10 +36,15 @@ function buildOptions(inputs: OptionInput[], existing: DictionaryOption[]): Dict
   const names = new Set<string>();
   const options = inputs.map((o, i) => {
     const id = o.id ?? randomUUID();
-    if (o.id !== undefined && !known.has(o.id)) errors[`options.${i}.id`] = 'Unknown option';
-    if (ids.has(id)) errors[`options.${i}.id`] = 'This option appears twice';
+    if (o.id !== undefined && !known.has(o.id)) {
+      errors[`options.${i}.id`] = fieldError('unknown_reference', 'Unknown option');
+    }
+    if (ids.has(id))
+      errors[`options.${i}.id`] = fieldError('duplicate', 'This option appears twice');
     const name = o.name.toLowerCase();
-    if (names.has(name)) errors[`options.${i}.name`] = 'Another option has this name';
+    if (names.has(name)) {
+      errors[`options.${i}.name`] = fieldError('duplicate', 'Another option has this name');
+    }
     ids.add(id);
     names.add(name);
     return { id, name: o.name, archived: o.archived };
@@ -112,7 +119,8 @@ export async function deleteDictionary(db: Db, actor: Actor, id: string) {
       throw conflict(
         'in_use',
         `This dictionary is used by the results ${names}; remove the field from them or archive the dictionary`,
-        { results: names },
+        undefined,
+        { results: names, count: users.length },
       );
     }
     if (!(await repo.deleteDictionary(tx, actor.orgId, id))) throw notFound('Dictionary');

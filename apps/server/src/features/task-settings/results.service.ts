@@ -2,16 +2,9 @@ import type { taskResultCreateSchema, taskResultUpdateSchema } from '@spotter/co
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
-import { notFound } from '../../lib/errors.ts';
+import { catchNameTaken, notFound, throwIfAny, type FieldErrors } from '../../lib/errors.ts';
 import { toResultDto } from './task-settings.dto.ts';
-import {
-  archiveIfUsedElseDelete,
-  buildResultFields,
-  catchNameTaken,
-  checkNextStep,
-  throwIfAny,
-  type FieldErrors,
-} from './task-settings.refs.ts';
+import { archiveIfUsedElseDelete, buildResultFields, checkNextStep } from './task-settings.refs.ts';
 import * as repo from './templates.repo.ts';
 import { taskReferences } from './task-references.port.ts';
 

@@ -6,7 +6,7 @@ import type { Dictionary, Locale, TaskTemplate, TaskType } from '@spotter/contra
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { organizations } from '../organizations/index.ts';
-import { validationError } from '../../lib/errors.ts';
+import { fieldInvalid } from '../../lib/errors.ts';
 import { seedTaskDefaults } from './defaults.ts';
 import { findDictionaries } from './dictionaries.repo.ts';
 import { toDictionaryDto, toTemplateDto } from './task-settings.dto.ts';
@@ -68,6 +68,6 @@ export async function firstTaskStatusId(db: Db, orgId: string): Promise<string |
 /** A status a task is given must exist in this organization and be in use. */
 export async function assertTaskStatus(db: Db, orgId: string, id: string): Promise<void> {
   const status = await findTaskStatus(db, orgId, id);
-  if (!status) throw validationError({ statusId: 'Unknown task status' });
-  if (status.archivedAt) throw validationError({ statusId: 'This task status is archived' });
+  if (!status) throw fieldInvalid('statusId', 'unknown_reference', 'Unknown task status');
+  if (status.archivedAt) throw fieldInvalid('statusId', 'archived', 'This task status is archived');
 }

@@ -7,34 +7,12 @@ import { randomUUID } from 'node:crypto';
 import type { NextStep, ResultField, resultFieldInputSchema } from '@spotter/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import { conflict, isUniqueViolation, notFound, validationError } from '../../lib/errors.ts';
+import { fieldError, notFound, type FieldErrors } from '../../lib/errors.ts';
 import { findUserById } from '../users/index.ts';
 import { findDictionaries } from './dictionaries.repo.ts';
 import { findTemplate } from './templates.repo.ts';
 
 type FieldInput = z.output<typeof resultFieldInputSchema>;
-export type FieldErrors = Record<string, string>;
-
-export const versionConflict = (current: number) =>
-  conflict(
-    'version_conflict',
-    `Someone else saved this record in the meantime (current version ${current})`,
-  );
-
-/** Turns the unique-name index into 409 `name_taken` with the field `name`. */
-export async function catchNameTaken<T>(what: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
-    const message = `${what} with this name already exists`;
-    throw conflict('name_taken', message, { name: message });
-  }
-}
-
-export function throwIfAny(errors: FieldErrors) {
-  if (Object.keys(errors).length > 0) throw validationError(errors);
-}
 
 /**
  * A setting tasks still point at is archived, so their history keeps its name (and the board
@@ -66,8 +44,8 @@ export async function checkUser(
   errors: FieldErrors,
 ) {
   const user = await findUserById(db, orgId, userId);
-  if (!user) errors[field] = 'Unknown user';
-  else if (!user.active) errors[field] = 'This user is deactivated';
+  if (!user) errors[field] = fieldError('unknown_reference', 'Unknown user');
+  else if (!user.active) errors[field] = fieldError('deactivated', 'This user is deactivated');
 }
 
 /**
@@ -84,10 +62,15 @@ export async function checkNextStep(
 ): Promise<NextStep> {
   if (next.templateId !== previous?.templateId) {
     const template = await findTemplate(db, orgId, next.templateId);
-    if (!template) errors['next.templateId'] = 'Unknown task template';
-    else if (template.archivedAt) errors['next.templateId'] = 'This task template is archived';
-    else if (template.type === 'round') {
-      errors['next.templateId'] = 'A call round cannot be the next step of one client';
+    const field = 'next.templateId';
+    if (!template) errors[field] = fieldError('unknown_reference', 'Unknown task template');
+    else if (template.archivedAt) {
+      errors[field] = fieldError('archived', 'This task template is archived');
+    } else if (template.type === 'round') {
+      errors[field] = fieldError(
+        'wrong_kind',
+        'A call round cannot be the next step of one client',
+      );
     }
   }
   const userId = next.assignTo === 'user' ? next.userId : null;
@@ -119,10 +102,14 @@ export async function buildResultFields(
   const labels = new Set<string>();
   return inputs.map((input, i) => {
     const id = input.id ?? randomUUID();
-    if (input.id !== undefined && !before.has(input.id)) errors[`fields.${i}.id`] = 'Unknown field';
-    if (ids.has(id)) errors[`fields.${i}.id`] = 'This field appears twice';
+    if (input.id !== undefined && !before.has(input.id)) {
+      errors[`fields.${i}.id`] = fieldError('unknown_reference', 'Unknown field');
+    }
+    if (ids.has(id)) errors[`fields.${i}.id`] = fieldError('duplicate', 'This field appears twice');
     const label = input.label.toLowerCase();
-    if (labels.has(label)) errors[`fields.${i}.label`] = 'Another field has this label';
+    if (labels.has(label)) {
+      errors[`fields.${i}.label`] = fieldError('duplicate', 'Another field has this label');
+    }
     ids.add(id);
     labels.add(label);
     const dictionaryId = input.type === 'choice' ? input.dictionaryId : null;
@@ -130,9 +117,10 @@ export async function buildResultFields(
       const dictionary = dictionaries.get(dictionaryId);
       // A field that already used an archived dictionary may keep it; a new use may not.
       const kept = before.get(id)?.dictionaryId === dictionaryId;
-      if (!dictionary) errors[`fields.${i}.dictionaryId`] = 'Unknown dictionary';
+      const path = `fields.${i}.dictionaryId`;
+      if (!dictionary) errors[path] = fieldError('unknown_reference', 'Unknown dictionary');
       else if (dictionary.archivedAt && !kept) {
-        errors[`fields.${i}.dictionaryId`] = 'This dictionary is archived';
+        errors[path] = fieldError('archived', 'This dictionary is archived');
       }
     }
     return { id, label: input.label, type: input.type, required: input.required, dictionaryId };

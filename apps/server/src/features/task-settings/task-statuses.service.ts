@@ -2,9 +2,9 @@ import type { taskStatusCreateSchema, TaskStatusUpdate } from '@spotter/contract
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
-import { notFound } from '../../lib/errors.ts';
+import { catchNameTaken, notFound } from '../../lib/errors.ts';
 import { toTaskStatusDto } from './task-settings.dto.ts';
-import { archiveIfUsedElseDelete, catchNameTaken } from './task-settings.refs.ts';
+import { archiveIfUsedElseDelete } from './task-settings.refs.ts';
 import * as repo from './task-statuses.repo.ts';
 import { taskReferences } from './task-references.port.ts';
 

@@ -7,16 +7,17 @@ import type {
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
-import { notFound, ruleBroken } from '../../lib/errors.ts';
-import { toTemplateDto } from './task-settings.dto.ts';
 import {
-  archiveIfUsedElseDelete,
   catchNameTaken,
-  checkUser,
+  fieldError,
+  notFound,
+  ruleBroken,
   throwIfAny,
   versionConflict,
   type FieldErrors,
-} from './task-settings.refs.ts';
+} from '../../lib/errors.ts';
+import { toTemplateDto } from './task-settings.dto.ts';
+import { archiveIfUsedElseDelete, checkUser } from './task-settings.refs.ts';
 import * as repo from './templates.repo.ts';
 
 type CreateInput = z.output<typeof taskTemplateCreateSchema>;
@@ -54,13 +55,16 @@ async function checkCallTemplate(
   errors: FieldErrors,
 ) {
   if (type !== 'round') {
-    errors.callTemplateId = 'Only a call round has a call template';
+    errors.callTemplateId = fieldError('not_allowed', 'Only a call round has a call template');
     return;
   }
   const call = await repo.findTemplate(db, orgId, callTemplateId);
-  if (!call) errors.callTemplateId = 'Unknown task template';
-  else if (call.type !== 'call') errors.callTemplateId = 'Pick a personal call template';
-  else if (call.archivedAt) errors.callTemplateId = 'This task template is archived';
+  if (!call) errors.callTemplateId = fieldError('unknown_reference', 'Unknown task template');
+  else if (call.type !== 'call') {
+    errors.callTemplateId = fieldError('wrong_kind', 'Pick a personal call template');
+  } else if (call.archivedAt) {
+    errors.callTemplateId = fieldError('archived', 'This task template is archived');
+  }
 }
 
 const defaultStays = () =>

@@ -28,7 +28,8 @@ describe('checkResultFields (T-4)', () => {
       { t: '   ' },
       options,
     );
-    expect(out.errors).toEqual({ 'fields.d': 'Required', 'fields.t': 'Required' });
+    const required = { code: 'required', message: 'Required' };
+    expect(out.errors).toEqual({ 'fields.d': required, 'fields.t': required });
     expect(out.failed).toEqual(['Label d: Required', 'Label t: Required']);
     expect(out.values).toEqual({});
   });
@@ -36,7 +37,7 @@ describe('checkResultFields (T-4)', () => {
   it('accepts calendar dates only', () => {
     for (const bad of ['2026-02-30', '2026-13-01', '26-01-01', '2026-1-1', 'tomorrow']) {
       expect(checkResultFields([field('d', 'date')], { d: bad }, options).errors).toEqual({
-        'fields.d': 'Expected a date (YYYY-MM-DD)',
+        'fields.d': { code: 'invalid_date', message: 'Expected a date (YYYY-MM-DD)' },
       });
     }
     const leap = checkResultFields([field('d', 'date')], { d: '2028-02-29' }, options);
@@ -72,7 +73,7 @@ describe('checkResultFields (T-4)', () => {
     const out = checkResultFields([field('t', 'text')], { t: '  hi  ', other: 'x' }, options);
     expect(out.values).toEqual({ t: 'hi' });
     const long = checkResultFields([field('t', 'text')], { t: 'x'.repeat(MAX_TEXT + 1) }, options);
-    expect(long.errors).toHaveProperty('fields.t');
+    expect(long.errors['fields.t']).toMatchObject({ code: 'too_long', params: { max: MAX_TEXT } });
   });
 
   it('never throws, and stores only what it checked', () => {

@@ -1,12 +1,13 @@
 import type { DictionaryOption, ResultField } from '@spotter/contracts';
+import { fieldError, type FieldError, type FieldErrors } from '../../lib/errors.ts';
 
 export type FieldValue = string | number;
 
 export interface CheckedFields {
   /** What is stored on the task: only the result's own fields, normalized. */
   values: Record<string, FieldValue>;
-  /** `fields.<fieldId>` → message; empty when every field is fine. */
-  errors: Record<string, string>;
+  /** `fields.<fieldId>` → its problem; empty when every field is fine. */
+  errors: FieldErrors;
   /** Labels of the fields in error, in the result's order (for the message). */
   failed: string[];
   /** For the history entry: each filled field as the person reading the timeline sees it. */
@@ -25,7 +26,7 @@ function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-type Outcome = { value: FieldValue; shown: string } | { error: string };
+type Outcome = { value: FieldValue; shown: string } | { error: FieldError };
 
 function checkOne(
   field: ResultField,
@@ -35,17 +36,21 @@ function checkOne(
   switch (field.type) {
     case 'date': {
       const v = String(raw).trim();
-      return isCalendarDate(v) ? { value: v, shown: v } : { error: 'Expected a date (YYYY-MM-DD)' };
+      return isCalendarDate(v)
+        ? { value: v, shown: v }
+        : { error: fieldError('invalid_date', 'Expected a date (YYYY-MM-DD)') };
     }
     case 'number': {
       const n = typeof raw === 'number' ? raw : NUMBER.test(raw.trim()) ? Number(raw) : NaN;
-      return Number.isFinite(n) ? { value: n, shown: String(n) } : { error: 'Expected a number' };
+      return Number.isFinite(n)
+        ? { value: n, shown: String(n) }
+        : { error: fieldError('invalid_number', 'Expected a number') };
     }
     case 'text': {
       const v = String(raw).trim();
       return v.length <= MAX_TEXT
         ? { value: v, shown: v }
-        : { error: `At most ${MAX_TEXT} characters` };
+        : { error: fieldError('too_long', `At most ${MAX_TEXT} characters`, { max: MAX_TEXT }) };
     }
     case 'choice': {
       const option = (options.get(field.dictionaryId ?? '') ?? []).find(
@@ -53,7 +58,7 @@ function checkOne(
       );
       return option
         ? { value: option.id, shown: option.name }
-        : { error: 'Pick one of the options' };
+        : { error: fieldError('invalid_option', 'Pick one of the options') };
     }
   }
 }
@@ -74,13 +79,13 @@ export function checkResultFields(
     const empty = raw === undefined || (typeof raw === 'string' && raw.trim() === '');
     const outcome: Outcome | null = empty
       ? field.required
-        ? { error: 'Required' }
+        ? { error: fieldError('required', 'Required') }
         : null
       : checkOne(field, raw, options);
     if (!outcome) continue;
     if ('error' in outcome) {
       out.errors[`fields.${field.id}`] = outcome.error;
-      out.failed.push(`${field.label}: ${outcome.error}`);
+      out.failed.push(`${field.label}: ${outcome.error.message}`);
     } else {
       out.values[field.id] = outcome.value;
       out.display.push({ label: field.label, value: outcome.shown });

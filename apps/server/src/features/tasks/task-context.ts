@@ -2,9 +2,8 @@ import type { Task } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { boardBounds, type BoardBounds } from '../../lib/club-time.ts';
-import { conflict, notFound } from '../../lib/errors.ts';
+import { conflict, notFound, versionConflict } from '../../lib/errors.ts';
 import { findOrganization } from '../organizations/index.ts';
-import { versionConflict } from '../contacts/index.ts';
 import { toTaskDtos } from './tasks.dto.ts';
 import { findTask, type TaskRow } from './tasks.repo.ts';
 import { taskVisibility } from './task-visibility.ts';
@@ -18,8 +17,6 @@ export interface TaskCtx {
 
 export const alreadyCompleted = () =>
   conflict('already_completed', 'This task is already completed');
-
-export { versionConflict };
 
 /** The organization's timezone: "today", "this week" and due offsets are the club's. */
 export async function clubTimezone(db: Db, orgId: string): Promise<string> {

@@ -1,19 +1,19 @@
 import type { Task, taskCreateSchema } from '@spotter/contracts';
 import type { z } from 'zod';
 import { assertCan } from '../../lib/actor.ts';
-import { ruleBroken, validationError } from '../../lib/errors.ts';
+import {
+  fieldError,
+  fieldInvalid,
+  ruleBroken,
+  throwIfAny,
+  validationError,
+  type FieldErrors,
+} from '../../lib/errors.ts';
 import { livePersonIds } from '../contacts/index.ts';
 import { publishEvent } from '../live/index.ts';
 import { taskAssigned } from './tasks.hooks.ts';
 import { taskDto, type TaskCtx } from './task-context.ts';
-import {
-  checkContact,
-  checkPrivate,
-  checkRefs,
-  checkTemplate,
-  defaultDue,
-  type FieldErrors,
-} from './task-input.ts';
+import { checkContact, checkPrivate, checkRefs, checkTemplate, defaultDue } from './task-input.ts';
 import {
   defaultTemplateOf,
   findTemplate,
@@ -38,7 +38,11 @@ async function assigneeFor(ctx: TaskCtx, input: TaskCreateInput, template: Templ
 /** The persons of a round: the picked ones, or everyone the persons list shows for the filter. */
 async function roundPersons(ctx: TaskCtx, input: TaskCreateInput): Promise<string[]> {
   if (!input.personIds && !input.filter) {
-    throw validationError({ personIds: 'Pick the persons to call, or a filtered list of them' });
+    throw fieldInvalid(
+      'personIds',
+      'required',
+      'Pick the persons to call, or a filtered list of them',
+    );
   }
   const ids = await livePersonIds(ctx.db, ctx.actor.orgId, {
     filter: input.filter,
@@ -46,9 +50,11 @@ async function roundPersons(ctx: TaskCtx, input: TaskCreateInput): Promise<strin
     limit: MAX_ROUND + 1,
   });
   const field = input.personIds ? 'personIds' : 'filter';
-  if (ids.length === 0) throw validationError({ [field]: 'No persons to call' });
+  if (ids.length === 0) throw fieldInvalid(field, 'required', 'No persons to call');
   if (ids.length > MAX_ROUND) {
-    throw validationError({ [field]: `A call round covers at most ${MAX_ROUND} persons` });
+    throw fieldInvalid(field, 'too_many', `A call round covers at most ${MAX_ROUND} persons`, {
+      max: MAX_ROUND,
+    });
   }
   return ids;
 }
@@ -77,10 +83,10 @@ export async function createTask(ctx: TaskCtx, input: TaskCreateInput): Promise<
   const contact = await checkContact(db, actor.orgId, type, input.contactId, errors);
   checkPrivate(type, input.private, errors);
   if (type !== 'round' && (input.personIds || input.filter)) {
-    errors.personIds = 'Only a call round takes a list of persons';
+    errors.personIds = fieldError('not_allowed', 'Only a call round takes a list of persons');
   }
   await checkRefs(db, actor.orgId, input, errors);
-  if (Object.keys(errors).length > 0) throw validationError(errors);
+  throwIfAny(errors);
 
   const persons = type === 'round' ? await roundPersons(ctx, input) : [];
   const callTemplate = type === 'round' ? await callTemplateOf(ctx, template) : undefined;

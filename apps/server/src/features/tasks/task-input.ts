@@ -8,9 +8,7 @@ import {
   taskUserExists,
   type TemplateRow,
 } from './task-refs.repo.ts';
-
-/** Field → message, collected so one 400 names every wrong field at once. */
-export type FieldErrors = Record<string, string>;
+import { fieldError, type FieldErrors } from '../../lib/errors.ts';
 
 export type LiveContact = NonNullable<Awaited<ReturnType<typeof findLiveContact>>>;
 
@@ -24,11 +22,11 @@ export async function checkTemplate(
 ): Promise<TemplateRow | undefined> {
   const template = await findTemplate(db, orgId, id);
   if (!template || template.archivedAt) {
-    errors.templateId = 'Unknown template';
+    errors.templateId = fieldError('unknown_reference', 'Unknown template');
     return undefined;
   }
   if (type && template.type !== type) {
-    errors.templateId = 'Pick a template of the same type';
+    errors.templateId = fieldError('wrong_kind', 'Pick a template of the same type');
     return undefined;
   }
   return template;
@@ -47,24 +45,29 @@ export async function checkContact(
 ): Promise<LiveContact | null> {
   if (type === 'round' || type === 'internal') {
     if (contactId) {
-      errors.contactId =
+      errors.contactId = fieldError(
+        'not_allowed',
         type === 'round'
           ? 'A call round takes its persons as personIds or a filter'
-          : 'An internal task has no client';
+          : 'An internal task has no client',
+      );
     }
     return null;
   }
   if (!contactId) {
-    errors.contactId = type === 'call' ? 'Pick a person' : 'Pick a person or a company';
+    errors.contactId = fieldError(
+      'required',
+      type === 'call' ? 'Pick a person' : 'Pick a person or a company',
+    );
     return null;
   }
   const contact = await findLiveContact(db, orgId, contactId);
   if (!contact) {
-    errors.contactId = 'Unknown person or company';
+    errors.contactId = fieldError('unknown_reference', 'Unknown person or company');
     return null;
   }
   if (type === 'call' && contact.kind !== 'person') {
-    errors.contactId = 'A personal call is made to a person';
+    errors.contactId = fieldError('wrong_kind', 'A personal call is made to a person');
     return null;
   }
   return contact;
@@ -82,13 +85,22 @@ export async function checkRefs(
     refs.statusId ? liveStatusExists(db, orgId, refs.statusId) : true,
     refs.branchId ? findBranchIds(db, orgId, [refs.branchId]) : undefined,
   ]);
-  if (!assigneeOk) errors.assigneeId = 'Pick an active staff member who works with tasks';
-  if (!statusOk) errors.statusId = 'Unknown status';
-  if (refs.branchId && !branches?.has(refs.branchId)) errors.branchId = 'Unknown branch';
+  if (!assigneeOk) {
+    errors.assigneeId = fieldError(
+      'unknown_reference',
+      'Pick an active staff member who works with tasks',
+    );
+  }
+  if (!statusOk) errors.statusId = fieldError('unknown_reference', 'Unknown status');
+  if (refs.branchId && !branches?.has(refs.branchId)) {
+    errors.branchId = fieldError('unknown_reference', 'Unknown branch');
+  }
 }
 
 export function checkPrivate(type: TaskType, isPrivate: boolean, errors: FieldErrors) {
-  if (isPrivate && type !== 'internal') errors.private = 'Only an internal task can be private';
+  if (isPrivate && type !== 'internal') {
+    errors.private = fieldError('not_allowed', 'Only an internal task can be private');
+  }
 }
 
 /** The due time of a new task: as given, else the template's offset from now, else none. */

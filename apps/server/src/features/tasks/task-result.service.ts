@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { assertCan } from '../../lib/actor.ts';
 import { applyDueOffset } from '../../lib/club-time.ts';
-import { validationError } from '../../lib/errors.ts';
+import { fieldInvalid, validationError, versionConflict } from '../../lib/errors.ts';
 import { insertHistory } from '../contacts/index.ts';
 import { publishEvent } from '../live/index.ts';
 import { taskAssigned } from './tasks.hooks.ts';
@@ -12,7 +12,6 @@ import {
   alreadyCompleted,
   clubTimezone,
   taskDtos,
-  versionConflict,
   visibleTask,
   whyNotUpdated,
   type TaskCtx,
@@ -40,9 +39,9 @@ async function checkResult(ctx: TaskCtx, row: repo.TaskRow, input: TaskResultInp
   let result: ResultRow | null = null;
   if (input.resultId) {
     result = results.find((r) => r.id === input.resultId) ?? null;
-    if (!result) throw validationError({ resultId: 'Unknown result' });
+    if (!result) throw fieldInvalid('resultId', 'unknown_reference', 'Unknown result');
   } else if (results.length > 0) {
-    throw validationError({ resultId: 'Pick a result' });
+    throw fieldInvalid('resultId', 'required', 'Pick a result');
   }
   const fields = result?.fields ?? [];
   const dictionaryIds = fields.flatMap((f) => (f.dictionaryId ? [f.dictionaryId] : []));

@@ -1,23 +1,11 @@
 import type { Task, taskUpdateSchema } from '@spotter/contracts';
 import type { z } from 'zod';
 import { assertCan } from '../../lib/actor.ts';
-import { validationError } from '../../lib/errors.ts';
+import { throwIfAny, versionConflict, type FieldErrors } from '../../lib/errors.ts';
 import { publishEvent } from '../live/index.ts';
 import { taskAssigned } from './tasks.hooks.ts';
-import {
-  taskDto,
-  versionConflict,
-  visibleTask,
-  whyNotUpdated,
-  type TaskCtx,
-} from './task-context.ts';
-import {
-  checkContact,
-  checkPrivate,
-  checkRefs,
-  checkTemplate,
-  type FieldErrors,
-} from './task-input.ts';
+import { taskDto, visibleTask, whyNotUpdated, type TaskCtx } from './task-context.ts';
+import { checkContact, checkPrivate, checkRefs, checkTemplate } from './task-input.ts';
 import { findTemplate } from './task-refs.repo.ts';
 import * as repo from './tasks.repo.ts';
 
@@ -55,7 +43,7 @@ async function patchOf(
     { assigneeId: input.assigneeId, statusId: input.statusId, branchId: input.branchId },
     errors,
   );
-  if (Object.keys(errors).length > 0) throw validationError(errors);
+  throwIfAny(errors);
   if (has(input, 'assigneeId')) patch.assigneeId = input.assigneeId;
   if (has(input, 'statusId')) patch.statusId = input.statusId;
   if (has(input, 'branchId')) patch.branchId = input.branchId;

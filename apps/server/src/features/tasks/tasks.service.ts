@@ -3,14 +3,13 @@ import type { Task, TaskList, TaskListQuery, taskMoveSchema } from '@spotter/con
 import type { z } from 'zod';
 import { assertCan } from '../../lib/actor.ts';
 import { moveDueTo, startOfClubDay } from '../../lib/club-time.ts';
-import { ruleBroken, validationError } from '../../lib/errors.ts';
+import { fieldError, fieldInvalid, ruleBroken, versionConflict } from '../../lib/errors.ts';
 import { publishEvent } from '../live/index.ts';
 import {
   alreadyCompleted,
   clubBounds,
   taskDto,
   taskDtos,
-  versionConflict,
   visibleTask,
   whyNotUpdated,
   type TaskCtx,
@@ -31,10 +30,10 @@ export async function getTask(ctx: TaskCtx, id: string): Promise<Task> {
 export async function listTasks(ctx: TaskCtx, q: TaskListQuery): Promise<TaskList> {
   assertCan(ctx.actor, 'tasks.read');
   if (q.assigneeId === 'me' && !ctx.actor.userId) {
-    throw validationError({ assigneeId: 'An API token has no tasks of its own' });
+    throw fieldInvalid('assigneeId', 'not_allowed', 'An API token has no tasks of its own');
   }
   if (q.completedById === 'me' && !ctx.actor.userId) {
-    throw validationError({ completedById: 'An API token has no tasks of its own' });
+    throw fieldInvalid('completedById', 'not_allowed', 'An API token has no tasks of its own');
   }
   const [{ timezone, bounds }, visible, search] = await Promise.all([
     clubBounds(ctx),
@@ -120,7 +119,7 @@ export async function moveTask(
   const dueAt = moveDueTo(input.column, row.dueAt, bounds, timezone);
   if (!dueAt) {
     throw ruleBroken('not_droppable', 'Nothing can be moved to this column today', {
-      column: 'Not droppable now',
+      column: fieldError('not_allowed', 'Not droppable now'),
     });
   }
   return saveAndPublish(

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
-import { validationError } from '../../lib/errors.ts';
+import { fieldInvalid } from '../../lib/errors.ts';
 
 const common = new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
 
@@ -41,6 +41,6 @@ export function generateTemporaryPassword(): string {
 /** Refuses a common password, naming the form field it came from. */
 export function assertAcceptablePassword(password: string, field: string) {
   if (isCommonPassword(password)) {
-    throw validationError({ [field]: 'This password is too common; choose another' });
+    throw fieldInvalid(field, 'password_common', 'This password is too common; choose another');
   }
 }

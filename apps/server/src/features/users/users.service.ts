@@ -3,12 +3,12 @@ import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
 import {
-  conflict,
+  emailTaken,
+  fieldInvalid,
   forbidden,
   isUniqueViolation,
   notFound,
   ruleBroken,
-  validationError,
 } from '../../lib/errors.ts';
 import { findBranchIds } from '../branches/index.ts';
 import { generateTemporaryPassword, hashPassword } from './passwords.ts';
@@ -35,7 +35,7 @@ async function assertBranchesExist(db: Db, orgId: string, ids: string[] | undefi
   if (!ids || ids.length === 0) return;
   const found = await findBranchIds(db, orgId, ids);
   if (found.size !== new Set(ids).size) {
-    throw validationError({ branchIds: 'Unknown branch' });
+    throw fieldInvalid('branchIds', 'unknown_reference', 'Unknown branch');
   }
 }
 
@@ -63,9 +63,11 @@ export async function createUser(db: Db, actor: Actor, data: CreateInput) {
     return { user: toUserDto(row), temporaryPassword };
   } catch (err) {
     if (isUniqueViolation(err)) {
-      throw conflict('email_taken', 'A user with this email already exists', {
-        email: 'This email is already in use',
-      });
+      throw emailTaken(
+        'A user with this email already exists',
+        'email',
+        'This email is already in use',
+      );
     }
     throw err;
   }

@@ -31,7 +31,7 @@ describe('the person form', () => {
   it('asks for a name, a phone or an email, and nothing else', () => {
     const errors = validatePerson(emptyPerson(), []);
     expect(Object.keys(errors)).toEqual(['firstName']);
-    expect(errors.firstName).toBe(i18n.t('card:form.identifyRequired'));
+    expect(errors.firstName).toBe(i18n.t('common:validation.identify'));
 
     const phoneOnly = emptyPerson();
     phoneOnly.phones = [{ number: '070-123 45 67', label: 'mobile' }];

@@ -11,7 +11,7 @@ import {
   type PersonCreate,
 } from '@spotter/contracts';
 import type { z } from 'zod';
-import { i18n } from '../../../lib/i18n.ts';
+import { issueText } from '../../../lib/validation.ts';
 import { formatPhone } from '../../../lib/phone.ts';
 
 export type PhoneLabel = (typeof PHONE_LABELS)[number];
@@ -277,8 +277,6 @@ export function companyBody(
   return { body: company, rows };
 }
 
-const IDENTIFY_MESSAGE = 'Enter a name, a phone or an email';
-
 /**
  * An error key of the API (or of the contract's schema) as a form path: sent row numbers
  * become form row numbers, the contact person's single phone/email become their inputs.
@@ -296,15 +294,9 @@ export function formPath(key: string, rows: RowMap): string {
   return key;
 }
 
-/** The contract's "identify the person" rule, said in the user's language. */
-const translateMessage = (message: string) =>
-  message === IDENTIFY_MESSAGE ? i18n.t('card:form.identifyRequired') : message;
-
 export function remapErrors(errors: Record<string, string>, rows: RowMap) {
   const out: Record<string, string> = {};
-  for (const [key, message] of Object.entries(errors)) {
-    out[formPath(key, rows)] = translateMessage(message);
-  }
+  for (const [key, message] of Object.entries(errors)) out[formPath(key, rows)] = message;
   return out;
 }
 
@@ -314,7 +306,7 @@ function schemaErrors(schema: z.ZodType, body: unknown, rows: RowMap) {
   const errors: Record<string, string> = {};
   for (const issue of result.error.issues) {
     const key = formPath(issue.path.map(String).join('.'), rows);
-    errors[key] ??= translateMessage(issue.message);
+    errors[key] ??= issueText(issue);
   }
   return errors;
 }

@@ -1,6 +1,7 @@
 import { SimpleGrid, Switch, TextInput } from '@mantine/core';
 import type { PersonCreate } from '@spotter/contracts';
 import { useTranslation } from 'react-i18next';
+import { fieldErrorText } from '../../../lib/validation.ts';
 import { ContactFormFrame, useContactForm, type ContactFormProps } from './contact-form-frame.tsx';
 import { ContactRows } from './contact-rows.tsx';
 import { DateField } from './date-field.tsx';
@@ -59,7 +60,9 @@ export function PersonForm(
       alert={
         <FormErrorAlert
           message={
-            form.errors.firstName === t('form.identifyRequired') ? form.errors.firstName : null
+            form.errors.firstName === fieldErrorText('identify_required')
+              ? form.errors.firstName
+              : null
           }
         />
       }

@@ -1,12 +1,6 @@
-import type {
-  ApiError as ApiErrorBody,
-  ContactKind,
-  Import,
-  ImportRun,
-  ImportTargets,
-} from '@spotter/contracts';
+import type { ContactKind, Import, ImportRun, ImportTargets } from '@spotter/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError } from '../../../lib/api.ts';
+import { api, apiErrorOf, networkError } from '../../../lib/api.ts';
 
 export const importsKey = ['imports'] as const;
 
@@ -42,18 +36,10 @@ async function uploadFile(kind: ContactKind, file: File): Promise<Import> {
       body: file,
     });
   } catch {
-    throw new ApiError(0, 'network', 'The server could not be reached');
+    throw networkError();
   }
   const data = (await res.json().catch(() => undefined)) as unknown;
-  if (!res.ok) {
-    const err = (data ?? {}) as Partial<ApiErrorBody>;
-    throw new ApiError(
-      res.status,
-      err.code ?? `http_${res.status}`,
-      err.message ?? res.statusText,
-      err.fields ?? {},
-    );
-  }
+  if (!res.ok) throw apiErrorOf(res, data);
   return data as Import;
 }
 

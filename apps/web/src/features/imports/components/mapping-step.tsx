@@ -9,8 +9,7 @@ import { IconAlertCircle, IconChecklist } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../../components/query-error.tsx';
-import { isApiError } from '../../../lib/api.ts';
-import { errorMessage } from '../../../lib/validation.ts';
+import { errorMessage, serverFieldErrors } from '../../../lib/validation.ts';
 import { useImportTargets, useRunImport } from '../api/imports-api.ts';
 
 /** Step 2: where each column goes (suggested targets preselected) and what duplicates do. */
@@ -35,7 +34,7 @@ export function MappingStep(props: { imp: Import; onBack: () => void; onChecking
       disabled: used.has(x.key) && mapping[header] !== x.key,
     })),
   ];
-  const fieldErrors = isApiError(run.error) ? run.error.fields : {};
+  const fieldErrors = serverFieldErrors(run.error);
   const nothingMapped = Object.values(mapping).every((v) => v === IMPORT_SKIP_TARGET);
 
   const check = () =>

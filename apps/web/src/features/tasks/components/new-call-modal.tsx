@@ -6,12 +6,7 @@ import { showFailure } from '../../../lib/feedback.ts';
 import { useMe } from '../../auth/index.ts';
 import { useCreateTask, useEnterResult, useQuickPerson } from '../api/tasks-api.ts';
 import { useTaskTemplates } from '../api/task-settings-read-api.ts';
-import {
-  localizeFieldErrors,
-  missingFields,
-  toResultFields,
-  type FieldValues,
-} from '../lib/result-values.ts';
+import { missingFields, toResultFields, type FieldValues } from '../lib/result-values.ts';
 import type { PickedContact } from './contact-picker.tsx';
 import { PersonFinder, type NewPerson } from './person-finder.tsx';
 import { ResultChoice, ResultCommentInput } from './result-fields.tsx';
@@ -137,7 +132,7 @@ export function NewCallModal(props: { opened: boolean; onClose: () => void }) {
       notifyResult(res, t, timeZone);
       props.onClose();
     } catch (err) {
-      showFailure(err, (fields) => setErrors(localizeFieldErrors(fields, t)));
+      showFailure(err, setErrors);
     }
   };
 

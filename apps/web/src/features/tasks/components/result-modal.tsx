@@ -14,12 +14,7 @@ import { showFailure } from '../../../lib/feedback.ts';
 import { useMe } from '../../auth/index.ts';
 import { refreshAfterTaskWrite, useEnterResult, type ResultAnswer } from '../api/tasks-api.ts';
 import { useTaskTemplates } from '../api/task-settings-read-api.ts';
-import {
-  localizeFieldErrors,
-  missingFields,
-  toResultFields,
-  type FieldValues,
-} from '../lib/result-values.ts';
+import { missingFields, toResultFields, type FieldValues } from '../lib/result-values.ts';
 import { ResultChoice, ResultCommentInput } from './result-fields.tsx';
 
 interface ResultFormValues {
@@ -95,7 +90,7 @@ export function ResultModal(props: {
         },
         onError: (err) => {
           if (isApiError(err, 'version_conflict')) return setConflict(values);
-          showFailure(err, (fields) => form.setErrors(localizeFieldErrors(fields, t)));
+          showFailure(err, (fields) => form.setErrors(fields));
         },
       },
     );

@@ -1,11 +1,6 @@
 import type { ResultField } from '@spotter/contracts';
 import { describe, expect, it } from 'vitest';
-import {
-  describeFieldValue,
-  localizeFieldErrors,
-  missingFields,
-  toResultFields,
-} from './result-values.ts';
+import { describeFieldValue, missingFields, toResultFields } from './result-values.ts';
 
 const field = (id: string, type: ResultField['type'], required = false): ResultField => ({
   id,
@@ -58,25 +53,5 @@ describe('result field values', () => {
     expect(describeFieldValue(fields[0], '2025-06-06', optionName, day)).toBe('day 2025-06-06');
     expect(describeFieldValue(fields[1], 12, optionName, day)).toBe('12');
     expect(describeFieldValue(undefined, 'x', optionName, day)).toBe('x');
-  });
-});
-
-describe('the server’s field errors', () => {
-  it('says the messages it knows in the user’s language and keeps the others', () => {
-    const t = (key: string) => `tr:${key}`;
-    expect(
-      localizeFieldErrors(
-        {
-          'fields.a': 'Required',
-          'fields.b': 'Pick one of the options',
-          resultId: 'Something new',
-        },
-        t,
-      ),
-    ).toEqual({
-      'fields.a': 'tr:validation.required',
-      'fields.b': 'tr:validation.option',
-      resultId: 'Something new',
-    });
   });
 });

@@ -58,26 +58,3 @@ export function describeFieldValue(
   if (field.type === 'date' && typeof value === 'string') return formatDay(value);
   return String(value);
 }
-
-/** The server's English messages for result fields → the tasks namespace's keys. */
-const SERVER_MESSAGES: Record<string, string> = {
-  Required: 'validation.required',
-  'Expected a number': 'validation.number',
-  'Expected a date (YYYY-MM-DD)': 'validation.date',
-  'Pick one of the options': 'validation.option',
-  'Pick a result': 'validation.pickResult',
-  'Unknown result': 'validation.pickResult',
-};
-
-/** Field errors from a 400, with the messages the UI knows said in the user's language. */
-export function localizeFieldErrors(
-  errors: Record<string, string>,
-  t: (key: string) => string,
-): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, message] of Object.entries(errors)) {
-    const known = SERVER_MESSAGES[message];
-    out[key] = known ? t(known) : message;
-  }
-  return out;
-}
