@@ -1,4 +1,4 @@
-import { and, asc, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
+import { and, asc, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { tasks, taskTemplates } from '../../db/schema.ts';
 import { startPoller } from '../../lib/poller.ts';
@@ -33,8 +33,10 @@ export async function runReminderSweep(db: Db, now: Date, limit = BATCH): Promis
     const fired = await tx
       .update(tasks)
       .set({ remindedAt: now })
-      // Checked again on the locked row: another sweep may have stamped it meanwhile.
-      .where(and(inArray(tasks.id, due), isNull(tasks.remindedAt)))
+      // `= any(array(…))` runs the subquery once; as `in (…)` PostgreSQL may run it again for
+      // each stamped row, taking `limit` more each time. Checked again on the locked row:
+      // another sweep may have stamped it meanwhile.
+      .where(and(sql`${tasks.id} = any(array(${due}))`, isNull(tasks.remindedAt)))
       .returning({
         id: tasks.id,
         orgId: tasks.orgId,
