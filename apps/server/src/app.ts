@@ -7,19 +7,20 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Database, DatabaseKind, Db } from './db/client.ts';
 import { apiTokensRoutes } from './features/api-tokens/index.ts';
-import { authRoutes, LoginLimiter, startSessionSweeper } from './features/auth/index.ts';
+import { authRoutes, LoginLimiter, sessionJobs } from './features/auth/index.ts';
 import { boardRoutes } from './features/board/index.ts';
 import { branchesRoutes } from './features/branches/index.ts';
 import { contactSettingsRoutes } from './features/contact-settings/index.ts';
-import { contactListRoutes, contactsRoutes, startTrashPurger } from './features/contacts/index.ts';
-import { importsRoutes, startImportWorker } from './features/imports/index.ts';
+import { contactListRoutes, contactsRoutes, trashJobs } from './features/contacts/index.ts';
+import { importJobs, importsRoutes } from './features/imports/index.ts';
+import { JobRunner, jobMaintenance } from './features/jobs/index.ts';
 import { backfillTaskDefaults, taskSettingsRoutes } from './features/task-settings/index.ts';
 import { eventsRoutes } from './features/events/index.ts';
 import { healthRoutes } from './features/health/index.ts';
 import {
   calendarFeedRoutes,
   notificationsRoutes,
-  startReminderWorker,
+  reminderJobs,
 } from './features/notifications/index.ts';
 import { organizationsRoutes } from './features/organizations/index.ts';
 import { tasksRoutes } from './features/tasks/index.ts';
@@ -113,18 +114,19 @@ export async function buildApp(config: AppConfig, opts: AppOptions): Promise<Fas
   await app.register(tasksRoutes);
   await registerWeb(app, config.webDist);
 
-  const stoppers: Array<() => void | Promise<void>> = [];
+  // Every background task runs as a job of one runner (see docs/decisions/0007-job-runner.md).
+  const runner = new JobRunner(app.db, {
+    jobs: { ...jobMaintenance, ...sessionJobs, ...trashJobs, ...importJobs, ...reminderJobs },
+    now: app.now,
+    onError: (err, job) =>
+      app.log.error({ err, job: job && { id: job.id, kind: job.kind } }, 'job'),
+  });
   app.addHook('onReady', async () => {
     await backfillTaskDefaults(app.db);
-    stoppers.push(
-      startSessionSweeper(app.db, (err) => app.log.error({ err }, 'session sweep')),
-      startTrashPurger(app.db, (err) => app.log.error({ err }, 'trash purge')),
-      startImportWorker(app.db, (err) => app.log.error({ err }, 'import worker')),
-      startReminderWorker(app.db, app.now, (err) => app.log.error({ err }, 'reminders')),
-    );
+    runner.start();
   });
   app.addHook('onClose', async () => {
-    for (const stop of stoppers) await stop();
+    await runner.stop();
     await opts.database.close();
   });
   return app;

@@ -6,7 +6,7 @@ export {
   endSessionsOfUser,
   resolveSession,
   startSession,
-  startSessionSweeper,
+  sessionJobs,
 } from './sessions.service.ts';
 export { generateTemporaryPassword, hashPassword } from './passwords.ts';
 export { assertAcceptablePassword, buildMe } from './auth.service.ts';

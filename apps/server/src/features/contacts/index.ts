@@ -47,7 +47,7 @@ export {
 export { findDuplicates } from './duplicates.ts';
 // lists, search, trash (H-C)
 export { contactListRoutes } from './contacts-list.routes.ts';
-/** `startTrashPurger(db, onError, { intervalMs?, now? })`: hourly purge of expired trash; returns stop. */
-export { startTrashPurger } from './trash-purger.ts';
+/** `trashJobs`: the hourly purge of expired trash, a recurring job for the job runner. */
+export { trashJobs } from './trash-purger.ts';
 /** `livePersonIds(db, orgId, { filter?, ids?, limit })`: call round targets; `contactSearchIn`: tasks by their contact. */
 export { livePersonIds, contactSearchIn } from './person-ids.ts';

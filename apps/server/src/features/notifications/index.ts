@@ -5,6 +5,6 @@ export { notificationsRoutes } from './notifications.routes.ts';
 export { calendarFeedRoutes } from './calendar-feed.routes.ts';
 /**
  * `runReminderSweep(db, now, limit?)`: fires the due reminders once (tests call it with a
- * pinned time); `startReminderWorker(db, now, onError)` runs it every few seconds.
+ * pinned time); `reminderJobs` runs it every few seconds on the job runner.
  */
-export { runReminderSweep, startReminderWorker } from './reminder-sweep.ts';
+export { runReminderSweep, reminderJobs } from './reminder-sweep.ts';

@@ -1,11 +1,11 @@
 import { and, asc, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { tasks, taskTemplates } from '../../db/schema.ts';
-import { startPoller } from '../../lib/poller.ts';
+import type { JobDefinitions } from '../jobs/index.ts';
 import { insertNotification } from './notifications.repo.ts';
 
 const BATCH = 200;
-const POLL_MS = 5000;
+const SWEEP_EVERY_MS = 5000;
 
 /**
  * Fires the reminders due at `now` (T-10), exactly once each: ONE transaction claims up to
@@ -63,18 +63,18 @@ export async function runReminderSweep(db: Db, now: Date, limit = BATCH): Promis
 }
 
 /**
- * Sweeps at start (reminders due while the server was down fire now) and then every few
- * seconds, draining full batches at once. Safe with several instances. Returns the stop function.
+ * The reminder sweep as a recurring system job: due at start (reminders due while the server
+ * was down fire now) and then every few seconds, draining full batches at once. Any instance
+ * may run it; the sweep itself is safe with several at once.
  */
-export function startReminderWorker(
-  db: Db,
-  now: () => Date,
-  onError: (err: unknown) => void,
-  opts: { intervalMs?: number } = {},
-): () => Promise<void> {
-  // A full batch: more may be waiting.
-  return startPoller(async () => (await runReminderSweep(db, now())) === BATCH, {
-    intervalMs: opts.intervalMs ?? POLL_MS,
-    onError,
-  });
-}
+export const reminderJobs: JobDefinitions = {
+  'reminders.sweep': {
+    every: SWEEP_EVERY_MS,
+    run: async (db, _job, ctx) => {
+      // A full batch: more may be waiting.
+      while (!ctx.stopping() && (await runReminderSweep(db, ctx.now)) === BATCH) {
+        // next batch
+      }
+    },
+  },
+};
