@@ -14,6 +14,7 @@ import { contactSettingsRoutes } from './features/contact-settings/index.ts';
 import { contactListRoutes, contactsRoutes, trashJobs } from './features/contacts/index.ts';
 import { importJobs, importsRoutes } from './features/imports/index.ts';
 import { JobRunner, jobMaintenance } from './features/jobs/index.ts';
+import { jobsRoutes } from './features/jobs/jobs.routes.ts';
 import { backfillTaskDefaults, taskSettingsRoutes } from './features/task-settings/index.ts';
 import { eventsRoutes } from './features/events/index.ts';
 import { healthRoutes } from './features/health/index.ts';
@@ -112,6 +113,7 @@ export async function buildApp(config: AppConfig, opts: AppOptions): Promise<Fas
   await app.register(eventsRoutes);
   await app.register(boardRoutes);
   await app.register(tasksRoutes);
+  await app.register(jobsRoutes);
   await registerWeb(app, config.webDist);
 
   // Every background task runs as a job of one runner (see docs/decisions/0007-job-runner.md).
