@@ -6,7 +6,7 @@ import { startServer, type RunningServer } from './support/server.ts';
 
 /**
  * An owner looks after the club in Settings: the organization (with someone else saving at
- * the same time), branches, API tokens and staff.
+ * the same time), branches, API tokens, staff and the background jobs that failed.
  */
 const OWNER = { name: 'Oscar Owner', email: 'oscar@example.com', password: 'Lantern-Harbour-77' };
 
@@ -180,6 +180,13 @@ describe.skipIf(!hasChromium())('settings journey (desktop)', () => {
     await confirm(page);
     await row.filter({ hasText: 'Deactivated' }).waitFor();
     await shot('05-users');
+  });
+
+  it('shows the background jobs that failed: none on a new club', async () => {
+    await page.getByTestId('settings-jobs').click();
+    await page.waitForURL('**/settings/jobs');
+    await page.getByTestId('empty-state').getByText('Nothing has failed').waitFor();
+    await shot('06-background-jobs');
   });
 
   it('shows a page for addresses that do not exist', async () => {

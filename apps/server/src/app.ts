@@ -9,6 +9,7 @@ import type { Database, DatabaseKind, Db } from './db/client.ts';
 import { apiTokenActor } from './features/api-tokens/api-tokens.feature.ts';
 import { sessionAuthenticator } from './features/auth/auth.feature.ts';
 import type { LoginLimiter } from './features/auth/index.ts';
+import { JobRunner } from './features/jobs/index.ts';
 import { serverFeatures, wireFeatures } from './features.ts';
 import { authPlugin } from './plugins/auth.ts';
 import type { AppConfig } from './plugins/env.ts';
@@ -80,7 +81,7 @@ export async function buildApp(config: AppConfig, opts: AppOptions): Promise<Fas
   });
   await registerOpenApi(app);
 
-  // The one place that knows every feature: their routes, reactions, start-up work and loops.
+  // The one place that knows every feature: their routes, reactions, start-up work and jobs.
   const features = serverFeatures({ limiter: opts.limiter });
   wireFeatures(features);
   for (const feature of features) {
@@ -88,15 +89,19 @@ export async function buildApp(config: AppConfig, opts: AppOptions): Promise<Fas
   }
   await registerWeb(app, config.webDist);
 
-  const stoppers: Array<() => void | Promise<void>> = [];
+  // Every background task runs as a job of one runner (docs/decisions/0007-job-runner.md).
+  const runner = new JobRunner(app.db, {
+    jobs: Object.assign({}, ...features.map((f) => f.jobs ?? {})),
+    now: app.now,
+    onError: (err, job) =>
+      app.log.error({ err, job: job && { id: job.id, kind: job.kind } }, 'job'),
+  });
   app.addHook('onReady', async () => {
     for (const feature of features) await feature.onReady?.(app);
-    for (const feature of features) {
-      for (const start of feature.background ?? []) stoppers.push(start(app));
-    }
+    runner.start();
   });
   app.addHook('onClose', async () => {
-    for (const stop of stoppers) await stop();
+    await runner.stop();
     await opts.database.close();
   });
   return app;

@@ -7,6 +7,8 @@ import { contactsFeature } from './features/contacts/contacts.feature.ts';
 import { demoFeature } from './features/demo/demo.feature.ts';
 import { healthFeature } from './features/health/health.feature.ts';
 import { importsFeature } from './features/imports/imports.feature.ts';
+import type { JobDefinition } from './features/jobs/index.ts';
+import { jobsFeature } from './features/jobs/jobs.feature.ts';
 import { liveFeature } from './features/live/live.feature.ts';
 import { notificationsFeature } from './features/notifications/notifications.feature.ts';
 import { organizationsFeature } from './features/organizations/organizations.feature.ts';
@@ -21,11 +23,12 @@ import type { Feature } from './lib/feature.ts';
  * above it (through their index.ts), and hooks run in this order (contact defaults are seeded
  * before task defaults). Adding a feature is one line here (docs/adding-a-feature.md).
  */
-export function serverFeatures(opts: { limiter?: LoginLimiter } = {}): Feature[] {
+export function serverFeatures(opts: { limiter?: LoginLimiter } = {}): Feature<JobDefinition>[] {
   return [
     healthFeature,
     liveFeature,
     organizationsFeature,
+    jobsFeature,
     branchesFeature,
     usersFeature,
     authFeature(opts),
@@ -42,6 +45,6 @@ export function serverFeatures(opts: { limiter?: LoginLimiter } = {}): Feature[]
 }
 
 /** Subscribes every feature to the hooks it reacts to (repeating it changes nothing). */
-export function wireFeatures(features: Feature[]): void {
+export function wireFeatures(features: Feature<JobDefinition>[]): void {
   for (const feature of features) feature.wire?.();
 }

@@ -9,3 +9,4 @@ export * from './features/imports/imports.table.ts';
 export * from './features/task-settings/task-settings.table.ts';
 export * from './features/tasks/tasks.table.ts';
 export * from './features/notifications/notifications.table.ts';
+export * from './features/jobs/jobs.table.ts';

@@ -34,6 +34,7 @@ export const ERROR_CODES = [
   'already_completed',
   'already_imported',
   'import_running',
+  'job_not_failed',
   // 413, 415, 429
   'payload_too_large',
   'unsupported_media_type',

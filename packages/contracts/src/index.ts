@@ -13,3 +13,4 @@ export * from './contacts.ts';
 export * from './imports.ts';
 export * from './task-settings.ts';
 export * from './tasks.ts';
+export * from './jobs.ts';

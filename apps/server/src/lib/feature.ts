@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
  * `features.ts` lists them in dependency order and `app.ts` registers them — the one place that
  * knows every feature (docs/adding-a-feature.md).
  */
-export interface Feature {
+export interface Feature<Job = never> {
   name: string;
   /** Route plugins, registered in order. */
   routes?: FastifyPluginAsyncZod[];
@@ -17,6 +17,9 @@ export interface Feature {
   wire?: () => void;
   /** Start-up work once the database is migrated, before the server listens (backfills). */
   onReady?: (app: FastifyInstance) => Promise<void>;
-  /** Background loops that run while the server does; each returns its stop function. */
-  background?: Array<(app: FastifyInstance) => () => void | Promise<void>>;
+  /**
+   * Background jobs by kind ('imports.run' …), run by the one job runner that app.ts starts
+   * (the jobs feature's `JobDefinition`; lib knows no feature, hence the parameter).
+   */
+  jobs?: Record<string, Job>;
 }

@@ -42,6 +42,7 @@ import {
   TrashPage,
 } from '../features/crm/index.ts';
 import { ImportPage } from '../features/imports/index.ts';
+import { BackgroundJobsPage } from '../features/jobs/index.ts';
 import { TaskBoardPage, taskBoardSearchSchema } from '../features/task-board/index.ts';
 import { ControlPage, TaskPage, TasksPage, tasksSearchSchema } from '../features/tasks/index.ts';
 import {
@@ -351,6 +352,16 @@ const settingsDictionariesRoute = createRoute({
   component: DictionariesPage,
 });
 
+// ---------------------------------------------------------------- background jobs (issue 9)
+
+const settingsJobsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/jobs',
+  component: function JobsRoute() {
+    return <BackgroundJobsPage timezone={useSignedInMe().organization.timezone} />;
+  },
+});
+
 const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
@@ -382,6 +393,7 @@ const routeTree = rootRoute.addChildren([
       settingsTaskTemplatesRoute,
       settingsTaskStatusesRoute,
       settingsDictionariesRoute,
+      settingsJobsRoute,
     ]),
   ]),
 ]);

@@ -16,6 +16,7 @@ export const NAMESPACES = [
   'tasks',
   'taskSettings',
   'notifications',
+  'jobs',
 ] as const;
 
 /** Every language under its own name, so anyone can find theirs in the list. */

@@ -1,9 +1,10 @@
 import type { Db } from '../../db/client.ts';
 import type { Feature } from '../../lib/feature.ts';
+import type { JobDefinition } from '../jobs/index.ts';
 import { userAccessRevoked } from '../users/index.ts';
 import { authRoutes } from './auth.routes.ts';
 import { LoginLimiter } from './login-limiter.ts';
-import { endSessionsOfUser, startSessionSweeper } from './sessions.service.ts';
+import { endSessionsOfUser, sessionJobs } from './sessions.service.ts';
 import { signupRoutes } from './signup.routes.ts';
 
 export { sessionAuthenticator } from './session-auth.ts';
@@ -14,7 +15,7 @@ const endSessions = (tx: Db, user: { orgId: string; userId: string }) =>
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
 
 /** Login, sessions, /api/me, first-run setup and signup. Tests hand in a limiter on a pinned clock. */
-export function authFeature(opts: { limiter?: LoginLimiter } = {}): Feature {
+export function authFeature(opts: { limiter?: LoginLimiter } = {}): Feature<JobDefinition> {
   const limiter =
     opts.limiter ?? new LoginLimiter({ windowMs: FIFTEEN_MINUTES, maxPerEmail: 10, maxPerIp: 30 });
   return {
@@ -26,6 +27,6 @@ export function authFeature(opts: { limiter?: LoginLimiter } = {}): Feature {
       },
     ],
     wire: () => userAccessRevoked.on(endSessions),
-    background: [(app) => startSessionSweeper(app.db, (err) => app.log.error({ err }, 'sessions'))],
+    jobs: sessionJobs,
   };
 }

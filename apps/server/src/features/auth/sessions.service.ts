@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
-import { startPoller } from '../../lib/poller.ts';
+import type { JobDefinitions } from '../jobs/index.ts';
 import * as repo from './sessions.repo.ts';
 
 export const SESSION_COOKIE = 'spotter_session';
@@ -55,10 +55,13 @@ export function endSessionsOfUser(db: Db, orgId: string, userId: string) {
 
 const SWEEP_EVERY_MS = 6 * 60 * 60 * 1000;
 
-/** Expired sessions are useless rows; remove them now and every six hours. Returns stop. */
-export function startSessionSweeper(db: Db, onError: (err: unknown) => void) {
-  return startPoller(() => repo.deleteExpiredSessions(db, new Date()), {
-    intervalMs: SWEEP_EVERY_MS,
-    onError,
-  });
-}
+/** Expired sessions are useless rows: a recurring job removes them every six hours. */
+export const sessionJobs: JobDefinitions = {
+  'sessions.sweep': {
+    every: SWEEP_EVERY_MS,
+    // Sessions expire by the real clock (resolveSession reads it), not the app's pinnable one.
+    run: async (db) => {
+      await repo.deleteExpiredSessions(db, new Date());
+    },
+  },
+};

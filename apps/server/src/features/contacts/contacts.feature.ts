@@ -1,14 +1,15 @@
 import type { Feature } from '../../lib/feature.ts';
+import type { JobDefinition } from '../jobs/index.ts';
 import { contactReferences } from '../contact-settings/index.ts';
 import { contactReferencesRepo } from './contact-references.repo.ts';
 import { contactListRoutes } from './contacts-list.routes.ts';
 import { contactsRoutes } from './contacts.routes.ts';
-import { startTrashPurger } from './trash-purger.ts';
+import { trashJobs } from './trash-purger.ts';
 
 /** Persons and companies: records, history, lists, search, trash, merge, privacy, export. */
-export const contactsFeature: Feature = {
+export const contactsFeature: Feature<JobDefinition> = {
   name: 'contacts',
   routes: [contactsRoutes, contactListRoutes],
   wire: () => contactReferences.provide(contactReferencesRepo),
-  background: [(app) => startTrashPurger(app.db, (err) => app.log.error({ err }, 'trash purge'))],
+  jobs: trashJobs,
 };

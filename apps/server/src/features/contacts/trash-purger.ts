@@ -1,23 +1,17 @@
-import type { Db } from '../../db/client.ts';
-import { startPoller } from '../../lib/poller.ts';
+import type { JobDefinitions } from '../jobs/index.ts';
 import { purgeExpired } from './trash.repo.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
 
 /**
- * Purges expired trash at start and then every hour (C-12). Each run is one DELETE, so
- * several server instances running it at once do no harm. Returns the stop function.
+ * Purges expired trash (C-12) as a recurring system job: at first start, then every hour.
+ * Each run is one DELETE, so it does no harm if two instances ever run it close together.
  */
-export function startTrashPurger(
-  db: Db,
-  onError: (err: unknown) => void,
-  opts: { intervalMs?: number; now?: () => Date } = {},
-): () => Promise<void> {
-  const now = opts.now ?? (() => new Date());
-  return startPoller(
-    async () => {
-      await purgeExpired(db, now());
+export const trashJobs: JobDefinitions = {
+  'trash.purge': {
+    every: HOUR_MS,
+    run: async (db, _job, ctx) => {
+      await purgeExpired(db, ctx.now);
     },
-    { intervalMs: opts.intervalMs ?? HOUR_MS, onError },
-  );
-}
+  },
+};

@@ -162,7 +162,7 @@ export async function processBatch(
       }
     }
     p.processedRows = to;
-    await repo.saveProgress(tx, job.orgId, job.id, p);
+    await repo.saveProgress(tx, job.orgId, job.id, p, from);
     state.progress = p;
   });
 }

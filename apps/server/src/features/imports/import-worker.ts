@@ -1,7 +1,8 @@
 import type { ContactKind } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
-import { startPoller } from '../../lib/poller.ts';
+import { z } from 'zod';
 import { getCrmSettings, loadCustomFields, statusIdsByName } from '../contact-settings/index.ts';
+import { enqueueJob, type JobDefinitions } from '../jobs/index.ts';
 import { parseCsv } from './csv.ts';
 import {
   BATCH_SIZE,
@@ -13,7 +14,6 @@ import {
 import { parseRow, type ImportContext, type NamedRef } from './import-rows.ts';
 import * as repo from './imports.repo.ts';
 
-const POLL_MS = 1000;
 const BATCH_PAUSE_MS = 20;
 
 const byLowerName = <T extends { name: string }, V>(rows: T[], value: (r: T) => V) => {
@@ -70,18 +70,25 @@ export interface ProcessOptions {
   shouldStop?: () => boolean;
   /** Tests stop after this many batches to play a crash. */
   maxBatches?: number;
-  /** The claim's clock: tests move it past the two-minute heartbeat to play another instance. */
-  now?: Date;
 }
 
 /**
- * Claims one waiting import (a new run, or one whose instance stopped reporting for two
- * minutes) and works through it batch by batch from `processedRows`. Returns whether it
- * found one.
+ * Works through one import batch by batch from `processedRows`, the point where an earlier
+ * run (one whose server died, or that failed and is retried) left it. Answers 'stopped' when
+ * it handed the import back unfinished, 'skipped' when there was nothing to run.
  */
-export async function processNextImport(db: Db, opts: ProcessOptions = {}): Promise<boolean> {
-  const claimed = await repo.claimNextImport(db, opts.now);
-  if (!claimed) return false;
+export async function processImport(
+  db: Db,
+  orgId: string,
+  importId: string,
+  opts: ProcessOptions = {},
+): Promise<'finished' | 'stopped' | 'skipped'> {
+  const claimed = await repo.findImportToRun(db, orgId, importId);
+  if (!claimed) return 'skipped';
+  let status = claimed.status;
+  if (status === 'failed')
+    status = (await repo.reopenFailedImport(db, orgId, importId, claimed.dryRun)) ?? status;
+  if (status !== 'validating' && status !== 'running') return 'skipped';
   const job: Job = {
     id: claimed.id,
     kind: claimed.kind,
@@ -91,65 +98,86 @@ export async function processNextImport(db: Db, opts: ProcessOptions = {}): Prom
     duplicateMode: claimed.duplicateMode,
     createdBy: claimed.createdBy,
   };
-  try {
-    const { rows } = parseCsv(claimed.content);
-    const ctx = await loadImportContext(
-      db,
-      job.orgId,
-      claimed.kind,
-      claimed.headers,
-      claimed.mapping,
-    );
-    const state: RunState = {
-      progress: {
-        processedRows: claimed.processedRows,
-        created: claimed.created,
-        updated: claimed.updated,
-        skipped: claimed.skipped,
-        failed: claimed.failed,
-        errors: claimed.errors,
-        errorCount: claimed.errorCount,
-      },
-      known: await loadKnownKeys(db, job.orgId, job.kind),
-    };
-    // Resuming: rows already done still count as "earlier rows of the same file" (in a real
-    // run they are in the database already; a dry run wrote nothing).
-    for (let i = 0; i < claimed.processedRows && i < rows.length; i++) {
-      const { row, errors } = parseRow(ctx, rows[i]!, i + 2, '');
-      if (errors.length > 0) continue;
-      for (const k of row.phoneKeys)
-        if (!state.known.has(`p:${k}`)) state.known.set(`p:${k}`, null);
-      for (const k of row.emailKeys)
-        if (!state.known.has(`e:${k}`)) state.known.set(`e:${k}`, null);
-    }
-    let batches = 0;
-    for (let from = claimed.processedRows; from < rows.length; from += BATCH_SIZE) {
-      if (opts.shouldStop?.() || (opts.maxBatches !== undefined && batches >= opts.maxBatches)) {
-        if (opts.shouldStop?.()) await repo.releaseImport(db, job.orgId, job.id);
-        return true;
-      }
-      await processBatch(db, job, ctx, rows, from, Math.min(from + BATCH_SIZE, rows.length), state);
-      batches++;
-      // The embedded database has one connection: let waiting requests in between batches.
-      await new Promise((resolve) => setTimeout(resolve, BATCH_PAUSE_MS));
-    }
-    await repo.finishImport(db, job.orgId, job.id, job.dryRun ? 'validated' : 'done');
-    return true;
-  } catch (err) {
-    await repo.finishImport(db, job.orgId, job.id, 'failed').catch(() => {});
-    throw err;
+  const { rows } = parseCsv(claimed.content);
+  const ctx = await loadImportContext(
+    db,
+    job.orgId,
+    claimed.kind,
+    claimed.headers,
+    claimed.mapping,
+  );
+  const state: RunState = {
+    progress: {
+      processedRows: claimed.processedRows,
+      created: claimed.created,
+      updated: claimed.updated,
+      skipped: claimed.skipped,
+      failed: claimed.failed,
+      errors: claimed.errors,
+      errorCount: claimed.errorCount,
+    },
+    known: await loadKnownKeys(db, job.orgId, job.kind),
+  };
+  // Resuming: rows already done still count as "earlier rows of the same file" (in a real
+  // run they are in the database already; a dry run wrote nothing).
+  for (let i = 0; i < claimed.processedRows && i < rows.length; i++) {
+    const { row, errors } = parseRow(ctx, rows[i]!, i + 2, '');
+    if (errors.length > 0) continue;
+    for (const k of row.phoneKeys) if (!state.known.has(`p:${k}`)) state.known.set(`p:${k}`, null);
+    for (const k of row.emailKeys) if (!state.known.has(`e:${k}`)) state.known.set(`e:${k}`, null);
   }
+  let batches = 0;
+  for (let from = claimed.processedRows; from < rows.length; from += BATCH_SIZE) {
+    if (opts.shouldStop?.() || (opts.maxBatches !== undefined && batches >= opts.maxBatches)) {
+      return 'stopped';
+    }
+    await processBatch(db, job, ctx, rows, from, Math.min(from + BATCH_SIZE, rows.length), state);
+    batches++;
+    // The embedded database has one connection: let waiting requests in between batches.
+    await new Promise((resolve) => setTimeout(resolve, BATCH_PAUSE_MS));
+  }
+  await repo.finishImport(db, job.orgId, job.id, job.dryRun ? 'validated' : 'done');
+  return 'finished';
+}
+
+export const IMPORT_JOB = 'imports.run';
+/** A run that keeps failing is given up (and the import marked failed) after this many. */
+const IMPORT_ATTEMPTS = 3;
+const importJobPayload = z.object({ importId: z.uuid() });
+
+/** Queues the run of an import (again, if an earlier run of it has ended). */
+export async function enqueueImportRun(db: Db, orgId: string, importId: string, now: Date) {
+  await enqueueJob(
+    db,
+    {
+      kind: IMPORT_JOB,
+      key: `${IMPORT_JOB}:${importId}`,
+      orgId,
+      payload: { importId },
+      runAt: now,
+      maxAttempts: IMPORT_ATTEMPTS,
+    },
+    { again: true },
+  );
 }
 
 /**
- * Polls for imports to run; several server instances may run it at once (the claim skips
- * locked rows). Returns a stop function that waits for the batch in progress.
+ * The import's background job: several server instances may run jobs at once, and one whose
+ * server died is claimed again when its lease runs out, going on from the last saved batch.
  */
-export function startImportWorker(db: Db, onError: (err: unknown) => void): () => Promise<void> {
-  // Keeps claiming while there is work; a stopping server hands the import back between batches.
-  return startPoller((stopping) => processNextImport(db, { shouldStop: stopping }), {
-    intervalMs: POLL_MS,
-    delayMs: POLL_MS,
-    onError,
-  });
-}
+export const importJobs: JobDefinitions = {
+  [IMPORT_JOB]: {
+    run: async (db, job, ctx) => {
+      const { importId } = importJobPayload.parse(job.payload);
+      if (!job.orgId) throw new Error('An import job needs its organization');
+      const outcome = await processImport(db, job.orgId, importId, { shouldStop: ctx.stopping });
+      return outcome === 'stopped' ? 'release' : undefined;
+    },
+    onFailed: async (db, job) => {
+      const parsed = importJobPayload.safeParse(job.payload);
+      if (parsed.success && job.orgId) {
+        await repo.finishImport(db, job.orgId, parsed.data.importId, 'failed');
+      }
+    },
+  },
+};

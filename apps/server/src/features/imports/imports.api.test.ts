@@ -11,7 +11,8 @@ import {
   type TestOrg,
 } from '../../../test/test-app.ts';
 import { expectTenantIsolation } from '../../../test/tenant-isolation.ts';
-import { processNextImport } from './import-worker.ts';
+import { jobs, runDueJobs } from '../jobs/index.ts';
+import { importJobs, processImport } from './import-worker.ts';
 
 const csvHeaders = { 'content-type': 'text/csv' };
 
@@ -370,20 +371,38 @@ describe('imports', () => {
     for (let i = 0; i < 1200; i++) lines.push(`Person ${i},+4670${String(5_000_000 + i)}`);
     lines.push('Again,+46705000001'); // the same phone as row 2: a duplicate within the file
     const imp = await uploadOk(org.owner, lines.join('\n'));
-    // Another instance holds it (fresh heartbeat): this app's own worker leaves it alone.
+    const later = (minutes: number) => new Date(Date.now() + minutes * 60_000);
+    // Instance A claimed the import's job (its lease runs two minutes), worked one batch and
+    // died: the job stays 'running' on a lease nobody renews.
     await t.database.db
       .update(imports)
-      .set({ status: 'running', mapping: imp.mapping, heartbeatAt: new Date() })
+      .set({ status: 'running', mapping: imp.mapping })
       .where(eq(imports.id, imp.id));
-    const later = (minutes: number) => new Date(Date.now() + minutes * 60_000);
-
-    // Three minutes on, that instance looks dead: we take over and "crash" after one batch.
-    expect(await processNextImport(t.database.db, { now: later(3), maxBatches: 1 })).toBe(true);
+    const key = `imports.run:${imp.id}`;
+    await t.database.db.insert(jobs).values({
+      kind: 'imports.run',
+      key,
+      orgId: org.orgId,
+      payload: { importId: imp.id },
+      state: 'running',
+      runAt: new Date(),
+      attempts: 1,
+      lockedBy: 'instance-a',
+      lockedUntil: later(2),
+    });
+    expect(await processImport(t.database.db, org.orgId, imp.id, { maxBatches: 1 })).toBe(
+      'stopped',
+    );
     const mid = (await org.owner.request('GET', `/api/imports/${imp.id}`)).json<Import>();
     expect(mid).toMatchObject({ status: 'running', processedRows: 500, created: 500 });
     expect(await personCount(org.orgId)).toBe(500);
 
-    expect(await processNextImport(t.database.db, { now: later(6) })).toBe(true);
+    // While the lease holds, no runner (this app's own included) takes the job.
+    expect(await runDueJobs(t.database.db, { jobs: importJobs, now: () => later(1) })).toBe(0);
+    // Three minutes on, instance A looks dead: the job is claimed again and goes on.
+    expect(await runDueJobs(t.database.db, { jobs: importJobs, now: () => later(3) })).toBe(1);
+    const [job] = await t.database.db.select().from(jobs).where(eq(jobs.key, key));
+    expect(job).toMatchObject({ state: 'done', attempts: 2, lockedBy: null });
     const done = (await org.owner.request('GET', `/api/imports/${imp.id}`)).json<Import>();
     expect(done).toMatchObject({
       status: 'done',

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { ContactKind, ImportRowError, LookupKind } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { lookups } from '../contact-settings/index.ts';
@@ -27,7 +27,6 @@ const summary = {
   failed: imports.failed,
   errors: imports.errors,
   errorCount: imports.errorCount,
-  heartbeatAt: imports.heartbeatAt,
   createdBy: imports.createdBy,
   createdAt: imports.createdAt,
   finishedAt: imports.finishedAt,
@@ -81,7 +80,6 @@ export async function startRun(
       failed: 0,
       errors: [],
       errorCount: 0,
-      heartbeatAt: null,
       finishedAt: null,
     })
     .where(
@@ -95,38 +93,26 @@ export async function startRun(
   return row;
 }
 
-/** A claim older than this belongs to an instance that died: another one takes over. */
-export const STALE_AFTER_MS = 2 * 60 * 1000;
+/** The whole import, file included, for the job that runs it. */
+export async function findImportToRun(db: Db, orgId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(imports)
+    .where(and(eq(imports.orgId, orgId), eq(imports.id, id)));
+  return row;
+}
 
 /**
- * Claims the oldest waiting import across organizations (the worker is the system, not a
- * tenant); SKIP LOCKED lets several instances poll at once without taking the same one.
+ * A run that failed goes on from where it stopped when its job is retried; answers the
+ * status it is back in, undefined if it was not failed any more.
  */
-export async function claimNextImport(db: Db, now = new Date()) {
-  const stale = new Date(now.getTime() - STALE_AFTER_MS);
-  const next = db
-    .select({ orgId: imports.orgId, id: imports.id })
-    .from(imports)
-    .where(
-      and(
-        inArray(imports.status, ['validating', 'running']),
-        or(isNull(imports.heartbeatAt), lt(imports.heartbeatAt, stale)),
-      ),
-    )
-    .orderBy(asc(imports.createdAt))
-    .limit(1)
-    .for('update', { skipLocked: true });
+export async function reopenFailedImport(db: Db, orgId: string, id: string, dryRun: boolean) {
   const [row] = await db
     .update(imports)
-    .set({ heartbeatAt: now })
-    .where(
-      and(
-        sql`(${imports.orgId}, ${imports.id}) = (${next})`,
-        inArray(imports.status, ['validating', 'running']),
-      ),
-    )
-    .returning();
-  return row;
+    .set({ status: dryRun ? 'validating' : 'running', finishedAt: null })
+    .where(and(eq(imports.orgId, orgId), eq(imports.id, id), eq(imports.status, 'failed')))
+    .returning({ status: imports.status });
+  return row?.status;
 }
 
 export interface Progress {
@@ -139,11 +125,24 @@ export interface Progress {
   errorCount: number;
 }
 
-export async function saveProgress(db: Db, orgId: string, id: string, progress: Progress) {
-  await db
+/**
+ * Saves a batch's progress in the batch's transaction. Only from where the batch started: a
+ * second runner that took the same batch (its lease ran out while it worked) finds the
+ * progress moved on, and its transaction rolls back instead of writing the rows twice.
+ */
+export async function saveProgress(
+  db: Db,
+  orgId: string,
+  id: string,
+  progress: Progress,
+  from: number,
+) {
+  const rows = await db
     .update(imports)
-    .set({ ...progress, heartbeatAt: new Date() })
-    .where(and(eq(imports.orgId, orgId), eq(imports.id, id)));
+    .set(progress)
+    .where(and(eq(imports.orgId, orgId), eq(imports.id, id), eq(imports.processedRows, from)))
+    .returning({ id: imports.id });
+  if (rows.length === 0) throw new Error('Another run of this import got further first');
 }
 
 export async function finishImport(
@@ -154,15 +153,7 @@ export async function finishImport(
 ) {
   await db
     .update(imports)
-    .set({ status, finishedAt: new Date(), heartbeatAt: null })
-    .where(and(eq(imports.orgId, orgId), eq(imports.id, id)));
-}
-
-/** A graceful stop hands the import back at once instead of after the stale delay. */
-export async function releaseImport(db: Db, orgId: string, id: string) {
-  await db
-    .update(imports)
-    .set({ heartbeatAt: null })
+    .set({ status, finishedAt: new Date() })
     .where(and(eq(imports.orgId, orgId), eq(imports.id, id)));
 }
 

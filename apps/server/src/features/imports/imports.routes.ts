@@ -95,6 +95,8 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) =>
-      reply.code(202).send(await service.runImport(app.db, actorOf(req), req.params.id, req.body)),
+      reply
+        .code(202)
+        .send(await service.runImport(app.db, actorOf(req), req.params.id, req.body, app.now())),
   );
 };

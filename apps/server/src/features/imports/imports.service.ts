@@ -18,6 +18,7 @@ import {
 import { loadCustomFields } from '../contact-settings/index.ts';
 import { CsvError, decodeCsv, parseCsv, SAMPLE_ROWS } from './csv.ts';
 import { isKnownTarget, suggestMapping, targetItems } from './import-targets.ts';
+import { enqueueImportRun } from './import-worker.ts';
 import { mappingIdentifies } from './import-rows.ts';
 import * as repo from './imports.repo.ts';
 
@@ -106,12 +107,13 @@ export async function getTargets(db: Db, actor: Actor, kind: ContactKind) {
   return { items: targetItems(kind, fields) };
 }
 
-/** Checks the mapping and queues the (dry) run; the worker does the rest (202). */
+/** Checks the mapping and queues the (dry) run; its background job does the rest (202). */
 export async function runImport(
   db: Db,
   actor: Actor,
   id: string,
   body: Required<Pick<ImportRun, 'mapping'>> & Pick<ImportRun, 'duplicateMode' | 'dryRun'>,
+  now: Date,
 ) {
   assertCan(actor, 'contacts.write');
   const existing = await repo.findImport(db, actor.orgId, id);
@@ -148,10 +150,15 @@ export async function runImport(
       'Check the column mapping',
     );
   }
-  const row = await repo.startRun(db, actor.orgId, id, {
-    mapping,
-    duplicateMode: body.duplicateMode ?? 'skip',
-    dryRun: body.dryRun ?? false,
+  // One transaction: a run is never marked started without the job that runs it.
+  const row = await db.transaction(async (tx) => {
+    const started = await repo.startRun(tx, actor.orgId, id, {
+      mapping,
+      duplicateMode: body.duplicateMode ?? 'skip',
+      dryRun: body.dryRun ?? false,
+    });
+    if (started) await enqueueImportRun(tx, actor.orgId, id, now);
+    return started;
   });
   if (!row) {
     throw existing.status === 'done'

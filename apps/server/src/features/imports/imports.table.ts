@@ -44,8 +44,6 @@ export const imports = pgTable(
     failed: integer().notNull().default(0),
     errors: jsonb().$type<ImportRowError[]>().notNull().default([]),
     errorCount: integer().notNull().default(0),
-    /** Which instance works on it and when it last reported progress (resumes after a crash). */
-    heartbeatAt: timestamp({ withTimezone: true }),
     createdBy: uuid(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp({ withTimezone: true }),

@@ -1,2 +1,1 @@
 export { imports } from './imports.table.ts';
-export { processNextImport } from './import-worker.ts';

@@ -1,5 +1,3 @@
 export { notifications, calendarFeeds } from './notifications.table.ts';
 /** `insertNotification(db, { orgId, userId, kind, taskId, text? })`: write + announce (T-10). */
 export { insertNotification, type NotificationInput } from './notifications.repo.ts';
-/** `runReminderSweep(db, now, limit?)`: fires the due reminders once (tests pin the time). */
-export { runReminderSweep } from './reminder-sweep.ts';

@@ -1,20 +1,22 @@
 import type { Db } from '../../db/client.ts';
 import type { Feature } from '../../lib/feature.ts';
-import { taskAssigned, type TaskAssignment } from '../tasks/index.ts';
+import type { JobDefinition } from '../jobs/index.ts';
+import { taskAssigned, taskReminderDue, type TaskAssignment } from '../tasks/index.ts';
 import { calendarFeedRoutes } from './calendar-feed.routes.ts';
 import { insertNotification } from './notifications.repo.ts';
 import { notificationsRoutes } from './notifications.routes.ts';
-import { startReminderWorker } from './reminder-sweep.ts';
 
 const notifyAssignee = (tx: Db, a: TaskAssignment) =>
   insertNotification(tx, { ...a, kind: 'assigned' });
+const notifyReminder = (tx: Db, r: TaskAssignment) =>
+  insertNotification(tx, { ...r, kind: 'reminder' });
 
-/** In-app notifications, reminders, the to-do badge and the calendar feed (T-10). */
-export const notificationsFeature: Feature = {
+/** In-app notifications (assignments and reminders), the to-do badge, the calendar feed (T-10). */
+export const notificationsFeature: Feature<JobDefinition> = {
   name: 'notifications',
   routes: [notificationsRoutes, calendarFeedRoutes],
-  wire: () => taskAssigned.on(notifyAssignee),
-  background: [
-    (app) => startReminderWorker(app.db, app.now, (err) => app.log.error({ err }, 'reminders')),
-  ],
+  wire: () => {
+    taskAssigned.on(notifyAssignee);
+    taskReminderDue.on(notifyReminder);
+  },
 };

@@ -13,4 +13,6 @@ export type { TaskRow } from './tasks.repo.ts';
 /** `taskSearchCondition(db, orgId, text)`: the contact's name/phone or the comment (board and lists). */
 export { taskSearchCondition } from './task-search.ts';
 /** A task was given to a colleague (the notifications feature tells them). */
-export { taskAssigned, type TaskAssignment } from './tasks.hooks.ts';
+export { taskAssigned, taskReminderDue, type TaskAssignment } from './tasks.hooks.ts';
+/** `runReminderSweep(db, now, limit?)`: fires the due reminders once (tests pin the time). */
+export { runReminderSweep } from './reminder-sweep.ts';

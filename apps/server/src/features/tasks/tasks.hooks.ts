@@ -15,3 +15,9 @@ export interface TaskAssignment {
  * the transaction that did it (the notifications feature tells the assignee).
  */
 export const taskAssigned = new Hook<[tx: Db, assignment: TaskAssignment]>('taskAssigned');
+
+/**
+ * A task's reminder time came (T-10); runs in the sweep's transaction, once per reminder (the
+ * notifications feature tells the assignee).
+ */
+export const taskReminderDue = new Hook<[tx: Db, reminder: TaskAssignment]>('taskReminderDue');

@@ -9,6 +9,7 @@ import {
   IconLock,
   IconPlugConnected,
   IconProgressCheck,
+  IconRefreshAlert,
   IconSettings,
   IconTags,
   IconUsers,
@@ -31,6 +32,7 @@ const TABS = [
   { value: 'task-templates', icon: IconChecklist },
   { value: 'task-statuses', icon: IconProgressCheck },
   { value: 'dictionaries', icon: IconBook2 },
+  { value: 'jobs', icon: IconRefreshAlert },
 ] as const;
 
 const targetOf = (value: string) => {

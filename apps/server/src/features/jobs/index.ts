@@ -1,0 +1,22 @@
+export { jobs } from './jobs.table.ts';
+/**
+ * `enqueueJob(db, { kind, key?, orgId?, payload?, runAt, maxAttempts? }, { again? })` adds a
+ * background job unless one with its key exists (`again`: unless one is queued or running);
+ * pass a transaction as db to enqueue only if it commits. Answers whether it was queued.
+ */
+export { insertJob as enqueueJob, type NewJob, type EnqueueOptions } from './jobs.repo.ts';
+/**
+ * A feature exports its handlers as `JobDefinitions` (kind → `{ run, every? }`); app.ts joins
+ * them into one `JobRunner`. `runDueJobs(db, { jobs, now })` runs what is due once (tests).
+ */
+export {
+  JobRunner,
+  runDueJobs,
+  type Job,
+  type JobContext,
+  type JobDefinition,
+  type JobDefinitions,
+  type JobHandler,
+  type JobResult,
+} from './job-runner.ts';
+export { jobMaintenance } from './jobs-prune.ts';

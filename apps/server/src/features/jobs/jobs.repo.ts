@@ -1,0 +1,231 @@
+import { and, asc, desc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import type { JobState } from '@spotter/contracts';
+import type { Db } from '../../db/client.ts';
+import { cursorAtOf, olderThan, type TimeCursor } from '../../lib/time-cursor.ts';
+import { jobs } from './jobs.table.ts';
+
+export type JobRow = typeof jobs.$inferSelect;
+
+export interface NewJob {
+  kind: string;
+  /** Exactly once: a job with this key already there (in any state) keeps it from being added. */
+  key?: string;
+  /** The organization it works for; none for a system job. */
+  orgId?: string | null;
+  payload?: Record<string, unknown>;
+  /** Not before this time: pass the app's clock (`app.now()`) for "now", later for a delay. */
+  runAt: Date;
+  maxAttempts?: number;
+}
+
+export interface EnqueueOptions {
+  /**
+   * A job of the key that has finished (done or failed) is queued afresh instead of being
+   * left alone: for work that may be asked for again (an import run again, a recurring sweep).
+   * A queued or running one is still left alone.
+   */
+  again?: boolean;
+}
+
+/** Adds the job unless its key exists; answers whether one was (re)queued. */
+export async function insertJob(db: Db, job: NewJob, opts: EnqueueOptions = {}): Promise<boolean> {
+  const values = {
+    kind: job.kind,
+    key: job.key ?? null,
+    orgId: job.orgId ?? null,
+    payload: job.payload ?? {},
+    runAt: job.runAt,
+    ...(job.maxAttempts !== undefined && { maxAttempts: job.maxAttempts }),
+  };
+  const insert = db.insert(jobs).values(values);
+  const rows = opts.again
+    ? await insert
+        .onConflictDoUpdate({
+          target: jobs.key,
+          set: {
+            ...values,
+            state: 'queued',
+            attempts: 0,
+            lockedBy: null,
+            lockedUntil: null,
+            heartbeatAt: null,
+            lastError: null,
+            finishedAt: null,
+          },
+          setWhere: inArray(jobs.state, ['done', 'failed']),
+        })
+        .returning({ id: jobs.id })
+    : await insert.onConflictDoNothing({ target: jobs.key }).returning({ id: jobs.id });
+  return rows.length > 0;
+}
+
+/** Due work for a runner: queued and due, or running on a lease nobody renewed in time. */
+const claimable = (kinds: string[], now: Date) =>
+  and(
+    inArray(jobs.kind, kinds),
+    or(
+      and(eq(jobs.state, 'queued'), lte(jobs.runAt, now)),
+      and(eq(jobs.state, 'running'), lt(jobs.lockedUntil, now)),
+    ),
+  );
+
+/**
+ * Claims up to `limit` due jobs of the given kinds in ONE statement: SKIP LOCKED lets every
+ * instance claim at once without two taking the same job, and the claim itself is the lease
+ * (`locked_until`), so a job whose instance died is claimed again once it runs out.
+ */
+export async function claimJobs(
+  db: Db,
+  opts: { kinds: string[]; workerId: string; now: Date; leaseMs: number; limit: number },
+): Promise<JobRow[]> {
+  if (opts.kinds.length === 0 || opts.limit <= 0) return [];
+  const due = db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(claimable(opts.kinds, opts.now))
+    .orderBy(asc(jobs.runAt))
+    .limit(opts.limit)
+    .for('update', { skipLocked: true });
+  // `= any(array(…))` runs the subquery once. As `in (…)` PostgreSQL may run it again for
+  // every row it updates, each run locking `limit` more rows: one claim took the whole queue.
+  // The condition is checked again on the locked row: another runner may have claimed it.
+  const claimed = and(sql`${jobs.id} = any(array(${due}))`, claimable(opts.kinds, opts.now));
+  return db
+    .update(jobs)
+    .set({
+      state: 'running',
+      attempts: sql`${jobs.attempts} + 1`,
+      lockedBy: opts.workerId,
+      lockedUntil: new Date(opts.now.getTime() + opts.leaseMs),
+      heartbeatAt: opts.now,
+    })
+    .where(claimed)
+    .returning();
+}
+
+/** Only the holder of the lease may touch a running job: one that lost it changes nothing. */
+const held = (id: string, workerId: string) =>
+  and(eq(jobs.id, id), eq(jobs.state, 'running'), eq(jobs.lockedBy, workerId));
+
+const unlocked = { lockedBy: null, lockedUntil: null } as const;
+
+/** The heartbeat: extends the lease; false when this runner no longer holds the job. */
+export async function renewLease(
+  db: Db,
+  id: string,
+  workerId: string,
+  now: Date,
+  leaseMs: number,
+): Promise<boolean> {
+  const rows = await db
+    .update(jobs)
+    .set({ lockedUntil: new Date(now.getTime() + leaseMs), heartbeatAt: now })
+    .where(held(id, workerId))
+    .returning({ id: jobs.id });
+  return rows.length > 0;
+}
+
+export async function completeJob(db: Db, id: string, workerId: string, now: Date) {
+  await db
+    .update(jobs)
+    .set({ state: 'done', finishedAt: now, lastError: null, ...unlocked })
+    .where(held(id, workerId));
+}
+
+/**
+ * Back in the queue until `runAt`: a retry after a failure (`lastError`), the next run of a
+ * recurring job (`resetAttempts`), or a job handed back by a stopping server (`attempts: -1`).
+ */
+export async function requeueJob(
+  db: Db,
+  id: string,
+  workerId: string,
+  opts: { runAt: Date; lastError?: string | null; attempts?: 'reset' | 'keep' | 'undo' },
+) {
+  const attempts =
+    opts.attempts === 'reset'
+      ? 0
+      : opts.attempts === 'undo'
+        ? sql`greatest(${jobs.attempts} - 1, 0)`
+        : undefined;
+  await db
+    .update(jobs)
+    .set({
+      state: 'queued',
+      runAt: opts.runAt,
+      ...(attempts !== undefined && { attempts }),
+      ...(opts.lastError !== undefined && { lastError: opts.lastError }),
+      ...unlocked,
+    })
+    .where(held(id, workerId));
+}
+
+/** Gives the job up; false when this runner no longer held it. */
+export async function failJob(db: Db, id: string, workerId: string, now: Date, error: string) {
+  const rows = await db
+    .update(jobs)
+    .set({ state: 'failed', finishedAt: now, lastError: error, ...unlocked })
+    .where(held(id, workerId))
+    .returning({ id: jobs.id });
+  return rows.length > 0;
+}
+
+/** Finished jobs older than `before` go (their keys with them); failed ones stay for admins. */
+export async function pruneDoneJobs(db: Db, before: Date): Promise<number> {
+  const rows = await db
+    .delete(jobs)
+    .where(and(eq(jobs.state, 'done'), lt(jobs.finishedAt, before)))
+    .returning({ id: jobs.id });
+  return rows.length;
+}
+
+// ---------------------------------------------------------------- an organization's jobs
+
+const listed = {
+  id: jobs.id,
+  kind: jobs.kind,
+  state: jobs.state,
+  attempts: jobs.attempts,
+  maxAttempts: jobs.maxAttempts,
+  lastError: jobs.lastError,
+  createdAt: jobs.createdAt,
+  runAt: jobs.runAt,
+  finishedAt: jobs.finishedAt,
+  cursorAt: cursorAtOf(jobs.runAt),
+};
+
+export type ListedJobRow = Awaited<ReturnType<typeof listJobs>>[number];
+
+/** One organization's jobs in one state, newest first (system jobs have no org: never listed). */
+export function listJobs(
+  db: Db,
+  orgId: string,
+  opts: { state: JobState; limit: number; cursor?: TimeCursor },
+) {
+  const where = [eq(jobs.orgId, orgId), eq(jobs.state, opts.state)];
+  if (opts.cursor) where.push(olderThan(jobs.runAt, jobs.id, opts.cursor));
+  return db
+    .select(listed)
+    .from(jobs)
+    .where(and(...where))
+    .orderBy(desc(jobs.runAt), desc(jobs.id))
+    .limit(opts.limit);
+}
+
+export async function findJob(db: Db, orgId: string, id: string) {
+  const [row] = await db
+    .select(listed)
+    .from(jobs)
+    .where(and(eq(jobs.orgId, orgId), eq(jobs.id, id)));
+  return row;
+}
+
+/** A failed job of the organization queued again with fresh attempts; undefined if none. */
+export async function retryFailedJob(db: Db, orgId: string, id: string, now: Date) {
+  const [row] = await db
+    .update(jobs)
+    .set({ state: 'queued', runAt: now, attempts: 0, finishedAt: null, ...unlocked })
+    .where(and(eq(jobs.orgId, orgId), eq(jobs.id, id), eq(jobs.state, 'failed')))
+    .returning(listed);
+  return row;
+}

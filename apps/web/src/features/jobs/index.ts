@@ -1,0 +1,1 @@
+export { BackgroundJobsPage } from './pages/background-jobs-page.tsx';
