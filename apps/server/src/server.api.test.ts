@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,6 +103,35 @@ describe.runIf(testDbKind === 'embedded')('the embedded database lock', () => {
     } finally {
       third.child.kill('SIGTERM');
       await third.exited;
+    }
+  }, 90_000);
+});
+
+describe.runIf(testDbKind === 'embedded')('restarting after kill -9', () => {
+  it('starts again on the same DATA_DIR when the stale lock names a pid now used by another process', async () => {
+    const dataDir = tempDir();
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const first = startServer({ DATA_DIR: dataDir, PORT: String(port) });
+    const sleeper = spawn('sleep', ['60']);
+    try {
+      await waitForHealth(port, first.child);
+      first.child.kill('SIGKILL');
+      await first.exited;
+      // As in a container: the next start finds its old pid (PID 1) running something else.
+      const file = path.join(dataDir, 'spotter.lock');
+      const lock = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      writeFileSync(file, JSON.stringify({ ...lock, pid: sleeper.pid }));
+
+      const second = startServer({ DATA_DIR: dataDir, PORT: String(port + 1) });
+      try {
+        await waitForHealth(port + 1, second.child);
+      } finally {
+        second.child.kill('SIGTERM');
+      }
+      expect(await second.exited).toBe(0);
+    } finally {
+      sleeper.kill('SIGKILL');
+      first.child.kill('SIGKILL');
     }
   }, 90_000);
 });

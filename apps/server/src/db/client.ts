@@ -10,7 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import { acquireDirLock, type DirLock } from './dir-lock.ts';
+import { acquireDirLock, type DirLock, type DirLockOptions } from './dir-lock.ts';
 
 /** One handle type for both drivers; queries name their tables (no relational `db.query`). */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -24,6 +24,13 @@ export interface Database {
    * reaches `onMessage`. Returns the unsubscribe function.
    */
   listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Embedded only: the whole data folder as a gzipped tarball, taken while no statement runs,
+   * so it holds every commit acknowledged before it (PGlite's `dumpDataDir`).
+   */
+  dumpDataDir?: () => Promise<Blob>;
+  /** Embedded on disk only: the data folder this process holds locked. */
+  dataDir?: string;
   close(): Promise<void>;
 }
 
@@ -108,13 +115,19 @@ async function listenPostgres(
 }
 
 /** Wraps an already open PGlite (tests hand in clones of a migrated template). */
-export async function usePglite(client: PGlite, onClose?: () => void): Promise<Database> {
+export async function usePglite(
+  client: PGlite,
+  onClose?: () => void,
+  dataDir?: string,
+): Promise<Database> {
   const db = drizzlePglite(client, { casing: 'snake_case' });
   await migratePglite(db, { migrationsFolder });
   return {
     db: db as unknown as Db,
     kind: 'embedded',
     listen: (channel, onMessage) => client.listen(channel, onMessage),
+    dumpDataDir: () => client.dumpDataDir('gzip'),
+    dataDir,
     close: async () => {
       await client.close();
       onClose?.();
@@ -122,14 +135,25 @@ export async function usePglite(client: PGlite, onClose?: () => void): Promise<D
   };
 }
 
+/** The embedded database's own folder inside DATA_DIR. */
+export const pgliteDirOf = (dataDir: string) => path.join(dataDir, 'pglite');
+
+/** Says why start-up pauses when the folder's lock names a process it cannot check. */
+const tellWait: DirLockOptions['onWait'] = (holder, ms) =>
+  console.warn(
+    `The data folder is locked by process ${holder.pid}${holder.host ? ` on ${holder.host}` : ''}, ` +
+      `which runs elsewhere (another container?). Waiting up to ${Math.ceil(ms / 1000)} s ` +
+      'for it to stop…',
+  );
+
 export async function openEmbedded(dataDir: string): Promise<Database> {
-  const dir = path.join(dataDir, 'pglite');
+  const dir = pgliteDirOf(dataDir);
   mkdirSync(dir, { recursive: true });
   // PGlite has no lock of its own: two processes on one directory silently lose commits.
-  const lock: DirLock = acquireDirLock(dataDir);
+  const lock: DirLock = await acquireDirLock(dataDir, { onWait: tellWait });
   try {
     const client = await PGlite.create({ dataDir: dir, extensions: pgliteExtensions });
-    return await usePglite(client, () => lock.release());
+    return await usePglite(client, () => lock.release(), dataDir);
   } catch (err) {
     lock.release();
     throw err;
