@@ -28,6 +28,11 @@ declare module 'fastify' {
     now: () => Date;
     /** LISTEN on a PostgreSQL channel (see `Database.listen`). */
     pgListen: Database['listen'];
+    /**
+     * The embedded database's consistent copy (`Database.dumpDataDir`) and, when it lives on
+     * disk, its data folder; null on PostgreSQL.
+     */
+    embeddedDb: { dump: () => Promise<Blob>; dataDir: string | null } | null;
   }
 }
 
@@ -62,6 +67,11 @@ export async function buildApp(config: AppConfig, opts: AppOptions): Promise<Fas
   app.decorate('apiRoutes', [] as string[]);
   app.decorate('now', opts.now ?? (() => new Date()));
   app.decorate('pgListen', opts.database.listen);
+  const { dumpDataDir } = opts.database;
+  app.decorate(
+    'embeddedDb',
+    dumpDataDir ? { dump: dumpDataDir, dataDir: opts.database.dataDir ?? null } : null,
+  );
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;

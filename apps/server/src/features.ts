@@ -1,5 +1,6 @@
 import { apiTokensFeature } from './features/api-tokens/api-tokens.feature.ts';
 import { authFeature } from './features/auth/auth.feature.ts';
+import { backupFeature } from './features/backup/backup.feature.ts';
 import type { LoginLimiter } from './features/auth/index.ts';
 import { branchesFeature } from './features/branches/branches.feature.ts';
 import { contactSettingsFeature } from './features/contact-settings/contact-settings.feature.ts';
@@ -41,6 +42,7 @@ export function serverFeatures(opts: { limiter?: LoginLimiter } = {}): Feature<J
     notificationsFeature,
     taskBoardFeature,
     demoFeature,
+    backupFeature,
   ];
 }
 

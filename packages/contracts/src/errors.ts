@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'cross_site',
   'password_change_required',
   'signup_closed',
+  'backup_shared_database',
   // 404
   'not_found',
   // 409: the data changed or already exists
@@ -48,6 +49,8 @@ export const ERROR_CODES = [
   'default_template',
   // 500: ours, never with details
   'internal',
+  // 501: this installation cannot do it (a backup download on PostgreSQL: use pg_dump)
+  'backup_not_embedded',
 ] as const;
 export const errorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

@@ -14,3 +14,4 @@ export * from './imports.ts';
 export * from './task-settings.ts';
 export * from './tasks.ts';
 export * from './jobs.ts';
+export * from './backup.ts';

@@ -44,13 +44,26 @@ export interface AppConfig {
 export class ConfigError extends Error {}
 
 /** Reads the environment once at start-up; a bad value stops the server with a clear message. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const parsed = envSchema.safeParse(env);
+function parseEnv<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
+  const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  const e = parsed.data;
+  return parsed.data;
+}
+
+/**
+ * Where the database is, and nothing else: the backup and restore commands read only this,
+ * so they create nothing in DATA_DIR (a restore needs it empty).
+ */
+export function loadDatabaseLocation(env: NodeJS.ProcessEnv = process.env) {
+  const e = parseEnv(envSchema.pick({ DATABASE_URL: true, DATA_DIR: true }), env);
+  return { databaseUrl: e.DATABASE_URL, dataDir: path.resolve(e.DATA_DIR) };
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const e = parseEnv(envSchema, env);
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     port: e.PORT,

@@ -32,11 +32,13 @@ describe('OpenAPI document', () => {
       const op = doc.paths[url.replace(/:(\w+)/g, '{$1}')]![method.toLowerCase()]!;
       const success = Object.entries(op.responses).find(([code]) => code.startsWith('2'));
       const content = success?.[1].content ?? {};
-      // JSON everywhere but the event stream and the iCalendar feed, which have their own type.
+      // JSON everywhere but the event stream, the iCalendar feed and the backup, which have
+      // their own type.
       const schema =
         content['application/json']?.schema ??
         content['text/event-stream']?.schema ??
-        content['text/calendar']?.schema;
+        content['text/calendar']?.schema ??
+        content['application/gzip']?.schema;
       expect(schema, `${route} response`).toBeDefined();
       if (method === 'POST' || method === 'PATCH') {
         const hasBody = op.requestBody?.content['application/json']?.schema !== undefined;

@@ -1,0 +1,6 @@
+export {
+  backupToFile,
+  BackupRefusedError,
+  restoreFromFile,
+  type DatabaseLocation,
+} from './backup-files.ts';
