@@ -6,7 +6,7 @@ import { startServer, type RunningServer } from './support/server.ts';
 
 /**
  * An owner looks after the club in Settings: the organization (with someone else saving at
- * the same time), branches, API tokens, staff and the background jobs that failed.
+ * the same time), branches, API tokens, staff, the background jobs that failed, and a backup.
  */
 const OWNER = { name: 'Oscar Owner', email: 'oscar@example.com', password: 'Lantern-Harbour-77' };
 
@@ -187,6 +187,19 @@ describe.skipIf(!hasChromium())('settings journey (desktop)', () => {
     await page.waitForURL('**/settings/jobs');
     await page.getByTestId('empty-state').getByText('Nothing has failed').waitFor();
     await shot('06-background-jobs');
+  });
+
+  it('downloads a backup of the club’s database while it runs', async () => {
+    await page.getByTestId('settings-backup').click();
+    await page.waitForURL('**/settings/backup');
+    await page.getByTestId('backup-download').waitFor();
+    await shot('07-backup');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('backup-download').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^spotter-backup-.*\.tar\.gz$/);
+    await page.getByText('The backup has been downloaded.').waitFor();
   });
 
   it('shows a page for addresses that do not exist', async () => {

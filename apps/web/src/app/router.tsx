@@ -43,6 +43,7 @@ import {
 } from '../features/crm/index.ts';
 import { ImportPage } from '../features/imports/index.ts';
 import { BackgroundJobsPage } from '../features/jobs/index.ts';
+import { BackupPage } from '../features/backup/index.ts';
 import { TaskBoardPage, taskBoardSearchSchema } from '../features/task-board/index.ts';
 import { ControlPage, TaskPage, TasksPage, tasksSearchSchema } from '../features/tasks/index.ts';
 import {
@@ -362,6 +363,14 @@ const settingsJobsRoute = createRoute({
   },
 });
 
+// ---------------------------------------------------------------- backup (issue 10)
+
+const settingsBackupRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/backup',
+  component: BackupPage,
+});
+
 const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
@@ -394,6 +403,7 @@ const routeTree = rootRoute.addChildren([
       settingsTaskStatusesRoute,
       settingsDictionariesRoute,
       settingsJobsRoute,
+      settingsBackupRoute,
     ]),
   ]),
 ]);

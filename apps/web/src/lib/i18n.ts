@@ -17,6 +17,7 @@ export const NAMESPACES = [
   'taskSettings',
   'notifications',
   'jobs',
+  'backup',
 ] as const;
 
 /** Every language under its own name, so anyone can find theirs in the list. */

@@ -4,6 +4,7 @@ import {
   IconBook2,
   IconBuildingStore,
   IconChecklist,
+  IconDatabaseExport,
   IconForms,
   IconList,
   IconLock,
@@ -33,6 +34,7 @@ const TABS = [
   { value: 'task-statuses', icon: IconProgressCheck },
   { value: 'dictionaries', icon: IconBook2 },
   { value: 'jobs', icon: IconRefreshAlert },
+  { value: 'backup', icon: IconDatabaseExport },
 ] as const;
 
 const targetOf = (value: string) => {
