@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { tasks } from './tasks.table.ts';
@@ -31,6 +31,11 @@ export interface UpdateGuard {
   version?: number;
   /** Only while the task is not completed (results, moves: never twice). */
   open?: boolean;
+  /**
+   * Only while no one but this user has taken the task into work: of several staff taking it
+   * at once, one wins (the row lock makes the others re-check and miss).
+   */
+  notTakenByOthers?: string;
 }
 
 /**
@@ -54,6 +59,9 @@ export async function updateTask(
         eq(tasks.id, id),
         guard.version === undefined ? undefined : eq(tasks.version, guard.version),
         guard.open ? isNull(tasks.completedAt) : undefined,
+        guard.notTakenByOthers === undefined
+          ? undefined
+          : or(isNull(tasks.takenById), eq(tasks.takenById, guard.notTakenByOthers)),
       ),
     )
     .returning();

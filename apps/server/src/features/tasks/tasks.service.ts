@@ -10,6 +10,7 @@ import {
   clubBounds,
   taskDto,
   taskDtos,
+  taskTaken,
   visibleTask,
   whyNotUpdated,
   type TaskCtx,
@@ -89,18 +90,39 @@ async function statusOnceWorked(ctx: TaskCtx) {
   return first ? sql`coalesce(${tasks.statusId}, ${first}::uuid)` : undefined;
 }
 
-/** T-6: "take into work" marks who handles the task now; `release` lets it go. */
-export async function takeTask(ctx: TaskCtx, id: string, release: boolean): Promise<Task> {
+/**
+ * T-6: "take into work" marks who handles the task now; `release` lets it go. A task another
+ * staff member has is theirs until this user chooses `takeOver`: of several taking it at once,
+ * one wins and the others hear who (409 `task_taken`).
+ */
+export async function takeTask(
+  ctx: TaskCtx,
+  id: string,
+  opts: { release: boolean; takeOver: boolean },
+): Promise<Task> {
   assertCan(ctx.actor, 'tasks.write');
-  if (!ctx.actor.userId) {
+  const me = ctx.actor.userId;
+  if (!me) {
     throw ruleBroken('needs_user', 'Only a staff member can take a task into work');
   }
   const row = await visibleTask(ctx, id);
   if (row.completedAt) throw alreadyCompleted();
-  const patch: repo.TaskPatch = release
-    ? { takenById: null, takenAt: null }
-    : { takenById: ctx.actor.userId, takenAt: ctx.now, statusId: await statusOnceWorked(ctx) };
-  return saveAndPublish(ctx, row.id, patch, { open: true });
+  if (opts.release) {
+    return saveAndPublish(ctx, row.id, { takenById: null, takenAt: null }, { open: true });
+  }
+  if (!opts.takeOver && row.takenById && row.takenById !== me) {
+    throw await taskTaken(ctx, row.takenById);
+  }
+  const patch: repo.TaskPatch = {
+    takenById: me,
+    takenAt: ctx.now,
+    statusId: await statusOnceWorked(ctx),
+  };
+  // The check above reads a moment ago; the guard decides it in the update itself.
+  return saveAndPublish(ctx, row.id, patch, {
+    open: true,
+    notTakenByOthers: opts.takeOver ? undefined : me,
+  });
 }
 
 /** T-8: a card dropped on a column gets that column's first day, keeping its time of day. */
