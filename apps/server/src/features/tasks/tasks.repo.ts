@@ -21,6 +21,33 @@ export async function findTask(db: Db, visible: SQL, id: string): Promise<TaskRo
   return row;
 }
 
+/** The columns that decide who may see a task (the audience of its live events). */
+export async function findTaskAudience(db: Db, orgId: string, id: string) {
+  const [row] = await db
+    .select({
+      branchId: tasks.branchId,
+      private: tasks.private,
+      creatorId: tasks.creatorId,
+      assigneeId: tasks.assigneeId,
+    })
+    .from(tasks)
+    .where(and(eq(tasks.orgId, orgId), eq(tasks.id, id)));
+  return row;
+}
+
+/** The branches a round's calls are in (each call takes its person's branch). */
+export async function roundCallBranches(
+  db: Db,
+  orgId: string,
+  roundId: string,
+): Promise<(string | null)[]> {
+  const rows = await db
+    .selectDistinct({ branchId: tasks.branchId })
+    .from(tasks)
+    .where(and(eq(tasks.orgId, orgId), eq(tasks.parentId, roundId)));
+  return rows.map((r) => r.branchId);
+}
+
 export async function insertTask(db: Db, row: TaskInsert): Promise<TaskRow> {
   const [created] = await db.insert(tasks).values(row).returning();
   return created!;

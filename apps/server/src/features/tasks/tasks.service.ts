@@ -4,7 +4,6 @@ import type { z } from 'zod';
 import { assertCan } from '../../lib/actor.ts';
 import { moveDueTo, startOfClubDay } from '../../lib/club-time.ts';
 import { fieldError, fieldInvalid, ruleBroken, versionConflict } from '../../lib/errors.ts';
-import { publishEvent } from '../live/index.ts';
 import {
   alreadyCompleted,
   clubBounds,
@@ -18,6 +17,7 @@ import {
 import { firstStatusId } from './task-refs.repo.ts';
 import { taskSearchCondition } from './task-search.ts';
 import { taskVisibility } from './task-visibility.ts';
+import { publishParentUpdated, publishTaskEvent } from './task-events.ts';
 import * as repo from './tasks.repo.ts';
 import { countTasks, listTaskPage, type TaskListScope } from './tasks-list.repo.ts';
 import { tasks } from './tasks.table.ts';
@@ -77,10 +77,8 @@ export async function deleteTask(ctx: TaskCtx, id: string): Promise<void> {
   const row = await visibleTask(ctx, id);
   await ctx.db.transaction(async (tx) => {
     if (!(await repo.deleteTask(tx, ctx.actor.orgId, row.id))) return;
-    await publishEvent(tx, ctx.actor.orgId, { type: 'task.deleted', taskId: row.id });
-    if (row.parentId) {
-      await publishEvent(tx, ctx.actor.orgId, { type: 'task.updated', taskId: row.parentId });
-    }
+    await publishTaskEvent(tx, ctx.actor.orgId, 'task.deleted', row);
+    if (row.parentId) await publishParentUpdated(tx, ctx.actor.orgId, row.parentId);
   });
 }
 
@@ -160,7 +158,7 @@ async function saveAndPublish(
 ): Promise<Task> {
   const updated = await ctx.db.transaction(async (tx) => {
     const row = await repo.updateTask(tx, ctx.actor.orgId, id, patch, ctx.now, guard);
-    if (row) await publishEvent(tx, ctx.actor.orgId, { type: 'task.updated', taskId: id });
+    if (row) await publishTaskEvent(tx, ctx.actor.orgId, 'task.updated', row);
     return row;
   });
   if (!updated) return whyNotUpdated(ctx, id, guard);
