@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'in_use',
   'already_set_up',
   'already_completed',
+  /** Another staff member has the task in work: `params.userId` and `params.name` say who. */
+  'task_taken',
   'already_imported',
   'import_running',
   'job_not_failed',

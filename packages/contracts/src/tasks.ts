@@ -124,8 +124,15 @@ export const taskResultResponseSchema = z.object({
   nextTask: taskSchema.nullable(),
 });
 
-/** POST /api/tasks/:id/take: "take into work" (or `release: true` to let go). */
-export const taskTakeBodySchema = z.strictObject({ release: z.boolean().default(false) });
+/**
+ * POST /api/tasks/:id/take: "take into work" (or `release: true` to let go). A task someone
+ * else has taken answers 409 `task_taken` naming them; `takeOver: true` takes it from them.
+ */
+export const taskTakeBodySchema = z.strictObject({
+  release: z.boolean().default(false),
+  /** Take the task even when another staff member has it (a choice the user made). */
+  takeOver: z.boolean().default(false),
+});
 
 // ---------------------------------------------------------------- lists (T-9)
 

@@ -89,6 +89,20 @@ describe('export (C-14)', () => {
     expect(parse(companies.body)).toEqual([['Name', 'Organization number']]);
   });
 
+  it('answers 400 naming an unknown column, even one named like an object property', async () => {
+    const org = await createOrg(t.app);
+    for (const column of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'nope']) {
+      const bad = await org.owner.request('GET', `/api/persons/export?columns=name,${column}`);
+      expect(bad.statusCode, column).toBe(400);
+      expect(bad.json(), column).toMatchObject({
+        code: 'validation',
+        fields: { columns: `Unknown column ${column}` },
+        fieldCodes: { columns: 'unknown_reference' },
+        fieldParams: { columns: { column } },
+      });
+    }
+  });
+
   it('pages through a long list: every row once, in order', async () => {
     const org = await createOrg(t.app);
     await insertContacts(t.database.db, generatePersons(2_345, 0, { orgId: org.orgId }));

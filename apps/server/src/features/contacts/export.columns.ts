@@ -43,7 +43,7 @@ const address = (part: 'street' | 'postalCode' | 'city' | 'country'): Builtin =>
   value: (r) => r.address?.[part] ?? '',
 });
 
-export const BUILTIN_COLUMNS: Record<string, Builtin> = {
+const BUILTINS = {
   name: { header: 'Name', kinds: BOTH, value: (r) => r.displayName },
   firstName: { header: 'First name', kinds: PERSON, value: (r) => r.firstName },
   lastName: { header: 'Last name', kinds: PERSON, value: (r) => r.lastName },
@@ -91,7 +91,13 @@ export const BUILTIN_COLUMNS: Record<string, Builtin> = {
   consentSms: { header: 'SMS consent', kinds: PERSON, value: (r) => (r.consentSms ? 'yes' : 'no') },
   created: { header: 'Created', kinds: BOTH, value: (r, c) => stamp(r.createdAt, c.timezone) },
   updated: { header: 'Updated', kinds: BOTH, value: (r, c) => stamp(r.updatedAt, c.timezone) },
-};
+} satisfies Record<string, Builtin>;
+
+/**
+ * The built-in columns by key. A Map, not the object: keys come from the query string, and
+ * `__proto__` or `constructor` must be unknown columns, not Object.prototype's members.
+ */
+export const BUILTIN_COLUMNS: ReadonlyMap<string, Builtin> = new Map(Object.entries(BUILTINS));
 
 export const DEFAULT_COLUMNS = [
   'name',

@@ -43,13 +43,15 @@ function pickColumns(
     if (key.startsWith('cf:')) {
       const field = fields.get(key.slice(3).toLowerCase());
       if (!field) {
-        throw fieldInvalid('columns', 'unknown_reference', `Unknown custom field ${key.slice(3)}`);
+        throw fieldInvalid('columns', 'unknown_reference', `Unknown custom field ${key.slice(3)}`, {
+          column: key,
+        });
       }
       return customColumn(field);
     }
-    const col = BUILTIN_COLUMNS[key];
+    const col = BUILTIN_COLUMNS.get(key);
     if (!col || !col.kinds.includes(kind)) {
-      throw fieldInvalid('columns', 'unknown_reference', `Unknown column ${key}`);
+      throw fieldInvalid('columns', 'unknown_reference', `Unknown column ${key}`, { column: key });
     }
     return col;
   });

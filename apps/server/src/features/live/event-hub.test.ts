@@ -9,15 +9,26 @@ const USER_1 = randomUUID();
 const USER_2 = randomUUID();
 const TASK = randomUUID();
 
-function connect(hub: EventHub, orgId: string, userId: string | null, openedAt = Date.now()) {
+function connect(
+  hub: EventHub,
+  orgId: string,
+  userId: string | null,
+  openedAt = Date.now(),
+  /** null: a stream whose user facts are still being read. */
+  branchIds: readonly string[] | null = [],
+) {
   const stream = new PassThrough();
   let text = '';
   stream.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-  hub.add({ orgId, userId, stream, openedAt });
-  return { stream, read: () => text };
+  const conn = { orgId, userId, stream, openedAt, branchIds: branchIds ?? undefined };
+  hub.add(conn);
+  return { stream, conn, read: () => text };
 }
 
 const payload = (event: object) => JSON.stringify(event);
+
+/** A task every staff member may see: no branch, not private. */
+const EVERYONE = [{ branchId: null, private: false, creatorId: null, assigneeId: null }];
 
 describe('the live event hub (T-12)', () => {
   afterEach(() => vi.useRealTimers());
@@ -27,7 +38,7 @@ describe('the live event hub (T-12)', () => {
     const a1 = connect(hub, ORG_A, USER_1);
     const token = connect(hub, ORG_A, null);
     const b = connect(hub, ORG_B, USER_2);
-    hub.dispatch(payload({ orgId: ORG_A, type: 'task.updated', taskId: TASK }));
+    hub.dispatch(payload({ orgId: ORG_A, type: 'task.updated', taskId: TASK, audience: EVERYONE }));
     const expected = `event: task.updated\ndata: {"type":"task.updated","taskId":"${TASK}"}\n\n`;
     expect(a1.read()).toBe(expected);
     expect(token.read()).toBe(expected);
@@ -44,6 +55,105 @@ describe('the live event hub (T-12)', () => {
     expect(me.read()).toBe(formatEvent({ type: 'notification.created', userId: USER_1 }));
     expect(colleague.read()).toBe('');
     expect(token.read()).toBe('');
+  });
+
+  it("sends a task's events only to streams whose user may see the task", () => {
+    const hub = new EventHub();
+    const north = randomUUID();
+    const south = randomUUID();
+    const USER_3 = randomUUID();
+    const everywhere = connect(hub, ORG_A, USER_1);
+    const creator = connect(hub, ORG_A, USER_2);
+    const limited = connect(hub, ORG_A, USER_3, Date.now(), [north]);
+    const token = connect(hub, ORG_A, null);
+    const task = (name: string, facts: object) =>
+      payload({
+        orgId: ORG_A,
+        type: 'task.updated',
+        taskId: ids[name],
+        audience: [{ branchId: null, private: false, creatorId: null, assigneeId: null, ...facts }],
+      });
+    const ids: Record<string, string> = {};
+    for (const name of ['private', 'privateMine', 'south', 'southMine', 'north', 'none']) {
+      ids[name] = randomUUID();
+    }
+    hub.dispatch(task('private', { private: true, creatorId: USER_2 }));
+    hub.dispatch(task('privateMine', { private: true, creatorId: USER_2, assigneeId: USER_3 }));
+    hub.dispatch(task('south', { branchId: south }));
+    hub.dispatch(task('southMine', { branchId: south, assigneeId: USER_3 }));
+    hub.dispatch(task('north', { branchId: north }));
+    hub.dispatch(task('none', {}));
+    // An event about a task that does not say who may see it goes to no one.
+    hub.dispatch(payload({ orgId: ORG_A, type: 'task.deleted', taskId: randomUUID() }));
+    // One about many tasks (a merge) names none, and goes to everyone.
+    hub.dispatch(payload({ orgId: ORG_A, type: 'task.updated' }));
+    const seen = (s: { read(): string }) =>
+      Object.keys(ids).filter((name) => s.read().includes(ids[name]!));
+    expect(seen(everywhere)).toEqual(['south', 'southMine', 'north', 'none']);
+    expect(seen(creator)).toEqual([
+      'private',
+      'privateMine',
+      'south',
+      'southMine',
+      'north',
+      'none',
+    ]);
+    expect(seen(limited)).toEqual(['privateMine', 'southMine', 'north', 'none']);
+    expect(seen(token)).toEqual(['south', 'southMine', 'north', 'none']);
+    for (const s of [everywhere, creator, limited, token]) {
+      expect(s.read().match(/^event: /gm)).toHaveLength(seen(s).length + 1);
+    }
+  });
+
+  it('reaches a stream when the task was visible before the change or after it', () => {
+    const hub = new EventHub();
+    const north = randomUUID();
+    const limited = connect(hub, ORG_A, USER_1, Date.now(), [north]);
+    const fact = (branchId: string) => ({
+      branchId,
+      private: false,
+      creatorId: null,
+      assigneeId: null,
+    });
+    const moved = [fact(randomUUID()), fact(north)];
+    hub.dispatch(payload({ orgId: ORG_A, type: 'task.updated', taskId: TASK, audience: moved }));
+    expect(limited.read()).toContain(TASK);
+  });
+
+  it('holds events while the user facts are read, then sends those the user may see', () => {
+    const hub = new EventHub();
+    const north = randomUUID();
+    const opening = connect(hub, ORG_A, USER_1, Date.now(), null);
+    const elsewhere = randomUUID();
+    const audience = (branchId: string) => [
+      { branchId, private: false, creatorId: null, assigneeId: null },
+    ];
+    hub.dispatch(
+      payload({
+        orgId: ORG_A,
+        type: 'task.created',
+        taskId: elsewhere,
+        audience: audience(randomUUID()),
+      }),
+    );
+    hub.dispatch(
+      payload({ orgId: ORG_A, type: 'task.created', taskId: TASK, audience: audience(north) }),
+    );
+    expect(opening.read()).toBe('');
+    hub.admit(opening.conn, [north]);
+    expect(opening.read()).toBe(formatEvent({ type: 'task.created', taskId: TASK }));
+  });
+
+  it("ends the streams of a user whose access changed, opening or open, and no one else's", () => {
+    const hub = new EventHub();
+    const open = connect(hub, ORG_A, USER_1);
+    const opening = connect(hub, ORG_A, USER_1, Date.now(), null);
+    const colleague = connect(hub, ORG_A, USER_2);
+    const elsewhere = connect(hub, ORG_B, USER_1);
+    hub.dispatch(payload({ orgId: ORG_A, type: 'access.changed', userId: USER_1 }));
+    expect(open.stream.writableEnded && opening.stream.writableEnded).toBe(true);
+    expect(colleague.stream.writableEnded || elsewhere.stream.writableEnded).toBe(false);
+    expect(open.read()).toBe('');
   });
 
   it('ignores payloads that are not our events', () => {
@@ -84,9 +194,11 @@ describe('the live event hub (T-12)', () => {
   it('drops a client that stopped reading instead of buffering without end', () => {
     const hub = new EventHub({ maxBufferedBytes: 1024 });
     const stream = new PassThrough({ highWaterMark: 16 });
-    hub.add({ orgId: ORG_A, userId: USER_1, stream, openedAt: Date.now() });
+    hub.add({ orgId: ORG_A, userId: USER_1, stream, openedAt: Date.now(), branchIds: [] });
     for (let i = 0; i < 100; i++)
-      hub.dispatch(payload({ orgId: ORG_A, type: 'task.created', taskId: TASK }));
+      hub.dispatch(
+        payload({ orgId: ORG_A, type: 'task.created', taskId: TASK, audience: EVERYONE }),
+      );
     expect(stream.destroyed).toBe(true);
   });
 

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
-import { idSchema, liveEventSchema, type LiveEvent } from '@spotter/contracts';
-
-const orgEventSchema = liveEventSchema.extend({ orgId: idSchema });
+import type { LiveEvent } from '@spotter/contracts';
+import { orgEventSchema, type TaskAudience } from './publish.ts';
+import { mayHear } from './viewer.ts';
 
 export interface LiveConnection {
   orgId: string;
@@ -9,7 +9,21 @@ export interface LiveConnection {
   userId: string | null;
   stream: Writable;
   openedAt: number;
+  /**
+   * The user's branch limit (empty: every branch). Unset while the stream opens and it is
+   * being read: events wait until `admit` sets it, then go out filtered by it.
+   */
+  branchIds?: readonly string[];
 }
+
+interface Delivery {
+  event: LiveEvent;
+  audience: TaskAudience[] | undefined;
+  chunk: string;
+}
+
+/** Events held for a stream whose user facts are still being read, at most. */
+const MAX_WAITING = 1000;
 
 export interface HubOptions {
   /** A comment line keeps proxies from closing an idle stream. */
@@ -34,12 +48,25 @@ export function formatEvent(event: LiveEvent): string {
 }
 
 /**
+ * Whether a stream's user may hear of an event: a notification is its recipient's; an event
+ * about one task goes only where that task is visible (a task event without its audience, to
+ * no one); an event naming no task (many changed at once) to everyone.
+ */
+function reaches(conn: LiveConnection, d: Delivery, branchIds: readonly string[]): boolean {
+  if (d.event.type === 'notification.created') return d.event.userId === conn.userId;
+  if (!d.event.taskId) return true;
+  const viewer = { userId: conn.userId, branchIds };
+  return d.audience?.some((task) => mayHear(viewer, task)) ?? false;
+}
+
+/**
  * One per app: every NOTIFY on the events channel (from this instance or another) reaches
- * the open `/api/events` streams of that organization only, and a notification only its
- * recipient's streams.
+ * the open `/api/events` streams of that organization only, and of those only the streams
+ * whose user may see the task (or, for a notification, its recipient's).
  */
 export class EventHub {
   private readonly byOrg = new Map<string, Set<LiveConnection>>();
+  private readonly waiting = new Map<LiveConnection, Delivery[]>();
   private timer: NodeJS.Timeout | undefined;
   private readonly heartbeatMs: number;
   private readonly maxAgeMs: number;
@@ -57,15 +84,28 @@ export class EventHub {
     return n;
   }
 
-  /** Registers a stream; it leaves the hub by itself when it closes. */
+  /**
+   * Registers a stream; it leaves the hub by itself when it closes. Register it before
+   * reading its user's branches: a change committed meanwhile then still ends it.
+   */
   add(conn: LiveConnection): void {
     let set = this.byOrg.get(conn.orgId);
     if (!set) this.byOrg.set(conn.orgId, (set = new Set()));
     set.add(conn);
+    if (!conn.branchIds) this.waiting.set(conn, []);
     conn.stream.once('close', () => this.remove(conn));
   }
 
+  /** The stream's user facts are known: what waited goes out, filtered by them. */
+  admit(conn: LiveConnection, branchIds: readonly string[]): void {
+    conn.branchIds = branchIds;
+    const held = this.waiting.get(conn) ?? [];
+    this.waiting.delete(conn);
+    for (const d of held) if (reaches(conn, d, branchIds)) this.write(conn, d.chunk);
+  }
+
   private remove(conn: LiveConnection): void {
+    this.waiting.delete(conn);
     const set = this.byOrg.get(conn.orgId);
     if (!set) return;
     set.delete(conn);
@@ -80,16 +120,27 @@ export class EventHub {
     } catch {
       return;
     }
-    const event = orgEventSchema.safeParse(parsed);
-    if (!event.success) return;
-    const set = this.byOrg.get(event.data.orgId);
+    const parsedEvent = orgEventSchema.safeParse(parsed);
+    if (!parsedEvent.success) return;
+    const set = this.byOrg.get(parsedEvent.data.orgId);
     if (!set) return;
-    const { orgId: _org, ...live } = event.data;
-    const chunk = formatEvent(live);
-    for (const conn of set) {
-      if (live.type === 'notification.created' && live.userId !== conn.userId) continue;
-      this.write(conn, chunk);
+    if (parsedEvent.data.type === 'access.changed') {
+      const { userId } = parsedEvent.data;
+      for (const conn of set) if (conn.userId === userId) conn.stream.end();
+      return;
     }
+    const { orgId: _org, audience, ...event } = parsedEvent.data;
+    const d: Delivery = { event, audience, chunk: formatEvent(event) };
+    for (const conn of set) {
+      if (!conn.branchIds) this.hold(conn, d);
+      else if (reaches(conn, d, conn.branchIds)) this.write(conn, d.chunk);
+    }
+  }
+
+  private hold(conn: LiveConnection, d: Delivery): void {
+    const held = this.waiting.get(conn);
+    if (!held || held.length >= MAX_WAITING) conn.stream.destroy();
+    else held.push(d);
   }
 
   private write(conn: LiveConnection, chunk: string): void {
@@ -129,5 +180,6 @@ export class EventHub {
       }
     }
     this.byOrg.clear();
+    this.waiting.clear();
   }
 }

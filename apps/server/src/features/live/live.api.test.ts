@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { LiveEvent } from '@spotter/contracts';
+import type { LiveEvent, Task } from '@spotter/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createOrg,
   createStaff,
   createTestApp,
+  ok,
   useTestApp,
+  type Client,
   type TestApp,
 } from '../../../test/test-app.ts';
+import { insertBranch } from '../branches/index.ts';
 import { insertNotification } from '../notifications/index.ts';
-import { publishEvent } from './publish.ts';
+import { insertPerson, seedTaskFixture } from '../tasks/tasks.fixtures.ts';
+import { publishEvent, type TaskAudience } from './publish.ts';
 
 interface Received {
   event: string;
@@ -59,6 +63,11 @@ async function openStream(base: string, headers: Record<string, string>) {
 
 const cookie = (value: string) => ({ cookie: `spotter_session=${value}` });
 
+/** A task every staff member may see: no branch, not private. */
+const EVERYONE: TaskAudience[] = [
+  { branchId: null, private: false, creatorId: null, assigneeId: null },
+];
+
 describe('live events over SSE (T-12)', () => {
   const t = useTestApp();
   let base: string;
@@ -79,8 +88,16 @@ describe('live events over SSE (T-12)', () => {
 
     const taskA = randomUUID();
     const taskB = randomUUID();
-    await publishEvent(t.app.db, b.orgId, { type: 'task.updated', taskId: taskB });
-    await publishEvent(t.app.db, a.orgId, { type: 'task.created', taskId: taskA });
+    await publishEvent(t.app.db, b.orgId, {
+      type: 'task.updated',
+      taskId: taskB,
+      audience: EVERYONE,
+    });
+    await publishEvent(t.app.db, a.orgId, {
+      type: 'task.created',
+      taskId: taskA,
+      audience: EVERYONE,
+    });
     const got = await ownerA.waitFor((e) => e.data.taskId === taskA);
     expect(got).toEqual({ event: 'task.created', data: { type: 'task.created', taskId: taskA } });
     await salesA.waitFor((e) => e.data.taskId === taskA);
@@ -96,7 +113,11 @@ describe('live events over SSE (T-12)', () => {
       taskId: null,
     });
     const after = randomUUID();
-    await publishEvent(t.app.db, a.orgId, { type: 'task.deleted', taskId: after });
+    await publishEvent(t.app.db, a.orgId, {
+      type: 'task.deleted',
+      taskId: after,
+      audience: EVERYONE,
+    });
     const note = await salesA.waitFor((e) => e.event === 'notification.created');
     expect(note.data).toEqual({ type: 'notification.created', userId: sales.id });
     await ownerA.waitFor((e) => e.data.taskId === after);
@@ -118,7 +139,7 @@ describe('live events over SSE (T-12)', () => {
     const viaToken = await openStream(base, { authorization: `Bearer ${secret}` });
     expect(viaToken.res.status).toBe(200);
     const taskId = randomUUID();
-    await publishEvent(t.app.db, org.orgId, { type: 'task.created', taskId });
+    await publishEvent(t.app.db, org.orgId, { type: 'task.created', taskId, audience: EVERYONE });
     await viaToken.waitFor((e) => e.data.taskId === taskId);
     viaToken.close();
   });
@@ -130,6 +151,94 @@ describe('live events over SSE (T-12)', () => {
     expect(Object.keys(doc.paths['/api/events']!.get.responses['200']!.content)).toEqual([
       'text/event-stream',
     ]);
+  });
+});
+
+describe('who hears of a task (T-12)', () => {
+  const t = useTestApp();
+  let base: string;
+  beforeAll(async () => {
+    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  });
+
+  it("sends a private task's events to its creator and assignee, a branch's to its staff", async () => {
+    const org = await createOrg(t.app);
+    const db = t.database.db;
+    const fx = await seedTaskFixture(db, org.orgId);
+    const north = await insertBranch(db, org.orgId, 'North');
+    const south = await insertBranch(db, org.orgId, 'South');
+    const reception = await createStaff(t.app, org, 'reception', { branchIds: [north.id] });
+    const creator = await createStaff(t.app, org, 'sales');
+    const receptionStream = await openStream(base, cookie(reception.client.cookie));
+    const creatorStream = await openStream(base, cookie(creator.client.cookie));
+    const ownerStream = await openStream(base, cookie(org.owner.cookie));
+    const task = (client: Client, body: object) =>
+      ok<Task>(client, 'POST', '/api/tasks', { templateId: fx.internal.id, ...body });
+
+    const secret = await task(creator.client, { private: true, comment: 'Dentist at 15:00' });
+    const inSouth = await task(org.owner, { branchId: south.id });
+    const inNorth = await task(org.owner, { branchId: north.id });
+    const noBranch = await task(org.owner, {});
+    const southButHers = await task(org.owner, { branchId: south.id, assigneeId: reception.id });
+    // Changes to tasks she cannot see do not reach her either.
+    await ok(creator.client, 'POST', `/api/tasks/${secret.id}/take`, {});
+    await ok(org.owner, 'PATCH', `/api/tasks/${inSouth.id}`, { comment: 'Call back' });
+    // A task moved out of her branch reaches her once more, so her board lets it go.
+    const leaving = await task(org.owner, { branchId: north.id });
+    await ok(org.owner, 'PATCH', `/api/tasks/${leaving.id}`, { branchId: south.id });
+    await ok(org.owner, 'PATCH', `/api/tasks/${leaving.id}`, { comment: 'South now' });
+    expect((await org.owner.request('DELETE', `/api/tasks/${inSouth.id}`)).statusCode).toBe(204);
+    // A round of the south branch reaches her when it calls persons of hers (each call takes
+    // its person's branch), and not when it calls only the south's.
+    const [northPerson, southPerson] = await Promise.all([
+      insertPerson(db, org.orgId, { branchId: north.id }),
+      insertPerson(db, org.orgId, { branchId: south.id }),
+    ]);
+    const round = (personIds: string[]) =>
+      task(org.owner, { templateId: fx.round.id, branchId: south.id, personIds });
+    const roundOfHers = await round([northPerson.id, southPerson.id]);
+    const roundOfSouth = await round([southPerson.id]);
+    // Events arrive in order: once this one is in, every earlier one would have been.
+    await ok(org.owner, 'PATCH', `/api/tasks/${noBranch.id}`, { comment: 'Last' });
+    const last = (e: Received) => e.event === 'task.updated' && e.data.taskId === noBranch.id;
+    for (const s of [receptionStream, creatorStream, ownerStream]) await s.waitFor(last, 3000);
+
+    const heard = (s: typeof ownerStream, id: string) =>
+      s.events.filter((e) => e.data.taskId === id).map((e) => e.event);
+    expect(heard(receptionStream, secret.id)).toEqual([]);
+    expect(heard(receptionStream, inSouth.id)).toEqual([]);
+    expect(heard(receptionStream, inNorth.id)).toEqual(['task.created']);
+    expect(heard(receptionStream, southButHers.id)).toEqual(['task.created']);
+    expect(heard(receptionStream, leaving.id)).toEqual(['task.created', 'task.updated']);
+    expect(heard(receptionStream, roundOfHers.id)).toEqual(['task.created']);
+    expect(heard(receptionStream, roundOfSouth.id)).toEqual([]);
+    expect(heard(creatorStream, secret.id)).toEqual(['task.created', 'task.updated']);
+    expect(heard(creatorStream, inSouth.id)).toEqual([
+      'task.created',
+      'task.updated',
+      'task.deleted',
+    ]);
+    // Not even an owner hears of a colleague's private task.
+    expect(heard(ownerStream, secret.id)).toEqual([]);
+    expect(heard(ownerStream, leaving.id)).toEqual([
+      'task.created',
+      'task.updated',
+      'task.updated',
+    ]);
+
+    // Her branches change: her stream ends, and the one she reconnects with follows the new ones.
+    const changed = await org.owner.request('PATCH', `/api/users/${reception.id}`, {
+      branchIds: [north.id, south.id],
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    await Promise.race([
+      receptionStream.ended,
+      new Promise((_, reject) => setTimeout(() => reject(new Error('stream still open')), 3000)),
+    ]);
+    const again = await openStream(base, cookie(reception.client.cookie));
+    await ok(org.owner, 'PATCH', `/api/tasks/${leaving.id}`, { comment: 'Seen again' });
+    await again.waitFor((e) => e.data.taskId === leaving.id, 3000);
+    for (const s of [again, creatorStream, ownerStream]) s.close();
   });
 });
 

@@ -4,12 +4,13 @@ import { z } from 'zod';
 import { assertCan } from '../../lib/actor.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
-import { EventHub, type HubOptions } from './event-hub.ts';
+import { EventHub, type HubOptions, type LiveConnection } from './event-hub.ts';
 import { EVENTS_CHANNEL } from './publish.ts';
+import { viewerBranches } from './viewer.ts';
 
 /**
- * T-12: GET /api/events, a Server-Sent Events stream of the organization's task changes and
- * the user's own notifications. The app LISTENs once and fans out to every open stream.
+ * T-12: GET /api/events, a Server-Sent Events stream of the changes to the tasks the user may
+ * see and the user's own notifications. The app LISTENs once and fans out to the open streams.
  */
 export const liveRoutes: FastifyPluginAsyncZod<HubOptions> = async (app, opts) => {
   const hub = new EventHub(opts);
@@ -33,8 +34,9 @@ export const liveRoutes: FastifyPluginAsyncZod<HubOptions> = async (app, opts) =
       schema: {
         tags: ['live events'],
         summary:
-          'Live events (Server-Sent Events): task.created/updated/deleted for the organization, ' +
-          'notification.created for me; data is {type, taskId?, userId?}; a comment every 25 s',
+          'Live events (Server-Sent Events): task.created/updated/deleted of the tasks I may ' +
+          'see, notification.created for me; data is {type, taskId?, userId?}; a comment ' +
+          'every 25 s',
         response: {
           200: {
             description: 'A text/event-stream that stays open',
@@ -50,7 +52,23 @@ export const liveRoutes: FastifyPluginAsyncZod<HubOptions> = async (app, opts) =
       const stream = new PassThrough();
       // A reconnecting browser waits 3 s; the first bytes also send the headers at once.
       stream.write('retry: 3000\n\n');
-      hub.add({ orgId: actor.orgId, userId: actor.userId, stream, openedAt: Date.now() });
+      const conn: LiveConnection = {
+        orgId: actor.orgId,
+        userId: actor.userId,
+        stream,
+        openedAt: Date.now(),
+      };
+      // Registered before the branches are read, so a change committed meanwhile ends it.
+      hub.add(conn);
+      try {
+        const branchIds = actor.userId
+          ? await viewerBranches.get()(app.db, actor.orgId, actor.userId)
+          : [];
+        hub.admit(conn, branchIds);
+      } catch (err) {
+        stream.destroy();
+        throw err;
+      }
       // A browser that hangs up leaves at once: an ended stream nobody reads never closes,
       // and its request would keep a closing server waiting.
       req.raw.once('close', () => stream.destroy());

@@ -1,20 +1,62 @@
 import { sql } from 'drizzle-orm';
-import type { LiveEvent } from '@spotter/contracts';
+import { z } from 'zod';
+import { idSchema, liveEventSchema, type LiveEvent } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 
 /** The one NOTIFY channel every instance LISTENs on. */
 export const EVENTS_CHANNEL = 'spotter_events';
 
-export interface OrgEvent extends LiveEvent {
-  orgId: string;
+/**
+ * What decides who may see a task (the tasks feature's visibility rules read the same columns):
+ * a task event carries these facts, and each stream passes on only what its user may see.
+ */
+export const taskAudienceSchema = z.object({
+  branchId: idSchema.nullable(),
+  private: z.boolean(),
+  creatorId: idSchema.nullable(),
+  assigneeId: idSchema.nullable(),
+});
+export type TaskAudience = z.infer<typeof taskAudienceSchema>;
+
+type TaskEventType = Exclude<LiveEvent['type'], 'notification.created'>;
+
+/** What a feature announces. An event about one task says who may hear of it. */
+export type PublishedEvent =
+  | {
+      type: TaskEventType;
+      taskId: string;
+      /** Reaches a stream when any entry is visible to its user (e.g. the task before and after). */
+      audience: TaskAudience[];
+    }
+  /** Many tasks changed at once (a merge): no id, so every stream may hear of it. */
+  | { type: 'task.updated'; taskId?: undefined }
+  | { type: 'notification.created'; userId: string };
+
+/** The NOTIFY payload: an event of one organization, or word that a user's access changed. */
+export const orgEventSchema = z.union([
+  liveEventSchema.extend({ orgId: idSchema, audience: z.array(taskAudienceSchema).optional() }),
+  z.object({ orgId: idSchema, type: z.literal('access.changed'), userId: idSchema }),
+]);
+export type OrgEvent = z.infer<typeof orgEventSchema>;
+
+async function notify(db: Db, payload: OrgEvent): Promise<void> {
+  await db.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(payload)})`);
 }
 
 /**
- * Announces a change to everyone in the organization (T-12). It is a NOTIFY, so inside a
- * transaction it is sent only when that transaction commits, and a rolled-back change is
- * never announced; every instance's `/api/events` streams receive it.
+ * Announces a change to the organization's streams whose users may see it (T-12). It is a
+ * NOTIFY, so inside a transaction it is sent only when that transaction commits, and a
+ * rolled-back change is never announced; every instance's `/api/events` streams receive it.
  */
-export async function publishEvent(db: Db, orgId: string, event: LiveEvent): Promise<void> {
-  const payload: OrgEvent = { orgId, ...event };
-  await db.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(payload)})`);
+export async function publishEvent(db: Db, orgId: string, event: PublishedEvent): Promise<void> {
+  await notify(db, { orgId, ...event });
+}
+
+/**
+ * A user's branches, role or access changed: every instance ends their open streams, and the
+ * browser reconnects (as the new user facts, or not at all). Pass the transaction that made
+ * the change, so the streams end only once it is committed.
+ */
+export async function endLiveStreams(db: Db, orgId: string, userId: string): Promise<void> {
+  await notify(db, { orgId, type: 'access.changed', userId });
 }

@@ -33,7 +33,10 @@ describe('take into work (T-6)', () => {
     expect((await getTask(org.owner, task.id)).takenBy?.id).toBe(reception.id);
 
     await org.owner.request('PATCH', `/api/tasks/${task.id}`, { statusId: fx.statuses.working });
-    const again = await org.owner.request('POST', `/api/tasks/${task.id}/take`, {});
+    // Taking it from someone is a choice of its own.
+    const again = await org.owner.request('POST', `/api/tasks/${task.id}/take`, {
+      takeOver: true,
+    });
     // A status someone chose stays.
     expect(again.json<Task>()).toMatchObject({
       takenBy: { id: org.ownerId },
@@ -50,6 +53,68 @@ describe('take into work (T-6)', () => {
     const late = await org.owner.request('POST', `/api/tasks/${task.id}/take`, {});
     expect(late.statusCode).toBe(409);
     expect(late.json<{ code: string }>().code).toBe('already_completed');
+  });
+});
+
+describe('take into work at the same moment (T-6)', () => {
+  it('lets exactly one of seven staff win; the others hear who has it and may take over', async () => {
+    const { org, fx, db } = await taskOrg(t);
+    const person = await insertPerson(db, org.orgId);
+    const task = await createTaskAs(org.owner, { templateId: fx.call.id, contactId: person.id });
+    const roles = ['admin', 'manager', 'sales', 'sales', 'reception', 'reception'] as const;
+    const staff = [
+      { id: org.ownerId, name: 'Owner Olsson', client: org.owner },
+      ...(await Promise.all(roles.map((role) => createStaff(t.app, org, role)))).map((s, i) => ({
+        id: s.id,
+        name: `${roles[i]} person`,
+        client: s.client,
+      })),
+    ];
+
+    const answers = await Promise.all(
+      staff.map((s) => s.client.request('POST', `/api/tasks/${task.id}/take`, {})),
+    );
+    const won = answers.flatMap((res, i) => (res.statusCode === 200 ? [staff[i]!] : []));
+    expect(won, answers.map((r) => r.statusCode).join()).toHaveLength(1);
+    const winner = won[0]!;
+    const lost = answers.filter((res) => res.statusCode !== 200);
+    expect(lost).toHaveLength(6);
+    for (const res of lost) {
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json()).toMatchObject({
+        code: 'task_taken',
+        message: `${winner.name} has already taken this task into work`,
+        params: { userId: winner.id, name: winner.name },
+      });
+    }
+    expect((await getTask(org.owner, task.id)).takenBy).toEqual({
+      id: winner.id,
+      name: winner.name,
+    });
+
+    // Taking it again is no conflict for the one who has it.
+    const mine = await winner.client.request('POST', `/api/tasks/${task.id}/take`, {});
+    expect(mine.statusCode, mine.body).toBe(200);
+
+    // Taking over is explicit, and then the others hear of the new holder.
+    const other = staff.find((s) => s.id !== winner.id)!;
+    const over = await other.client.request('POST', `/api/tasks/${task.id}/take`, {
+      takeOver: true,
+    });
+    expect(over.statusCode, over.body).toBe(200);
+    expect(over.json<Task>().takenBy).toEqual({ id: other.id, name: other.name });
+    const late = await winner.client.request('POST', `/api/tasks/${task.id}/take`, {});
+    expect(late.statusCode).toBe(409);
+    expect(late.json()).toMatchObject({ code: 'task_taken', params: { userId: other.id } });
+  });
+
+  it('documents takeOver and the task_taken answer', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, { post: { requestBody: unknown; description: string } }>;
+    }>();
+    const take = doc.paths['/api/tasks/{id}/take']!.post;
+    expect(JSON.stringify(take.requestBody)).toContain('"takeOver"');
+    expect(take.description).toContain('task_taken');
   });
 });
 

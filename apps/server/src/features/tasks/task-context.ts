@@ -2,10 +2,11 @@ import type { Task } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { boardBounds, type BoardBounds } from '../../lib/club-time.ts';
-import { conflict, notFound, versionConflict } from '../../lib/errors.ts';
+import { conflict, notFound, versionConflict, type AppError } from '../../lib/errors.ts';
 import { findOrganization } from '../organizations/index.ts';
+import { userNames } from '../users/index.ts';
 import { toTaskDtos } from './tasks.dto.ts';
-import { findTask, type TaskRow } from './tasks.repo.ts';
+import { findTask, type TaskRow, type UpdateGuard } from './tasks.repo.ts';
 import { taskVisibility } from './task-visibility.ts';
 
 /** Every task service call: who asks, and the app's clock (tests pin it). */
@@ -17,6 +18,13 @@ export interface TaskCtx {
 
 export const alreadyCompleted = () =>
   conflict('already_completed', 'This task is already completed');
+
+/** 409 `task_taken`: another staff member has the task in work; the UI offers to take it over. */
+export async function taskTaken(ctx: TaskCtx, holderId: string): Promise<AppError> {
+  const name = (await userNames(ctx.db, ctx.actor.orgId, [holderId])).get(holderId) ?? '';
+  const message = `${name || 'Someone'} has already taken this task into work`;
+  return conflict('task_taken', message, undefined, { userId: holderId, name });
+}
 
 /** The organization's timezone: "today", "this week" and due offsets are the club's. */
 export async function clubTimezone(db: Db, orgId: string): Promise<string> {
@@ -35,14 +43,21 @@ export async function visibleTask(ctx: TaskCtx, id: string, db: Db = ctx.db): Pr
   return row;
 }
 
-/** After a guarded update matched nothing: why (gone, completed meanwhile, or another version). */
+/**
+ * After a guarded update matched nothing: why (gone, completed meanwhile, taken by someone
+ * else meanwhile, or another version).
+ */
 export async function whyNotUpdated(
   ctx: TaskCtx,
   id: string,
-  guard: { open?: boolean },
+  guard: Pick<UpdateGuard, 'open' | 'notTakenByOthers'>,
 ): Promise<never> {
   const current = await visibleTask(ctx, id);
   if (guard.open && current.completedAt) throw alreadyCompleted();
+  const holder = current.takenById;
+  if (guard.notTakenByOthers !== undefined && holder && holder !== guard.notTakenByOthers) {
+    throw await taskTaken(ctx, holder);
+  }
   throw versionConflict(current.version);
 }
 

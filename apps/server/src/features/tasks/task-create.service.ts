@@ -10,7 +10,6 @@ import {
   type FieldErrors,
 } from '../../lib/errors.ts';
 import { livePersonIds } from '../contacts/index.ts';
-import { publishEvent } from '../live/index.ts';
 import { taskAssigned } from './tasks.hooks.ts';
 import { taskDto, type TaskCtx } from './task-context.ts';
 import { checkContact, checkPrivate, checkRefs, checkTemplate, defaultDue } from './task-input.ts';
@@ -20,6 +19,7 @@ import {
   taskUserExists,
   type TemplateRow,
 } from './task-refs.repo.ts';
+import { publishRoundCreated, publishTaskEvent } from './task-events.ts';
 import { insertRoundCalls, insertTask } from './tasks.repo.ts';
 
 export type TaskCreateInput = z.output<typeof taskCreateSchema>;
@@ -130,7 +130,9 @@ export async function createTask(ctx: TaskCtx, input: TaskCreateInput): Promise<
         text: template.name,
       });
     }
-    await publishEvent(tx, actor.orgId, { type: 'task.created', taskId: created.id });
+    await (callTemplate
+      ? publishRoundCreated(tx, actor.orgId, created)
+      : publishTaskEvent(tx, actor.orgId, 'task.created', created));
     return created;
   });
   return taskDto(ctx, row);

@@ -5,7 +5,6 @@ import { assertCan } from '../../lib/actor.ts';
 import { applyDueOffset } from '../../lib/club-time.ts';
 import { fieldInvalid, validationError, versionConflict } from '../../lib/errors.ts';
 import { insertHistory } from '../contacts/index.ts';
-import { publishEvent } from '../live/index.ts';
 import { taskAssigned } from './tasks.hooks.ts';
 import { checkResultFields, type CheckedFields } from './result-fields.ts';
 import {
@@ -26,6 +25,7 @@ import {
   type ResultRow,
   type TemplateRow,
 } from './task-refs.repo.ts';
+import { publishParentUpdated, publishTaskEvent } from './task-events.ts';
 import * as repo from './tasks.repo.ts';
 
 export type TaskResultInput = z.output<typeof taskResultBodySchema>;
@@ -125,7 +125,7 @@ async function insertNext(tx: Db, ctx: TaskCtx, row: repo.TaskRow, plan: NextPla
       text: plan.template.name,
     });
   }
-  await publishEvent(tx, actor.orgId, { type: 'task.created', taskId: next.id });
+  await publishTaskEvent(tx, actor.orgId, 'task.created', next);
   return next;
 }
 
@@ -189,11 +189,9 @@ export async function enterResult(
       });
     }
     const next = plan ? await insertNext(tx, ctx, row, plan) : null;
-    await publishEvent(tx, ctx.actor.orgId, { type: 'task.updated', taskId: row.id });
+    await publishTaskEvent(tx, ctx.actor.orgId, 'task.updated', completed);
     // The round's progress changed with its call.
-    if (row.parentId) {
-      await publishEvent(tx, ctx.actor.orgId, { type: 'task.updated', taskId: row.parentId });
-    }
+    if (row.parentId) await publishParentUpdated(tx, ctx.actor.orgId, row.parentId);
     return { completed, next };
   });
   if (!done) return whyNotUpdated(ctx, row.id, guard);

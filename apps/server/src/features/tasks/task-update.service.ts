@@ -2,11 +2,11 @@ import type { Task, taskUpdateSchema } from '@spotter/contracts';
 import type { z } from 'zod';
 import { assertCan } from '../../lib/actor.ts';
 import { throwIfAny, versionConflict, type FieldErrors } from '../../lib/errors.ts';
-import { publishEvent } from '../live/index.ts';
 import { taskAssigned } from './tasks.hooks.ts';
 import { taskDto, visibleTask, whyNotUpdated, type TaskCtx } from './task-context.ts';
 import { checkContact, checkPrivate, checkRefs, checkTemplate } from './task-input.ts';
 import { findTemplate } from './task-refs.repo.ts';
+import { publishParentUpdated, publishTaskEvent } from './task-events.ts';
 import * as repo from './tasks.repo.ts';
 
 export type TaskUpdateInput = z.output<typeof taskUpdateSchema>;
@@ -91,10 +91,8 @@ export async function updateTask(ctx: TaskCtx, id: string, input: TaskUpdateInpu
         text: template?.name ?? '',
       });
     }
-    await publishEvent(tx, ctx.actor.orgId, { type: 'task.updated', taskId: saved.id });
-    if (saved.parentId) {
-      await publishEvent(tx, ctx.actor.orgId, { type: 'task.updated', taskId: saved.parentId });
-    }
+    await publishTaskEvent(tx, ctx.actor.orgId, 'task.updated', saved, row);
+    if (saved.parentId) await publishParentUpdated(tx, ctx.actor.orgId, saved.parentId);
     return saved;
   });
   if (!updated) return whyNotUpdated(ctx, row.id, {});

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { tasks } from './tasks.table.ts';
@@ -21,6 +21,33 @@ export async function findTask(db: Db, visible: SQL, id: string): Promise<TaskRo
   return row;
 }
 
+/** The columns that decide who may see a task (the audience of its live events). */
+export async function findTaskAudience(db: Db, orgId: string, id: string) {
+  const [row] = await db
+    .select({
+      branchId: tasks.branchId,
+      private: tasks.private,
+      creatorId: tasks.creatorId,
+      assigneeId: tasks.assigneeId,
+    })
+    .from(tasks)
+    .where(and(eq(tasks.orgId, orgId), eq(tasks.id, id)));
+  return row;
+}
+
+/** The branches a round's calls are in (each call takes its person's branch). */
+export async function roundCallBranches(
+  db: Db,
+  orgId: string,
+  roundId: string,
+): Promise<(string | null)[]> {
+  const rows = await db
+    .selectDistinct({ branchId: tasks.branchId })
+    .from(tasks)
+    .where(and(eq(tasks.orgId, orgId), eq(tasks.parentId, roundId)));
+  return rows.map((r) => r.branchId);
+}
+
 export async function insertTask(db: Db, row: TaskInsert): Promise<TaskRow> {
   const [created] = await db.insert(tasks).values(row).returning();
   return created!;
@@ -31,6 +58,11 @@ export interface UpdateGuard {
   version?: number;
   /** Only while the task is not completed (results, moves: never twice). */
   open?: boolean;
+  /**
+   * Only while no one but this user has taken the task into work: of several staff taking it
+   * at once, one wins (the row lock makes the others re-check and miss).
+   */
+  notTakenByOthers?: string;
 }
 
 /**
@@ -54,6 +86,9 @@ export async function updateTask(
         eq(tasks.id, id),
         guard.version === undefined ? undefined : eq(tasks.version, guard.version),
         guard.open ? isNull(tasks.completedAt) : undefined,
+        guard.notTakenByOthers === undefined
+          ? undefined
+          : or(isNull(tasks.takenById), eq(tasks.takenById, guard.notTakenByOthers)),
       ),
     )
     .returning();

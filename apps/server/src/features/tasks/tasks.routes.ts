@@ -125,12 +125,16 @@ export const tasksRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Take a task into work (or release it); an unsorted task gets the first status',
+        description:
+          'A task another staff member has taken answers 409 `task_taken` with `params.userId` ' +
+          'and `params.name`; `takeOver: true` takes it from them. Of several staff taking a ' +
+          'task at once, exactly one succeeds.',
         params: idParamsSchema,
         body: taskTakeBodySchema,
         response: { 200: taskSchema, ...errorResponses },
       },
     },
-    (req) => service.takeTask(ctxOf(app, req), req.params.id, req.body.release),
+    (req) => service.takeTask(ctxOf(app, req), req.params.id, req.body),
   );
 
   app.post(

@@ -4,12 +4,12 @@ import type { z } from 'zod';
 import { assertCan } from '../../lib/actor.ts';
 import { moveDueTo, startOfClubDay } from '../../lib/club-time.ts';
 import { fieldError, fieldInvalid, ruleBroken, versionConflict } from '../../lib/errors.ts';
-import { publishEvent } from '../live/index.ts';
 import {
   alreadyCompleted,
   clubBounds,
   taskDto,
   taskDtos,
+  taskTaken,
   visibleTask,
   whyNotUpdated,
   type TaskCtx,
@@ -17,6 +17,7 @@ import {
 import { firstStatusId } from './task-refs.repo.ts';
 import { taskSearchCondition } from './task-search.ts';
 import { taskVisibility } from './task-visibility.ts';
+import { publishParentUpdated, publishTaskEvent } from './task-events.ts';
 import * as repo from './tasks.repo.ts';
 import { countTasks, listTaskPage, type TaskListScope } from './tasks-list.repo.ts';
 import { tasks } from './tasks.table.ts';
@@ -76,10 +77,8 @@ export async function deleteTask(ctx: TaskCtx, id: string): Promise<void> {
   const row = await visibleTask(ctx, id);
   await ctx.db.transaction(async (tx) => {
     if (!(await repo.deleteTask(tx, ctx.actor.orgId, row.id))) return;
-    await publishEvent(tx, ctx.actor.orgId, { type: 'task.deleted', taskId: row.id });
-    if (row.parentId) {
-      await publishEvent(tx, ctx.actor.orgId, { type: 'task.updated', taskId: row.parentId });
-    }
+    await publishTaskEvent(tx, ctx.actor.orgId, 'task.deleted', row);
+    if (row.parentId) await publishParentUpdated(tx, ctx.actor.orgId, row.parentId);
   });
 }
 
@@ -89,18 +88,39 @@ async function statusOnceWorked(ctx: TaskCtx) {
   return first ? sql`coalesce(${tasks.statusId}, ${first}::uuid)` : undefined;
 }
 
-/** T-6: "take into work" marks who handles the task now; `release` lets it go. */
-export async function takeTask(ctx: TaskCtx, id: string, release: boolean): Promise<Task> {
+/**
+ * T-6: "take into work" marks who handles the task now; `release` lets it go. A task another
+ * staff member has is theirs until this user chooses `takeOver`: of several taking it at once,
+ * one wins and the others hear who (409 `task_taken`).
+ */
+export async function takeTask(
+  ctx: TaskCtx,
+  id: string,
+  opts: { release: boolean; takeOver: boolean },
+): Promise<Task> {
   assertCan(ctx.actor, 'tasks.write');
-  if (!ctx.actor.userId) {
+  const me = ctx.actor.userId;
+  if (!me) {
     throw ruleBroken('needs_user', 'Only a staff member can take a task into work');
   }
   const row = await visibleTask(ctx, id);
   if (row.completedAt) throw alreadyCompleted();
-  const patch: repo.TaskPatch = release
-    ? { takenById: null, takenAt: null }
-    : { takenById: ctx.actor.userId, takenAt: ctx.now, statusId: await statusOnceWorked(ctx) };
-  return saveAndPublish(ctx, row.id, patch, { open: true });
+  if (opts.release) {
+    return saveAndPublish(ctx, row.id, { takenById: null, takenAt: null }, { open: true });
+  }
+  if (!opts.takeOver && row.takenById && row.takenById !== me) {
+    throw await taskTaken(ctx, row.takenById);
+  }
+  const patch: repo.TaskPatch = {
+    takenById: me,
+    takenAt: ctx.now,
+    statusId: await statusOnceWorked(ctx),
+  };
+  // The check above reads a moment ago; the guard decides it in the update itself.
+  return saveAndPublish(ctx, row.id, patch, {
+    open: true,
+    notTakenByOthers: opts.takeOver ? undefined : me,
+  });
 }
 
 /** T-8: a card dropped on a column gets that column's first day, keeping its time of day. */
@@ -138,7 +158,7 @@ async function saveAndPublish(
 ): Promise<Task> {
   const updated = await ctx.db.transaction(async (tx) => {
     const row = await repo.updateTask(tx, ctx.actor.orgId, id, patch, ctx.now, guard);
-    if (row) await publishEvent(tx, ctx.actor.orgId, { type: 'task.updated', taskId: id });
+    if (row) await publishTaskEvent(tx, ctx.actor.orgId, 'task.updated', row);
     return row;
   });
   if (!updated) return whyNotUpdated(ctx, id, guard);

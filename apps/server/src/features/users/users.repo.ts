@@ -47,6 +47,15 @@ export async function userNames(
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/** The branches a staff member is limited to; empty: every branch. */
+export async function branchLimitOf(db: Db, orgId: string, userId: string): Promise<string[]> {
+  const [row] = await db
+    .select({ branchIds: users.branchIds })
+    .from(users)
+    .where(and(eq(users.orgId, orgId), eq(users.id, userId)));
+  return row?.branchIds ?? [];
+}
+
 export async function findUserById(db: Db, orgId: string, id: string) {
   const [row] = await db
     .select()

@@ -11,6 +11,7 @@ import {
   ruleBroken,
 } from '../../lib/errors.ts';
 import { findBranchIds } from '../branches/index.ts';
+import { endLiveStreams } from '../live/index.ts';
 import { generateTemporaryPassword, hashPassword } from './passwords.ts';
 import { userAccessRevoked } from './users.hooks.ts';
 import { toUserDto } from './users.dto.ts';
@@ -38,6 +39,9 @@ async function assertBranchesExist(db: Db, orgId: string, ids: string[] | undefi
     throw fieldInvalid('branchIds', 'unknown_reference', 'Unknown branch');
   }
 }
+
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  new Set(a).size === new Set(b).size && a.every((x) => b.includes(x));
 
 /** Only an owner may hand out or take away the owner role. */
 function assertMayManageRole(actor: Actor, role: string | undefined) {
@@ -81,6 +85,8 @@ export async function updateUser(db: Db, actor: Actor, id: string, input: UserUp
   assertMayManageRole(actor, input.role);
   const changesRole = input.role !== undefined && input.role !== existing.role;
   const deactivates = input.active === false && existing.active;
+  const changesBranches =
+    input.branchIds !== undefined && !sameSet(input.branchIds, existing.branchIds);
   if (id === actor.userId && (changesRole || deactivates)) {
     throw ruleBroken('self_change', 'You cannot change your own role or deactivate yourself');
   }
@@ -98,6 +104,8 @@ export async function updateUser(db: Db, actor: Actor, id: string, input: UserUp
       ...(input.branchIds !== undefined && { branchIds: [...new Set(input.branchIds)] }),
     });
     if (deactivates) await userAccessRevoked.run(tx, { orgId: actor.orgId, userId: id });
+    // Open live streams were filtered by the old role and branches: they reconnect afresh.
+    if (deactivates || changesRole || changesBranches) await endLiveStreams(tx, actor.orgId, id);
     return updated;
   });
   if (!row) throw notFound('User');
@@ -114,6 +122,7 @@ export async function resetPassword(db: Db, actor: Actor, id: string) {
   await db.transaction(async (tx) => {
     await repo.updateUser(tx, actor.orgId, id, { passwordHash, mustChangePassword: true });
     await userAccessRevoked.run(tx, { orgId: actor.orgId, userId: id });
+    await endLiveStreams(tx, actor.orgId, id);
   });
   return { temporaryPassword };
 }

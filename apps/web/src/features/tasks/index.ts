@@ -8,6 +8,7 @@ export { NewCallModal } from './components/new-call-modal.tsx';
 export { RoundModal } from './components/round-modal.tsx';
 export { DueBadge } from './components/due-badge.tsx';
 export { ContactTasks } from './components/contact-tasks.tsx';
+export { useTakeIntoWork } from './components/take-into-work.tsx';
 export {
   tasksKey,
   useContactTasks,

@@ -29,7 +29,7 @@ import {
   DueBadge,
   ResultModal,
   TaskFormModal,
-  useTakeTask,
+  useTakeIntoWork,
   useTaskStatuses,
   useUpdateTask,
   type ResultAnswer,
@@ -50,7 +50,7 @@ export function CardTaskPanel(props: {
   const timeZone = me.organization.timezone;
   const statuses = useTaskStatuses().data?.items ?? [];
   const update = useUpdateTask();
-  const take = useTakeTask();
+  const take = useTakeIntoWork();
   const [editing, setEditing] = useState(false);
   const [completing, setCompleting] = useState(false);
   const canWrite = me.permissions.includes('tasks.write');
@@ -76,17 +76,14 @@ export function CardTaskPanel(props: {
     );
 
   const toggleTake = () =>
-    take.mutate(
-      { id: task.id, release: mine },
-      {
-        onSuccess: () =>
-          notifications.show({
-            color: 'teal',
-            message: mine ? t('expanded.released') : t('expanded.taken'),
-          }),
-        onError: failed,
-      },
-    );
+    take.toggle(task, mine, {
+      onSuccess: (saved) =>
+        notifications.show({
+          color: 'teal',
+          message: saved.takenBy ? t('expanded.taken') : t('expanded.released'),
+        }),
+      onError: failed,
+    });
 
   const statusOptions = statuses
     .filter((s) => !s.archived || s.id === task.status?.id)
@@ -192,6 +189,7 @@ export function CardTaskPanel(props: {
         )}
       </Stack>
       <TaskFormModal opened={editing} onClose={() => setEditing(false)} task={task} />
+      {take.dialog}
       <ResultModal
         opened={completing}
         onClose={() => setCompleting(false)}

@@ -16,7 +16,7 @@ import {
   useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query';
-import { api } from '../../../lib/api.ts';
+import { api, isApiError } from '../../../lib/api.ts';
 
 /** Every task list, detail, control table and round lives under this key (live updates refresh it). */
 export const tasksKey = ['tasks'] as const;
@@ -117,15 +117,28 @@ export function useDeleteTask() {
   });
 }
 
-/** "Take into work" (T-6), or `release: true` to let it go. */
+/**
+ * "Take into work" (T-6), `release: true` to let it go, `takeOver: true` to take it from
+ * whoever has it. A 409 `task_taken` means the page showed it free: it is refreshed.
+ */
 export function useTakeTask() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, release = false }: { id: string; release?: boolean }) =>
-      api.post<Task>(`/api/tasks/${id}/take`, { release }),
+    mutationFn: ({
+      id,
+      release = false,
+      takeOver = false,
+    }: {
+      id: string;
+      release?: boolean;
+      takeOver?: boolean;
+    }) => api.post<Task>(`/api/tasks/${id}/take`, { release, takeOver }),
     onSuccess: (task) => {
       qc.setQueryData(taskKey(task.id), task);
       return refreshAfterTaskWrite(qc, task);
+    },
+    onError: (err) => {
+      if (isApiError(err, 'task_taken')) void refreshAfterTaskWrite(qc);
     },
   });
 }

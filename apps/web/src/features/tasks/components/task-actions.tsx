@@ -17,8 +17,9 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { errorMessage } from '../../../lib/validation.ts';
-import { useDeleteTask, useTakeTask, useUpdateTask } from '../api/tasks-api.ts';
+import { useDeleteTask, useUpdateTask } from '../api/tasks-api.ts';
 import { ResultModal } from './result-modal.tsx';
+import { useTakeIntoWork } from './take-into-work.tsx';
 import { TaskFormModal } from './task-form-modal.tsx';
 
 export interface TaskAction {
@@ -38,7 +39,7 @@ type Dialog = 'result' | 'edit' | 'delete';
 export function useTaskActions(me: Me, opts: { onDeleted?: () => void; onDetails?: boolean } = {}) {
   const { t } = useTranslation('tasks');
   const navigate = useNavigate();
-  const take = useTakeTask();
+  const take = useTakeIntoWork();
   const update = useUpdateTask();
   const remove = useDeleteTask();
   const [target, setTarget] = useState<Task | null>(null);
@@ -74,17 +75,14 @@ export function useTaskActions(me: Me, opts: { onDeleted?: () => void; onDetails
           label: mine ? t('actions.release') : t('actions.take'),
           icon: mine ? <IconHandOff size={16} /> : <IconHandGrab size={16} />,
           onClick: () =>
-            take.mutate(
-              { id: task.id, release: mine },
-              {
-                onSuccess: () =>
-                  notifications.show({
-                    color: 'teal',
-                    message: mine ? t('actions.released') : t('actions.taken'),
-                  }),
-                onError: fail,
-              },
-            ),
+            take.toggle(task, mine, {
+              onSuccess: (saved) =>
+                notifications.show({
+                  color: 'teal',
+                  message: saved.takenBy ? t('actions.taken') : t('actions.released'),
+                }),
+              onError: fail,
+            }),
         },
       canWrite &&
         done && {
@@ -130,7 +128,7 @@ export function useTaskActions(me: Me, opts: { onDeleted?: () => void; onDetails
   };
 
   const close = () => setDialog(null);
-  const dialogs = target && (
+  const targetDialogs = target && (
     <>
       <ResultModal opened={dialog === 'result'} onClose={close} task={target} />
       <TaskFormModal opened={dialog === 'edit'} onClose={close} task={target} />
@@ -160,6 +158,12 @@ export function useTaskActions(me: Me, opts: { onDeleted?: () => void; onDetails
           })
         }
       />
+    </>
+  );
+  const dialogs = (
+    <>
+      {targetDialogs}
+      {take.dialog}
     </>
   );
   return { actionsFor, dialogs, busy: take.isPending || update.isPending };
