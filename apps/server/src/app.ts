@@ -15,6 +15,7 @@ import { authPlugin } from './plugins/auth.ts';
 import type { AppConfig } from './plugins/env.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
+import { fastifyTrustProxy } from './plugins/trust-proxy.ts';
 import { registerWeb } from './plugins/web.ts';
 
 declare module 'fastify' {
@@ -44,7 +45,9 @@ export interface AppOptions {
 export async function buildApp(config: AppConfig, opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel },
-    trustProxy: config.trustProxy,
+    // Some hops or some addresses, never `true`: trusting every hop would take the client's
+    // address from the left of X-Forwarded-For, which the client writes itself.
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     // JSON bodies stay small; larger strings are refused field by field by their schemas.
     bodyLimit: 4 * 1024 * 1024,
     return503OnClosing: true,

@@ -17,7 +17,7 @@ export const testConfig = (overrides: Partial<AppConfig> = {}): AppConfig => ({
   signup: 'open',
   logLevel: 'silent',
   webDist: undefined,
-  trustProxy: false,
+  trustProxy: 0,
   ...overrides,
 });
 
