@@ -3,7 +3,7 @@ import type { Feature } from '../../lib/feature.ts';
 import type { JobDefinition } from '../jobs/index.ts';
 import { userAccessRevoked } from '../users/index.ts';
 import { authRoutes } from './auth.routes.ts';
-import { LoginLimiter } from './login-limiter.ts';
+import { LOGIN_LIMITS, LoginLimiter } from './login-limiter.ts';
 import { endSessionsOfUser, sessionJobs } from './sessions.service.ts';
 import { signupRoutes } from './signup.routes.ts';
 
@@ -12,12 +12,9 @@ export { sessionAuthenticator } from './session-auth.ts';
 const endSessions = (tx: Db, user: { orgId: string; userId: string }) =>
   endSessionsOfUser(tx, user.orgId, user.userId);
 
-const FIFTEEN_MINUTES = 15 * 60 * 1000;
-
 /** Login, sessions, /api/me, first-run setup and signup. Tests hand in a limiter on a pinned clock. */
 export function authFeature(opts: { limiter?: LoginLimiter } = {}): Feature<JobDefinition> {
-  const limiter =
-    opts.limiter ?? new LoginLimiter({ windowMs: FIFTEEN_MINUTES, maxPerEmail: 10, maxPerIp: 30 });
+  const limiter = opts.limiter ?? new LoginLimiter(LOGIN_LIMITS);
   return {
     name: 'auth',
     routes: [

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../plugins/env.ts';
 import { createOrg, createTestApp, GOOD_PASSWORD, type TestApp } from '../../../test/test-app.ts';
-import { LoginLimiter } from './login-limiter.ts';
+import { LOGIN_LIMITS, LoginLimiter } from './login-limiter.ts';
 import { sessions } from './sessions.table.ts';
 
 const SECRET = 'a'.repeat(32);
@@ -43,9 +43,9 @@ function proxiedApp(value: string | undefined) {
   let t: TestApp;
   beforeAll(async () => {
     const limiter = new LoginLimiter({
-      windowMs: 15 * 60 * 1000,
-      maxPerEmail: 1000,
-      maxPerIp: 5,
+      ...LOGIN_LIMITS,
+      freePerPair: 1000,
+      maxPerAddress: 5,
       now: () => 0,
     });
     t = await createTestApp({ limiter, config: { trustProxy: hopsOf(value) } });
