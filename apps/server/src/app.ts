@@ -8,7 +8,7 @@ import {
 import type { Database, DatabaseKind, Db } from './db/client.ts';
 import { apiTokenActor } from './features/api-tokens/api-tokens.feature.ts';
 import { sessionAuthenticator } from './features/auth/auth.feature.ts';
-import type { LoginLimiter } from './features/auth/index.ts';
+import type { LoginLimiter, SignupLimiter } from './features/auth/index.ts';
 import { JobRunner } from './features/jobs/index.ts';
 import { serverFeatures, wireFeatures } from './features.ts';
 import { authPlugin } from './plugins/auth.ts';
@@ -36,6 +36,8 @@ export interface AppOptions {
   database: Database;
   /** Tests pin the limiter's clock; the server uses the real one. */
   limiter?: LoginLimiter;
+  /** Tests that create many organizations from one address hand in a looser one. */
+  signupLimiter?: SignupLimiter;
   logger?: boolean;
   /** Tests pin the clock (board columns, reminders); the server uses the real one. */
   now?: () => Date;
@@ -85,7 +87,7 @@ export async function buildApp(config: AppConfig, opts: AppOptions): Promise<Fas
   await registerOpenApi(app);
 
   // The one place that knows every feature: their routes, reactions, start-up work and jobs.
-  const features = serverFeatures({ limiter: opts.limiter });
+  const features = serverFeatures({ limiter: opts.limiter, signupLimiter: opts.signupLimiter });
   wireFeatures(features);
   for (const feature of features) {
     for (const routes of feature.routes ?? []) await app.register(routes);
