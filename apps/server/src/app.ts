@@ -15,6 +15,7 @@ import { authPlugin } from './plugins/auth.ts';
 import type { AppConfig } from './plugins/env.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { fastifyTrustProxy } from './plugins/trust-proxy.ts';
 import { registerWeb } from './plugins/web.ts';
 
@@ -73,11 +74,7 @@ export async function buildApp(config: AppConfig, opts: AppOptions): Promise<Fas
     for (const m of methods) if (m !== 'HEAD') app.apiRoutes.push(`${m} ${route.url}`);
   });
   registerErrorHandling(app);
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('referrer-policy', 'same-origin');
-  });
+  registerSecurityHeaders(app);
 
   await app.register(cookie);
   await app.register(authPlugin, {
