@@ -187,4 +187,8 @@ describe.skipIf(!hasChromium()).each(runs)('foundation journey ($lang, $width px
     await shot(page, '09-swedish');
     await page.keyboard.press('Escape');
   });
+
+  it('broke no rule of the Content-Security-Policy on the way', () => {
+    expect(browser.cspViolations).toEqual([]);
+  });
 });

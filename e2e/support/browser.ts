@@ -9,6 +9,8 @@ export const SCREENSHOTS = path.resolve('e2e/screenshots');
 export interface Browser {
   context: BrowserContext;
   page: Page;
+  /** What Chromium refused under the server's Content-Security-Policy, as it logged it. */
+  cspViolations: string[];
   close(): Promise<void>;
 }
 
@@ -27,10 +29,18 @@ export async function openBrowser(
     // Mantine honours it, so screenshots never catch a dialog half-way through fading.
     reducedMotion: 'reduce',
   });
+  const cspViolations: string[] = [];
+  const watch = (p: Page) =>
+    p.on('console', (msg) => {
+      if (/Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text());
+    });
+  context.pages().forEach(watch);
+  context.on('page', watch);
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,
     page,
+    cspViolations,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

@@ -8,13 +8,15 @@ import {
 import type { Database, DatabaseKind, Db } from './db/client.ts';
 import { apiTokenActor } from './features/api-tokens/api-tokens.feature.ts';
 import { sessionAuthenticator } from './features/auth/auth.feature.ts';
-import type { LoginLimiter } from './features/auth/index.ts';
+import type { LoginLimiter, SignupLimiter } from './features/auth/index.ts';
 import { JobRunner } from './features/jobs/index.ts';
 import { serverFeatures, wireFeatures } from './features.ts';
 import { authPlugin } from './plugins/auth.ts';
 import type { AppConfig } from './plugins/env.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
+import { fastifyTrustProxy } from './plugins/trust-proxy.ts';
 import { registerWeb } from './plugins/web.ts';
 
 declare module 'fastify' {
@@ -40,6 +42,8 @@ export interface AppOptions {
   database: Database;
   /** Tests pin the limiter's clock; the server uses the real one. */
   limiter?: LoginLimiter;
+  /** Tests that create many organizations from one address hand in a looser one. */
+  signupLimiter?: SignupLimiter;
   logger?: boolean;
   /** Tests pin the clock (board columns, reminders); the server uses the real one. */
   now?: () => Date;
@@ -49,7 +53,9 @@ export interface AppOptions {
 export async function buildApp(config: AppConfig, opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel },
-    trustProxy: config.trustProxy,
+    // Some hops or some addresses, never `true`: trusting every hop would take the client's
+    // address from the left of X-Forwarded-For, which the client writes itself.
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     // JSON bodies stay small; larger strings are refused field by field by their schemas.
     bodyLimit: 4 * 1024 * 1024,
     return503OnClosing: true,
@@ -78,11 +84,7 @@ export async function buildApp(config: AppConfig, opts: AppOptions): Promise<Fas
     for (const m of methods) if (m !== 'HEAD') app.apiRoutes.push(`${m} ${route.url}`);
   });
   registerErrorHandling(app);
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('referrer-policy', 'same-origin');
-  });
+  registerSecurityHeaders(app);
 
   await app.register(cookie);
   await app.register(authPlugin, {
@@ -92,7 +94,7 @@ export async function buildApp(config: AppConfig, opts: AppOptions): Promise<Fas
   await registerOpenApi(app);
 
   // The one place that knows every feature: their routes, reactions, start-up work and jobs.
-  const features = serverFeatures({ limiter: opts.limiter });
+  const features = serverFeatures({ limiter: opts.limiter, signupLimiter: opts.signupLimiter });
   wireFeatures(features);
   for (const feature of features) {
     for (const routes of feature.routes ?? []) await app.register(routes);

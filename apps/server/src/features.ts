@@ -1,7 +1,7 @@
 import { apiTokensFeature } from './features/api-tokens/api-tokens.feature.ts';
 import { authFeature } from './features/auth/auth.feature.ts';
+import type { LoginLimiter, SignupLimiter } from './features/auth/index.ts';
 import { backupFeature } from './features/backup/backup.feature.ts';
-import type { LoginLimiter } from './features/auth/index.ts';
 import { branchesFeature } from './features/branches/branches.feature.ts';
 import { contactSettingsFeature } from './features/contact-settings/contact-settings.feature.ts';
 import { contactsFeature } from './features/contacts/contacts.feature.ts';
@@ -24,7 +24,9 @@ import type { Feature } from './lib/feature.ts';
  * above it (through their index.ts), and hooks run in this order (contact defaults are seeded
  * before task defaults). Adding a feature is one line here (docs/adding-a-feature.md).
  */
-export function serverFeatures(opts: { limiter?: LoginLimiter } = {}): Feature<JobDefinition>[] {
+export function serverFeatures(
+  opts: { limiter?: LoginLimiter; signupLimiter?: SignupLimiter } = {},
+): Feature<JobDefinition>[] {
   return [
     healthFeature,
     liveFeature,

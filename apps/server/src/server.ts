@@ -12,6 +12,7 @@ async function main() {
   config.webDist ??= defaultWebDist;
   const database = await openDatabase(config);
   const app = await buildApp(config, { database });
+  for (const warning of config.warnings ?? []) app.log.warn(warning);
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -4,7 +4,7 @@ import type { Me, Role } from '@spotter/contracts';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import type { Database } from '../src/db/client.ts';
-import type { LoginLimiter } from '../src/features/auth/index.ts';
+import { SignupLimiter, type LoginLimiter } from '../src/features/auth/index.ts';
 import type { AppConfig } from '../src/plugins/env.ts';
 import { createTestDatabase } from './test-db.ts';
 
@@ -17,7 +17,7 @@ export const testConfig = (overrides: Partial<AppConfig> = {}): AppConfig => ({
   signup: 'open',
   logLevel: 'silent',
   webDist: undefined,
-  trustProxy: false,
+  trustProxy: 0,
   ...overrides,
 });
 
@@ -32,6 +32,11 @@ export async function createTestApp(
   opts: {
     config?: Partial<AppConfig>;
     limiter?: LoginLimiter;
+    /**
+     * Tests create an organization per test from one address, so sign-ups are not limited
+     * unless a test hands in its own limiter.
+     */
+    signupLimiter?: SignupLimiter;
     database?: Database;
     /** Pin the clock: `now: () => clock.now` with a mutable holder lets a test move time. */
     now?: () => Date;
@@ -42,6 +47,9 @@ export async function createTestApp(
   const app = await buildApp(config, {
     database,
     limiter: opts.limiter,
+    signupLimiter:
+      opts.signupLimiter ??
+      new SignupLimiter({ windowMs: 1, maxPerAddress: Number.MAX_SAFE_INTEGER }),
     logger: false,
     now: opts.now,
   });

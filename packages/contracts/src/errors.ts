@@ -30,6 +30,8 @@ export const ERROR_CODES = [
   'version_conflict',
   'name_taken',
   'email_taken',
+  /** Open signup refused the details, without saying why (an email with an account). */
+  'signup_refused',
   'in_use',
   'already_set_up',
   'already_completed',

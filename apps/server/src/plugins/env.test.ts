@@ -32,4 +32,23 @@ describe('configuration', () => {
       expect((err as Error).message).toMatch(/SESSION_SECRET/);
     }
   });
+
+  it('reads TRUST_PROXY as a number of proxy hops or their addresses, and true as one hop with a warning', () => {
+    const hops = (v?: string) => loadConfig({ TRUST_PROXY: v, SESSION_SECRET: 'a'.repeat(32) });
+    expect(hops(undefined)).toMatchObject({ trustProxy: 0, warnings: [] });
+    expect(hops('false').trustProxy).toBe(0);
+    expect(hops('0').trustProxy).toBe(0);
+    expect(hops('2')).toMatchObject({ trustProxy: 2, warnings: [] });
+    expect(hops('true').trustProxy).toBe(1);
+    expect(hops('true').warnings).toHaveLength(1);
+    expect(hops('10.0.0.5, 172.16.0.0/12,loopback').trustProxy).toEqual([
+      '10.0.0.5',
+      '172.16.0.0/12',
+      'loopback',
+    ]);
+    expect(hops('fd00::/8').trustProxy).toEqual(['fd00::/8']);
+    expect(() => hops('yes')).toThrow(/TRUST_PROXY/);
+    expect(() => hops('10.0.0.5/33')).toThrow(/TRUST_PROXY/);
+    expect(() => hops('-1')).toThrow(/TRUST_PROXY/);
+  });
 });

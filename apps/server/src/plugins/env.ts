@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { isProxyAddress, type TrustProxy } from './trust-proxy.ts';
+
+const addressList = (v: string) => v.split(',').map((a) => a.trim());
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -23,10 +26,33 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
   TRUST_PROXY: z
-    .enum(['true', 'false'])
+    .string()
+    .trim()
     .default('false')
-    .transform((v) => v === 'true'),
+    .refine((v) => /^(true|false|\d{1,2})$/.test(v) || addressList(v).every(isProxyAddress), {
+      message:
+        'must be the number of reverse proxies in front of Spotter (0, 1, 2 …), ' +
+        'or their addresses (e.g. 10.0.0.5,172.16.0.0/12)',
+    }),
 });
+
+/**
+ * `TRUST_PROXY` as a number of proxy hops or a list of proxy addresses. `true` used to trust
+ * every hop, which let a client write its own address into X-Forwarded-For; it now means one
+ * hop and asks for the number.
+ */
+function trustProxyOf(value: string, warnings: string[]): TrustProxy {
+  if (value === 'false') return 0;
+  if (value === 'true') {
+    warnings.push(
+      'TRUST_PROXY=true is deprecated and now trusts one proxy only: set TRUST_PROXY to the ' +
+        'number of reverse proxies in front of Spotter (usually 1), or to their addresses.',
+    );
+    return 1;
+  }
+  if (/^\d+$/.test(value)) return Number(value);
+  return addressList(value);
+}
 
 export interface AppConfig {
   port: number;
@@ -38,7 +64,13 @@ export interface AppConfig {
   logLevel: string;
   /** Folder of the built web app; unset or missing: the API runs alone. */
   webDist: string | undefined;
-  trustProxy: boolean;
+  /**
+   * Which reverse proxies in front of Spotter to believe: a number of hops (0: none, the
+   * connection's own address is the client's) or the proxies' addresses (plugins/trust-proxy.ts).
+   */
+  trustProxy: TrustProxy;
+  /** Things to log at start-up about the configuration (deprecated values). */
+  warnings?: string[];
 }
 
 export class ConfigError extends Error {}
@@ -65,6 +97,7 @@ export function loadDatabaseLocation(env: NodeJS.ProcessEnv = process.env) {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const e = parseEnv(envSchema, env);
   const dataDir = path.resolve(e.DATA_DIR);
+  const warnings: string[] = [];
   return {
     port: e.PORT,
     host: e.HOST,
@@ -74,7 +107,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     signup: e.SIGNUP,
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST ? path.resolve(e.WEB_DIST) : undefined,
-    trustProxy: e.TRUST_PROXY,
+    trustProxy: trustProxyOf(e.TRUST_PROXY, warnings),
+    warnings,
   };
 }
 

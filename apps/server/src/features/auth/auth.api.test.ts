@@ -1,7 +1,7 @@
 import type { Me } from '@spotter/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { LoginLimiter } from './login-limiter.ts';
+import { LOGIN_LIMITS, LoginLimiter } from './login-limiter.ts';
 import { sessions } from './sessions.table.ts';
 import {
   clientFor,
@@ -17,12 +17,7 @@ describe('login, sessions and me', () => {
   let t: TestApp;
   let clock = Date.parse('2026-11-22T10:00:00Z');
   beforeAll(async () => {
-    const limiter = new LoginLimiter({
-      windowMs: 15 * 60 * 1000,
-      maxPerEmail: 10,
-      maxPerIp: 1000,
-      now: () => clock,
-    });
+    const limiter = new LoginLimiter({ ...LOGIN_LIMITS, maxPerAddress: 1000, now: () => clock });
     t = await createTestApp({ limiter });
   });
   afterAll(() => t.close());
@@ -54,17 +49,63 @@ describe('login, sessions and me', () => {
     expect(wrong.cookies).toHaveLength(0);
   });
 
-  it('refuses the 11th failed login for one email within 15 minutes with 429 and Retry-After', async () => {
+  /** A login from the client address `ip`. */
+  const loginFrom = (ip: string, email: string, password: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email, password },
+      remoteAddress: ip,
+    });
+
+  it('does not lock the owner out when someone else guesses their password', async () => {
     const org = await createOrg(t.app);
+    const attacker = '203.0.113.66';
+    const answers: number[] = [];
     for (let i = 0; i < 10; i++) {
-      expect((await login(t.app, org.ownerEmail, `wrong-${i}`)).statusCode).toBe(401);
+      answers.push((await loginFrom(attacker, org.ownerEmail, `wrong-${i}`)).statusCode);
     }
-    const eleventh = await login(t.app, org.ownerEmail, GOOD_PASSWORD);
-    expect(eleventh.statusCode).toBe(429);
-    expect(eleventh.json().code).toBe('rate_limited');
-    expect(Number(eleventh.headers['retry-after'])).toBeGreaterThan(0);
-    clock += 15 * 60 * 1000 + 1000;
-    expect((await login(t.app, org.ownerEmail, GOOD_PASSWORD)).statusCode).toBe(200);
+    expect(answers).toEqual([401, 401, 401, 401, 401, 429, 429, 429, 429, 429]);
+    expect((await loginFrom(attacker, org.ownerEmail, GOOD_PASSWORD)).statusCode).toBe(429);
+    // The owner, from their own address, is let in at once.
+    const owner = await loginFrom('198.51.100.10', org.ownerEmail, GOOD_PASSWORD);
+    expect(owner.statusCode).toBe(200);
+  });
+
+  it('makes one address wait longer after each failure, and lets the right password in after the wait', async () => {
+    const org = await createOrg(t.app);
+    const ip = '203.0.113.67';
+    for (let i = 0; i < 5; i++) {
+      expect((await loginFrom(ip, org.ownerEmail, `typo-${i}`)).statusCode).toBe(401);
+    }
+    const waits: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const refused = await loginFrom(ip, org.ownerEmail, 'still-wrong');
+      expect(refused.statusCode).toBe(429);
+      expect(refused.json().code).toBe('rate_limited');
+      const wait = Number(refused.headers['retry-after']);
+      waits.push(wait);
+      clock += wait * 1000;
+      expect((await loginFrom(ip, org.ownerEmail, 'still-wrong')).statusCode).toBe(401);
+    }
+    expect(waits).toEqual([1, 2, 4]);
+    const refused = await loginFrom(ip, org.ownerEmail, GOOD_PASSWORD);
+    expect(refused.statusCode).toBe(429);
+    clock += Number(refused.headers['retry-after']) * 1000;
+    expect((await loginFrom(ip, org.ownerEmail, GOOD_PASSWORD)).statusCode).toBe(200);
+    // The success forgot this address's failures at this account: a typo is free again.
+    expect((await loginFrom(ip, org.ownerEmail, 'typo-again')).statusCode).toBe(401);
+    expect((await loginFrom(ip, org.ownerEmail, GOOD_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('counts parallel guesses before their passwords are checked', async () => {
+    const org = await createOrg(t.app);
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => loginFrom('203.0.113.68', org.ownerEmail, `guess-${i}`)),
+    );
+    const codes = answers.map((r) => r.statusCode).sort();
+    expect(codes.filter((c) => c === 401)).toHaveLength(5);
+    expect(codes.filter((c) => c === 429)).toHaveLength(7);
   });
 
   it('logout ends the session', async () => {

@@ -3,8 +3,9 @@ import type { Feature } from '../../lib/feature.ts';
 import type { JobDefinition } from '../jobs/index.ts';
 import { userAccessRevoked } from '../users/index.ts';
 import { authRoutes } from './auth.routes.ts';
-import { LoginLimiter } from './login-limiter.ts';
+import { LOGIN_LIMITS, LoginLimiter } from './login-limiter.ts';
 import { endSessionsOfUser, sessionJobs } from './sessions.service.ts';
+import { SIGNUP_LIMITS, SignupLimiter } from './signup-limiter.ts';
 import { signupRoutes } from './signup.routes.ts';
 
 export { sessionAuthenticator } from './session-auth.ts';
@@ -12,17 +13,20 @@ export { sessionAuthenticator } from './session-auth.ts';
 const endSessions = (tx: Db, user: { orgId: string; userId: string }) =>
   endSessionsOfUser(tx, user.orgId, user.userId);
 
-const FIFTEEN_MINUTES = 15 * 60 * 1000;
-
-/** Login, sessions, /api/me, first-run setup and signup. Tests hand in a limiter on a pinned clock. */
-export function authFeature(opts: { limiter?: LoginLimiter } = {}): Feature<JobDefinition> {
-  const limiter =
-    opts.limiter ?? new LoginLimiter({ windowMs: FIFTEEN_MINUTES, maxPerEmail: 10, maxPerIp: 30 });
+/**
+ * Login, sessions, /api/me, first-run setup and signup. Tests hand in limiters on a pinned
+ * clock.
+ */
+export function authFeature(
+  opts: { limiter?: LoginLimiter; signupLimiter?: SignupLimiter } = {},
+): Feature<JobDefinition> {
+  const limiter = opts.limiter ?? new LoginLimiter(LOGIN_LIMITS);
+  const signupLimiter = opts.signupLimiter ?? new SignupLimiter(SIGNUP_LIMITS);
   return {
     name: 'auth',
     routes: [
-      signupRoutes,
       async (app) => {
+        await app.register(signupRoutes, { limiter: signupLimiter });
         await app.register(authRoutes, { limiter });
       },
     ],

@@ -51,23 +51,20 @@ export async function login(
   ip: string,
 ) {
   const email = input.email.trim().toLowerCase();
-  const wait = limiter.retryAfter(email, ip);
-  if (wait > 0) {
+  const attempt = limiter.attempt(email, ip);
+  if (attempt.retryAfter > 0) {
     throw new AppError(
       429,
       'rate_limited',
       'Too many failed attempts. Try again later.',
       undefined,
-      { headers: { 'retry-after': String(wait) } },
+      { headers: { 'retry-after': String(attempt.retryAfter) } },
     );
   }
   const user = await findUserByEmail(db, email);
   const ok = await verifyPassword(user?.passwordHash, input.password);
-  if (!user || !ok || !user.active) {
-    limiter.recordFailure(email, ip);
-    throw invalidCredentials();
-  }
-  limiter.recordSuccess(email);
+  if (!user || !ok || !user.active) throw invalidCredentials();
+  attempt.succeeded();
   const organization = await findOrganization(db, user.orgId);
   if (!organization) throw invalidCredentials();
   return { user, organization };

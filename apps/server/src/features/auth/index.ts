@@ -9,4 +9,5 @@ export {
 } from './sessions.service.ts';
 export { buildMe } from './auth.service.ts';
 export { LoginLimiter } from './login-limiter.ts';
+export { SignupLimiter } from './signup-limiter.ts';
 export { createOrganization, organizationSetUp } from './signup.service.ts';

@@ -6,13 +6,21 @@ import { AppError } from '../../lib/errors.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
 import { buildMe } from './auth.service.ts';
 import { setSessionCookie } from './session-cookie.ts';
+import type { SignupLimiter } from './signup-limiter.ts';
 import { startSession } from './sessions.service.ts';
 import { createOrganization, isSetupNeeded, organizationSetUp } from './signup.service.ts';
 
 const tags = ['organization'];
 
-/** First-run setup and open signup: a new organization, its owner, and the owner logged in. */
-export const signupRoutes: FastifyPluginAsyncZod = async (app) => {
+/**
+ * First-run setup and open signup: a new organization, its owner, and the owner logged in.
+ * Signup is limited per client address (decision 0011); the first-run setup needs no limit, as
+ * it works once.
+ */
+export const signupRoutes: FastifyPluginAsyncZod<{ limiter: SignupLimiter }> = async (
+  app,
+  { limiter },
+) => {
   async function createAndLogIn(
     req: FastifyRequest,
     reply: FastifyReply,
@@ -66,7 +74,7 @@ export const signupRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { public: true },
       schema: {
         tags,
-        summary: 'Create another organization (only when SIGNUP=open)',
+        summary: 'Create another organization (only when SIGNUP=open); limited per client address',
         body: setupBodySchema,
         response: { 201: meSchema, ...errorResponses },
       },
@@ -74,6 +82,16 @@ export const signupRoutes: FastifyPluginAsyncZod = async (app) => {
     (req, reply) => {
       if (app.config.signup !== 'open') {
         throw new AppError(403, 'signup_closed', 'Sign-up is closed on this server');
+      }
+      const wait = limiter.attempt(req.ip);
+      if (wait > 0) {
+        throw new AppError(
+          429,
+          'rate_limited',
+          'Too many sign-ups from this address. Try again later.',
+          undefined,
+          { headers: { 'retry-after': String(wait) } },
+        );
       }
       return createAndLogIn(req, reply, req.body, false);
     },

@@ -13,6 +13,13 @@ import { assertAcceptablePassword, hashPassword, insertUser } from '../users/ind
 
 type SetupInput = z.output<typeof setupBodySchema>;
 
+const signupRefused = () =>
+  conflict(
+    'signup_refused',
+    'An organization could not be created with these details. If you already have an ' +
+      'account, log in; otherwise try another email address.',
+  );
+
 /**
  * An organization was set up through the first-run page or signup, its owner logged in; runs
  * after the creating transaction committed (the demo feature fills it when asked to).
@@ -57,7 +64,11 @@ export async function createOrganization(db: Db, input: SetupInput, firstOnly: b
     });
   } catch (err) {
     if (isUniqueViolation(err)) {
-      throw emailTaken('An account with this email already exists', 'owner.email');
+      // The first run has no other accounts to reveal; open signup does not say which emails
+      // have one (decision 0011 says what this hides and what it cannot).
+      throw firstOnly
+        ? emailTaken('An account with this email already exists', 'owner.email')
+        : signupRefused();
     }
     throw err;
   }
