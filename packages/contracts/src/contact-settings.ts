@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, nameSchema, timestampSchema } from './common.ts';
+import { idSchema, nameSchema, timeOfDaySchema, timestampSchema } from './common.ts';
 
 /** Persons and companies share statuses, tags, custom fields … each scoped to one or both. */
 export const CONTACT_KINDS = ['person', 'company'] as const;
@@ -196,6 +196,16 @@ export const crmSettingsSchema = z.object({
   trashRetentionDays: z.number().int(),
   /** ISO 3166 country used to read phone numbers typed without a country code. */
   phoneRegion: z.string().nullable(),
+  /**
+   * The club's working day, "HH:MM" on the organization's clock. Follow-ups counted in days
+   * (and "next working day") are due at its start.
+   */
+  workdayStart: z.string(),
+  /**
+   * Its end, or null: with an end, a follow-up counted in minutes or hours that would fall
+   * outside [start, end] is moved to the next start; without one it keeps its time.
+   */
+  workdayEnd: z.string().nullable(),
   version: z.number().int(),
   updatedAt: timestampSchema,
 });
@@ -210,6 +220,9 @@ export const crmSettingsUpdateSchema = z.strictObject({
     .transform((v) => v.toUpperCase())
     .nullable()
     .optional(),
+  /** The end must come after the start (checked with the stored value of the other). */
+  workdayStart: timeOfDaySchema.optional(),
+  workdayEnd: timeOfDaySchema.nullable().optional(),
   version: z.number().int().nonnegative(),
 });
 export type CrmSettingsUpdate = z.input<typeof crmSettingsUpdateSchema>;
