@@ -191,6 +191,9 @@ export type CustomValues = z.infer<typeof customValuesSchema>;
 
 // ---------------------------------------------------------------- CRM settings
 
+/** Where day-based follow-ups land until a club says when its working day starts. */
+export const DEFAULT_WORKDAY_START = '10:00';
+
 export const crmSettingsSchema = z.object({
   /** Deleted persons and companies are purged from the trash after this many days (C-12). */
   trashRetentionDays: z.number().int(),

@@ -1,6 +1,11 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, addHours, addMinutes, isWeekend, startOfDay, startOfWeek } from 'date-fns';
-import type { BoardColumn, DueOffset, DueState } from '@spotter/contracts';
+import {
+  DEFAULT_WORKDAY_START,
+  type BoardColumn,
+  type DueOffset,
+  type DueState,
+} from '@spotter/contracts';
 
 /**
  * "Today" is the club's today (O-3): every boundary here is computed on the
@@ -15,7 +20,7 @@ export interface BoardBounds {
   startNextWeek: Date;
 }
 
-/** The hour a task gets when it has no time of day of its own (and "next working day"). */
+/** The hour a card moved on the board gets when it has no time of day of its own. */
 export const DEFAULT_HOUR = 10;
 
 export function boardBounds(now: Date, timezone: string): BoardBounds {
@@ -118,7 +123,7 @@ export interface WorkingHours {
   end: string | null;
 }
 
-export const DEFAULT_WORKING_HOURS: WorkingHours = { start: '10:00', end: null };
+export const DEFAULT_WORKING_HOURS: WorkingHours = { start: DEFAULT_WORKDAY_START, end: null };
 
 /**
  * T-5: when a workflow's next task is due, counted from `from` (the moment the result is

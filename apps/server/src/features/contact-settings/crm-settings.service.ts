@@ -1,4 +1,8 @@
-import type { CrmSettings, crmSettingsUpdateSchema } from '@spotter/contracts';
+import {
+  DEFAULT_WORKDAY_START,
+  type CrmSettings,
+  type crmSettingsUpdateSchema,
+} from '@spotter/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
@@ -10,8 +14,6 @@ import { guessPhoneRegion } from './phone-region.ts';
 type UpdateInput = z.output<typeof crmSettingsUpdateSchema>;
 
 export const DEFAULT_TRASH_RETENTION_DAYS = 30;
-/** Day-based follow-ups land here until a club says when its working day starts. */
-export const DEFAULT_WORKDAY_START = '10:00';
 
 /** The settings in force: the stored row, with defaults for what was never chosen. */
 async function effective(db: Db, orgId: string): Promise<CrmSettings> {
