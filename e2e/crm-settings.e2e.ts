@@ -248,6 +248,48 @@ describe.skipIf(!hasChromium())('CRM settings and trash journey', () => {
       .toBe(45);
   });
 
+  it('sets the club’s working day, and counts a next step from a date the result asks for', async () => {
+    await page.getByTestId('settings-crm').click();
+    await page.getByTestId('crm-workday-start').fill('08:30');
+    await page.getByTestId('crm-workday-end').fill('07:00');
+    await page.getByTestId('crm-save').click();
+    await page.getByText('Must be later than 8:30 AM').waitFor();
+    await page.getByTestId('crm-workday-end').fill('20:00');
+    await shot('04b-working-day');
+    await page.getByTestId('crm-save').click();
+    await page.getByText('The CRM settings have been saved.').first().waitFor();
+    await expect
+      .poll(async () => {
+        const saved = await api('GET', '/api/settings/crm');
+        return [saved.workdayStart, saved.workdayEnd];
+      })
+      .toEqual(['08:30', '20:00']);
+
+    await page.getByTestId('settings-task-templates').click();
+    await page.getByTestId('template-results-Personal call').click();
+    await page.getByTestId('result-add').click();
+    await page.getByTestId('result-name').fill('Going to buy');
+    await page.getByTestId('field-add').click();
+    await page.getByTestId('field-label-0').fill('Planned date');
+    await page.getByTestId('field-type-0').click();
+    await page.getByRole('option', { name: 'Date' }).click();
+    await page.getByTestId('next-toggle').check();
+    await page.getByTestId('next-template').click();
+    await page.getByRole('option', { name: 'Personal call' }).click();
+    await page.getByTestId('next-amount').fill('2');
+    await page.getByTestId('next-when-hint').getByText('At 8:30 AM').waitFor();
+    await page.getByTestId('next-from').click();
+    await page.getByRole('option', { name: 'The date in “Planned date”' }).click();
+    await shot('04c-next-step-from-date');
+    await page.getByTestId('result-save').click();
+    await page
+      .getByTestId('result-row-Going to buy')
+      .getByText('Personal call 2 days after “Planned date” at 8:30 AM')
+      .waitFor();
+    await shot('04d-results');
+    await page.keyboard.press('Escape');
+  });
+
   it('restores a deleted person from the trash and purges a company for good', async () => {
     const { person } = (await api('POST', '/api/persons', {
       firstName: 'Ruth',

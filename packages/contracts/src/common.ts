@@ -42,6 +42,12 @@ export const currencySchema = z
   .transform((v) => v.toUpperCase())
   .refine((v) => currencies.has(v), coded('unknown_currency', 'Unknown currency code'));
 
+/** A time of day on the club's clock, 24-hour "HH:MM" ("09:30", "18:00"). */
+export const timeOfDaySchema = z
+  .string()
+  .trim()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
 export const okSchema = z.object({ ok: z.literal(true) });
 
 export const timestampSchema = z.iso.datetime({ offset: true });

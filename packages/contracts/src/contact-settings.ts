@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, nameSchema, timestampSchema } from './common.ts';
+import { idSchema, nameSchema, timeOfDaySchema, timestampSchema } from './common.ts';
 
 /** Persons and companies share statuses, tags, custom fields … each scoped to one or both. */
 export const CONTACT_KINDS = ['person', 'company'] as const;
@@ -191,11 +191,24 @@ export type CustomValues = z.infer<typeof customValuesSchema>;
 
 // ---------------------------------------------------------------- CRM settings
 
+/** Where day-based follow-ups land until a club says when its working day starts. */
+export const DEFAULT_WORKDAY_START = '10:00';
+
 export const crmSettingsSchema = z.object({
   /** Deleted persons and companies are purged from the trash after this many days (C-12). */
   trashRetentionDays: z.number().int(),
   /** ISO 3166 country used to read phone numbers typed without a country code. */
   phoneRegion: z.string().nullable(),
+  /**
+   * The club's working day, "HH:MM" on the organization's clock. Follow-ups counted in days
+   * (and "next working day") are due at its start.
+   */
+  workdayStart: z.string(),
+  /**
+   * Its end, or null: with an end, a follow-up counted in minutes or hours that would fall
+   * outside [start, end] is moved to the next start; without one it keeps its time.
+   */
+  workdayEnd: z.string().nullable(),
   version: z.number().int(),
   updatedAt: timestampSchema,
 });
@@ -210,6 +223,9 @@ export const crmSettingsUpdateSchema = z.strictObject({
     .transform((v) => v.toUpperCase())
     .nullable()
     .optional(),
+  /** The end must come after the start (checked with the stored value of the other). */
+  workdayStart: timeOfDaySchema.optional(),
+  workdayEnd: timeOfDaySchema.nullable().optional(),
   version: z.number().int().nonnegative(),
 });
 export type CrmSettingsUpdate = z.input<typeof crmSettingsUpdateSchema>;

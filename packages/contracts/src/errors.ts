@@ -97,6 +97,8 @@ export const FIELD_ERROR_CODES = [
   'in_use',
   /** The same record on both sides (merging a record with itself). */
   'same_record',
+  /** The end of a range (a working day) that does not come after its start. */
+  'before_start',
   'identify_required',
   'password_common',
   'password_same',

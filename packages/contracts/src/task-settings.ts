@@ -120,11 +120,15 @@ export const resultFieldInputSchema = z
 
 // ---------------------------------------------------------------- workflows (T-5)
 
-/** When the next task is due, counted from the moment the result is entered. */
+/**
+ * When the next task is due, counted from the moment the result is entered (or from a date the
+ * result asks for: `fromFieldId`). Minutes and hours keep the time of day; days and "next
+ * working day" land at the start of the club's working day (CRM settings, 10:00 by default).
+ */
 export const DUE_OFFSET_UNITS = ['minutes', 'hours', 'days', 'next_working_day'] as const;
 export const dueOffsetSchema = z.strictObject({
   unit: z.enum(DUE_OFFSET_UNITS),
-  /** Ignored for `next_working_day` (Monday–Friday at 10:00 in the club's time zone). */
+  /** Ignored for `next_working_day` (Monday–Friday at the start of the working day). */
   amount: z.number().int().min(0).max(1000).default(0),
 });
 export type DueOffset = z.infer<typeof dueOffsetSchema>;
@@ -132,18 +136,46 @@ export type DueOffset = z.infer<typeof dueOffsetSchema>;
 /** Who gets the next task: who entered the result, the client's responsible, or a named user. */
 export const NEXT_ASSIGNEES = ['same', 'responsible', 'user'] as const;
 
+const nextStepFields = {
+  templateId: idSchema,
+  offset: dueOffsetSchema,
+  assignTo: z.enum(NEXT_ASSIGNEES).default('same'),
+  userId: idSchema.nullable().default(null),
+  /**
+   * What the offset is counted from: null, the moment the result is entered; or a date field of
+   * this result ("going to buy" → its planned date), taken as that day at the start of the
+   * working day. A task completed with that field empty counts from the moment of entry.
+   */
+  fromFieldId: idSchema.nullable().default(null),
+};
+
+const hasNamedUser = (n: { assignTo: string; userId: string | null }) =>
+  n.assignTo !== 'user' || n.userId !== null;
+const namedUserMissing = () => ({
+  ...coded('required', 'Pick the user who gets the next task'),
+  path: ['userId'],
+});
+
 export const nextStepSchema = z
-  .strictObject({
-    templateId: idSchema,
-    offset: dueOffsetSchema,
-    assignTo: z.enum(NEXT_ASSIGNEES).default('same'),
-    userId: idSchema.nullable().default(null),
-  })
-  .refine((n) => n.assignTo !== 'user' || n.userId !== null, {
-    ...coded('required', 'Pick the user who gets the next task'),
-    path: ['userId'],
-  });
+  .strictObject(nextStepFields)
+  .refine(hasNamedUser, namedUserMissing());
 export type NextStep = z.infer<typeof nextStepSchema>;
+
+/**
+ * A next step as a result is saved. A date field added in the same request has no id yet: name
+ * it by its position in the result's fields instead (`fromFieldIndex`).
+ */
+export const nextStepInputSchema = z
+  .strictObject({
+    ...nextStepFields,
+    fromFieldIndex: z.number().int().min(0).max(19).nullable().default(null),
+  })
+  .refine(hasNamedUser, namedUserMissing())
+  .refine((n) => n.fromFieldId === null || n.fromFieldIndex === null, {
+    ...coded('not_allowed', 'Give the field by its id or by its position, not both'),
+    path: ['fromFieldIndex'],
+  });
+export type NextStepInput = z.input<typeof nextStepInputSchema>;
 
 export const taskResultSchema = z.object({
   id: idSchema,
@@ -164,7 +196,7 @@ export const taskResultCreateSchema = z.strictObject({
   background: colorSchema.default('#e5e7eb'),
   position: z.number().int().min(0).max(10_000).optional(),
   fields: z.array(resultFieldInputSchema).max(20).default([]),
-  next: nextStepSchema.nullable().default(null),
+  next: nextStepInputSchema.nullable().default(null),
 });
 export type TaskResultCreate = z.input<typeof taskResultCreateSchema>;
 
@@ -174,7 +206,7 @@ export const taskResultUpdateSchema = z.strictObject({
   background: colorSchema.optional(),
   position: z.number().int().min(0).max(10_000).optional(),
   fields: z.array(resultFieldInputSchema).max(20).optional(),
-  next: nextStepSchema.nullable().optional(),
+  next: nextStepInputSchema.nullable().optional(),
   archived: z.boolean().optional(),
 });
 export type TaskResultUpdate = z.input<typeof taskResultUpdateSchema>;

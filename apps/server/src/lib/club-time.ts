@@ -1,6 +1,11 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, addHours, addMinutes, isWeekend, startOfDay, startOfWeek } from 'date-fns';
-import type { BoardColumn, DueOffset, DueState } from '@spotter/contracts';
+import {
+  DEFAULT_WORKDAY_START,
+  type BoardColumn,
+  type DueOffset,
+  type DueState,
+} from '@spotter/contracts';
 
 /**
  * "Today" is the club's today (O-3): every boundary here is computed on the
@@ -15,7 +20,7 @@ export interface BoardBounds {
   startNextWeek: Date;
 }
 
-/** The hour a task gets when it has no time of day of its own (and "next working day"). */
+/** The hour a card moved on the board gets when it has no time of day of its own. */
 export const DEFAULT_HOUR = 10;
 
 export function boardBounds(now: Date, timezone: string): BoardBounds {
@@ -109,24 +114,64 @@ export function moveDueTo(
     : new Date(b.startTomorrow.getTime() - 60_000);
 }
 
-/** T-5: when a workflow's next task is due, from the moment the result was entered. */
-export function applyDueOffset(from: Date, offset: DueOffset, timezone: string): Date {
+/**
+ * The club's working day on its own clock ("HH:MM", CRM settings). Follow-ups counted in days
+ * land at `start`; `end` (when set) keeps minute and hour offsets inside [start, end].
+ */
+export interface WorkingHours {
+  start: string;
+  end: string | null;
+}
+
+export const DEFAULT_WORKING_HOURS: WorkingHours = { start: DEFAULT_WORKDAY_START, end: null };
+
+/**
+ * T-5: when a workflow's next task is due, counted from `from` (the moment the result is
+ * entered, or the day a date field names at the start of the working day: `startOfWorkday`).
+ * - minutes, hours: that much later; with an end of day set, a time outside the working day
+ *   moves to the next start (before the start: that day's start; after the end: the next
+ *   day's — weekends included, clubs open then). Without an end they keep their time.
+ * - days: n club calendar days later at the working day's start (0 days: at once, as above);
+ * - next working day: the next Monday–Friday at the start.
+ */
+export function applyDueOffset(
+  from: Date,
+  offset: DueOffset,
+  timezone: string,
+  hours: WorkingHours = DEFAULT_WORKING_HOURS,
+): Date {
   switch (offset.unit) {
     case 'minutes':
-      return addMinutes(from, offset.amount);
+      return clampToWorkingHours(addMinutes(from, offset.amount), timezone, hours);
     case 'hours':
-      return addHours(from, offset.amount);
+      return clampToWorkingHours(addHours(from, offset.amount), timezone, hours);
     case 'days': {
-      // Same wall-clock time n days later, across DST changes.
-      const local = new TZDate(from.getTime(), timezone);
-      return new Date(addDays(local, offset.amount).getTime());
+      if (offset.amount === 0) return clampToWorkingHours(from, timezone, hours);
+      const day: TZDate = addDays(startOfDay(new TZDate(from.getTime(), timezone)), offset.amount);
+      return atClock(day, hours.start);
     }
     case 'next_working_day': {
       let day: TZDate = addDays(startOfDay(new TZDate(from.getTime(), timezone)), 1);
       while (isWeekend(day)) day = addDays(day, 1);
-      return atTime(day, DEFAULT_HOUR, 0);
+      return atClock(day, hours.start);
     }
   }
+}
+
+/** A time outside [start, end] of the working day moves to the next start; no end, no move. */
+export function clampToWorkingHours(at: Date, timezone: string, hours: WorkingHours): Date {
+  if (hours.end === null) return at;
+  const day: TZDate = startOfDay(new TZDate(at.getTime(), timezone));
+  const start = atClock(day, hours.start);
+  if (at.getTime() < start.getTime()) return start;
+  if (at.getTime() > atClock(day, hours.end).getTime())
+    return atClock(addDays(day, 1), hours.start);
+  return at;
+}
+
+/** A club calendar day (YYYY-MM-DD) at the start of the working day. */
+export function startOfWorkday(isoDate: string, timezone: string, hours: WorkingHours): Date {
+  return atClock(new TZDate(startOfClubDay(isoDate, timezone).getTime(), timezone), hours.start);
 }
 
 /** The instant a club calendar day (YYYY-MM-DD) starts. */
@@ -145,6 +190,12 @@ function atTime(day: TZDate, hours: number, minutes: number): Date {
     day.timeZone!,
   );
   return new Date(t.getTime());
+}
+
+/** The day (in its own zone) at an "HH:MM" time. */
+function atClock(day: TZDate, hhmm: string): Date {
+  const [h, m] = hhmm.split(':').map(Number) as [number, number];
+  return atTime(day, h, m);
 }
 
 function maxDate(a: Date, b: Date): Date {

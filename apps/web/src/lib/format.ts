@@ -18,3 +18,15 @@ export function formatDate(iso: string | null | undefined, timeZone?: string): s
   if (Number.isNaN(date.getTime())) return '—';
   return new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone }).format(date);
 }
+
+/** A time of day on the club's clock ("HH:MM") the way the UI language writes it. */
+export function formatClock(hhmm: string): string {
+  const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
+  if (!m) return hhmm;
+  const at = new Date(Date.UTC(2000, 0, 1, Number(m[1]), Number(m[2])));
+  return new Intl.DateTimeFormat(i18n.language, {
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: 'UTC',
+  }).format(at);
+}

@@ -38,6 +38,7 @@ const FIELD_ERROR_KEYS: Record<FieldErrorCode, string> = {
   taken: 'validation.taken',
   in_use: 'validation.inUse',
   same_record: 'validation.sameRecord',
+  before_start: 'validation.beforeStart',
   identify_required: 'validation.identify',
   password_common: 'validation.passwordCommon',
   password_same: 'validation.passwordSame',

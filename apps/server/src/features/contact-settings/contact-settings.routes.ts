@@ -151,7 +151,7 @@ const crmRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'CRM settings in force (trash retention, phone region)',
+        summary: 'CRM settings in force (trash retention, phone region, working day)',
         response: { 200: crmSettingsSchema, ...errorResponses },
       },
     },

@@ -99,6 +99,10 @@ export const crmSettings = pgTable('crm_settings', {
     .references(() => organizations.id, { onDelete: 'cascade' }),
   trashRetentionDays: integer().notNull().default(30),
   phoneRegion: text(),
+  /** "HH:MM" on the club's clock: day-based follow-ups are due then. */
+  workdayStart: text().notNull().default('10:00'),
+  /** "HH:MM", or null: no clamping of follow-ups counted in minutes or hours. */
+  workdayEnd: text(),
   version: integer().notNull().default(1),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   clientFor,
   createOrg,
+  createStaff,
   createTestApp,
   orgBody,
   sessionCookieOf,
   type TestApp,
 } from '../../../test/test-app.ts';
-import { getCrmSettings } from './index.ts';
+import { getCrmSettings, getWorkingHours } from './index.ts';
 
 describe('CRM settings', () => {
   let t: TestApp;
@@ -91,6 +92,56 @@ describe('CRM settings', () => {
       const res = await org.owner.request('PATCH', '/api/settings/crm', body);
       expect(res.statusCode).toBe(400);
     }
+  });
+
+  it('keeps the working day: 10:00 until set, an end only when given, after the start', async () => {
+    const org = await createOrg(t.app);
+    const read = () => org.owner.request('GET', '/api/settings/crm');
+    expect((await read()).json<CrmSettings>()).toMatchObject({
+      workdayStart: '10:00',
+      workdayEnd: null,
+    });
+    const saved = await org.owner.request('PATCH', '/api/settings/crm', {
+      workdayStart: '08:30',
+      workdayEnd: '21:00',
+      version: 0,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json<CrmSettings>()).toMatchObject({ workdayStart: '08:30', workdayEnd: '21:00' });
+    expect(await getWorkingHours(t.database.db, org.orgId)).toEqual({
+      start: '08:30',
+      end: '21:00',
+    });
+    // Each against the other's stored value too.
+    for (const body of [
+      { workdayEnd: '08:30' },
+      { workdayEnd: '07:00' },
+      { workdayStart: '21:30' },
+      { workdayStart: '12:00', workdayEnd: '11:59' },
+    ]) {
+      const res = await org.owner.request('PATCH', '/api/settings/crm', { ...body, version: 1 });
+      expect({ body, status: res.statusCode }).toEqual({ body, status: 400 });
+      expect(res.json().fieldCodes).toEqual({ workdayEnd: 'before_start' });
+    }
+    for (const workdayStart of ['24:00', '9:00', '10:60', '']) {
+      const res = await org.owner.request('PATCH', '/api/settings/crm', {
+        workdayStart,
+        version: 1,
+      });
+      expect({ workdayStart, status: res.statusCode }).toEqual({ workdayStart, status: 400 });
+    }
+    const open = await org.owner.request('PATCH', '/api/settings/crm', {
+      workdayStart: '22:00',
+      workdayEnd: null,
+      version: 1,
+    });
+    expect(open.json<CrmSettings>()).toMatchObject({ workdayStart: '22:00', workdayEnd: null });
+    const staff = await createStaff(t.app, org, 'reception');
+    const refused = await staff.client.request('PATCH', '/api/settings/crm', {
+      workdayStart: '09:00',
+      version: 2,
+    });
+    expect(refused.statusCode).toBe(403);
   });
 
   it('keeps each organization’s settings to itself', async () => {

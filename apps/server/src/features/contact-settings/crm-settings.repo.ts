@@ -3,7 +3,9 @@ import type { Db } from '../../db/client.ts';
 import { crmSettings } from './contact-settings.table.ts';
 
 export type CrmSettingsRow = typeof crmSettings.$inferSelect;
-type Patch = Partial<Pick<CrmSettingsRow, 'trashRetentionDays' | 'phoneRegion'>>;
+type Patch = Partial<
+  Pick<CrmSettingsRow, 'trashRetentionDays' | 'phoneRegion' | 'workdayStart' | 'workdayEnd'>
+>;
 
 export async function findCrmSettings(db: Db, orgId: string) {
   const [row] = await db.select().from(crmSettings).where(eq(crmSettings.orgId, orgId));

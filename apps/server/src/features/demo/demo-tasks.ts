@@ -10,7 +10,14 @@ import {
 } from '../task-settings/index.ts';
 import { tasks } from '../tasks/index.ts';
 import { users } from '../users/index.ts';
-import { boardBounds } from '../../lib/club-time.ts';
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import {
+  applyDueOffset,
+  boardBounds,
+  DEFAULT_WORKING_HOURS,
+  startOfWorkday,
+} from '../../lib/club-time.ts';
 import { random, type Random } from './demo-contacts.ts';
 import { DEMO_TASK_WORDS } from './demo-task-words.ts';
 
@@ -153,6 +160,7 @@ export async function seedDemoTasks(
 
   const done = await seedFinishedCalls(db, {
     orgId,
+    timezone,
     now,
     r,
     settings,
@@ -161,7 +169,7 @@ export async function seedDemoTasks(
     nextPerson,
   });
   const round = await seedRound(db, {
-    ...{ orgId, now, r, settings, words, pickStaff, nextPerson, b },
+    ...{ orgId, timezone, now, r, settings, words, pickStaff, nextPerson, b },
     statusId: statuses[0]!.id,
   });
   return { tasks: open.length + done + round };
@@ -169,6 +177,7 @@ export async function seedDemoTasks(
 
 interface SeedContext {
   orgId: string;
+  timezone: string;
   now: Date;
   r: Random;
   settings: Awaited<ReturnType<typeof seedDemoTaskSettings>>;
@@ -188,13 +197,12 @@ const OUTCOMES = [
 
 /** Result field values a finished demo call carries, by the result it ended with. */
 function fieldsFor(
-  outcome: (typeof OUTCOMES)[number] | 'goingToBuy',
+  outcome: (typeof OUTCOMES)[number],
   s: SeedContext,
   at: Date,
 ): Record<string, string> {
   const day = new Date(at.getTime() + 3 * DAY).toISOString().slice(0, 10);
   if (outcome === 'bookedTrial') return { [s.settings.fields.trialDate]: day };
-  if (outcome === 'goingToBuy') return { [s.settings.fields.expectedPurchaseDate]: day };
   if (outcome === 'conditionalRefusal') {
     return { [s.settings.fields.refusalReason]: s.r.pick(s.settings.refusalOptions) };
   }
@@ -265,11 +273,22 @@ async function seedFinishedCalls(db: Db, s: SeedContext): Promise<number> {
   return inserted.length + (await seedChain(db, s));
 }
 
-/** Seed 004's chain: "going to buy" yesterday, so "check the purchase" is due tomorrow. */
+/**
+ * Seed 004's chain: "going to buy" yesterday, planned for that same day, so "check the
+ * purchase" (two days after the planned date, as the workflow counts) is due tomorrow.
+ */
 async function seedChain(db: Db, s: SeedContext): Promise<number> {
   const person = s.nextPerson();
   const by = person.responsibleId ?? s.pickStaff();
   const completedAt = new Date(s.now.getTime() - DAY);
+  const planned = format(new TZDate(completedAt.getTime(), s.timezone), 'yyyy-MM-dd');
+  const hours = DEFAULT_WORKING_HOURS;
+  const checkAt = applyDueOffset(
+    startOfWorkday(planned, s.timezone, hours),
+    { unit: 'days', amount: 2 },
+    s.timezone,
+    hours,
+  );
   const [first] = await db
     .insert(tasks)
     .values({
@@ -282,7 +301,7 @@ async function seedChain(db: Db, s: SeedContext): Promise<number> {
       comment: s.words.reasons[3]!,
       dueAt: completedAt,
       resultId: s.settings.results.goingToBuy,
-      resultFields: fieldsFor('goingToBuy', s, completedAt),
+      resultFields: { [s.settings.fields.expectedPurchaseDate]: planned },
       completedAt,
       completedById: by,
       branchId: person.branchId,
@@ -302,7 +321,7 @@ async function seedChain(db: Db, s: SeedContext): Promise<number> {
     contactId: person.id,
     assigneeId: by,
     creatorId: by,
-    dueAt: new Date(completedAt.getTime() + 2 * DAY),
+    dueAt: checkAt,
     statusId: status?.id ?? null,
     previousId: first!.id,
     chainDepth: 1,

@@ -82,11 +82,13 @@ describe('task settings defaults and the demo (T-3, seed 004)', () => {
         dictionaryId: null,
       },
     ]);
+    // Two days after the planned purchase date.
     expect(goingToBuy.next).toEqual({
       templateId: demo.templates.checkPurchase,
       offset: { unit: 'days', amount: 2 },
       assignTo: 'same',
       userId: null,
+      fromFieldId: demo.fields.expectedPurchaseDate,
     });
     const refusal = call!.results.find((r) => r.id === demo.results.conditionalRefusal)!;
     expect(refusal.fields[0]).toMatchObject({
@@ -105,6 +107,7 @@ describe('task settings defaults and the demo (T-3, seed 004)', () => {
       offset: { unit: 'days', amount: 7 },
       assignTo: 'responsible',
       userId: null,
+      fromFieldId: null,
     });
     const names = (await templatesOf(client)).map((i) => [i.type, i.name]);
     expect(names).toEqual(

@@ -68,7 +68,22 @@ async function ensureRefusalReasons(db: Db, orgId: string, locale: Locale) {
 interface DemoResult extends Colours {
   name: string;
   fields?: Array<Omit<ResultField, 'id'>>;
-  next?: { templateId: string; offset: DueOffset; assignTo: NextStep['assignTo'] };
+  next?: {
+    templateId: string;
+    offset: DueOffset;
+    assignTo: NextStep['assignTo'];
+    /** Counted from this one of `fields` (a date) instead of the moment of entry. */
+    fromFieldIndex?: number;
+  };
+}
+
+/** A demo result's fields with fresh ids, and its next step naming its date field by id. */
+function resultContent(r: DemoResult) {
+  const fields = (r.fields ?? []).map((f) => ({ id: randomUUID(), ...f }));
+  if (!r.next) return { fields, next: null };
+  const { fromFieldIndex, ...step } = r.next;
+  const fromFieldId = fromFieldIndex === undefined ? null : fields[fromFieldIndex]!.id;
+  return { fields, next: { ...step, userId: null, fromFieldId } };
 }
 
 /** Adds the results a template lacks (by name), in order; returns every one by its key. */
@@ -95,8 +110,7 @@ async function ensureResults<K extends string>(
             color: r.color,
             background: r.background,
             position: position++,
-            fields: (r.fields ?? []).map((f) => ({ id: randomUUID(), ...f })),
-            next: r.next ? { ...r.next, userId: null } : null,
+            ...resultContent(r),
           })
           .returning()
       )[0]!;
@@ -170,7 +184,8 @@ function personalCallResults(
       name: w.goingToBuy,
       ...GREEN,
       fields: [{ label: w.expectedPurchaseDate, type: 'date', required, dictionaryId: null }],
-      next: same(ids.checkPurchase, days(2)),
+      // Two days after the planned purchase, at the start of the working day.
+      next: { ...same(ids.checkPurchase, days(2)), fromFieldIndex: 0 },
     },
     boughtMembership: { name: w.boughtMembership, ...DARK_GREEN },
     conditionalRefusal: {

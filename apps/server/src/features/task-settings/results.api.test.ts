@@ -92,6 +92,7 @@ describe('task results, their extra fields and next steps (T-4, T-5)', () => {
       offset: { unit: 'next_working_day', amount: 0 },
       assignTo: 'user',
       userId: sales.id,
+      fromFieldId: null,
     });
 
     const unknown = await org.owner.request('PATCH', `${url}/${result.id}`, {
@@ -174,6 +175,65 @@ describe('task results, their extra fields and next steps (T-4, T-5)', () => {
       { name: 'R' },
     );
     expect(elsewhere.statusCode).toBe(201);
+  });
+
+  it('counts a next step only from a date field of the same result (issue 10)', async () => {
+    const { org, call, url } = await setup();
+    const fields = [
+      { label: 'Note', type: 'text' },
+      { label: 'Planned date', type: 'date', required: true },
+    ];
+    const next = { templateId: call.id, offset: { unit: 'days', amount: 2 } };
+    const created = await ok<TaskResult>(org.owner, 'POST', url, {
+      name: 'Going to buy',
+      fields,
+      next: { ...next, fromFieldIndex: 1 },
+    });
+    const [note, planned] = created.fields;
+    expect(created.next).toEqual({
+      ...next,
+      assignTo: 'same',
+      userId: null,
+      fromFieldId: planned!.id,
+    });
+    const other = await ok<TaskResult>(org.owner, 'POST', url, {
+      name: 'Booked',
+      fields: [{ label: 'Trial date', type: 'date' }],
+    });
+
+    const patch = (body: object) => org.owner.request('PATCH', `${url}/${created.id}`, body);
+    const cases: Array<[object, Record<string, string>]> = [
+      [{ next: { ...next, fromFieldId: note!.id } }, { 'next.fromFieldId': 'wrong_kind' }],
+      [
+        { next: { ...next, fromFieldId: other.fields[0]!.id } },
+        { 'next.fromFieldId': 'unknown_reference' },
+      ],
+      [{ next: { ...next, fromFieldIndex: 5 } }, { 'next.fromFieldIndex': 'unknown_reference' }],
+      [
+        { next: { ...next, fromFieldId: planned!.id, fromFieldIndex: 1 } },
+        { 'next.fromFieldIndex': 'not_allowed' },
+      ],
+      // The kept next step counts from the field this save would remove or retype.
+      [{ fields: [{ id: note!.id, ...fields[0] }] }, { 'next.fromFieldId': 'unknown_reference' }],
+      [
+        { fields: [fields[0], { id: planned!.id, label: 'Planned', type: 'text' }] },
+        { 'next.fromFieldId': 'wrong_kind' },
+      ],
+    ];
+    for (const [body, codes] of cases) {
+      const res = await patch(body);
+      expect({ body, status: res.statusCode }).toEqual({ body, status: 400 });
+      expect(res.json().fieldCodes).toEqual(codes);
+    }
+    expect((await defaultTemplate(org.owner, 'call')).results[0]).toEqual(created);
+
+    // Removing the field and the base together is fine; so is counting from entry again.
+    const moved = await ok<TaskResult>(org.owner, 'PATCH', `${url}/${created.id}`, {
+      fields: [{ id: note!.id, ...fields[0] }],
+      next: { ...next, fromFieldId: null },
+    });
+    expect(moved.fields).toEqual([note]);
+    expect(moved.next?.fromFieldId).toBeNull();
   });
 
   it('deletes an unused result, archives one completed tasks hold', async () => {

@@ -4,7 +4,12 @@ import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
 import { catchNameTaken, notFound, throwIfAny, type FieldErrors } from '../../lib/errors.ts';
 import { toResultDto } from './task-settings.dto.ts';
-import { archiveIfUsedElseDelete, buildResultFields, checkNextStep } from './task-settings.refs.ts';
+import {
+  archiveIfUsedElseDelete,
+  buildResultFields,
+  checkNextStep,
+  fromDateField,
+} from './task-settings.refs.ts';
 import * as repo from './templates.repo.ts';
 import { taskReferences } from './task-references.port.ts';
 
@@ -31,7 +36,8 @@ export async function createResult(db: Db, actor: Actor, templateId: string, inp
   if (!(await repo.findTemplate(db, actor.orgId, templateId))) throw notFound('Task template');
   const errors: FieldErrors = {};
   const fields = await buildResultFields(db, actor.orgId, input.fields, [], errors);
-  const next = input.next && (await checkNextStep(db, actor.orgId, input.next, null, errors));
+  const next =
+    input.next && (await checkNextStep(db, actor.orgId, input.next, null, fields, errors));
   throwIfAny(errors);
   const position = input.position ?? (await repo.nextResultPosition(db, actor.orgId, templateId));
   const row = await catchNameTaken(NAME, () =>
@@ -65,9 +71,13 @@ export async function updateResult(
   if (fieldInputs !== undefined) {
     patch.fields = await buildResultFields(db, actor.orgId, fieldInputs, existing.fields, errors);
   }
+  const fields = patch.fields ?? existing.fields;
   if (nextInput !== undefined) {
     patch.next =
-      nextInput && (await checkNextStep(db, actor.orgId, nextInput, existing.next, errors));
+      nextInput && (await checkNextStep(db, actor.orgId, nextInput, existing.next, fields, errors));
+  } else if (patch.fields && existing.next) {
+    // The kept next step may count from a field this save removes or retypes.
+    fromDateField(existing.next, fields, errors);
   }
   throwIfAny(errors);
   if (archived !== undefined && archived !== (existing.archivedAt !== null)) {

@@ -13,7 +13,7 @@ export function toResultDto(row: ResultRow): TaskResult {
     position: row.position,
     archived: row.archivedAt !== null,
     fields: row.fields,
-    next: row.next ?? null,
+    next: row.next ? { ...row.next, fromFieldId: row.next.fromFieldId ?? null } : null,
   };
 }
 

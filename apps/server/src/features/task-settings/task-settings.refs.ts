@@ -4,7 +4,12 @@
  * the archive-or-delete rule of templates, results and statuses.
  */
 import { randomUUID } from 'node:crypto';
-import type { NextStep, ResultField, resultFieldInputSchema } from '@spotter/contracts';
+import type {
+  NextStep,
+  nextStepInputSchema,
+  ResultField,
+  resultFieldInputSchema,
+} from '@spotter/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { fieldError, notFound, type FieldErrors } from '../../lib/errors.ts';
@@ -13,6 +18,7 @@ import { findDictionaries } from './dictionaries.repo.ts';
 import { findTemplate } from './templates.repo.ts';
 
 type FieldInput = z.output<typeof resultFieldInputSchema>;
+type NextInput = z.output<typeof nextStepInputSchema>;
 
 /**
  * A setting tasks still point at is archived, so their history keeps its name (and the board
@@ -51,13 +57,15 @@ export async function checkUser(
 /**
  * A workflow's next step creates a task from a template: it has to exist here, be in use, and
  * not be a call round (a round needs a list of clients, a result has one). Only what changed
- * is checked, so a workflow keeps working after its template or user is archived.
+ * is checked, so a workflow keeps working after its template or user is archived. The date it
+ * may count from is one of `fields`, the result's fields as saved with it.
  */
 export async function checkNextStep(
   db: Db,
   orgId: string,
-  next: NextStep,
-  previous: NextStep | null,
+  next: NextInput,
+  previous: { templateId: string; userId: string | null } | null,
+  fields: readonly ResultField[],
   errors: FieldErrors,
 ): Promise<NextStep> {
   if (next.templateId !== previous?.templateId) {
@@ -77,7 +85,31 @@ export async function checkNextStep(
   if (userId !== null && userId !== previous?.userId) {
     await checkUser(db, orgId, userId, 'next.userId', errors);
   }
-  return { ...next, userId };
+  const { fromFieldIndex, ...step } = next;
+  return { ...step, userId, fromFieldId: fromDateField(next, fields, errors) };
+}
+
+/**
+ * The date field a next step counts from: named by id, or by position in the result's fields
+ * (a field added in the same save has no id yet); stored by id. It must be a date field of
+ * this result. Null: counted from the moment the result is entered.
+ */
+export function fromDateField(
+  next: { fromFieldId?: string | null; fromFieldIndex?: number | null },
+  fields: readonly ResultField[],
+  errors: FieldErrors,
+): string | null {
+  const index = next.fromFieldIndex ?? null;
+  const id = next.fromFieldId ?? null;
+  if (index === null && id === null) return null;
+  const path = index !== null ? 'next.fromFieldIndex' : 'next.fromFieldId';
+  const field = index !== null ? fields[index] : fields.find((f) => f.id === id);
+  if (!field) {
+    errors[path] = fieldError('unknown_reference', 'This result has no such field');
+  } else if (field.type !== 'date') {
+    errors[path] = fieldError('wrong_kind', 'A next step can only count from a date field');
+  }
+  return field?.id ?? null;
 }
 
 /**

@@ -16,6 +16,8 @@ import type { DictionaryOption, NextStep, ResultField } from '@spotter/contracts
 import { organizations } from '../organizations/organizations.table.ts';
 import { users } from '../users/users.table.ts';
 
+export type StoredNextStep = Omit<NextStep, 'fromFieldId'> & { fromFieldId?: string | null };
+
 const orgId = () =>
   uuid()
     .notNull()
@@ -71,7 +73,8 @@ export const taskResults = pgTable(
     background: text().notNull(),
     position: integer().notNull().default(0),
     fields: jsonb().$type<ResultField[]>().notNull().default([]),
-    next: jsonb().$type<NextStep>(),
+    // Steps saved before `fromFieldId` existed lack it: read as null (counted from entry).
+    next: jsonb().$type<StoredNextStep>(),
     archivedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

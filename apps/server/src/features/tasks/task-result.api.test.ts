@@ -73,7 +73,7 @@ describe('entering a result (T-4, T-5; acceptance 3)', () => {
       assignee: { id: reception.id },
       creator: { id: reception.id },
       comment: 'Did they buy?',
-      // Two days later, same time: Friday 13 March 10:00 in Stockholm.
+      // Two days later at the start of the working day: Friday 13 March 10:00 in Stockholm.
       dueAt: new Date('2026-03-13T09:00:00Z').toISOString(),
       previousId: call.id,
       status: { id: fx.statuses.fresh },
@@ -170,7 +170,7 @@ describe('entering a result (T-4, T-5; acceptance 3)', () => {
     expect((await enter(second.id)).assignee?.id).toBe(named.reception.id);
   });
 
-  it('"same" for an API token is the task\'s assignee; days keep the wall-clock time over DST', async () => {
+  it('"same" for an API token is the task\'s assignee; days land at 10:00 club time over DST', async () => {
     const { org, fx, reception, call } = await callSetup();
     const created = await org.owner.request('POST', '/api/api-tokens', { name: 'Telephony' });
     const { secret } = created.json<{ secret: string }>();

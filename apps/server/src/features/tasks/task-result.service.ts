@@ -1,12 +1,13 @@
-import type { NextStep, Task, taskResultBodySchema } from '@spotter/contracts';
+import type { Task, taskResultBodySchema } from '@spotter/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { assertCan } from '../../lib/actor.ts';
-import { applyDueOffset } from '../../lib/club-time.ts';
+import { applyDueOffset, startOfWorkday, type WorkingHours } from '../../lib/club-time.ts';
 import { fieldInvalid, validationError, versionConflict } from '../../lib/errors.ts';
+import { getWorkingHours } from '../contact-settings/index.ts';
 import { insertHistory } from '../contacts/index.ts';
 import { taskAssigned } from './tasks.hooks.ts';
-import { checkResultFields, type CheckedFields } from './result-fields.ts';
+import { checkResultFields, type CheckedFields, type FieldValue } from './result-fields.ts';
 import {
   alreadyCompleted,
   clubTimezone,
@@ -60,7 +61,11 @@ interface NextPlan {
 }
 
 /** T-5: who gets the next task. "Same" is who entered the result (an API token: the assignee). */
-async function nextAssignee(ctx: TaskCtx, row: repo.TaskRow, step: NextStep) {
+async function nextAssignee(
+  ctx: TaskCtx,
+  row: repo.TaskRow,
+  step: { assignTo: string; userId: string | null },
+) {
   const same = ctx.actor.userId ?? row.assigneeId;
   if (step.assignTo === 'user' && step.userId) {
     return (await taskUserExists(ctx.db, ctx.actor.orgId, step.userId)) ? step.userId : same;
@@ -76,6 +81,24 @@ async function nextAssignee(ctx: TaskCtx, row: repo.TaskRow, step: NextStep) {
 }
 
 /**
+ * T-5: the moment the next step is counted from. A step based on a date field ("going to buy"
+ * with its planned date) counts from that day at the start of the working day; left empty, or
+ * without one, from the moment the result is entered.
+ */
+function countedFrom(
+  ctx: TaskCtx,
+  result: ResultRow,
+  values: Readonly<Record<string, FieldValue>>,
+  timezone: string,
+  hours: WorkingHours,
+): Date {
+  const id = result.next?.fromFieldId;
+  const field = id ? result.fields.find((f) => f.id === id && f.type === 'date') : undefined;
+  const day = field ? values[field.id] : undefined;
+  return typeof day === 'string' ? startOfWorkday(day, timezone, hours) : ctx.now;
+}
+
+/**
  * The next task a result asks for, read before the transaction opens (PGlite runs one query at
  * a time, so nothing outside the transaction may be awaited inside it). None when the template
  * is gone or archived, or the chain has reached the loop guard.
@@ -84,18 +107,26 @@ async function planNext(
   ctx: TaskCtx,
   row: repo.TaskRow,
   result: ResultRow | null,
+  values: Readonly<Record<string, FieldValue>>,
 ): Promise<NextPlan | null> {
   const step = result?.next;
   if (!step || row.chainDepth + 1 > MAX_CHAIN_DEPTH) return null;
   const template = await findTemplate(ctx.db, ctx.actor.orgId, step.templateId);
   // A round is planned by hand; an archived template takes no new tasks.
   if (!template || template.archivedAt || template.type === 'round') return null;
-  const [timezone, assigneeId, statusId] = await Promise.all([
+  const [timezone, hours, assigneeId, statusId] = await Promise.all([
     clubTimezone(ctx.db, ctx.actor.orgId),
+    getWorkingHours(ctx.db, ctx.actor.orgId),
     nextAssignee(ctx, row, step),
     firstStatusId(ctx.db, ctx.actor.orgId),
   ]);
-  return { template, assigneeId, statusId, dueAt: applyDueOffset(ctx.now, step.offset, timezone) };
+  const from = countedFrom(ctx, result, values, timezone, hours);
+  return {
+    template,
+    assigneeId,
+    statusId,
+    dueAt: applyDueOffset(from, step.offset, timezone, hours),
+  };
 }
 
 async function insertNext(tx: Db, ctx: TaskCtx, row: repo.TaskRow, plan: NextPlan) {
@@ -161,7 +192,7 @@ export async function enterResult(
   const { result, checked } = await checkResult(ctx, row, input);
   const [template, plan] = await Promise.all([
     findTemplate(ctx.db, ctx.actor.orgId, row.templateId),
-    planNext(ctx, row, result),
+    planNext(ctx, row, result, checked.values),
   ]);
   const guard = { open: true, version: input.version };
   const done = await ctx.db.transaction(async (tx) => {

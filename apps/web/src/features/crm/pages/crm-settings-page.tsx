@@ -1,4 +1,5 @@
-import { Button, Group, NumberInput, Paper, Select, Stack } from '@mantine/core';
+import { Button, Fieldset, Group, NumberInput, Paper, Select, Stack, Text } from '@mantine/core';
+import { TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { crmSettingsUpdateSchema, type CrmSettings } from '@spotter/contracts';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
@@ -11,11 +12,15 @@ import { SettingsSkeleton } from '../../../components/settings/settings-skeleton
 import { useCrmSettings, useUpdateCrmSettings } from '../api/crm-settings-api.ts';
 import { countryOptions } from '../components/country-options.ts';
 import { notifySaved, showFailure } from '../../../lib/feedback.ts';
+import { formatClock } from '../../../lib/format.ts';
 
 type CrmValues = {
   /** '' while the input is empty: the schema then says "Required". */
   trashRetentionDays: number | string;
   phoneRegion: string | null;
+  workdayStart: string;
+  /** '' while no end is set (the native time input's empty value). */
+  workdayEnd: string;
 };
 
 const validateCrm = zod4Resolver(crmSettingsUpdateSchema.omit({ version: true }).required());
@@ -23,9 +28,22 @@ const validateCrm = zod4Resolver(crmSettingsUpdateSchema.omit({ version: true })
 const valuesOf = (s: CrmSettings): CrmValues => ({
   trashRetentionDays: s.trashRetentionDays,
   phoneRegion: s.phoneRegion,
+  workdayStart: s.workdayStart,
+  workdayEnd: s.workdayEnd ?? '',
 });
 
-/** The CRM's general settings: how long the trash keeps records, and the phone region. */
+/** The form's values as the API takes them: no end is null. */
+const bodyOf = (values: CrmValues) => ({
+  trashRetentionDays: Number(values.trashRetentionDays),
+  phoneRegion: values.phoneRegion,
+  workdayStart: values.workdayStart,
+  workdayEnd: values.workdayEnd || null,
+});
+
+/**
+ * The CRM's general settings: how long the trash keeps records, the phone region, and the
+ * club's working day (when day-based next steps are due).
+ */
 export function CrmSettingsPage() {
   const settings = useCrmSettings();
   if (settings.isPending) return <SettingsSkeleton />;
@@ -43,10 +61,14 @@ function CrmSettingsForm({ settings }: { settings: CrmSettings }) {
   const form = useForm<CrmValues>({
     initialValues: valuesOf(settings),
     validate: (values) => {
-      const errors = validateCrm(values);
+      const errors = validateCrm({ ...values, workdayEnd: values.workdayEnd || null });
       // A number out of range deserves more than the generic "Required" / "not valid".
       if (errors.trashRetentionDays && values.trashRetentionDays !== '') {
         errors.trashRetentionDays = t('crmSettings.retentionRange');
+      }
+      const { workdayStart: start, workdayEnd: end } = values;
+      if (!errors.workdayStart && !errors.workdayEnd && end && end <= start) {
+        errors.workdayEnd = t('common:validation.beforeStart', { min: formatClock(start) });
       }
       return errors;
     },
@@ -54,11 +76,7 @@ function CrmSettingsForm({ settings }: { settings: CrmSettings }) {
 
   const save = (values: CrmValues, version: number) =>
     update.mutate(
-      {
-        trashRetentionDays: Number(values.trashRetentionDays),
-        phoneRegion: values.phoneRegion,
-        version,
-      },
+      { ...bodyOf(values), version },
       {
         onSuccess: (saved) => {
           form.setInitialValues(valuesOf(saved));
@@ -112,6 +130,33 @@ function CrmSettingsForm({ settings }: { settings: CrmSettings }) {
             data-testid="crm-phone-region"
             {...form.getInputProps('phoneRegion')}
           />
+          <Fieldset
+            legend={
+              <Text size="sm" fw="var(--mantine-font-weight-medium)">
+                {t('crmSettings.workday')}
+              </Text>
+            }
+            variant="unstyled"
+          >
+            <Text size="xs" c="dimmed" maw={640}>
+              {t('crmSettings.workdayHint')}
+            </Text>
+            <Group gap="md" mt="xs" align="flex-start">
+              <TimeInput
+                label={t('crmSettings.workdayStart')}
+                w={240}
+                required
+                data-testid="crm-workday-start"
+                {...form.getInputProps('workdayStart')}
+              />
+              <TimeInput
+                label={t('crmSettings.workdayEnd')}
+                w={240}
+                data-testid="crm-workday-end"
+                {...form.getInputProps('workdayEnd')}
+              />
+            </Group>
+          </Fieldset>
           <Group justify="flex-end">
             <Button
               variant="default"

@@ -17,26 +17,52 @@ export function dueDefaultText(t: T, minutes: number | null): string {
   return t('templates.dueIn', { offset: offsetText(t, minutes) });
 }
 
-/** "Check the purchase in 2 days · same staff member": what entering the result creates. */
+type WhenKey =
+  | 'in'
+  | 'inDays'
+  | 'atOnce'
+  | 'nextWorkingDay'
+  | 'afterField'
+  | 'onField'
+  | 'nextWorkingDayAfterField';
+
+function whenKey(unit: NextStep['offset']['unit'], amount: number, fromField: boolean): WhenKey {
+  if (unit === 'next_working_day') return fromField ? 'nextWorkingDayAfterField' : 'nextWorkingDay';
+  if (fromField) return amount === 0 ? 'onField' : 'afterField';
+  if (amount === 0) return 'atOnce';
+  return unit === 'days' ? 'inDays' : 'in';
+}
+
+/**
+ * "Check the purchase in 2 days at 10:00 · same staff member": what entering the result
+ * creates, and from when it counts (the result's own date field, by its label).
+ */
 export function nextStepText(
   t: T,
   next: NextStep,
-  templates: readonly Pick<TaskTemplate, 'id' | 'name'>[],
-  staffName: (id: string) => string | undefined,
+  ctx: {
+    templates: readonly Pick<TaskTemplate, 'id' | 'name'>[];
+    fields: readonly Pick<ResultField, 'id' | 'label'>[];
+    staffName: (id: string) => string | undefined;
+    /** When the club's working day starts, as the UI language writes it. */
+    workdayStart: string;
+  },
 ): string {
-  const template = templates.find((x) => x.id === next.templateId)?.name ?? '—';
-  const when =
-    next.offset.unit === 'next_working_day'
-      ? t('results.when.nextWorkingDay', { template })
-      : next.offset.amount === 0
-        ? t('results.when.atOnce', { template })
-        : t('results.when.in', {
-            template,
-            offset: t(`units.${next.offset.unit}`, { count: next.offset.amount }),
-          });
+  const template = ctx.templates.find((x) => x.id === next.templateId)?.name ?? '—';
+  const field = next.fromFieldId
+    ? ctx.fields.find((f) => f.id === next.fromFieldId)?.label
+    : undefined;
+  const { unit, amount } = next.offset;
+  const vars = {
+    template,
+    time: ctx.workdayStart,
+    offset: t(`units.${unit === 'next_working_day' ? 'days' : unit}`, { count: amount }),
+    field,
+  };
+  const when = t(`results.when.${whenKey(unit, amount, field !== undefined)}`, vars);
   const who =
     next.assignTo === 'user'
-      ? (next.userId && staffName(next.userId)) || '—'
+      ? (next.userId && ctx.staffName(next.userId)) || '—'
       : t(`results.assignTo.${next.assignTo}`);
   return `${when} · ${who}`;
 }

@@ -16,7 +16,13 @@ const goingToBuy: TaskResult = {
   position: 0,
   archived: false,
   fields: [{ id: FIELD, label: 'Expected date', type: 'date', required: true, dictionaryId: null }],
-  next: { templateId: TPL, offset: { unit: 'days', amount: 2 }, assignTo: 'same', userId: null },
+  next: {
+    templateId: TPL,
+    offset: { unit: 'days', amount: 2 },
+    assignTo: 'same',
+    userId: null,
+    fromFieldId: FIELD,
+  },
 };
 
 describe('the result form', () => {
@@ -41,7 +47,31 @@ describe('the result form', () => {
       offset: { unit: 'next_working_day', amount: 0 },
       assignTo: 'same',
       userId: null,
+      fromFieldId: FIELD,
     });
+  });
+
+  it('counts from a saved date field by its id, a new one by its position, else from entry', () => {
+    const v = valuesOfResult(goingToBuy);
+    expect(v.next.fromFieldKey).toBe(FIELD);
+    const added = { key: 'new', label: 'Visit', type: 'date' as const, required: false };
+    const fields = [{ ...added, dictionaryId: null }, ...v.fields];
+    const byIndex = resultBody({ ...v, fields, next: { ...v.next, fromFieldKey: 'new' } });
+    expect(byIndex.next).toMatchObject({ fromFieldId: null, fromFieldIndex: 0 });
+    const entered = resultBody({ ...v, next: { ...v.next, fromFieldKey: null } });
+    expect(entered.next).toMatchObject({ fromFieldId: null });
+    expect(entered.next).not.toHaveProperty('fromFieldIndex');
+  });
+
+  it('asks for a date field again when the one counted from is removed or retyped', () => {
+    const v = valuesOfResult(goingToBuy);
+    const retyped = v.fields.map((f) => ({ ...f, type: 'text' as const }));
+    for (const fields of [[], retyped]) {
+      const parsed = resultFormSchema.safeParse({ ...v, fields });
+      expect(parsed.error?.issues.map((i) => i.path.join('.'))).toEqual(['next.fromFieldKey']);
+    }
+    // With the workflow off nothing is counted, so nothing is asked.
+    expect(resultFormSchema.safeParse({ ...v, fields: [], hasNext: false }).success).toBe(true);
   });
 
   it('only sends a dictionary for choice fields, and new fields without an id', () => {
@@ -73,6 +103,7 @@ describe('the result form', () => {
         offset: { unit: 'days', amount: 1.5 },
         assignTo: 'user',
         userId: null,
+        fromFieldKey: null,
       },
     });
     expect(parsed.success).toBe(false);

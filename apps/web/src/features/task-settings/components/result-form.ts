@@ -40,6 +40,8 @@ export type ResultValues = {
     offset: { unit: DueOffsetUnit; amount: number | string };
     assignTo: NextAssignee;
     userId: string | null;
+    /** The `key` of the date field the step counts from; null: when the result is entered. */
+    fromFieldKey: string | null;
   };
 };
 
@@ -56,6 +58,7 @@ const EMPTY_NEXT: ResultValues['next'] = {
   offset: { unit: 'days', amount: 1 },
   assignTo: 'same',
   userId: null,
+  fromFieldKey: null,
 };
 
 export function valuesOfResult(r: TaskResult | null): ResultValues {
@@ -81,10 +84,18 @@ export function valuesOfResult(r: TaskResult | null): ResultValues {
           offset: { unit: r.next.offset.unit, amount: r.next.offset.amount },
           assignTo: r.next.assignTo,
           userId: r.next.userId,
+          // A saved field's key is its id.
+          fromFieldKey: r.next.fromFieldId ?? null,
         }
       : { ...EMPTY_NEXT, offset: { ...EMPTY_NEXT.offset } },
   };
 }
+
+/** Where the date field a next step counts from is in the form; -1 if gone or not a date. */
+const fromFieldIndex = (
+  fields: readonly Pick<FieldValues, 'key' | 'type'>[],
+  key: string | null,
+) => (key === null ? -1 : fields.findIndex((f) => f.key === key && f.type === 'date'));
 
 const required = () => i18n.t('common:validation.required');
 const shape = taskResultCreateSchema.shape;
@@ -112,6 +123,7 @@ export const resultFormSchema = z
       }),
       assignTo: z.enum(NEXT_ASSIGNEES),
       userId: z.string().nullable(),
+      fromFieldKey: z.string().nullable(),
     }),
   })
   .superRefine((v, ctx) => {
@@ -137,7 +149,25 @@ export const resultFormSchema = z
     if (next.assignTo === 'user' && !next.userId) {
       ctx.addIssue({ code: 'custom', path: ['next', 'userId'], message: required() });
     }
+    if (next.fromFieldKey !== null && fromFieldIndex(v.fields, next.fromFieldKey) < 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['next', 'fromFieldKey'],
+        message: i18n.t('taskSettings:results.fromFieldMissing'),
+      });
+    }
   });
+
+/**
+ * The date field as the API takes it: a saved field by its id, a new one (no id yet) by its
+ * position among the fields sent with it.
+ */
+function fromFieldOf(v: ResultValues) {
+  const index = fromFieldIndex(v.fields, v.next.fromFieldKey);
+  if (index < 0) return { fromFieldId: null };
+  const id = v.fields[index]!.id;
+  return id ? { fromFieldId: id } : { fromFieldId: null, fromFieldIndex: index };
+}
 
 /** The request body: fields keep their ids (stored values use them), the workflow only if on. */
 export function resultBody(v: ResultValues): TaskResultCreate {
@@ -164,6 +194,7 @@ export function resultBody(v: ResultValues): TaskResultCreate {
             },
             assignTo: next.assignTo,
             userId: next.assignTo === 'user' ? next.userId : null,
+            ...fromFieldOf(v),
           }
         : null,
   };

@@ -5,7 +5,7 @@ import type { SetErrors } from '../../../lib/feedback.ts';
 import { ColorPreviewFields } from './color-preview-fields.tsx';
 import { ResultFieldsEditor } from './result-fields-editor.tsx';
 import { resultFormSchema, valuesOfResult, type ResultValues } from './result-form.ts';
-import { WorkflowEditor } from './workflow-editor.tsx';
+import { WorkflowEditor, type Workday } from './workflow-editor.tsx';
 
 /** Adding or editing one result of a template: colours, extra fields and the next step. */
 export function ResultModal(props: {
@@ -15,6 +15,7 @@ export function ResultModal(props: {
   templates: TaskTemplate[];
   dictionaries: Dictionary[];
   timezone: string;
+  workday: Workday;
   loading: boolean;
   onSubmit: (values: ResultValues, setErrors: SetErrors) => void;
   onClose: () => void;
@@ -44,7 +45,12 @@ export function ResultModal(props: {
         placeholderName={t('results.previewName')}
       />
       <ResultFieldsEditor form={form} dictionaries={props.dictionaries} />
-      <WorkflowEditor form={form} templates={props.templates} timezone={props.timezone} />
+      <WorkflowEditor
+        form={form}
+        templates={props.templates}
+        timezone={props.timezone}
+        workday={props.workday}
+      />
     </NamedFormModal>
   );
 }

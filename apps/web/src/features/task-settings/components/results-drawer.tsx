@@ -1,12 +1,14 @@
 import { Button, Drawer, Group, Paper, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import type { TaskResult, TaskTemplate } from '@spotter/contracts';
+import { DEFAULT_WORKDAY_START, type TaskResult, type TaskTemplate } from '@spotter/contracts';
+import { useQuery } from '@tanstack/react-query';
 import { IconListCheck, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/empty-state.tsx';
 import { EntryBadge } from '../../../components/status-badge.tsx';
-import { useStaff } from '../../../lib/crm-reference.ts';
+import { crmSettingsQuery, useStaff } from '../../../lib/crm-reference.ts';
+import { formatClock } from '../../../lib/format.ts';
 import { ArchivedBadge } from '../../../components/settings/archived-badge.tsx';
 import { ArchivedToggle } from '../../../components/settings/archived-toggle.tsx';
 import { DeleteDialog } from '../../../components/settings/delete-dialog.tsx';
@@ -28,6 +30,7 @@ import { deletedOrArchived } from './deleted-feedback.ts';
 import { fieldsText, nextStepText } from './describe.ts';
 import { resultBody, type ResultValues } from './result-form.ts';
 import { ResultModal } from './result-modal.tsx';
+import type { Workday } from './workflow-editor.tsx';
 
 /**
  * A template's results in order (T-4, T-5): what staff pick when they complete a task, what
@@ -75,6 +78,11 @@ function ResultsList(props: {
   const all = template.results;
   const { showArchived, setShowArchived, archivedCount, items } = useArchivedFilter(all);
   const staffName = (id: string) => staff.data?.items.find((s) => s.id === id)?.name;
+  const crm = useQuery(crmSettingsQuery);
+  const workday: Workday = {
+    start: crm.data?.workdayStart ?? DEFAULT_WORKDAY_START,
+    end: crm.data?.workdayEnd ?? null,
+  };
 
   const submit = (values: ResultValues, setErrors: SetErrors) => {
     const done = {
@@ -146,7 +154,14 @@ function ResultsList(props: {
                 <Text span size="xs" c="dimmed">
                   {t('results.nextLine')}{' '}
                 </Text>
-                {r.next ? nextStepText(t, r.next, props.templates, staffName) : t('results.noNext')}
+                {r.next
+                  ? nextStepText(t, r.next, {
+                      templates: props.templates,
+                      fields: r.fields,
+                      staffName,
+                      workdayStart: formatClock(workday.start),
+                    })
+                  : t('results.noNext')}
               </Text>
             </Stack>
             <EntryRowActions
@@ -166,6 +181,7 @@ function ResultsList(props: {
         templates={props.templates}
         dictionaries={dictionaries.data?.items ?? []}
         timezone={props.timezone}
+        workday={workday}
         loading={create.isPending || update.isPending}
         onSubmit={submit}
         onClose={() => setEditing(null)}

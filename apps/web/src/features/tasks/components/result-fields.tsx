@@ -8,22 +8,46 @@ import {
   Textarea,
   type TextareaProps,
 } from '@mantine/core';
-import type { Dictionary, NextStep, ResultField, TaskTemplate } from '@spotter/contracts';
+import {
+  DEFAULT_WORKDAY_START,
+  type Dictionary,
+  type NextStep,
+  type ResultField,
+  type TaskTemplate,
+} from '@spotter/contracts';
+import { useQuery } from '@tanstack/react-query';
 import { IconArrowRight } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { EntryBadge } from '../../../components/status-badge.tsx';
-import { useStaff } from '../../../lib/crm-reference.ts';
+import { crmSettingsQuery, useStaff } from '../../../lib/crm-reference.ts';
+import { formatClock } from '../../../lib/format.ts';
 import { useDictionaries } from '../api/task-settings-read-api.ts';
 import { fieldKey, type FieldValue, type FieldValues } from '../lib/result-values.ts';
 import { DayInput } from './zoned-date-time-input.tsx';
 
-/** "in 2 days", "in 30 minutes", "next working day at 10:00". */
-export function describeOffset(next: NextStep, t: TFunction, locale: string): string {
-  if (next.offset.unit === 'next_working_day') return t('tasks:result.nextWorkingDay');
-  const unit =
-    next.offset.unit === 'minutes' ? 'minute' : next.offset.unit === 'hours' ? 'hour' : 'day';
-  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(next.offset.amount, unit);
+/**
+ * "in 30 minutes", "in 2 days at 10:00", "next working day at 10:00", "2 days after “Expected
+ * purchase date” at 10:00": days land at the start of the club's working day (`time`).
+ */
+export function describeOffset(
+  next: NextStep,
+  t: TFunction,
+  locale: string,
+  ctx: { time: string; field?: string },
+): string {
+  const { unit, amount } = next.offset;
+  const { time, field } = ctx;
+  if (field !== undefined) {
+    if (unit === 'next_working_day') return t('tasks:result.nextWorkingDayAfterField', ctx);
+    if (amount === 0) return t('tasks:result.onField', ctx);
+    const offset = t(`taskSettings:units.${unit}`, { count: amount });
+    return t('tasks:result.afterField', { offset, field, time });
+  }
+  if (unit === 'next_working_day') return t('tasks:result.nextWorkingDay', { time });
+  const relative = unit === 'minutes' ? 'minute' : unit === 'hours' ? 'hour' : 'day';
+  const offset = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(amount, relative);
+  return unit === 'days' && amount > 0 ? t('tasks:result.inDaysAt', { offset, time }) : offset;
 }
 
 /** One extra field of a result: the input its type needs (T-4). */
@@ -112,6 +136,7 @@ export function ResultChoice(props: {
   const { t, i18n } = useTranslation('tasks');
   const dictionaries = useDictionaries().data?.items ?? [];
   const staff = useStaff().data?.items ?? [];
+  const workdayStart = useQuery(crmSettingsQuery).data?.workdayStart ?? DEFAULT_WORKDAY_START;
   const results = (props.template?.results ?? [])
     .filter((r) => !r.archived || r.id === props.resultId)
     .sort((a, b) => a.position - b.position);
@@ -174,7 +199,10 @@ export function ResultChoice(props: {
           <Text size="sm">
             {t('result.nextPreview', {
               template: nextName(chosen.next.templateId),
-              due: describeOffset(chosen.next, t, i18n.language),
+              due: describeOffset(chosen.next, t, i18n.language, {
+                time: formatClock(workdayStart),
+                field: chosen.fields.find((f) => f.id === chosen.next?.fromFieldId)?.label,
+              }),
               who: assignText(chosen.next),
             })}
           </Text>

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyDueOffset,
+  clampToWorkingHours,
+  DEFAULT_WORKING_HOURS,
+  startOfWorkday,
+  type WorkingHours,
+} from './club-time.ts';
+
+const STOCKHOLM = 'Europe/Stockholm';
+const NEW_YORK = 'America/New_York';
+const at = (iso: string) => new Date(iso);
+const days = (amount: number) => ({ unit: 'days', amount }) as const;
+
+describe('when a workflow’s next step is due (T-5)', () => {
+  it('lands "in 2 days" entered at 23:35 at the start of the working day, not at 23:35', () => {
+    // Wednesday 11 March 2026, 23:35 in Stockholm (CET, UTC+1) → Friday 13 March 10:00.
+    const late = at('2026-03-11T22:35:00Z');
+    expect(applyDueOffset(late, days(2), STOCKHOLM).toISOString()).toBe('2026-03-13T09:00:00.000Z');
+    const early = at('2026-03-11T06:05:00Z');
+    expect(applyDueOffset(early, days(2), STOCKHOLM).toISOString()).toBe(
+      '2026-03-13T09:00:00.000Z',
+    );
+  });
+
+  it('counts club calendar days across the change to summer time', () => {
+    // Friday 27 March 23:35 CET → Sunday 29 March 10:00 CEST (UTC+2), the night the clocks go on.
+    expect(applyDueOffset(at('2026-03-27T22:35:00Z'), days(2), STOCKHOLM).toISOString()).toBe(
+      '2026-03-29T08:00:00.000Z',
+    );
+    // New York: Friday 6 March 23:35 EST (already Saturday in UTC) → Sunday 8 March 10:00 EDT.
+    expect(applyDueOffset(at('2026-03-07T04:35:00Z'), days(2), NEW_YORK).toISOString()).toBe(
+      '2026-03-08T14:00:00.000Z',
+    );
+    // And back: Stockholm's Saturday 24 October 23:35 CEST → Monday 26 October 10:00 CET.
+    expect(applyDueOffset(at('2026-10-24T21:35:00Z'), days(2), STOCKHOLM).toISOString()).toBe(
+      '2026-10-26T09:00:00.000Z',
+    );
+  });
+
+  it('uses the club’s own start of the working day, for days and the next working day', () => {
+    const hours: WorkingHours = { start: '08:30', end: null };
+    const friday = at('2026-03-13T22:35:00Z'); // Friday 23:35 in Stockholm
+    expect(applyDueOffset(friday, days(1), STOCKHOLM, hours).toISOString()).toBe(
+      '2026-03-14T07:30:00.000Z',
+    );
+    expect(
+      applyDueOffset(friday, { unit: 'next_working_day', amount: 0 }, STOCKHOLM, hours),
+    ).toEqual(at('2026-03-16T07:30:00Z'));
+    expect(
+      applyDueOffset(friday, { unit: 'next_working_day', amount: 0 }, NEW_YORK).toISOString(),
+    ).toBe('2026-03-16T14:00:00.000Z');
+  });
+
+  it('keeps minutes and hours (and "0 days": at once) as they are without an end of day', () => {
+    const late = at('2026-03-11T22:35:00Z');
+    expect(applyDueOffset(late, { unit: 'hours', amount: 2 }, STOCKHOLM)).toEqual(
+      at('2026-03-12T00:35:00Z'),
+    );
+    expect(applyDueOffset(late, { unit: 'minutes', amount: 30 }, STOCKHOLM)).toEqual(
+      at('2026-03-11T23:05:00Z'),
+    );
+    expect(applyDueOffset(late, days(0), STOCKHOLM)).toEqual(late);
+  });
+
+  it('moves minutes and hours into the working day when it has an end', () => {
+    const hours: WorkingHours = { start: '09:00', end: '20:00' };
+    const evening = at('2026-03-11T17:30:00Z'); // 18:30 in Stockholm
+    // 18:30 + 1 h = 19:30: inside, kept.
+    expect(applyDueOffset(evening, { unit: 'hours', amount: 1 }, STOCKHOLM, hours)).toEqual(
+      at('2026-03-11T18:30:00Z'),
+    );
+    // 18:30 + 3 h = 21:30: after the end → tomorrow 09:00.
+    expect(applyDueOffset(evening, { unit: 'hours', amount: 3 }, STOCKHOLM, hours)).toEqual(
+      at('2026-03-12T08:00:00Z'),
+    );
+    // 23:35 + 30 min = 00:05: before the start → that day's 09:00.
+    expect(
+      applyDueOffset(at('2026-03-11T22:35:00Z'), { unit: 'minutes', amount: 30 }, STOCKHOLM, hours),
+    ).toEqual(at('2026-03-12T08:00:00Z'));
+    // The end itself is still inside.
+    expect(clampToWorkingHours(at('2026-03-11T19:00:00Z'), STOCKHOLM, hours)).toEqual(
+      at('2026-03-11T19:00:00Z'),
+    );
+    // Saturday evening moves to Sunday: a club is open at weekends.
+    expect(clampToWorkingHours(at('2026-03-14T20:00:00Z'), STOCKHOLM, hours)).toEqual(
+      at('2026-03-15T08:00:00Z'),
+    );
+    expect(
+      clampToWorkingHours(at('2026-03-14T20:00:00Z'), STOCKHOLM, DEFAULT_WORKING_HOURS),
+    ).toEqual(at('2026-03-14T20:00:00Z'));
+  });
+
+  it('reads a date field as that club day at the start of the working day', () => {
+    expect(startOfWorkday('2026-03-14', STOCKHOLM, DEFAULT_WORKING_HOURS)).toEqual(
+      at('2026-03-14T09:00:00Z'),
+    );
+    expect(startOfWorkday('2026-03-29', STOCKHOLM, { start: '07:45', end: null })).toEqual(
+      at('2026-03-29T05:45:00Z'),
+    );
+    const planned = startOfWorkday('2026-03-14', NEW_YORK, DEFAULT_WORKING_HOURS);
+    expect(applyDueOffset(planned, days(2), NEW_YORK)).toEqual(at('2026-03-16T14:00:00Z'));
+  });
+});
