@@ -46,3 +46,20 @@ export const cursorAtOf = (column: AnyColumn) =>
 /** The rows after `cursor` in a `(timeColumn desc, idColumn desc)` order. */
 export const olderThan = (timeColumn: AnyColumn, idColumn: AnyColumn, cursor: TimeCursor) =>
   sql`(${timeColumn}, ${idColumn}) < (timestamptz 'epoch' + ${cursor.at}::bigint * interval '1 microsecond', ${cursor.id}::uuid)`;
+
+/**
+ * One page of a newest-first keyset list: `rows` was read with `limit + 1`, so the extra row
+ * says whether another page follows; the cursor points after the last row shown.
+ */
+export function timeCursorPage<R extends { cursorAt: string; id: string }>(
+  rows: R[],
+  limit: number,
+): { page: R[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    page,
+    nextCursor:
+      rows.length > limit && last ? encodeTimeCursor({ at: last.cursorAt, id: last.id }) : null,
+  };
+}

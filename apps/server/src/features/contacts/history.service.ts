@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
 import { fieldInvalid, notFound } from '../../lib/errors.ts';
-import { decodeTimeCursor, encodeTimeCursor, type TimeCursor } from '../../lib/time-cursor.ts';
+import { decodeTimeCursor, type TimeCursor, timeCursorPage } from '../../lib/time-cursor.ts';
 import { userNames } from '../users/index.ts';
 import { findContact } from './contacts.repo.ts';
 import { assertStorable } from './contacts.service.ts';
@@ -38,14 +38,10 @@ export async function listContactHistory(
   const cursor = query.cursor ? decodeTimeCursor(query.cursor) : undefined;
   await assertLive(db, actor, kind, id);
   const rows = await repo.listHistory(db, actor.orgId, id, query.limit + 1, cursor);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
+  const { page, nextCursor } = timeCursorPage(rows, query.limit);
   return {
     items: page.map(toHistoryDto),
-    nextCursor:
-      rows.length > query.limit && last
-        ? encodeTimeCursor({ at: last.cursorAt, id: last.id })
-        : null,
+    nextCursor,
   };
 }
 

@@ -2,7 +2,7 @@ import type { Job as JobDto, JobState } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
 import { conflict, notFound } from '../../lib/errors.ts';
-import { decodeTimeCursor, encodeTimeCursor } from '../../lib/time-cursor.ts';
+import { decodeTimeCursor, timeCursorPage } from '../../lib/time-cursor.ts';
 import * as repo from './jobs.repo.ts';
 
 export function toJobDto(row: repo.ListedJobRow): JobDto {
@@ -32,14 +32,10 @@ export async function listJobs(
     limit: query.limit + 1,
     cursor,
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
+  const { page, nextCursor } = timeCursorPage(rows, query.limit);
   return {
     items: page.map(toJobDto),
-    nextCursor:
-      rows.length > query.limit && last
-        ? encodeTimeCursor({ at: last.cursorAt, id: last.id })
-        : null,
+    nextCursor,
   };
 }
 

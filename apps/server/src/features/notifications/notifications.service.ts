@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
 import { boardBounds } from '../../lib/club-time.ts';
 import { notFound, unauthorized } from '../../lib/errors.ts';
-import { decodeTimeCursor, encodeTimeCursor } from '../../lib/time-cursor.ts';
+import { decodeTimeCursor, timeCursorPage } from '../../lib/time-cursor.ts';
 import { findOrganization } from '../organizations/index.ts';
 import { taskVisibility } from '../tasks/index.ts';
 import { countTodo } from './badge.repo.ts';
@@ -45,14 +45,10 @@ export async function listMyNotifications(
     repo.listNotifications(db, r, { unread: query.unread, limit: query.limit + 1, cursor }),
     repo.countUnread(db, r.orgId, r.userId),
   ]);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
+  const { page, nextCursor } = timeCursorPage(rows, query.limit);
   return {
     items: page.map(toNotificationDto),
-    nextCursor:
-      rows.length > query.limit && last
-        ? encodeTimeCursor({ at: last.cursorAt, id: last.id })
-        : null,
+    nextCursor,
     unread,
   };
 }

@@ -2,7 +2,7 @@ import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { contacts } from '../contacts/index.ts';
-import { users } from '../users/index.ts';
+import { branchLimitOf } from '../users/index.ts';
 import { tasks } from './tasks.table.ts';
 
 /**
@@ -32,13 +32,4 @@ export async function taskVisibility(db: Db, actor: Actor): Promise<SQL> {
     eq(tasks.assigneeId, me!),
   )!;
   return and(own, notPrivate, inBranches)!;
-}
-
-/** The branches a staff member is limited to; empty: every branch. */
-export async function branchLimitOf(db: Db, orgId: string, userId: string): Promise<string[]> {
-  const [row] = await db
-    .select({ branchIds: users.branchIds })
-    .from(users)
-    .where(and(eq(users.orgId, orgId), eq(users.id, userId)));
-  return row?.branchIds ?? [];
 }

@@ -7,6 +7,7 @@ export {
   findUserById,
   updateUser as updateUserRow,
   userNames,
+  branchLimitOf,
 } from './users.repo.ts';
 export type { UserRow } from './users.repo.ts';
 export { createUser } from './users.service.ts';
