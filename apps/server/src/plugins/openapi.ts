@@ -3,6 +3,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { errorSchema } from '@spotter/contracts';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { operationIdFor, tagFor } from './openapi-names.ts';
 import { publicRoutes } from './public-routes.ts';
 
 /** Every route answers errors in the same shape; spread this into `response`. */
@@ -11,14 +12,17 @@ export const errorResponses = { '4XX': errorSchema } as const;
 export async function registerOpenApi(app: FastifyInstance) {
   await app.register(swagger, {
     openapi: {
-      openapi: '3.0.3',
+      openapi: '3.1.0',
       info: {
         title: 'Spotter API',
         description:
           'The CRM for clubs. Staff use a session cookie (POST /api/auth/login); ' +
           'integrations send `Authorization: Bearer <API token>`.',
         version: '0.1.0',
+        license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
       },
+      // Relative: the API answers on the same origin as the document.
+      servers: [{ url: '/' }],
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'spotter_session' },
@@ -27,7 +31,14 @@ export async function registerOpenApi(app: FastifyInstance) {
       },
       security: [{ session: [] }, { token: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: (args) => {
+      const out = jsonSchemaTransform(args);
+      const schema = out.schema as Record<string, unknown>;
+      const methods = [args.route.method].flat();
+      schema.operationId ??= operationIdFor(methods.join(''), args.url);
+      schema.tags ??= [tagFor(args.url)];
+      return out;
+    },
   });
   await app.register(publicRoutes(swaggerUi), { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>

@@ -39,7 +39,8 @@ describe('OpenAPI document', () => {
         content['text/event-stream']?.schema ??
         content['text/calendar']?.schema ??
         content['application/gzip']?.schema;
-      expect(schema, `${route} response`).toBeDefined();
+      // 204 has no body to describe.
+      if (success?.[0] !== '204') expect(schema, `${route} response`).toBeDefined();
       if (method === 'POST' || method === 'PATCH') {
         const hasBody = op.requestBody?.content['application/json']?.schema !== undefined;
         // Logout and reset take no body; the import upload takes the raw CSV file (described
