@@ -13,6 +13,7 @@ import { JobRunner } from './features/jobs/index.ts';
 import { serverFeatures, wireFeatures } from './features.ts';
 import { authPlugin } from './plugins/auth.ts';
 import type { AppConfig } from './plugins/env.ts';
+import { registerCompression } from './plugins/compression.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
@@ -86,6 +87,7 @@ export async function buildApp(config: AppConfig, opts: AppOptions): Promise<Fas
   registerErrorHandling(app);
   registerSecurityHeaders(app);
 
+  await registerCompression(app);
   await app.register(cookie);
   await app.register(authPlugin, {
     ...sessionAuthenticator(config.sessionSecret),

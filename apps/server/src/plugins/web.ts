@@ -24,6 +24,8 @@ export async function registerWeb(app: FastifyInstance, webDist: string | undefi
         root: webDist!,
         wildcard: false,
         index: false,
+        // The build writes `.br` and `.gz` beside every text file (scripts/precompress.ts).
+        preCompressed: true,
         maxAge: '1h',
         setHeaders(res, filePath) {
           // Hashed bundles never change; index.html must always be fresh.
