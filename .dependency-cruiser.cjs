@@ -104,6 +104,21 @@ module.exports = {
       },
     },
     {
+      name: 'web-pages-load-on-demand',
+      severity: 'error',
+      comment:
+        "A feature's pages.ts is loaded by app/ with import(), so each page arrives when a route needs it.",
+      from: { pathNot: `${WEB}app/` },
+      to: { path: `${WEB}features/[^/]+/pages\\.ts$` },
+    },
+    {
+      name: 'web-pages-never-static',
+      severity: 'error',
+      comment: "A static import of a feature's pages.ts would put its pages in the first download.",
+      from: {},
+      to: { path: `${WEB}features/[^/]+/pages\\.ts$`, dependencyTypesNot: ['dynamic-import'] },
+    },
+    {
       name: 'web-features-do-not-import-app',
       severity: 'error',
       comment: 'app/ wires features together; features never import it.',

@@ -4,7 +4,10 @@ import { precompress } from './vite-precompress.ts';
 
 export default defineConfig({
   plugins: [react(), precompress()],
-  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+  },
   server: {
     port: 5173,
     // `npm run dev` runs the API on :3000; the Vite dev server forwards /api to it.

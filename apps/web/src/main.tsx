@@ -9,8 +9,8 @@ import { router } from './app/router.tsx';
 import { initI18n } from './lib/i18n.ts';
 import { installZodMessages } from './lib/validation.ts';
 
-initI18n();
 installZodMessages();
+await initI18n();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

@@ -1,21 +1,18 @@
-import type { Me } from '@spotter/contracts';
 import { IconCloudOff } from '@tabler/icons-react';
-import { Outlet, useNavigate } from '@tanstack/react-router';
+import { Outlet, lazyRouteComponent, useNavigate } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FullPageLoader } from '../components/full-page-loader.tsx';
 import { MessagePage } from '../components/message-page.tsx';
-import { ChangePasswordPage, useMe } from '../features/auth/index.ts';
+import { useMe } from '../features/auth/index.ts';
 import { setLocale } from '../lib/i18n.ts';
 import { errorMessage } from '../lib/validation.ts';
 import { AppLayout } from './app-layout.tsx';
 
-/** The signed-in user; only for components under the authenticated layout. */
-export function useSignedInMe(): Me {
-  const me = useMe();
-  if (!me.data) throw new Error('useSignedInMe outside the authenticated layout');
-  return me.data;
-}
+const ChangePasswordPage = lazyRouteComponent(
+  () => import('../features/auth/pages.ts'),
+  'ChangePasswordPage',
+);
 
 /**
  * Everything behind the login. The route's beforeLoad sends visitors to setup or login; this

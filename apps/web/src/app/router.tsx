@@ -12,49 +12,52 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { FullPageLoader } from '../components/full-page-loader.tsx';
 import { MessagePage } from '../components/message-page.tsx';
-import { ChangePasswordPage, LoginPage, meQuery } from '../features/auth/index.ts';
-import { HomePage } from '../features/home/index.ts';
+// Only what route definitions need up front; every page arrives on demand (lazy-pages.ts).
+import { meQuery } from '../features/auth/api/auth-api.ts';
+import { setupStatusQuery } from '../features/setup/api/setup-api.ts';
 import {
-  ApiTokensPage,
-  BranchesPage,
-  OrganizationPage,
-  SettingsLayout,
-  UsersPage,
-} from '../features/settings/index.ts';
-import { SetupPage, setupStatusQuery } from '../features/setup/index.ts';
-import {
-  CompaniesListPage,
   companyListSearchSchema,
   personListSearchSchema,
-  PersonsListPage,
-} from '../features/contacts/index.ts';
-import {
-  CompanyCreatePage,
-  CompanyPage,
-  PersonCreatePage,
-  PersonPage,
-} from '../features/contact-card/index.ts';
-import {
-  CrmSettingsPage,
-  CustomFieldsPage,
-  LookupsPage,
-  StatusesPage,
-  TrashPage,
-} from '../features/crm/index.ts';
-import { ImportPage } from '../features/imports/index.ts';
-import { BackgroundJobsPage } from '../features/jobs/index.ts';
-import { BackupPage } from '../features/backup/index.ts';
-import { TaskBoardPage, taskBoardSearchSchema } from '../features/task-board/index.ts';
-import { ControlPage, TaskPage, TasksPage, tasksSearchSchema } from '../features/tasks/index.ts';
-import {
-  DictionariesPage,
-  TaskStatusesPage,
-  TaskTemplatesPage,
-} from '../features/task-settings/index.ts';
+} from '../features/contacts/list-search.ts';
+import { taskBoardSearchSchema } from '../features/task-board/board-search.ts';
+import { tasksSearchSchema } from '../features/tasks/tasks-search.ts';
 import { lookupKindSchema } from '@spotter/contracts';
 import { safeRedirect } from '../lib/safe-redirect.ts';
 import { queryClient } from './providers.tsx';
-import { Authenticated, useSignedInMe } from './authenticated.tsx';
+import { useSignedInMe } from './signed-in.ts';
+import {
+  ApiTokensPage,
+  Authenticated,
+  BackgroundJobsPage,
+  BackupPage,
+  BranchesPage,
+  ChangePasswordPage,
+  CompaniesListPage,
+  CompanyCreatePage,
+  CompanyPage,
+  ControlPage,
+  CrmSettingsPage,
+  CustomFieldsPage,
+  DictionariesPage,
+  HomePage,
+  ImportPage,
+  LoginPage,
+  LookupsPage,
+  OrganizationPage,
+  PersonCreatePage,
+  PersonPage,
+  PersonsListPage,
+  SettingsLayout,
+  SetupPage,
+  StatusesPage,
+  TaskBoardPage,
+  TaskPage,
+  TaskStatusesPage,
+  TaskTemplatesPage,
+  TasksPage,
+  TrashPage,
+  UsersPage,
+} from './lazy-pages.ts';
 
 function NotFound() {
   const { t } = useTranslation();

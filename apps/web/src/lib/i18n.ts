@@ -1,5 +1,5 @@
 import { LOCALES, type Locale } from '@spotter/contracts';
-import i18n, { type Resource } from 'i18next';
+import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
 export const NAMESPACES = [
@@ -29,20 +29,26 @@ export const LANGUAGE_NAMES: Record<Locale, string> = {
   uk: 'Українська',
 };
 
-const files = import.meta.glob<{ default: Record<string, unknown> }>('../locales/*/*.json', {
-  eager: true,
-});
+type Bundle = Record<string, Record<string, unknown>>;
 
-function buildResources(): Resource {
-  const resources: Resource = {};
-  for (const [file, mod] of Object.entries(files)) {
-    const match = /locales\/(\w+)\/(\w+)\.json$/.exec(file);
-    if (!match) continue;
-    const [, lng, ns] = match as unknown as [string, string, string];
-    resources[lng] ??= {};
-    resources[lng][ns] = mod.default;
+/**
+ * One chunk per language, fetched when it is chosen: the login page of a Swedish club does
+ * not download the other four.
+ */
+const bundles: Record<Locale, () => Promise<{ default: Bundle }>> = {
+  en: () => import('../locales/en/index.ts'),
+  sv: () => import('../locales/sv/index.ts'),
+  pl: () => import('../locales/pl/index.ts'),
+  ru: () => import('../locales/ru/index.ts'),
+  uk: () => import('../locales/uk/index.ts'),
+};
+
+async function loadLanguage(locale: Locale) {
+  if (i18n.hasResourceBundle(locale, 'common')) return;
+  const { default: bundle } = await bundles[locale]();
+  for (const [ns, resources] of Object.entries(bundle)) {
+    i18n.addResourceBundle(locale, ns, resources, true, true);
   }
-  return resources;
 }
 
 const STORAGE_KEY = 'spotter.locale';
@@ -71,22 +77,29 @@ export async function setLocale(locale: Locale) {
   } catch {
     // not remembering the device's language is harmless
   }
+  await loadLanguage(locale);
   document.documentElement.lang = locale;
   if (i18n.language !== locale) await i18n.changeLanguage(locale);
 }
 
-export function initI18n() {
+/** Resolves once the device's language is loaded, so the first paint is already translated. */
+export async function initI18n() {
   const lng = deviceLocale();
   document.documentElement.lang = lng;
-  void i18n.use(initReactI18next).init({
-    resources: buildResources(),
+  await i18n.use(initReactI18next).init({
+    resources: {},
     lng,
-    fallbackLng: 'en',
+    // Every language has every key (the locales test checks), so no fallback is fetched.
+    fallbackLng: false,
+    partialBundledLanguages: true,
     ns: [...NAMESPACES],
     defaultNS: 'common',
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  await loadLanguage(lng);
+  // Tell components that rendered before the bundle arrived (none should) to translate again.
+  await i18n.changeLanguage(lng);
   return i18n;
 }
 

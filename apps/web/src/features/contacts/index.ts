@@ -1,5 +1,3 @@
-export { PersonsListPage } from './pages/persons-list-page.tsx';
-export { CompaniesListPage } from './pages/companies-list-page.tsx';
 export { GlobalSearch } from './components/global-search.tsx';
 export {
   companyListSearchSchema,

@@ -1,2 +1,1 @@
-export { TaskBoardPage } from './pages/task-board-page.tsx';
 export { taskBoardSearchSchema } from './board-search.ts';

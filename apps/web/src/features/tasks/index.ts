@@ -1,6 +1,3 @@
-export { TasksPage } from './pages/tasks-page.tsx';
-export { ControlPage } from './pages/control-page.tsx';
-export { TaskPage } from './pages/task-page.tsx';
 export { tasksSearchSchema, type TasksSearch } from './tasks-search.ts';
 export { TaskFormModal, type TaskPreset } from './components/task-form-modal.tsx';
 export { ResultModal } from './components/result-modal.tsx';

@@ -1,3 +1,4 @@
+/** This feature's pages: the router loads this file on demand, nothing imports it statically. */
 export { SettingsLayout } from './pages/settings-layout.tsx';
 export { OrganizationPage } from './pages/organization-page.tsx';
 export { BranchesPage } from './pages/branches-page.tsx';

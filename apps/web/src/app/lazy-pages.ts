@@ -1,0 +1,56 @@
+import { lazyRouteComponent } from '@tanstack/react-router';
+
+/**
+ * Every page of the app, each feature's pages in a chunk of their own that the browser fetches
+ * when a route first needs it: the login page does not download the CRM, and the board does not
+ * download the settings. Only files in app/ may import a feature's `pages.ts`, and only here,
+ * dynamically (`npm run check:deps` refuses a static import).
+ */
+const auth = () => import('../features/auth/pages.ts');
+const setup = () => import('../features/setup/pages.ts');
+const home = () => import('../features/home/pages.ts');
+const settings = () => import('../features/settings/pages.ts');
+const contacts = () => import('../features/contacts/pages.ts');
+const card = () => import('../features/contact-card/pages.ts');
+const crm = () => import('../features/crm/pages.ts');
+const imports = () => import('../features/imports/pages.ts');
+const jobs = () => import('../features/jobs/pages.ts');
+const backup = () => import('../features/backup/pages.ts');
+const board = () => import('../features/task-board/pages.ts');
+const tasks = () => import('../features/tasks/pages.ts');
+const taskSettings = () => import('../features/task-settings/pages.ts');
+
+export const Authenticated = lazyRouteComponent(
+  () => import('./authenticated.tsx'),
+  'Authenticated',
+);
+export const LoginPage = lazyRouteComponent(auth, 'LoginPage');
+export const ChangePasswordPage = lazyRouteComponent(auth, 'ChangePasswordPage');
+export const SetupPage = lazyRouteComponent(setup, 'SetupPage');
+export const HomePage = lazyRouteComponent(home, 'HomePage');
+export const SettingsLayout = lazyRouteComponent(settings, 'SettingsLayout');
+export const OrganizationPage = lazyRouteComponent(settings, 'OrganizationPage');
+export const BranchesPage = lazyRouteComponent(settings, 'BranchesPage');
+export const UsersPage = lazyRouteComponent(settings, 'UsersPage');
+export const ApiTokensPage = lazyRouteComponent(settings, 'ApiTokensPage');
+export const PersonsListPage = lazyRouteComponent(contacts, 'PersonsListPage');
+export const CompaniesListPage = lazyRouteComponent(contacts, 'CompaniesListPage');
+export const PersonPage = lazyRouteComponent(card, 'PersonPage');
+export const CompanyPage = lazyRouteComponent(card, 'CompanyPage');
+export const PersonCreatePage = lazyRouteComponent(card, 'PersonCreatePage');
+export const CompanyCreatePage = lazyRouteComponent(card, 'CompanyCreatePage');
+export const StatusesPage = lazyRouteComponent(crm, 'StatusesPage');
+export const LookupsPage = lazyRouteComponent(crm, 'LookupsPage');
+export const CustomFieldsPage = lazyRouteComponent(crm, 'CustomFieldsPage');
+export const CrmSettingsPage = lazyRouteComponent(crm, 'CrmSettingsPage');
+export const TrashPage = lazyRouteComponent(crm, 'TrashPage');
+export const ImportPage = lazyRouteComponent(imports, 'ImportPage');
+export const BackgroundJobsPage = lazyRouteComponent(jobs, 'BackgroundJobsPage');
+export const BackupPage = lazyRouteComponent(backup, 'BackupPage');
+export const TaskBoardPage = lazyRouteComponent(board, 'TaskBoardPage');
+export const TasksPage = lazyRouteComponent(tasks, 'TasksPage');
+export const ControlPage = lazyRouteComponent(tasks, 'ControlPage');
+export const TaskPage = lazyRouteComponent(tasks, 'TaskPage');
+export const TaskTemplatesPage = lazyRouteComponent(taskSettings, 'TaskTemplatesPage');
+export const TaskStatusesPage = lazyRouteComponent(taskSettings, 'TaskStatusesPage');
+export const DictionariesPage = lazyRouteComponent(taskSettings, 'DictionariesPage');

@@ -1,1 +1,0 @@
-export { BackupPage } from './pages/backup-page.tsx';

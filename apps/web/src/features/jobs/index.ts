@@ -1,1 +1,0 @@
-export { BackgroundJobsPage } from './pages/background-jobs-page.tsx';

@@ -1,0 +1,115 @@
+/**
+ * What the browser downloads: JavaScript for the login page and for the board, as sent (the
+ * server's precompressed brotli) and as gzip would send it (the targets are gzip figures), for
+ * a signed-in owner on a fresh club. `npm run bench:web` builds nothing: run `npm run build:web`
+ * first. Prints a Markdown table.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Page, type Response } from 'playwright-core';
+import { CHROMIUM, chromiumArgs } from '../e2e/support/chromium.ts';
+import { startServer } from '../e2e/support/server.ts';
+
+const DIST = path.resolve('apps/web/dist');
+
+interface Download {
+  files: number;
+  sent: number;
+  gzip: number;
+  plain: number;
+}
+
+/** Loads `url` in a page with an empty cache and adds up the JavaScript it fetched. */
+async function measure(page: Page, url: string, ready: string): Promise<Download> {
+  const scripts: string[] = [];
+  const sizes: Promise<number>[] = [];
+  const onResponse = (res: Response) => {
+    if (!res.url().endsWith('.js')) return;
+    scripts.push(new URL(res.url()).pathname);
+    sizes.push(
+      res
+        .request()
+        .sizes()
+        .then((s) => s.responseBodySize),
+    );
+  };
+  page.on('response', onResponse);
+  await page.goto(url);
+  await page.locator(ready).first().waitFor({ timeout: 30_000 });
+  await page.waitForLoadState('networkidle');
+  page.off('response', onResponse);
+  const onDisk = (file: string, ext = '') => statSync(path.join(DIST, file + ext)).size;
+  const gzipOf = (file: string) => {
+    try {
+      return onDisk(file, '.gz');
+    } catch {
+      return onDisk(file); // too small to be worth compressing
+    }
+  };
+  if (process.env.BENCH_LIST) {
+    for (const f of scripts) console.log(String(gzipOf(f)).padStart(8), f);
+  }
+  return {
+    files: scripts.length,
+    sent: (await Promise.all(sizes)).reduce((a, b) => a + b, 0),
+    gzip: scripts.reduce((sum, f) => sum + gzipOf(f), 0),
+    plain: scripts.reduce((sum, f) => sum + onDisk(f), 0),
+  };
+}
+
+const kB = (n: number) => (n / 1000).toFixed(0);
+
+async function main() {
+  const server = await startServer();
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'spotter-bench-web-'));
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: chromiumArgs,
+  });
+  try {
+    const email = 'owner@bench.test';
+    const password = 'Rowing-Boat-Sunrise-42';
+    const setup = await fetch(`${server.url}/api/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        organization: {
+          name: 'Bench club',
+          timezone: 'Europe/Stockholm',
+          locale: 'en',
+          currency: 'SEK',
+        },
+        owner: { name: 'Owner', email, password },
+      }),
+    });
+    if (!setup.ok) throw new Error(`setup: ${setup.status} ${await setup.text()}`);
+    const page = await browser.newPage();
+    await page.context().clearCookies();
+    const login = await measure(page, `${server.url}/login`, 'input[type=password]');
+    await page.fill('input[type=email]', email);
+    await page.fill('input[type=password]', password);
+    await page.click('button[type=submit]');
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    // A fresh page with an empty cache, as a tablet opening the board in the morning.
+    const boardPage = await browser.newPage();
+    const cdp = await browser.newCDPSession(boardPage);
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    const board = await measure(boardPage, `${server.url}/board`, '[data-testid^="column-count-"]');
+    console.log('| page | scripts | sent (brotli) kB | gzip kB | uncompressed kB |');
+    console.log('|---|---:|---:|---:|---:|');
+    for (const [name, d] of [
+      ['login', login],
+      ['board (signed in)', board],
+    ] as const) {
+      console.log(`| ${name} | ${d.files} | ${kB(d.sent)} | ${kB(d.gzip)} | ${kB(d.plain)} |`);
+    }
+  } finally {
+    await browser.close();
+    rmSync(profile, { recursive: true, force: true });
+    await server.stop();
+  }
+}
+
+await main();
