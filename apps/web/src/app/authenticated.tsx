@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { FullPageLoader } from '../components/full-page-loader.tsx';
 import { MessagePage } from '../components/message-page.tsx';
 import { ChangePasswordPage, useMe } from '../features/auth/index.ts';
+import { TwoStepPage } from '../features/two-step/index.ts';
 import { setLocale } from '../lib/i18n.ts';
 import { errorMessage } from '../lib/validation.ts';
 import { AppLayout } from './app-layout.tsx';
@@ -53,6 +54,7 @@ export function Authenticated() {
   }
   if (!signedIn) return <FullPageLoader />;
   if (signedIn.user.mustChangePassword) return <ChangePasswordPage forced />;
+  if (signedIn.user.twoStepSetupRequired) return <TwoStepPage forced />;
   return (
     <AppLayout me={signedIn}>
       <Outlet />

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { FullPageLoader } from '../components/full-page-loader.tsx';
 import { MessagePage } from '../components/message-page.tsx';
 import { ChangePasswordPage, LoginPage, meQuery } from '../features/auth/index.ts';
+import { TwoStepPage } from '../features/two-step/index.ts';
 import { HomePage } from '../features/home/index.ts';
 import {
   ApiTokensPage,
@@ -145,6 +146,14 @@ const passwordRoute = createRoute({
   path: '/account/password',
   component: function PasswordRoute() {
     return <ChangePasswordPage />;
+  },
+});
+
+const twoStepRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/account/two-step',
+  component: function TwoStepRoute() {
+    return <TwoStepPage />;
   },
 });
 
@@ -377,6 +386,7 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     homeRoute,
     passwordRoute,
+    twoStepRoute,
     personsRoute,
     personCreateRoute,
     personRoute,

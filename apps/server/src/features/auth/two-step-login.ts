@@ -34,11 +34,7 @@ export const TWO_STEP_ACCOUNT_LIMITS: LimiterOptions = {
 
 const challengeId = (secret: string, token: string) => sessionId(secret, `login:${token}`);
 
-export async function startChallenge(
-  db: Db,
-  secret: string,
-  user: { id: string; orgId: string },
-) {
+export async function startChallenge(db: Db, secret: string, user: { id: string; orgId: string }) {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + CHALLENGE_TTL_MS);
   await repo.insertChallenge(db, {

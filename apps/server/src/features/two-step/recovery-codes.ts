@@ -19,11 +19,7 @@ export function newRecoveryCodes(): string[] {
  * those digits. 80 random bits need no slow hash: a fast one cannot be reversed either.
  */
 export function recoveryCodeHash(typed: string): string | null {
-  const code = typed
-    .toLowerCase()
-    .replace(/[\s-]/g, '')
-    .replace(/o/g, '0')
-    .replace(/[il]/g, '1');
+  const code = typed.toLowerCase().replace(/[\s-]/g, '').replace(/o/g, '0').replace(/[il]/g, '1');
   if (code.length !== LENGTH || [...code].some((c) => !ALPHABET.includes(c))) return null;
   return createHash('sha256').update(code).digest('hex');
 }

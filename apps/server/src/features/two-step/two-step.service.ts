@@ -8,7 +8,14 @@ import type {
 } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
-import { AppError, conflict, fieldError, forbidden, notFound, ruleBroken } from '../../lib/errors.ts';
+import {
+  AppError,
+  conflict,
+  fieldError,
+  forbidden,
+  notFound,
+  ruleBroken,
+} from '../../lib/errors.ts';
 import type { SecretBox } from '../../lib/secret-box.ts';
 import { findOrganization } from '../organizations/index.ts';
 import { findUserById, userNames, verifyPassword } from '../users/index.ts';
@@ -78,7 +85,12 @@ export async function verifySecondFactor(
   if (!hash) return null;
   return db.transaction(async (tx) => {
     if (!(await repo.useRecoveryCode(tx, user.orgId, user.userId, hash, now))) return null;
-    await repo.insertEvent(tx, { ...user, kind: 'recovery_code_used', actorId: user.userId, at: now });
+    await repo.insertEvent(tx, {
+      ...user,
+      kind: 'recovery_code_used',
+      actorId: user.userId,
+      at: now,
+    });
     return 'recovery' as const;
   });
 }
@@ -151,7 +163,13 @@ export async function confirmSetup(
       throw conflict('two_step_enabled', 'Two-step sign-in is already on');
     }
     await repo.replaceRecoveryCodes(tx, actor.orgId, userId, recoveryCodes.map(hashOf));
-    await repo.insertEvent(tx, { orgId: actor.orgId, userId, kind: 'enabled', actorId: userId, at: now });
+    await repo.insertEvent(tx, {
+      orgId: actor.orgId,
+      userId,
+      kind: 'enabled',
+      actorId: userId,
+      at: now,
+    });
   });
   return { recoveryCodes };
 }
@@ -194,7 +212,13 @@ export async function disable(
   const userId = await assertProof(db, box, actor, proof, now);
   await db.transaction(async (tx) => {
     await repo.deleteTwoStep(tx, actor.orgId, userId);
-    await repo.insertEvent(tx, { orgId: actor.orgId, userId, kind: 'disabled', actorId: userId, at: now });
+    await repo.insertEvent(tx, {
+      orgId: actor.orgId,
+      userId,
+      kind: 'disabled',
+      actorId: userId,
+      at: now,
+    });
   });
 }
 
@@ -271,7 +295,13 @@ export async function resetUserTwoStep(db: Db, actor: Actor, userId: string, now
     if (!(await repo.deleteTwoStep(tx, actor.orgId, userId))) {
       throw conflict('two_step_not_enabled', 'This user has not turned two-step sign-in on');
     }
-    await repo.insertEvent(tx, { orgId: actor.orgId, userId, kind: 'reset', actorId: actor.userId, at: now });
+    await repo.insertEvent(tx, {
+      orgId: actor.orgId,
+      userId,
+      kind: 'reset',
+      actorId: actor.userId,
+      at: now,
+    });
     await twoStepReset.run(tx, { orgId: actor.orgId, userId });
   });
 }

@@ -40,10 +40,7 @@ export const twoStepSecrets = pgTable(
     /** The last 30-second step a code was accepted for: a code is never taken twice. */
     lastUsedStep: bigint({ mode: 'number' }).notNull().default(0),
   },
-  (t) => [
-    primaryKey({ columns: [t.orgId, t.userId] }),
-    userKey('two_step_secrets_user_fk', t),
-  ],
+  (t) => [primaryKey({ columns: [t.orgId, t.userId] }), userKey('two_step_secrets_user_fk', t)],
 );
 
 /** Each one opens the code step once; only a SHA-256 of the (80-bit random) code is kept. */

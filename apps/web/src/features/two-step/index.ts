@@ -1,0 +1,2 @@
+export { TwoStepPage } from './pages/two-step-page.tsx';
+export { UserTwoStepSection } from './components/user-two-step-section.tsx';
