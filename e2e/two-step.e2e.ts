@@ -80,7 +80,7 @@ describe.skipIf(!hasChromium())('two-step sign-in journey', () => {
     await page.getByTestId('two-step-menu').click();
     await page.waitForURL('**/account/two-step');
     await expect
-      .poll(() => page.getByTestId('two-step-state').innerText())
+      .poll(() => page.getByTestId('two-step-state').textContent())
       .toBe(L('twoStep', 'state.off'));
     await shot(page, '1-off');
 
@@ -102,7 +102,7 @@ describe.skipIf(!hasChromium())('two-step sign-in journey', () => {
     await shot(page, '3-recovery-codes');
     await finishRecoveryCodes(page);
     await expect
-      .poll(() => page.getByTestId('two-step-state').innerText())
+      .poll(() => page.getByTestId('two-step-state').textContent())
       .toBe(L('twoStep', 'state.on'));
     await shot(page, '4-on');
   });
@@ -175,12 +175,12 @@ describe.skipIf(!hasChromium())('two-step sign-in journey', () => {
       .click();
     await page.getByRole('menuitem', { name: L('settings', 'users.editAction') }).click();
     const section = page.getByTestId('user-two-step');
-    await section.getByText(L('twoStep', 'state.on')).waitFor();
+    await section.getByText(L('twoStep', 'state.on'), { exact: true }).waitFor();
     await shot(page, '9-admin-user');
     await page.getByTestId('two-step-reset').click();
     await shot(page, '10-reset-confirm');
     await page.getByTestId('confirm').click();
-    await section.getByText(L('twoStep', 'state.off')).waitFor();
+    await section.getByText(L('twoStep', 'state.off'), { exact: true }).waitFor();
     const last = await page.getByTestId('two-step-last-event').innerText();
     expect(last).toContain(`${OWNER.name}`);
     await shot(page, '11-reset-done');
