@@ -277,6 +277,7 @@ describe('two-step sign-in: an admin resets it', () => {
     const manager = await createStaff(t.app, org, 'manager');
     clock.step();
     await enrol(manager.client, clock.now);
+    clock.step();
 
     const reset = await admin.client.request('DELETE', `/api/users/${manager.id}/two-step`);
     expect(reset.statusCode).toBe(200);
