@@ -12,6 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../plugins/auth.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
 import { twoStepBox } from './two-step-box.ts';
+import * as admin from './two-step-admin.service.ts';
 import * as service from './two-step.service.ts';
 
 const tags = ['two-step'];
@@ -100,7 +101,7 @@ export const twoStepRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: userTwoStepSchema, ...errorResponses },
       },
     },
-    (req) => service.userTwoStep(app.db, actorOf(req), req.params.id),
+    (req) => admin.userTwoStep(app.db, actorOf(req), req.params.id),
   );
 
   app.delete(
@@ -114,7 +115,7 @@ export const twoStepRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      await service.resetUserTwoStep(app.db, actorOf(req), req.params.id, app.now());
+      await admin.resetUserTwoStep(app.db, actorOf(req), req.params.id, app.now());
       return { ok: true as const };
     },
   );
