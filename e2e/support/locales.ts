@@ -16,7 +16,8 @@ type Namespace =
   | 'board'
   | 'tasks'
   | 'taskSettings'
-  | 'notifications';
+  | 'notifications'
+  | 'twoStep';
 
 /** The UI's own translation files, so journeys look for the labels users actually see. */
 export function labels(lng: string) {

@@ -16,6 +16,7 @@ import { organizationsFeature } from './features/organizations/organizations.fea
 import { taskBoardFeature } from './features/task-board/task-board.feature.ts';
 import { taskSettingsFeature } from './features/task-settings/task-settings.feature.ts';
 import { tasksFeature } from './features/tasks/tasks.feature.ts';
+import { twoStepFeature } from './features/two-step/two-step.feature.ts';
 import { usersFeature } from './features/users/users.feature.ts';
 import type { Feature } from './lib/feature.ts';
 
@@ -34,6 +35,7 @@ export function serverFeatures(
     jobsFeature,
     branchesFeature,
     usersFeature,
+    twoStepFeature,
     authFeature(opts),
     apiTokensFeature,
     contactSettingsFeature,

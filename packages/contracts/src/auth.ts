@@ -3,6 +3,7 @@ import { idSchema, localeSchema } from './common.ts';
 import { organizationSchema } from './organizations.ts';
 import { PASSWORD_MAX_LENGTH, newPasswordSchema } from './passwords.ts';
 import { roleSchema } from './roles.ts';
+import { loginTwoStepSchema } from './two-step.ts';
 
 export const loginBodySchema = z.strictObject({
   email: z.string().trim().min(1).max(254),
@@ -19,11 +20,18 @@ export const meSchema = z.object({
     locale: localeSchema.nullable(),
     branchIds: z.array(idSchema),
     mustChangePassword: z.boolean(),
+    twoStepEnabled: z.boolean(),
+    /** The organization requires two-step for this role and it is not on yet (decision 0014). */
+    twoStepSetupRequired: z.boolean(),
   }),
   organization: organizationSchema,
   permissions: z.array(z.string()),
 });
 export type Me = z.infer<typeof meSchema>;
+
+/** The password step's answer: signed in, or a code is needed first (decision 0014). */
+export const loginResultSchema = z.union([meSchema, loginTwoStepSchema]);
+export type LoginResult = z.infer<typeof loginResultSchema>;
 
 export const meUpdateSchema = z.strictObject({
   name: z.string().trim().min(1).max(120).optional(),

@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'validation',
   'bad_request',
   'wrong_password',
+  /** The two-step code (or recovery code) is not right: the field `code` says so. */
+  'wrong_code',
   'empty_file',
   'no_header',
   'too_many_rows',
@@ -18,10 +20,14 @@ export const ERROR_CODES = [
   'invalid_credentials',
   'invalid_token',
   'session_required',
+  /** The code step came too late, or without its password step: log in again. */
+  'login_expired',
   // 403: known, but not allowed
   'forbidden',
   'cross_site',
   'password_change_required',
+  /** The organization requires two-step for this role: set it up before anything else. */
+  'two_step_setup_required',
   'signup_closed',
   'backup_shared_database',
   // 404
@@ -40,6 +46,8 @@ export const ERROR_CODES = [
   'already_imported',
   'import_running',
   'job_not_failed',
+  'two_step_enabled',
+  'two_step_not_enabled',
   // 413, 415, 429
   'payload_too_large',
   'unsupported_media_type',
@@ -51,6 +59,8 @@ export const ERROR_CODES = [
   'needs_user',
   'not_droppable',
   'default_template',
+  /** The organization requires two-step for this role, so it cannot be turned off. */
+  'two_step_required',
   // 500: ours, never with details
   'internal',
   // 501: this installation cannot do it (a backup download on PostgreSQL: use pg_dump)
@@ -103,6 +113,8 @@ export const FIELD_ERROR_CODES = [
   'password_common',
   'password_same',
   'password_wrong',
+  /** A two-step or recovery code that is not right (or was already used). */
+  'code_wrong',
   'unknown_timezone',
   'unknown_currency',
 ] as const;

@@ -16,6 +16,8 @@ export const organizationSchema = z.object({
   timezone: z.string(),
   locale: localeSchema,
   currency: z.string(),
+  /** Owners and admins must sign in with two steps (decision 0014). */
+  twoStepRequired: z.boolean(),
   version: z.number().int(),
   createdAt: timestampSchema,
 });
@@ -30,6 +32,8 @@ export const organizationInputSchema = z.strictObject({
 export type OrganizationInput = z.input<typeof organizationInputSchema>;
 
 export const organizationUpdateSchema = organizationInputSchema.partial().extend({
+  /** Only an owner may change it. */
+  twoStepRequired: z.boolean().optional(),
   version: z.number().int().nonnegative(),
 });
 export type OrganizationUpdate = z.input<typeof organizationUpdateSchema>;

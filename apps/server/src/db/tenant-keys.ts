@@ -34,6 +34,11 @@ export const TENANT_KEY_EXCEPTIONS: Readonly<Record<string, TenantKeyException>>
     reason: 'A request finds its session by the keyed hash of its cookie, before knowing the org.',
     globalKeys: ['sessions_pkey'],
   },
+  login_challenges: {
+    kind: 'routing',
+    reason: 'The code step of a login finds its challenge by the hash of its cookie alone.',
+    globalKeys: ['login_challenges_pkey'],
+  },
   api_tokens: {
     kind: 'routing',
     reason: 'A request finds its API token by the token hash, before knowing the organization.',

@@ -18,6 +18,11 @@ declare module 'fastify' {
     public?: boolean;
     /** Reachable by a user still on a temporary password (reading and changing their own). */
     beforePasswordChange?: boolean;
+    /**
+     * Reachable by a user whose organization requires two-step sign-in before they have set it
+     * up (reading themselves, setting it up, changing their password).
+     */
+    beforeTwoStepSetup?: boolean;
   }
 }
 
@@ -65,7 +70,10 @@ export interface Authenticators {
   session(
     db: Db,
     token: string,
-  ): Promise<{ actor: Actor; mustChangePassword: boolean; context: unknown } | undefined>;
+  ): Promise<
+    | { actor: Actor; mustChangePassword: boolean; twoStepSetupRequired: boolean; context: unknown }
+    | undefined
+  >;
   apiToken(db: Db, token: string): Promise<Actor | undefined>;
 }
 
@@ -73,12 +81,13 @@ async function authenticate(
   app: FastifyInstance,
   req: FastifyRequest,
   auth: Authenticators,
-): Promise<{ actor: Actor; mustChangePassword: boolean } | null> {
+): Promise<{ actor: Actor; mustChangePassword: boolean; twoStepSetupRequired: boolean } | null> {
   const bearer = bearerOf(req);
   if (bearer !== undefined) {
     const actor = bearer ? await auth.apiToken(app.db, bearer) : undefined;
     if (!actor) throw unauthorized('invalid_token', 'The API token is not valid');
-    return { actor, mustChangePassword: false };
+    // API tokens are not people: two-step does not apply to them.
+    return { actor, mustChangePassword: false, twoStepSetupRequired: false };
   }
   const sessionToken = auth.sessionToken(req);
   if (!sessionToken) return null;
@@ -107,6 +116,15 @@ export const authPlugin = fp(
           403,
           'password_change_required',
           'Choose your own password before doing anything else',
+        );
+      }
+      // The organization requires a second factor of this role: until it is set up, the
+      // password alone opens nothing but the way to set it up.
+      if (found.twoStepSetupRequired && !req.routeOptions.config.beforeTwoStepSetup) {
+        throw new AppError(
+          403,
+          'two_step_setup_required',
+          'Your organization requires two-step sign-in: set it up before doing anything else',
         );
       }
     });

@@ -13,6 +13,10 @@ const ChangePasswordPage = lazyRouteComponent(
   () => import('../features/auth/pages.ts'),
   'ChangePasswordPage',
 );
+const TwoStepPage = lazyRouteComponent(
+  () => import('../features/two-step/pages.ts'),
+  'TwoStepPage',
+);
 
 /**
  * Everything behind the login. The route's beforeLoad sends visitors to setup or login; this
@@ -50,6 +54,7 @@ export function Authenticated() {
   }
   if (!signedIn) return <FullPageLoader />;
   if (signedIn.user.mustChangePassword) return <ChangePasswordPage forced />;
+  if (signedIn.user.twoStepSetupRequired) return <TwoStepPage forced />;
   return (
     <AppLayout me={signedIn}>
       <Outlet />

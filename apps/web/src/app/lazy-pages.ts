@@ -19,6 +19,7 @@ const backup = () => import('../features/backup/pages.ts');
 const board = () => import('../features/task-board/pages.ts');
 const tasks = () => import('../features/tasks/pages.ts');
 const taskSettings = () => import('../features/task-settings/pages.ts');
+const twoStep = () => import('../features/two-step/pages.ts');
 
 export const Authenticated = lazyRouteComponent(
   () => import('./authenticated.tsx'),
@@ -54,3 +55,4 @@ export const TaskPage = lazyRouteComponent(tasks, 'TaskPage');
 export const TaskTemplatesPage = lazyRouteComponent(taskSettings, 'TaskTemplatesPage');
 export const TaskStatusesPage = lazyRouteComponent(taskSettings, 'TaskStatusesPage');
 export const DictionariesPage = lazyRouteComponent(taskSettings, 'DictionariesPage');
+export const TwoStepPage = lazyRouteComponent(twoStep, 'TwoStepPage');

@@ -56,6 +56,7 @@ import {
   TaskTemplatesPage,
   TasksPage,
   TrashPage,
+  TwoStepPage,
   UsersPage,
 } from './lazy-pages.ts';
 
@@ -148,6 +149,14 @@ const passwordRoute = createRoute({
   path: '/account/password',
   component: function PasswordRoute() {
     return <ChangePasswordPage />;
+  },
+});
+
+const twoStepRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/account/two-step',
+  component: function TwoStepRoute() {
+    return <TwoStepPage />;
   },
 });
 
@@ -380,6 +389,7 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     homeRoute,
     passwordRoute,
+    twoStepRoute,
     personsRoute,
     personCreateRoute,
     personRoute,

@@ -7,6 +7,7 @@ import {
   IconChevronDown,
   IconKey,
   IconLogout,
+  IconShieldLock,
 } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -103,6 +104,13 @@ export function UserMenu({ me }: { me: Me }) {
             data-testid="change-password"
           >
             {t('changePassword')}
+          </Menu.Item>
+          <Menu.Item
+            leftSection={<IconShieldLock size={16} />}
+            onClick={() => void navigate({ to: '/account/two-step' })}
+            data-testid="two-step-menu"
+          >
+            {t('twoStep:title')}
           </Menu.Item>
           <Menu.Item
             color="red"

@@ -18,6 +18,7 @@ export const NAMESPACES = [
   'notifications',
   'jobs',
   'backup',
+  'twoStep',
 ] as const;
 
 /** Every language under its own name, so anyone can find theirs in the list. */

@@ -43,6 +43,7 @@ const FIELD_ERROR_KEYS: Record<FieldErrorCode, string> = {
   password_common: 'validation.passwordCommon',
   password_same: 'validation.passwordSame',
   password_wrong: 'validation.passwordWrong',
+  code_wrong: 'validation.codeWrong',
   unknown_timezone: 'validation.timezone',
   unknown_currency: 'validation.currency',
 };

@@ -1,12 +1,14 @@
 import type { Db } from '../../db/client.ts';
 import type { Feature } from '../../lib/feature.ts';
 import type { JobDefinition } from '../jobs/index.ts';
+import { twoStepReset } from '../two-step/index.ts';
 import { userAccessRevoked } from '../users/index.ts';
 import { authRoutes } from './auth.routes.ts';
 import { LOGIN_LIMITS, LoginLimiter } from './login-limiter.ts';
 import { endSessionsOfUser, sessionJobs } from './sessions.service.ts';
 import { SIGNUP_LIMITS, SignupLimiter } from './signup-limiter.ts';
 import { signupRoutes } from './signup.routes.ts';
+import { newAccountLimiter } from './two-step-login.ts';
 
 export { sessionAuthenticator } from './session-auth.ts';
 
@@ -27,10 +29,13 @@ export function authFeature(
     routes: [
       async (app) => {
         await app.register(signupRoutes, { limiter: signupLimiter });
-        await app.register(authRoutes, { limiter });
+        await app.register(authRoutes, { limiter, accountLimiter: newAccountLimiter() });
       },
     ],
-    wire: () => userAccessRevoked.on(endSessions),
+    wire: () => {
+      userAccessRevoked.on(endSessions);
+      twoStepReset.on(endSessions);
+    },
     jobs: sessionJobs,
   };
 }

@@ -1,44 +1,99 @@
 import {
   loginBodySchema,
+  loginCodeBodySchema,
+  loginResultSchema,
   meSchema,
   meUpdateSchema,
   okSchema,
   passwordChangeSchema,
 } from '@spotter/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { OrganizationRow } from '../organizations/index.ts';
+import type { UserRow } from '../users/index.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
 import * as service from './auth.service.ts';
 import type { LoginLimiter } from './login-limiter.ts';
+import { hasTwoStep } from '../two-step/index.ts';
+import {
+  challengeTokenOf,
+  clearChallengeCookie,
+  loginWithCode,
+  setChallengeCookie,
+  startChallenge,
+} from './two-step-login.ts';
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './session-cookie.ts';
 import { sessionUserOf } from './session-auth.ts';
 import { endSession, startSession } from './sessions.service.ts';
 
 const tags = ['auth'];
 
-export const authRoutes: FastifyPluginAsyncZod<{ limiter: LoginLimiter }> = async (
-  app,
-  { limiter },
-) => {
+export const authRoutes: FastifyPluginAsyncZod<{
+  limiter: LoginLimiter;
+  accountLimiter: LoginLimiter;
+}> = async (app, { limiter, accountLimiter }) => {
+  const signIn = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    user: UserRow,
+    organization: OrganizationRow,
+    twoStepEnabled: boolean,
+  ) => {
+    const token = await startSession(app.db, app.config.sessionSecret, user, {
+      ip: req.ip,
+      userAgent: req.headers['user-agent'],
+    });
+    setSessionCookie(req, reply, token);
+    return service.buildMe(user, organization, twoStepEnabled);
+  };
+
   app.post(
     '/api/auth/login',
     {
       config: { public: true },
       schema: {
         tags,
-        summary: 'Log in with email and password; sets the session cookie',
+        summary:
+          'Log in with email and password; sets the session cookie, or, when two-step is on, ' +
+          'answers `twoStepRequired` and a short-lived login cookie for POST /api/auth/login/code',
         body: loginBodySchema,
-        response: { 200: meSchema, ...errorResponses },
+        response: { 200: loginResultSchema, ...errorResponses },
       },
     },
     async (req, reply) => {
       const { user, organization } = await service.login(app.db, limiter, req.body, req.ip);
-      const token = await startSession(app.db, app.config.sessionSecret, user, {
-        ip: req.ip,
-        userAgent: req.headers['user-agent'],
-      });
-      setSessionCookie(req, reply, token);
-      return service.buildMe(user, organization);
+      if (!(await hasTwoStep(app.db, user.orgId, user.id))) {
+        return signIn(req, reply, user, organization, false);
+      }
+      const challenge = await startChallenge(app.db, app.config.sessionSecret, user);
+      setChallengeCookie(req, reply, challenge.token);
+      return { twoStepRequired: true as const, expiresAt: challenge.expiresAt.toISOString() };
+    },
+  );
+
+  app.post(
+    '/api/auth/login/code',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary:
+          'The second step of a login: a code from the authenticator app or a recovery code; ' +
+          'sets the session cookie',
+        body: loginCodeBodySchema,
+        response: { 200: meSchema, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const { user, organization } = await loginWithCode(
+        app.db,
+        app.config.sessionSecret,
+        { limiter, accountLimiter },
+        { token: challengeTokenOf(req), code: req.body.code, ip: req.ip, now: app.now() },
+      );
+      clearChallengeCookie(req, reply);
+      return signIn(req, reply, user, organization, true);
     },
   );
 
@@ -59,7 +114,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ limiter: LoginLimiter }> = asyn
   app.get(
     '/api/me',
     {
-      config: { beforePasswordChange: true },
+      config: { beforePasswordChange: true, beforeTwoStepSetup: true },
       schema: {
         tags,
         summary: 'The signed-in user, their role, permissions and organization',
@@ -69,7 +124,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ limiter: LoginLimiter }> = asyn
     (req) => {
       const found = sessionUserOf(req);
       return found
-        ? service.buildMe(found.user, found.organization)
+        ? service.buildMe(found.user, found.organization, found.twoStepEnabled)
         : service.getMe(app.db, actorOf(req));
     },
   );
@@ -77,7 +132,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ limiter: LoginLimiter }> = asyn
   app.patch(
     '/api/me',
     {
-      config: { beforePasswordChange: true },
+      config: { beforePasswordChange: true, beforeTwoStepSetup: true },
       schema: {
         tags,
         summary: 'Change your own name or language',
@@ -91,7 +146,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ limiter: LoginLimiter }> = asyn
   app.post(
     '/api/me/password',
     {
-      config: { beforePasswordChange: true },
+      config: { beforePasswordChange: true, beforeTwoStepSetup: true },
       schema: {
         tags,
         summary: 'Change your own password; other sessions end',

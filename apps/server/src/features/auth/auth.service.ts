@@ -17,10 +17,11 @@ import {
   hashPassword,
   verifyPassword,
 } from '../users/index.ts';
-import type { LoginLimiter } from './login-limiter.ts';
+import { hasTwoStep, twoStepSetupRequired } from '../two-step/index.ts';
+import { rateLimited, type LoginLimiter } from './login-limiter.ts';
 import { endSessionsOfUser } from './sessions.service.ts';
 
-export function buildMe(user: UserRow, organization: OrganizationRow): Me {
+export function buildMe(user: UserRow, organization: OrganizationRow, twoStepEnabled: boolean): Me {
   const dto = toUserDto(user);
   return {
     user: {
@@ -31,6 +32,12 @@ export function buildMe(user: UserRow, organization: OrganizationRow): Me {
       locale: dto.locale,
       branchIds: dto.branchIds,
       mustChangePassword: dto.mustChangePassword,
+      twoStepEnabled,
+      twoStepSetupRequired: twoStepSetupRequired(
+        user.role,
+        organization.twoStepRequired,
+        twoStepEnabled,
+      ),
     },
     organization: toOrganizationDto(organization),
     permissions: [...ROLE_PERMISSIONS[user.role as Role]],
@@ -52,15 +59,7 @@ export async function login(
 ) {
   const email = input.email.trim().toLowerCase();
   const attempt = limiter.attempt(email, ip);
-  if (attempt.retryAfter > 0) {
-    throw new AppError(
-      429,
-      'rate_limited',
-      'Too many failed attempts. Try again later.',
-      undefined,
-      { headers: { 'retry-after': String(attempt.retryAfter) } },
-    );
-  }
+  if (attempt.retryAfter > 0) throw rateLimited(attempt.retryAfter);
   const user = await findUserByEmail(db, email);
   const ok = await verifyPassword(user?.passwordHash, input.password);
   if (!user || !ok || !user.active) throw invalidCredentials();
@@ -77,12 +76,13 @@ function requireUser(actor: Actor): string {
 
 export async function getMe(db: Db, actor: Actor) {
   const userId = requireUser(actor);
-  const [user, organization] = await Promise.all([
+  const [user, organization, twoStep] = await Promise.all([
     findUserById(db, actor.orgId, userId),
     findOrganization(db, actor.orgId),
+    hasTwoStep(db, actor.orgId, userId),
   ]);
   if (!user || !organization) throw unauthorized();
-  return buildMe(user, organization);
+  return buildMe(user, organization, twoStep);
 }
 
 export async function updateMe(db: Db, actor: Actor, input: MeUpdate) {

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { AppError } from '../../lib/errors.ts';
 
 /**
  * Slows password guessing without locking the account's owner out (decision 0011). Failed
@@ -142,3 +143,9 @@ export function addressKey(ip: string): string {
     .map((g) => (g.includes('.') ? g : Number.parseInt(g || '0', 16).toString(16)))
     .join(':')}::/64`;
 }
+
+/** 429 with the seconds to wait, for the login routes. */
+export const rateLimited = (retryAfter: number) =>
+  new AppError(429, 'rate_limited', 'Too many failed attempts. Try again later.', undefined, {
+    headers: { 'retry-after': String(retryAfter) },
+  });

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Role } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import type { Authenticators } from '../../plugins/auth.ts';
+import { twoStepSetupRequired } from '../two-step/index.ts';
 import { sessionTokenOf } from './session-cookie.ts';
 import { resolveSession } from './sessions.service.ts';
 
@@ -24,6 +25,11 @@ export function sessionAuthenticator(
           via: 'session' as const,
         },
         mustChangePassword: found.user.mustChangePassword,
+        twoStepSetupRequired: twoStepSetupRequired(
+          found.user.role,
+          found.organization.twoStepRequired,
+          found.twoStepEnabled,
+        ),
         context: found,
       };
     },

@@ -1,6 +1,7 @@
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { organizations } from '../organizations/index.ts';
+import { twoStepSecrets } from '../two-step/index.ts';
 import { users } from '../users/index.ts';
 import { sessions } from './sessions.table.ts';
 
@@ -8,13 +9,29 @@ export async function insertSession(db: Db, row: typeof sessions.$inferInsert) {
   await db.insert(sessions).values(row);
 }
 
-/** One query per request: the session, its user (still active) and their organization. */
+/**
+ * One query per request: the session, its user (still active), their organization and whether
+ * the user's two-step is on (which decides whether the organization sends them to set it up).
+ */
 export async function findLiveSession(db: Db, id: string, now: Date) {
   const [row] = await db
-    .select({ session: sessions, user: users, organization: organizations })
+    .select({
+      session: sessions,
+      user: users,
+      organization: organizations,
+      twoStepUserId: twoStepSecrets.userId,
+    })
     .from(sessions)
     .innerJoin(users, and(eq(users.id, sessions.userId), eq(users.orgId, sessions.orgId)))
     .innerJoin(organizations, eq(organizations.id, sessions.orgId))
+    .leftJoin(
+      twoStepSecrets,
+      and(
+        eq(twoStepSecrets.orgId, sessions.orgId),
+        eq(twoStepSecrets.userId, sessions.userId),
+        isNotNull(twoStepSecrets.secret),
+      ),
+    )
     .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(users.active, true)));
   return row;
 }

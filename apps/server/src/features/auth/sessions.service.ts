@@ -1,7 +1,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import type { JobDefinitions } from '../jobs/index.ts';
+import { deleteExpiredChallenges } from './login-challenges.repo.ts';
 import * as repo from './sessions.repo.ts';
+
+const sweepChallenges = (db: Db) => deleteExpiredChallenges(db, new Date());
 
 export const SESSION_COOKIE = 'spotter_session';
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -42,7 +45,8 @@ export async function resolveSession(db: Db, secret: string, token: string) {
   if (now.getTime() - found.session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await repo.touchSession(db, id, now, new Date(now.getTime() + SESSION_TTL_MS));
   }
-  return found;
+  const { twoStepUserId, ...rest } = found;
+  return { ...rest, twoStepEnabled: twoStepUserId !== null };
 }
 
 export function endSession(db: Db, secret: string, token: string) {
@@ -55,13 +59,14 @@ export function endSessionsOfUser(db: Db, orgId: string, userId: string) {
 
 const SWEEP_EVERY_MS = 6 * 60 * 60 * 1000;
 
-/** Expired sessions are useless rows: a recurring job removes them every six hours. */
+/** Expired sessions and logins are useless rows: a recurring job removes them every six hours. */
 export const sessionJobs: JobDefinitions = {
   'sessions.sweep': {
     every: SWEEP_EVERY_MS,
     // Sessions expire by the real clock (resolveSession reads it), not the app's pinnable one.
     run: async (db) => {
       await repo.deleteExpiredSessions(db, new Date());
+      await sweepChallenges(db);
     },
   },
 };

@@ -38,7 +38,7 @@ export const signupRoutes: FastifyPluginAsyncZod<{ limiter: SignupLimiter }> = a
       userAgent: req.headers['user-agent'],
     });
     setSessionCookie(req, reply, token);
-    return reply.code(201).send(buildMe(owner, organization));
+    return reply.code(201).send(buildMe(owner, organization, false));
   }
 
   app.get(

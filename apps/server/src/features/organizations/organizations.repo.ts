@@ -24,7 +24,9 @@ export async function updateOrganization(
   db: Db,
   id: string,
   version: number,
-  patch: Partial<Pick<OrganizationRow, 'name' | 'timezone' | 'locale' | 'currency'>>,
+  patch: Partial<
+    Pick<OrganizationRow, 'name' | 'timezone' | 'locale' | 'currency' | 'twoStepRequired'>
+  >,
 ) {
   const [row] = await db
     .update(organizations)

@@ -2,7 +2,7 @@ import type { Organization, organizationUpdateSchema } from '@spotter/contracts'
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
-import { notFound, versionConflict } from '../../lib/errors.ts';
+import { forbidden, notFound, versionConflict } from '../../lib/errors.ts';
 import * as repo from './organizations.repo.ts';
 
 type UpdateInput = z.output<typeof organizationUpdateSchema>;
@@ -14,6 +14,7 @@ export function toOrganizationDto(row: repo.OrganizationRow): Organization {
     timezone: row.timezone,
     locale: row.locale as Organization['locale'],
     currency: row.currency,
+    twoStepRequired: row.twoStepRequired,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
   };
@@ -28,6 +29,10 @@ export async function getOrganization(db: Db, actor: Actor) {
 
 export async function updateOrganization(db: Db, actor: Actor, input: UpdateInput) {
   assertCan(actor, 'organization.manage');
+  // Whether owners and admins need a second factor is the owners' call, not the admins'.
+  if (input.twoStepRequired !== undefined && actor.role !== 'owner') {
+    throw forbidden('Only an owner may change whether two-step sign-in is required');
+  }
   const { version, ...patch } = input;
   const row = await repo.updateOrganization(db, actor.orgId, version, patch);
   if (row) return toOrganizationDto(row);

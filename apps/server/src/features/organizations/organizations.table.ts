@@ -1,4 +1,4 @@
-import { integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** The tenant: one club or chain (O-1). The only table without org_id. */
 export const organizations = pgTable('organizations', {
@@ -7,6 +7,8 @@ export const organizations = pgTable('organizations', {
   timezone: text().notNull(),
   locale: text().notNull(),
   currency: text().notNull(),
+  /** Owners and admins must sign in with two steps (decision 0014). */
+  twoStepRequired: boolean().notNull().default(false),
   version: integer().notNull().default(1),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -1,4 +1,4 @@
-import type { LoginBody, Me, MeUpdate, PasswordChange } from '@spotter/contracts';
+import type { LoginBody, LoginResult, Me, MeUpdate, PasswordChange } from '@spotter/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../../lib/api.ts';
 
@@ -20,10 +20,24 @@ export function useMe() {
   return useQuery(meQuery);
 }
 
+/** The password step: signed in, or (two-step on) a code is asked for next. */
 export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: LoginBody) => api.post<Me>('/api/auth/login', body),
+    mutationFn: (body: LoginBody) => api.post<LoginResult>('/api/auth/login', body),
+    onSuccess: (result) => {
+      if (!('user' in result)) return;
+      qc.clear();
+      qc.setQueryData(meKey, result);
+    },
+  });
+}
+
+/** The code step, with a code from the authenticator app or a recovery code. */
+export function useLoginCode() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (code: string) => api.post<Me>('/api/auth/login/code', { code }),
     onSuccess: (me) => {
       qc.clear();
       qc.setQueryData(meKey, me);

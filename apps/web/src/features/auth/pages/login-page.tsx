@@ -4,6 +4,7 @@ import { loginBodySchema, type LoginBody, type Locale } from '@spotter/contracts
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CenteredCard } from '../../../components/centered-card.tsx';
 import { LanguageSelect } from '../../../components/language-select.tsx';
@@ -11,23 +12,33 @@ import { isApiError } from '../../../lib/api.ts';
 import { setLocale } from '../../../lib/i18n.ts';
 import { errorMessage } from '../../../lib/validation.ts';
 import { useLogin } from '../api/auth-api.ts';
+import { LoginCodeForm } from '../components/login-code-form.tsx';
 
 /** `redirect`: where to go after logging in, already checked to be a path of this app. */
 export function LoginPage(props: { redirect: string }) {
   const { t, i18n } = useTranslation('auth');
   const login = useLogin();
   const navigate = useNavigate();
+  /** Between the password step and the code step (two-step on). */
+  const [codeStep, setCodeStep] = useState(false);
+  const [expired, setExpired] = useState(false);
   const form = useForm<LoginBody>({
     initialValues: { email: '', password: '' },
     validate: zod4Resolver(loginBodySchema),
   });
+  const done = () => void navigate({ href: props.redirect, replace: true });
 
-  const submit = form.onSubmit((values) =>
+  const submit = form.onSubmit((values) => {
+    setExpired(false);
     login.mutate(values, {
-      onSuccess: () => void navigate({ href: props.redirect, replace: true }),
+      onSuccess: (result) => {
+        form.setFieldValue('password', '');
+        if ('user' in result) done();
+        else setCodeStep(true);
+      },
       onError: () => form.setFieldValue('password', ''),
-    }),
-  );
+    });
+  });
 
   let failure: string | undefined;
   if (login.isError) {
@@ -39,16 +50,33 @@ export function LoginPage(props: { redirect: string }) {
     } else failure = errorMessage(err);
   }
 
+  const corner = (
+    <LanguageSelect value={i18n.language as Locale} onChange={(l) => void setLocale(l)} />
+  );
+  if (codeStep) {
+    return (
+      <CenteredCard title={t('codeStep.title')} corner={corner}>
+        <LoginCodeForm
+          onDone={done}
+          onRestart={(wasExpired) => {
+            login.reset();
+            setExpired(wasExpired);
+            setCodeStep(false);
+          }}
+        />
+      </CenteredCard>
+    );
+  }
+
   return (
-    <CenteredCard
-      title={t('loginTitle')}
-      subtitle={t('loginSubtitle')}
-      corner={
-        <LanguageSelect value={i18n.language as Locale} onChange={(l) => void setLocale(l)} />
-      }
-    >
+    <CenteredCard title={t('loginTitle')} subtitle={t('loginSubtitle')} corner={corner}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
+          {expired && !failure && (
+            <Alert color="yellow" icon={<IconAlertCircle size={18} />} data-testid="login-expired">
+              {t('codeStep.expired')}
+            </Alert>
+          )}
           {failure && (
             <Alert color="red" icon={<IconAlertCircle size={18} />} data-testid="login-error">
               {failure}

@@ -18,6 +18,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { errorMessage, serverFieldErrors } from '../../../lib/validation.ts';
+import { UserTwoStepSection } from '../../two-step/index.ts';
 import { useBranches } from '../api/branches-api.ts';
 import { useUpdateUser } from '../api/users-api.ts';
 import { roleOptions } from './role-options.ts';
@@ -113,6 +114,7 @@ export function UserEditModal(props: { user: User; isSelf: boolean; onClose: () 
             data-testid="edit-active"
             {...form.getInputProps('active', { type: 'checkbox' })}
           />
+          <UserTwoStepSection user={props.user} isSelf={props.isSelf} />
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose}>
               {t('common:actions.cancel')}

@@ -16,6 +16,7 @@ import { isApiError } from '../../../lib/api.ts';
 import { errorMessage, serverFieldErrors } from '../../../lib/validation.ts';
 import { useOrganization, useUpdateOrganization } from '../api/organization-api.ts';
 import { SettingsSkeleton } from '../../../components/settings/settings-skeleton.tsx';
+import { TwoStepPolicy } from '../components/two-step-policy.tsx';
 
 const valuesOf = (o: Organization): OrganizationInput => ({
   name: o.name,
@@ -28,7 +29,12 @@ export function OrganizationPage() {
   const org = useOrganization();
   if (org.isPending) return <SettingsSkeleton />;
   if (org.isError) return <QueryError error={org.error} onRetry={() => void org.refetch()} />;
-  return <OrganizationForm organization={org.data} />;
+  return (
+    <>
+      <OrganizationForm organization={org.data} />
+      <TwoStepPolicy organization={org.data} />
+    </>
+  );
 }
 
 function OrganizationForm({ organization }: { organization: Organization }) {

@@ -1,0 +1,1 @@
+export { UserTwoStepSection } from './components/user-two-step-section.tsx';
