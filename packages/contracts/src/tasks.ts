@@ -80,8 +80,16 @@ export const taskCreateSchema = z.strictObject({
   /** Null: the template's default assignee, else the creator. */
   assigneeId: idSchema.nullable().optional(),
   comment: commentSchema.optional(),
-  /** Omitted: the template's due offset from now. */
+  /**
+   * Omitted: the template's due offset from now. A call round always has a due time: omitted
+   * there, its `dueDate` (else the template's offset, else today) decides.
+   */
   dueAt: timestampSchema.nullable().optional(),
+  /**
+   * Call rounds: the club day (YYYY-MM-DD) the calls are for. They are due at the start of
+   * the working day, or, for today after it started, by the end of the working day.
+   */
+  dueDate: z.iso.date().optional(),
   remindAt: timestampSchema.nullable().default(null),
   statusId: idSchema.nullable().default(null),
   branchId: idSchema.nullable().default(null),
