@@ -150,7 +150,16 @@ const identifyIssue = {
   path: ['firstName'],
 };
 
-export const personCreateSchema = z.strictObject(personFields).refine(identifies, identifyIssue);
+export const personCreateSchema = z
+  .strictObject({
+    ...personFields,
+    /**
+     * How the person came in. `new_call`: added while taking a call ("New call"), so a status
+     * and a responsible the body leaves out come from the CRM settings' new-caller defaults.
+     */
+    intake: z.enum(['new_call']).optional(),
+  })
+  .refine(identifies, identifyIssue);
 export type PersonCreate = z.input<typeof personCreateSchema>;
 
 export const personUpdateSchema = z.strictObject({

@@ -132,6 +132,22 @@ export const taskResultResponseSchema = z.object({
   nextTask: taskSchema.nullable(),
 });
 
+/** POST /api/tasks/:id/undo-result: takes back a result just entered ("Undo", issue 10). */
+export const taskUndoResultBodySchema = z.strictObject({
+  /** The completed task's version, as the result answered it. */
+  version: z.number().int(),
+});
+
+export const taskUndoResultResponseSchema = z.object({
+  /** The task, open again. */
+  task: taskSchema,
+  /** The next step the result had created, removed with it. */
+  removedNextId: idSchema.nullable(),
+  /** The next step, kept because someone has worked on it since. */
+  keptNext: taskSchema.nullable(),
+});
+export type TaskUndoResult = z.infer<typeof taskUndoResultResponseSchema>;
+
 /**
  * POST /api/tasks/:id/take: "take into work" (or `release: true` to let go). A task someone
  * else has taken answers 409 `task_taken` naming them; `takeOver: true` takes it from them.

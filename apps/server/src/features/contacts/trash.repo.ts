@@ -49,7 +49,14 @@ export async function listTrash(
 }
 
 /** Takes a record out of the trash; undefined when it is not in this organization's trash. */
-export async function restoreContact(db: Db, orgId: string, kind: ContactKind, id: string) {
+/** Back from the trash; with `deletedBy`, only a record that user deleted. */
+export async function restoreContact(
+  db: Db,
+  orgId: string,
+  kind: ContactKind,
+  id: string,
+  deletedBy?: string,
+) {
   const [row] = await db
     .update(contacts)
     .set({
@@ -64,6 +71,7 @@ export async function restoreContact(db: Db, orgId: string, kind: ContactKind, i
         eq(contacts.kind, kind),
         eq(contacts.id, id),
         isNotNull(contacts.deletedAt),
+        deletedBy ? eq(contacts.deletedBy, deletedBy) : undefined,
       ),
     )
     .returning();
