@@ -84,7 +84,7 @@ export async function undoResult(
     if (row.parentId) await publishParentUpdated(tx, orgId, row.parentId);
     return { reopened, next, removed };
   });
-  if (!done) return whyNotUpdated(ctx, row.id, guard);
+  if (!done) return whyNotUpdated(ctx, row.id, {});
   const kept = done.next && !done.removed ? done.next : null;
   const [task, keptNext] = await taskDtos(ctx, kept ? [done.reopened, kept] : [done.reopened]);
   return {
