@@ -104,6 +104,7 @@ describe.skipIf(!hasChromium())('at the desk (desktop, English)', () => {
     // Apply without a tag says what is missing instead of doing nothing.
     await page.getByTestId('bulk-apply').click();
     await page.getByText('Choose a tag, or type the name of a new one').waitFor();
+    await shot('00-apply-says-why');
     await page.getByTestId('bulk-value').fill('Spring trial');
     await page.getByRole('option', { name: 'Create tag “Spring trial”' }).waitFor();
     await shot('01-create-tag');
@@ -216,5 +217,33 @@ describe.skipIf(!hasChromium())('at the desk (desktop, English)', () => {
     await page.waitForURL((u) => u.pathname === `/persons/${person.id}`);
     await page.getByTestId('contact-name').getByText('Dino Desk').waitFor();
     await shot('08-person-back');
+  });
+
+  it('adds a new caller with the status chosen in the settings and the taker responsible', async () => {
+    const statuses = (await api('GET', '/api/settings/statuses?entity=person')) as unknown as {
+      items: Array<{ id: string; name: string }>;
+    };
+    const second = statuses.items[1]!;
+    await page.goto(`${server.url}/settings/crm`);
+    await page.getByTestId('crm-new-caller-status').click();
+    await page.getByRole('option', { name: second.name, exact: true }).click();
+    await shot('09-new-caller-settings');
+    await page.getByTestId('crm-save').click();
+    await page.getByText('The CRM settings have been saved.').waitFor();
+
+    await page.goto(`${server.url}/board`);
+    await page.getByTestId('board-new-call').click();
+    await page.getByTestId('call-search').fill('070-555 55 55');
+    await page.getByTestId('call-create-person').click();
+    await page.getByTestId('call-first-name').fill('Eva');
+    await page.getByTestId('call-save').click();
+    await page.getByTestId('new-call-form').waitFor({ state: 'detached' });
+    const found = (await api('GET', '/api/persons?search=Eva')) as unknown as {
+      items: Array<{ statusId: string | null; responsibleId: string | null }>;
+    };
+    const me = (await api('GET', '/api/me')) as unknown as { user: { id: string } };
+    expect(found.items).toEqual([
+      expect.objectContaining({ statusId: second.id, responsibleId: me.user.id }),
+    ]);
   });
 });
