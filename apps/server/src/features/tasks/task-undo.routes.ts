@@ -5,11 +5,13 @@ import {
   taskUndoResultResponseSchema,
 } from '@spotter/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { actorOf } from '../../plugins/auth.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
 import { restoreTask, undoResult } from './task-undo.service.ts';
 
 const tags = ['tasks'];
+const noBody = z.strictObject({}).nullish();
 
 /** "Undo" in the toasts (issue 10): a deleted task back, a result just entered taken back. */
 export const taskUndoRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -23,6 +25,7 @@ export const taskUndoRoutes: FastifyPluginAsyncZod = async (app) => {
           'For the staff member who deleted it, within a day. 404 when there is nothing of ' +
           "theirs to restore; 409 `cannot_restore` when the task's round or person is gone.",
         params: idParamsSchema,
+        body: noBody,
         response: { 200: taskSchema, ...errorResponses },
       },
     },
