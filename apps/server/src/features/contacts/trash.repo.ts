@@ -49,6 +49,21 @@ export async function listTrash(
 }
 
 /** Takes a record out of the trash; undefined when it is not in this organization's trash. */
+export async function isTrashed(db: Db, orgId: string, kind: ContactKind, id: string) {
+  const [row] = await db
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(
+      and(
+        eq(contacts.orgId, orgId),
+        eq(contacts.kind, kind),
+        eq(contacts.id, id),
+        isNotNull(contacts.deletedAt),
+      ),
+    );
+  return row !== undefined;
+}
+
 /** Back from the trash; with `deletedBy`, only a record that user deleted. */
 export async function restoreContact(
   db: Db,

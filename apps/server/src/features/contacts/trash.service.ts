@@ -1,7 +1,7 @@
 import type { Company, ContactKind, Person } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { actorCan, assertCan, type Actor } from '../../lib/actor.ts';
-import { notFound } from '../../lib/errors.ts';
+import { forbidden, notFound } from '../../lib/errors.ts';
 import { getCrmSettings } from '../contact-settings/index.ts';
 import { toCompanyDto, toPersonDto } from './contacts.dto.ts';
 import { loadDtoRefs } from './contacts.repo.ts';
@@ -52,7 +52,11 @@ async function restore(db: Db, actor: Actor, kind: ContactKind, id: string) {
     await insertHistory(tx, actor.orgId, id, { event: 'restored', authorId: actor.userId });
     return restored;
   });
-  if (!row) throw notFound(kind === 'person' ? 'Person' : 'Company');
+  if (!row) {
+    // Someone else's deletion: theirs to undo, or an admin's to restore.
+    if (deletedBy && (await repo.isTrashed(db, actor.orgId, kind, id))) throw forbidden();
+    throw notFound(kind === 'person' ? 'Person' : 'Company');
+  }
   return { row, refs: await loadDtoRefs(db, actor.orgId, [row]) };
 }
 

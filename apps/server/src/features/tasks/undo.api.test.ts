@@ -170,7 +170,7 @@ describe('undo a contact deletion (issue 10)', () => {
     const id = created.json<{ person: { id: string } }>().person.id;
     expect((await seller.client.request('DELETE', `/api/persons/${id}`)).statusCode).toBe(204);
     const theirs = await colleague.client.request('POST', `/api/persons/${id}/restore`);
-    expect(theirs.statusCode).toBe(404);
+    expect(theirs.statusCode).toBe(403);
     const mine = await seller.client.request('POST', `/api/persons/${id}/restore`);
     expect(mine.statusCode, mine.body).toBe(200);
     expect((await seller.client.request('GET', `/api/persons/${id}`)).statusCode).toBe(200);
