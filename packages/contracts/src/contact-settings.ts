@@ -194,6 +194,10 @@ export type CustomValues = z.infer<typeof customValuesSchema>;
 /** Where day-based follow-ups land until a club says when its working day starts. */
 export const DEFAULT_WORKDAY_START = '10:00';
 
+export const NEW_CALLER_RESPONSIBLE = ['taker', 'none'] as const;
+export const newCallerResponsibleSchema = z.enum(NEW_CALLER_RESPONSIBLE);
+export type NewCallerResponsible = z.infer<typeof newCallerResponsibleSchema>;
+
 export const crmSettingsSchema = z.object({
   /** Deleted persons and companies are purged from the trash after this many days (C-12). */
   trashRetentionDays: z.number().int(),
@@ -209,6 +213,13 @@ export const crmSettingsSchema = z.object({
    * outside [start, end] is moved to the next start; without one it keeps its time.
    */
   workdayEnd: z.string().nullable(),
+  /**
+   * The status of a person added from "New call" (issue 10). Null: the first person status by
+   * order, whichever that is when the call is taken.
+   */
+  newCallerStatusId: idSchema.nullable(),
+  /** Who is responsible for a person added from "New call": the staff member who took it, or nobody. */
+  newCallerResponsible: newCallerResponsibleSchema,
   version: z.number().int(),
   updatedAt: timestampSchema,
 });
@@ -226,6 +237,9 @@ export const crmSettingsUpdateSchema = z.strictObject({
   /** The end must come after the start (checked with the stored value of the other). */
   workdayStart: timeOfDaySchema.optional(),
   workdayEnd: timeOfDaySchema.nullable().optional(),
+  /** A live person status; null: the first by order. */
+  newCallerStatusId: idSchema.nullable().optional(),
+  newCallerResponsible: newCallerResponsibleSchema.optional(),
   version: z.number().int().nonnegative(),
 });
 export type CrmSettingsUpdate = z.input<typeof crmSettingsUpdateSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailSchema, idSchema, timestampSchema } from './common.ts';
+import { emailSchema, idSchema, nameSchema, timestampSchema } from './common.ts';
 import { coded } from './errors.ts';
 import { contactKindSchema, customValuesSchema } from './contact-settings.ts';
 
@@ -150,7 +150,16 @@ const identifyIssue = {
   path: ['firstName'],
 };
 
-export const personCreateSchema = z.strictObject(personFields).refine(identifies, identifyIssue);
+export const personCreateSchema = z
+  .strictObject({
+    ...personFields,
+    /**
+     * How the person came in. `new_call`: added while taking a call ("New call"), so a status
+     * and a responsible the body leaves out come from the CRM settings' new-caller defaults.
+     */
+    intake: z.enum(['new_call']).optional(),
+  })
+  .refine(identifies, identifyIssue);
 export type PersonCreate = z.input<typeof personCreateSchema>;
 
 export const personUpdateSchema = z.strictObject({
@@ -315,7 +324,13 @@ export const companyListSchema = z.object({
 // ---------------------------------------------------------------- bulk actions and export
 
 export const bulkActionSchema = z.discriminatedUnion('action', [
-  z.strictObject({ action: z.literal('addTag'), tagId: idSchema }),
+  z.strictObject({
+    action: z.literal('addTag'),
+    /** An existing tag, or … */
+    tagId: idSchema.optional(),
+    /** … a tag by name, created for this list's kind when there is none by that name yet. */
+    tagName: nameSchema(60).optional(),
+  }),
   z.strictObject({ action: z.literal('removeTag'), tagId: idSchema }),
   z.strictObject({ action: z.literal('setStatus'), statusId: idSchema.nullable() }),
   z.strictObject({ action: z.literal('setResponsible'), responsibleId: idSchema.nullable() }),
@@ -329,7 +344,11 @@ export const bulkBodySchema = z.strictObject({
   change: bulkActionSchema,
 });
 export type BulkBody = z.input<typeof bulkBodySchema>;
-export const bulkResultSchema = z.object({ affected: z.number().int() });
+export const bulkResultSchema = z.object({
+  affected: z.number().int(),
+  /** Adding a tag by `tagName`: the tag's id (it exists from now on). */
+  tagId: idSchema.optional(),
+});
 
 export const exportQuerySchema = contactFilterSchema.extend({
   format: z.enum(['csv', 'xlsx']).default('csv'),

@@ -41,6 +41,10 @@ export const ERROR_CODES = [
   'in_use',
   'already_set_up',
   'already_completed',
+  /** Undoing a result of a task that is open (someone reopened it meanwhile). */
+  'not_completed',
+  /** A deleted task cannot come back: its round or its person is gone for good since. */
+  'cannot_restore',
   /** Another staff member has the task in work: `params.userId` and `params.name` say who. */
   'task_taken',
   'already_imported',
@@ -61,6 +65,8 @@ export const ERROR_CODES = [
   'default_template',
   /** The organization requires two-step for this role, so it cannot be turned off. */
   'two_step_required',
+  /** Undoing someone else's result: reopen the task instead. */
+  'not_yours',
   // 500: ours, never with details
   'internal',
   // 501: this installation cannot do it (a backup download on PostgreSQL: use pg_dump)

@@ -80,8 +80,16 @@ export const taskCreateSchema = z.strictObject({
   /** Null: the template's default assignee, else the creator. */
   assigneeId: idSchema.nullable().optional(),
   comment: commentSchema.optional(),
-  /** Omitted: the template's due offset from now. */
+  /**
+   * Omitted: the template's due offset from now. A call round always has a due time: omitted
+   * there, its `dueDate` (else the template's offset, else today) decides.
+   */
   dueAt: timestampSchema.nullable().optional(),
+  /**
+   * Call rounds: the club day (YYYY-MM-DD) the calls are for. They are due at the start of
+   * the working day, or, for today after it started, by the end of the working day.
+   */
+  dueDate: z.iso.date().optional(),
   remindAt: timestampSchema.nullable().default(null),
   statusId: idSchema.nullable().default(null),
   branchId: idSchema.nullable().default(null),
@@ -123,6 +131,22 @@ export const taskResultResponseSchema = z.object({
   /** The next task the workflow created, if any. */
   nextTask: taskSchema.nullable(),
 });
+
+/** POST /api/tasks/:id/undo-result: takes back a result just entered ("Undo", issue 10). */
+export const taskUndoResultBodySchema = z.strictObject({
+  /** The completed task's version, as the result answered it. */
+  version: z.number().int(),
+});
+
+export const taskUndoResultResponseSchema = z.object({
+  /** The task, open again. */
+  task: taskSchema,
+  /** The next step the result had created, removed with it. */
+  removedNextId: idSchema.nullable(),
+  /** The next step, kept because someone has worked on it since. */
+  keptNext: taskSchema.nullable(),
+});
+export type TaskUndoResult = z.infer<typeof taskUndoResultResponseSchema>;
 
 /**
  * POST /api/tasks/:id/take: "take into work" (or `release: true` to let go). A task someone

@@ -169,6 +169,28 @@ export function clampToWorkingHours(at: Date, timezone: string, hours: WorkingHo
   return at;
 }
 
+/** The club's calendar day (YYYY-MM-DD) at an instant. */
+export function clubDate(at: Date, timezone: string): string {
+  const d = new TZDate(at.getTime(), timezone);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/**
+ * When work planned for a club day is due (a call round's date): the start of that working
+ * day. A day whose start has already passed (a round made for today after opening) is due by
+ * its end instead: the end of the working day, else the day's last minute. Due at the
+ * start, or at once, every card would turn overdue within minutes of being planned.
+ */
+export function dueOnDay(isoDate: string, timezone: string, hours: WorkingHours, now: Date): Date {
+  const start = startOfWorkday(isoDate, timezone, hours);
+  if (start.getTime() >= now.getTime()) return start;
+  const day = new TZDate(startOfClubDay(isoDate, timezone).getTime(), timezone);
+  const end = hours.end === null ? null : atClock(day, hours.end);
+  if (end && end.getTime() > now.getTime()) return end;
+  return new Date(addDays(day, 1).getTime() - 60_000);
+}
+
 /** A club calendar day (YYYY-MM-DD) at the start of the working day. */
 export function startOfWorkday(isoDate: string, timezone: string, hours: WorkingHours): Date {
   return atClock(new TZDate(startOfClubDay(isoDate, timezone).getTime(), timezone), hours.start);

@@ -103,6 +103,15 @@ export const crmSettings = pgTable('crm_settings', {
   workdayStart: text().notNull().default('10:00'),
   /** "HH:MM", or null: no clamping of follow-ups counted in minutes or hours. */
   workdayEnd: text(),
+  /**
+   * The status a person added from "New call" gets; null: the first person status by order.
+   * No foreign key: a status deleted or archived since falls back to the first one.
+   */
+  newCallerStatusId: uuid(),
+  /** Who is responsible for a person added from "New call": the staff member who took it, or nobody. */
+  newCallerResponsible: text({ enum: ['taker', 'none'] })
+    .notNull()
+    .default('taker'),
   version: integer().notNull().default(1),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

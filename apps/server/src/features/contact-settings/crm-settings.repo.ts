@@ -4,7 +4,15 @@ import { crmSettings } from './contact-settings.table.ts';
 
 export type CrmSettingsRow = typeof crmSettings.$inferSelect;
 type Patch = Partial<
-  Pick<CrmSettingsRow, 'trashRetentionDays' | 'phoneRegion' | 'workdayStart' | 'workdayEnd'>
+  Pick<
+    CrmSettingsRow,
+    | 'trashRetentionDays'
+    | 'phoneRegion'
+    | 'workdayStart'
+    | 'workdayEnd'
+    | 'newCallerStatusId'
+    | 'newCallerResponsible'
+  >
 >;
 
 export async function findCrmSettings(db: Db, orgId: string) {

@@ -1,12 +1,14 @@
 import {
   DEFAULT_WORKDAY_START,
   type CrmSettings,
+  type NewCallerResponsible,
   type crmSettingsUpdateSchema,
 } from '@spotter/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
 import { fieldInvalid, notFound, versionConflict } from '../../lib/errors.ts';
+import { firstLiveStatus, findStatus } from './statuses.repo.ts';
 import { findOrganization } from '../organizations/index.ts';
 import * as repo from './crm-settings.repo.ts';
 import { guessPhoneRegion } from './phone-region.ts';
@@ -22,11 +24,16 @@ async function effective(db: Db, orgId: string): Promise<CrmSettings> {
     findOrganization(db, orgId),
   ]);
   if (!org) throw notFound('Organization');
+  // A status deleted or archived since it was chosen no longer applies: the first one does.
+  const chosen = row?.newCallerStatusId ? await findStatus(db, orgId, row.newCallerStatusId) : null;
+  const newCallerStatusId = chosen && !chosen.archivedAt ? chosen.id : null;
   return {
     trashRetentionDays: row?.trashRetentionDays ?? DEFAULT_TRASH_RETENTION_DAYS,
     phoneRegion: row?.phoneRegion ?? guessPhoneRegion(org.timezone, org.locale),
     workdayStart: row?.workdayStart ?? DEFAULT_WORKDAY_START,
     workdayEnd: row?.workdayEnd ?? null,
+    newCallerStatusId,
+    newCallerResponsible: row?.newCallerResponsible ?? 'taker',
     // Version 0: nothing saved yet; the first save creates the row.
     version: row?.version ?? 0,
     updatedAt: (row?.updatedAt ?? org.createdAt).toISOString(),
@@ -54,6 +61,22 @@ export async function getWorkingHours(
   return { start: row?.workdayStart ?? DEFAULT_WORKDAY_START, end: row?.workdayEnd ?? null };
 }
 
+/**
+ * What a person added from "New call" gets unless the form says otherwise (issue 10): the
+ * chosen status while it is live, else the first person status by order; and as responsible
+ * the staff member who took the call, unless the club chose nobody.
+ */
+export async function newCallerDefaults(
+  db: Db,
+  orgId: string,
+): Promise<{ statusId: string | null; responsible: NewCallerResponsible }> {
+  const row = await repo.findCrmSettings(db, orgId);
+  const chosen = row?.newCallerStatusId ? await findStatus(db, orgId, row.newCallerStatusId) : null;
+  const live = chosen && chosen.entity === 'person' && !chosen.archivedAt ? chosen : null;
+  const status = live ?? (await firstLiveStatus(db, orgId, 'person'));
+  return { statusId: status?.id ?? null, responsible: row?.newCallerResponsible ?? 'taker' };
+}
+
 export async function readCrmSettings(db: Db, actor: Actor) {
   assertCan(actor, 'contacts.read');
   return effective(db, actor.orgId);
@@ -64,12 +87,23 @@ export async function updateCrmSettings(db: Db, actor: Actor, input: UpdateInput
   assertCan(actor, 'settings.manage');
   const { version, ...patch } = input;
   await checkWorkday(db, actor.orgId, patch);
+  if (patch.newCallerStatusId) await checkNewCallerStatus(db, actor.orgId, patch.newCallerStatusId);
   const saved =
     version === 0
       ? await repo.insertCrmSettings(db, actor.orgId, patch)
       : await repo.updateCrmSettings(db, actor.orgId, version, patch);
   if (!saved) throw versionConflict(null, 'these settings');
   return effective(db, actor.orgId);
+}
+
+async function checkNewCallerStatus(db: Db, orgId: string, id: string) {
+  const status = await findStatus(db, orgId, id);
+  if (!status || status.entity !== 'person') {
+    throw fieldInvalid('newCallerStatusId', 'unknown_reference', 'Pick a status of persons');
+  }
+  if (status.archivedAt) {
+    throw fieldInvalid('newCallerStatusId', 'archived', 'This status is archived');
+  }
 }
 
 /** "HH:MM" strings of the same shape compare as times; the end must come after the start. */

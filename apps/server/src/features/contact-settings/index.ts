@@ -1,6 +1,6 @@
 export { contactStatuses, lookups, customFields, crmSettings } from './contact-settings.table.ts';
 export { seedCrmDefaults } from './defaults.ts';
-export { getCrmSettings, getWorkingHours } from './crm-settings.service.ts';
+export { getCrmSettings, getWorkingHours, newCallerDefaults } from './crm-settings.service.ts';
 export {
   assertContactRefs,
   loadCustomFields,

@@ -38,6 +38,23 @@ export async function findStatus(db: Db, orgId: string, id: string) {
   return row;
 }
 
+/** The first live status of an entity by order (a new caller's default). */
+export async function firstLiveStatus(db: Db, orgId: string, entity: ContactKind) {
+  const [row] = await db
+    .select()
+    .from(contactStatuses)
+    .where(
+      and(
+        eq(contactStatuses.orgId, orgId),
+        eq(contactStatuses.entity, entity),
+        isNull(contactStatuses.archivedAt),
+      ),
+    )
+    .orderBy(asc(contactStatuses.position), asc(sql`lower(${contactStatuses.name})`))
+    .limit(1);
+  return row;
+}
+
 export async function nextStatusPosition(db: Db, orgId: string, entity: ContactKind) {
   const [row] = await db
     .select({ max: sql<number | null>`max(${contactStatuses.position})` })

@@ -16,6 +16,7 @@ import { fieldInvalid, notFound, renameFields, versionConflict } from '../../lib
 import {
   assertContactRefs,
   getCrmSettings,
+  newCallerDefaults,
   validateCustomValues,
 } from '../contact-settings/index.ts';
 import { nulField, prepareContactValues, type ContactInput } from './contact-values.ts';
@@ -215,11 +216,25 @@ export async function companyDto(db: Db, orgId: string, row: ContactRow): Promis
   return toCompanyDto(row, await repo.loadDtoRefs(db, orgId, [row]));
 }
 
+/** A status and responsible the "New call" form left out come from the CRM settings. */
+async function withNewCallerDefaults(db: Db, actor: Actor, body: PersonCreateBody) {
+  const { intake, ...input } = body;
+  if (intake !== 'new_call') return input;
+  const defaults = await newCallerDefaults(db, actor.orgId);
+  const taker = defaults.responsible === 'taker' ? actor.userId : null;
+  return {
+    ...input,
+    statusId: input.statusId !== undefined ? input.statusId : defaults.statusId,
+    responsibleId: input.responsibleId !== undefined ? input.responsibleId : taker,
+  };
+}
+
 export async function createPerson(db: Db, actor: Actor, body: PersonCreateBody) {
   assertCan(actor, 'contacts.write');
   assertStorable(body);
+  const input = await withNewCallerDefaults(db, actor, body);
   const { row, duplicates } = await db.transaction((tx) =>
-    createContact(tx, actor, 'person', body),
+    createContact(tx, actor, 'person', input),
   );
   return { person: await personDto(db, actor.orgId, row), duplicates };
 }

@@ -19,7 +19,12 @@ export { loadDtoRefs, toContactDtos } from './contacts.repo.ts';
  * `insertHistory(db, orgId, contactId, { event, text?, typeId?, data?, authorId? })` writes one
  * timeline entry; `insertHistoryMany(db, orgId, entries)` writes many in one INSERT.
  */
-export { insertHistory, insertHistoryMany, type HistoryInput } from './history.repo.ts';
+export {
+  insertHistory,
+  insertHistoryMany,
+  deleteTaskResultHistory,
+  type HistoryInput,
+} from './history.repo.ts';
 /**
  * - `prepareContactValues(kind, input, { region, existing?, now? })`: pure. Normalizes phones
  *   (E.164 with the region), lower-cases emails, fills displayName / sortName / phoneKeys /

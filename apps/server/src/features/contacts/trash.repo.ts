@@ -49,7 +49,29 @@ export async function listTrash(
 }
 
 /** Takes a record out of the trash; undefined when it is not in this organization's trash. */
-export async function restoreContact(db: Db, orgId: string, kind: ContactKind, id: string) {
+export async function isTrashed(db: Db, orgId: string, kind: ContactKind, id: string) {
+  const [row] = await db
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(
+      and(
+        eq(contacts.orgId, orgId),
+        eq(contacts.kind, kind),
+        eq(contacts.id, id),
+        isNotNull(contacts.deletedAt),
+      ),
+    );
+  return row !== undefined;
+}
+
+/** Back from the trash; with `deletedBy`, only a record that user deleted. */
+export async function restoreContact(
+  db: Db,
+  orgId: string,
+  kind: ContactKind,
+  id: string,
+  deletedBy?: string,
+) {
   const [row] = await db
     .update(contacts)
     .set({
@@ -64,6 +86,7 @@ export async function restoreContact(db: Db, orgId: string, kind: ContactKind, i
         eq(contacts.kind, kind),
         eq(contacts.id, id),
         isNotNull(contacts.deletedAt),
+        deletedBy ? eq(contacts.deletedBy, deletedBy) : undefined,
       ),
     )
     .returning();

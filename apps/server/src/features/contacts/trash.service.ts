@@ -1,7 +1,7 @@
 import type { Company, ContactKind, Person } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
-import { assertCan, type Actor } from '../../lib/actor.ts';
-import { notFound } from '../../lib/errors.ts';
+import { actorCan, assertCan, type Actor } from '../../lib/actor.ts';
+import { forbidden, notFound } from '../../lib/errors.ts';
 import { getCrmSettings } from '../contact-settings/index.ts';
 import { toCompanyDto, toPersonDto } from './contacts.dto.ts';
 import { loadDtoRefs } from './contacts.repo.ts';
@@ -9,6 +9,8 @@ import { insertHistory } from './history.repo.ts';
 import * as repo from './trash.repo.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Matches no deleter: an API token restores only with the admin permission. */
+const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 export async function listTrash(
   db: Db,
@@ -36,15 +38,25 @@ export async function listTrash(
   };
 }
 
+/**
+ * C-12: an admin restores anything in the trash. Whoever deleted a record may take it back
+ * too ("Undo" in the toast, issue 10): it only undoes their own step.
+ */
 async function restore(db: Db, actor: Actor, kind: ContactKind, id: string) {
-  assertCan(actor, 'contacts.admin');
+  const admin = actorCan(actor, 'contacts.admin');
+  if (!admin) assertCan(actor, 'contacts.write');
+  const deletedBy = admin ? undefined : (actor.userId ?? NOBODY);
   const row = await db.transaction(async (tx) => {
-    const restored = await repo.restoreContact(tx, actor.orgId, kind, id);
+    const restored = await repo.restoreContact(tx, actor.orgId, kind, id, deletedBy);
     if (!restored) return undefined;
     await insertHistory(tx, actor.orgId, id, { event: 'restored', authorId: actor.userId });
     return restored;
   });
-  if (!row) throw notFound(kind === 'person' ? 'Person' : 'Company');
+  if (!row) {
+    // Someone else's deletion: theirs to undo, or an admin's to restore.
+    if (deletedBy && (await repo.isTrashed(db, actor.orgId, kind, id))) throw forbidden();
+    throw notFound(kind === 'person' ? 'Person' : 'Company');
+  }
   return { row, refs: await loadDtoRefs(db, actor.orgId, [row]) };
 }
 

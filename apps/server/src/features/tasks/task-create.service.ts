@@ -1,6 +1,7 @@
 import type { Task, taskCreateSchema } from '@spotter/contracts';
 import type { z } from 'zod';
 import { assertCan } from '../../lib/actor.ts';
+import { clubDate, dueOnDay } from '../../lib/club-time.ts';
 import {
   fieldError,
   fieldInvalid,
@@ -9,13 +10,15 @@ import {
   validationError,
   type FieldErrors,
 } from '../../lib/errors.ts';
+import { getWorkingHours } from '../contact-settings/index.ts';
 import { livePersonIds } from '../contacts/index.ts';
 import { taskAssigned } from './tasks.hooks.ts';
-import { taskDto, type TaskCtx } from './task-context.ts';
+import { clubTimezone, taskDto, type TaskCtx } from './task-context.ts';
 import { checkContact, checkPrivate, checkRefs, checkTemplate, defaultDue } from './task-input.ts';
 import {
   defaultTemplateOf,
   findTemplate,
+  firstStatusId,
   taskUserExists,
   type TemplateRow,
 } from './task-refs.repo.ts';
@@ -72,6 +75,32 @@ async function callTemplateOf(ctx: TaskCtx, round: TemplateRow): Promise<Templat
   return fallback;
 }
 
+/**
+ * A call round's due time: as given, else its day at the club's working time (today when no
+ * day is named and the template has no offset). A round's calls always have one, so they land
+ * in Today or on their day, never among new leads in Unsorted.
+ */
+async function roundDue(ctx: TaskCtx, input: TaskCreateInput, template: TemplateRow) {
+  if (input.dueAt === null) {
+    throw fieldInvalid('dueAt', 'required', 'A call round has a due date');
+  }
+  if (input.dueAt !== undefined || (!input.dueDate && template.dueOffsetMinutes !== null)) {
+    return defaultDue(input.dueAt, template, ctx.now);
+  }
+  const [timezone, hours] = await Promise.all([
+    clubTimezone(ctx.db, ctx.actor.orgId),
+    getWorkingHours(ctx.db, ctx.actor.orgId),
+  ]);
+  const today = clubDate(ctx.now, timezone);
+  // ISO dates compare as strings.
+  if (input.dueDate && input.dueDate < today) {
+    throw fieldInvalid('dueDate', 'too_small', 'A call round cannot be due before today', {
+      min: today,
+    });
+  }
+  return dueOnDay(input.dueDate ?? today, timezone, hours, ctx.now);
+}
+
 /** T-1, T-2: a task, or a call round with one call per person, in one transaction. */
 export async function createTask(ctx: TaskCtx, input: TaskCreateInput): Promise<Task> {
   assertCan(ctx.actor, 'tasks.write');
@@ -85,11 +114,21 @@ export async function createTask(ctx: TaskCtx, input: TaskCreateInput): Promise<
   if (type !== 'round' && (input.personIds || input.filter)) {
     errors.personIds = fieldError('not_allowed', 'Only a call round takes a list of persons');
   }
+  if (type !== 'round' && input.dueDate) {
+    errors.dueDate = fieldError('not_allowed', 'Only a call round takes a due date; send dueAt');
+  }
   await checkRefs(db, actor.orgId, input, errors);
   throwIfAny(errors);
 
   const persons = type === 'round' ? await roundPersons(ctx, input) : [];
   const callTemplate = type === 'round' ? await callTemplateOf(ctx, template) : undefined;
+  const dueAt =
+    type === 'round'
+      ? await roundDue(ctx, input, template)
+      : defaultDue(input.dueAt, template, now);
+  // A planned call is sorted already: with no status it would wait in Unsorted with new leads.
+  const callStatusId =
+    type === 'round' ? (input.statusId ?? (await firstStatusId(db, actor.orgId))) : null;
   const assigneeId = await assigneeFor(ctx, input, template);
   const base = {
     orgId: actor.orgId,
@@ -97,7 +136,7 @@ export async function createTask(ctx: TaskCtx, input: TaskCreateInput): Promise<
     assigneeId,
     creatorId: actor.userId,
     comment: input.comment ?? template.defaultComment,
-    dueAt: defaultDue(input.dueAt, template, now),
+    dueAt,
     remindAt: input.remindAt ? new Date(input.remindAt) : null,
     statusId: input.statusId,
     createdAt: now,
@@ -116,6 +155,7 @@ export async function createTask(ctx: TaskCtx, input: TaskCreateInput): Promise<
         ...base,
         // The round carries the reminder: thousands of calls must not each ring at once.
         remindAt: null,
+        statusId: callStatusId,
         templateId: callTemplate.id,
         parentId: created.id,
         personIds: persons,

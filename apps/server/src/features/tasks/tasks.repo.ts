@@ -95,15 +95,6 @@ export async function updateTask(
   return row;
 }
 
-/** A round's calls go with it (parent_id cascades). */
-export async function deleteTask(db: Db, orgId: string, id: string): Promise<boolean> {
-  const deleted = await db
-    .delete(tasks)
-    .where(and(eq(tasks.orgId, orgId), eq(tasks.id, id)))
-    .returning({ id: tasks.id });
-  return deleted.length > 0;
-}
-
 export interface RoundCalls {
   orgId: string;
   parentId: string;

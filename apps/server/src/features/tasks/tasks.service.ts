@@ -19,6 +19,7 @@ import { taskSearchCondition } from './task-search.ts';
 import { taskVisibility } from './task-visibility.ts';
 import { publishParentUpdated, publishTaskEvent } from './task-events.ts';
 import * as repo from './tasks.repo.ts';
+import { snapshotAndDelete } from './task-undo.repo.ts';
 import { countTasks, listTaskPage, type TaskListScope } from './tasks-list.repo.ts';
 import { tasks } from './tasks.table.ts';
 
@@ -76,7 +77,14 @@ export async function deleteTask(ctx: TaskCtx, id: string): Promise<void> {
   assertCan(ctx.actor, 'tasks.write');
   const row = await visibleTask(ctx, id);
   await ctx.db.transaction(async (tx) => {
-    if (!(await repo.deleteTask(tx, ctx.actor.orgId, row.id))) return;
+    // Kept for "Undo": restoreTask puts back exactly these rows.
+    const deleted = await snapshotAndDelete(tx, {
+      orgId: ctx.actor.orgId,
+      id: row.id,
+      userId: ctx.actor.userId,
+      now: ctx.now,
+    });
+    if (!deleted) return;
     await publishTaskEvent(tx, ctx.actor.orgId, 'task.deleted', row);
     if (row.parentId) await publishParentUpdated(tx, ctx.actor.orgId, row.parentId);
   });

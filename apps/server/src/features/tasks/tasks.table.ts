@@ -138,3 +138,29 @@ export const tasks = pgTable(
     }).onDelete('set null'),
   ],
 );
+
+/**
+ * The undo of a deletion (issue 10): the deleted task's rows (a round's calls with it) as they
+ * were, so "Undo" puts back exactly that. Kept for a day, for the one who deleted them; a
+ * deletion purges the organization's older ones.
+ */
+export const deletedTasks = pgTable(
+  'deleted_tasks',
+  {
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    /** The deleted task's id (a round's, for a round and its calls). */
+    id: uuid().notNull(),
+    /** `to_jsonb` of every deleted row, as `jsonb_populate_recordset` reads them back. */
+    rows: jsonb().notNull(),
+    /** The tasks whose `previousId` pointed at a deleted one (set to null by the delete). */
+    nextIds: jsonb().$type<Array<{ id: string; previousId: string }>>().notNull().default([]),
+    deletedBy: uuid(),
+    deletedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('deleted_tasks_org_deleted_idx').on(t.orgId, t.deletedAt),
+  ],
+);

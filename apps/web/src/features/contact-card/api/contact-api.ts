@@ -118,6 +118,18 @@ export function useDeleteContact(kind: ContactKind, id: string) {
   });
 }
 
+/**
+ * "Undo" after a delete (issue 10): the record back from the trash. Whoever deleted it may;
+ * anyone else needs the trash (admins).
+ */
+export function useRestoreContact(kind: ContactKind, id: string) {
+  const invalidate = useInvalidate();
+  return async () => {
+    await api.post<unknown>(`/api/${collectionOf(kind)}/${id}/restore`);
+    await invalidate(kind);
+  };
+}
+
 export function useMergeContact<K extends ContactKind>(kind: K, targetId: string) {
   const qc = useQueryClient();
   const invalidate = useInvalidate();

@@ -8,6 +8,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
+import { showUndoToast } from '../../../components/undo-toast.tsx';
 import { MessagePage } from '../../../components/message-page.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { isApiError } from '../../../lib/api.ts';
@@ -17,6 +18,7 @@ import {
   createdDuplicatesKey,
   useContact,
   useDeleteContact,
+  useRestoreContact,
   type ContactByKind,
 } from '../api/contact-api.ts';
 import { ConflictDialog } from './conflict-dialog.tsx';
@@ -60,6 +62,7 @@ export function ContactPageShell<K extends ContactKind>(props: {
   const contact = useContact(props.kind, props.id);
   const saver = useContactSave(props.kind, props.id);
   const remove = useDeleteContact(props.kind, props.id);
+  const restore = useRestoreContact(props.kind, props.id);
   const customFields = useCustomFields(props.kind).data?.items ?? [];
   const region = usePhoneRegion();
   const fullScreenEdit = useMediaQuery('(max-width: 48em)');
@@ -100,9 +103,15 @@ export function ContactPageShell<K extends ContactKind>(props: {
   const doDelete = () =>
     remove.mutate(undefined, {
       onSuccess: () => {
-        notifications.show({
-          color: 'teal',
+        showUndoToast({
           message: t('delete.done', { name: c.displayName }),
+          undo: async () => {
+            await restore();
+            void (props.kind === 'person'
+              ? navigate({ to: '/persons/$personId', params: { personId: props.id } })
+              : navigate({ to: '/companies/$companyId', params: { companyId: props.id } }));
+            return t('delete.restored', { name: c.displayName });
+          },
         });
         void navigate({ to: listPath });
       },

@@ -1,6 +1,7 @@
-import { Anchor, Button, Group, Menu, Modal, Paper, Select, Text } from '@mantine/core';
+import { Anchor, Button, Group, Menu, Paper, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { BulkBody, ContactKind } from '@spotter/contracts';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   IconChevronDown,
   IconTag,
@@ -13,26 +14,12 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
-import { errorMessage } from '../../../lib/validation.ts';
+import { crmKey } from '../../../lib/crm-reference.ts';
+import { errorMessage, serverFieldErrors } from '../../../lib/validation.ts';
 import { RoundModal } from '../../tasks/index.ts';
 import { useBulkAction } from '../api/contacts-list-api.ts';
+import { BulkActionModal, type BulkAction } from './bulk-action-modal.tsx';
 import type { ListRefs } from './list-refs.ts';
-
-type Action = 'addTag' | 'removeTag' | 'setStatus' | 'setResponsible';
-const NONE = 'none';
-
-function changeOf(action: Action, value: string): BulkBody['change'] {
-  switch (action) {
-    case 'addTag':
-      return { action, tagId: value };
-    case 'removeTag':
-      return { action, tagId: value };
-    case 'setStatus':
-      return { action, statusId: value === NONE ? null : value };
-    case 'setResponsible':
-      return { action, responsibleId: value === NONE ? null : value };
-  }
-}
 
 /** Acts on the selected rows, or on every row the filters match. */
 export function BulkBar(props: {
@@ -51,13 +38,14 @@ export function BulkBar(props: {
 }) {
   const { t, i18n } = useTranslation('contacts');
   const bulk = useBulkAction(props.kind);
-  const [action, setAction] = useState<Action | null>(null);
-  const [value, setValue] = useState<string | null>(null);
+  const [action, setAction] = useState<BulkAction | null>(null);
+  const [valueError, setValueError] = useState<string | null>(null);
   const [deleting, setDeleting] = useState(false);
   const [rounding, setRounding] = useState(false);
   const nf = new Intl.NumberFormat(i18n.language);
   const noun = t(`bulk.noun.${props.kind}`, { count: props.count, n: nf.format(props.count) });
 
+  const qc = useQueryClient();
   const run = (change: BulkBody['change']) =>
     bulk.mutate(
       { ...props.target, change },
@@ -69,32 +57,27 @@ export function BulkBar(props: {
           });
           setAction(null);
           setDeleting(false);
-          props.onClear();
+          // A tag named in the dialog is new: the lists and filters offer it from now on.
+          if (change.action === 'addTag' && change.tagName) {
+            void qc.invalidateQueries({ queryKey: crmKey });
+          }
+          // The selection stays for the next step ("tag these, then call them"); deleted
+          // records are gone from the list, so theirs goes.
+          if (change.action === 'delete') props.onClear();
         },
-        onError: (err) => notifications.show({ color: 'red', message: errorMessage(err) }),
+        onError: (err) => {
+          const fields = serverFieldErrors(err);
+          const onValue = Object.entries(fields).find(([key]) => key.startsWith('change.'));
+          if (onValue) setValueError(onValue[1]);
+          else notifications.show({ color: 'red', message: errorMessage(err) });
+        },
       },
     );
 
-  const open = (a: Action) => {
-    setValue(null);
+  const open = (a: BulkAction) => {
+    setValueError(null);
     setAction(a);
   };
-  const choices =
-    action === 'setStatus'
-      ? [
-          { value: NONE, label: t('bulk.noStatus') },
-          ...props.refs.statuses
-            .filter((s) => !s.archived)
-            .map((s) => ({ value: s.id, label: s.name })),
-        ]
-      : action === 'setResponsible'
-        ? [
-            { value: NONE, label: t('filters.nobody') },
-            ...props.refs.staff
-              .filter((s) => s.active)
-              .map((s) => ({ value: s.id, label: s.name })),
-          ]
-        : props.refs.tags.filter((x) => !x.archived).map((x) => ({ value: x.id, label: x.name }));
 
   return (
     <Paper withBorder radius="md" p="xs" px="sm" bg="blue.0" data-testid="bulk-bar">
@@ -182,38 +165,15 @@ export function BulkBar(props: {
         </Menu>
       </Group>
 
-      <Modal
-        opened={action !== null}
+      <BulkActionModal
+        action={action}
+        refs={props.refs}
+        noun={noun}
+        loading={bulk.isPending}
+        error={valueError}
+        onApply={run}
         onClose={() => setAction(null)}
-        title={action ? t(`bulk.${action}`) : ''}
-        centered
-      >
-        <Text size="sm" mb="sm">
-          {t('bulk.appliesTo', { what: noun })}
-        </Text>
-        <Select
-          data={choices}
-          value={value}
-          onChange={setValue}
-          searchable
-          label={action ? t(`bulk.field.${action}`) : ''}
-          comboboxProps={{ withinPortal: true }}
-          data-testid="bulk-value"
-        />
-        <Group justify="flex-end" mt="lg">
-          <Button variant="default" onClick={() => setAction(null)}>
-            {t('common:actions.cancel')}
-          </Button>
-          <Button
-            disabled={value === null}
-            loading={bulk.isPending}
-            onClick={() => action && value !== null && run(changeOf(action, value))}
-            data-testid="bulk-apply"
-          >
-            {t('bulk.apply')}
-          </Button>
-        </Group>
-      </Modal>
+      />
       <ConfirmDialog
         opened={deleting}
         title={t('bulk.deleteTitle')}

@@ -1,7 +1,11 @@
 import { Button, Fieldset, Group, NumberInput, Paper, Select, Stack, Text } from '@mantine/core';
 import { TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import { crmSettingsUpdateSchema, type CrmSettings } from '@spotter/contracts';
+import {
+  crmSettingsUpdateSchema,
+  type CrmSettings,
+  type NewCallerResponsible,
+} from '@spotter/contracts';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +14,7 @@ import { QueryError } from '../../../components/query-error.tsx';
 import { isApiError } from '../../../lib/api.ts';
 import { SettingsSkeleton } from '../../../components/settings/settings-skeleton.tsx';
 import { useCrmSettings, useUpdateCrmSettings } from '../api/crm-settings-api.ts';
+import { NewCallerFields } from '../components/new-caller-fields.tsx';
 import { countryOptions } from '../components/country-options.ts';
 import { notifySaved, showFailure } from '../../../lib/feedback.ts';
 import { formatClock } from '../../../lib/format.ts';
@@ -21,7 +26,12 @@ type CrmValues = {
   workdayStart: string;
   /** '' while no end is set (the native time input's empty value). */
   workdayEnd: string;
+  /** FIRST_STATUS while the first person status by order applies. */
+  newCallerStatusId: string;
+  newCallerResponsible: NewCallerResponsible;
 };
+
+const FIRST_STATUS = 'first';
 
 const validateCrm = zod4Resolver(crmSettingsUpdateSchema.omit({ version: true }).required());
 
@@ -30,6 +40,8 @@ const valuesOf = (s: CrmSettings): CrmValues => ({
   phoneRegion: s.phoneRegion,
   workdayStart: s.workdayStart,
   workdayEnd: s.workdayEnd ?? '',
+  newCallerStatusId: s.newCallerStatusId ?? FIRST_STATUS,
+  newCallerResponsible: s.newCallerResponsible,
 });
 
 /** The form's values as the API takes them: no end is null. */
@@ -38,6 +50,8 @@ const bodyOf = (values: CrmValues) => ({
   phoneRegion: values.phoneRegion,
   workdayStart: values.workdayStart,
   workdayEnd: values.workdayEnd || null,
+  newCallerStatusId: values.newCallerStatusId === FIRST_STATUS ? null : values.newCallerStatusId,
+  newCallerResponsible: values.newCallerResponsible,
 });
 
 /**
@@ -61,7 +75,7 @@ function CrmSettingsForm({ settings }: { settings: CrmSettings }) {
   const form = useForm<CrmValues>({
     initialValues: valuesOf(settings),
     validate: (values) => {
-      const errors = validateCrm({ ...values, workdayEnd: values.workdayEnd || null });
+      const errors = validateCrm(bodyOf(values));
       // A number out of range deserves more than the generic "Required" / "not valid".
       if (errors.trashRetentionDays && values.trashRetentionDays !== '') {
         errors.trashRetentionDays = t('crmSettings.retentionRange');
@@ -157,6 +171,11 @@ function CrmSettingsForm({ settings }: { settings: CrmSettings }) {
               />
             </Group>
           </Fieldset>
+          <NewCallerFields
+            status={form.getInputProps('newCallerStatusId')}
+            responsible={form.getInputProps('newCallerResponsible')}
+            first={FIRST_STATUS}
+          />
           <Group justify="flex-end">
             <Button
               variant="default"

@@ -128,3 +128,23 @@ export function useMoveCard(filters: BoardFilters) {
       ]),
   });
 }
+
+/**
+ * "Undo" after a drop (issue 10): the card's due time and status as they were before it,
+ * unless someone changed the task since (409, reported by the toast).
+ */
+export function useUndoMove() {
+  const qc = useQueryClient();
+  return async (card: BoardCard, moved: Task) => {
+    await api.patch<Task>(`/api/tasks/${card.id}`, {
+      dueAt: card.dueAt,
+      statusId: card.status?.id ?? null,
+      version: moved.version,
+    });
+    await Promise.all([
+      qc.invalidateQueries({ queryKey: boardKey }),
+      qc.invalidateQueries({ queryKey: ['tasks'] }),
+      qc.invalidateQueries({ queryKey: ['badge'] }),
+    ]);
+  };
+}

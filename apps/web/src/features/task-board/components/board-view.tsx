@@ -18,9 +18,10 @@ import { BOARD_COLUMNS, type BoardColumn } from '@spotter/contracts';
 import { useMutationState } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { showUndoToast } from '../../../components/undo-toast.tsx';
 import { isApiError } from '../../../lib/api.ts';
 import { errorMessage } from '../../../lib/validation.ts';
-import { moveMutationKey, useMoveCard, type MoveVars } from '../api/board-api.ts';
+import { moveMutationKey, useMoveCard, useUndoMove, type MoveVars } from '../api/board-api.ts';
 import type { BoardFilters } from '../board-params.ts';
 import { boardCollision, boardKeyboardCoordinates } from '../board-keyboard.ts';
 import { CardFace, type DragData } from './board-card.tsx';
@@ -74,6 +75,7 @@ export function BoardView(props: {
     return () => clearTimeout(timer);
   }, [landed]);
   const move = useMoveCard(props.filters);
+  const undoMove = useUndoMove();
   const pending = useMutationState({
     filters: { mutationKey: moveMutationKey, status: 'pending' },
     select: (m) => (m.state.variables as MoveVars | undefined)?.card.id,
@@ -113,11 +115,14 @@ export function BoardView(props: {
     if (!isDropColumn(column)) return;
     const vars: MoveVars = { card: held.card, from: held.from, to: column };
     move.mutate(vars, {
-      onSuccess: () => {
+      onSuccess: (moved) => {
         setLanded(held.card.id);
-        notifications.show({
-          color: 'teal',
+        showUndoToast({
           message: t('move.done', { name: cardName(held), column: columnName(column) }),
+          undo: async () => {
+            await undoMove(held.card, moved);
+            return t('move.undone', { name: cardName(held), column: columnName(held.from) });
+          },
         });
       },
       onError: (err) =>

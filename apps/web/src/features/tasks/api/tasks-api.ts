@@ -7,6 +7,7 @@ import type {
   TaskList,
   TaskListQueryInput,
   TaskResultBody,
+  TaskUndoResult,
   TaskUpdate,
 } from '@spotter/contracts';
 import {
@@ -168,4 +169,26 @@ export function useQuickPerson() {
     mutationFn: (body: PersonCreate) => api.post<{ person: Person }>('/api/persons', body),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['persons'] }),
   });
+}
+
+/**
+ * "Undo" after a result (issue 10): the task open again without it; the next step it created
+ * is gone too unless someone has worked on it (then `keptNext` names it).
+ */
+export async function undoResult(qc: QueryClient, res: ResultAnswer): Promise<TaskUndoResult> {
+  const undone = await api.post<TaskUndoResult>(`/api/tasks/${res.task.id}/undo-result`, {
+    version: res.task.version,
+  });
+  qc.setQueryData(taskKey(undone.task.id), undone.task);
+  if (undone.removedNextId) qc.removeQueries({ queryKey: taskKey(undone.removedNextId) });
+  await refreshAfterTaskWrite(qc, undone.task);
+  return undone;
+}
+
+/** "Undo" after deleting a task: it comes back as it was (a round with its calls). */
+export async function restoreTask(qc: QueryClient, id: string): Promise<Task> {
+  const task = await api.post<Task>(`/api/tasks/${id}/restore`);
+  qc.setQueryData(taskKey(task.id), task);
+  await refreshAfterTaskWrite(qc, task);
+  return task;
 }

@@ -89,6 +89,8 @@ export function NewCallModal(props: { opened: boolean; onClose: () => void }) {
         firstName: creating.firstName.trim() || undefined,
         lastName: creating.lastName.trim() || undefined,
         phones: [{ number: creating.phone.trim(), label: 'mobile' }],
+        // The CRM settings' new-caller defaults: a status, and this staff member as responsible.
+        intake: 'new_call',
       });
       // From here on the person exists: a retry picks them instead of adding them again.
       setPicked({ id: person.id, kind: 'person', name: person.displayName });

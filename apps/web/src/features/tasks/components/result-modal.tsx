@@ -2,17 +2,23 @@ import { Group, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { BoardCard, Task } from '@spotter/contracts';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../../components/form-modal.tsx';
 import { EntryBadge } from '../../../components/status-badge.tsx';
+import { showUndoToast } from '../../../components/undo-toast.tsx';
 import { VersionConflictModal } from '../../../components/version-conflict.tsx';
 import { isApiError } from '../../../lib/api.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { showFailure } from '../../../lib/feedback.ts';
 import { useMe } from '../../auth/index.ts';
-import { refreshAfterTaskWrite, useEnterResult, type ResultAnswer } from '../api/tasks-api.ts';
+import {
+  refreshAfterTaskWrite,
+  undoResult,
+  useEnterResult,
+  type ResultAnswer,
+} from '../api/tasks-api.ts';
 import { useTaskTemplates } from '../api/task-settings-read-api.ts';
 import { missingFields, toResultFields, type FieldValues } from '../lib/result-values.ts';
 import { ResultChoice, ResultCommentInput } from './result-fields.tsx';
@@ -25,22 +31,36 @@ interface ResultFormValues {
 
 const EMPTY: ResultFormValues = { resultId: null, fields: {}, comment: '' };
 
-/** The toast after a result: which next task the workflow created, and when it is due. */
+/**
+ * The toast after a result: which next task the workflow created, and when it is due. With
+ * `qc`, it offers "Undo" (issue 10): the task open again, the untouched next step gone.
+ */
 export function notifyResult(
   res: ResultAnswer,
   t: (key: string, o?: Record<string, string>) => string,
   timeZone: string,
+  qc?: QueryClient,
 ) {
   const next = res.nextTask;
-  notifications.show({
-    color: 'teal',
+  const message = next
+    ? t('result.doneNext', {
+        template: next.template.name,
+        due: formatDateTime(next.dueAt, timeZone),
+      })
+    : t('result.done');
+  if (!qc) {
+    notifications.show({ color: 'teal', title: t('result.doneTitle'), message });
+    return;
+  }
+  showUndoToast({
     title: t('result.doneTitle'),
-    message: next
-      ? t('result.doneNext', {
-          template: next.template.name,
-          due: formatDateTime(next.dueAt, timeZone),
-        })
-      : t('result.done'),
+    message,
+    undo: async () => {
+      const undone = await undoResult(qc, res);
+      return undone.keptNext
+        ? t('result.undoneKept', { template: undone.keptNext.template.name })
+        : t('result.undone');
+    },
   });
 }
 
@@ -84,7 +104,7 @@ export function ResultModal(props: {
       },
       {
         onSuccess: (res) => {
-          notifyResult(res, t, timeZone);
+          notifyResult(res, t, timeZone, qc);
           props.onDone?.(res);
           props.onClose();
         },

@@ -1,4 +1,5 @@
 import { Alert, Select, Text, Textarea } from '@mantine/core';
+import { DateInput, DatesProvider } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { ContactFilterInput } from '@spotter/contracts';
@@ -12,13 +13,23 @@ import { showFailure } from '../../../lib/feedback.ts';
 import { useMe } from '../../auth/index.ts';
 import { useCreateTask } from '../api/tasks-api.ts';
 import { useTaskTemplates } from '../api/task-settings-read-api.ts';
-import { fromZonedWall, wallAfter } from '../lib/zoned-time.ts';
-import { TaskAssigneeSelect, TaskDueInput } from './task-fields.tsx';
+import { zonedDay } from '../lib/zoned-time.ts';
+import { TaskAssigneeSelect } from './task-fields.tsx';
+
+/** A calendar date in the user's language (the form keeps YYYY-MM-DD). */
+function formatDay(value: string, locale: string): string {
+  const [y, m, d] = value.split('-').map(Number);
+  if (!y || !m || !d) return value;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
+}
 
 interface RoundValues {
   templateId: string | null;
   assigneeId: string | null;
-  dueAt: string | null;
+  /** The club day (YYYY-MM-DD) the calls are for. */
+  dueDate: string | null;
   comment: string;
 }
 
@@ -43,19 +54,18 @@ export function RoundModal(props: {
   );
   const create = useCreateTask();
   const form = useForm<RoundValues>({
-    initialValues: { templateId: null, assigneeId: null, dueAt: null, comment: '' },
+    initialValues: { templateId: null, assigneeId: null, dueDate: null, comment: '' },
   });
 
   const first = templates.find((tpl) => tpl.isDefault) ?? templates[0];
+  // The club's today, whatever zone this device is in.
+  const today = zonedDay(new Date(), timeZone);
   useEffect(() => {
     if (!props.opened) return;
     const values: RoundValues = {
       templateId: first?.id ?? null,
       assigneeId: first?.defaultAssigneeId ?? me?.user.id ?? null,
-      dueAt:
-        first?.dueOffsetMinutes != null
-          ? wallAfter(new Date(), first.dueOffsetMinutes, timeZone)
-          : null,
+      dueDate: today,
       comment: first?.defaultComment ?? '',
     };
     form.setValues(values);
@@ -69,13 +79,13 @@ export function RoundModal(props: {
 
   const submit = form.onSubmit((v) => {
     if (!v.templateId) return form.setErrors({ templateId: t('validation.required') });
-    const dueAt = fromZonedWall(v.dueAt, timeZone);
+    if (!v.dueDate) return form.setErrors({ dueDate: t('validation.required') });
     create.mutate(
       {
         templateId: v.templateId,
         assigneeId: v.assigneeId,
         comment: v.comment.trim(),
-        ...(dueAt ? { dueAt } : {}),
+        dueDate: v.dueDate,
         ...(props.personIds ? { personIds: props.personIds } : { filter: props.filter ?? {} }),
       },
       {
@@ -138,7 +148,18 @@ export function RoundModal(props: {
         {...form.getInputProps('templateId')}
       />
       <TaskAssigneeSelect testId="round-assignee" {...form.getInputProps('assigneeId')} />
-      <TaskDueInput timeZone={timeZone} testId="round-due" {...form.getInputProps('dueAt')} />
+      <DatesProvider settings={{ locale: i18n.language, firstDayOfWeek: 1 }}>
+        <DateInput
+          label={t('round.dueDate')}
+          description={t('round.dueHint', { zone: timeZone })}
+          required
+          minDate={today}
+          valueFormat={(v) => formatDay(v, i18n.language)}
+          popoverProps={{ withinPortal: true }}
+          data-testid="round-due"
+          {...form.getInputProps('dueDate')}
+        />
+      </DatesProvider>
       <Textarea
         label={t('fields.comment')}
         autosize

@@ -12,12 +12,14 @@ import {
   IconTrash,
   IconUser,
 } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
+import { showUndoToast } from '../../../components/undo-toast.tsx';
 import { errorMessage } from '../../../lib/validation.ts';
-import { useDeleteTask, useUpdateTask } from '../api/tasks-api.ts';
+import { restoreTask, useDeleteTask, useUpdateTask } from '../api/tasks-api.ts';
 import { ResultModal } from './result-modal.tsx';
 import { useTakeIntoWork } from './take-into-work.tsx';
 import { TaskFormModal } from './task-form-modal.tsx';
@@ -42,6 +44,7 @@ export function useTaskActions(me: Me, opts: { onDeleted?: () => void; onDetails
   const take = useTakeIntoWork();
   const update = useUpdateTask();
   const remove = useDeleteTask();
+  const qc = useQueryClient();
   const [target, setTarget] = useState<Task | null>(null);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const canWrite = me.permissions.includes('tasks.write');
@@ -148,7 +151,14 @@ export function useTaskActions(me: Me, opts: { onDeleted?: () => void; onDetails
           remove.mutate(target.id, {
             onSuccess: () => {
               close();
-              notifications.show({ color: 'teal', message: t('delete.done') });
+              const id = target.id;
+              showUndoToast({
+                message: t('delete.done'),
+                undo: async () => {
+                  await restoreTask(qc, id);
+                  return t('delete.restored');
+                },
+              });
               opts.onDeleted?.();
             },
             onError: (err) => {
