@@ -14,6 +14,7 @@ export function AppShortcuts(props: { me: Me }) {
   const [creating, setCreating] = useState<'task' | 'call' | null>(null);
   const canWrite = props.me.permissions.includes('tasks.write');
   const canRead = props.me.permissions.includes('tasks.read');
+  const canSearch = props.me.permissions.includes('contacts.read');
   useShortcuts([
     { key: 'shift+?', run: () => setHelp(true) },
     ...(canWrite
@@ -29,6 +30,8 @@ export function AppShortcuts(props: { me: Me }) {
       title: t('shortcuts.anywhere'),
       items: [
         { keys: ['?'], label: t('shortcuts.help') },
+        // The header's search owns `/` (contacts' GlobalSearch); listed here so it is found.
+        ...(canSearch ? [{ keys: ['/'], label: t('shortcuts.search') }] : []),
         ...(canWrite
           ? [
               { keys: ['N'], label: t('shortcuts.newTask') },
@@ -45,8 +48,7 @@ export function AppShortcuts(props: { me: Me }) {
               { keys: ['J'], label: t('shortcuts.next') },
               { keys: ['K'], label: t('shortcuts.previous') },
               { keys: ['Enter', 'O'], label: t('shortcuts.open') },
-              { keys: ['Space'], label: t('shortcuts.move') },
-              { keys: ['/'], label: t('shortcuts.search') },
+              { keys: [t('shortcuts.space')], label: t('shortcuts.move') },
             ],
           },
         ]

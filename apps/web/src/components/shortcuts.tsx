@@ -67,11 +67,11 @@ export function ShortcutHelp(props: {
             <Title order={3} size="h5">
               {g.title}
             </Title>
-            <Table verticalSpacing={6} withRowBorders={false}>
+            <Table verticalSpacing={6} withRowBorders={false} layout="fixed">
               <Table.Tbody>
                 {g.items.map((item) => (
                   <Table.Tr key={item.label}>
-                    <Table.Td w={120}>
+                    <Table.Td w={140}>
                       <Group gap={4} wrap="nowrap">
                         {item.keys.map((k, i) => (
                           <Fragment key={k}>

@@ -27,14 +27,10 @@ export function focusFirstCard(content: HTMLElement | null) {
 
 /**
  * The board's keys: J and K move to the next and previous card, O opens the focused one (as
- * Enter does), `/` goes to the search. A card held for a keyboard move keeps the keys for
- * itself.
+ * Enter does). A card held for a keyboard move keeps the keys for itself. (`/` is the
+ * header's search, everywhere.)
  */
-export function useBoardKeys(
-  content: RefObject<HTMLElement | null>,
-  onOpen: (id: string) => void,
-  search: () => HTMLElement | null,
-) {
+export function useBoardKeys(content: RefObject<HTMLElement | null>, onOpen: (id: string) => void) {
   const move = (step: 1 | -1) => {
     const current = focusedCard();
     if (current?.getAttribute('aria-pressed') === 'true') return;
@@ -49,7 +45,5 @@ export function useBoardKeys(
     { key: 'j', physical: true, run: () => move(1) },
     { key: 'k', physical: true, run: () => move(-1) },
     { key: 'o', physical: true, run: open },
-    { key: '/', run: () => search()?.focus() },
-    { key: 'shift+/', run: () => search()?.focus() },
   ]);
 }

@@ -45,11 +45,9 @@ export function MyDayRow(props: {
     >
       <Group justify="space-between" align="center" gap="md" wrap="wrap">
         <Stack gap={6} style={{ flex: '1 1 260px', minWidth: 0 }}>
-          <Group gap="xs" wrap="nowrap" align="flex-start">
-            <Text fw={700} size="lg" style={{ overflowWrap: 'anywhere' }} data-testid="my-day-name">
-              {name}
-            </Text>
-          </Group>
+          <Text fw={700} size="lg" style={{ overflowWrap: 'anywhere' }} data-testid="my-day-name">
+            {name}
+          </Text>
           {phone && (
             <Text size="md" data-testid="my-day-phone">
               {formatPhone(phone, props.phoneRegion)}
@@ -71,32 +69,31 @@ export function MyDayRow(props: {
           </Group>
         </Stack>
         <Group gap="sm" wrap="nowrap">
-          {round
-            ? props.canWrite &&
-              round.done < round.total && (
-                <Button
-                  size={TOUCH}
-                  leftSection={<IconPhoneOutgoing size={20} />}
-                  onClick={props.onCallNext}
-                  data-testid="my-day-call-next"
-                >
-                  {t('myDay.callNext')}
-                </Button>
-              )
-            : phone && (
-                <Button
-                  component="a"
-                  href={telHref(phone)}
-                  size={TOUCH}
-                  color="teal"
-                  leftSection={<IconPhone size={20} />}
-                  aria-label={t('myDay.callName', { name })}
-                  data-testid="my-day-call"
-                >
-                  {t('myDay.call')}
-                </Button>
-              )}
-          {!round && props.canWrite && (
+          {round && props.canWrite && round.done < round.total && (
+            <Button
+              size={TOUCH}
+              leftSection={<IconPhoneOutgoing size={20} />}
+              onClick={props.onCallNext}
+              data-testid="my-day-call-next"
+            >
+              {t('myDay.callNext')}
+            </Button>
+          )}
+          {!round && phone && (
+            <Button
+              component="a"
+              href={telHref(phone)}
+              size={TOUCH}
+              color="teal"
+              leftSection={<IconPhone size={20} />}
+              aria-label={t('myDay.callName', { name })}
+              data-testid="my-day-call"
+            >
+              {t('myDay.call')}
+            </Button>
+          )}
+          {/* A round takes its own result once every call has one. */}
+          {props.canWrite && (!round || round.done >= round.total) && (
             <Button
               size={TOUCH}
               leftSection={<IconClipboardCheck size={20} />}

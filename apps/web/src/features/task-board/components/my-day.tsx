@@ -67,11 +67,7 @@ export function MyDay(props: {
   };
 
   return (
-    <Stack
-      gap="sm"
-      style={{ flex: 1, minHeight: 0, overflowY: 'auto', paddingBottom: 8 }}
-      data-testid="my-day"
-    >
+    <Stack gap="sm" data-testid="my-day">
       <Text size="sm" c="dimmed" data-testid="my-day-count">
         {t('myDay.count', { count: total })}
       </Text>

@@ -52,12 +52,16 @@ export function TaskBoardPage(props: { me: Me; search: BoardSearch }) {
     lastView.setView(v);
     go((prev) => ({ ...prev, view: v }));
   };
-  useBoardKeys(content, openCard, () =>
-    document.querySelector<HTMLElement>('[data-testid="board-search"]'),
-  );
+  useBoardKeys(content, openCard);
 
   return (
-    <Stack gap={0} style={{ height: FULL_HEIGHT, minHeight: 520 }} ref={sizeRef}>
+    // My day is a plain list: the page scrolls, as a finger expects; the board's columns
+    // scroll on their own inside a page that fits the screen.
+    <Stack
+      gap={0}
+      style={view === 'board' ? { height: FULL_HEIGHT, minHeight: 520 } : undefined}
+      ref={sizeRef}
+    >
       <SkipLink
         label={t('skipToCards')}
         onSkip={() => focusFirstCard(content.current)}

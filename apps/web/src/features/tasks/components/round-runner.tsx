@@ -82,7 +82,7 @@ export function RoundRunner(props: {
         size="lg"
         title={
           <Text fw={700} size="lg">
-            {t('runner.title', { name: round.data?.template.name ?? '' })}
+            {round.data?.template.name}
           </Text>
         }
         closeButtonProps={{ 'aria-label': t('runner.close') }}
@@ -91,8 +91,13 @@ export function RoundRunner(props: {
         <Stack gap="md">
           {progress && (
             <Stack gap={4}>
+              {round.data?.comment && (
+                <Text size="sm" c="dimmed" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
+                  {round.data.comment}
+                </Text>
+              )}
               <Text size="sm" fw={600} data-testid="runner-progress">
-                {t('round.progress', {
+                {t('runner.progress', {
                   done: nf.format(progress.done),
                   total: nf.format(progress.total),
                 })}
