@@ -228,6 +228,13 @@ describe.skipIf(!hasChromium())('the board on a tablet (Swedish, demo data, 768 
     const line = page.getByTestId('my-day-task').filter({ hasText: 'Vårterminen' });
     await line.getByTestId('my-day-result').waitFor();
     expect(await line.getByTestId('my-day-call-next').count()).toBe(0);
+
+    // A round's call opened on the board leads to the round's next call too.
+    await page.goto(`${server.url}/board?view=board&card=${calls[0]!.id}`);
+    await page.getByTestId('expanded-round-next').click();
+    await page.getByTestId('runner-done').getByText(L('tasks', 'runner.doneTitle')).waitFor();
+    await page.getByTestId('runner-close').click();
+    await page.getByTestId('runner-done').waitFor({ state: 'detached' });
   });
 
   it('reaches the cards in two Tabs, moves with J and K, opens with O, and lists the keys on ?', async () => {

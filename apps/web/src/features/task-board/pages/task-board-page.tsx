@@ -36,7 +36,8 @@ export function TaskBoardPage(props: { me: Me; search: BoardSearch }) {
   const filters = useMemo(() => boardFilters(props.search), [props.search]);
   const lastView = useLastView();
   const view: BoardViewMode = props.search.view ?? lastView.view;
-  const summary = useBoardSummary(filters);
+  // "My day" shows no columns: the board is not fetched behind it.
+  const summary = useBoardSummary(filters, view === 'board');
   const phoneRegion = usePhoneRegion();
   const [creating, setCreating] = useState<'task' | 'call' | null>(null);
   const canWrite = props.me.permissions.includes('tasks.write');
