@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, screenshot, type Browser } from './support/browser.ts';
 import { hasChromium } from './support/chromium.ts';
+import { middayZone } from './support/clock.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 import { logIn, OWNER, setUp, type Api, type Json } from './support/session.ts';
 
@@ -11,33 +12,6 @@ import { logIn, OWNER, setUp, type Api, type Json } from './support/session.ts';
  * the expanded card and enters "going to buy" with its date, and sees "check the purchase"
  * appear; the to-do badge counts down. A second run shows the demo board in Swedish on a tablet.
  */
-
-/**
- * A time zone where it is now between 09:00 and 16:00, so "in an hour" is still today and the
- * journey reads the same whenever CI runs it.
- */
-function middayZone(now = new Date()): string {
-  const zones = [
-    'Pacific/Honolulu',
-    'America/Los_Angeles',
-    'America/Chicago',
-    'America/New_York',
-    'America/Sao_Paulo',
-    'Atlantic/Azores',
-    'Europe/London',
-    'Europe/Stockholm',
-    'Europe/Moscow',
-    'Asia/Dubai',
-    'Asia/Kolkata',
-    'Asia/Bangkok',
-    'Asia/Tokyo',
-    'Australia/Sydney',
-    'Pacific/Auckland',
-  ];
-  const hour = (zone: string) =>
-    Number(new Intl.DateTimeFormat('en-GB', { hour: 'numeric', timeZone: zone }).format(now));
-  return zones.find((z) => hour(z) >= 9 && hour(z) < 16) ?? 'Europe/Stockholm';
-}
 
 type Template = {
   id: string;

@@ -160,7 +160,8 @@ export const taskTakeBodySchema = z.strictObject({
 
 // ---------------------------------------------------------------- lists (T-9)
 
-export const TASK_STATES = ['open', 'overdue', 'today', 'done', 'all'] as const;
+/** `due`: open and due by the end of the club's today, overdue included ("my day"). */
+export const TASK_STATES = ['open', 'overdue', 'today', 'due', 'done', 'all'] as const;
 export const TASK_SORTS = [
   'dueAt',
   '-dueAt',
@@ -192,7 +193,8 @@ export const taskListQuerySchema = z.strictObject({
   statusId: idList.optional(),
   branchId: idList.optional(),
   contactId: idSchema.optional(),
-  parentId: idSchema.optional(),
+  /** A round's calls; `none` for tasks that are not a round's call. */
+  parentId: z.union([idSchema, z.literal('none')]).optional(),
   /** Completed on or after / before this day (organization's calendar), for the control view. */
   doneFrom: z.iso.date().optional(),
   doneTo: z.iso.date().optional(),

@@ -14,8 +14,10 @@ import {
 import { Link, useLocation } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SkipLink } from '../components/skip-link.tsx';
 import { GlobalSearch } from '../features/contacts/index.ts';
 import { NotificationBell, TodoBadge, useLiveEvents } from '../features/notifications/index.ts';
+import { AppShortcuts } from './app-shortcuts.tsx';
 import { UserMenu } from './user-menu.tsx';
 
 /**
@@ -47,6 +49,12 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
       padding={{ base: 'md', md: 'xl' }}
     >
       <AppShell.Header>
+        <SkipLink
+          label={t('skipToContent')}
+          href="#main-content"
+          onSkip={() => document.getElementById('main-content')?.focus()}
+          testId="skip-to-content"
+        />
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
             <Burger
@@ -98,7 +106,10 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
           },
         )}
       </AppShell.Navbar>
-      <AppShell.Main bg="gray.0">{children}</AppShell.Main>
+      <AppShell.Main bg="gray.0" id="main-content" tabIndex={-1} style={{ outline: 'none' }}>
+        {children}
+      </AppShell.Main>
+      <AppShortcuts me={me} />
     </AppShell>
   );
 }

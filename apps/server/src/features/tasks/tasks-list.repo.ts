@@ -21,6 +21,7 @@ export interface TaskListScope {
   statusId?: string[];
   branchId?: string[];
   contactId?: string;
+  /** A round's id, or `none` for tasks outside any round. */
   parentId?: string;
   doneFrom?: Date;
   doneTo?: Date;
@@ -41,6 +42,8 @@ function stateCondition(state: TaskListScope['state'], b: BoardBounds): SQL | un
         gte(tasks.dueAt, b.now),
         lt(tasks.dueAt, b.startTomorrow),
       );
+    case 'due':
+      return and(isNull(tasks.completedAt), lt(tasks.dueAt, b.startTomorrow));
     case 'done':
       return isNotNull(tasks.completedAt);
     case 'all':
@@ -60,7 +63,11 @@ export function taskListWhere(s: TaskListScope): SQL {
     s.statusId?.length ? inArray(tasks.statusId, s.statusId) : undefined,
     s.branchId?.length ? inArray(tasks.branchId, s.branchId) : undefined,
     s.contactId ? eq(tasks.contactId, s.contactId) : undefined,
-    s.parentId ? eq(tasks.parentId, s.parentId) : undefined,
+    s.parentId === 'none'
+      ? isNull(tasks.parentId)
+      : s.parentId
+        ? eq(tasks.parentId, s.parentId)
+        : undefined,
     s.doneFrom ? gte(tasks.completedAt, s.doneFrom) : undefined,
     s.doneTo ? lt(tasks.completedAt, s.doneTo) : undefined,
     s.search,

@@ -40,7 +40,8 @@ export const tasksRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'List tasks: state (open, overdue, today, done, all), filters, search, paging',
+        summary:
+          'List tasks: state (open, overdue, today, due = overdue or today, done, all), filters, a round’s calls (parentId, or none), search, paging',
         querystring: taskListQuerySchema,
         response: { 200: taskListSchema, ...errorResponses },
       },

@@ -76,6 +76,7 @@ describe('board filters', () => {
   it('are cleared without closing the open card', () => {
     expect(clearBoardFilters({ search: 'x', statusId: [A], card: B })).toEqual({ card: B });
     expect(clearBoardFilters({ search: 'x' })).toEqual({});
+    expect(clearBoardFilters({ search: 'x', view: 'board' })).toEqual({ view: 'board' });
   });
 
   it('change one at a time, an empty value removing the param', () => {

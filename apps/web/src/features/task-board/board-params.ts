@@ -47,9 +47,13 @@ export function boardQueryString(
 export const hasBoardFilters = (search: BoardSearch) =>
   Object.keys(boardFilters(search)).length > 0;
 
-/** Drops every filter; the open card stays open. */
-export const clearBoardFilters = (search: BoardSearch): BoardSearch =>
-  search.card ? { card: search.card } : {};
+/** Drops every filter; the open card stays open and the view stays. */
+export function clearBoardFilters(search: BoardSearch): BoardSearch {
+  const kept: BoardSearch = {};
+  if (search.card) kept.card = search.card;
+  if (search.view) kept.view = search.view;
+  return kept;
+}
 
 /** A filter change: the new value replaces the old, an empty one removes the param. */
 export function patchSearch(search: BoardSearch, patch: Partial<BoardSearch>): BoardSearch {

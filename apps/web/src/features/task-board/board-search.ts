@@ -18,6 +18,8 @@ export const taskBoardSearchSchema = z.object({
     .catch(undefined),
   templateId: ids.optional().catch(undefined),
   search: z.string().max(200).optional().catch(undefined),
+  /** "My day" instead of the columns; absent: what this device showed last. */
+  view: z.enum(['board', 'day']).optional().catch(undefined),
   /** The task whose expanded card (C-15) is open. */
   card: id.optional().catch(undefined),
 });

@@ -34,11 +34,12 @@ const emptyPage = (column: BoardColumn): BoardColumnPage => ({
 const fetchBoard = (f: BoardFilters) => api.get<Board>(`/api/board?${boardQueryString(f)}`);
 
 /** The whole board's first pages: the page watches it for the board-wide loading error. */
-export function useBoardSummary(filters: BoardFilters) {
+export function useBoardSummary(filters: BoardFilters, enabled = true) {
   return useQuery({
     queryKey: wholeBoardKey(filters),
     queryFn: () => fetchBoard(filters),
     staleTime: 2_000,
+    enabled,
   });
 }
 

@@ -11,7 +11,6 @@ import { columnCards, columnCount, columnDroppable } from '../board-cache.ts';
 import type { BoardFilters } from '../board-params.ts';
 import { DraggableCard } from './board-card.tsx';
 
-export const COLUMN_WIDTH = 280;
 const GAP = 8;
 /** Start loading the next page this many cards before the end of the loaded ones. */
 const PREFETCH = 5;
@@ -43,6 +42,8 @@ function ColumnSkeleton() {
  */
 export function BoardColumnView(props: {
   column: BoardColumn;
+  /** In pixels: the board decides, so the columns shown fit the screen. */
+  width: number;
   filters: BoardFilters;
   drag: DragView | null;
   pendingIds: ReadonlySet<string>;
@@ -123,8 +124,8 @@ export function BoardColumnView(props: {
       data-testid={`column-${column}`}
       data-drop={dragging ? (droppable ? 'allowed' : 'refused') : undefined}
       style={{
-        width: COLUMN_WIDTH,
-        flex: `0 0 ${COLUMN_WIDTH}px`,
+        width: props.width,
+        flex: `0 0 ${props.width}px`,
         display: 'flex',
         flexDirection: 'column',
         minHeight: 0,

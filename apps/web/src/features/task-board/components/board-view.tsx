@@ -25,7 +25,8 @@ import { moveMutationKey, useMoveCard, useUndoMove, type MoveVars } from '../api
 import type { BoardFilters } from '../board-params.ts';
 import { boardCollision, boardKeyboardCoordinates } from '../board-keyboard.ts';
 import { CardFace, type DragData } from './board-card.tsx';
-import { BoardColumnView, COLUMN_WIDTH, isDropColumn, type DragView } from './board-column.tsx';
+import { COLUMN_GAP } from '../board-layout.ts';
+import { BoardColumnView, isDropColumn, type DragView } from './board-column.tsx';
 
 /**
  * Mouse and pen start a drag after a few pixels, so a click or a double-click stays one. Touch
@@ -48,8 +49,13 @@ const TOUCH: PointerActivationConstraint = { delay: 250, tolerance: 8 };
 
 const dragData = (d: unknown) => d as DragData | undefined;
 
-/** The six columns side by side, scrolling sideways on narrow screens; cards move between them. */
+/**
+ * The chosen columns side by side, sharing the width when they fit and scrolling sideways when
+ * they do not; cards move between them.
+ */
 export function BoardView(props: {
+  columns: readonly BoardColumn[];
+  columnWidth: number;
   filters: BoardFilters;
   timeZone: string;
   phoneRegion: string | null;
@@ -154,17 +160,18 @@ export function BoardView(props: {
           flex: 1,
           minHeight: 0,
           display: 'flex',
-          gap: 12,
+          gap: COLUMN_GAP,
           overflowX: 'auto',
           overflowY: 'hidden',
           paddingBottom: 4,
         }}
         data-testid="board"
       >
-        {BOARD_COLUMNS.map((column) => (
+        {props.columns.map((column) => (
           <BoardColumnView
             key={column}
             column={column}
+            width={props.columnWidth}
             filters={props.filters}
             drag={view}
             pendingIds={pendingIds}
@@ -182,7 +189,7 @@ export function BoardView(props: {
             radius="md"
             p="sm"
             shadow="lg"
-            w={COLUMN_WIDTH - 16}
+            w={props.columnWidth - 16}
             style={{
               cursor: 'grabbing',
               borderInlineStart: `4px solid ${drag.card.template.background}`,

@@ -17,9 +17,11 @@ import {
   IconHandGrab,
   IconHandOff,
   IconLock,
+  IconPhoneOutgoing,
 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePhoneRegion } from '../../contact-card/index.ts';
 import { CardLine } from './card-line.tsx';
 import { EntryBadge } from '../../../components/status-badge.tsx';
 import { isApiError } from '../../../lib/api.ts';
@@ -28,6 +30,7 @@ import { errorMessage } from '../../../lib/validation.ts';
 import {
   DueBadge,
   ResultModal,
+  RoundRunner,
   TaskFormModal,
   useTakeIntoWork,
   useTaskStatuses,
@@ -53,6 +56,8 @@ export function CardTaskPanel(props: {
   const take = useTakeIntoWork();
   const [editing, setEditing] = useState(false);
   const [completing, setCompleting] = useState(false);
+  const [running, setRunning] = useState(false);
+  const phoneRegion = usePhoneRegion();
   const canWrite = me.permissions.includes('tasks.write');
   const done = task.completedAt !== null;
   const mine = task.takenBy?.id === me.user.id;
@@ -158,6 +163,18 @@ export function CardTaskPanel(props: {
             </Text>
           </CardLine>
         </SimpleGrid>
+        {canWrite && task.parentId && (
+          // A call of a round: once it is done, on to the round's next call from here.
+          <Button
+            variant={done ? 'filled' : 'light'}
+            leftSection={<IconPhoneOutgoing size={16} />}
+            onClick={() => setRunning(true)}
+            style={{ alignSelf: 'flex-start' }}
+            data-testid="expanded-round-next"
+          >
+            {t('expanded.roundNext')}
+          </Button>
+        )}
         {canWrite && !done && (
           <Group gap="xs" wrap="wrap">
             <Button
@@ -188,6 +205,11 @@ export function CardTaskPanel(props: {
           </Group>
         )}
       </Stack>
+      <RoundRunner
+        roundId={running ? task.parentId : null}
+        onClose={() => setRunning(false)}
+        phoneRegion={phoneRegion}
+      />
       <TaskFormModal opened={editing} onClose={() => setEditing(false)} task={task} />
       {take.dialog}
       <ResultModal

@@ -1,11 +1,22 @@
-import { Group, Paper, Progress, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import {
+  Button,
+  Group,
+  Paper,
+  Progress,
+  SegmentedControl,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import type { Me, Task } from '@spotter/contracts';
+import { IconPhoneOutgoing } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ListFooter } from '../../../components/list-footer.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { ColorBadge } from '../../../components/status-badge.tsx';
 import { useTaskList } from '../api/tasks-api.ts';
+import { RoundRunner } from './round-runner.tsx';
 import { useTaskActions } from './task-actions.tsx';
 import { TasksTable } from './tasks-table.tsx';
 
@@ -17,6 +28,7 @@ export function RoundSection(props: { me: Me; round: Task }) {
   const [page, setPage] = useState(1);
   const [state, setState] = useState<'all' | 'open' | 'done'>('all');
   const [sort, setSort] = useState('dueAt');
+  const [running, setRunning] = useState(false);
   const calls = useTaskList({
     parentId: props.round.id,
     state,
@@ -32,14 +44,25 @@ export function RoundSection(props: { me: Me; round: Task }) {
   return (
     <Stack gap="sm" data-testid="round-section">
       <Paper withBorder radius="md" p="md">
-        <Group justify="space-between" mb={6}>
+        <Group justify="space-between" mb={6} gap="sm">
           <Title order={4}>{t('round.progressTitle')}</Title>
-          <Text fw={700} data-testid="round-progress-text">
-            {t('round.progress', {
-              done: nf.format(progress.done),
-              total: nf.format(progress.total),
-            })}
-          </Text>
+          <Group gap="md">
+            <Text fw={700} data-testid="round-progress-text">
+              {t('round.progress', {
+                done: nf.format(progress.done),
+                total: nf.format(progress.total),
+              })}
+            </Text>
+            {props.me.permissions.includes('tasks.write') && progress.done < progress.total && (
+              <Button
+                leftSection={<IconPhoneOutgoing size={16} />}
+                onClick={() => setRunning(true)}
+                data-testid="round-call-next"
+              >
+                {t('runner.start')}
+              </Button>
+            )}
+          </Group>
         </Group>
         <Progress
           value={percent}
@@ -101,6 +124,7 @@ export function RoundSection(props: { me: Me; round: Task }) {
         />
       )}
       {actions.dialogs}
+      <RoundRunner roundId={running ? props.round.id : null} onClose={() => setRunning(false)} />
     </Stack>
   );
 }

@@ -1,0 +1,100 @@
+import { Group, Kbd, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { Fragment } from 'react';
+
+/** A single-key shortcut: `key` as Mantine's hotkey names it (`n`, `/`, `shift+?`). */
+export interface Shortcut {
+  key: string;
+  run: () => void;
+  /**
+   * Match the key's place on the keyboard rather than the letter it types, so `n` works the
+   * same on a Cyrillic layout. Letters only: `?` and `/` move between layouts.
+   */
+  physical?: boolean;
+}
+
+/** A dialog or a menu has the keyboard: shortcuts of the page below must not act. */
+function insideDialog(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('[role="dialog"], [role="menu"]') !== null;
+}
+
+/**
+ * Page and app shortcuts. Mantine ignores keys typed into inputs, text areas, selects and
+ * editable text; these also stay quiet while a dialog is open and when a modifier is held.
+ */
+export function useShortcuts(shortcuts: readonly Shortcut[], enabled = true) {
+  useHotkeys(
+    enabled
+      ? shortcuts.map((s) => [
+          s.key,
+          (event: KeyboardEvent) => {
+            if (event.repeat || insideDialog(event.target)) return;
+            event.preventDefault();
+            s.run();
+          },
+          { preventDefault: false, usePhysicalKeys: s.physical ?? false },
+        ])
+      : [],
+  );
+}
+
+export interface ShortcutGroup {
+  title: string;
+  items: { keys: string[]; label: string }[];
+}
+
+/** The `?` dialog: every shortcut there is, by where it works. */
+export function ShortcutHelp(props: {
+  opened: boolean;
+  onClose: () => void;
+  title: string;
+  closeLabel: string;
+  groups: ShortcutGroup[];
+  or: string;
+}) {
+  return (
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={<Text fw={700}>{props.title}</Text>}
+      closeButtonProps={{ 'aria-label': props.closeLabel }}
+      size="md"
+      data-testid="shortcut-help"
+    >
+      <Stack gap="lg">
+        {props.groups.map((g) => (
+          <Stack key={g.title} gap="xs">
+            <Title order={3} size="h5">
+              {g.title}
+            </Title>
+            <Table verticalSpacing={6} withRowBorders={false} layout="fixed">
+              <Table.Tbody>
+                {g.items.map((item) => (
+                  <Table.Tr key={item.label}>
+                    <Table.Td w={140}>
+                      <Group gap={4} wrap="nowrap">
+                        {item.keys.map((k, i) => (
+                          <Fragment key={k}>
+                            {i > 0 && (
+                              <Text size="xs" c="dimmed">
+                                {props.or}
+                              </Text>
+                            )}
+                            <Kbd>{k}</Kbd>
+                          </Fragment>
+                        ))}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{item.label}</Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Stack>
+        ))}
+      </Stack>
+    </Modal>
+  );
+}
