@@ -15,3 +15,4 @@ export * from './task-settings.ts';
 export * from './tasks.ts';
 export * from './jobs.ts';
 export * from './backup.ts';
+export * from './email.ts';
