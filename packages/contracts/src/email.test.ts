@@ -62,7 +62,7 @@ describe('email addresses', () => {
   it('says what is wrong with the invalid_email code', () => {
     const result = emailSchema.safeParse('åsa@');
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.params).toEqual({ code: 'invalid_email' });
+    expect(result.error?.issues[0]).toMatchObject({ params: { code: 'invalid_email' } });
   });
 
   it('never accepts an address without exactly one usable @, whatever the text', () => {
