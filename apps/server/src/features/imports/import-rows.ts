@@ -375,7 +375,8 @@ export function parseRow(
     cell = null;
     if (ctx.kind === 'company') error(null, 'The company has no name', 'no_company_name');
     else error(null, 'No name, phone or email', 'no_identity');
-    problems[problems.length - 1]!.severity = 'error';
+    // The row is left out: none of its cells "will import without" anything.
+    for (const p of problems) p.severity = 'error';
   }
   return { row: parsed, problems, rejected: problems.some((p) => p.severity === 'error') };
 }

@@ -39,7 +39,7 @@ describe('imports: bad cells, unknown values and every problem', () => {
     expect(items.map((p) => [p.record, p.line, p.column, p.severity, p.code, p.value])).toEqual([
       [3, 5, 'E-post', 'warning', 'invalid_email', 'not-an-email'],
       [3, 5, 'Födelsedatum', 'warning', 'invalid_date', '31.02.1990'],
-      [4, 6, 'E-post', 'warning', 'invalid_email', 'broken@'],
+      [4, 6, 'E-post', 'error', 'invalid_email', 'broken@'],
       [4, 6, null, 'error', 'no_identity', null],
       [5, 7, 'Telefon', 'warning', 'invalid_phone', 'abc'],
     ]);
