@@ -1,5 +1,5 @@
+import type { ImportDuplicateMode } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
-import type { Job } from './import-batch.ts';
 import type { ParsedRow, ProblemDraft } from './import-rows.ts';
 import * as repo from './imports.repo.ts';
 
@@ -13,7 +13,7 @@ const INSERT_CHUNK = 1000;
  */
 export function duplicateProblem(
   row: ParsedRow,
-  mode: Job['duplicateMode'],
+  mode: ImportDuplicateMode,
   dryRun: boolean,
   match: { id: string; row?: ParsedRow } | undefined,
 ): ProblemDraft | undefined {
