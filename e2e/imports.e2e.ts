@@ -239,8 +239,9 @@ describe.skipIf(!hasChromium())('import of a member export (Swedish)', () => {
     );
     // The row with nothing but a broken address is left out, and says so for its email too.
     const lost = rows.filter({ hasText: 'inte-en-adress' });
-    expect(await lost.innerText()).toContain(L('imports', 'problems.severities.error'));
-    expect(await lost.innerText()).not.toContain(L('imports', 'problems.severities.warning'));
+    // textContent: the badge's CSS upper-cases what innerText reports.
+    expect(await lost.textContent()).toContain(L('imports', 'problems.severities.error'));
+    expect(await lost.textContent()).not.toContain(L('imports', 'problems.severities.warning'));
     // Karin's row names and links the Karin already in the CRM.
     const match = rows.filter({ hasText: '0705550001' }).or(rows.filter({ hasText: 'Karin Ek' }));
     const link = match.getByTestId('import-problem-match');

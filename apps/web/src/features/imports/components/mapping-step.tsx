@@ -35,18 +35,24 @@ export function MappingStep(props: {
   onBack: () => void;
   onChecking: () => void;
   onValues: (draft: ImportDraft, unknown: ImportUnknownValues) => void;
+  /** What the user chose before going on to the values step and back. */
+  draft?: ImportDraft;
 }) {
   const { imp } = props;
   const { t } = useTranslation('imports');
   const targets = useImportTargets(imp.kind);
   const run = useRunImport(imp.id);
   const unknown = useUnknownValues(imp.id);
-  const [skipOnProblem, setSkipOnProblem] = useState(imp.skipOnProblem);
+  const [skipOnProblem, setSkipOnProblem] = useState(
+    props.draft?.skipOnProblem ?? imp.skipOnProblem,
+  );
   const [mapping, setMapping] = useState<Record<string, string>>(() => ({
     ...Object.fromEntries(imp.headers.map((h) => [h, IMPORT_SKIP_TARGET])),
-    ...imp.mapping,
+    ...(props.draft?.mapping ?? imp.mapping),
   }));
-  const [mode, setMode] = useState<ImportDuplicateMode>(imp.duplicateMode);
+  const [mode, setMode] = useState<ImportDuplicateMode>(
+    props.draft?.duplicateMode ?? imp.duplicateMode,
+  );
 
   const used = useMemo(() => new Set(Object.values(mapping)), [mapping]);
   const options = (header: string) => [

@@ -16,7 +16,10 @@ import { UploadStep } from '../components/upload-step.tsx';
 import { ValuesStep, type ImportDraft } from '../components/values-step.tsx';
 
 /** Where the user is inside the mapping part (kept in the page: nothing is stored yet). */
-type Editing = null | 'mapping' | { draft: ImportDraft; unknown: ImportUnknownValues };
+type Editing =
+  | null
+  | { draft?: ImportDraft; unknown?: undefined }
+  | { draft: ImportDraft; unknown: ImportUnknownValues };
 
 /**
  * Which step an import is at, so reloading /import?id= lands where the user left off; a
@@ -24,7 +27,7 @@ type Editing = null | 'mapping' | { draft: ImportDraft; unknown: ImportUnknownVa
  */
 function stepOf(imp: Import | undefined, editing: Editing): number {
   if (!imp) return 0;
-  if (editing === 'mapping' || (editing === null && imp.status === 'uploaded')) return 1;
+  if (editing === null ? imp.status === 'uploaded' : !editing.unknown) return 1;
   if (editing !== null) return 2;
   if (imp.status === 'validating' || imp.status === 'validated') return 3;
   if (imp.status === 'failed') return imp.dryRun ? 3 : 4;
@@ -62,6 +65,7 @@ export function ImportPage(props: { me: Me; importId?: string }) {
               <MappingStep
                 key={`${imp.id}-${imp.status}`}
                 imp={imp}
+                draft={editing?.draft}
                 onBack={() => open(undefined)}
                 onChecking={() => setEditing(null)}
                 onValues={(draft, unknown) => setEditing({ draft, unknown })}
@@ -69,19 +73,19 @@ export function ImportPage(props: { me: Me; importId?: string }) {
             )}
           </Stepper.Step>
           <Stepper.Step label={t('steps.values')} description={t('steps.valuesHint')}>
-            {imp && editing !== null && editing !== 'mapping' && (
+            {imp && editing?.unknown && (
               <ValuesStep
                 imp={imp}
                 draft={editing.draft}
                 unknown={editing.unknown}
                 mayCreate={props.me.permissions.includes('settings.manage')}
-                onBack={() => setEditing('mapping')}
+                onBack={() => setEditing({ draft: editing.draft })}
                 onChecking={() => setEditing(null)}
               />
             )}
           </Stepper.Step>
           <Stepper.Step label={t('steps.check')} description={t('steps.checkHint')}>
-            {imp && <CheckStep imp={imp} onEdit={() => setEditing('mapping')} />}
+            {imp && <CheckStep imp={imp} onEdit={() => setEditing({})} />}
           </Stepper.Step>
           <Stepper.Step label={t('steps.import')} description={t('steps.importHint')}>
             {imp && <RunStep imp={imp} onAnother={() => open(undefined)} />}
