@@ -32,7 +32,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     } catch {
       // not up yet
     }
-    if (i > 240) throw new Error('server did not start within 60 s');
+    // Opening a new embedded database takes seconds alone, and minutes on a loaded machine.
+    if (i > 720) throw new Error('server did not start within 180 s');
     await new Promise((r) => setTimeout(r, 250));
   }
   return {

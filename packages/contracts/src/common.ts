@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isEmailAddress, normalizeEmail } from './email.ts';
 import { coded } from './errors.ts';
 
 /** Languages the UI and the organization can use. */
@@ -12,12 +13,13 @@ export const idParamsSchema = z.strictObject({ id: idSchema });
 /** A short human-entered text: trimmed, never empty, bounded so nobody can store megabytes. */
 export const nameSchema = (max = 120) => z.string().trim().min(1).max(max);
 
+/** RFC 6531: letters of any script are allowed on both sides of the @ (see email.ts). */
 export const emailSchema = z
   .string()
   .trim()
   .max(254)
-  .pipe(z.email())
-  .transform((v) => v.toLowerCase());
+  .transform(normalizeEmail)
+  .pipe(z.string().refine(isEmailAddress, coded('invalid_email', 'Invalid email address')));
 
 function isTimeZone(value: string): boolean {
   try {

@@ -155,6 +155,8 @@ export const IMPORT_ROW_ERROR_CODES = [
   'custom_invalid',
   'no_identity',
   'no_company_name',
+  'duplicate_skipped',
+  'duplicate_updated',
 ] as const;
 export const importRowErrorCodeSchema = z.enum(IMPORT_ROW_ERROR_CODES);
 export type ImportRowErrorCode = z.infer<typeof importRowErrorCodeSchema>;

@@ -16,3 +16,4 @@ export * from './tasks.ts';
 export * from './jobs.ts';
 export * from './backup.ts';
 export * from './two-step.ts';
+export * from './email.ts';

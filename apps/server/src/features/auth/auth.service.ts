@@ -1,4 +1,10 @@
-import { ROLE_PERMISSIONS, type Me, type MeUpdate, type Role } from '@spotter/contracts';
+import {
+  normalizeEmail,
+  ROLE_PERMISSIONS,
+  type Me,
+  type MeUpdate,
+  type Role,
+} from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { AppError, fieldError, fieldInvalid, unauthorized } from '../../lib/errors.ts';
@@ -57,7 +63,7 @@ export async function login(
   input: { email: string; password: string },
   ip: string,
 ) {
-  const email = input.email.trim().toLowerCase();
+  const email = normalizeEmail(input.email);
   const attempt = limiter.attempt(email, ip);
   if (attempt.retryAfter > 0) throw rateLimited(attempt.retryAfter);
   const user = await findUserByEmail(db, email);

@@ -21,3 +21,10 @@ export {
   type ContactReferences,
   type SingleKind,
 } from './contact-references.port.ts';
+/** The import's value mapping creates statuses, list entries and dropdown options through these. */
+export {
+  activeStatuses,
+  addDropdownOptions,
+  createImportedLookup,
+  createImportedStatus,
+} from './import-entries.ts';

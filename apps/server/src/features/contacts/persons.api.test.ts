@@ -88,6 +88,19 @@ describe('persons', () => {
     expect(emailOnly.displayName).toBe('x@y.se');
   });
 
+  it('accepts international emails (RFC 6531) and still refuses garbage', async () => {
+    const org = await createOrg(t.app);
+    const person = await createPerson(org, {
+      emails: [{ email: 'Åsa.Berg@Exempel.se' }, { email: 'оксана@пример.рф', label: 'work' }],
+    });
+    expect(person.emails.map((e) => e.email)).toEqual(['åsa.berg@exempel.se', 'оксана@пример.рф']);
+    const bad = await org.owner.request('POST', '/api/persons', {
+      emails: [{ email: 'åsa@exempel' }],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ fieldCodes: { 'emails.0.email': 'invalid_email' } });
+  });
+
   it('needs a name, a phone or an email, and refuses unknown references', async () => {
     const org = await createOrg(t.app);
     const empty = await org.owner.request('POST', '/api/persons', { note: 'nobody' });

@@ -13,8 +13,59 @@ describe('csv', () => {
       expect(parseCsv(decodeCsv(bytes(text)))).toEqual({
         headers: ['Name', 'Phone', 'Note'],
         rows: [['Anna', '070-123', 'a, b; c']],
+        lines: [2],
       });
     }
+  });
+
+  it('reports the physical line each row starts on: quoted line breaks, CRLF, BOM, blank lines', () => {
+    for (const nl of ['\r\n', '\n', '\r']) {
+      const text =
+        `\uFEFF${nl}Namn;Anteckning${nl}` +
+        `Anna;"rad ett${nl}rad två${nl}rad tre"${nl}` +
+        `Erik;kort${nl}${nl}` +
+        `Sara;"a ""citat""${nl}"${nl}Olle;x${nl}${nl}`;
+      const parsed = parseCsv(decodeCsv(bytes(text)));
+      expect(parsed.rows.map((r) => r[0])).toEqual(['Anna', 'Erik', '', 'Sara', 'Olle']);
+      expect(parsed.rows[0]![1]).toBe(`rad ett${nl}rad två${nl}rad tre`);
+      expect(parsed.lines).toEqual([3, 6, 7, 8, 10]);
+    }
+    // Two columns and a quoted line break: the header decides the delimiter.
+    expect(parseCsv('a;b\r\n1;"x\r\ny"\r\n2;z\r\n')).toEqual({
+      headers: ['a', 'b'],
+      rows: [
+        ['1', 'x\r\ny'],
+        ['2', 'z'],
+      ],
+      lines: [2, 4],
+    });
+  });
+
+  it('counts lines like an editor does, for any cells', () => {
+    const cell = fc
+      .tuple(
+        fc.constantFrom('a', 'Å'),
+        fc.oneof(fc.string(), fc.constantFrom('"', '\n', '\r\n', ';', '\r')),
+      )
+      .map(([a, b]) => a + b);
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 8 }),
+        (rows) => {
+          const quote = (c: string) => `"${c.replaceAll('"', '""')}"`;
+          const text = ['Name;Note', ...rows.map((r) => r.map(quote).join(';'))].join('\r\n');
+          const parsed = parseCsv(text);
+          let line = 2;
+          const expected = rows.map((r) => {
+            const at = line;
+            line += 1 + (r.join(';').match(/\r\n|\r|\n/g) ?? []).length;
+            return at;
+          });
+          expect(parsed.rows).toEqual(rows.slice(0, parsed.rows.length));
+          expect(parsed.lines).toEqual(expected.slice(0, parsed.rows.length));
+        },
+      ),
+    );
   });
 
   it('reads Windows-1252 files and makes repeated or empty headers unique', () => {

@@ -36,6 +36,58 @@ export interface ParsedCsv {
   headers: string[];
   /** Data rows (the header excluded), trailing empty rows dropped. */
   rows: string[][];
+  /**
+   * The physical line (1-based, in the file as saved) where each data row starts: a quoted
+   * cell may span lines, so row i is not always line i + 2.
+   */
+  lines: number[];
+}
+
+const DELIMITERS = [',', ';', '\t'] as const;
+
+/**
+ * The delimiter is the one the header (the first line with text) uses most. Papa's own guess needs an average of
+ * two fields a row, which a two-column file with a quoted line break does not reach.
+ */
+function headerDelimiter(content: string): string {
+  const header = /^[^\r\n]*\S[^\r\n]*/m.exec(content)?.[0] ?? '';
+  let best: string = ',';
+  let most = 0;
+  for (const d of DELIMITERS) {
+    const n = header.split(d).length - 1;
+    if (n > most) [best, most] = [d, n];
+  }
+  return best;
+}
+
+/** Rows with the offset each starts at, in one pass over the text. */
+function readRows(content: string) {
+  const rows: string[][] = [];
+  const starts: number[] = [];
+  let start = 0;
+  Papa.parse<string[]>(content, {
+    delimiter: headerDelimiter(content),
+    skipEmptyLines: false,
+    step: (result) => {
+      if (Array.isArray(result.data)) {
+        rows.push(result.data);
+        starts.push(start);
+      }
+      start = result.meta.cursor;
+    },
+  });
+  // Lines as an editor counts them: CRLF, LF and a lone CR each end one.
+  const lines: number[] = [];
+  let line = 1;
+  let at = 0;
+  for (const offset of starts) {
+    for (; at < offset; at++) {
+      const c = content.charCodeAt(at);
+      if (c === 10 || (c === 13 && content.charCodeAt(at + 1) !== 10)) line++;
+    }
+    lines.push(line);
+  }
+  return { rows, lines };
 }
 
 const looksLikeData = (cell: string) =>
@@ -47,13 +99,15 @@ const looksLikeData = (cell: string) =>
 export function parseCsv(text: string): ParsedCsv {
   const content = text.replace(/^\uFEFF/, '');
   if (content.trim() === '') throw new CsvError('empty_file', 'The file is empty');
-  const result = Papa.parse<string[]>(content, {
-    delimitersToGuess: [',', ';', '\t'],
-    skipEmptyLines: false,
-  });
-  const data = result.data.filter(Array.isArray);
-  while (data.length > 0 && isBlankRow(data[data.length - 1]!)) data.pop();
-  while (data.length > 0 && isBlankRow(data[0]!)) data.shift();
+  const { rows: data, lines } = readRows(content);
+  while (data.length > 0 && isBlankRow(data[data.length - 1]!)) {
+    data.pop();
+    lines.pop();
+  }
+  while (data.length > 0 && isBlankRow(data[0]!)) {
+    data.shift();
+    lines.shift();
+  }
   const [first, ...rows] = data;
   if (!first) throw new CsvError('empty_file', 'The file is empty');
   const rawHeaders = first.map((h) => h.trim());
@@ -67,7 +121,7 @@ export function parseCsv(text: string): ParsedCsv {
       `The file has ${rows.length} rows; at most ${MAX_IMPORT_ROWS} can be imported at once`,
     );
   }
-  return { headers: uniqueHeaders(rawHeaders), rows };
+  return { headers: uniqueHeaders(rawHeaders), rows, lines: lines.slice(1) };
 }
 
 export function isBlankRow(row: string[]): boolean {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { ImportRowError } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { ensureTags } from '../contact-settings/index.ts';
 import {
@@ -11,7 +10,8 @@ import {
 } from '../contacts/index.ts';
 import { isBlankRow } from './csv.ts';
 import { fillInput, fillPatch, toContactInput } from './import-merge.ts';
-import { parseRow, type ImportContext, type ParsedRow } from './import-rows.ts';
+import { parseRow, type ImportContext, type ParsedRow, type ProblemDraft } from './import-rows.ts';
+import { duplicateProblem, nameDuplicates, storeProblems } from './import-problems.ts';
 import * as repo from './imports.repo.ts';
 
 export const BATCH_SIZE = 500;
@@ -73,8 +73,9 @@ export async function processBatch(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const p = structuredClone(state.progress);
-    const addErrors = (errors: ImportRowError[]) => {
-      p.errorCount += errors.length;
+    const found: ProblemDraft[] = [];
+    const addErrors = (errors: ProblemDraft[]) => {
+      found.push(...errors);
       for (const e of errors) if (p.errors.length < MAX_STORED_ERRORS) p.errors.push(e);
     };
     const consentSource = `Import: ${job.fileName}`.slice(0, 120);
@@ -83,12 +84,11 @@ export async function processBatch(
     for (let i = from; i < to; i++) {
       const cells = rows[i]!;
       if (isBlankRow(cells)) continue;
-      // Line 1 is the header, so row 0 of the data is line 2.
-      const { row, errors } = parseRow(ctx, cells, i + 2, consentSource);
-      if (errors.length > 0) {
-        p.failed++;
-        addErrors(errors);
-      } else valid.push(row);
+      const at = { record: i + 1, line: ctx.lines?.[i] ?? i + 2 };
+      const { row, problems, rejected } = parseRow(ctx, cells, at, consentSource);
+      addErrors(problems);
+      if (rejected) p.failed++;
+      else valid.push(row);
     }
 
     const companyColumn = ctx.columns.find((c) => c.target === 'company')?.header ?? null;
@@ -102,21 +102,30 @@ export async function processBatch(
     const pendingByKey = new Map<string, Pending>();
     const updates = new Map<string, { input: ContactInput; line: number }>();
     const accepted: Array<{ row: ParsedRow; id: string | null }> = [];
+    const duplicates: ProblemDraft[] = [];
 
+    const warnedRecords = new Set(found.map((x) => x.record));
     for (const row of valid) {
       const companyId = row.companyName ? companies.get(row.companyName.toLowerCase()) : undefined;
       if (row.companyName && !companyId) {
-        p.failed++;
-        addErrors([
-          {
-            line: row.line,
-            column: companyColumn,
-            message: `Unknown company '${row.companyName}'`,
-            code: 'unknown_company',
-            params: { value: row.companyName },
-          },
-        ]);
-        continue;
+        const problem: ProblemDraft = {
+          record: row.record,
+          line: row.line,
+          column: companyColumn,
+          severity: ctx.skipOnProblem ? 'error' : 'warning',
+          message: `Unknown company '${row.companyName}'`,
+          code: 'unknown_company',
+          params: { value: row.companyName },
+          value: row.companyName.slice(0, 200),
+          matchId: null,
+          matchName: null,
+        };
+        addErrors([problem]);
+        warnedRecords.add(row.record);
+        if (ctx.skipOnProblem) {
+          p.failed++;
+          continue;
+        }
       }
       const input = toContactInput(row.input, {
         tagIds: row.tagNames.flatMap((n) => tagIds.get(n.toLowerCase()) ?? []),
@@ -128,11 +137,17 @@ export async function processBatch(
       const earlier = keys.some((k) => state.known.has(k));
       const duplicate = Boolean(pending || earlier);
 
+      if (duplicate) {
+        const match = pending ?? (inDb ? { id: inDb } : undefined);
+        const problem = duplicateProblem(row, job.duplicateMode, job.dryRun, match);
+        if (problem) duplicates.push(problem);
+      }
       if (duplicate && job.duplicateMode === 'skip') {
         p.skipped++;
         accepted.push({ row, id: null });
       } else if (duplicate && job.duplicateMode === 'update') {
         p.updated++;
+        if (warnedRecords.has(row.record)) p.warned++;
         accepted.push({ row, id: pending?.id ?? inDb ?? null });
         if (pending) pending.input = fillInput(pending.input, input);
         else if (inDb) {
@@ -144,6 +159,7 @@ export async function processBatch(
         }
       } else {
         p.created++;
+        if (warnedRecords.has(row.record)) p.warned++;
         const entry = { row, input, id: randomUUID() };
         creates.push(entry);
         accepted.push({ row, id: entry.id });
@@ -155,6 +171,8 @@ export async function processBatch(
       await writeCreates(tx, job, ctx, creates);
       await writeUpdates(tx, job, ctx, updates);
     }
+    addErrors(await nameDuplicates(tx, job.orgId, duplicates));
+    p.errorCount = await storeProblems(tx, job.orgId, job.id, p.errorCount, found);
     // Only now, with the batch written, do its keys count for the rows that follow.
     for (const { row, id } of accepted) {
       for (const k of keysOf(row)) {

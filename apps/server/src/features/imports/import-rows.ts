@@ -3,8 +3,10 @@ import type {
   ContactKind,
   CustomField,
   CustomValues,
-  ImportRowError,
+  ImportProblem,
   ImportRowErrorCode,
+  ImportValueAction,
+  ImportValueMap,
   Scope,
 } from '@spotter/contracts';
 import { checkCustomValues } from '../contact-settings/index.ts';
@@ -30,6 +32,31 @@ export interface ImportContext {
   industries: Map<string, NamedRef>;
   branches: Map<string, string>;
   staff: Map<string, string>;
+  /** The wizard's answers for unknown values: by column, then by lower-case value. */
+  valueMap: Map<string, Map<string, ImportValueAction>>;
+  /** Leave out a row with any problem instead of importing it without the bad values. */
+  skipOnProblem: boolean;
+  /** The physical line each data row starts on (see csv.ts); absent: one line a row. */
+  lines?: number[];
+}
+
+/** The stored value map, looked up by the cell's value in any case. */
+export function valueMapByLowerCase(map: ImportValueMap) {
+  return new Map(
+    Object.entries(map).map(([column, values]) => [
+      column,
+      new Map(Object.entries(values).map(([value, action]) => [value.toLowerCase(), action])),
+    ]),
+  );
+}
+
+/** A problem before it has its place (`n`) in the run's list. */
+export type ProblemDraft = Omit<ImportProblem, 'n'>;
+
+/** Where a row is in the file: its record number (1-based) and the line it starts on. */
+export interface RowPosition {
+  record: number;
+  line: number;
 }
 
 /** One row read into the fields of a contact; references resolved, tags still by name. */
@@ -57,6 +84,7 @@ export interface RowInput {
 }
 
 export interface ParsedRow {
+  record: number;
   line: number;
   input: RowInput;
   tagNames: string[];
@@ -98,35 +126,66 @@ function inScope(ref: NamedRef, kind: ContactKind) {
   return ref.scope === 'both' || ref.scope === kind;
 }
 
+/** What a lookup cell resolves to: an id, nothing on purpose, or an unknown value. */
+type Resolved = { id: string } | { none: true } | { unknown: true };
+
+function resolve(
+  ctx: ImportContext,
+  header: string,
+  value: string,
+  known: string | undefined,
+): Resolved {
+  if (known) return { id: known };
+  const action = ctx.valueMap.get(header)?.get(value.toLowerCase());
+  if (!action) return { unknown: true };
+  // "create" in a dry run: the real run creates it first, so the row is fine as it is.
+  return action.action === 'map' ? { id: action.id } : { none: true };
+}
+
 /**
- * Reads one CSV row. Every problem is reported with its line and column so a dry run can list
- * them all; a row with any problem is not imported.
+ * Reads one CSV row. A cell that cannot be read is left out and reported as a warning for
+ * its row and column; only a row with nothing left to identify the contact is an error (and
+ * with "skip rows with any problem" every warning is one).
  */
 export function parseRow(
   ctx: ImportContext,
   row: string[],
-  line: number,
+  at: RowPosition,
   consentSource: string,
-): { row: ParsedRow; errors: ImportRowError[] } {
-  const errors: ImportRowError[] = [];
+): { row: ParsedRow; problems: ProblemDraft[]; rejected: boolean } {
+  const problems: ProblemDraft[] = [];
+  let cell: string | null = null;
   const error = (
     column: string | null,
     message: string,
     code: ImportRowErrorCode,
     params: Record<string, string> = {},
-  ) => errors.push({ line, column, message, code, params });
+  ) =>
+    problems.push({
+      ...at,
+      column,
+      severity: 'warning',
+      code,
+      message,
+      params,
+      value: column === null ? null : (cell?.slice(0, 200) ?? null),
+      matchId: null,
+      matchName: null,
+    });
   const fromRead = (
     column: string,
     read: { message: string; code: ImportRowErrorCode; params: Record<string, string> },
   ) => error(column, read.message, read.code, read.params);
   const input: RowInput = { phones: [], emails: [], categoryIds: [], custom: {} };
-  const parsed: ParsedRow = { line, input, tagNames: [], phoneKeys: [], emailKeys: [] };
+  const parsed: ParsedRow = { ...at, input, tagNames: [], phoneKeys: [], emailKeys: [] };
   const rawCustom: Record<string, string | number> = {};
   const customColumn = new Map<string, string>();
+  const customCell = new Map<string, string>();
 
   for (const { index, header, target } of ctx.columns) {
     const value = (row[index] ?? '').trim();
     if (value === '' || target === SKIP_TARGET) continue;
+    cell = value;
     const max = MAX[target] ?? 200;
     if (value.length > max && !target.startsWith('cf:')) {
       error(header, `Too long (at most ${max} characters)`, 'too_long', { max: String(max) });
@@ -198,43 +257,56 @@ export function parseRow(
         break;
       }
       case 'status': {
-        const id = ctx.statuses.get(lower);
-        if (id) input.statusId = id;
-        else error(header, `Unknown status '${value}'`, 'unknown_status', { value });
+        const r = resolve(ctx, header, value, ctx.statuses.get(lower));
+        if ('id' in r) input.statusId = r.id;
+        else if ('unknown' in r) {
+          error(header, `Unknown status '${value}'`, 'unknown_status', { value });
+        }
         break;
       }
       case 'responsible': {
-        const id = ctx.staff.get(lower);
-        if (id) input.responsibleId = id;
-        else error(header, `Unknown staff member '${value}'`, 'unknown_staff', { value });
+        const r = resolve(ctx, header, value, ctx.staff.get(lower));
+        if ('id' in r) input.responsibleId = r.id;
+        else if ('unknown' in r) {
+          error(header, `Unknown staff member '${value}'`, 'unknown_staff', { value });
+        }
         break;
       }
       case 'branch': {
-        const id = ctx.branches.get(lower);
-        if (id) input.branchId = id;
-        else error(header, `Unknown branch '${value}'`, 'unknown_branch', { value });
+        const r = resolve(ctx, header, value, ctx.branches.get(lower));
+        if ('id' in r) input.branchId = r.id;
+        else if ('unknown' in r) {
+          error(header, `Unknown branch '${value}'`, 'unknown_branch', { value });
+        }
         break;
       }
       case 'source':
       case 'industry': {
-        const ref = (target === 'source' ? ctx.sources : ctx.industries).get(lower);
-        if (!ref) error(header, `Unknown ${target} '${value}'`, `unknown_${target}`, { value });
-        else input[target === 'source' ? 'sourceId' : 'industryId'] = ref.id;
+        const known = (target === 'source' ? ctx.sources : ctx.industries).get(lower);
+        const r = resolve(ctx, header, value, known?.id);
+        if ('id' in r) input[target === 'source' ? 'sourceId' : 'industryId'] = r.id;
+        else if ('unknown' in r) {
+          error(header, `Unknown ${target} '${value}'`, `unknown_${target}`, { value });
+        }
         break;
       }
       case 'categories':
         for (const name of readList(value)) {
           const ref = ctx.categories.get(name.toLowerCase());
-          if (!ref)
-            error(header, `Unknown category '${name}'`, 'unknown_category', { value: name });
-          else if (!inScope(ref, ctx.kind)) {
+          if (ref && !inScope(ref, ctx.kind)) {
             error(
               header,
               `Category '${name}' is not for ${ctx.kind === 'person' ? 'persons' : 'companies'}`,
               `category_not_for_${ctx.kind}`,
               { value: name },
             );
-          } else input.categoryIds.push(ref.id);
+            continue;
+          }
+          const r = resolve(ctx, header, name, ref?.id);
+          if ('id' in r) input.categoryIds.push(r.id);
+          else if ('unknown' in r) {
+            error(header, `Unknown category '${name}'`, 'unknown_category', { value: name });
+          }
         }
         break;
       case 'tags':
@@ -267,11 +339,23 @@ export function parseRow(
       default: {
         const field = ctx.fields.get(target.slice(3));
         if (!field) break;
+        if (field.type === 'dropdown') {
+          const option = findOption(field, lower);
+          const r = resolve(ctx, header, value, option);
+          if ('none' in r) break;
+          if ('id' in r) {
+            rawCustom[field.id] = r.id;
+            customColumn.set(field.id, header);
+            customCell.set(field.id, value);
+            break;
+          }
+        }
         const read = readCustomValue(field, value);
         if (!read.ok) fromRead(header, read);
         else {
           rawCustom[field.id] = read.value;
           customColumn.set(field.id, header);
+          customCell.set(field.id, value);
         }
       }
     }
@@ -281,15 +365,27 @@ export function parseRow(
   input.custom = checked.values;
   for (const [key, problem] of Object.entries(checked.errors)) {
     const id = key.replace(/^custom\./, '');
+    cell = customCell.get(id) ?? null;
     error(customColumn.get(id) ?? null, problem.message, 'custom_invalid', {
       field: ctx.fields.get(id)?.name ?? id,
     });
   }
+  if (ctx.skipOnProblem) for (const p of problems) p.severity = 'error';
   if (!identifies(ctx.kind, input)) {
+    cell = null;
     if (ctx.kind === 'company') error(null, 'The company has no name', 'no_company_name');
     else error(null, 'No name, phone or email', 'no_identity');
+    // The row is left out: none of its cells "will import without" anything.
+    for (const p of problems) p.severity = 'error';
   }
-  return { row: parsed, errors };
+  return { row: parsed, problems, rejected: problems.some((p) => p.severity === 'error') };
+}
+
+export function findOption(field: CustomField, lower: string): string | undefined {
+  return (
+    field.options.find((o) => o.name.toLowerCase() === lower) ??
+    field.options.find((o) => o.abbreviation !== '' && o.abbreviation.toLowerCase() === lower)
+  )?.id;
 }
 
 function identifies(kind: ContactKind, input: RowInput): boolean {

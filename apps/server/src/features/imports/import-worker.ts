@@ -1,4 +1,4 @@
-import type { ContactKind } from '@spotter/contracts';
+import type { ContactKind, ImportValueMap } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { z } from 'zod';
 import { getCrmSettings, loadCustomFields, statusIdsByName } from '../contact-settings/index.ts';
@@ -11,7 +11,7 @@ import {
   type Job,
   type RunState,
 } from './import-batch.ts';
-import { parseRow, type ImportContext, type NamedRef } from './import-rows.ts';
+import { parseRow, valueMapByLowerCase, type ImportContext, type NamedRef } from './import-rows.ts';
 import * as repo from './imports.repo.ts';
 
 const BATCH_PAUSE_MS = 20;
@@ -29,6 +29,10 @@ export async function loadImportContext(
   kind: ContactKind,
   headers: string[],
   mapping: Record<string, string>,
+  run: { valueMap: ImportValueMap; skipOnProblem: boolean } = {
+    valueMap: {},
+    skipOnProblem: false,
+  },
 ): Promise<ImportContext> {
   const [settings, fields, statuses, lists, branchRows, staffRows] = await Promise.all([
     getCrmSettings(db, orgId),
@@ -62,6 +66,8 @@ export async function loadImportContext(
     industries: byLowerName(ofKind('industries'), ref),
     branches: byLowerName(branchRows, (b) => b.id),
     staff,
+    valueMap: valueMapByLowerCase(run.valueMap),
+    skipOnProblem: run.skipOnProblem,
   };
 }
 
@@ -98,14 +104,16 @@ export async function processImport(
     duplicateMode: claimed.duplicateMode,
     createdBy: claimed.createdBy,
   };
-  const { rows } = parseCsv(claimed.content);
+  const { rows, lines } = parseCsv(claimed.content);
   const ctx = await loadImportContext(
     db,
     job.orgId,
     claimed.kind,
     claimed.headers,
     claimed.mapping,
+    claimed,
   );
+  ctx.lines = lines;
   const state: RunState = {
     progress: {
       processedRows: claimed.processedRows,
@@ -113,6 +121,7 @@ export async function processImport(
       updated: claimed.updated,
       skipped: claimed.skipped,
       failed: claimed.failed,
+      warned: claimed.warned,
       errors: claimed.errors,
       errorCount: claimed.errorCount,
     },
@@ -121,8 +130,8 @@ export async function processImport(
   // Resuming: rows already done still count as "earlier rows of the same file" (in a real
   // run they are in the database already; a dry run wrote nothing).
   for (let i = 0; i < claimed.processedRows && i < rows.length; i++) {
-    const { row, errors } = parseRow(ctx, rows[i]!, i + 2, '');
-    if (errors.length > 0) continue;
+    const { row, rejected } = parseRow(ctx, rows[i]!, { record: i + 1, line: i + 2 }, '');
+    if (rejected) continue;
     for (const k of row.phoneKeys) if (!state.known.has(`p:${k}`)) state.known.set(`p:${k}`, null);
     for (const k of row.emailKeys) if (!state.known.has(`e:${k}`)) state.known.set(`e:${k}`, null);
   }

@@ -1,11 +1,17 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
-import type { ContactKind, ImportRowError, LookupKind } from '@spotter/contracts';
+import { and, asc, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import type {
+  ContactKind,
+  ImportProblemSeverity,
+  ImportRowError,
+  ImportValueMap,
+  LookupKind,
+} from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { lookups } from '../contact-settings/index.ts';
 import { branches } from '../branches/index.ts';
 import { contacts } from '../contacts/index.ts';
 import { users } from '../users/index.ts';
-import { imports } from './imports.table.ts';
+import { importProblems, imports } from './imports.table.ts';
 
 /** Everything but the file itself: lists and status polls never read megabytes. */
 const summary = {
@@ -25,6 +31,9 @@ const summary = {
   updated: imports.updated,
   skipped: imports.skipped,
   failed: imports.failed,
+  warned: imports.warned,
+  valueMap: imports.valueMap,
+  skipOnProblem: imports.skipOnProblem,
   errors: imports.errors,
   errorCount: imports.errorCount,
   createdBy: imports.createdBy,
@@ -66,6 +75,8 @@ export async function startRun(
     mapping: Record<string, string>;
     duplicateMode: 'skip' | 'update' | 'create';
     dryRun: boolean;
+    valueMap: ImportValueMap;
+    skipOnProblem: boolean;
   },
 ) {
   const [row] = await db
@@ -78,6 +89,7 @@ export async function startRun(
       updated: 0,
       skipped: 0,
       failed: 0,
+      warned: 0,
       errors: [],
       errorCount: 0,
       finishedAt: null,
@@ -90,6 +102,12 @@ export async function startRun(
       ),
     )
     .returning(summary);
+  // The new run lists its own problems; the previous run's go with it starting.
+  if (row) {
+    await db
+      .delete(importProblems)
+      .where(and(eq(importProblems.orgId, orgId), eq(importProblems.importId, id)));
+  }
   return row;
 }
 
@@ -121,6 +139,7 @@ export interface Progress {
   updated: number;
   skipped: number;
   failed: number;
+  warned: number;
   errors: ImportRowError[];
   errorCount: number;
 }
@@ -225,4 +244,56 @@ export async function liveContactsByIds(db: Db, orgId: string, ids: string[]) {
     .select()
     .from(contacts)
     .where(and(eq(contacts.orgId, orgId), inArray(contacts.id, ids), isNull(contacts.deletedAt)));
+}
+
+// ---------------------------------------------------------------- problems
+
+export async function insertProblems(db: Db, rows: Array<typeof importProblems.$inferInsert>) {
+  if (rows.length > 0) await db.insert(importProblems).values(rows);
+}
+
+const problemColumns = {
+  n: importProblems.n,
+  record: importProblems.record,
+  line: importProblems.line,
+  column: importProblems.column,
+  severity: importProblems.severity,
+  code: importProblems.code,
+  message: importProblems.message,
+  params: importProblems.params,
+  value: importProblems.value,
+  matchId: importProblems.matchId,
+  matchName: importProblems.matchName,
+};
+
+/** One keyset page of a run's problems, walked by `n` on the primary key. */
+export function problemsPage(
+  db: Db,
+  orgId: string,
+  importId: string,
+  opts: { after: number; limit: number; severity?: ImportProblemSeverity },
+) {
+  return db
+    .select(problemColumns)
+    .from(importProblems)
+    .where(
+      and(
+        eq(importProblems.orgId, orgId),
+        eq(importProblems.importId, importId),
+        gt(importProblems.n, opts.after),
+        opts.severity ? eq(importProblems.severity, opts.severity) : undefined,
+      ),
+    )
+    .orderBy(asc(importProblems.n))
+    .limit(opts.limit);
+}
+
+/** Display names of contacts a duplicate matched (deleted ones too: the row still matched). */
+export async function contactNames(db: Db, orgId: string, ids: string[]) {
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await db
+    .select({ id: contacts.id, name: contacts.displayName })
+    .from(contacts)
+    .where(and(eq(contacts.orgId, orgId), inArray(contacts.id, ids)));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -2,7 +2,11 @@ import {
   IMPORT_MAX_BYTES,
   idParamsSchema,
   importListSchema,
+  importProblemPageSchema,
+  importProblemsQuerySchema,
   importRunSchema,
+  importUnknownValuesRequestSchema,
+  importUnknownValuesSchema,
   importSchema,
   importTargetsQuerySchema,
   importTargetsSchema,
@@ -98,5 +102,41 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       reply
         .code(202)
         .send(await service.runImport(app.db, actorOf(req), req.params.id, req.body, app.now())),
+  );
+
+  app.post(
+    '/api/imports/:id/unknown-values',
+    {
+      schema: {
+        tags,
+        summary:
+          'Values of the mapped status, branch, staff, list and dropdown columns that the CRM does not know',
+        description:
+          'Read from the stored file with the given mapping: each column’s distinct unknown ' +
+          'values with their row counts, and the entries they can be mapped to. Answer them ' +
+          'in the run’s `valueMap`.',
+        params: idParamsSchema,
+        body: importUnknownValuesRequestSchema,
+        response: { 200: importUnknownValuesSchema, ...errorResponses },
+      },
+    },
+    (req) => service.unknownValues(app.db, actorOf(req), req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/imports/:id/problems',
+    {
+      schema: {
+        tags,
+        summary: 'Every problem of the latest (dry) run, a page at a time',
+        description:
+          'Errors (row left out), warnings (row imported without the value) and duplicates ' +
+          '(with the contact they matched), in file order. Pass `next` as `after` for the next page.',
+        params: idParamsSchema,
+        querystring: importProblemsQuerySchema,
+        response: { 200: importProblemPageSchema, ...errorResponses },
+      },
+    },
+    (req) => service.listProblems(app.db, actorOf(req), req.params.id, req.query),
   );
 };

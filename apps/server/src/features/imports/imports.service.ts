@@ -1,8 +1,12 @@
 import {
   IMPORT_SKIP_TARGET,
   type ContactKind,
+  type CustomField,
   type Import,
+  type ImportProblemPage,
+  type ImportProblemSeverity,
   type ImportRun,
+  type ImportUnknownValues,
 } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
@@ -18,7 +22,8 @@ import {
 import { loadCustomFields } from '../contact-settings/index.ts';
 import { CsvError, decodeCsv, parseCsv, SAMPLE_ROWS } from './csv.ts';
 import { isKnownTarget, suggestMapping, targetItems } from './import-targets.ts';
-import { enqueueImportRun } from './import-worker.ts';
+import { checkValueMap, createMappedValues, findUnknownValues } from './import-values.ts';
+import { enqueueImportRun, loadImportContext } from './import-worker.ts';
 import { mappingIdentifies } from './import-rows.ts';
 import * as repo from './imports.repo.ts';
 
@@ -39,6 +44,9 @@ export function toImportDto(row: repo.ImportSummaryRow): Import {
     updated: row.updated,
     skipped: row.skipped,
     failed: row.failed,
+    warned: row.warned,
+    valueMap: row.valueMap,
+    skipOnProblem: row.skipOnProblem,
     errors: row.errors,
     errorCount: row.errorCount,
     createdAt: row.createdAt.toISOString(),
@@ -107,22 +115,16 @@ export async function getTargets(db: Db, actor: Actor, kind: ContactKind) {
   return { items: targetItems(kind, fields) };
 }
 
-/** Checks the mapping and queues the (dry) run; its background job does the rest (202). */
-export async function runImport(
-  db: Db,
-  actor: Actor,
-  id: string,
-  body: Required<Pick<ImportRun, 'mapping'>> & Pick<ImportRun, 'duplicateMode' | 'dryRun'>,
-  now: Date,
+/** The mapping as the run takes it: columns of the file, known targets, each target once. */
+function checkMapping(
+  existing: { kind: ContactKind; headers: string[] },
+  fields: CustomField[],
+  body: Record<string, string>,
 ) {
-  assertCan(actor, 'contacts.write');
-  const existing = await repo.findImport(db, actor.orgId, id);
-  if (!existing) throw notFound('Import');
-  const fields = await loadCustomFields(db, actor.orgId, existing.kind);
   const errors: FieldErrors = {};
   const used = new Map<string, string>();
   const mapping: Record<string, string> = {};
-  for (const [header, target] of Object.entries(body.mapping)) {
+  for (const [header, target] of Object.entries(body)) {
     const key = `mapping.${header}`;
     if (!existing.headers.includes(header)) {
       errors[key] = fieldError('unknown_reference', 'Not a column of the file');
@@ -150,12 +152,71 @@ export async function runImport(
       'Check the column mapping',
     );
   }
-  // One transaction: a run is never marked started without the job that runs it.
+  return mapping;
+}
+
+/** The values of the mapped lookup columns the CRM does not know, read from the stored file. */
+export async function unknownValues(
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: { mapping: Record<string, string> },
+): Promise<ImportUnknownValues> {
+  assertCan(actor, 'contacts.write');
+  const existing = await repo.findImportToRun(db, actor.orgId, id);
+  if (!existing) throw notFound('Import');
+  const fields = await loadCustomFields(db, actor.orgId, existing.kind);
+  const mapping = checkMapping(existing, fields, body.mapping);
+  const ctx = await loadImportContext(db, actor.orgId, existing.kind, existing.headers, mapping);
+  return findUnknownValues(db, actor.orgId, ctx, parseCsv(existing.content).rows);
+}
+
+/** One keyset page of the latest run's problems. */
+export async function listProblems(
+  db: Db,
+  actor: Actor,
+  id: string,
+  query: { after?: number; limit: number; severity?: ImportProblemSeverity },
+): Promise<ImportProblemPage> {
+  assertCan(actor, 'contacts.write');
+  const existing = await repo.findImport(db, actor.orgId, id);
+  if (!existing) throw notFound('Import');
+  const rows = await repo.problemsPage(db, actor.orgId, id, {
+    after: query.after ?? 0,
+    limit: query.limit + 1,
+    severity: query.severity,
+  });
+  const items = rows.slice(0, query.limit);
+  return { items, next: rows.length > query.limit ? items[items.length - 1]!.n : null };
+}
+
+/** Checks the mapping and the value map, and queues the (dry) run; its job does the rest (202). */
+export async function runImport(
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: Required<Pick<ImportRun, 'mapping'>> &
+    Pick<ImportRun, 'duplicateMode' | 'dryRun' | 'valueMap' | 'skipOnProblem'>,
+  now: Date,
+) {
+  assertCan(actor, 'contacts.write');
+  const existing = await repo.findImport(db, actor.orgId, id);
+  if (!existing) throw notFound('Import');
+  const fields = await loadCustomFields(db, actor.orgId, existing.kind);
+  const mapping = checkMapping(existing, fields, body.mapping);
+  const dryRun = body.dryRun ?? false;
+  const ctx = await loadImportContext(db, actor.orgId, existing.kind, existing.headers, mapping);
+  const valueMap = body.valueMap ?? {};
+  await checkValueMap(db, actor, ctx, valueMap);
+  // One transaction: a run is never marked started without the job that runs it, and what
+  // it asked to create exists only if it started.
   const row = await db.transaction(async (tx) => {
     const started = await repo.startRun(tx, actor.orgId, id, {
       mapping,
       duplicateMode: body.duplicateMode ?? 'skip',
-      dryRun: body.dryRun ?? false,
+      dryRun,
+      valueMap: dryRun ? valueMap : await createMappedValues(tx, actor, ctx, valueMap),
+      skipOnProblem: body.skipOnProblem ?? false,
     });
     if (started) await enqueueImportRun(tx, actor.orgId, id, now);
     return started;

@@ -10,7 +10,12 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { ImportRowError } from '@spotter/contracts';
+import type {
+  ImportProblemSeverity,
+  ImportRowError,
+  ImportRowErrorCode,
+  ImportValueMap,
+} from '@spotter/contracts';
 import { organizations } from '../organizations/organizations.table.ts';
 import { users } from '../users/users.table.ts';
 
@@ -42,6 +47,10 @@ export const imports = pgTable(
     updated: integer().notNull().default(0),
     skipped: integer().notNull().default(0),
     failed: integer().notNull().default(0),
+    warned: integer().notNull().default(0),
+    /** The wizard's answers for unknown lookup values (a real run holds no `create` any more). */
+    valueMap: jsonb().$type<ImportValueMap>().notNull().default({}),
+    skipOnProblem: boolean().notNull().default(false),
     errors: jsonb().$type<ImportRowError[]>().notNull().default([]),
     errorCount: integer().notNull().default(0),
     createdBy: uuid(),
@@ -57,5 +66,41 @@ export const imports = pgTable(
       columns: [t.orgId, t.createdBy],
       foreignColumns: [users.orgId, users.id],
     }).onDelete('set null'),
+  ],
+);
+
+/**
+ * Every problem of an import's latest (dry) run, in the order found: `n` is the keyset the
+ * problems page and the CSV download walk, so tens of thousands page at the same cost.
+ */
+export const importProblems = pgTable(
+  'import_problems',
+  {
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    importId: uuid().notNull(),
+    n: integer().notNull(),
+    record: integer().notNull(),
+    line: integer().notNull(),
+    column: text(),
+    severity: text({ enum: ['error', 'warning', 'duplicate'] })
+      .$type<ImportProblemSeverity>()
+      .notNull(),
+    code: text().$type<ImportRowErrorCode>().notNull(),
+    message: text().notNull(),
+    params: jsonb().$type<Record<string, string>>().notNull().default({}),
+    value: text(),
+    /** A duplicate's existing contact; no foreign key: the contact may be erased later. */
+    matchId: uuid(),
+    matchName: text(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.importId, t.n] }),
+    foreignKey({
+      name: 'import_problems_import_fk',
+      columns: [t.orgId, t.importId],
+      foreignColumns: [imports.orgId, imports.id],
+    }).onDelete('cascade'),
   ],
 );

@@ -1,5 +1,14 @@
-import type { ContactKind, Import, ImportRun, ImportTargets } from '@spotter/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  ContactKind,
+  Import,
+  ImportProblem,
+  ImportProblemPage,
+  ImportProblemSeverity,
+  ImportRun,
+  ImportTargets,
+  ImportUnknownValues,
+} from '@spotter/contracts';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiErrorOf, networkError } from '../../../lib/api.ts';
 
 export const importsKey = ['imports'] as const;
@@ -65,4 +74,48 @@ export function useRunImport(id: string) {
       }
     },
   });
+}
+
+/** The mapped lookup columns' values the CRM does not know (read from the stored file). */
+export function useUnknownValues(id: string) {
+  return useMutation({
+    mutationFn: (mapping: Record<string, string>) =>
+      api.post<ImportUnknownValues>(`/api/imports/${id}/unknown-values`, { mapping }),
+  });
+}
+
+export const PROBLEMS_PAGE = 100;
+
+const problemsPath = (id: string, severity: ImportProblemSeverity | undefined, after: number) => {
+  const q = new URLSearchParams({ limit: String(PROBLEMS_PAGE), after: String(after) });
+  if (severity) q.set('severity', severity);
+  return `/api/imports/${id}/problems?${q}`;
+};
+
+/** The latest run's problems, a keyset page at a time ("show more"). */
+export function useImportProblems(imp: Import, severity: ImportProblemSeverity | undefined) {
+  return useInfiniteQuery({
+    // The run's status and counts are in the key: a new run starts a new list.
+    queryKey: [...importsKey, imp.id, 'problems', severity, imp.status, imp.errorCount],
+    queryFn: ({ pageParam }) =>
+      api.get<ImportProblemPage>(problemsPath(imp.id, severity, pageParam)),
+    initialPageParam: 0,
+    getNextPageParam: (last) => last.next ?? undefined,
+    enabled: imp.errorCount > 0 && !isBusy(imp),
+  });
+}
+
+/** Every problem of the run, walking all pages (for the CSV download). */
+export async function fetchAllProblems(id: string): Promise<ImportProblem[]> {
+  const all: ImportProblem[] = [];
+  let after: number | null = 0;
+  while (after !== null) {
+    const q: string = new URLSearchParams({ limit: '500', after: String(after) }).toString();
+    const page: ImportProblemPage = await api.get<ImportProblemPage>(
+      `/api/imports/${id}/problems?${q}`,
+    );
+    all.push(...page.items);
+    after = page.next;
+  }
+  return all;
 }

@@ -1,28 +1,58 @@
-import { Alert, Button, Group, Paper, Radio, Select, Stack, Table, Text } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Radio,
+  Select,
+  Stack,
+  Table,
+  Text,
+} from '@mantine/core';
 import {
   IMPORT_DUPLICATE_MODES,
   IMPORT_SKIP_TARGET,
   type Import,
   type ImportDuplicateMode,
+  type ImportUnknownValues,
 } from '@spotter/contracts';
 import { IconAlertCircle, IconChecklist } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../../components/query-error.tsx';
 import { errorMessage, serverFieldErrors } from '../../../lib/validation.ts';
-import { useImportTargets, useRunImport } from '../api/imports-api.ts';
+import { useImportTargets, useRunImport, useUnknownValues } from '../api/imports-api.ts';
+import type { ImportDraft } from './values-step.tsx';
 
-/** Step 2: where each column goes (suggested targets preselected) and what duplicates do. */
-export function MappingStep(props: { imp: Import; onBack: () => void; onChecking: () => void }) {
+/**
+ * Step 2: where each column goes (suggested targets preselected), what duplicates and bad
+ * cells do. When mapped columns hold values the CRM does not know, the values step comes
+ * next; otherwise the file is checked straight away.
+ */
+export function MappingStep(props: {
+  imp: Import;
+  onBack: () => void;
+  onChecking: () => void;
+  onValues: (draft: ImportDraft, unknown: ImportUnknownValues) => void;
+  /** What the user chose before going on to the values step and back. */
+  draft?: ImportDraft;
+}) {
   const { imp } = props;
   const { t } = useTranslation('imports');
   const targets = useImportTargets(imp.kind);
   const run = useRunImport(imp.id);
+  const unknown = useUnknownValues(imp.id);
+  const [skipOnProblem, setSkipOnProblem] = useState(
+    props.draft?.skipOnProblem ?? imp.skipOnProblem,
+  );
   const [mapping, setMapping] = useState<Record<string, string>>(() => ({
     ...Object.fromEntries(imp.headers.map((h) => [h, IMPORT_SKIP_TARGET])),
-    ...imp.mapping,
+    ...(props.draft?.mapping ?? imp.mapping),
   }));
-  const [mode, setMode] = useState<ImportDuplicateMode>(imp.duplicateMode);
+  const [mode, setMode] = useState<ImportDuplicateMode>(
+    props.draft?.duplicateMode ?? imp.duplicateMode,
+  );
 
   const used = useMemo(() => new Set(Object.values(mapping)), [mapping]);
   const options = (header: string) => [
@@ -34,11 +64,19 @@ export function MappingStep(props: { imp: Import; onBack: () => void; onChecking
       disabled: used.has(x.key) && mapping[header] !== x.key,
     })),
   ];
-  const fieldErrors = serverFieldErrors(run.error);
+  const error = unknown.error ?? run.error;
+  const fieldErrors = serverFieldErrors(error);
   const nothingMapped = Object.values(mapping).every((v) => v === IMPORT_SKIP_TARGET);
 
-  const check = () =>
-    run.mutate({ mapping, duplicateMode: mode, dryRun: true }, { onSuccess: props.onChecking });
+  const next = () => {
+    const draft = { mapping, duplicateMode: mode, skipOnProblem };
+    unknown.mutate(mapping, {
+      onSuccess: (found) => {
+        if (found.columns.length > 0) props.onValues(draft, found);
+        else run.mutate({ ...draft, dryRun: true }, { onSuccess: props.onChecking });
+      },
+    });
+  };
 
   if (targets.isError) {
     return <QueryError error={targets.error} onRetry={() => void targets.refetch()} />;
@@ -108,9 +146,17 @@ export function MappingStep(props: { imp: Import; onBack: () => void; onChecking
         </Stack>
       </Radio.Group>
 
-      {run.error && (
+      <Checkbox
+        label={t('mapping.skipOnProblem')}
+        description={t('mapping.skipOnProblemHint')}
+        checked={skipOnProblem}
+        onChange={(e) => setSkipOnProblem(e.currentTarget.checked)}
+        data-testid="import-skip-on-problem"
+      />
+
+      {error && (
         <Alert color="red" icon={<IconAlertCircle size={18} />}>
-          {fieldErrors.mapping ?? errorMessage(run.error)}
+          {fieldErrors.mapping ?? errorMessage(error)}
         </Alert>
       )}
       <Group justify="space-between">
@@ -119,12 +165,12 @@ export function MappingStep(props: { imp: Import; onBack: () => void; onChecking
         </Button>
         <Button
           leftSection={<IconChecklist size={16} />}
-          onClick={check}
-          loading={run.isPending}
+          onClick={next}
+          loading={run.isPending || unknown.isPending}
           disabled={nothingMapped}
-          data-testid="import-dry-run"
+          data-testid="import-next"
         >
-          {t('mapping.check')}
+          {t('mapping.next')}
         </Button>
       </Group>
     </Stack>

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Loader, Paper, Stack, Stepper, Text } from '@mantine/core';
-import type { Import, Me } from '@spotter/contracts';
+import type { Import, ImportUnknownValues, Me } from '@spotter/contracts';
 import { IconAlertCircle, IconCircleCheck, IconFileImport } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
@@ -9,17 +9,29 @@ import { PageHeader } from '../../../components/page-header.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { errorMessage } from '../../../lib/validation.ts';
 import { useImport, useRunImport } from '../api/imports-api.ts';
-import { ImportCounts, ImportProblems, ImportProgress } from '../components/import-results.tsx';
+import { ImportCounts, ImportProgress } from '../components/import-results.tsx';
 import { MappingStep } from '../components/mapping-step.tsx';
+import { ProblemsList } from '../components/problems-list.tsx';
 import { UploadStep } from '../components/upload-step.tsx';
+import { ValuesStep, type ImportDraft } from '../components/values-step.tsx';
 
-/** Which step an import is at, so reloading /import?id= lands where the user left off. */
-function stepOf(imp: Import | undefined, editing: boolean): number {
+/** Where the user is inside the mapping part (kept in the page: nothing is stored yet). */
+type Editing =
+  | null
+  | { draft?: ImportDraft; unknown?: undefined }
+  | { draft: ImportDraft; unknown: ImportUnknownValues };
+
+/**
+ * Which step an import is at, so reloading /import?id= lands where the user left off; a
+ * finished import is past the last step, so the stepper ticks every step.
+ */
+function stepOf(imp: Import | undefined, editing: Editing): number {
   if (!imp) return 0;
-  if (editing || imp.status === 'uploaded') return 1;
-  if (imp.status === 'validating' || imp.status === 'validated') return 2;
-  if (imp.status === 'failed') return imp.dryRun ? 2 : 3;
-  return 3;
+  if (editing === null ? imp.status === 'uploaded' : !editing.unknown) return 1;
+  if (editing !== null) return 2;
+  if (imp.status === 'validating' || imp.status === 'validated') return 3;
+  if (imp.status === 'failed') return imp.dryRun ? 3 : 4;
+  return imp.status === 'done' ? 5 : 4;
 }
 
 /** C-14: the CSV import wizard — file, mapping, check (dry run), import with a report. */
@@ -27,12 +39,12 @@ export function ImportPage(props: { me: Me; importId?: string }) {
   const { t } = useTranslation('imports');
   const navigate = useNavigate();
   const query = useImport(props.importId);
-  const [editing, setEditing] = useState(false);
+  const [editing, setEditing] = useState<Editing>(null);
   const imp = props.importId ? query.data : undefined;
   const step = stepOf(imp, editing);
 
   const open = (id: string | undefined) => {
-    setEditing(false);
+    setEditing(null);
     void navigate({ to: '/import', search: id ? { id } : {} });
   };
 
@@ -53,22 +65,47 @@ export function ImportPage(props: { me: Me; importId?: string }) {
               <MappingStep
                 key={`${imp.id}-${imp.status}`}
                 imp={imp}
+                draft={editing?.draft}
                 onBack={() => open(undefined)}
-                onChecking={() => setEditing(false)}
+                onChecking={() => setEditing(null)}
+                onValues={(draft, unknown) => setEditing({ draft, unknown })}
+              />
+            )}
+          </Stepper.Step>
+          <Stepper.Step label={t('steps.values')} description={t('steps.valuesHint')}>
+            {imp && editing?.unknown && (
+              <ValuesStep
+                imp={imp}
+                draft={editing.draft}
+                unknown={editing.unknown}
+                mayCreate={props.me.permissions.includes('settings.manage')}
+                onBack={() => setEditing({ draft: editing.draft })}
+                onChecking={() => setEditing(null)}
               />
             )}
           </Stepper.Step>
           <Stepper.Step label={t('steps.check')} description={t('steps.checkHint')}>
-            {imp && <CheckStep imp={imp} onEdit={() => setEditing(true)} />}
+            {imp && <CheckStep imp={imp} onEdit={() => setEditing({})} />}
           </Stepper.Step>
           <Stepper.Step label={t('steps.import')} description={t('steps.importHint')}>
             {imp && <RunStep imp={imp} onAnother={() => open(undefined)} />}
           </Stepper.Step>
+          <Stepper.Completed>
+            {imp && <RunStep imp={imp} onAnother={() => open(undefined)} />}
+          </Stepper.Completed>
         </Stepper>
       )}
     </>
   );
 }
+
+/** The checked run's settings: the real run imports exactly what the dry run checked. */
+const runOf = (imp: Import) => ({
+  mapping: imp.mapping,
+  duplicateMode: imp.duplicateMode,
+  valueMap: imp.valueMap,
+  skipOnProblem: imp.skipOnProblem,
+});
 
 function CheckStep(props: { imp: Import; onEdit: () => void }) {
   const { imp } = props;
@@ -94,7 +131,7 @@ function CheckStep(props: { imp: Import; onEdit: () => void }) {
         </Alert>
       )}
       <ImportCounts imp={imp} dryRun />
-      <ImportProblems imp={imp} />
+      <ProblemsList imp={imp} />
       {run.error && (
         <Alert color="red" icon={<IconAlertCircle size={18} />}>
           {errorMessage(run.error)}
@@ -109,9 +146,7 @@ function CheckStep(props: { imp: Import; onEdit: () => void }) {
           disabled={imp.status !== 'validated' || toImport === 0}
           loading={run.isPending}
           data-testid="import-run"
-          onClick={() =>
-            run.mutate({ mapping: imp.mapping, duplicateMode: imp.duplicateMode, dryRun: false })
-          }
+          onClick={() => run.mutate({ ...runOf(imp), dryRun: false })}
         >
           {t('check.import', { count: toImport })}
         </Button>
@@ -146,9 +181,7 @@ function RunStep(props: { imp: Import; onAnother: () => void }) {
         <Group>
           <Button
             loading={run.isPending}
-            onClick={() =>
-              run.mutate({ mapping: imp.mapping, duplicateMode: imp.duplicateMode, dryRun: false })
-            }
+            onClick={() => run.mutate({ ...runOf(imp), dryRun: false })}
           >
             {t('actions.retry')}
           </Button>
@@ -164,7 +197,7 @@ function RunStep(props: { imp: Import; onAnother: () => void }) {
           <Text fw={600}>{t('report.title', { file: imp.fileName })}</Text>
         </Group>
         <ImportCounts imp={imp} dryRun={false} />
-        <ImportProblems imp={imp} />
+        <ProblemsList imp={imp} />
         <Group justify="space-between">
           <Button variant="default" onClick={props.onAnother}>
             {t('actions.anotherFile')}
