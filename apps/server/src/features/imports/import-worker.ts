@@ -14,6 +14,7 @@ import {
 import { parseRow, type ImportContext, type NamedRef } from './import-rows.ts';
 import * as repo from './imports.repo.ts';
 
+/** On the embedded database (one connection), requests waiting for it get in between batches. */
 const BATCH_PAUSE_MS = 20;
 
 const byLowerName = <T extends { name: string }, V>(rows: T[], value: (r: T) => V) => {
@@ -68,6 +69,8 @@ export async function loadImportContext(
 export interface ProcessOptions {
   /** Checked between batches: a stopping server hands the import back. */
   shouldStop?: () => boolean;
+  /** Pause between batches (the embedded database: see BATCH_PAUSE_MS). */
+  pauseMs?: number;
   /** Tests stop after this many batches to play a crash. */
   maxBatches?: number;
 }
@@ -133,8 +136,7 @@ export async function processImport(
     }
     await processBatch(db, job, ctx, rows, from, Math.min(from + BATCH_SIZE, rows.length), state);
     batches++;
-    // The embedded database has one connection: let waiting requests in between batches.
-    await new Promise((resolve) => setTimeout(resolve, BATCH_PAUSE_MS));
+    if (opts.pauseMs) await new Promise((resolve) => setTimeout(resolve, opts.pauseMs));
   }
   await repo.finishImport(db, job.orgId, job.id, job.dryRun ? 'validated' : 'done');
   return 'finished';
@@ -170,7 +172,10 @@ export const importJobs: JobDefinitions = {
     run: async (db, job, ctx) => {
       const { importId } = importJobPayload.parse(job.payload);
       if (!job.orgId) throw new Error('An import job needs its organization');
-      const outcome = await processImport(db, job.orgId, importId, { shouldStop: ctx.stopping });
+      const outcome = await processImport(db, job.orgId, importId, {
+        shouldStop: ctx.stopping,
+        pauseMs: ctx.oneConnection ? BATCH_PAUSE_MS : 0,
+      });
       return outcome === 'stopped' ? 'release' : undefined;
     },
     onFailed: async (db, job) => {
