@@ -89,6 +89,8 @@ export async function processImport(
   const claimed = await repo.findImportToRun(db, orgId, importId);
   if (!claimed) return 'skipped';
   let status = claimed.status;
+  if (status === 'queued')
+    status = (await repo.startQueuedImport(db, orgId, importId, claimed.dryRun)) ?? status;
   if (status === 'failed')
     status = (await repo.reopenFailedImport(db, orgId, importId, claimed.dryRun)) ?? status;
   if (status !== 'validating' && status !== 'running') return 'skipped';
@@ -147,8 +149,16 @@ export const IMPORT_JOB = 'imports.run';
 const IMPORT_ATTEMPTS = 3;
 const importJobPayload = z.object({ importId: z.uuid() });
 
-/** Queues the run of an import (again, if an earlier run of it has ended). */
-export async function enqueueImportRun(db: Db, orgId: string, importId: string, now: Date) {
+/**
+ * Queues the run of an import (again, if an earlier run of it has ended). At most
+ * `perOrganization` imports of one organization run at once; the rest wait queued.
+ */
+export async function enqueueImportRun(
+  db: Db,
+  orgId: string,
+  importId: string,
+  opts: { now: Date; perOrganization: number },
+) {
   await enqueueJob(
     db,
     {
@@ -156,8 +166,9 @@ export async function enqueueImportRun(db: Db, orgId: string, importId: string, 
       key: `${IMPORT_JOB}:${importId}`,
       orgId,
       payload: { importId },
-      runAt: now,
+      runAt: opts.now,
       maxAttempts: IMPORT_ATTEMPTS,
+      concurrency: { key: `imports:${orgId}`, limit: opts.perOrganization },
     },
     { again: true },
   );

@@ -107,13 +107,16 @@ export async function getTargets(db: Db, actor: Actor, kind: ContactKind) {
   return { items: targetItems(kind, fields) };
 }
 
-/** Checks the mapping and queues the (dry) run; its background job does the rest (202). */
+/**
+ * Checks the mapping and queues the (dry) run; its background job does the rest (202).
+ * At most `perOrganization` runs of the organization work at once; the rest wait queued.
+ */
 export async function runImport(
   db: Db,
   actor: Actor,
   id: string,
   body: Required<Pick<ImportRun, 'mapping'>> & Pick<ImportRun, 'duplicateMode' | 'dryRun'>,
-  now: Date,
+  opts: { now: Date; perOrganization: number },
 ) {
   assertCan(actor, 'contacts.write');
   const existing = await repo.findImport(db, actor.orgId, id);
@@ -157,7 +160,7 @@ export async function runImport(
       duplicateMode: body.duplicateMode ?? 'skip',
       dryRun: body.dryRun ?? false,
     });
-    if (started) await enqueueImportRun(tx, actor.orgId, id, now);
+    if (started) await enqueueImportRun(tx, actor.orgId, id, opts);
     return started;
   });
   if (!row) {
