@@ -17,6 +17,7 @@ import { UploadStep } from '../components/upload-step.tsx';
 function stepOf(imp: Import | undefined, editing: boolean): number {
   if (!imp) return 0;
   if (editing || imp.status === 'uploaded') return 1;
+  if (imp.status === 'queued') return imp.dryRun ? 2 : 3;
   if (imp.status === 'validating' || imp.status === 'validated') return 2;
   if (imp.status === 'failed') return imp.dryRun ? 2 : 3;
   return 3;
@@ -74,6 +75,7 @@ function CheckStep(props: { imp: Import; onEdit: () => void }) {
   const { imp } = props;
   const { t } = useTranslation('imports');
   const run = useRunImport(imp.id);
+  if (imp.status === 'queued') return <ImportProgress imp={imp} label={t('progress.queued')} />;
   if (imp.status === 'validating') {
     return <ImportProgress imp={imp} label={t('progress.checking')} />;
   }
@@ -134,6 +136,7 @@ function RunStep(props: { imp: Import; onAnother: () => void }) {
     }
   }, [finished, imp.kind, qc]);
 
+  if (imp.status === 'queued') return <ImportProgress imp={imp} label={t('progress.queued')} />;
   if (imp.status === 'running') {
     return <ImportProgress imp={imp} label={t('progress.importing')} />;
   }
