@@ -175,6 +175,19 @@ async function floor(db: Db, refs: FloorRefs, statusNames: string[]) {
   return ms;
 }
 
+/** Generates and uploads the file; only the stored copy outlives this function. */
+async function upload(app: FastifyInstance, cookie: string, statuses: Array<{ name: string }>) {
+  const file = generateCsv(statuses.map((s) => s.name));
+  const uploaded = await app.inject({
+    method: 'POST',
+    url: '/api/imports?kind=person&fileName=medlemmar.csv',
+    headers: { cookie, 'content-type': 'text/csv' },
+    payload: file,
+  });
+  if (uploaded.statusCode !== 201) throw new Error(`upload: ${uploaded.body}`);
+  return { imp: uploaded.json<Import>(), fileBytes: file.length };
+}
+
 interface Outcome {
   database: string;
   dryRunMs: number;
@@ -211,17 +224,7 @@ async function bench(app: FastifyInstance, db: Db, label: string): Promise<Outco
       options: LEVELS.map((name) => ({ name })),
     },
   );
-  let file: Buffer | undefined = generateCsv(statuses.map((s) => s.name));
-  const fileBytes = file.length;
-  const uploaded = await app.inject({
-    method: 'POST',
-    url: '/api/imports?kind=person&fileName=medlemmar.csv',
-    headers: { cookie, 'content-type': 'text/csv' },
-    payload: file,
-  });
-  if (uploaded.statusCode !== 201) throw new Error(`upload: ${uploaded.body}`);
-  file = undefined;
-  const imp = uploaded.json<Import>();
+  const { imp, fileBytes } = await upload(app, cookie, statuses);
   const mapping = {
     Förnamn: 'firstName',
     Efternamn: 'lastName',

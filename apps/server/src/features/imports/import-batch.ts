@@ -59,8 +59,9 @@ interface Pending {
 }
 
 /**
- * Reads, checks and (unless it is a dry run) writes rows [from, to) in one transaction,
- * together with the import's progress, so a restart resumes exactly after the last batch.
+ * Reads, checks and (unless it is a dry run) writes rows [from, to) of the file — `rows` holds
+ * just those — in one transaction, together with the import's progress, so a restart resumes
+ * exactly after the last batch.
  */
 export async function processBatch(
   db: Db,
@@ -81,7 +82,7 @@ export async function processBatch(
 
     const valid: ParsedRow[] = [];
     for (let i = from; i < to; i++) {
-      const cells = rows[i]!;
+      const cells = rows[i - from]!;
       if (isBlankRow(cells)) continue;
       // Line 1 is the header, so row 0 of the data is line 2.
       const { row, errors } = parseRow(ctx, cells, i + 2, consentSource);

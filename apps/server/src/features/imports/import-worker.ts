@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { z } from 'zod';
 import { getCrmSettings, loadCustomFields, statusIdsByName } from '../contact-settings/index.ts';
 import { enqueueJob, type JobDefinitions } from '../jobs/index.ts';
-import { parseCsv } from './csv.ts';
+import { csvBatches } from './csv-batches.ts';
 import {
   BATCH_SIZE,
   loadKnownKeys,
@@ -103,7 +103,6 @@ export async function processImport(
     duplicateMode: claimed.duplicateMode,
     createdBy: claimed.createdBy,
   };
-  const { rows } = parseCsv(claimed.content);
   const ctx = await loadImportContext(
     db,
     job.orgId,
@@ -123,25 +122,35 @@ export async function processImport(
     },
     known: await loadKnownKeys(db, job.orgId, job.kind),
   };
-  // Resuming: rows already done still count as "earlier rows of the same file" (in a real
-  // run they are in the database already; a dry run wrote nothing).
-  for (let i = 0; i < claimed.processedRows && i < rows.length; i++) {
-    const { row, errors } = parseRow(ctx, rows[i]!, i + 2, '');
-    if (errors.length > 0) continue;
-    for (const k of row.phoneKeys) if (!state.known.has(`p:${k}`)) state.known.set(`p:${k}`, null);
-    for (const k of row.emailKeys) if (!state.known.has(`e:${k}`)) state.known.set(`e:${k}`, null);
-  }
+  const { content, totalRows } = claimed;
   let batches = 0;
-  for (let from = claimed.processedRows; from < rows.length; from += BATCH_SIZE) {
+  for await (const { from, rows } of csvBatches(content, { totalRows, size: BATCH_SIZE })) {
+    // A batch may straddle where an earlier run stopped (one with another batch size).
+    const done = Math.max(0, Math.min(rows.length, claimed.processedRows - from));
+    if (done > 0) rememberDone(ctx, rows.slice(0, done), from, state);
+    if (done === rows.length) continue;
     if (opts.shouldStop?.() || (opts.maxBatches !== undefined && batches >= opts.maxBatches)) {
       return 'stopped';
     }
-    await processBatch(db, job, ctx, rows, from, Math.min(from + BATCH_SIZE, rows.length), state);
+    await processBatch(db, job, ctx, rows.slice(done), from + done, from + rows.length, state);
     batches++;
     if (opts.pauseMs) await new Promise((resolve) => setTimeout(resolve, opts.pauseMs));
   }
   await repo.finishImport(db, job.orgId, job.id, job.dryRun ? 'validated' : 'done');
   return 'finished';
+}
+
+/**
+ * Resuming: rows already done still count as "earlier rows of the same file" (in a real run
+ * they are in the database already; a dry run wrote nothing).
+ */
+function rememberDone(ctx: ImportContext, rows: string[][], from: number, state: RunState) {
+  rows.forEach((cells, n) => {
+    const { row, errors } = parseRow(ctx, cells, from + n + 2, '');
+    if (errors.length > 0) return;
+    for (const k of row.phoneKeys) if (!state.known.has(`p:${k}`)) state.known.set(`p:${k}`, null);
+    for (const k of row.emailKeys) if (!state.known.has(`e:${k}`)) state.known.set(`e:${k}`, null);
+  });
 }
 
 export const IMPORT_JOB = 'imports.run';
