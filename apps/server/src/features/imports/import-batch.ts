@@ -14,7 +14,13 @@ import { fillInput, fillPatch, toContactInput } from './import-merge.ts';
 import { parseRow, type ImportContext, type ParsedRow } from './import-rows.ts';
 import * as repo from './imports.repo.ts';
 
+/** Rows per batch (one transaction): fewer round trips and commits per row on PostgreSQL. */
 export const BATCH_SIZE = 2000;
+/**
+ * On the embedded database a batch holds its one connection: smaller batches keep what
+ * requests wait behind an import short (well under a second).
+ */
+export const EMBEDDED_BATCH_SIZE = 500;
 export const MAX_STORED_ERRORS = 1000;
 
 export interface Job {

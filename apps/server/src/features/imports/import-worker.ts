@@ -6,6 +6,7 @@ import { enqueueJob, type JobDefinitions } from '../jobs/index.ts';
 import { csvBatches } from './csv-batches.ts';
 import {
   BATCH_SIZE,
+  EMBEDDED_BATCH_SIZE,
   loadKnownKeys,
   processBatch,
   type Job,
@@ -71,6 +72,8 @@ export interface ProcessOptions {
   shouldStop?: () => boolean;
   /** Pause between batches (the embedded database: see BATCH_PAUSE_MS). */
   pauseMs?: number;
+  /** Rows per batch; BATCH_SIZE unless said. */
+  batchSize?: number;
   /** Tests stop after this many batches to play a crash. */
   maxBatches?: number;
 }
@@ -124,7 +127,10 @@ export async function processImport(
   };
   const { content, totalRows } = claimed;
   let batches = 0;
-  for await (const { from, rows } of csvBatches(content, { totalRows, size: BATCH_SIZE })) {
+  for await (const { from, rows } of csvBatches(content, {
+    totalRows,
+    size: opts.batchSize ?? BATCH_SIZE,
+  })) {
     // A batch may straddle where an earlier run stopped (one with another batch size).
     const done = Math.max(0, Math.min(rows.length, claimed.processedRows - from));
     if (done > 0) rememberDone(ctx, rows.slice(0, done), from, state);
@@ -195,6 +201,7 @@ export const importJobs: JobDefinitions = {
       const outcome = await processImport(db, job.orgId, importId, {
         shouldStop: ctx.stopping,
         pauseMs: ctx.oneConnection ? BATCH_PAUSE_MS : 0,
+        batchSize: ctx.oneConnection ? EMBEDDED_BATCH_SIZE : BATCH_SIZE,
       });
       return outcome === 'stopped' ? 'release' : undefined;
     },
