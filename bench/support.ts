@@ -36,11 +36,11 @@ export interface Result {
 }
 
 /** A benchmark's work on one engine, given a ready app over a fresh database. */
-export type BenchRun = (
+export type BenchRun<T = Result> = (
   app: FastifyInstance,
   database: Database,
   label: string,
-) => Promise<Result[]>;
+) => Promise<T[]>;
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -127,12 +127,12 @@ export async function measureAll(
   return results;
 }
 
-async function withApp(
-  run: BenchRun,
+async function withApp<T>(
+  run: BenchRun<T>,
   label: string,
   database: Database,
   dataDir: string,
-): Promise<Result[]> {
+): Promise<T[]> {
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', SIGNUP: 'open' });
   const app = await buildApp(config, { database, logger: false });
   await app.ready();
@@ -143,7 +143,7 @@ async function withApp(
   }
 }
 
-async function embedded(name: string, run: BenchRun): Promise<Result[]> {
+async function embedded<T>(name: string, run: BenchRun<T>): Promise<T[]> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `spotter-${name}-bench-`));
   try {
     const database = await openDatabase({ databaseUrl: undefined, dataDir });
@@ -153,7 +153,7 @@ async function embedded(name: string, run: BenchRun): Promise<Result[]> {
   }
 }
 
-async function postgres(name: string, run: BenchRun): Promise<Result[]> {
+async function postgres<T>(name: string, run: BenchRun<T>): Promise<T[]> {
   const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const dbName = `spotter_${name}_bench_${Date.now()}`;
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -178,16 +178,22 @@ async function postgres(name: string, run: BenchRun): Promise<Result[]> {
   }
 }
 
+/** Runs `run` on a fresh database of each engine BENCH_DB names (embedded first). */
+export async function onEngines<T>(name: string, run: BenchRun<T>): Promise<T[]> {
+  const which = process.env.BENCH_DB ?? 'both';
+  const results: T[] = [];
+  if (which !== 'postgres') results.push(...(await embedded(name, run)));
+  if (which !== 'embedded') results.push(...(await postgres(name, run)));
+  return results;
+}
+
 /**
  * Runs the benchmark on the engines BENCH_DB names and prints the Markdown table the README
  * quotes, under a line saying what was measured (`subject`, e.g. "100,000 persons").
  */
 export function runBench(bench: { name: string; subject: string; run: BenchRun }) {
   const main = async () => {
-    const which = process.env.BENCH_DB ?? 'both';
-    const results: Result[] = [];
-    if (which !== 'postgres') results.push(...(await embedded(bench.name, bench.run)));
-    if (which !== 'embedded') results.push(...(await postgres(bench.name, bench.run)));
+    const results = await onEngines(bench.name, bench.run);
     console.log(
       `\n${bench.subject}, ${RUNS} sequential requests each through app.inject (${os.cpus().length} CPUs)\n`,
     );

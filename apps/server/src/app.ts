@@ -107,6 +107,7 @@ export async function buildApp(config: AppConfig, opts: AppOptions): Promise<Fas
   const runner = new JobRunner(app.db, {
     jobs: Object.assign({}, ...features.map((f) => f.jobs ?? {})),
     now: app.now,
+    oneConnection: opts.database.kind === 'embedded',
     onError: (err, job) =>
       app.log.error({ err, job: job && { id: job.id, kind: job.kind } }, 'job'),
   });

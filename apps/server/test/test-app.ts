@@ -18,6 +18,7 @@ export const testConfig = (overrides: Partial<AppConfig> = {}): AppConfig => ({
   logLevel: 'silent',
   webDist: undefined,
   trustProxy: 0,
+  importsPerOrganization: 2,
   ...overrides,
 });
 

@@ -11,8 +11,10 @@ export const importTargetSchema = z.string().min(1).max(60);
 
 export const IMPORT_DUPLICATE_MODES = ['skip', 'update', 'create'] as const;
 
+/** `queued`: the run waits for one of the organization's import slots (`dryRun` says which). */
 export const importStatusSchema = z.enum([
   'uploaded',
+  'queued',
   'validating',
   'validated',
   'running',

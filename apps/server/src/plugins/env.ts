@@ -25,6 +25,7 @@ const envSchema = z.object({
   SIGNUP: z.enum(['closed', 'open']).default('closed'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
+  IMPORTS_PER_ORGANIZATION: z.coerce.number().int().min(1).max(20).default(2),
   TRUST_PROXY: z
     .string()
     .trim()
@@ -69,6 +70,8 @@ export interface AppConfig {
    * connection's own address is the client's) or the proxies' addresses (plugins/trust-proxy.ts).
    */
   trustProxy: TrustProxy;
+  /** Imports one organization runs at once; its others wait queued (a club can't fill the runners). */
+  importsPerOrganization: number;
   /** Things to log at start-up about the configuration (deprecated values). */
   warnings?: string[];
 }
@@ -108,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST ? path.resolve(e.WEB_DIST) : undefined,
     trustProxy: trustProxyOf(e.TRUST_PROXY, warnings),
+    importsPerOrganization: e.IMPORTS_PER_ORGANIZATION,
     warnings,
   };
 }

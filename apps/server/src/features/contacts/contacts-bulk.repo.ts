@@ -47,13 +47,24 @@ const CONTACT_COLUMNS = {
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 
+/** An imported contact's columns with the data of the history entry it gets. */
+export type ImportedContact = ContactInsert & { historyData: Record<string, unknown> };
+
+const names = Object.keys(CONTACT_COLUMNS).join(', ');
+const defs = Object.entries(CONTACT_COLUMNS)
+  .map(([name, type]) => `${name} ${type}`)
+  .join(', ');
+
 /**
- * One INSERT per batch, its rows sent as ONE JSON parameter: thousands of bind parameters
- * cost far more than the rows themselves on the embedded database.
+ * ONE statement per batch writes the contacts and their history entries (event
+ * `imported`, by the contact's creator at its creation time), the rows sent as ONE JSON
+ * parameter: thousands of bind parameters cost far more than the rows themselves on the
+ * embedded database, and every round trip counts on PostgreSQL. The history's foreign key
+ * is checked at the end of the statement, when the contacts are there.
  */
-export async function insertImportedContacts(db: Db, values: ContactInsert[]) {
+export async function insertImportedContacts(db: Db, values: ImportedContact[]) {
   if (values.length === 0) return;
-  const now = new Date();
+  const now = iso(new Date());
   const records = values.map((v) => ({
     id: v.id,
     org_id: v.orgId,
@@ -90,17 +101,19 @@ export async function insertImportedContacts(db: Db, values: ContactInsert[]) {
     consent_sms_at: iso(v.consentSmsAt),
     consent_sms_source: v.consentSmsSource ?? null,
     created_by: v.createdBy ?? null,
-    created_at: iso(v.createdAt ?? now),
-    updated_at: iso(v.updatedAt ?? now),
+    created_at: iso(v.createdAt) ?? now,
+    updated_at: iso(v.updatedAt) ?? now,
+    history_data: v.historyData,
   }));
-  const names = Object.keys(CONTACT_COLUMNS).join(', ');
-  const defs = Object.entries(CONTACT_COLUMNS)
-    .map(([name, type]) => `${name} ${type}`)
-    .join(', ');
   await db.execute(sql`
-    insert into contacts (${sql.raw(names)})
-    select ${sql.raw(names)}
-    from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as x(${sql.raw(defs)})`);
+    with x as materialized (
+      select * from jsonb_to_recordset(${JSON.stringify(records)}::jsonb)
+        as x(${sql.raw(defs)}, history_data jsonb)
+    ), inserted as (
+      insert into contacts (${sql.raw(names)}) select ${sql.raw(names)} from x
+    )
+    insert into contact_history (org_id, contact_id, event, data, author_id, created_at)
+    select org_id, id, 'imported', history_data, created_by, created_at from x`);
 }
 
 /** Writes imported values over an existing contact (the importer checked them). */

@@ -49,7 +49,7 @@ const DELIMITERS = [',', ';', '\t'] as const;
  * The delimiter is the one the header (the first line with text) uses most. Papa's own guess needs an average of
  * two fields a row, which a two-column file with a quoted line break does not reach.
  */
-function headerDelimiter(content: string): string {
+export function headerDelimiter(content: string): string {
   const header = /^[^\r\n]*\S[^\r\n]*/m.exec(content)?.[0] ?? '';
   let best: string = ',';
   let most = 0;
@@ -76,18 +76,24 @@ function readRows(content: string) {
       start = result.meta.cursor;
     },
   });
-  // Lines as an editor counts them: CRLF, LF and a lone CR each end one.
-  const lines: number[] = [];
+  const counter = lineCounter(content);
+  return { rows, lines: starts.map(counter) };
+}
+
+/**
+ * Turns offsets into the text (each at or after the one before) into physical lines, as an
+ * editor counts them: CRLF, LF and a lone CR each end one. One pass over the text in all.
+ */
+export function lineCounter(content: string): (offset: number) => number {
   let line = 1;
   let at = 0;
-  for (const offset of starts) {
+  return (offset) => {
     for (; at < offset; at++) {
       const c = content.charCodeAt(at);
       if (c === 10 || (c === 13 && content.charCodeAt(at + 1) !== 10)) line++;
     }
-    lines.push(line);
-  }
-  return { rows, lines };
+    return line;
+  };
 }
 
 const looksLikeData = (cell: string) =>

@@ -36,8 +36,6 @@ export interface ImportContext {
   valueMap: Map<string, Map<string, ImportValueAction>>;
   /** Leave out a row with any problem instead of importing it without the bad values. */
   skipOnProblem: boolean;
-  /** The physical line each data row starts on (see csv.ts); absent: one line a row. */
-  lines?: number[];
 }
 
 /** The stored value map, looked up by the cell's value in any case. */

@@ -3,9 +3,10 @@ import type { Db } from '../../db/client.ts';
 import { z } from 'zod';
 import { getCrmSettings, loadCustomFields, statusIdsByName } from '../contact-settings/index.ts';
 import { enqueueJob, type JobDefinitions } from '../jobs/index.ts';
-import { parseCsv } from './csv.ts';
+import { csvBatches } from './csv-batches.ts';
 import {
   BATCH_SIZE,
+  EMBEDDED_BATCH_SIZE,
   loadKnownKeys,
   processBatch,
   type Job,
@@ -14,6 +15,7 @@ import {
 import { parseRow, valueMapByLowerCase, type ImportContext, type NamedRef } from './import-rows.ts';
 import * as repo from './imports.repo.ts';
 
+/** On the embedded database (one connection), requests waiting for it get in between batches. */
 const BATCH_PAUSE_MS = 20;
 
 const byLowerName = <T extends { name: string }, V>(rows: T[], value: (r: T) => V) => {
@@ -74,6 +76,10 @@ export async function loadImportContext(
 export interface ProcessOptions {
   /** Checked between batches: a stopping server hands the import back. */
   shouldStop?: () => boolean;
+  /** Pause between batches (the embedded database: see BATCH_PAUSE_MS). */
+  pauseMs?: number;
+  /** Rows per batch; BATCH_SIZE unless said. */
+  batchSize?: number;
   /** Tests stop after this many batches to play a crash. */
   maxBatches?: number;
 }
@@ -92,6 +98,8 @@ export async function processImport(
   const claimed = await repo.findImportToRun(db, orgId, importId);
   if (!claimed) return 'skipped';
   let status = claimed.status;
+  if (status === 'queued')
+    status = (await repo.startQueuedImport(db, orgId, importId, claimed.dryRun)) ?? status;
   if (status === 'failed')
     status = (await repo.reopenFailedImport(db, orgId, importId, claimed.dryRun)) ?? status;
   if (status !== 'validating' && status !== 'running') return 'skipped';
@@ -104,7 +112,6 @@ export async function processImport(
     duplicateMode: claimed.duplicateMode,
     createdBy: claimed.createdBy,
   };
-  const { rows, lines } = parseCsv(claimed.content);
   const ctx = await loadImportContext(
     db,
     job.orgId,
@@ -113,7 +120,6 @@ export async function processImport(
     claimed.mapping,
     claimed,
   );
-  ctx.lines = lines;
   const state: RunState = {
     progress: {
       processedRows: claimed.processedRows,
@@ -127,26 +133,54 @@ export async function processImport(
     },
     known: await loadKnownKeys(db, job.orgId, job.kind),
   };
-  // Resuming: rows already done still count as "earlier rows of the same file" (in a real
-  // run they are in the database already; a dry run wrote nothing).
-  for (let i = 0; i < claimed.processedRows && i < rows.length; i++) {
-    const { row, rejected } = parseRow(ctx, rows[i]!, { record: i + 1, line: i + 2 }, '');
-    if (rejected) continue;
-    for (const k of row.phoneKeys) if (!state.known.has(`p:${k}`)) state.known.set(`p:${k}`, null);
-    for (const k of row.emailKeys) if (!state.known.has(`e:${k}`)) state.known.set(`e:${k}`, null);
-  }
+  const { content, totalRows } = claimed;
   let batches = 0;
-  for (let from = claimed.processedRows; from < rows.length; from += BATCH_SIZE) {
+  for await (const { from, rows, lines } of csvBatches(content, {
+    totalRows,
+    size: opts.batchSize ?? BATCH_SIZE,
+  })) {
+    // A batch may straddle where an earlier run stopped (one with another batch size).
+    const done = Math.max(0, Math.min(rows.length, claimed.processedRows - from));
+    if (done > 0) rememberDone(ctx, rows.slice(0, done), from, lines, state);
+    if (done === rows.length) continue;
     if (opts.shouldStop?.() || (opts.maxBatches !== undefined && batches >= opts.maxBatches)) {
       return 'stopped';
     }
-    await processBatch(db, job, ctx, rows, from, Math.min(from + BATCH_SIZE, rows.length), state);
+    await processBatch(
+      db,
+      job,
+      ctx,
+      rows.slice(done),
+      lines.slice(done),
+      from + done,
+      from + rows.length,
+      state,
+    );
     batches++;
-    // The embedded database has one connection: let waiting requests in between batches.
-    await new Promise((resolve) => setTimeout(resolve, BATCH_PAUSE_MS));
+    if (opts.pauseMs) await new Promise((resolve) => setTimeout(resolve, opts.pauseMs));
   }
   await repo.finishImport(db, job.orgId, job.id, job.dryRun ? 'validated' : 'done');
   return 'finished';
+}
+
+/**
+ * Resuming: rows already done still count as "earlier rows of the same file" (in a real run
+ * they are in the database already; a dry run wrote nothing).
+ */
+function rememberDone(
+  ctx: ImportContext,
+  rows: string[][],
+  from: number,
+  lines: number[],
+  state: RunState,
+) {
+  rows.forEach((cells, n) => {
+    const at = { record: from + n + 1, line: lines[n] ?? from + n + 2 };
+    const { row, rejected } = parseRow(ctx, cells, at, '');
+    if (rejected) return;
+    for (const k of row.phoneKeys) if (!state.known.has(`p:${k}`)) state.known.set(`p:${k}`, null);
+    for (const k of row.emailKeys) if (!state.known.has(`e:${k}`)) state.known.set(`e:${k}`, null);
+  });
 }
 
 export const IMPORT_JOB = 'imports.run';
@@ -154,8 +188,16 @@ export const IMPORT_JOB = 'imports.run';
 const IMPORT_ATTEMPTS = 3;
 const importJobPayload = z.object({ importId: z.uuid() });
 
-/** Queues the run of an import (again, if an earlier run of it has ended). */
-export async function enqueueImportRun(db: Db, orgId: string, importId: string, now: Date) {
+/**
+ * Queues the run of an import (again, if an earlier run of it has ended). At most
+ * `perOrganization` imports of one organization run at once; the rest wait queued.
+ */
+export async function enqueueImportRun(
+  db: Db,
+  orgId: string,
+  importId: string,
+  opts: { now: Date; perOrganization: number },
+) {
   await enqueueJob(
     db,
     {
@@ -163,8 +205,9 @@ export async function enqueueImportRun(db: Db, orgId: string, importId: string, 
       key: `${IMPORT_JOB}:${importId}`,
       orgId,
       payload: { importId },
-      runAt: now,
+      runAt: opts.now,
       maxAttempts: IMPORT_ATTEMPTS,
+      concurrency: { key: `imports:${orgId}`, limit: opts.perOrganization },
     },
     { again: true },
   );
@@ -179,7 +222,11 @@ export const importJobs: JobDefinitions = {
     run: async (db, job, ctx) => {
       const { importId } = importJobPayload.parse(job.payload);
       if (!job.orgId) throw new Error('An import job needs its organization');
-      const outcome = await processImport(db, job.orgId, importId, { shouldStop: ctx.stopping });
+      const outcome = await processImport(db, job.orgId, importId, {
+        shouldStop: ctx.stopping,
+        pauseMs: ctx.oneConnection ? BATCH_PAUSE_MS : 0,
+        batchSize: ctx.oneConnection ? EMBEDDED_BATCH_SIZE : BATCH_SIZE,
+      });
       return outcome === 'stopped' ? 'release' : undefined;
     },
     onFailed: async (db, job) => {

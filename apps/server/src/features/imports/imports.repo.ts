@@ -66,7 +66,10 @@ export function listImports(db: Db, orgId: string, limit: number) {
     .limit(limit);
 }
 
-/** Starts a (dry) run unless one is already under way; undefined when it is. */
+/**
+ * Queues a (dry) run unless one is already under way; undefined when it is. Its job moves it
+ * on to validating or running once one of the organization's import slots is free.
+ */
 export async function startRun(
   db: Db,
   orgId: string,
@@ -83,7 +86,7 @@ export async function startRun(
     .update(imports)
     .set({
       ...run,
-      status: run.dryRun ? 'validating' : 'running',
+      status: 'queued',
       processedRows: 0,
       created: 0,
       updated: 0,
@@ -118,6 +121,16 @@ export async function findImportToRun(db: Db, orgId: string, id: string) {
     .from(imports)
     .where(and(eq(imports.orgId, orgId), eq(imports.id, id)));
   return row;
+}
+
+/** Its job got a slot: a queued run starts. Answers the status it is in now. */
+export async function startQueuedImport(db: Db, orgId: string, id: string, dryRun: boolean) {
+  const [row] = await db
+    .update(imports)
+    .set({ status: dryRun ? 'validating' : 'running' })
+    .where(and(eq(imports.orgId, orgId), eq(imports.id, id), eq(imports.status, 'queued')))
+    .returning({ status: imports.status });
+  return row?.status;
 }
 
 /**

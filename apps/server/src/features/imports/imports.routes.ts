@@ -99,9 +99,12 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) =>
-      reply
-        .code(202)
-        .send(await service.runImport(app.db, actorOf(req), req.params.id, req.body, app.now())),
+      reply.code(202).send(
+        await service.runImport(app.db, actorOf(req), req.params.id, req.body, {
+          now: app.now(),
+          perOrganization: app.config.importsPerOrganization,
+        }),
+      ),
   );
 
   app.post(

@@ -190,14 +190,17 @@ export async function listProblems(
   return { items, next: rows.length > query.limit ? items[items.length - 1]!.n : null };
 }
 
-/** Checks the mapping and the value map, and queues the (dry) run; its job does the rest (202). */
+/**
+ * Checks the mapping and the value map, and queues the (dry) run; its job does the rest (202).
+ * At most `perOrganization` runs of the organization work at once; the rest wait queued.
+ */
 export async function runImport(
   db: Db,
   actor: Actor,
   id: string,
   body: Required<Pick<ImportRun, 'mapping'>> &
     Pick<ImportRun, 'duplicateMode' | 'dryRun' | 'valueMap' | 'skipOnProblem'>,
-  now: Date,
+  opts: { now: Date; perOrganization: number },
 ) {
   assertCan(actor, 'contacts.write');
   const existing = await repo.findImport(db, actor.orgId, id);
@@ -218,7 +221,7 @@ export async function runImport(
       valueMap: dryRun ? valueMap : await createMappedValues(tx, actor, ctx, valueMap),
       skipOnProblem: body.skipOnProblem ?? false,
     });
-    if (started) await enqueueImportRun(tx, actor.orgId, id, now);
+    if (started) await enqueueImportRun(tx, actor.orgId, id, opts);
     return started;
   });
   if (!row) {

@@ -32,7 +32,8 @@ export const imports = pgTable(
     /** The file itself: kept in the database so any instance can run it. */
     content: text().notNull(),
     status: text({
-      enum: ['uploaded', 'validating', 'validated', 'running', 'done', 'failed'],
+      // queued: waiting for one of the organization's import slots (dryRun says which run).
+      enum: ['uploaded', 'queued', 'validating', 'validated', 'running', 'done', 'failed'],
     }).notNull(),
     headers: jsonb().$type<string[]>().notNull(),
     sample: jsonb().$type<string[][]>().notNull(),

@@ -1,8 +1,10 @@
 export { jobs } from './jobs.table.ts';
 /**
- * `enqueueJob(db, { kind, key?, orgId?, payload?, runAt, maxAttempts? }, { again? })` adds a
- * background job unless one with its key exists (`again`: unless one is queued or running);
- * pass a transaction as db to enqueue only if it commits. Answers whether it was queued.
+ * `enqueueJob(db, { kind, key?, orgId?, payload?, runAt, maxAttempts?, concurrency? }, { again? })`
+ * adds a background job unless one with its key exists (`again`: unless one is queued or
+ * running); pass a transaction as db to enqueue only if it commits. Answers whether it was
+ * queued. `concurrency: { key, limit }`: at most `limit` jobs sharing `key` run at once across
+ * every instance (e.g. one organization's imports); the others wait queued.
  */
 export { insertJob as enqueueJob, type NewJob, type EnqueueOptions } from './jobs.repo.ts';
 /**

@@ -34,6 +34,22 @@ function recorder(opts: { failing?: (run: number) => boolean } = {}) {
   return { runs, run };
 }
 
+/** A handler that tracks how many of its jobs run at once under each concurrency key. */
+function concurrencyProbe(ms: number) {
+  const now = new Map<string, number>();
+  const peak = new Map<string, number>();
+  const ran: string[] = [];
+  const run = async (_db: Db, job: Job) => {
+    const key = job.concurrencyKey ?? '-';
+    now.set(key, (now.get(key) ?? 0) + 1);
+    peak.set(key, Math.max(peak.get(key) ?? 0, now.get(key)!));
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    now.set(key, now.get(key)! - 1);
+    ran.push(job.id);
+  };
+  return { peak, ran, run };
+}
+
 describe('the job runner', () => {
   let database: Database;
   let db: Db;
@@ -276,6 +292,60 @@ describe('the job runner', () => {
     expect(await onlyJob(db, kind)).toMatchObject({ state: 'queued', attempts: 0, lockedBy: null });
   });
 
+  it('runs at most the limit of jobs sharing a concurrency key; other keys go on', async () => {
+    const kind = kindOf('group');
+    const probe = concurrencyProbe(150);
+    const club = { key: `${kind}:club-a`, limit: 2 };
+    for (let i = 0; i < 5; i++) await insertJob(db, { kind, runAt: T, concurrency: club });
+    await insertJob(db, { kind, runAt: T, concurrency: { key: `${kind}:club-b`, limit: 2 } });
+    await insertJob(db, { kind, runAt: T });
+    // The first claim takes club A's two slots, club B's job and the unkeyed job, though A's
+    // five were queued first; A's other three wait queued, unclaimed.
+    const first = await claimJobs(db, {
+      kinds: [kind],
+      workerId: 'w',
+      now: T,
+      leaseMs: MINUTE,
+      limit: 10,
+    });
+    expect(first.map((j) => j.concurrencyKey ?? '-').sort()).toEqual(
+      [club.key, club.key, `${kind}:club-b`, '-'].sort(),
+    );
+    await db
+      .update(jobs)
+      // Queued again, due now on the runner's own (real) clock.
+      .set({
+        state: 'queued',
+        runAt: new Date(Date.now() - MINUTE),
+        lockedBy: null,
+        lockedUntil: null,
+      })
+      .where(eq(jobs.kind, kind));
+
+    const runner = new JobRunner(db, { jobs: { [kind]: probe }, pollMs: 20, concurrency: 4 });
+    runner.start();
+    await vi.waitFor(() => expect(probe.ran).toHaveLength(7), { timeout: 10_000 });
+    await runner.stop();
+    expect(probe.peak.get(club.key)).toBe(2);
+    expect((await jobsOfKind(db, kind)).every((j) => j.state === 'done')).toBe(true);
+  });
+
+  it('a job whose lease ran out frees its slot under the key', async () => {
+    const kind = kindOf('group-lease');
+    const club = { key: `${kind}:club`, limit: 1 };
+    await insertJob(db, { kind, runAt: T, concurrency: club });
+    await insertJob(db, { kind, runAt: at(1), concurrency: club });
+    const claim = (now: Date) =>
+      claimJobs(db, { kinds: [kind], workerId: 'w', now, leaseMs: MINUTE, limit: 5 });
+    expect(await claim(at(2))).toHaveLength(1);
+    // The holder still holds its lease: nothing else under the key.
+    expect(await claim(at(30 * SECOND))).toHaveLength(0);
+    // Its instance died: the lapsed job is claimed again, and still only one runs.
+    const again = await claim(at(2 * MINUTE));
+    expect(again).toHaveLength(1);
+    expect(again[0]!.runAt).toEqual(T);
+  });
+
   it('the background loop picks up jobs as they come, several at once', async () => {
     const kind = kindOf('loop');
     const { runs, run } = recorder();
@@ -298,6 +368,30 @@ describe.runIf(testDbKind === 'postgres')('two runners on PostgreSQL', () => {
   afterAll(async () => {
     await a.close();
     await b.close();
+  });
+
+  it('keep a concurrency key to its limit across runners', async () => {
+    const kind = kindOf('group-race');
+    const probe = concurrencyProbe(20);
+    const keys = ['a', 'b', 'c'].map((c) => `${kind}:${c}`);
+    for (let i = 0; i < 60; i++) {
+      await insertJob(a.db, {
+        kind,
+        runAt: new Date(),
+        concurrency: { key: keys[i % 3]!, limit: 2 },
+      });
+    }
+    const runners = [a, b, a, b].map(
+      (d, i) =>
+        new JobRunner(d.db, { jobs: { [kind]: probe }, concurrency: 4, workerId: `g-${i}` }),
+    );
+    const drained = async (r: JobRunner) => {
+      for (let n = -1; n !== 0;) n = await r.runDue();
+    };
+    // A runner finds nothing it may claim while the others fill every key: drain until done.
+    while (probe.ran.length < 60) await Promise.all(runners.map(drained));
+    expect(new Set(probe.ran).size).toBe(60);
+    for (const key of keys) expect(probe.peak.get(key)).toBe(2);
   });
 
   it('never run one job twice', async () => {

@@ -17,6 +17,11 @@ export interface JobContext {
    * false when another runner has taken the job over.
    */
   heartbeat(): Promise<boolean>;
+  /**
+   * The database has one connection (embedded): a long job pauses between its steps so
+   * that requests waiting for it get in.
+   */
+  oneConnection: boolean;
 }
 
 /** 'release' hands the job back unfinished (a stopping server): queued again, attempt undone. */
@@ -50,6 +55,8 @@ export interface JobRunnerOptions {
   concurrency?: number;
   /** How long a claim holds without a heartbeat; renewed every third of it. */
   leaseMs?: number;
+  /** The database has one connection (embedded): handlers pause between steps. */
+  oneConnection?: boolean;
   /** A handler's failure (it is retried) or the runner's own. */
   onError?: (err: unknown, job?: Job) => void;
 }
@@ -82,6 +89,7 @@ export class JobRunner {
   private readonly pollMs: number;
   private readonly concurrency: number;
   private readonly leaseMs: number;
+  private readonly oneConnection: boolean;
   private readonly onError: (err: unknown, job?: Job) => void;
   private readonly stopSignal = new AbortController();
   private readonly running = new Set<Promise<void>>();
@@ -101,6 +109,7 @@ export class JobRunner {
     this.pollMs = opts.pollMs ?? SECOND;
     this.concurrency = opts.concurrency ?? 4;
     this.leaseMs = opts.leaseMs ?? 2 * 60 * SECOND;
+    this.oneConnection = opts.oneConnection ?? false;
     this.onError = opts.onError ?? (() => {});
   }
 
@@ -241,6 +250,7 @@ export class JobRunner {
         signal: lease.signal,
         stopping: () => lease.signal.aborted,
         heartbeat,
+        oneConnection: this.oneConnection,
       });
     } catch (err) {
       failure = { err };

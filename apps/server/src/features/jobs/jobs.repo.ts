@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { JobState } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { cursorAtOf, olderThan, type TimeCursor } from '../../lib/time-cursor.ts';
@@ -16,6 +16,11 @@ export interface NewJob {
   /** Not before this time: pass the app's clock (`app.now()`) for "now", later for a delay. */
   runAt: Date;
   maxAttempts?: number;
+  /**
+   * At most `limit` jobs of the same `key` run at once (across every instance); the rest stay
+   * queued until one ends, e.g. one organization's imports, so one club cannot fill the runners.
+   */
+  concurrency?: { key: string; limit: number };
 }
 
 export interface EnqueueOptions {
@@ -36,6 +41,8 @@ export async function insertJob(db: Db, job: NewJob, opts: EnqueueOptions = {}):
     payload: job.payload ?? {},
     runAt: job.runAt,
     ...(job.maxAttempts !== undefined && { maxAttempts: job.maxAttempts }),
+    concurrencyKey: job.concurrency?.key ?? null,
+    concurrencyLimit: job.concurrency?.limit ?? null,
   };
   const insert = db.insert(jobs).values(values);
   const rows = opts.again
@@ -69,38 +76,84 @@ const claimable = (kinds: string[], now: Date) =>
     ),
   );
 
+/** Any constant: claims take it in turn, so two never both fill a concurrency key's last slot. */
+const CLAIM_LOCK_KEY = 7_314_002;
+/** Due jobs looked at per claim beyond `limit`, so jobs held back by their key don't block others. */
+const CLAIM_WINDOW = 50;
+
+/** Running jobs under the row's concurrency key whose lease still holds. */
+const runningUnderKey = (now: Date) => sql`(
+  select count(*) from ${jobs} r
+  where r.concurrency_key = ${jobs.concurrencyKey} and r.state = 'running'
+    and r.locked_until >= ${now})`;
+
 /**
  * Claims up to `limit` due jobs of the given kinds in ONE statement: SKIP LOCKED lets every
  * instance claim at once without two taking the same job, and the claim itself is the lease
  * (`locked_until`), so a job whose instance died is claimed again once it runs out.
+ * A job with a concurrency key is claimed only while fewer than its limit run under that key.
+ * Counting and claiming must not interleave between instances, so claims take a transaction
+ * lock in turn (a claim is one short statement).
  */
 export async function claimJobs(
   db: Db,
   opts: { kinds: string[]; workerId: string; now: Date; leaseMs: number; limit: number },
 ): Promise<JobRow[]> {
   if (opts.kinds.length === 0 || opts.limit <= 0) return [];
+  const free = or(
+    isNull(jobs.concurrencyKey),
+    sql`${runningUnderKey(opts.now)} < ${jobs.concurrencyLimit}`,
+  );
   const due = db
-    .select({ id: jobs.id })
+    .select({
+      id: jobs.id,
+      runAt: jobs.runAt,
+      key: jobs.concurrencyKey,
+      free: sql<number>`case when ${jobs.concurrencyKey} is null then ${opts.limit}
+        else ${jobs.concurrencyLimit} - ${runningUnderKey(opts.now)} end`.as('free'),
+    })
     .from(jobs)
-    .where(claimable(opts.kinds, opts.now))
+    .where(and(claimable(opts.kinds, opts.now), free))
     .orderBy(asc(jobs.runAt))
-    .limit(opts.limit)
-    .for('update', { skipLocked: true });
+    .limit(opts.limit + CLAIM_WINDOW)
+    .for('update', { skipLocked: true })
+    .as('due');
+  // Of the due jobs under one key, only as many as it has free slots, oldest first.
+  const ranked = db
+    .select({
+      id: due.id,
+      runAt: due.runAt,
+      free: due.free,
+      nth: sql<number>`row_number() over (partition by ${due.key} order by ${due.runAt}, ${due.id})`.as(
+        'nth',
+      ),
+    })
+    .from(due)
+    .as('ranked');
+  const picked = db
+    .select({ id: ranked.id })
+    .from(ranked)
+    .where(sql`${ranked.nth} <= ${ranked.free}`)
+    .orderBy(asc(ranked.runAt))
+    .limit(opts.limit);
   // `= any(array(…))` runs the subquery once. As `in (…)` PostgreSQL may run it again for
   // every row it updates, each run locking `limit` more rows: one claim took the whole queue.
   // The condition is checked again on the locked row: another runner may have claimed it.
-  const claimed = and(sql`${jobs.id} = any(array(${due}))`, claimable(opts.kinds, opts.now));
-  return db
-    .update(jobs)
-    .set({
-      state: 'running',
-      attempts: sql`${jobs.attempts} + 1`,
-      lockedBy: opts.workerId,
-      lockedUntil: new Date(opts.now.getTime() + opts.leaseMs),
-      heartbeatAt: opts.now,
-    })
-    .where(claimed)
-    .returning();
+  const claimed = and(sql`${jobs.id} = any(array(${picked}))`, claimable(opts.kinds, opts.now));
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${CLAIM_LOCK_KEY})`);
+    return tx
+      .update(jobs)
+      .set({
+        state: 'running',
+        attempts: sql`${jobs.attempts} + 1`,
+        lockedBy: opts.workerId,
+        lockedUntil: new Date(opts.now.getTime() + opts.leaseMs),
+        heartbeatAt: opts.now,
+      })
+      .where(claimed)
+      .returning();
+  });
 }
 
 /** Only the holder of the lease may touch a running job: one that lost it changes nothing. */

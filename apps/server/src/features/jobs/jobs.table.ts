@@ -40,6 +40,12 @@ export const jobs = pgTable(
     lockedUntil: timestamp({ withTimezone: true }),
     heartbeatAt: timestamp({ withTimezone: true }),
     lastError: text(),
+    /**
+     * Jobs sharing a concurrency key (e.g. one organization's imports) run at most
+     * `concurrency_limit` at a time across every instance; the others wait queued.
+     */
+    concurrencyKey: text(),
+    concurrencyLimit: integer(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp({ withTimezone: true }),
   },
@@ -52,6 +58,10 @@ export const jobs = pgTable(
     index('jobs_lease_idx')
       .on(t.lockedUntil)
       .where(sql`${t.state} = 'running'`),
+    // The claim counts what runs under a concurrency key.
+    index('jobs_running_key_idx')
+      .on(t.concurrencyKey)
+      .where(sql`${t.state} = 'running' and ${t.concurrencyKey} is not null`),
     // An admin's list: one organization's jobs in one state, newest first.
     index('jobs_org_state_idx').on(t.orgId, t.state, t.runAt.desc(), t.id.desc()),
     // The prune of finished jobs.

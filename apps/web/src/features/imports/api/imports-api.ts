@@ -13,9 +13,9 @@ import { api, apiErrorOf, networkError } from '../../../lib/api.ts';
 
 export const importsKey = ['imports'] as const;
 
-/** Still working: the page polls every second until the worker is done. */
+/** Waiting or working: the page polls every second until the worker is done. */
 export const isBusy = (imp: Import | undefined) =>
-  imp?.status === 'validating' || imp?.status === 'running';
+  imp?.status === 'queued' || imp?.status === 'validating' || imp?.status === 'running';
 
 export function useImport(id: string | undefined) {
   return useQuery({

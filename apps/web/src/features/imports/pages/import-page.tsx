@@ -29,6 +29,7 @@ function stepOf(imp: Import | undefined, editing: Editing): number {
   if (!imp) return 0;
   if (editing === null ? imp.status === 'uploaded' : !editing.unknown) return 1;
   if (editing !== null) return 2;
+  if (imp.status === 'queued') return imp.dryRun ? 3 : 4;
   if (imp.status === 'validating' || imp.status === 'validated') return 3;
   if (imp.status === 'failed') return imp.dryRun ? 3 : 4;
   return imp.status === 'done' ? 5 : 4;
@@ -111,6 +112,7 @@ function CheckStep(props: { imp: Import; onEdit: () => void }) {
   const { imp } = props;
   const { t } = useTranslation('imports');
   const run = useRunImport(imp.id);
+  if (imp.status === 'queued') return <ImportProgress imp={imp} label={t('progress.queued')} />;
   if (imp.status === 'validating') {
     return <ImportProgress imp={imp} label={t('progress.checking')} />;
   }
@@ -169,6 +171,7 @@ function RunStep(props: { imp: Import; onAnother: () => void }) {
     }
   }, [finished, imp.kind, qc]);
 
+  if (imp.status === 'queued') return <ImportProgress imp={imp} label={t('progress.queued')} />;
   if (imp.status === 'running') {
     return <ImportProgress imp={imp} label={t('progress.importing')} />;
   }
