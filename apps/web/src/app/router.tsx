@@ -5,6 +5,7 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  notFound,
   redirect,
   useNavigate,
 } from '@tanstack/react-router';
@@ -13,7 +14,7 @@ import { z } from 'zod';
 import { FullPageLoader } from '../components/full-page-loader.tsx';
 import { MessagePage } from '../components/message-page.tsx';
 import { ChangePasswordPage, LoginPage, meQuery } from '../features/auth/index.ts';
-import { HomePage } from '../features/home/index.ts';
+import { StartPage } from '../features/home/index.ts';
 import {
   ApiTokensPage,
   BranchesPage,
@@ -55,6 +56,7 @@ import { lookupKindSchema } from '@spotter/contracts';
 import { safeRedirect } from '../lib/safe-redirect.ts';
 import { queryClient } from './providers.tsx';
 import { Authenticated, useSignedInMe } from './authenticated.tsx';
+import { landingPath } from './landing.ts';
 
 function NotFound() {
   const { t } = useTranslation();
@@ -130,13 +132,25 @@ const appRoute = createRoute({
   },
   pendingComponent: FullPageLoader,
   component: Authenticated,
+  // A mistyped address inside the app keeps the menu, so the way on is one click away.
+  notFoundComponent: NotFound,
 });
 
+// After logging in and after setup, staff land where their work is (see landing.ts).
 const homeRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
-  component: function HomeRoute() {
-    return <HomePage me={useSignedInMe()} />;
+  beforeLoad: async ({ context }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    throw redirect({ to: me ? landingPath(me) : '/login', replace: true });
+  },
+});
+
+const startRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/start',
+  component: function StartRoute() {
+    return <StartPage me={useSignedInMe()} />;
   },
 });
 
@@ -275,11 +289,17 @@ const settingsLookupsRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: '/lists/$kind',
   params: {
-    parse: (p: { kind: string }) => ({ kind: lookupKindSchema.parse(p.kind) }),
-    stringify: (p: { kind: string }) => ({ kind: p.kind }),
+    // An unknown list (a typo such as /lists/tag) is a page that does not exist, not a crash.
+    parse: (p: { kind: string }) => ({ kind: lookupKindSchema.safeParse(p.kind).data ?? null }),
+    stringify: (p: { kind: string | null }) => ({ kind: p.kind ?? '' }),
+  },
+  // In a loader (not beforeLoad), so the nearest layout's not-found page shows, menu and all.
+  loader: ({ params }) => {
+    if (!params.kind) throw notFound();
   },
   component: function LookupsRoute() {
-    return <LookupsPage kind={settingsLookupsRoute.useParams().kind} />;
+    const { kind } = settingsLookupsRoute.useParams();
+    return kind && <LookupsPage kind={kind} />;
   },
 });
 
@@ -376,6 +396,7 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
     homeRoute,
+    startRoute,
     passwordRoute,
     personsRoute,
     personCreateRoute,

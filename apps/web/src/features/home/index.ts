@@ -1,1 +1,1 @@
-export { HomePage } from './pages/home-page.tsx';
+export { StartPage } from './pages/start-page.tsx';
