@@ -132,8 +132,14 @@ const appRoute = createRoute({
   },
   pendingComponent: FullPageLoader,
   component: Authenticated,
-  // A mistyped address inside the app keeps the menu, so the way on is one click away.
-  notFoundComponent: NotFound,
+});
+
+// Any other address is "not found" inside the layout, so the menu is one click away (signed
+// out, the app route sends to login first, as for every page).
+const appNotFoundRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '$',
+  component: NotFound,
 });
 
 // After logging in and after setup, staff land where their work is (see landing.ts).
@@ -293,10 +299,11 @@ const settingsLookupsRoute = createRoute({
     parse: (p: { kind: string }) => ({ kind: lookupKindSchema.safeParse(p.kind).data ?? null }),
     stringify: (p: { kind: string | null }) => ({ kind: p.kind ?? '' }),
   },
-  // In a loader (not beforeLoad), so the nearest layout's not-found page shows, menu and all.
+  // Thrown in the loader and caught by this route, so the page shows inside the settings.
   loader: ({ params }) => {
     if (!params.kind) throw notFound();
   },
+  notFoundComponent: NotFound,
   component: function LookupsRoute() {
     const { kind } = settingsLookupsRoute.useParams();
     return kind && <LookupsPage kind={kind} />;
@@ -397,6 +404,7 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     homeRoute,
     startRoute,
+    appNotFoundRoute,
     passwordRoute,
     personsRoute,
     personCreateRoute,
