@@ -248,6 +248,9 @@ describe.skipIf(!hasChromium())('a Swedish club’s first week', () => {
     await tab.close();
     // The list itself stayed where it was.
     expect(new URL(page.url()).pathname).toBe('/persons');
+    // A long email ends in "…" inside its column, the whole address on hover.
+    const emailCell = row.locator(`span[title="${LONG_EMAIL}"]`);
+    expect((await emailCell.locator('xpath=..').boundingBox())!.width).toBeLessThanOrEqual(320);
     await screenshot(page, 'first-week-persons-1280');
     await row.locator('td').last().click();
     await page.waitForURL(`**/persons/${personId}`);

@@ -91,7 +91,11 @@ type Def = Omit<Column, 'label' | 'optional' | 'defaultVisible'> & { hidden?: bo
 /** Columns both kinds share, in their usual place. */
 const common = {
   phone: { key: 'phone', render: phoneOf },
-  email: { key: 'email', render: (r: ContactRow) => or(r.emails[0]?.email) },
+  email: {
+    key: 'email',
+    // Cut with "…" in the table; the whole address on hover.
+    render: (r: ContactRow) => <span title={r.emails[0]?.email}>{or(r.emails[0]?.email)}</span>,
+  },
   status: { key: 'status', sort: 'status', render: statusCell },
   responsible: {
     key: 'responsible',
