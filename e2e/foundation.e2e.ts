@@ -38,6 +38,8 @@ async function logIn(page: Page, email: string, password: string) {
 /** Staff land on their work (the board); the first-steps page is one click away in the menu. */
 async function landAndOpenStart(page: Page) {
   await page.waitForURL('**/board');
+  // The board itself, not just its address: a temporary password is changed on that address.
+  await page.getByTestId('board-new-call').waitFor();
   await openNav(page);
   await page.getByTestId('nav-home').click();
   await page.getByTestId('welcome').waitFor();
