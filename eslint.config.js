@@ -27,6 +27,12 @@ export default tseslint.config(
     },
   },
   {
+    files: ['apps/web/src/**/*.tsx'],
+    ignores: ['**/*.test.tsx'],
+    plugins: { spotter: spotterPlugin },
+    rules: { 'spotter/ui-text': 'error' },
+  },
+  {
     // Tool configuration in CommonJS (dependency-cruiser reads .cjs).
     files: ['**/*.cjs'],
     languageOptions: {

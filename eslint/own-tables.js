@@ -7,6 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { uiText } from './ui-text.js';
 
 const FEATURES = path.resolve(import.meta.dirname, '../apps/server/src/features');
 const EXEMPT = /(\.test\.ts|\.test-setup\.ts|\.fixtures\.ts|\/test-[^/]*\.ts)$|\/features\/demo\//;
@@ -76,4 +77,4 @@ export const ownTables = {
   },
 };
 
-export const spotterPlugin = { rules: { 'own-tables': ownTables } };
+export const spotterPlugin = { rules: { 'own-tables': ownTables, 'ui-text': uiText } };

@@ -75,6 +75,33 @@ describe('error codes (decision 0008)', () => {
     expect(unknown.json<ApiError>().fieldCodes).toEqual({ companyId: 'unknown_reference' });
   });
 
+  it('answers a malformed id or kind in the path as not found, not as a field to correct', async () => {
+    const org = await createOrg(t.app);
+    for (const [method, url] of [
+      ['GET', '/api/tasks/abc'],
+      ['GET', '/api/persons/123'],
+      ['PATCH', '/api/companies/not-an-id'],
+      ['DELETE', '/api/branches/abc'],
+      ['GET', '/api/settings/tag'],
+      ['PATCH', '/api/settings/tags/abc'],
+      ['PATCH', `/api/settings/task-templates/${crypto.randomUUID()}/results/abc`],
+    ] as const) {
+      const res = await org.owner.request(method, url, method === 'GET' ? undefined : {});
+      expect(res.statusCode, `${method} ${url}`).toBe(404);
+      const body = res.json<ApiError>();
+      expectCoded(body);
+      expect(body.code).toBe('not_found');
+      expect(body.fields).toBeUndefined();
+    }
+    // The same id well formed but unknown reads alike, so the two cannot be told apart.
+    const unknown = await org.owner.request('GET', `/api/tasks/${crypto.randomUUID()}`);
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json<ApiError>().code).toBe('not_found');
+    // Signing in still comes first.
+    const anonymous = await t.app.inject({ method: 'GET', url: '/api/tasks/abc' });
+    expect(anonymous.statusCode).toBe(401);
+  });
+
   it('lists the codes in the OpenAPI error schema', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
     const text = res.body;

@@ -7,6 +7,7 @@ import {
 import {
   AppError,
   fieldError,
+  notFound,
   pgErrorCode,
   validationError,
   type FieldErrors,
@@ -78,6 +79,9 @@ export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) return send(reply, err);
     if (hasZodFastifySchemaValidationErrors(err)) {
+      // A path names a record; a malformed id (`/api/tasks/abc`) names none, so it is not
+      // found, like any other id the caller may not see (decision 0008).
+      if (err.validationContext === 'params') return send(reply, notFound());
       return send(reply, validationError(zodFieldErrors(req, err, err.validation)));
     }
     if (isResponseSerializationError(err)) {

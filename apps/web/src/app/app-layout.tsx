@@ -4,8 +4,8 @@ import type { Me } from '@spotter/contracts';
 import {
   IconBuilding,
   IconChecklist,
-  IconHome,
   IconLayoutKanban,
+  IconListCheck,
   IconSettings,
   IconTarget,
   IconTrash,
@@ -25,7 +25,7 @@ import { UserMenu } from './user-menu.tsx';
  * board, deals …); each names the permission it needs, if any.
  */
 const SECTIONS = [
-  { to: '/', key: 'home', icon: IconHome, exact: true },
+  { to: '/start', key: 'home', icon: IconListCheck, exact: true },
   { to: '/persons', key: 'persons', icon: IconUsers, permission: 'contacts.read' },
   { to: '/companies', key: 'companies', icon: IconBuilding, permission: 'contacts.read' },
   { to: '/board', key: 'board', icon: IconLayoutKanban, permission: 'tasks.read' },

@@ -1,24 +1,72 @@
-import { MantineProvider, TableScrollContainer, createTheme } from '@mantine/core';
+import {
+  Drawer,
+  MantineProvider,
+  Modal,
+  PasswordInput,
+  TableScrollContainer,
+  createTheme,
+} from '@mantine/core';
+import { DateTimePicker, DatePickerInput } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { useMemo, type ReactNode } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
 import { isApiError } from '../lib/api.ts';
 import { i18n } from '../lib/i18n.ts';
 
-const theme = createTheme({
-  primaryColor: 'blue',
-  defaultRadius: 'md',
-  // Staff who asked their system for less motion get no sliding menus and fading dialogs.
-  respectReducedMotion: true,
-  fontFamily:
-    'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
-  components: {
-    // The default custom scroll area keeps room for a horizontal scrollbar under every table,
-    // an empty stripe below the last row; the browser's own scrolling takes room only if needed.
-    TableScrollContainer: TableScrollContainer.extend({ defaultProps: { type: 'native' } }),
-  },
-});
+/**
+ * Mantine's own controls (a password's eye, a dialog's cross, a calendar's arrows) carry no
+ * name or an English one; the theme names them in the user's language, so a screen reader
+ * never switches to English in the middle of a Swedish form.
+ */
+function buildTheme(t: TFunction) {
+  const calendarLabels = {
+    previousMonth: t('a11y.previousMonth'),
+    nextMonth: t('a11y.nextMonth'),
+    previousYear: t('a11y.previousYear'),
+    nextYear: t('a11y.nextYear'),
+    previousDecade: t('a11y.previousDecade'),
+    nextDecade: t('a11y.nextDecade'),
+    monthLevelControl: t('a11y.chooseMonth'),
+    yearLevelControl: t('a11y.chooseYear'),
+  };
+  const close = { closeButtonProps: { 'aria-label': t('a11y.close') } };
+  return createTheme({
+    primaryColor: 'blue',
+    defaultRadius: 'md',
+    // Staff who asked their system for less motion get no sliding menus and fading dialogs.
+    respectReducedMotion: true,
+    fontFamily:
+      'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
+    components: {
+      // The default custom scroll area keeps room for a horizontal scrollbar under every table,
+      // an empty stripe below the last row; the browser's own scrolling takes room only if needed.
+      TableScrollContainer: TableScrollContainer.extend({ defaultProps: { type: 'native' } }),
+      PasswordInput: PasswordInput.extend({
+        defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('a11y.togglePassword') } },
+      }),
+      Modal: Modal.extend({ defaultProps: close }),
+      Drawer: Drawer.extend({ defaultProps: close }),
+      DateTimePicker: DateTimePicker.extend({
+        defaultProps: { ariaLabels: calendarLabels },
+      }),
+      DatePickerInput: DatePickerInput.extend({ defaultProps: { ariaLabels: calendarLabels } }),
+    },
+  });
+}
+
+function LocalizedMantine({ children }: { children: ReactNode }) {
+  // `t` is a new function for each language, so the theme is rebuilt exactly then.
+  const { t } = useTranslation();
+  const theme = useMemo(() => buildTheme(t), [t]);
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <Notifications position="bottom-right" limit={3} />
+      {children}
+    </MantineProvider>
+  );
+}
 
 /** A 401 anywhere means the session is over: forget the user, and the layout goes to login. */
 function onApiError(error: unknown) {
@@ -44,10 +92,7 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
-        <MantineProvider theme={theme} defaultColorScheme="light">
-          <Notifications position="bottom-right" limit={3} />
-          {children}
-        </MantineProvider>
+        <LocalizedMantine>{children}</LocalizedMantine>
       </QueryClientProvider>
     </I18nextProvider>
   );

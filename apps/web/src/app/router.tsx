@@ -5,6 +5,7 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  notFound,
   redirect,
   useNavigate,
 } from '@tanstack/react-router';
@@ -24,6 +25,7 @@ import { tasksSearchSchema } from '../features/tasks/tasks-search.ts';
 import { lookupKindSchema } from '@spotter/contracts';
 import { safeRedirect } from '../lib/safe-redirect.ts';
 import { queryClient } from './providers.tsx';
+import { landingPath } from './landing.ts';
 import { useSignedInMe } from './signed-in.ts';
 import {
   ApiTokensPage,
@@ -39,7 +41,6 @@ import {
   CrmSettingsPage,
   CustomFieldsPage,
   DictionariesPage,
-  HomePage,
   ImportPage,
   LoginPage,
   LookupsPage,
@@ -49,6 +50,7 @@ import {
   PersonsListPage,
   SettingsLayout,
   SetupPage,
+  StartPage,
   StatusesPage,
   TaskBoardPage,
   TaskPage,
@@ -136,11 +138,29 @@ const appRoute = createRoute({
   component: Authenticated,
 });
 
+// Any other address is "not found" inside the layout, so the menu is one click away (signed
+// out, the app route sends to login first, as for every page).
+const appNotFoundRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '$',
+  component: NotFound,
+});
+
+// After logging in and after setup, staff land where their work is (see landing.ts).
 const homeRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
-  component: function HomeRoute() {
-    return <HomePage me={useSignedInMe()} />;
+  beforeLoad: async ({ context }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    throw redirect({ to: me ? landingPath(me) : '/login', replace: true });
+  },
+});
+
+const startRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/start',
+  component: function StartRoute() {
+    return <StartPage me={useSignedInMe()} />;
   },
 });
 
@@ -287,11 +307,18 @@ const settingsLookupsRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: '/lists/$kind',
   params: {
-    parse: (p: { kind: string }) => ({ kind: lookupKindSchema.parse(p.kind) }),
-    stringify: (p: { kind: string }) => ({ kind: p.kind }),
+    // An unknown list (a typo such as /lists/tag) is a page that does not exist, not a crash.
+    parse: (p: { kind: string }) => ({ kind: lookupKindSchema.safeParse(p.kind).data ?? null }),
+    stringify: (p: { kind: string | null }) => ({ kind: p.kind ?? '' }),
   },
+  // Thrown in the loader and caught by this route, so the page shows inside the settings.
+  loader: ({ params }) => {
+    if (!params.kind) throw notFound();
+  },
+  notFoundComponent: NotFound,
   component: function LookupsRoute() {
-    return <LookupsPage kind={settingsLookupsRoute.useParams().kind} />;
+    const { kind } = settingsLookupsRoute.useParams();
+    return kind && <LookupsPage kind={kind} />;
   },
 });
 
@@ -388,6 +415,8 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
     homeRoute,
+    startRoute,
+    appNotFoundRoute,
     passwordRoute,
     twoStepRoute,
     personsRoute,

@@ -14,6 +14,8 @@ function LongSelect(props: SelectProps) {
       limit={50}
       allowDeselect={false}
       nothingFoundMessage={t('states.nothingFound')}
+      // Options as wide as their longest name ("BAM — bosnisk-hercegovinsk konvertibel mark").
+      comboboxProps={{ width: 'max-content', position: 'bottom-start' }}
       {...props}
     />
   );

@@ -1,2 +1,2 @@
 /** This feature's pages: the router loads this file on demand, nothing imports it statically. */
-export { HomePage } from './pages/home-page.tsx';
+export { StartPage } from './pages/start-page.tsx';

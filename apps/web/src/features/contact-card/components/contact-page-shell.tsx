@@ -152,10 +152,16 @@ export function ContactPageShell<K extends ContactKind>(props: {
           onClose={() => qc.setQueryData(createdDuplicatesKey(props.kind, props.id), [])}
         />
       </Stack>
+      {/*
+        Side by side on a desktop; one column on a tablet, history first: it is what reception
+        reads most, and the header above already offers the call and the email.
+      */}
       <Grid gap="md">
-        <Grid.Col span={{ base: 12, md: 7 }}>{props.details(c)}</Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <Stack gap="sm">
+        <Grid.Col span={{ base: 12, md: 7 }} order={{ base: 2, md: 1 }}>
+          {props.details(c)}
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }} order={{ base: 1, md: 2 }}>
+          <Stack gap="sm" data-testid="contact-history">
             <Title order={4}>{t('history.title')}</Title>
             <NoteBox kind={props.kind} id={props.id} />
             <HistoryTimeline kind={props.kind} id={props.id} timeZone={timeZone} />

@@ -9,9 +9,10 @@ import type {
   Phone,
 } from '@spotter/contracts';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TagBadge } from '../../../components/status-badge.tsx';
+import { emailBreaks } from '../../../lib/email-breaks.ts';
 import {
   crmSettingsQuery,
   lookupsQuery,
@@ -95,8 +96,19 @@ export function EmailList(props: { emails: ContactEmail[] }) {
     <Stack gap={2}>
       {props.emails.map((e, i) => (
         <Group gap="xs" key={`${e.email}-${i}`} wrap="nowrap">
-          <Anchor href={`mailto:${e.email}`} style={{ overflowWrap: 'anywhere' }}>
-            {e.email}
+          <Anchor
+            href={`mailto:${e.email}`}
+            title={e.email}
+            // Wraps only where emailBreaks allows (before "@" and dots), not mid-word.
+            style={{ overflowWrap: 'break-word', minWidth: 0 }}
+            data-testid="email-address"
+          >
+            {emailBreaks(e.email).map((piece, j) => (
+              <Fragment key={j}>
+                {j > 0 && <wbr />}
+                {piece}
+              </Fragment>
+            ))}
           </Anchor>
           <Text size="xs" c="dimmed">
             {t(`labels.${e.label}`)}

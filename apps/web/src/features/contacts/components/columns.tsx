@@ -1,7 +1,8 @@
-import { Group, Text } from '@mantine/core';
+import { Anchor, Group, Text } from '@mantine/core';
 import type { Company, CustomField, Person } from '@spotter/contracts';
 import type { TFunction } from 'i18next';
-import type { ReactNode } from 'react';
+import { Link } from '@tanstack/react-router';
+import type { MouseEvent, ReactNode } from 'react';
 import { ColorBadge, TagBadge } from '../../../components/status-badge.tsx';
 import { formatPhone } from '../../../lib/phone.ts';
 import type { ContactRow } from '../api/contacts-list-api.ts';
@@ -90,7 +91,11 @@ type Def = Omit<Column, 'label' | 'optional' | 'defaultVisible'> & { hidden?: bo
 /** Columns both kinds share, in their usual place. */
 const common = {
   phone: { key: 'phone', render: phoneOf },
-  email: { key: 'email', render: (r: ContactRow) => or(r.emails[0]?.email) },
+  email: {
+    key: 'email',
+    // Cut with "…" in the table; the whole address on hover.
+    render: (r: ContactRow) => <span title={r.emails[0]?.email}>{or(r.emails[0]?.email)}</span>,
+  },
   status: { key: 'status', sort: 'status', render: statusCell },
   responsible: {
     key: 'responsible',
@@ -179,6 +184,33 @@ const COMPANY_COLUMNS: Def[] = [
   { ...common.updated, hidden: true },
 ];
 
+/**
+ * The name as a real link, so a middle-click or Ctrl+click opens the card in a new tab; a
+ * plain click is the link's own, not also the row's.
+ */
+function NameLink(props: { row: ContactRow; kind: ListRefs['kind'] }) {
+  const id = props.row.id;
+  return (
+    <Anchor
+      size="sm"
+      fw={500}
+      lineClamp={1}
+      c="inherit"
+      onClick={(e: MouseEvent) => e.stopPropagation()}
+      data-testid="row-name-link"
+      renderRoot={(rootProps) =>
+        props.kind === 'person' ? (
+          <Link {...rootProps} to="/persons/$personId" params={{ personId: id }} />
+        ) : (
+          <Link {...rootProps} to="/companies/$companyId" params={{ companyId: id }} />
+        )
+      }
+    >
+      {props.row.displayName || dash}
+    </Anchor>
+  );
+}
+
 /** Every column of a kind's list: the name, the built-in ones, then each custom field. */
 export function columnsFor(refs: ListRefs, t: TFunction<'contacts'>): Column[] {
   const defs = refs.kind === 'person' ? PERSON_COLUMNS : COMPANY_COLUMNS;
@@ -188,11 +220,7 @@ export function columnsFor(refs: ListRefs, t: TFunction<'contacts'>): Column[] {
     sort: 'name',
     optional: false,
     defaultVisible: true,
-    render: (r) => (
-      <Text size="sm" fw={500} lineClamp={1}>
-        {r.displayName || dash}
-      </Text>
-    ),
+    render: (r) => <NameLink row={r} kind={refs.kind} />,
   };
   const builtIn = defs.map(({ hidden, ...d }): Column => ({
     ...d,

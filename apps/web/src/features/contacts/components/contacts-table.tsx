@@ -123,7 +123,15 @@ export function ContactsTable(props: {
                   )}
                   {columns.map((c) => (
                     <Table.Td key={c.key} style={{ whiteSpace: 'nowrap' }}>
-                      <div style={{ width: 'max-content', maxWidth: 320 }}>
+                      {/* A long value (an email) ends in "…" rather than running over the next column. */}
+                      <div
+                        style={{
+                          width: 'max-content',
+                          maxWidth: 320,
+                          overflow: 'hidden',
+                          textOverflow: 'ellipsis',
+                        }}
+                      >
                         {c.render(row, refs)}
                       </div>
                     </Table.Td>

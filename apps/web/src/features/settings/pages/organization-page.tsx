@@ -84,7 +84,8 @@ function OrganizationForm({ organization }: { organization: Organization }) {
             data-testid="org-name"
             {...form.getInputProps('name')}
           />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          {/* Two columns, not three: a currency reads "SEK — svensk krona", which a third of the card cut off. */}
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
               label={t('organization.language')}
               description={t('organization.languageHint')}

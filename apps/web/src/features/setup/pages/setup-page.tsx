@@ -101,7 +101,8 @@ export function SetupPage() {
             data-testid="org-name"
             {...form.getInputProps('organization.name')}
           />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          {/* Two columns, not three: a currency reads "SEK — svensk krona", which a third of the card cut off. */}
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
               label={t('language')}
               data={languageOptions}

@@ -64,13 +64,17 @@ function LocalDates({ children }: { children: ReactNode }) {
  * an instant with the club's zone when it is sent (see zoned-time.ts).
  */
 export function WallDateTimeInput(props: PickerProps) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <LocalDates>
       <DateTimePicker
         {...sharedProps(props)}
         valueFormat={(v) => formatWall(v, i18n.language, true)}
-        timePickerProps={{ format: '24h' }}
+        timePickerProps={{
+          format: '24h',
+          hoursInputLabel: t('a11y.hours'),
+          minutesInputLabel: t('a11y.minutes'),
+        }}
       />
     </LocalDates>
   );

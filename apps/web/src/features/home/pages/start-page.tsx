@@ -1,10 +1,30 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  SimpleGrid,
+  Stack,
+  Text,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
 import type { Me } from '@spotter/contracts';
-import { IconBuildingStore, IconKey, IconSettings, IconUserCircle } from '@tabler/icons-react';
+import {
+  IconBuildingStore,
+  IconKey,
+  IconLayoutKanban,
+  IconSettings,
+  IconUserCircle,
+} from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES } from '../../../lib/i18n.ts';
+import { useBadge } from '../../notifications/index.ts';
+import { useHasBranches, useHasColleagues, useHasPersons } from '../api/start-api.ts';
+import { FirstSteps, type Step } from '../components/first-steps.tsx';
 
 function Shortcut(props: {
   to: string;
@@ -38,10 +58,65 @@ function Shortcut(props: {
   );
 }
 
-export function HomePage(props: { me: Me }) {
+function MyWork() {
+  const { t } = useTranslation('home');
+  const badge = useBadge(true);
+  const todo = badge.data?.todo;
+  const overdue = badge.data?.overdue ?? 0;
+  return (
+    <Card withBorder radius="md" padding="lg" data-testid="my-work">
+      <Group gap="xs" mb="xs">
+        <IconLayoutKanban size={20} />
+        <Text fw={600}>{t('work.title')}</Text>
+      </Group>
+      <Text size="sm" mb="sm" data-testid="my-work-count">
+        {todo === undefined
+          ? '…'
+          : todo === 0
+            ? t('work.nothing')
+            : overdue > 0
+              ? t('work.withOverdue', { count: todo, overdue })
+              : t('work.dueToday', { count: todo })}
+      </Text>
+      <Group gap="sm">
+        <Button component={Link} to="/board" size="sm" data-testid="start-board">
+          {t('work.board')}
+        </Button>
+        <Button
+          renderRoot={(rootProps) => <Link to="/tasks" search={{ view: 'my' }} {...rootProps} />}
+          size="sm"
+          variant="default"
+          data-testid="start-my-tasks"
+        >
+          {t('work.myTasks')}
+        </Button>
+      </Group>
+    </Card>
+  );
+}
+
+/**
+ * The first-steps page (menu: Start). Staff land on their work (landing.ts); this page is
+ * where a new club sees what is set up and what is left, each step read from its own data.
+ */
+export function StartPage(props: { me: Me }) {
   const { t } = useTranslation('home');
   const { user, organization, permissions } = props.me;
   const isAdmin = permissions.includes('settings.manage');
+  const canWrite = permissions.includes('contacts.write');
+  const hasTasks = permissions.includes('tasks.read');
+  const branches = useHasBranches(isAdmin);
+  const colleagues = useHasColleagues(isAdmin);
+  const persons = useHasPersons(canWrite);
+  const steps: Step[] = [
+    ...(isAdmin
+      ? [
+          { key: 'branches', done: branches.data, to: '/settings/branches' },
+          { key: 'staff', done: colleagues.data, to: '/settings/users' },
+        ]
+      : []),
+    ...(canWrite ? [{ key: 'persons', done: persons.data, to: '/import' }] : []),
+  ];
   return (
     <Stack gap="xl">
       <Stack gap={4}>
@@ -56,10 +131,22 @@ export function HomePage(props: { me: Me }) {
         </Group>
       </Stack>
 
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        {hasTasks && <MyWork />}
+        <FirstSteps steps={steps} />
+      </SimpleGrid>
+
       <Card withBorder radius="md" padding="lg">
-        <Group gap="xs" mb="sm">
-          <IconBuildingStore size={20} />
-          <Text fw={600}>{t('clubTitle')}</Text>
+        <Group gap="xs" mb="sm" justify="space-between">
+          <Group gap="xs">
+            <IconBuildingStore size={20} />
+            <Text fw={600}>{t('clubTitle')}</Text>
+          </Group>
+          {isAdmin && (
+            <Anchor component={Link} to="/settings/organization" size="sm">
+              {t('clubEdit')}
+            </Anchor>
+          )}
         </Group>
         <SimpleGrid cols={{ base: 1, xs: 3 }}>
           <Stack gap={0}>
