@@ -16,6 +16,8 @@ const DIST = path.resolve('apps/web/dist');
 interface Download {
   files: number;
   sent: number;
+  /** What Chromium reports it received for those scripts (0 for any it had cached). */
+  transferred: number;
   gzip: number;
   plain: number;
 }
@@ -40,19 +42,23 @@ async function measure(page: Page, url: string, ready: string): Promise<Download
   await page.waitForLoadState('networkidle');
   page.off('response', onResponse);
   const onDisk = (file: string, ext = '') => statSync(path.join(DIST, file + ext)).size;
-  const gzipOf = (file: string) => {
+  // What the server sends for an encoding: the build's compressed file, or the file itself
+  // when it was too small to be worth compressing.
+  const encoded = (file: string, ext: '.gz' | '.br') => {
     try {
-      return onDisk(file, '.gz');
+      return onDisk(file, ext);
     } catch {
-      return onDisk(file); // too small to be worth compressing
+      return onDisk(file);
     }
   };
+  const gzipOf = (file: string) => encoded(file, '.gz');
   if (process.env.BENCH_LIST) {
     for (const f of scripts) console.log(String(gzipOf(f)).padStart(8), f);
   }
   return {
     files: scripts.length,
-    sent: (await Promise.all(sizes)).reduce((a, b) => a + b, 0),
+    sent: scripts.reduce((sum, f) => sum + encoded(f, '.br'), 0),
+    transferred: (await Promise.all(sizes)).reduce((a, b) => a + b, 0),
     gzip: scripts.reduce((sum, f) => sum + gzipOf(f), 0),
     plain: scripts.reduce((sum, f) => sum + onDisk(f), 0),
   };
