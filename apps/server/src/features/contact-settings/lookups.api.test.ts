@@ -48,7 +48,7 @@ describe('lookups: tags, categories, industries, sources, products, history type
       expect(dup.statusCode).toBe(409);
       expect(dup.json().fields).toHaveProperty('name');
     }
-    expect((await org.owner.request('GET', '/api/settings/colours')).statusCode).toBe(400);
+    expect((await org.owner.request('GET', '/api/settings/colours')).statusCode).toBe(404);
   });
 
   it('counts how many live contacts use each entry', async () => {

@@ -4,15 +4,23 @@ import { describe, expect, it } from 'vitest';
 import { csvBatches } from './csv-batches.ts';
 import { parseCsv } from './csv.ts';
 
-/** Every batch, checked to follow on from the one before, joined back into rows. */
+/**
+ * Every batch, checked to follow on from the one before and to give each row the physical
+ * line the whole-file parse gives it (Papa's cursor restarts after each pause), joined back
+ * into rows.
+ */
 async function allRows(text: string, size: number) {
-  const { rows } = parseCsv(text);
+  const { rows, lines } = parseCsv(text);
   const out: string[][] = [];
+  const outLines: number[] = [];
   for await (const batch of csvBatches(text, { totalRows: rows.length, size })) {
     expect(batch.from).toBe(out.length);
     expect(batch.rows.length).toBeLessThanOrEqual(size);
+    expect(batch.lines).toHaveLength(batch.rows.length);
     out.push(...batch.rows);
+    outLines.push(...batch.lines);
   }
+  expect(outLines).toEqual(lines.slice(0, outLines.length));
   return { streamed: out, whole: rows };
 }
 

@@ -24,6 +24,8 @@ export async function* csvBatches(
   const lineAt = lineCounter(text);
   let batch: string[][] = [];
   let batchLines: number[] = [];
+  // Papa's cursor starts again from 0 after each resume: `base` is where the last pause was.
+  let base = 0;
   let start = 0;
   let headerSeen = false;
   let taken = 0;
@@ -38,7 +40,7 @@ export async function* csvBatches(
     step: (result, p) => {
       parser = p;
       const rowStart = start;
-      start = result.meta.cursor;
+      start = base + result.meta.cursor;
       if (!headerSeen) {
         headerSeen = !isBlankRow(result.data);
         return;
@@ -48,6 +50,7 @@ export async function* csvBatches(
       batchLines.push(lineAt(rowStart));
       taken++;
       if (batch.length >= opts.size) {
+        base = start;
         p.pause();
         wake?.();
       }
