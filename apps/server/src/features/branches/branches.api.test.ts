@@ -56,8 +56,9 @@ describe('branches', () => {
     const extra = await org.owner.request('POST', '/api/branches', { name: 'A', orgId: 'x' });
     expect(extra.statusCode).toBe(400);
     expect(extra.json().fields).toHaveProperty('orgId');
+    // A malformed id in the path is an address that does not exist (decision 0017).
     const badId = await org.owner.request('PATCH', '/api/branches/not-a-uuid', { name: 'B' });
-    expect(badId.statusCode).toBe(400);
+    expect(badId.statusCode).toBe(404);
   });
 
   it('is invisible and unchangeable for another organization', async () => {

@@ -103,6 +103,6 @@ describe('bad input on the CRM settings routes', () => {
       expect(res.statusCode, url).toBeLessThan(500);
     }
     const del = await org.owner.request('DELETE', '/api/settings/tags/not-a-uuid');
-    expect(del.statusCode).toBe(400);
+    expect(del.statusCode).toBe(404);
   });
 });
