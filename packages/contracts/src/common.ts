@@ -19,7 +19,15 @@ export const emailSchema = z
   .trim()
   .max(254)
   .transform(normalizeEmail)
-  .pipe(z.string().refine(isEmailAddress, coded('invalid_email', 'Invalid email address')));
+  .pipe(
+    // Reported as zod's own email format issue (no fixed message), so the browser says it in
+    // the user's language like every other field error, and the server maps it to invalid_email.
+    z.string().superRefine((value, ctx) => {
+      if (!isEmailAddress(value)) {
+        ctx.addIssue({ code: 'invalid_format', format: 'email', input: value });
+      }
+    }),
+  );
 
 function isTimeZone(value: string): boolean {
   try {
