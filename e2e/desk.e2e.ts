@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, screenshot, type Browser } from './support/browser.ts';
 import { hasChromium } from './support/chromium.ts';
+import { middayZone } from './support/clock.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 import { logIn, setUp, type Api, type Json } from './support/session.ts';
 
@@ -10,30 +11,6 @@ import { logIn, setUp, type Api, type Json } from './support/session.ts';
  * selection, start a call round due today whose calls land in Today; then take back a move on
  * the board, a result, a deleted task and a deleted person with "Undo" in the toast.
  */
-
-/** A zone where it is now between 09:00 and 16:00: a round for today lands in Today. */
-function middayZone(now = new Date()): string {
-  const zones = [
-    'Pacific/Honolulu',
-    'America/Los_Angeles',
-    'America/Chicago',
-    'America/New_York',
-    'America/Sao_Paulo',
-    'Atlantic/Azores',
-    'Europe/London',
-    'Europe/Stockholm',
-    'Europe/Moscow',
-    'Asia/Dubai',
-    'Asia/Kolkata',
-    'Asia/Bangkok',
-    'Asia/Tokyo',
-    'Australia/Sydney',
-    'Pacific/Auckland',
-  ];
-  const hour = (zone: string) =>
-    Number(new Intl.DateTimeFormat('en-GB', { hour: 'numeric', timeZone: zone }).format(now));
-  return zones.find((z) => hour(z) >= 9 && hour(z) < 16) ?? 'Europe/Stockholm';
-}
 
 /** Drags with the mouse the way a person does: press, move past the threshold, drop. */
 async function drag(page: Page, cardSelector: string, column: string) {
