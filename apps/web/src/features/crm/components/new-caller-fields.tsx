@@ -1,4 +1,5 @@
-import { Fieldset, Group, Select, Text } from '@mantine/core';
+import { Select } from '@mantine/core';
+import { SettingsFieldset } from '../../../components/settings/settings-fieldset.tsx';
 import type { GetInputPropsReturnType } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -27,40 +28,28 @@ export function NewCallerFields(props: {
     ...statuses.map((s) => ({ value: s.id, label: s.name })),
   ];
   return (
-    <Fieldset
-      legend={
-        <Text size="sm" fw="var(--mantine-font-weight-medium)">
-          {t('crmSettings.newCaller')}
-        </Text>
-      }
-      variant="unstyled"
-    >
-      <Text size="xs" c="dimmed" maw={640}>
-        {t('crmSettings.newCallerHint')}
-      </Text>
-      <Group gap="md" mt="xs" align="flex-start">
-        <Select
-          label={t('crmSettings.newCallerStatus')}
-          data={statusData}
-          allowDeselect={false}
-          w={300}
-          comboboxProps={{ withinPortal: true }}
-          data-testid="crm-new-caller-status"
-          {...props.status}
-        />
-        <Select
-          label={t('crmSettings.newCallerResponsible')}
-          data={[
-            { value: 'taker', label: t('crmSettings.newCallerTaker') },
-            { value: 'none', label: t('crmSettings.newCallerNobody') },
-          ]}
-          allowDeselect={false}
-          w={300}
-          comboboxProps={{ withinPortal: true }}
-          data-testid="crm-new-caller-responsible"
-          {...props.responsible}
-        />
-      </Group>
-    </Fieldset>
+    <SettingsFieldset legend={t('crmSettings.newCaller')} hint={t('crmSettings.newCallerHint')}>
+      <Select
+        label={t('crmSettings.newCallerStatus')}
+        data={statusData}
+        allowDeselect={false}
+        w={300}
+        comboboxProps={{ withinPortal: true }}
+        data-testid="crm-new-caller-status"
+        {...props.status}
+      />
+      <Select
+        label={t('crmSettings.newCallerResponsible')}
+        data={[
+          { value: 'taker', label: t('crmSettings.newCallerTaker') },
+          { value: 'none', label: t('crmSettings.newCallerNobody') },
+        ]}
+        allowDeselect={false}
+        w={300}
+        comboboxProps={{ withinPortal: true }}
+        data-testid="crm-new-caller-responsible"
+        {...props.responsible}
+      />
+    </SettingsFieldset>
   );
 }

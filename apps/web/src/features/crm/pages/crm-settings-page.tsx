@@ -1,4 +1,5 @@
-import { Button, Fieldset, Group, NumberInput, Paper, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, NumberInput, Paper, Select, Stack } from '@mantine/core';
+import { SettingsFieldset } from '../../../components/settings/settings-fieldset.tsx';
 import { TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import {
@@ -144,33 +145,21 @@ function CrmSettingsForm({ settings }: { settings: CrmSettings }) {
             data-testid="crm-phone-region"
             {...form.getInputProps('phoneRegion')}
           />
-          <Fieldset
-            legend={
-              <Text size="sm" fw="var(--mantine-font-weight-medium)">
-                {t('crmSettings.workday')}
-              </Text>
-            }
-            variant="unstyled"
-          >
-            <Text size="xs" c="dimmed" maw={640}>
-              {t('crmSettings.workdayHint')}
-            </Text>
-            <Group gap="md" mt="xs" align="flex-start">
-              <TimeInput
-                label={t('crmSettings.workdayStart')}
-                w={240}
-                required
-                data-testid="crm-workday-start"
-                {...form.getInputProps('workdayStart')}
-              />
-              <TimeInput
-                label={t('crmSettings.workdayEnd')}
-                w={240}
-                data-testid="crm-workday-end"
-                {...form.getInputProps('workdayEnd')}
-              />
-            </Group>
-          </Fieldset>
+          <SettingsFieldset legend={t('crmSettings.workday')} hint={t('crmSettings.workdayHint')}>
+            <TimeInput
+              label={t('crmSettings.workdayStart')}
+              w={240}
+              required
+              data-testid="crm-workday-start"
+              {...form.getInputProps('workdayStart')}
+            />
+            <TimeInput
+              label={t('crmSettings.workdayEnd')}
+              w={240}
+              data-testid="crm-workday-end"
+              {...form.getInputProps('workdayEnd')}
+            />
+          </SettingsFieldset>
           <NewCallerFields
             status={form.getInputProps('newCallerStatusId')}
             responsible={form.getInputProps('newCallerResponsible')}
