@@ -1,10 +1,10 @@
-import { Anchor, Group, Paper, Text } from '@mantine/core';
+import { Paper, Text } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { CenteredCard } from '../../../components/centered-card.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
-import { useLogout } from '../api/auth-api.ts';
 import { ChangePasswordForm } from '../components/change-password-form.tsx';
+import { SignOutLink } from '../components/sign-out-link.tsx';
 
 /**
  * `forced`: the first login with a temporary password — nothing else is reachable until the
@@ -13,24 +13,12 @@ import { ChangePasswordForm } from '../components/change-password-form.tsx';
 export function ChangePasswordPage(props: { forced?: boolean }) {
   const { t } = useTranslation('auth');
   const navigate = useNavigate();
-  const logout = useLogout();
 
   if (props.forced) {
     return (
       <CenteredCard title={t('choosePasswordTitle')} subtitle={t('choosePasswordSubtitle')}>
         <ChangePasswordForm currentLabel={t('temporaryPassword')} />
-        <Group justify="center" mt="lg">
-          <Anchor
-            component="button"
-            type="button"
-            size="sm"
-            onClick={() =>
-              logout.mutate(undefined, { onSettled: () => void navigate({ to: '/login' }) })
-            }
-          >
-            {t('logout')}
-          </Anchor>
-        </Group>
+        <SignOutLink />
       </CenteredCard>
     );
   }

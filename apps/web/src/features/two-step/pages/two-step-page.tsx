@@ -1,15 +1,14 @@
-import { Alert, Anchor, Badge, Button, Group, Modal, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { TwoStepStatus } from '@spotter/contracts';
 import { IconInfoCircle, IconShieldCheck } from '@tabler/icons-react';
-import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CenteredCard } from '../../../components/centered-card.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { SettingsSkeleton } from '../../../components/settings/settings-skeleton.tsx';
-import { useLogout } from '../../auth/index.ts';
+import { SignOutLink } from '../../auth/index.ts';
 import { useDisableTwoStep, useRenewRecoveryCodes, useTwoStepStatus } from '../api/two-step-api.ts';
 import { ProofModal } from '../components/proof-modal.tsx';
 import { RecoveryCodesView } from '../components/recovery-codes-view.tsx';
@@ -21,25 +20,12 @@ import { SetupFlow } from '../components/setup-flow.tsx';
  */
 export function TwoStepPage(props: { forced?: boolean }) {
   const { t } = useTranslation('twoStep');
-  const navigate = useNavigate();
-  const logout = useLogout();
 
   if (props.forced) {
     return (
       <CenteredCard title={t('forced.title')} subtitle={t('forced.subtitle')} width={480}>
         <SetupFlow />
-        <Group justify="center" mt="lg">
-          <Anchor
-            component="button"
-            type="button"
-            size="sm"
-            onClick={() =>
-              logout.mutate(undefined, { onSettled: () => void navigate({ to: '/login' }) })
-            }
-          >
-            {t('auth:logout')}
-          </Anchor>
-        </Group>
+        <SignOutLink />
       </CenteredCard>
     );
   }
