@@ -82,6 +82,13 @@ describe.runIf(testDbKind === 'embedded')('PGlite on its own thread', () => {
     }
   });
 
+  it('runs PostgreSQL with a 32 MB buffer cache, not the 128 MB that stays resident', async () => {
+    const res = (await database.db.execute(sql`show shared_buffers`)) as unknown as {
+      rows: { shared_buffers: string }[];
+    };
+    expect(res.rows).toEqual([{ shared_buffers: '32MB' }]);
+  });
+
   it('keeps the SQLSTATE and constraint of an error, which the app turns into a conflict', async () => {
     await database.db.insert(things).values({ id: 2, label: 'two', at: new Date() });
     const err = await database.db
@@ -200,6 +207,34 @@ describe.runIf(testDbKind === 'embedded')('the embedded database folder on a thr
           rows: { note: string }[];
         };
         expect(res.rows).toEqual([{ note: 'survives' }]);
+      } finally {
+        await second.close();
+      }
+    },
+  );
+
+  it(
+    'analyzes a table that grew in bulk, which PGlite (no autovacuum) never does by itself',
+    { timeout: 90_000 },
+    async () => {
+      const dataDir = tempDir();
+      const first = await openEmbedded(dataDir);
+      await first.db.execute(sql`create table grown (id integer primary key, note text)`);
+      await first.db.execute(
+        sql`insert into grown select g, repeat('x', 50) from generate_series(1, 20000) g`,
+      );
+      const estimate = async (database: Database) =>
+        Number(
+          (
+            (await database.db.execute(
+              sql`select reltuples from pg_class where relname = 'grown'`,
+            )) as unknown as { rows: { reltuples: number }[] }
+          ).rows[0]!.reltuples,
+        );
+      await first.close();
+      const second = await openEmbedded(dataDir);
+      try {
+        await expect.poll(() => estimate(second), { timeout: 20_000 }).toBe(20000);
       } finally {
         await second.close();
       }

@@ -11,6 +11,14 @@ import { migrate } from 'drizzle-orm/pglite/migrator';
 import { pgliteExtensions } from './pglite-extensions.ts';
 import { errorToData, type Reply, type Request, type WorkerStart } from './pglite-protocol.ts';
 
+/**
+ * PostgreSQL's buffer cache inside PGlite's memory (its default is 128 MB, all of it resident
+ * once touched). Pages past it are read again from the files, which the operating system
+ * caches outside the process. 32 MB keeps the idle server near 340 MB at 100,000 persons
+ * (about 370 MB with 64 MB); lookups and searches measured no slower on this machine.
+ */
+const SHARED_BUFFERS = '32MB';
+
 const port = parentPort!;
 const start = workerData as WorkerStart & { migrationsFolder: string };
 const send = (reply: Reply, transfer?: ArrayBuffer[]) => port.postMessage(reply, transfer);
@@ -101,6 +109,23 @@ async function handle(client: PGlite, req: Request): Promise<unknown> {
   }
 }
 
+/**
+ * PGlite runs no autovacuum, so a table filled in bulk (an import, a restore) keeps the
+ * statistics of when it was small, and the planner then walks a whole index to find one row.
+ * This analyzes every table that has more than doubled since its statistics were taken; it runs
+ * after opening and then every few minutes, and costs a catalog read when nothing grew.
+ */
+async function analyzeGrownTables(client: PGlite): Promise<string[]> {
+  const { rows } = await client.query<{ name: string }>(`
+    select format('%I.%I', n.nspname, c.relname) as name
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where c.relkind = 'r' and n.nspname = 'public'
+      and pg_relation_size(c.oid) / 8192 > 2 * greatest(c.relpages, 0) + 16`);
+  for (const { name } of rows) await client.exec(`analyze ${name}`);
+  return rows.map((r) => r.name);
+}
+const ANALYZE_EVERY_MS = 5 * 60_000;
+
 /** `end` is answered when PGlite has committed or rolled back, not when it is received. */
 const NO_REPLY = Symbol('no reply');
 
@@ -111,6 +136,7 @@ async function main() {
       ...(start.dataDir && { dataDir: start.dataDir }),
       ...(start.loadDataDir && { loadDataDir: new Blob([start.loadDataDir]) }),
       extensions: pgliteExtensions,
+      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${SHARED_BUFFERS}`],
     });
     await migrate(drizzle(client, { casing: 'snake_case' }), {
       migrationsFolder: start.migrationsFolder,
@@ -134,6 +160,9 @@ async function main() {
     );
   });
   send({ type: 'ready' });
+  const maintain = () => void analyzeGrownTables(client).catch(() => {});
+  maintain();
+  setInterval(maintain, ANALYZE_EVERY_MS).unref();
 }
 
 void main();
