@@ -6,7 +6,8 @@
  *   npm run bench:start
  * Env: BENCH_RUNS starts of each (default 7; the median is shown), BENCH_DB=embedded|postgres|both,
  * BENCH_DATABASE_URL (a PostgreSQL server; a fresh database is created and dropped),
- * BENCH_MODES=compiled,tsx (which server builds to start).
+ * BENCH_MODES=compiled,tsx (which server builds to start), BENCH_BEFORE (another checkout, e.g.
+ * the commit before a change, whose sources are started through tsx as a further row).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -33,6 +34,13 @@ const commands: Record<string, string[]> = {
   'bare Fastify (floor)': ['--input-type=module', '-e', bareServer],
   compiled: [path.join(root, 'apps/server/dist/server.js')],
   'tsx (TypeScript at start)': ['--import', 'tsx', path.join(root, 'apps/server/src/server.ts')],
+  ...(process.env.BENCH_BEFORE && {
+    [`before: ${process.env.BENCH_BEFORE} (tsx)`]: [
+      '--import',
+      'tsx',
+      path.join(path.resolve(process.env.BENCH_BEFORE), 'apps/server/src/server.ts'),
+    ],
+  }),
 };
 
 let nextPort = 21000 + Math.floor(Math.random() * 20000);
@@ -70,7 +78,7 @@ async function startOnce(args: string[], env: Record<string, string>): Promise<n
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function measure(engine: string, env: Record<string, string>) {
-  const modes = (process.env.BENCH_MODES ?? 'compiled,tsx').split(',');
+  const modes = [...(process.env.BENCH_MODES ?? 'compiled,tsx').split(','), 'before'];
   const chosen = Object.entries(commands).filter(
     ([name]) => name.startsWith('bare') || modes.some((m) => name.startsWith(m)),
   );
