@@ -182,7 +182,7 @@ async function main() {
   // Each run works on a copy, so a kept folder stays as generated.
   const runDir = mkdtempSync(path.join(os.tmpdir(), 'spotter-embedded-run-'));
   cpSync(dataDir, runDir, { recursive: true });
-  const port = 22000 + Math.floor(Math.random() * 20000);
+  const port = 12000 + Math.floor(Math.random() * 15000);
   const server = startServer(runDir, port);
   const base = `http://127.0.0.1:${port}`;
   const rows: string[] = [];

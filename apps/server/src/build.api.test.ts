@@ -16,7 +16,7 @@ const dataDir = mkdtempSync(path.join(os.tmpdir(), 'spotter-built-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function startBuilt(env: Record<string, string>) {
-  const port = 20000 + Math.floor(Math.random() * 20000);
+  const port = 12000 + Math.floor(Math.random() * 15000);
   const child = spawn(process.execPath, [path.join(serverDist, 'server.js')], {
     // Plain Node: no NODE_OPTIONS from the test runner that could load a TypeScript compiler.
     env: {
