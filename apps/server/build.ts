@@ -25,14 +25,15 @@ const external = [
   'pg-native',
 ];
 
-export async function buildServer(): Promise<void> {
-  rmSync(serverDist, { recursive: true, force: true });
+/** Builds into `outdir` (tests use a folder of their own, so parallel runs do not collide). */
+export async function buildServer(outdir = serverDist): Promise<void> {
+  rmSync(outdir, { recursive: true, force: true });
   await build({
     entryPoints: {
       server: path.join(here, 'src/server.ts'),
       'pglite-worker': path.join(here, 'src/db/pglite-worker.ts'),
     },
-    outdir: serverDist,
+    outdir,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -45,7 +46,7 @@ export async function buildServer(): Promise<void> {
     sourcemap: 'linked',
     logLevel: 'warning',
   });
-  cpSync(path.join(here, 'src/db/migrations'), path.join(serverDist, 'migrations'), {
+  cpSync(path.join(here, 'src/db/migrations'), path.join(outdir, 'migrations'), {
     recursive: true,
   });
 }

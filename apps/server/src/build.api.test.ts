@@ -7,17 +7,27 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer, serverDist } from '../build.ts';
+import { buildServer } from '../build.ts';
 import { orgBody } from '../test/test-app.ts';
 import { createPostgresTestUrl, testDbKind } from '../test/test-db.ts';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'spotter-built-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+// Inside the server's node_modules: the packages left outside the bundle resolve from there as
+// they do from dist/, and the API suites of both databases can build at the same time.
+const builtDir = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  `../node_modules/.spotter-build-test-${process.pid}`,
+);
+afterAll(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(builtDir, { recursive: true, force: true });
+});
 
 function startBuilt(env: Record<string, string>) {
   const port = 12000 + Math.floor(Math.random() * 15000);
-  const child = spawn(process.execPath, [path.join(serverDist, 'server.js')], {
+  const child = spawn(process.execPath, [path.join(builtDir, 'server.js')], {
     // Plain Node: no NODE_OPTIONS from the test runner that could load a TypeScript compiler.
     env: {
       ...process.env,
@@ -53,7 +63,7 @@ function startBuilt(env: Record<string, string>) {
 describe('the built server', () => {
   let env: Record<string, string>;
   beforeAll(async () => {
-    await buildServer();
+    await buildServer(builtDir);
     env =
       testDbKind === 'postgres'
         ? { DATABASE_URL: await createPostgresTestUrl(), DATA_DIR: dataDir }
