@@ -10,8 +10,15 @@ const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 async function main() {
   const config = loadConfig();
   config.webDist ??= defaultWebDist;
-  const database = await openDatabase(config);
+  // The embedded database opens in its own thread while this one builds the app.
+  const database = await openDatabase(config, { wait: false });
   const app = await buildApp(config, { database });
+  try {
+    await database.ready;
+  } catch (err) {
+    await app.close().catch(() => {});
+    throw err;
+  }
   for (const warning of config.warnings ?? []) app.log.warn(warning);
 
   let closing = false;

@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openPostgres, pgliteExtensions, usePglite, type Database } from '../src/db/client.ts';
+import {
+  onThread,
+  openPostgres,
+  pgliteExtensions,
+  usePglite,
+  type Database,
+} from '../src/db/client.ts';
 
 export const testDbKind = process.env.TEST_DB === 'postgres' ? 'postgres' : 'embedded';
 
@@ -26,6 +32,12 @@ export async function createPostgresTestUrl(): Promise<string> {
 /** A fresh, migrated database of its own for one test file. */
 export async function createTestDatabase(): Promise<Database> {
   if (testDbKind === 'postgres') return openPostgres(await createPostgresTestUrl());
+  if (process.env.TEST_PGLITE === 'thread') {
+    // PGlite on its own thread, as the server runs it (slower to start: for checking that path).
+    const database = onThread({ loadDataDir: readFileSync(inject('pgliteTemplate')) });
+    await database.ready;
+    return database;
+  }
   const blob = new Blob([readFileSync(inject('pgliteTemplate'))]);
   const client = await PGlite.create({ loadDataDir: blob, extensions: pgliteExtensions });
   return usePglite(client);

@@ -1,9 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
-import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -11,6 +9,10 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { acquireDirLock, type DirLock, type DirLockOptions } from './dir-lock.ts';
+import type { WorkerStart } from './pglite-protocol.ts';
+import { startPgliteThread } from './pglite-thread.ts';
+
+export { pgliteExtensions } from './pglite-extensions.ts';
 
 /** One handle type for both drivers; queries name their tables (no relational `db.query`). */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -31,6 +33,11 @@ export interface Database {
   dumpDataDir?: () => Promise<Blob>;
   /** Embedded on disk only: the data folder this process holds locked. */
   dataDir?: string;
+  /**
+   * Settles when the database is open and migrated (queries sent before then wait for it);
+   * `openDatabase` has awaited it unless asked not to, so the caller can build the app meanwhile.
+   */
+  ready: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -38,9 +45,6 @@ export const migrationsFolder = path.join(
   path.dirname(fileURLToPath(import.meta.url)),
   'migrations',
 );
-
-/** Extensions the migrations use: trigram search, and btree_gin for the list filters. */
-export const pgliteExtensions: PGliteOptions['extensions'] = { pg_trgm, btree_gin };
 
 /** Any constant works; it only has to be the same for every instance of Spotter. */
 const MIGRATION_LOCK_KEY = 7_314_001;
@@ -61,6 +65,7 @@ export async function openPostgres(url: string): Promise<Database> {
   return {
     db,
     kind: 'postgres',
+    ready: Promise.resolve(),
     listen: async (channel, onMessage) => {
       const stop = await listenPostgres(url, channel, onMessage);
       listeners.add(stop);
@@ -125,6 +130,7 @@ export async function usePglite(
   return {
     db: db as unknown as Db,
     kind: 'embedded',
+    ready: Promise.resolve(),
     listen: (channel, onMessage) => client.listen(channel, onMessage),
     dumpDataDir: () => client.dumpDataDir('gzip'),
     dataDir,
@@ -146,20 +152,55 @@ const tellWait: DirLockOptions['onWait'] = (holder, ms) =>
       'for it to stop…',
   );
 
-export async function openEmbedded(dataDir: string): Promise<Database> {
+/**
+ * The embedded database in its own thread (decision 0022): PGlite runs there, and the HTTP
+ * thread sends it statements. The folder's lock is held here, in the process, until close.
+ * With `{ wait: false }` it returns once the thread is started; `ready` says when it is open.
+ */
+export async function openEmbedded(
+  dataDir: string,
+  opts: { wait?: boolean } = {},
+): Promise<Database> {
   const dir = pgliteDirOf(dataDir);
   mkdirSync(dir, { recursive: true });
   // PGlite has no lock of its own: two processes on one directory silently lose commits.
   const lock: DirLock = await acquireDirLock(dataDir, { onWait: tellWait });
-  try {
-    const client = await PGlite.create({ dataDir: dir, extensions: pgliteExtensions });
-    return await usePglite(client, () => lock.release(), dataDir);
-  } catch (err) {
-    lock.release();
-    throw err;
-  }
+  const database = onThread({ dataDir: dir }, () => lock.release(), dataDir);
+  if (opts.wait !== false) await database.ready;
+  return database;
 }
 
-export function openDatabase(opts: { databaseUrl: string | undefined; dataDir: string }) {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openEmbedded(opts.dataDir);
+/**
+ * A database on its own thread (pglite-worker.ts): a folder on disk, or a copy of a dump in
+ * memory (tests). `onClose` runs once the thread has ended, also when it failed to open.
+ */
+export function onThread(start: WorkerStart, onClose?: () => void, dataDir?: string): Database {
+  const thread = startPgliteThread({ ...start, migrationsFolder });
+  let closed: Promise<void> | undefined;
+  const close = () =>
+    (closed ??= (async () => {
+      try {
+        await thread.close();
+      } finally {
+        onClose?.();
+      }
+    })());
+  // A database that failed to open lets go of its folder at once.
+  thread.ready.catch(() => close().catch(() => {}));
+  return {
+    db: drizzlePglite(thread.client, { casing: 'snake_case' }) as unknown as Db,
+    kind: 'embedded',
+    ready: thread.ready,
+    listen: thread.listen,
+    dumpDataDir: thread.dumpDataDir,
+    dataDir,
+    close,
+  };
+}
+
+export function openDatabase(
+  opts: { databaseUrl: string | undefined; dataDir: string },
+  embedded: { wait?: boolean } = {},
+) {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openEmbedded(opts.dataDir, embedded);
 }
