@@ -6,8 +6,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Database, DatabaseKind, Db } from './db/client.ts';
-import { apiTokenActor } from './features/api-tokens/api-tokens.feature.ts';
-import { sessionAuthenticator } from './features/auth/auth.feature.ts';
+import { apiTokenAuthenticator } from './features/api-tokens/api-tokens.feature.ts';
+import { AuthCache, sessionAuthenticator } from './features/auth/auth.feature.ts';
 import type { LoginLimiter, SignupLimiter } from './features/auth/index.ts';
 import { JobRunner } from './features/jobs/index.ts';
 import { serverFeatures, wireFeatures } from './features.ts';
@@ -89,9 +89,12 @@ export async function buildApp(config: AppConfig, opts: AppOptions): Promise<Fas
 
   await registerCompression(app);
   await app.register(cookie);
+  // Sessions and API tokens are remembered for a few seconds (decision 0019).
+  const authCache = new AuthCache();
   await app.register(authPlugin, {
-    ...sessionAuthenticator(config.sessionSecret),
-    apiToken: apiTokenActor,
+    ...sessionAuthenticator(config.sessionSecret, authCache),
+    apiToken: apiTokenAuthenticator(authCache),
+    cache: authCache,
   });
   await registerOpenApi(app);
 

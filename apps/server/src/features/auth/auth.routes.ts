@@ -25,7 +25,7 @@ import {
 } from './two-step-login.ts';
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './session-cookie.ts';
 import { sessionUserOf } from './session-auth.ts';
-import { endSession, startSession } from './sessions.service.ts';
+import { endSession, sessionId, startSession } from './sessions.service.ts';
 
 const tags = ['auth'];
 
@@ -105,7 +105,10 @@ export const authRoutes: FastifyPluginAsyncZod<{
     },
     async (req, reply) => {
       const token = sessionTokenOf(req);
-      if (token) await endSession(app.db, app.config.sessionSecret, token);
+      if (token) {
+        await endSession(app.db, app.config.sessionSecret, token);
+        app.authCache.forgetSession(sessionId(app.config.sessionSecret, token));
+      }
       clearSessionCookie(req, reply);
       return { ok: true as const };
     },
@@ -140,7 +143,11 @@ export const authRoutes: FastifyPluginAsyncZod<{
         response: { 200: meSchema, ...errorResponses },
       },
     },
-    (req) => service.updateMe(app.db, actorOf(req), req.body),
+    async (req) => {
+      const me = await service.updateMe(app.db, actorOf(req), req.body);
+      app.authCache.forgetUser(me.user.id);
+      return me;
+    },
   );
 
   app.post(
@@ -165,6 +172,8 @@ export const authRoutes: FastifyPluginAsyncZod<{
         );
         setSessionCookie(req, reply, token);
       });
+      // Every other session of the user ended with the change: forget them here at once.
+      app.authCache.forgetUser(actor.userId!);
       return { ok: true as const };
     },
   );
