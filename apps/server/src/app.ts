@@ -15,6 +15,7 @@ import { authPlugin } from './plugins/auth.ts';
 import type { AppConfig } from './plugins/env.ts';
 import { registerCompression } from './plugins/compression.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
+import { loggingOptions } from './plugins/logging.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { fastifyTrustProxy } from './plugins/trust-proxy.ts';
@@ -53,7 +54,7 @@ export interface AppOptions {
 /** Builds the whole app without listening: server.ts listens, tests use `inject`. */
 export async function buildApp(config: AppConfig, opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: config.logLevel },
+    ...loggingOptions(opts.logger === false ? false : config.logLevel),
     // Some hops or some addresses, never `true`: trusting every hop would take the client's
     // address from the left of X-Forwarded-For, which the client writes itself.
     trustProxy: fastifyTrustProxy(config.trustProxy),

@@ -12,6 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { OrganizationRow } from '../organizations/index.ts';
 import type { UserRow } from '../users/index.ts';
 import { actorOf } from '../../plugins/auth.ts';
+import { fastOkSerializer } from '../../plugins/fast-serializer.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
 import * as service from './auth.service.ts';
 import type { LoginLimiter } from './login-limiter.ts';
@@ -28,6 +29,8 @@ import { sessionUserOf } from './session-auth.ts';
 import { endSession, sessionId, startSession } from './sessions.service.ts';
 
 const tags = ['auth'];
+/** Every page load of the web app asks /api/me: its answer is written by a compiled serializer. */
+const meSerializer = fastOkSerializer(meSchema);
 
 export const authRoutes: FastifyPluginAsyncZod<{
   limiter: LoginLimiter;
@@ -118,6 +121,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
     '/api/me',
     {
       config: { beforePasswordChange: true, beforeTwoStepSetup: true },
+      serializerCompiler: meSerializer,
       schema: {
         tags,
         summary: 'The signed-in user, their role, permissions and organization',
