@@ -10,7 +10,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdtempSync, openSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,9 +29,25 @@ interface Figures {
   rps: number;
   p50: number;
   p99: number;
+  /** CPU time the server process spent per request, in µs (0 when not known). */
+  cpu: number;
 }
 
-async function measure(url: string, headers: Record<string, string> = {}): Promise<Figures> {
+const TICK_US = 1e6 / 100;
+
+/** CPU time (user + system, µs) a process has used, from /proc (Linux clock ticks of 10 ms). */
+function cpuOf(pid: number | undefined): number {
+  if (!pid) return 0;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * TICK_US;
+}
+
+async function measure(
+  url: string,
+  headers: Record<string, string> = {},
+  pid?: number,
+): Promise<Figures> {
+  const cpu0 = cpuOf(pid);
   // The load comes from a worker thread, so it does not compete with the bare route's loop.
   const result = await autocannon({
     url,
@@ -43,7 +59,12 @@ async function measure(url: string, headers: Record<string, string> = {}): Promi
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
   }
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    cpu: pid ? (cpuOf(pid) - cpu0) / result.requests.total : 0,
+  };
 }
 
 /** Averages rounds of the same measurement. */
@@ -51,6 +72,7 @@ const mean = (all: Figures[]): Figures => ({
   rps: all.reduce((s, f) => s + f.rps, 0) / all.length,
   p50: all.reduce((s, f) => s + f.p50, 0) / all.length,
   p99: all.reduce((s, f) => s + f.p99, 0) / all.length,
+  cpu: all.reduce((s, f) => s + f.cpu, 0) / all.length,
 });
 
 /** The app in a child process; its log lines go to /dev/null, as a server's go to a file. */
@@ -70,7 +92,7 @@ async function startServer(env: Record<string, string>) {
       child.once('exit', () => resolve());
       child.disconnect();
     });
-  return { url, stop };
+  return { url, stop, pid: child.pid };
 }
 
 async function post(url: string, body: object, headers: Record<string, string> = {}) {
@@ -125,7 +147,7 @@ async function sqlFloor(url: string, sessionId: string): Promise<number> {
 
 async function main() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'spotter-bench-'));
-  const dbEnv = DATABASE_URL ? { DATABASE_URL } : { DATA_DIR: dataDir };
+  const dbEnv: Record<string, string> = DATABASE_URL ? { DATABASE_URL } : { DATA_DIR: dataDir };
   const email = `bench-${Date.now()}@example.test`;
   const password = 'Bench-Marking-Owner-1';
 
@@ -169,11 +191,11 @@ async function main() {
   const sql: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     runs.bare.push(await measure(`${bareUrl}/api/ping`));
-    runs.me.push(await measure(`${server.url}/api/me`, { cookie }));
-    runs.token.push(await measure(`${server.url}/api/organization`, bearer));
+    runs.me.push(await measure(`${server.url}/api/me`, { cookie }, server.pid));
+    runs.token.push(await measure(`${server.url}/api/organization`, bearer, server.pid));
     if (DATABASE_URL) sql.push(await sqlFloor(DATABASE_URL, sessionId));
     if (logging && loggingCookie) {
-      logged.push(await measure(`${logging.url}/api/me`, { cookie: loggingCookie }));
+      logged.push(await measure(`${logging.url}/api/me`, { cookie: loggingCookie }, logging.pid));
     }
   }
   if (!DATABASE_URL) {
@@ -182,16 +204,17 @@ async function main() {
     logging = await startServer({ ...dbEnv, LOG_LEVEL: 'info' });
     loggingCookie = await loginCookie(logging.url);
     for (let round = 0; round < ROUNDS; round++) {
-      logged.push(await measure(`${logging.url}/api/me`, { cookie: loggingCookie }));
+      logged.push(await measure(`${logging.url}/api/me`, { cookie: loggingCookie }, logging.pid));
     }
-    server = { url: '', stop: async () => {} };
+    server = { url: '', stop: async () => {}, pid: undefined };
   }
 
   const base = mean(runs.bare);
   const line = (label: string, f: Figures, ratio?: string) =>
     console.log(
       `${label.padEnd(34)} ${f.rps.toFixed(0).padStart(7)} req/s  p50 ${f.p50.toFixed(1)} ms  ` +
-        `p99 ${f.p99.toFixed(1)} ms${ratio ? `  ${ratio}` : ''}`,
+        `p99 ${f.p99.toFixed(1)} ms${f.cpu ? `  ${f.cpu.toFixed(0)} µs CPU/req` : ''}` +
+        `${ratio ? `  ${ratio}` : ''}`,
     );
   const vsBare = (f: Figures) => `${(f.rps / base.rps).toFixed(3)} of bare`;
   const me = mean(runs.me);
@@ -207,8 +230,11 @@ async function main() {
   }
   const withLogs = mean(logged);
   line('GET /api/me, LOG_LEVEL=info', withLogs, vsBare(withLogs));
+  // Throughput on a shared machine swings by more than the logging costs; the server's own
+  // CPU time per request is steadier and is what the logging adds to.
   console.log(
-    `logging costs ${((1 - withLogs.rps / me.rps) * 100).toFixed(1)} % of /api/me throughput`,
+    `logging costs ${((1 - withLogs.rps / me.rps) * 100).toFixed(1)} % of /api/me throughput, ` +
+      `${((withLogs.cpu / me.cpu - 1) * 100).toFixed(1)} % more server CPU per request`,
   );
 
   await logging?.stop();
