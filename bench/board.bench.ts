@@ -1,12 +1,18 @@
 /**
  * The board (T-8) with 5,000 open tasks (and 20,000 done ones) over 100,000 generated persons,
- * on the embedded database and on PostgreSQL; prints a Markdown table.
+ * on the embedded database and on PostgreSQL; prints a Markdown table. Sequential requests
+ * first, then the whole board at 10 connections over HTTP beside its floors from the same run:
+ * a bare Fastify route, and (PostgreSQL) the board's own SQL replayed by 10 pg clients as a
+ * prepared statement.
  *   node --import tsx bench/board.bench.ts
- * Env: BENCH_TASKS open tasks (default 5000); the rest as in bench/support.ts (BENCH_DB,
- * BENCH_DATABASE_URL, BENCH_KEEP, BENCH_PERSONS, BENCH_RUNS).
+ * Env: BENCH_TASKS open tasks (default 5000); BENCH_SECONDS per 10-connection run (default 10);
+ * the rest as in bench/support.ts (BENCH_DB, BENCH_DATABASE_URL, BENCH_KEEP, BENCH_PERSONS,
+ * BENCH_RUNS).
  */
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import type { FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import type { Board, BoardColumn } from '@spotter/contracts';
 import type { Database } from '../apps/server/src/db/client.ts';
@@ -24,9 +30,13 @@ import {
   PERSONS,
   runBench,
   signUpClub,
+  type Result,
 } from './support.ts';
+import { load, summarize, type Load } from './load.ts';
 
 const OPEN_TASKS = Number(process.env.BENCH_TASKS ?? 5_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 10;
 const DONE_TASKS = OPEN_TASKS * 4;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -116,6 +126,113 @@ async function seed(app: FastifyInstance, database: Database) {
   return { cookie, refs };
 }
 
+/** The statements the app sends to PostgreSQL while `during` runs (text and values). */
+async function capture(during: () => Promise<unknown>) {
+  const seen: Array<{ text: string; values: unknown[] }> = [];
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const [first, second] = args as [string | { text: string; values?: unknown[] }, unknown];
+    if (typeof first === 'string') seen.push({ text: first, values: (second as unknown[]) ?? [] });
+    else if (first && typeof first === 'object')
+      seen.push({ text: first.text, values: first.values ?? (second as unknown[]) ?? [] });
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof query;
+  try {
+    await during();
+  } finally {
+    pg.Client.prototype.query = query;
+  }
+  return seen;
+}
+
+/** The URL of the fresh database support.ts made on the BENCH_DATABASE_URL server. */
+async function databaseUrlOf(database: Database) {
+  const result = await database.db.execute(sql`select current_database() as name`);
+  const url = new URL(
+    process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  );
+  url.pathname = `/${(result as unknown as { rows: Array<{ name: string }> }).rows[0]!.name}`;
+  return url.toString();
+}
+
+/** The board's statement replayed by 10 clients, each as a named prepared statement. */
+async function sqlAtTen(url: string, statement: { text: string; values: unknown[] }) {
+  const pool = new pg.Pool({ connectionString: url, max: CONNECTIONS });
+  const until = Date.now() + SECONDS * 1000;
+  const times: number[] = [];
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      const client = await pool.connect();
+      try {
+        while (Date.now() < until) {
+          const t0 = performance.now();
+          await client.query({
+            name: 'bench_board',
+            text: statement.text,
+            values: statement.values,
+          });
+          times.push(performance.now() - t0);
+        }
+      } finally {
+        client.release();
+      }
+    }),
+  );
+  await pool.end();
+  return summarize(times, SECONDS);
+}
+
+/** GET /api/board at 10 connections over HTTP, beside a bare route and the SQL alone. */
+async function boardAtTen(
+  app: FastifyInstance,
+  database: Database,
+  cookie: string,
+  label: string,
+): Promise<Result[]> {
+  let statement: { text: string; values: unknown[] } | undefined;
+  if (database.kind === 'postgres') {
+    const seen = await capture(() => json(app, cookie, 'GET', '/api/board'));
+    statement = seen.find((q) => q.text.includes('counts as'));
+  }
+  const appUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  const bare = Fastify({ logger: false });
+  bare.get('/api/ping', async () => ({ ok: true }));
+  const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
+  const opts = { connections: CONNECTIONS, seconds: SECONDS };
+  const load1 = os.loadavg()[0]!.toFixed(2);
+  const floor = await load(`${bareUrl}/api/ping`, opts);
+  const board = await load(`${appUrl}/api/board`, { ...opts, headers: { cookie } });
+  const alone = statement ? await sqlAtTen(await databaseUrlOf(database), statement) : undefined;
+  await bare.close();
+  const line = (what: string, l: Load) =>
+    console.error(
+      `${label}: ${what.padEnd(30)} ${l.rps.toFixed(0).padStart(6)}/s  p50 ${l.p50.toFixed(1)}  ` +
+        `p95 ${l.p95.toFixed(1)}  p99 ${l.p99.toFixed(1)} ms`,
+    );
+  console.error(`${label}: ${CONNECTIONS} connections, ${SECONDS} s each, load ${load1}`);
+  line('bare Fastify route', floor);
+  line('GET /api/board', board);
+  if (alone) {
+    line('board SQL alone (prepared, pg)', alone);
+    console.error(
+      `${label}: board throughput ${(board.rps / alone.rps).toFixed(3)} of its SQL alone, ` +
+        `${(board.rps / floor.rps).toFixed(4)} of a bare route; p95 ${(board.p95 / alone.p95).toFixed(2)}× the SQL's`,
+    );
+  }
+  const row = (what: string, l: Load): Result => ({
+    database: label,
+    what,
+    p50: l.p50,
+    p95: l.p95,
+  });
+  return [
+    row(`board at ${CONNECTIONS} connections (${board.rps.toFixed(0)}/s)`, board),
+    ...(alone
+      ? [row(`board SQL alone, ${CONNECTIONS} clients (${alone.rps.toFixed(0)}/s)`, alone)]
+      : []),
+  ];
+}
+
 runBench({
   name: 'board',
   subject: `${OPEN_TASKS.toLocaleString('en')} open tasks over ${PERSONS.toLocaleString('en')} persons`,
@@ -128,7 +245,7 @@ runBench({
     const cursors = first.columns.flatMap((c) =>
       c.nextCursor ? [[c.column, c.nextCursor] as [BoardColumn, string]] : [],
     );
-    return measureAll(app, cookie, label, {
+    const sequential = await measureAll(app, cookie, label, {
       'board: all columns': () => '/api/board',
       'board: one assignee': () => `/api/board?assigneeId=${r.pick(refs.users)}`,
       'board: search a name': () =>
@@ -142,5 +259,6 @@ runBench({
         return `/api/board?column=${column}&cursor=${encodeURIComponent(cursor)}`;
       },
     });
+    return [...sequential, ...(await boardAtTen(app, database, cookie, label))];
   },
 });

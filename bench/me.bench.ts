@@ -1,23 +1,54 @@
 /**
- * GET /api/me with a real session, against a bare Fastify route in the same run, so the
- * number says what auth + session lookup + serialization cost on this machine.
+ * The API stack at 10 connections: GET /api/me with a session cookie, a request authenticated
+ * by an API token, and /api/me again with the default request logging — each beside its floors
+ * from the same run: a bare Fastify route, and (on PostgreSQL) the session lookup's SQL replayed
+ * directly as a prepared statement over the pg driver by 10 clients.
  *   npm run bench              (embedded database)
  *   BENCH_DATABASE_URL=postgres://… npm run bench
+ * Env: BENCH_SECONDS per measurement (default 10), BENCH_ROUNDS (default 2): the app and the
+ * logging app are measured in alternating rounds, so a busy neighbour hurts both alike.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { fork, type ChildProcess } from 'node:child_process';
+import { createHmac, randomBytes } from 'node:crypto';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
-import { buildApp } from '../apps/server/src/app.ts';
-import { openDatabase } from '../apps/server/src/db/client.ts';
-import { loadConfig } from '../apps/server/src/plugins/env.ts';
+import pg from 'pg';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CONNECTIONS = 10;
+const DATABASE_URL = process.env.BENCH_DATABASE_URL;
+const SESSION_SECRET = randomBytes(32).toString('hex');
+const here = path.dirname(fileURLToPath(import.meta.url));
 
-async function measure(url: string, headers: Record<string, string> = {}) {
-  // The load comes from a worker thread, so it does not compete with the server for its event loop.
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  /** CPU time the server process spent per request, in µs (0 when not known). */
+  cpu: number;
+}
+
+const TICK_US = 1e6 / 100;
+
+/** CPU time (user + system, µs) a process has used, from /proc (Linux clock ticks of 10 ms). */
+function cpuOf(pid: number | undefined): number {
+  if (!pid) return 0;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * TICK_US;
+}
+
+async function measure(
+  url: string,
+  headers: Record<string, string> = {},
+  pid?: number,
+): Promise<Figures> {
+  const cpu0 = cpuOf(pid);
+  // The load comes from a worker thread, so it does not compete with the bare route's loop.
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
@@ -28,57 +59,187 @@ async function measure(url: string, headers: Record<string, string> = {}) {
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
   }
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    cpu: pid ? (cpuOf(pid) - cpu0) / result.requests.total : 0,
+  };
+}
+
+/** Averages rounds of the same measurement. */
+const mean = (all: Figures[]): Figures => ({
+  rps: all.reduce((s, f) => s + f.rps, 0) / all.length,
+  p50: all.reduce((s, f) => s + f.p50, 0) / all.length,
+  p99: all.reduce((s, f) => s + f.p99, 0) / all.length,
+  cpu: all.reduce((s, f) => s + f.cpu, 0) / all.length,
+});
+
+/** The app in a child process; its log lines go to /dev/null, as a server's go to a file. */
+async function startServer(env: Record<string, string>) {
+  const devNull = openSync('/dev/null', 'w');
+  const child: ChildProcess = fork(path.join(here, 'me-server.ts'), {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, SESSION_SECRET, SIGNUP: 'open', ...env },
+    stdio: ['ignore', devNull, 'inherit', 'ipc'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('message', (m) => resolve((m as { url: string }).url));
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.disconnect();
+    });
+  return { url, stop, pid: child.pid };
+}
+
+async function post(url: string, body: object, headers: Record<string, string> = {}) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  if (res.status >= 300) throw new Error(`POST ${url}: ${res.status} ${await res.text()}`);
+  return res;
+}
+
+const cookieOf = (res: Response) => res.headers.get('set-cookie')!.split(';')[0]!;
+
+/**
+ * The statement the session lookup sends (sessions.repo.ts): the session, its active user,
+ * the organization and whether two-step is on. Replayed by 10 clients as a named statement.
+ */
+const SESSION_SQL = `select s.*, u.*, o.*, t.user_id
+  from sessions s
+  join users u on u.id = s.user_id and u.org_id = s.org_id
+  join organizations o on o.id = s.org_id
+  left join two_step_secrets t
+    on t.org_id = s.org_id and t.user_id = s.user_id and t.secret is not null
+  where s.id = $1 and s.expires_at > $2 and u.active = true`;
+
+async function sqlFloor(url: string, sessionId: string): Promise<number> {
+  const pool = new pg.Pool({ connectionString: url, max: CONNECTIONS });
+  const until = Date.now() + DURATION * 1000;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      const client = await pool.connect();
+      try {
+        while (Date.now() < until) {
+          const r = await client.query({
+            name: 'bench_session',
+            text: SESSION_SQL,
+            values: [sessionId, new Date()],
+          });
+          if (r.rowCount !== 1) throw new Error('the session lookup found no session');
+          done++;
+        }
+      } finally {
+        client.release();
+      }
+    }),
+  );
+  await pool.end();
+  return done / DURATION;
 }
 
 async function main() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'spotter-bench-'));
-  const config = loadConfig({
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-    SIGNUP: 'open',
-    ...(process.env.BENCH_DATABASE_URL && { DATABASE_URL: process.env.BENCH_DATABASE_URL }),
-  });
-  const database = await openDatabase(config);
-  const app = await buildApp(config, { database, logger: false });
-  const appUrl = await app.listen({ port: 0, host: '127.0.0.1' });
-
+  const dbEnv: Record<string, string> = DATABASE_URL ? { DATABASE_URL } : { DATA_DIR: dataDir };
   const email = `bench-${Date.now()}@example.test`;
-  const signup = await fetch(`${appUrl}/api/signup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      organization: {
-        name: 'Bench Club',
-        timezone: 'Europe/Stockholm',
-        locale: 'en',
-        currency: 'SEK',
-      },
-      owner: { name: 'Bench Owner', email, password: 'Bench-Marking-Owner-1' },
-    }),
-  });
-  if (signup.status !== 201)
-    throw new Error(`signup failed: ${signup.status} ${await signup.text()}`);
-  const cookie = signup.headers.get('set-cookie')!.split(';')[0]!;
+  const password = 'Bench-Marking-Owner-1';
 
   const bare = Fastify({ logger: false });
   bare.get('/api/ping', async () => ({ ok: true }));
   const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
 
-  console.log(`${DURATION}s each, ${CONNECTIONS} connections, database: ${database.kind}`);
-  const baseline = await measure(`${bareUrl}/api/ping`);
-  const me = await measure(`${appUrl}/api/me`, { cookie });
-  const ratio = me.rps / baseline.rps;
-  console.log(
-    `bare Fastify route   ${baseline.rps.toFixed(0).padStart(7)} req/s  p50 ${baseline.p50} ms  p99 ${baseline.p99} ms`,
-  );
-  console.log(
-    `GET /api/me          ${me.rps.toFixed(0).padStart(7)} req/s  p50 ${me.p50} ms  p99 ${me.p99} ms`,
-  );
-  console.log(`ratio /api/me : bare ${ratio.toFixed(3)}`);
+  let server = await startServer({ ...dbEnv, LOG_LEVEL: 'silent' });
+  const signup = await post(`${server.url}/api/signup`, {
+    organization: {
+      name: 'Bench Club',
+      timezone: 'Europe/Stockholm',
+      locale: 'en',
+      currency: 'SEK',
+    },
+    owner: { name: 'Bench Owner', email, password },
+  });
+  const cookie = cookieOf(signup);
+  const created = await post(`${server.url}/api/api-tokens`, { name: 'Bench' }, { cookie });
+  const { secret } = (await created.json()) as { secret: string };
+  const bearer = { authorization: `Bearer ${secret}` };
+  const sessionId = createHmac('sha256', SESSION_SECRET)
+    .update(decodeURIComponent(cookie.split('=')[1]!))
+    .digest('hex');
 
+  // The embedded database is one process's: the logging app runs after the silent one there.
+  let logging = DATABASE_URL ? await startServer({ ...dbEnv, LOG_LEVEL: 'info' }) : undefined;
+  const loginCookie = async (url: string) =>
+    cookieOf(await post(`${url}/api/auth/login`, { email, password }));
+  let loggingCookie = logging && (await loginCookie(logging.url));
+
+  console.log(
+    `${DURATION}s × ${ROUNDS} rounds each, ${CONNECTIONS} connections, database: ` +
+      `${DATABASE_URL ? 'PostgreSQL' : 'embedded'}, ${os.cpus().length} CPUs, load ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+  );
+  const runs = { bare: [] as Figures[], me: [] as Figures[], token: [] as Figures[] };
+  const logged: Figures[] = [];
+  const sql: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    runs.bare.push(await measure(`${bareUrl}/api/ping`));
+    runs.me.push(await measure(`${server.url}/api/me`, { cookie }, server.pid));
+    runs.token.push(await measure(`${server.url}/api/organization`, bearer, server.pid));
+    if (DATABASE_URL) sql.push(await sqlFloor(DATABASE_URL, sessionId));
+    if (logging && loggingCookie) {
+      logged.push(await measure(`${logging.url}/api/me`, { cookie: loggingCookie }, logging.pid));
+    }
+  }
+  if (!DATABASE_URL) {
+    // Embedded: the same app with logging on, after the silent one has let go of the folder.
+    await server.stop();
+    logging = await startServer({ ...dbEnv, LOG_LEVEL: 'info' });
+    loggingCookie = await loginCookie(logging.url);
+    for (let round = 0; round < ROUNDS; round++) {
+      logged.push(await measure(`${logging.url}/api/me`, { cookie: loggingCookie }, logging.pid));
+    }
+    server = { url: '', stop: async () => {}, pid: undefined };
+  }
+
+  const base = mean(runs.bare);
+  const line = (label: string, f: Figures, ratio?: string) =>
+    console.log(
+      `${label.padEnd(34)} ${f.rps.toFixed(0).padStart(7)} req/s  p50 ${f.p50.toFixed(1)} ms  ` +
+        `p99 ${f.p99.toFixed(1)} ms${f.cpu ? `  ${f.cpu.toFixed(0)} µs CPU/req` : ''}` +
+        `${ratio ? `  ${ratio}` : ''}`,
+    );
+  const vsBare = (f: Figures) => `${(f.rps / base.rps).toFixed(3)} of bare`;
+  const me = mean(runs.me);
+  line('bare Fastify route', base);
+  line('GET /api/me (cookie)', me, vsBare(me));
+  line('GET /api/organization (API token)', mean(runs.token), vsBare(mean(runs.token)));
+  if (sql.length) {
+    const floor = sql.reduce((a, b) => a + b, 0) / sql.length;
+    console.log(
+      `${'session SQL alone (prepared, pg)'.padEnd(34)} ${floor.toFixed(0).padStart(7)} q/s` +
+        `  /api/me is ${(me.rps / floor).toFixed(3)} of it`,
+    );
+  }
+  const withLogs = mean(logged);
+  line('GET /api/me, LOG_LEVEL=info', withLogs, vsBare(withLogs));
+  // Throughput on a shared machine swings by more than the logging costs; the server's own
+  // CPU time per request is steadier and is what the logging adds to.
+  console.log(
+    `logging costs ${((1 - withLogs.rps / me.rps) * 100).toFixed(1)} % of /api/me throughput, ` +
+      `${((withLogs.cpu / me.cpu - 1) * 100).toFixed(1)} % more server CPU per request`,
+  );
+
+  await logging?.stop();
+  await server.stop();
   await bare.close();
-  await app.close();
   rmSync(dataDir, { recursive: true, force: true });
 }
 

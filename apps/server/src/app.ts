@@ -6,8 +6,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Database, DatabaseKind, Db } from './db/client.ts';
-import { apiTokenActor } from './features/api-tokens/api-tokens.feature.ts';
-import { sessionAuthenticator } from './features/auth/auth.feature.ts';
+import { apiTokenAuthenticator } from './features/api-tokens/api-tokens.feature.ts';
+import { AuthCache, sessionAuthenticator } from './features/auth/auth.feature.ts';
 import type { LoginLimiter, SignupLimiter } from './features/auth/index.ts';
 import { JobRunner } from './features/jobs/index.ts';
 import { serverFeatures, wireFeatures } from './features.ts';
@@ -15,6 +15,7 @@ import { authPlugin } from './plugins/auth.ts';
 import type { AppConfig } from './plugins/env.ts';
 import { registerCompression } from './plugins/compression.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
+import { loggingOptions } from './plugins/logging.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { fastifyTrustProxy } from './plugins/trust-proxy.ts';
@@ -53,7 +54,7 @@ export interface AppOptions {
 /** Builds the whole app without listening: server.ts listens, tests use `inject`. */
 export async function buildApp(config: AppConfig, opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: config.logLevel },
+    ...loggingOptions(opts.logger === false ? false : config.logLevel),
     // Some hops or some addresses, never `true`: trusting every hop would take the client's
     // address from the left of X-Forwarded-For, which the client writes itself.
     trustProxy: fastifyTrustProxy(config.trustProxy),
@@ -89,9 +90,12 @@ export async function buildApp(config: AppConfig, opts: AppOptions): Promise<Fas
 
   await registerCompression(app);
   await app.register(cookie);
+  // Sessions and API tokens are remembered for a few seconds (decision 0019).
+  const authCache = new AuthCache();
   await app.register(authPlugin, {
-    ...sessionAuthenticator(config.sessionSecret),
-    apiToken: apiTokenActor,
+    ...sessionAuthenticator(config.sessionSecret, authCache),
+    apiToken: apiTokenAuthenticator(authCache),
+    cache: authCache,
   });
   await registerOpenApi(app);
 

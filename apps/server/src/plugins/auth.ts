@@ -13,6 +13,9 @@ declare module 'fastify' {
      */
     sessionContext: unknown;
   }
+  interface FastifyInstance {
+    authCache: AuthCacheControl;
+  }
   interface FastifyContextConfig {
     /** Reachable without a session or token (setup, login, health, docs). */
     public?: boolean;
@@ -63,6 +66,22 @@ function bearerOf(req: FastifyRequest): string | undefined {
   return match?.[1] ?? '';
 }
 
+/**
+ * The auth feature's few seconds' memory of sessions and API tokens (decision 0019). A route
+ * that changes what it remembers calls `forget…` after its change commits and before it
+ * answers, so this instance never answers from memory what it has just changed; every other
+ * instance hears of the change through the database.
+ */
+export interface AuthCacheControl {
+  forgetSession(sessionId: string): void;
+  forgetUser(userId: string): void;
+  forgetOrganization(orgId: string): void;
+  forgetApiToken(tokenId: string): void;
+  /** Starts listening for the changes other instances make (once the app is ready). */
+  attach(app: FastifyInstance): Promise<void>;
+  stop(): Promise<void>;
+}
+
 /** How requests are authenticated; the auth and api-tokens features provide these (app.ts). */
 export interface Authenticators {
   /** The session token the request carries (its cookie), if any. */
@@ -75,6 +94,7 @@ export interface Authenticators {
     | undefined
   >;
   apiToken(db: Db, token: string): Promise<Actor | undefined>;
+  cache: AuthCacheControl;
 }
 
 async function authenticate(
@@ -101,6 +121,9 @@ export const authPlugin = fp(
   async (app: FastifyInstance, auth: Authenticators) => {
     app.decorateRequest('actor', null);
     app.decorateRequest('sessionContext', null);
+    app.decorate('authCache', auth.cache);
+    app.addHook('onReady', () => auth.cache.attach(app));
+    app.addHook('onClose', () => auth.cache.stop());
     app.addHook('onRequest', async (req) => {
       assertSameOrigin(req);
       // Unknown routes fall through to the 404 handler without touching the database.

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { users } from '../users/index.ts';
 import { apiTokens } from './api-tokens.table.ts';
@@ -41,11 +41,21 @@ export async function revokeToken(db: Db, orgId: string, id: string) {
   return rows.length > 0;
 }
 
-export async function findLiveTokenByHash(db: Db, tokenHash: string) {
-  const [row] = await db
+/** Every API request with a token asks this: built once per database handle, sent by name. */
+function liveTokenQuery(db: Db) {
+  return db
     .select({ id: apiTokens.id, orgId: apiTokens.orgId, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
+    .where(and(eq(apiTokens.tokenHash, sql.placeholder('hash')), isNull(apiTokens.revokedAt)))
+    .prepare('api_token_by_hash');
+}
+
+const liveToken = new WeakMap<Db, ReturnType<typeof liveTokenQuery>>();
+
+export async function findLiveTokenByHash(db: Db, tokenHash: string) {
+  let query = liveToken.get(db);
+  if (!query) liveToken.set(db, (query = liveTokenQuery(db)));
+  const [row] = await query.execute({ hash: tokenHash });
   return row;
 }
 

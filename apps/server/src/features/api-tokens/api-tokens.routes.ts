@@ -49,6 +49,11 @@ export const apiTokensRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: okSchema, ...errorResponses },
       },
     },
-    (req) => service.revokeToken(app.db, actorOf(req), req.params.id),
+    async (req) => {
+      const revoked = await service.revokeToken(app.db, actorOf(req), req.params.id);
+      // Committed: this instance stops accepting the token before it answers.
+      app.authCache.forgetApiToken(req.params.id);
+      return revoked;
+    },
   );
 };

@@ -3,6 +3,7 @@ import type { ApiToken } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
 import { notFound } from '../../lib/errors.ts';
+import type { AuthCache } from '../auth/index.ts';
 import * as repo from './api-tokens.repo.ts';
 
 const TOKEN_PREFIX = 'spt_';
@@ -49,12 +50,26 @@ export async function revokeToken(db: Db, actor: Actor, id: string) {
 
 const USED_RESOLUTION_MS = 60_000;
 
-export async function resolveApiToken(db: Db, secret: string) {
+/**
+ * The live token with this secret, if any. With `cache`, a token is remembered for a few
+ * seconds (decision 0019): revoking it forgets it here at once and, through the database's
+ * notification, on every other instance.
+ */
+export async function resolveApiToken(db: Db, secret: string, cache?: AuthCache) {
   if (!secret.startsWith(TOKEN_PREFIX)) return undefined;
-  const row = await repo.findLiveTokenByHash(db, hashToken(secret));
-  if (!row) return undefined;
+  const hash = hashToken(secret);
+  let row = cache?.read(cache.tokens, hash);
+  if (!row) {
+    const ticket = cache?.ticket();
+    row = await repo.findLiveTokenByHash(db, hash);
+    if (!row) return undefined;
+    if (cache && ticket)
+      cache.fill(cache.tokens, hash, ticket, row, { userId: null, orgId: row.orgId });
+  }
   const now = new Date();
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > USED_RESOLUTION_MS) {
+    // The remembered row learns it too, so the next minute's requests do not write again.
+    row.lastUsedAt = now;
     await repo.markUsed(db, row.orgId, row.id, now);
   }
   return { id: row.id, orgId: row.orgId };

@@ -10,6 +10,7 @@ import { SIGNUP_LIMITS, SignupLimiter } from './signup-limiter.ts';
 import { signupRoutes } from './signup.routes.ts';
 import { newAccountLimiter } from './two-step-login.ts';
 
+export { AuthCache } from './auth-cache.ts';
 export { sessionAuthenticator } from './session-auth.ts';
 
 const endSessions = (tx: Db, user: { orgId: string; userId: string }) =>

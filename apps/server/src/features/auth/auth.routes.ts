@@ -12,6 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { OrganizationRow } from '../organizations/index.ts';
 import type { UserRow } from '../users/index.ts';
 import { actorOf } from '../../plugins/auth.ts';
+import { fastOkSerializer } from '../../plugins/fast-serializer.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
 import * as service from './auth.service.ts';
 import type { LoginLimiter } from './login-limiter.ts';
@@ -25,9 +26,11 @@ import {
 } from './two-step-login.ts';
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './session-cookie.ts';
 import { sessionUserOf } from './session-auth.ts';
-import { endSession, startSession } from './sessions.service.ts';
+import { endSession, sessionId, startSession } from './sessions.service.ts';
 
 const tags = ['auth'];
+/** Every page load of the web app asks /api/me: its answer is written by a compiled serializer. */
+const meSerializer = fastOkSerializer(meSchema);
 
 export const authRoutes: FastifyPluginAsyncZod<{
   limiter: LoginLimiter;
@@ -105,7 +108,10 @@ export const authRoutes: FastifyPluginAsyncZod<{
     },
     async (req, reply) => {
       const token = sessionTokenOf(req);
-      if (token) await endSession(app.db, app.config.sessionSecret, token);
+      if (token) {
+        await endSession(app.db, app.config.sessionSecret, token);
+        app.authCache.forgetSession(sessionId(app.config.sessionSecret, token));
+      }
       clearSessionCookie(req, reply);
       return { ok: true as const };
     },
@@ -115,6 +121,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
     '/api/me',
     {
       config: { beforePasswordChange: true, beforeTwoStepSetup: true },
+      serializerCompiler: meSerializer,
       schema: {
         tags,
         summary: 'The signed-in user, their role, permissions and organization',
@@ -140,7 +147,11 @@ export const authRoutes: FastifyPluginAsyncZod<{
         response: { 200: meSchema, ...errorResponses },
       },
     },
-    (req) => service.updateMe(app.db, actorOf(req), req.body),
+    async (req) => {
+      const me = await service.updateMe(app.db, actorOf(req), req.body);
+      app.authCache.forgetUser(me.user.id);
+      return me;
+    },
   );
 
   app.post(
@@ -165,6 +176,8 @@ export const authRoutes: FastifyPluginAsyncZod<{
         );
         setSessionCookie(req, reply, token);
       });
+      // Every other session of the user ended with the change: forget them here at once.
+      app.authCache.forgetUser(actor.userId!);
       return { ok: true as const };
     },
   );

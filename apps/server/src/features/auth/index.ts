@@ -11,3 +11,5 @@ export { buildMe } from './auth.service.ts';
 export { LoginLimiter } from './login-limiter.ts';
 export { SignupLimiter } from './signup-limiter.ts';
 export { createOrganization, organizationSetUp } from './signup.service.ts';
+export { AuthCache } from './auth-cache.ts';
+export { sessionUserOf } from './session-auth.ts';

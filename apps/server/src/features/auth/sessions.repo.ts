@@ -1,4 +1,4 @@
-import { and, eq, gt, isNotNull, lt } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { organizations } from '../organizations/index.ts';
 import { twoStepSecrets } from '../two-step/index.ts';
@@ -12,9 +12,11 @@ export async function insertSession(db: Db, row: typeof sessions.$inferInsert) {
 /**
  * One query per request: the session, its user (still active), their organization and whether
  * the user's two-step is on (which decides whether the organization sends them to set it up).
+ * Built once per database handle and sent as a named statement, so neither the ORM nor the
+ * server plans it again per request.
  */
-export async function findLiveSession(db: Db, id: string, now: Date) {
-  const [row] = await db
+function liveSessionQuery(db: Db) {
+  return db
     .select({
       session: sessions,
       user: users,
@@ -32,7 +34,22 @@ export async function findLiveSession(db: Db, id: string, now: Date) {
         isNotNull(twoStepSecrets.secret),
       ),
     )
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(users.active, true)));
+    .where(
+      and(
+        eq(sessions.id, sql.placeholder('id')),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+        eq(users.active, true),
+      ),
+    )
+    .prepare('auth_live_session');
+}
+
+const liveSession = new WeakMap<Db, ReturnType<typeof liveSessionQuery>>();
+
+export async function findLiveSession(db: Db, id: string, now: Date) {
+  let query = liveSession.get(db);
+  if (!query) liveSession.set(db, (query = liveSessionQuery(db)));
+  const [row] = await query.execute({ id, now });
   return row;
 }
 

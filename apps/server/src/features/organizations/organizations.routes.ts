@@ -29,6 +29,13 @@ export const organizationsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: organizationSchema, ...errorResponses },
       },
     },
-    (req) => service.updateOrganization(app.db, actorOf(req), req.body),
+    async (req) => {
+      const actor = actorOf(req);
+      const updated = await service.updateOrganization(app.db, actor, req.body);
+      // Committed: sessions remembered on this instance show the change from the next request
+      // (decision 0019).
+      app.authCache.forgetOrganization(actor.orgId);
+      return updated;
+    },
   );
 };

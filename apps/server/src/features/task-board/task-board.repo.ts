@@ -2,6 +2,7 @@ import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { BoardColumn, TaskType } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
+import { executeNamed } from '../../lib/named-statement.ts';
 import { contacts } from '../contacts/index.ts';
 import { taskStatuses, taskTemplates } from '../task-settings/index.ts';
 import { tasks } from '../tasks/index.ts';
@@ -84,7 +85,10 @@ export async function loadBoard(
     sql` union all `,
   );
 
-  const result = await db.execute(sql`
+  // A named statement: planning this one costs more than running it (decision 0019).
+  const rows = await executeNamed<Record<string, unknown>>(
+    db,
+    sql`
     with ${matched}
     counts as (select ${sql.join(counts, sql`, `)} from ${tasks} where ${where}),
     page as (${union})
@@ -112,8 +116,8 @@ export async function loadBoard(
       on ${taker.id} = page.taken_by_id and ${taker.orgId} = ${s.orgId}
     left join ${taskStatuses}
       on ${taskStatuses.id} = page.status_id and ${taskStatuses.orgId} = ${s.orgId}
-  `);
-  const rows = (result as unknown as { rows: Array<Record<string, unknown>> }).rows;
+  `,
+  );
   const first = rows[0] ?? {};
   return {
     counts: Object.fromEntries(columns.map((c) => [c, Number(first[c] ?? 0)])) as Record<

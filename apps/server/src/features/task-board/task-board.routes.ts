@@ -1,14 +1,20 @@
 import { boardQuerySchema, boardSchema } from '@spotter/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../plugins/auth.ts';
+import { sessionUserOf } from '../auth/index.ts';
+import { fastOkSerializer } from '../../plugins/fast-serializer.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
 import { getBoard } from './task-board.service.ts';
+
+/** A whole board is ~100 kB of JSON: written by a serializer compiled from its schema. */
+const boardSerializer = fastOkSerializer(boardSchema);
 
 /** T-8: the kanban board of open tasks. */
 export const taskBoardRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/board',
     {
+      serializerCompiler: boardSerializer,
       schema: {
         tags: ['board'],
         summary:
@@ -19,6 +25,14 @@ export const taskBoardRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: boardSchema, ...errorResponses },
       },
     },
-    (req) => getBoard(app.db, actorOf(req), req.query, app.now()),
+    (req) =>
+      getBoard(
+        app.db,
+        actorOf(req),
+        req.query,
+        app.now(),
+        // The session's context holds the organization already: no second read per request.
+        sessionUserOf(req)?.organization.timezone,
+      ),
   );
 };

@@ -25,7 +25,14 @@ import * as repo from './task-board.repo.ts';
  * `column` (and `cursor`): that column's next page. Columns are computed in the
  * organization's timezone at `now` (the app's clock, pinned in tests).
  */
-export async function getBoard(db: Db, actor: Actor, query: BoardQuery, now: Date): Promise<Board> {
+export async function getBoard(
+  db: Db,
+  actor: Actor,
+  query: BoardQuery,
+  now: Date,
+  /** The organization's timezone when the caller already holds it (a session's context). */
+  knownTimezone?: string,
+): Promise<Board> {
   assertCan(actor, 'tasks.read');
   if (query.cursor !== undefined && query.column === undefined) {
     throw fieldInvalid('cursor', 'required', 'A cursor belongs to a column: give `column` too');
@@ -39,13 +46,13 @@ export async function getBoard(db: Db, actor: Actor, query: BoardQuery, now: Dat
   }
 
   const search = query.search?.trim() || undefined;
-  const [org, visibility, searchSql] = await Promise.all([
-    findOrganization(db, actor.orgId),
+  const [timezone, visibility, searchSql] = await Promise.all([
+    knownTimezone ?? findOrganization(db, actor.orgId).then((org) => org?.timezone),
     taskVisibility(db, actor),
     search ? taskSearchCondition(db, actor.orgId, search) : undefined,
   ]);
-  if (!org) throw notFound('Organization');
-  const bounds = boardBounds(now, org.timezone);
+  if (!timezone) throw notFound('Organization');
+  const bounds = boardBounds(now, timezone);
   const scope: repo.BoardScope = {
     orgId: actor.orgId,
     visibility,

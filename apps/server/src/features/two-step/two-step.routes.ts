@@ -59,7 +59,13 @@ export const twoStepRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: recoveryCodesSchema, ...errorResponses },
       },
     },
-    (req) => service.confirmSetup(app.db, box, actorOf(req), req.body.code, app.now()),
+    async (req) => {
+      const actor = actorOf(req);
+      const codes = await service.confirmSetup(app.db, box, actor, req.body.code, app.now());
+      // Committed: this instance forgets the user's sessions before it answers (decision 0019).
+      if (actor.userId) app.authCache.forgetUser(actor.userId);
+      return codes;
+    },
   );
 
   app.post(
@@ -73,7 +79,9 @@ export const twoStepRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      await service.disable(app.db, box, actorOf(req), req.body, app.now());
+      const actor = actorOf(req);
+      await service.disable(app.db, box, actor, req.body, app.now());
+      if (actor.userId) app.authCache.forgetUser(actor.userId);
       return { ok: true as const };
     },
   );
@@ -116,6 +124,7 @@ export const twoStepRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       await admin.resetUserTwoStep(app.db, actorOf(req), req.params.id, app.now());
+      app.authCache.forgetUser(req.params.id);
       return { ok: true as const };
     },
   );

@@ -82,7 +82,12 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: userSchema, ...errorResponses },
       },
     },
-    (req) => service.updateUser(app.db, actorOf(req), req.params.id, req.body),
+    async (req) => {
+      const user = await service.updateUser(app.db, actorOf(req), req.params.id, req.body);
+      // Committed: this instance stops remembering the user's sessions before it answers.
+      app.authCache.forgetUser(req.params.id);
+      return user;
+    },
   );
 
   app.post(
@@ -95,6 +100,10 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: passwordResetSchema, ...errorResponses },
       },
     },
-    (req) => service.resetPassword(app.db, actorOf(req), req.params.id),
+    async (req) => {
+      const reset = await service.resetPassword(app.db, actorOf(req), req.params.id);
+      app.authCache.forgetUser(req.params.id);
+      return reset;
+    },
   );
 };
