@@ -1,0 +1,9 @@
+import type { Feature } from '../../lib/feature.ts';
+import { eventSourcesRoutes } from './event-sources.routes.ts';
+import { ingestRoutes } from './ingest.routes.ts';
+
+/** Connected club systems and the events they deliver. */
+export const clubEventsFeature: Feature = {
+  name: 'club-events',
+  routes: [eventSourcesRoutes, ingestRoutes],
+};

@@ -1,0 +1,292 @@
+import { z } from 'zod';
+import { emailSchema, nameSchema } from './common.ts';
+
+/**
+ * What the club's own systems (booking, membership, payments, telephony) push to Spotter
+ * (PRODUCT A-1). Every event type has a version; a sender names both, so a later version of a
+ * type can change its shape without breaking senders of the earlier one.
+ */
+
+/** The kinds of system a club connects; the kind only helps people tell sources apart. */
+export const EVENT_SOURCE_KINDS = [
+  'membership',
+  'booking',
+  'payments',
+  'telephony',
+  'other',
+] as const;
+export const eventSourceKindSchema = z.enum(EVENT_SOURCE_KINDS);
+export type EventSourceKind = z.infer<typeof eventSourceKindSchema>;
+
+/** An id in the sender's own system: any non-empty text up to 200 characters. */
+const externalIdSchema = z.string().trim().min(1).max(200);
+const instantSchema = z.iso.datetime({ offset: true });
+const daySchema = z.iso.date();
+/** A phone number as the sender has it; Spotter normalizes it (any format, as search does). */
+const rawPhoneSchema = z.string().trim().min(3).max(40);
+const moneySchema = z.number().finite().min(-1e12).max(1e12);
+const currencySchema = z
+  .string()
+  .regex(/^[A-Z]{3}$/)
+  .optional();
+
+/** Who an event is about, as the sender knows them; Spotter links by id, then phone, then email. */
+export const eventMemberSchema = z.strictObject({
+  externalId: externalIdSchema,
+  firstName: nameSchema(100).optional(),
+  lastName: nameSchema(100).optional(),
+  phones: z.array(rawPhoneSchema).max(5).optional(),
+  emails: z.array(emailSchema).max(5).optional(),
+  birthDate: daySchema.optional(),
+});
+export type EventMember = z.infer<typeof eventMemberSchema>;
+
+const branchRefSchema = externalIdSchema.optional();
+
+export const MEMBERSHIP_STATES = ['member', 'former', 'prospect', 'frozen'] as const;
+export const CONTRACT_KINDS = ['fixed_term', 'recurring'] as const;
+export const CONTRACT_STATES = ['pending', 'active', 'frozen', 'ended', 'cancelled'] as const;
+export const PAYMENT_METHOD_KINDS = ['card', 'direct_debit', 'invoice', 'cash', 'other'] as const;
+
+const paymentMethodSchema = z.strictObject({
+  kind: z.enum(PAYMENT_METHOD_KINDS),
+  /** Only the last four digits or characters; a full card or account number is refused. */
+  last4: z
+    .string()
+    .regex(/^[0-9A-Za-z]{4}$/)
+    .optional(),
+});
+
+const contractSchema = z.strictObject({
+  externalId: externalIdSchema,
+  kind: z.enum(CONTRACT_KINDS),
+  service: nameSchema(200),
+  startsOn: daySchema,
+  endsOn: daySchema.optional(),
+  price: moneySchema.optional(),
+  currency: currencySchema,
+  paid: z.boolean(),
+  debt: moneySchema.optional(),
+  terminationOn: daySchema.optional(),
+  state: z.enum(CONTRACT_STATES),
+  branch: branchRefSchema,
+});
+
+/** Each type's `data` at version 1. */
+export const EVENT_DATA_V1 = {
+  'member.upserted': z.strictObject({
+    member: eventMemberSchema.extend({
+      branch: branchRefSchema,
+      membershipState: z.enum(MEMBERSHIP_STATES).optional(),
+    }),
+  }),
+  'booking.created': z.strictObject({
+    booking: z.strictObject({
+      externalId: externalIdSchema,
+      className: nameSchema(200),
+      startsAt: instantSchema,
+      trial: z.boolean().default(false),
+      branch: branchRefSchema,
+    }),
+    member: eventMemberSchema,
+  }),
+  'booking.cancelled': z.strictObject({
+    booking: z.strictObject({ externalId: externalIdSchema }),
+    member: eventMemberSchema,
+  }),
+  'visit.checked_in': z.strictObject({
+    visit: z.strictObject({
+      externalId: externalIdSchema,
+      at: instantSchema,
+      branch: branchRefSchema,
+    }),
+    member: eventMemberSchema,
+  }),
+  'contract.created': z.strictObject({ contract: contractSchema, member: eventMemberSchema }),
+  'contract.updated': z.strictObject({ contract: contractSchema, member: eventMemberSchema }),
+  'payment.succeeded': z.strictObject({
+    payment: z.strictObject({
+      externalId: externalIdSchema,
+      amount: moneySchema,
+      currency: currencySchema,
+      method: paymentMethodSchema.optional(),
+      contractExternalId: externalIdSchema.optional(),
+    }),
+    member: eventMemberSchema,
+  }),
+  'payment.failed': z.strictObject({
+    payment: z.strictObject({
+      externalId: externalIdSchema,
+      amount: moneySchema,
+      currency: currencySchema,
+      method: paymentMethodSchema.optional(),
+      contractExternalId: externalIdSchema.optional(),
+      reason: z.string().trim().max(500).optional(),
+    }),
+    member: eventMemberSchema,
+  }),
+  'call.started': z.strictObject({
+    call: z.strictObject({
+      externalId: externalIdSchema,
+      from: rawPhoneSchema,
+      line: z.string().trim().max(100).optional(),
+      branch: branchRefSchema,
+    }),
+  }),
+  'call.ended': z.strictObject({
+    call: z.strictObject({
+      externalId: externalIdSchema,
+      from: rawPhoneSchema,
+      line: z.string().trim().max(100).optional(),
+      branch: branchRefSchema,
+      durationSeconds: z.number().int().min(0).max(86_400).optional(),
+    }),
+  }),
+  'call.missed': z.strictObject({
+    call: z.strictObject({
+      externalId: externalIdSchema,
+      from: rawPhoneSchema,
+      line: z.string().trim().max(100).optional(),
+      branch: branchRefSchema,
+    }),
+  }),
+} as const;
+
+export type ClubEventType = keyof typeof EVENT_DATA_V1;
+export const CLUB_EVENT_TYPES = Object.keys(EVENT_DATA_V1) as ClubEventType[];
+export const clubEventTypeSchema = z.enum(CLUB_EVENT_TYPES as [ClubEventType, ...ClubEventType[]]);
+
+/** The sender's id of one event: what makes a repeated delivery recognisable. */
+export const eventIdSchema = z.string().trim().min(1).max(200);
+
+const envelopeBase = {
+  type: z.string(),
+  version: z.literal(1).default(1),
+  occurredAt: instantSchema,
+};
+
+/** Every known type at every version, as one union on `type` (the spec shows each). */
+const knownEvent = (id: z.ZodType<string | undefined>) =>
+  z.discriminatedUnion(
+    'type',
+    CLUB_EVENT_TYPES.map((type) =>
+      z.strictObject({ ...envelopeBase, id, type: z.literal(type), data: EVENT_DATA_V1[type] }),
+    ) as unknown as [
+      z.ZodObject<{ type: z.ZodLiteral<ClubEventType> }>,
+      ...z.ZodObject<{ type: z.ZodLiteral<ClubEventType> }>[],
+    ],
+  );
+
+/**
+ * One event. `id` is the sender's id of it, which makes a repeat recognisable; a signed
+ * delivery may leave it out and its `webhook-id` is used.
+ */
+export const clubEventSchema = knownEvent(eventIdSchema.optional());
+export type ClubEventIn = {
+  id?: string;
+  type: ClubEventType;
+  version: 1;
+  occurredAt: string;
+  data: Record<string, unknown>;
+};
+
+/** At most this many events in one batch. */
+export const MAX_EVENT_BATCH = 100;
+
+/** Several events, each with its own id, answered in the order sent. */
+export const clubEventBatchSchema = z.strictObject({
+  events: z.array(knownEvent(eventIdSchema)).min(1).max(MAX_EVENT_BATCH),
+});
+
+/** Whether `type` at `version` is one Spotter knows (checked before the rest of the event). */
+export const isKnownEventType = (type: unknown, version: unknown = 1): type is ClubEventType =>
+  typeof type === 'string' &&
+  (CLUB_EVENT_TYPES as string[]).includes(type) &&
+  (version === undefined || version === 1);
+
+export const EVENT_OUTCOMES = ['accepted', 'duplicate'] as const;
+
+/** What ingestion says about one event, in the order sent. */
+export const eventReceiptSchema = z.object({
+  id: eventIdSchema,
+  outcome: z.enum(EVENT_OUTCOMES),
+  /** Spotter's id of the stored event (the first delivery's, for a duplicate). */
+  eventId: z.uuid(),
+});
+export type EventReceipt = z.infer<typeof eventReceiptSchema>;
+export const eventReceiptsSchema = z.object({ items: z.array(eventReceiptSchema) });
+
+// Connected systems (admin settings)
+
+export const eventSourceSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  kind: eventSourceKindSchema,
+  enabled: z.boolean(),
+  /** Until when the secret before the last rotation still verifies, if it does. */
+  previousSecretValidUntil: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+  lastEventAt: z.iso.datetime().nullable(),
+  version: z.number().int(),
+});
+export type EventSource = z.infer<typeof eventSourceSchema>;
+export const eventSourceListSchema = z.object({ items: z.array(eventSourceSchema) });
+
+export const eventSourceCreateSchema = z.strictObject({
+  name: nameSchema(100),
+  kind: eventSourceKindSchema,
+});
+export const eventSourceUpdateSchema = z.strictObject({
+  name: nameSchema(100).optional(),
+  kind: eventSourceKindSchema.optional(),
+  enabled: z.boolean().optional(),
+  version: z.number().int(),
+});
+
+/** How long the old secret keeps verifying after a rotation (hours, default a day). */
+export const eventSourceRotateSchema = z.strictObject({
+  overlapHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 14)
+    .default(24),
+});
+
+/** The secret is in this answer only (Standard Webhooks format: `whsec_` + base64). */
+export const eventSourceSecretSchema = z.object({
+  source: eventSourceSchema,
+  secret: z.string(),
+  /** Where the source posts its events. */
+  url: z.string(),
+});
+
+// The event log
+
+export const EVENT_LOG_STATES = ['accepted', 'refused'] as const;
+export const eventLogEntrySchema = z.object({
+  id: z.uuid(),
+  sourceId: z.uuid(),
+  sourceName: z.string(),
+  externalEventId: z.string().nullable(),
+  type: z.string().nullable(),
+  state: z.enum(EVENT_LOG_STATES),
+  /** Why it was refused (code), for refused deliveries. */
+  reason: z.string().nullable(),
+  receivedAt: z.iso.datetime(),
+  occurredAt: z.iso.datetime().nullable(),
+  data: z.unknown().nullable(),
+});
+export type EventLogEntry = z.infer<typeof eventLogEntrySchema>;
+
+export const eventLogQuerySchema = z.strictObject({
+  sourceId: z.uuid().optional(),
+  type: z.string().max(100).optional(),
+  state: z.enum(EVENT_LOG_STATES).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const eventLogPageSchema = z.object({
+  items: z.array(eventLogEntrySchema),
+  nextCursor: z.string().nullable(),
+});
