@@ -276,6 +276,12 @@ export const eventLogEntrySchema = z.object({
   receivedAt: z.iso.datetime(),
   occurredAt: z.iso.datetime().nullable(),
   data: z.unknown().nullable(),
+  /** When its rules ran; null while it waits (a moment) or for a refused delivery. */
+  processedAt: z.iso.datetime().nullable(),
+  /** The person it was linked to. */
+  contactId: z.uuid().nullable(),
+  /** What processing did, step by step (`person_linked`, `person_created`, `recorded`, `history` …). */
+  outcome: z.array(z.record(z.string(), z.unknown())).nullable(),
 });
 export type EventLogEntry = z.infer<typeof eventLogEntrySchema>;
 
@@ -289,4 +295,39 @@ export const eventLogQuerySchema = z.strictObject({
 export const eventLogPageSchema = z.object({
   items: z.array(eventLogEntrySchema),
   nextCursor: z.string().nullable(),
+});
+
+// The member's side of the card (C-15)
+
+export const MEMBER_RECORD_KINDS = ['contract', 'booking', 'visit', 'payment'] as const;
+export const memberRecordSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(MEMBER_RECORD_KINDS),
+  sourceId: z.uuid(),
+  sourceName: z.string(),
+  externalId: z.string(),
+  occurredAt: z.iso.datetime(),
+  /** The latest state the source sent, as in its event (`{ service, state, endsOn … }`). */
+  data: z.record(z.string(), z.unknown()),
+});
+export type MemberRecord = z.infer<typeof memberRecordSchema>;
+
+/** The newest of each kind; a member with more is shown the latest, which is what staff need. */
+export const MEMBER_RECORDS_PER_KIND = 20;
+export const memberRecordsSchema = z.object({
+  contracts: z.array(memberRecordSchema),
+  bookings: z.array(memberRecordSchema),
+  visits: z.array(memberRecordSchema),
+  payments: z.array(memberRecordSchema),
+});
+export type MemberRecords = z.infer<typeof memberRecordsSchema>;
+
+export const clubEventSettingsSchema = z.object({
+  /** Link (and create) every customer a club system sends (seed 000), not only those rules need. */
+  autoLink: z.boolean(),
+  version: z.number().int(),
+});
+export const clubEventSettingsUpdateSchema = z.strictObject({
+  autoLink: z.boolean(),
+  version: z.number().int(),
 });

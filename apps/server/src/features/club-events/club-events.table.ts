@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { contacts } from '../contacts/contacts.table.ts';
 import { organizations } from '../organizations/organizations.table.ts';
 
 /** A club system that pushes events (A-1): its name, kind and signing secret (sealed). */
@@ -64,6 +65,12 @@ export const clubEvents = pgTable(
     occurredAt: timestamp({ withTimezone: true }),
     receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     data: jsonb(),
+    /** Set once the event's rules have run (by the one job that runs them). */
+    processedAt: timestamp({ withTimezone: true }),
+    /** The person the event was linked to, if any. */
+    contactId: uuid(),
+    /** What processing did, step by step: `[{ step, result, … }]` for the event log. */
+    outcome: jsonb(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
@@ -76,3 +83,81 @@ export const clubEvents = pgTable(
     index('club_events_log_idx').on(t.orgId, t.receivedAt.desc(), t.id.desc()),
   ],
 );
+
+/** A person as a source knows them: its external id → the Spotter person it is linked to. */
+export const eventLinks = pgTable(
+  'event_links',
+  {
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    sourceId: uuid().notNull(),
+    externalId: text().notNull(),
+    contactId: uuid().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.sourceId, t.externalId] }),
+    foreignKey({
+      name: 'event_links_source_fk',
+      columns: [t.orgId, t.sourceId],
+      foreignColumns: [eventSources.orgId, eventSources.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'event_links_contact_fk',
+      columns: [t.orgId, t.contactId],
+      foreignColumns: [contacts.orgId, contacts.id],
+    }).onDelete('cascade'),
+    index('event_links_contact_idx').on(t.orgId, t.contactId),
+  ],
+);
+
+/**
+ * The member's side of the card (C-15), mirrored from events: contracts, bookings, visits and
+ * payments by their id in the source, each with the latest state the source sent.
+ */
+export const memberRecords = pgTable(
+  'member_records',
+  {
+    id: uuid().notNull().defaultRandom(),
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    sourceId: uuid().notNull(),
+    kind: text().notNull(),
+    externalId: text().notNull(),
+    /** The source's id of the member it belongs to: a person linked later claims it. */
+    memberExternalId: text(),
+    contactId: uuid(),
+    /** When the source said this state was true: an older event never overwrites a newer one. */
+    occurredAt: timestamp({ withTimezone: true }).notNull(),
+    data: jsonb().notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('member_records_external_unique').on(t.orgId, t.sourceId, t.kind, t.externalId),
+    foreignKey({
+      name: 'member_records_source_fk',
+      columns: [t.orgId, t.sourceId],
+      foreignColumns: [eventSources.orgId, eventSources.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'member_records_contact_fk',
+      columns: [t.orgId, t.contactId],
+      foreignColumns: [contacts.orgId, contacts.id],
+    }).onDelete('cascade'),
+    index('member_records_contact_idx').on(t.orgId, t.contactId, t.kind, t.occurredAt.desc()),
+    index('member_records_member_idx').on(t.orgId, t.sourceId, t.memberExternalId),
+  ],
+);
+
+/** An organization's choices about its connected systems (seed 000). */
+export const clubEventSettings = pgTable('club_event_settings', {
+  orgId: uuid()
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
+  /** Link (and create) every customer a club system sends, not only those the rules need. */
+  autoLink: boolean().notNull().default(false),
+  version: integer().notNull().default(1),
+});

@@ -34,6 +34,9 @@ export function eventLogPage(
       receivedAt: clubEvents.receivedAt,
       occurredAt: clubEvents.occurredAt,
       data: clubEvents.data,
+      processedAt: clubEvents.processedAt,
+      contactId: clubEvents.contactId,
+      outcome: clubEvents.outcome,
       cursorAt: cursorAtOf(clubEvents.receivedAt),
     })
     .from(clubEvents)

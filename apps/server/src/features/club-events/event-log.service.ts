@@ -25,6 +25,9 @@ export async function listEventLog(
       receivedAt: r.receivedAt.toISOString(),
       occurredAt: r.occurredAt?.toISOString() ?? null,
       data: r.data ?? null,
+      processedAt: r.processedAt?.toISOString() ?? null,
+      contactId: r.contactId,
+      outcome: (r.outcome as Array<Record<string, unknown>> | null) ?? null,
     })),
     nextCursor,
   };

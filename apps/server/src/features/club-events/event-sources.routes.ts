@@ -7,7 +7,10 @@ import {
   eventSourceSchema,
   eventSourceSecretSchema,
   eventSourceUpdateSchema,
+  clubEventSettingsSchema,
+  clubEventSettingsUpdateSchema,
   idParamsSchema,
+  memberRecordsSchema,
   okSchema,
 } from '@spotter/contracts';
 import type { FastifyRequest } from 'fastify';
@@ -16,6 +19,7 @@ import { actorOf } from '../../plugins/auth.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
 import { listEventLog } from './event-log.service.ts';
 import * as service from './event-sources.service.ts';
+import * as members from './members.service.ts';
 
 const tags = ['club-events'];
 const originOf = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
@@ -131,5 +135,43 @@ export const eventSourcesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => listEventLog(app.db, actorOf(req), req.query),
+  );
+
+  app.get(
+    '/api/club-event-settings',
+    {
+      schema: {
+        tags,
+        summary: 'How connected systems link their customers',
+        response: { 200: clubEventSettingsSchema, ...errorResponses },
+      },
+    },
+    (req) => members.getClubEventSettings(app.db, actorOf(req)),
+  );
+
+  app.put(
+    '/api/club-event-settings',
+    {
+      schema: {
+        tags,
+        summary: 'Change how connected systems link their customers',
+        body: clubEventSettingsUpdateSchema,
+        response: { 200: clubEventSettingsSchema, ...errorResponses },
+      },
+    },
+    (req) => members.saveClubEventSettings(app.db, actorOf(req), req.body),
+  );
+
+  app.get(
+    '/api/persons/:id/club-records',
+    {
+      schema: {
+        tags,
+        summary: "A person's contracts, bookings, visits and payments from the club's systems",
+        params: idParamsSchema,
+        response: { 200: memberRecordsSchema, ...errorResponses },
+      },
+    },
+    (req) => members.memberRecordsOf(app.db, actorOf(req), req.params.id),
   );
 };

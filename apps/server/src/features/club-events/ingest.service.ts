@@ -14,6 +14,7 @@ import {
 import { eventSecretBox, secretContext } from './event-secrets.ts';
 import * as sources from './event-sources.repo.ts';
 import * as repo from './ingest.repo.ts';
+import { enqueueProcessing } from './process.jobs.ts';
 
 /** The same answer for every reason, so a caller learns nothing about the source or secret. */
 const invalidSignature = () =>
@@ -170,6 +171,10 @@ export async function storeEvents(
         data: e.data,
       })),
     );
+    for (const { id, stored } of outcome.values()) {
+      if (stored)
+        await enqueueProcessing(tx, { orgId: source.orgId, sourceId: source.id, eventId: id, now });
+    }
     return outcome;
   });
   // "Last event" is for people: once a minute is exact enough, and a busy source's row is not
