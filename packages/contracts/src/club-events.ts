@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailSchema, nameSchema } from './common.ts';
+import { roleSchema } from './roles.ts';
 
 /**
  * What the club's own systems (booking, membership, payments, telephony) push to Spotter
@@ -329,5 +330,91 @@ export const clubEventSettingsSchema = z.object({
 });
 export const clubEventSettingsUpdateSchema = z.strictObject({
   autoLink: z.boolean(),
+  version: z.number().int(),
+});
+
+// Rules: what events turn into
+
+/** Built-in rules, each switchable, with its task, assignee, offset and time of day. */
+export const CLUB_RULES = [
+  /** A trial class booked by someone not yet a member: status, tag, history (seed 000). */
+  'trial_booking',
+  /** A fixed-term contract ends: a renewal call before it does (seed 003). */
+  'contract_ending',
+  /** A recurring contract in debt, to be terminated: a call before the termination (seed 003). */
+  'debt_termination',
+  /** A payment failed: a call the same day (seed 003). */
+  'payment_failed',
+  /** A new contract still unpaid after a while: a call (seed 003). */
+  'unpaid_contract',
+  /** A call from a number nobody has: a lead with that phone and a card in Unsorted. */
+  'unknown_call',
+] as const;
+export type ClubRule = (typeof CLUB_RULES)[number];
+export const clubRuleNameSchema = z.enum(CLUB_RULES);
+
+/** Who gets a rule's card: the person's responsible, a named user, or turns among a role. */
+export const RULE_ASSIGNEES = ['responsible', 'user', 'role'] as const;
+
+const timeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
+export const clubRuleConfigSchema = z.strictObject({
+  enabled: z.boolean(),
+  /** Whether the rule makes a card (the trial rule may only tag and note). */
+  task: z.boolean(),
+  /** The card's template; null: the organization's default call template. */
+  templateId: z.uuid().nullable(),
+  assignee: z.enum(RULE_ASSIGNEES),
+  assigneeUserId: z.uuid().nullable(),
+  assigneeRole: roleSchema.nullable(),
+  /**
+   * Minutes from the moment the rule is about (a contract's end, a termination date, a payment
+   * or a booking) to when the card is due: -1440 is a day before.
+   */
+  offsetMinutes: z
+    .number()
+    .int()
+    .min(-60 * 24 * 60)
+    .max(60 * 24 * 60),
+  /** Due at this time of its day on the club's clock; null: at the exact moment. */
+  timeOfDay: timeOfDaySchema.nullable(),
+  /** For a new person (trial booking, unknown caller): their status, a tag, the history type. */
+  statusId: z.uuid().nullable(),
+  tagId: z.uuid().nullable(),
+  historyTypeId: z.uuid().nullable(),
+});
+export type ClubRuleConfig = z.infer<typeof clubRuleConfigSchema>;
+
+const rule = (over: Partial<ClubRuleConfig>): ClubRuleConfig => ({
+  enabled: true,
+  task: true,
+  templateId: null,
+  assignee: 'responsible',
+  assigneeUserId: null,
+  assigneeRole: null,
+  offsetMinutes: 0,
+  timeOfDay: null,
+  statusId: null,
+  tagId: null,
+  historyTypeId: null,
+  ...over,
+});
+
+/** What a new organization's rules do until an admin changes them. */
+export const DEFAULT_CLUB_RULES: Record<ClubRule, ClubRuleConfig> = {
+  trial_booking: rule({ task: false }),
+  contract_ending: rule({ offsetMinutes: -24 * 60, timeOfDay: '10:00' }),
+  debt_termination: rule({ offsetMinutes: -10 * 24 * 60, timeOfDay: '10:00' }),
+  payment_failed: rule({}),
+  unpaid_contract: rule({ offsetMinutes: 15 }),
+  unknown_call: rule({ assignee: 'role', assigneeRole: 'reception' }),
+};
+
+export const clubRulesSchema = z.object({
+  rules: z.record(clubRuleNameSchema, clubRuleConfigSchema),
+  version: z.number().int(),
+});
+export const clubRulesUpdateSchema = z.strictObject({
+  rules: z.partialRecord(clubRuleNameSchema, clubRuleConfigSchema),
   version: z.number().int(),
 });

@@ -1,6 +1,8 @@
 CREATE TABLE "club_event_settings" (
 	"org_id" uuid PRIMARY KEY NOT NULL,
 	"auto_link" boolean DEFAULT false NOT NULL,
+	"rules" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"turns" integer DEFAULT 0 NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL
 );
 --> statement-breakpoint
@@ -60,6 +62,15 @@ CREATE TABLE "member_records" (
 	CONSTRAINT "member_records_org_id_id_pk" PRIMARY KEY("org_id","id")
 );
 --> statement-breakpoint
+CREATE TABLE "rule_tasks" (
+	"org_id" uuid NOT NULL,
+	"contact_id" uuid NOT NULL,
+	"cause" text NOT NULL,
+	"task_id" uuid NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "rule_tasks_org_id_contact_id_cause_pk" PRIMARY KEY("org_id","contact_id","cause")
+);
+--> statement-breakpoint
 ALTER TABLE "club_event_settings" ADD CONSTRAINT "club_event_settings_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "club_events" ADD CONSTRAINT "club_events_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "club_events" ADD CONSTRAINT "club_events_source_fk" FOREIGN KEY ("org_id","source_id") REFERENCES "public"."event_sources"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -70,6 +81,9 @@ ALTER TABLE "event_sources" ADD CONSTRAINT "event_sources_org_id_organizations_i
 ALTER TABLE "member_records" ADD CONSTRAINT "member_records_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "member_records" ADD CONSTRAINT "member_records_source_fk" FOREIGN KEY ("org_id","source_id") REFERENCES "public"."event_sources"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "member_records" ADD CONSTRAINT "member_records_contact_fk" FOREIGN KEY ("org_id","contact_id") REFERENCES "public"."contacts"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "rule_tasks" ADD CONSTRAINT "rule_tasks_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "rule_tasks" ADD CONSTRAINT "rule_tasks_contact_fk" FOREIGN KEY ("org_id","contact_id") REFERENCES "public"."contacts"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "rule_tasks" ADD CONSTRAINT "rule_tasks_task_fk" FOREIGN KEY ("org_id","task_id") REFERENCES "public"."tasks"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "club_events_external_unique" ON "club_events" USING btree ("org_id","source_id","external_id");--> statement-breakpoint
 CREATE INDEX "club_events_log_idx" ON "club_events" USING btree ("org_id","received_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "event_links_contact_idx" ON "event_links" USING btree ("org_id","contact_id");--> statement-breakpoint

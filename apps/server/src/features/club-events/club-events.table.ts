@@ -13,6 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { contacts } from '../contacts/contacts.table.ts';
+import { tasks } from '../tasks/tasks.table.ts';
 import { organizations } from '../organizations/organizations.table.ts';
 
 /** A club system that pushes events: its name, kind and signing secret (sealed). */
@@ -159,5 +160,39 @@ export const clubEventSettings = pgTable('club_event_settings', {
     .references(() => organizations.id, { onDelete: 'cascade' }),
   /** Link (and create) every customer a club system sends, not only those the rules need. */
   autoLink: boolean().notNull().default(false),
+  /** Each rule's configuration as changed by an admin; a rule not here has its defaults. */
+  rules: jsonb().notNull().default({}),
+  /** Turns taken by rules that hand cards out among a role (round robin). */
+  turns: integer().notNull().default(0),
   version: integer().notNull().default(1),
 });
+
+/**
+ * The open card a rule made for a person and a cause ('payment_failed', a contract's end …):
+ * the next time the cause fires, that card is updated instead of a second one made.
+ */
+export const ruleTasks = pgTable(
+  'rule_tasks',
+  {
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    contactId: uuid().notNull(),
+    cause: text().notNull(),
+    taskId: uuid().notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.contactId, t.cause] }),
+    foreignKey({
+      name: 'rule_tasks_contact_fk',
+      columns: [t.orgId, t.contactId],
+      foreignColumns: [contacts.orgId, contacts.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'rule_tasks_task_fk',
+      columns: [t.orgId, t.taskId],
+      foreignColumns: [tasks.orgId, tasks.id],
+    }).onDelete('cascade'),
+  ],
+);

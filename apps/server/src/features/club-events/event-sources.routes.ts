@@ -8,6 +8,8 @@ import {
   eventSourceSecretSchema,
   eventSourceUpdateSchema,
   clubEventSettingsSchema,
+  clubRulesSchema,
+  clubRulesUpdateSchema,
   clubEventSettingsUpdateSchema,
   idParamsSchema,
   memberRecordsSchema,
@@ -20,6 +22,7 @@ import { errorResponses } from '../../plugins/openapi.ts';
 import { listEventLog } from './event-log.service.ts';
 import * as service from './event-sources.service.ts';
 import * as members from './members.service.ts';
+import * as rules from './rules.service.ts';
 
 const tags = ['club-events'];
 const originOf = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
@@ -173,5 +176,30 @@ export const eventSourcesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => members.memberRecordsOf(app.db, actorOf(req), req.params.id),
+  );
+
+  app.get(
+    '/api/club-event-rules',
+    {
+      schema: {
+        tags,
+        summary: 'What events turn into: each rule with its card, assignee, offset and time of day',
+        response: { 200: clubRulesSchema, ...errorResponses },
+      },
+    },
+    (req) => rules.getRules(app.db, actorOf(req)),
+  );
+
+  app.put(
+    '/api/club-event-rules',
+    {
+      schema: {
+        tags,
+        summary: 'Change some rules (the others keep theirs)',
+        body: clubRulesUpdateSchema,
+        response: { 200: clubRulesSchema, ...errorResponses },
+      },
+    },
+    (req) => rules.updateRules(app.db, actorOf(req), req.body),
   );
 };

@@ -162,3 +162,44 @@ export async function contactExists(db: Db, orgId: string, contactId: string) {
     .where(and(eq(contacts.orgId, orgId), eq(contacts.id, contactId)));
   return Boolean(row);
 }
+
+/** A payment for a contract arrived: the contract is paid, whatever else its last event said. */
+export async function markContractPaid(
+  db: Db,
+  orgId: string,
+  sourceId: string,
+  externalId: string,
+) {
+  await db
+    .update(memberRecords)
+    .set({ data: sql`${memberRecords.data} || '{"paid": true}'::jsonb` })
+    .where(
+      and(
+        eq(memberRecords.orgId, orgId),
+        eq(memberRecords.sourceId, sourceId),
+        eq(memberRecords.kind, 'contract'),
+        eq(memberRecords.externalId, externalId),
+      ),
+    );
+}
+
+export async function findMemberRecord(
+  db: Db,
+  orgId: string,
+  sourceId: string,
+  kind: string,
+  externalId: string,
+) {
+  const [row] = await db
+    .select()
+    .from(memberRecords)
+    .where(
+      and(
+        eq(memberRecords.orgId, orgId),
+        eq(memberRecords.sourceId, sourceId),
+        eq(memberRecords.kind, kind),
+        eq(memberRecords.externalId, externalId),
+      ),
+    );
+  return row;
+}

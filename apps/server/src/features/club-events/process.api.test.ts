@@ -194,7 +194,7 @@ describe('processing club events: linking, the member side, history', () => {
 
     // Running an event's processing again (a retried job) changes nothing.
     const log = await settle(org);
-    for (const e of log) await processClubEvent(t.database.db, org.orgId, e.id);
+    for (const e of log) await processClubEvent(t.database.db, org.orgId, e.id, clock.now);
     expect((await historyOf(org, id)).filter((h) => h.event === 'club_event')).toHaveLength(2);
   });
 

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { enqueueJob, type JobDefinitions } from '../jobs/index.ts';
 import { processClubEvent } from './process.service.ts';
+import { unpaidJobs } from './unpaid-check.ts';
 
 export const PROCESS_JOB = 'club-events.process';
 
@@ -25,10 +26,11 @@ export function enqueueProcessing(
 
 export const clubEventJobs: JobDefinitions = {
   [PROCESS_JOB]: {
-    run: async (db, job) => {
+    run: async (db, job, ctx) => {
       const eventId = job.payload.eventId;
       if (typeof eventId !== 'string' || !job.orgId) return;
-      await processClubEvent(db, job.orgId, eventId);
+      await processClubEvent(db, job.orgId, eventId, ctx.now);
     },
   },
+  ...unpaidJobs,
 };
