@@ -171,9 +171,8 @@ export async function storeEvents(
         data: e.data,
       })),
     );
-    for (const { id, stored } of outcome.values()) {
-      if (stored)
-        await enqueueProcessing(tx, { orgId: source.orgId, sourceId: source.id, eventId: id, now });
+    if ([...outcome.values()].some((o) => o.stored)) {
+      await enqueueProcessing(tx, { orgId: source.orgId, sourceId: source.id, now });
     }
     return outcome;
   });

@@ -8,7 +8,7 @@ import { clubEvents } from './club-events.table.ts';
 import * as members from './members.repo.ts';
 import { formatDay, formatInstant, formatMoney, ruleText } from './rule-texts.ts';
 import { dayStart, ruleCard, systemActor, tagTrialBooker, type RuleCtx } from './rules.ts';
-import { ruleContext } from './rule-context.ts';
+import { ruleContext, type OrgRules } from './rule-context.ts';
 import { enqueueUnpaidCheck } from './unpaid-check.ts';
 
 type EventRow = typeof clubEvents.$inferSelect;
@@ -283,6 +283,7 @@ export async function processClubEvent(
   orgId: string,
   eventId: string,
   now: Date,
+  org?: OrgRules,
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const [event] = await tx
@@ -291,7 +292,11 @@ export async function processClubEvent(
       .where(and(eq(clubEvents.orgId, orgId), eq(clubEvents.id, eventId)))
       .for('update');
     if (!event || event.processedAt || event.state !== 'accepted' || !event.type) return;
-    const ctx: Ctx = { ...(await ruleContext(tx, orgId, now)), event, sourceId: event.sourceId };
+    const ctx: Ctx = {
+      ...(await ruleContext(tx, orgId, now, org)),
+      event,
+      sourceId: event.sourceId,
+    };
     const data = (event.data ?? {}) as Data;
     const member = data.member as EventMember | undefined;
     if (member) {
