@@ -1,0 +1,152 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser, screenshot, type Browser } from './support/browser.ts';
+import { hasChromium } from './support/chromium.ts';
+import { labels } from './support/locales.ts';
+import { startServer, type RunningServer } from './support/server.ts';
+import { logIn, setUp, type Api } from './support/session.ts';
+
+/**
+ * Connected club systems (issue 12), as an admin meets them: connect the club's payment system
+ * and see its secret once; send a test "payment failed" for a member whose phone matches a
+ * person; find it in the event log, processed and linked; open the person and see the payment
+ * on the member's side of the card and the line in their history. In English on a desktop,
+ * then in Swedish on a 768 px tablet.
+ */
+
+const RUNS = [
+  { lang: 'en', width: 1280, height: 900, locale: 'en-GB', phone: '+46705550102' },
+  { lang: 'sv', width: 768, height: 1024, locale: 'sv-SE', phone: '+46705550177' },
+] as const;
+
+/** The page never scrolls sideways: everything fits the screen's width. */
+const fitsWidth = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+describe.skipIf(!hasChromium())('connected systems, the event log and the member side', () => {
+  let server: RunningServer;
+  let api: Api;
+
+  beforeAll(async () => {
+    server = await startServer();
+    api = await setUp(server, { name: 'Harbour Fitness', locale: 'en' });
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  for (const run of RUNS) {
+    it(`${run.lang} at ${run.width} px: connect, test, log, card`, async () => {
+      const L = labels(run.lang);
+      const tag = `${run.lang}-${run.width}`;
+      await api('PATCH', '/api/me', { locale: run.lang });
+      const person = (await api('POST', '/api/persons', {
+        firstName: 'Anna',
+        lastName: run.lang === 'en' ? 'Lindqvist' : 'Sjöberg',
+        phones: [{ number: run.phone, label: 'mobile' }],
+      })) as { person: { id: string } };
+      const personId = person.person.id;
+      const browser: Browser = await openBrowser({
+        width: run.width,
+        height: run.height,
+        locale: run.locale,
+      });
+      const page = browser.page;
+      const shot = (name: string) => screenshot(page, `club-events-${tag}-${name}`);
+      try {
+        await logIn(page, server.url);
+        await page.goto(`${server.url}/settings/connected-systems`);
+        await page.getByTestId('add-source').first().waitFor();
+        if (run.lang === 'en') {
+          await page.getByTestId('empty-state').waitFor();
+          await shot('empty');
+        }
+
+        // Connect: the secret and the address are shown once, with a signing example.
+        const name = run.lang === 'en' ? 'PayPort' : 'Betalningar Söder';
+        await page.getByTestId('add-source').first().click();
+        await page.getByTestId('source-name').fill(name);
+        await page.getByTestId('source-save').click();
+        const secret = (await page.getByTestId('source-secret').innerText()).trim();
+        expect(secret).toMatch(/^whsec_/);
+        expect(await page.getByTestId('source-url').innerText()).toContain('/api/event-sources/');
+        expect(await page.getByTestId('signing-example').innerText()).toContain(
+          'webhook-signature',
+        );
+        await shot('secret');
+        await page.getByTestId('secret-done').click();
+        await page.getByTestId('secret-dialog').waitFor({ state: 'detached' });
+        const row = page.getByTestId('source-row').filter({ hasText: name });
+        await row.waitFor();
+        expect(await page.content()).not.toContain(secret);
+        await page.reload();
+        await row.waitFor();
+        expect(await page.content()).not.toContain(secret);
+        expect(await fitsWidth(page)).toBe(true);
+        await shot('list');
+
+        // A test "payment failed" for the member with the person's phone.
+        await row.getByTestId('source-test').click();
+        const form = page.getByTestId('test-event-form');
+        await form.waitFor();
+        expect(await page.getByTestId('test-type').inputValue()).toBe(
+          L('clubEvents', 'types.payment.failed'),
+        );
+        await page.getByTestId('test-field-member.externalId').fill(`member-${tag}`);
+        await page
+          .getByTestId('test-field-member.lastName')
+          .fill(run.lang === 'en' ? 'Lindqvist' : 'Sjöberg');
+        await page.getByTestId('test-field-member.phones').fill(run.phone);
+        await page.getByTestId('test-field-payment.reason').fill('Card expired');
+        await shot('test-form');
+        await page.getByTestId('test-send').click();
+        await page.getByTestId('test-receipt').waitFor();
+        expect(await page.getByTestId('test-receipt').innerText()).toContain(
+          L('clubEvents', 'test.outcome.accepted'),
+        );
+        await shot('test-receipt');
+
+        // The event log: processed, linked to the person by phone.
+        await page.getByTestId('test-open-log').click();
+        await page.waitForURL((u) => u.pathname === '/settings/event-log');
+        const entry = page.getByTestId('log-entry').first();
+        await entry.waitFor();
+        await expect
+          .poll(() => entry.getByTestId('log-state').textContent(), { timeout: 30_000 })
+          .toBe(L('clubEvents', 'log.state.processed'));
+        await entry.getByTestId('log-entry-toggle').click();
+        const fullName = `Anna ${run.lang === 'en' ? 'Lindqvist' : 'Sjöberg'}`;
+        const link = entry.getByTestId('log-person-link');
+        await link.waitFor();
+        expect(await link.innerText()).toBe(
+          L('clubEvents', 'log.steps.linked_phone').replace('{{name}}', fullName),
+        );
+        const outcome = await entry.getByTestId('log-outcome').innerText();
+        expect(outcome).toContain(L('clubEvents', 'log.steps.history'));
+        expect(await fitsWidth(page)).toBe(true);
+        await shot('log');
+
+        // The person: the payment on the member's side, and the history line.
+        await link.click();
+        await page.waitForURL((u) => u.pathname === `/persons/${personId}`);
+        const payment = page.getByTestId('club-payment').first();
+        await payment.waitFor();
+        const paymentText = (await payment.textContent()) ?? '';
+        expect(paymentText).toContain(L('clubEvents', 'records.paymentFailed'));
+        expect(paymentText).toContain('•••• 4242');
+        expect(paymentText).toContain('499');
+        const history = page.getByTestId('history-entry').filter({
+          hasText: L('card', 'history.clubEvent.paymentFailedReason').split(':')[0]!,
+        });
+        await history.first().waitFor();
+        expect(await history.first().innerText()).toContain('Card expired');
+        expect(await fitsWidth(page)).toBe(true);
+        await page.getByTestId('club-records').scrollIntoViewIfNeeded();
+        await shot('person');
+      } finally {
+        await browser.close();
+      }
+    });
+  }
+});
