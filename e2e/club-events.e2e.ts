@@ -67,6 +67,8 @@ describe.skipIf(!hasChromium())('connected systems, the event log and the member
         const name = run.lang === 'en' ? 'PayPort' : 'Betalningar Söder';
         await page.getByTestId('add-source').first().click();
         await page.getByTestId('source-name').fill(name);
+        await page.getByTestId('source-kind').click();
+        await page.getByRole('option', { name: L('clubEvents', 'kinds.payments') }).click();
         await page.getByTestId('source-save').click();
         const secret = (await page.getByTestId('source-secret').innerText()).trim();
         expect(secret).toMatch(/^whsec_/);
@@ -144,6 +146,25 @@ describe.skipIf(!hasChromium())('connected systems, the event log and the member
         expect(await fitsWidth(page)).toBe(true);
         await page.getByTestId('club-records').scrollIntoViewIfNeeded();
         await shot('person');
+
+        // The expanded card of a task about the person shows the same.
+        const me = (await api('GET', '/api/me')) as { user: { id: string } };
+        const templates = (await api('GET', '/api/settings/task-templates')) as {
+          items: Array<{ id: string; type: string }>;
+        };
+        const task = await api('POST', '/api/tasks', {
+          templateId: templates.items.find((t) => t.type === 'call')!.id,
+          contactId: personId,
+          assigneeId: me.user.id,
+          dueAt: new Date(Date.now() + 60 * 60 * 1000).toISOString(),
+        });
+        await page.goto(`${server.url}/board?view=board&card=${task.id}`);
+        const expanded = page.getByTestId('expanded-card');
+        const expandedPayment = expanded.getByTestId('club-payment').first();
+        await expandedPayment.waitFor();
+        expect(await expandedPayment.textContent()).toContain('•••• 4242');
+        await expanded.getByTestId('club-records').scrollIntoViewIfNeeded();
+        await shot('expanded-card');
       } finally {
         await browser.close();
       }

@@ -13,7 +13,12 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { CLUB_EVENT_TYPES, type ClubEventType, type EventReceipt } from '@spotter/contracts';
+import {
+  CLUB_EVENT_TYPES,
+  type ClubEventType,
+  type EventReceipt,
+  type EventSourceKind,
+} from '@spotter/contracts';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useEffect, useState, type FormEvent } from 'react';
@@ -98,15 +103,23 @@ function FieldInput(props: {
  * "Send a test event" (issue 12): any event type, filled with example values to change, sent
  * as the source and processed like a real delivery; the receipt links to the event log.
  */
+/** What a system of each kind most likely sends, to start the form with. */
+const FIRST_TYPE: Record<EventSourceKind, ClubEventType> = {
+  membership: 'member.upserted',
+  booking: 'booking.created',
+  payments: 'payment.failed',
+  telephony: 'call.started',
+  other: 'payment.failed',
+};
+
 export function TestEventModal(props: {
-  source: { id: string; name: string } | null;
+  source: { id: string; name: string; kind: EventSourceKind } | null;
   currency: string;
-  initialType?: ClubEventType;
   onClose: () => void;
 }) {
   const { t } = useTranslation('clubEvents');
   const send = useSendTestEvent();
-  const [type, setType] = useState<ClubEventType>(props.initialType ?? 'payment.failed');
+  const [type, setType] = useState<ClubEventType>('payment.failed');
   const [values, setValues] = useState<TestValues>({});
   const [occurredAt, setOccurredAt] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -114,7 +127,8 @@ export function TestEventModal(props: {
   const opened = props.source !== null;
 
   useEffect(() => {
-    if (!opened) return;
+    if (!props.source) return;
+    setType(FIRST_TYPE[props.source.kind]);
     setValues(exampleValues(new Date(), props.currency));
     setOccurredAt('');
     setErrors({});
