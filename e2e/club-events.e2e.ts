@@ -129,6 +129,40 @@ describe.skipIf(!hasChromium())('connected systems, the event log and the member
         expect(await fitsWidth(page)).toBe(true);
         await shot('log');
 
+        // A contract in debt, a trial booking and a visit, sent through the same test route.
+        const sourceId = new URL(page.url()).searchParams.get('sourceId')!;
+        const member = { externalId: `member-${tag}` };
+        const send = (type: string, data: object) =>
+          api('POST', `/api/event-sources/${sourceId}/test-event`, { type, data });
+        await send('contract.created', {
+          contract: {
+            externalId: `c-${tag}`,
+            kind: 'recurring',
+            service: 'Gym all day',
+            startsOn: '2026-01-01',
+            price: 449,
+            currency: 'SEK',
+            paid: false,
+            debt: 898,
+            terminationOn: '2026-12-17',
+            state: 'active',
+          },
+          member,
+        });
+        await send('booking.created', {
+          booking: {
+            externalId: `b-${tag}`,
+            className: 'Yoga Flow',
+            startsAt: '2026-12-08T17:00:00Z',
+            trial: true,
+          },
+          member,
+        });
+        await send('visit.checked_in', {
+          visit: { externalId: `v-${tag}`, at: '2026-12-06T07:30:00Z' },
+          member,
+        });
+
         // The person: the payment on the member's side, and the history line.
         await link.click();
         await page.waitForURL((u) => u.pathname === `/persons/${personId}`);
@@ -138,6 +172,12 @@ describe.skipIf(!hasChromium())('connected systems, the event log and the member
         expect(paymentText).toContain(L('clubEvents', 'records.paymentFailed'));
         expect(paymentText).toContain('•••• 4242');
         expect(paymentText).toContain('499');
+        await page.getByTestId('club-contract').waitFor();
+        expect(await page.getByTestId('club-contract').textContent()).toContain('Gym all day');
+        expect(await page.getByTestId('club-booking').textContent()).toContain(
+          L('clubEvents', 'records.trial'),
+        );
+        await page.getByTestId('club-visit').waitFor();
         const history = page.getByTestId('history-entry').filter({
           hasText: L('card', 'history.clubEvent.paymentFailedReason').split(':')[0]!,
         });
