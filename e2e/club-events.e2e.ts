@@ -88,6 +88,26 @@ describe.skipIf(!hasChromium())('connected systems, the event log and the member
         expect(await fitsWidth(page)).toBe(true);
         await shot('list');
 
+        if (run.lang === 'en') {
+          // A new secret, shown once; the old one keeps working for the overlap chosen.
+          await row
+            .getByRole('button', { name: `${L('clubEvents', 'sources.actions')}: ${name}` })
+            .click();
+          await page.getByRole('menuitem', { name: L('clubEvents', 'sources.rotate') }).click();
+          await page.getByTestId('rotate-hours').fill('48');
+          await page.getByTestId('rotate-confirm').click();
+          const rotated = (await page.getByTestId('source-secret').innerText()).trim();
+          expect(rotated).toMatch(/^whsec_/);
+          expect(rotated).not.toBe(secret);
+          await page.getByTestId('secret-done').click();
+          await row.getByTestId('source-overlap').waitFor();
+          // Switched off, it cannot be tested; on again, it can.
+          await row.getByTestId('source-enabled').click({ force: true });
+          await expect.poll(() => row.getByTestId('source-test').isDisabled()).toBe(true);
+          await row.getByTestId('source-enabled').click({ force: true });
+          await expect.poll(() => row.getByTestId('source-test').isDisabled()).toBe(false);
+        }
+
         // A test "payment failed" for the member with the person's phone.
         await row.getByTestId('source-test').click();
         const form = page.getByTestId('test-event-form');
