@@ -146,6 +146,13 @@ describe.skipIf(!hasChromium())('connected systems, the event log and the member
         );
         const outcome = await entry.getByTestId('log-outcome').innerText();
         expect(outcome).toContain(L('clubEvents', 'log.steps.history'));
+        // The payment-failed rule put a call about it on the board.
+        expect(await entry.getByTestId('log-task-link').innerText()).toBe(
+          L('clubEvents', 'log.steps.card_created').replace(
+            '{{rule}}',
+            L('clubEvents', 'log.rules.payment_failed'),
+          ),
+        );
         expect(await fitsWidth(page)).toBe(true);
         await shot('log');
 

@@ -46,6 +46,15 @@ const PersonLink = (props: { id: string; children: string }) => (
   </Anchor>
 );
 
+const TaskLink = (props: { id: string; children: string }) => (
+  <Anchor
+    renderRoot={(p) => <Link {...p} to="/tasks/$taskId" params={{ taskId: props.id }} />}
+    data-testid="log-task-link"
+  >
+    {props.children}
+  </Anchor>
+);
+
 /** One delivery in the log: a line to scan, opening onto its data and what processing did. */
 export function EventLogEntryRow(props: {
   entry: EventLogEntry;
@@ -112,6 +121,8 @@ export function EventLogEntryRow(props: {
                       <List.Item key={i}>
                         {line.contactId ? (
                           <PersonLink id={line.contactId}>{line.text}</PersonLink>
+                        ) : line.taskId ? (
+                          <TaskLink id={line.taskId}>{line.text}</TaskLink>
                         ) : (
                           line.text
                         )}

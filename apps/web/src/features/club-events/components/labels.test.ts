@@ -1,4 +1,4 @@
-import { CLUB_EVENT_TYPES, LOCALES } from '@spotter/contracts';
+import { CLUB_EVENT_TYPES, CLUB_RULES, LOCALES } from '@spotter/contracts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +25,7 @@ describe('the connected systems texts', () => {
   const en = read('en');
   const needed = [
     ...CLUB_EVENT_TYPES.map((type) => `types.${type}`),
+    ...CLUB_RULES.map((rule) => `log.rules.${rule}`),
     ...Object.values(TEST_FIELDS).flatMap((fields) =>
       fields.flatMap((f) => [
         `test.fields.${f.path}`,
@@ -33,7 +34,7 @@ describe('the connected systems texts', () => {
     ),
   ];
 
-  it.each(LOCALES)('%s names every event type, test field and choice', (lang) => {
+  it.each(LOCALES)('%s names every event type, rule, test field and choice', (lang) => {
     const tree = read(lang);
     const missing = needed.filter((key) => typeof lookup(tree, key) !== 'string');
     expect(missing).toEqual([]);

@@ -52,9 +52,36 @@ describe('what processing did, in words', () => {
     ).toEqual([{ text: 'log.steps.notLinked_unknown' }]);
   });
 
+  it('names the rule that made or moved a card, linking the card, and why a rule did nothing', () => {
+    expect(
+      outcomeLines(
+        entry({
+          outcome: [
+            { step: 'card_created', rule: 'payment_failed', taskId: 't1' },
+            { step: 'card_updated', rule: 'payment_failed', taskId: 't1' },
+            { step: 'skipped', rule: 'unknown_call', reason: 'rule_off' },
+          ],
+        }),
+        t,
+      ),
+    ).toEqual([
+      {
+        text: 'log.steps.card_created{"rule":"log.rules.payment_failed{\\"defaultValue\\":\\"payment_failed\\"}"}',
+        taskId: 't1',
+      },
+      {
+        text: 'log.steps.card_updated{"rule":"log.rules.payment_failed{\\"defaultValue\\":\\"payment_failed\\"}"}',
+        taskId: 't1',
+      },
+      {
+        text: 'log.steps.skipped{"rule":"log.rules.unknown_call{\\"defaultValue\\":\\"unknown_call\\"}","reason":"log.skips.rule_off"}',
+      },
+    ]);
+  });
+
   it('shows a step it does not know by its code rather than hiding it', () => {
-    expect(outcomeLines(entry({ outcome: [{ step: 'card_created' }] }), t)).toEqual([
-      { text: 'log.steps.other{"step":"card_created"}' },
+    expect(outcomeLines(entry({ outcome: [{ step: 'something_new' }] }), t)).toEqual([
+      { text: 'log.steps.other{"step":"something_new"}' },
     ]);
   });
 

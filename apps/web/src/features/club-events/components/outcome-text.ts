@@ -5,7 +5,11 @@ import type { TFunction } from 'i18next';
 export interface OutcomeLine {
   text: string;
   contactId?: string;
+  /** A card (task) a rule made or moved, linked by the page. */
+  taskId?: string;
 }
+
+const KNOWN_SKIPS = ['no_call_template', 'rule_off'];
 
 const KNOWN_REASONS = ['bad_signature', 'stale_timestamp', 'source_disabled'];
 
@@ -33,13 +37,17 @@ export function outcomeLines(entry: EventLogEntry, t: TFunction): OutcomeLine[] 
   const name = memberNameOf(entry.data) ?? t('log.steps.thePerson');
   const steps = entry.outcome ?? [];
   const lines: OutcomeLine[] = [];
-  const linkedStep = steps.some((s) => s.step === 'person_linked' || s.step === 'person_created');
+  const linkedStep = steps.some((s) =>
+    ['person_linked', 'person_created', 'known_caller'].includes(s.step as string),
+  );
   // Linked by the source's own id earlier: processing had nothing to find, only to use.
   if (entry.contactId && !linkedStep) {
     lines.push({ text: t('log.steps.linkedKnown', { name }), contactId: entry.contactId });
   }
   for (const s of steps) {
     const contactId = typeof s.contactId === 'string' ? s.contactId : undefined;
+    const taskId = typeof s.taskId === 'string' ? s.taskId : undefined;
+    const rule = t(`log.rules.${String(s.rule)}`, { defaultValue: String(s.rule ?? '') });
     switch (s.step) {
       case 'person_linked':
         lines.push({
@@ -60,6 +68,29 @@ export function outcomeLines(entry: EventLogEntry, t: TFunction): OutcomeLine[] 
         break;
       case 'history':
         lines.push({ text: t('log.steps.history') });
+        break;
+      case 'card_created':
+      case 'card_updated':
+        lines.push({ text: t(`log.steps.${s.step}`, { rule }), taskId });
+        break;
+      case 'skipped':
+        lines.push({
+          text: t('log.steps.skipped', {
+            rule,
+            reason: KNOWN_SKIPS.includes(String(s.reason))
+              ? t(`log.skips.${String(s.reason)}`)
+              : String(s.reason ?? ''),
+          }),
+        });
+        break;
+      case 'tagged':
+        lines.push({ text: t('log.steps.tagged') });
+        break;
+      case 'known_caller':
+        lines.push({ text: t('log.steps.knownCaller', { name }), contactId });
+        break;
+      case 'unpaid_check_planned':
+        lines.push({ text: t('log.steps.unpaidCheck') });
         break;
       case 'not_linked':
         lines.push({
