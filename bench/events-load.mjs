@@ -82,7 +82,7 @@ async function sender(until, latencies) {
       headers['webhook-signature'] = webhook.sign(msgId, now, body);
     }
     const t0 = performance.now();
-    const res = await fetch(job.url, { method: 'POST', headers, body });
+    const res = await globalThis.fetch(job.url, { method: 'POST', headers, body });
     await res.arrayBuffer();
     if (res.status !== 200) throw new Error(`${job.url}: ${res.status}`);
     latencies.push(performance.now() - t0);
