@@ -17,7 +17,8 @@ type Namespace =
   | 'tasks'
   | 'taskSettings'
   | 'notifications'
-  | 'twoStep';
+  | 'twoStep'
+  | 'clubEvents';
 
 /** The UI's own translation files, so journeys look for the labels users actually see. */
 export function labels(lng: string) {

@@ -3,6 +3,7 @@ import { authFeature } from './features/auth/auth.feature.ts';
 import type { LoginLimiter, SignupLimiter } from './features/auth/index.ts';
 import { backupFeature } from './features/backup/backup.feature.ts';
 import { branchesFeature } from './features/branches/branches.feature.ts';
+import { clubEventsFeature } from './features/club-events/club-events.feature.ts';
 import { contactSettingsFeature } from './features/contact-settings/contact-settings.feature.ts';
 import { contactsFeature } from './features/contacts/contacts.feature.ts';
 import { demoFeature } from './features/demo/demo.feature.ts';
@@ -45,6 +46,7 @@ export function serverFeatures(
     tasksFeature,
     notificationsFeature,
     taskBoardFeature,
+    clubEventsFeature,
     demoFeature,
     backupFeature,
   ];

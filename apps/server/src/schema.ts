@@ -12,3 +12,4 @@ export * from './features/task-settings/task-settings.table.ts';
 export * from './features/tasks/tasks.table.ts';
 export * from './features/notifications/notifications.table.ts';
 export * from './features/jobs/jobs.table.ts';
+export * from './features/club-events/club-events.table.ts';

@@ -400,6 +400,12 @@ export const HISTORY_EVENTS = [
   'exported',
   /** A task was completed with a result (T-4): `{ taskId, template, result, fields }`. */
   'task_result',
+  /**
+   * Something a connected club system reported that staff should see (A-1): `{ type, … }` with
+   * the event type ('booking.created' with `{ className, startsAt, trial }`, 'payment.failed'
+   * with `{ amount, currency, reason }`, 'contract.ended' with `{ service, endsOn }` …).
+   */
+  'club_event',
 ] as const;
 export const historyEventSchema = z.enum(HISTORY_EVENTS);
 

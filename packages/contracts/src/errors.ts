@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'no_header',
   'too_many_rows',
   'not_text',
+  /** An event of a type (or a version of it) Spotter does not know: the field `type` says which. */
+  'unknown_event_type',
   // 401: who is asking is unknown
   'unauthorized',
   'invalid_credentials',
@@ -22,6 +24,11 @@ export const ERROR_CODES = [
   'session_required',
   /** The code step came too late, or without its password step: log in again. */
   'login_expired',
+  /**
+   * A club system's delivery whose signature does not verify: wrong or rotated-out secret, a
+   * changed body, a timestamp more than 5 minutes off, or no such source (never says which).
+   */
+  'invalid_signature',
   // 403: known, but not allowed
   'forbidden',
   'cross_site',

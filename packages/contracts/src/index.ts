@@ -17,3 +17,4 @@ export * from './jobs.ts';
 export * from './backup.ts';
 export * from './two-step.ts';
 export * from './email.ts';
+export * from './club-events.ts';

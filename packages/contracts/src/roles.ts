@@ -24,6 +24,10 @@ export const PERMISSIONS = [
   'tasks.write',
   /** The control view: every staff member's open, overdue and done tasks (T-9). */
   'tasks.control',
+  /** Connected club systems: register sources, rotate their secrets, read the event log. */
+  'events.manage',
+  /** Deliver events from a club system (an integration's API token). */
+  'events.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -59,6 +63,7 @@ export const TOKEN_PERMISSIONS: readonly Permission[] = [
   // The club's booking, payment and telephony systems turn events into tasks.
   'tasks.read',
   'tasks.write',
+  'events.write',
 ];
 
 export function can(role: Role, permission: Permission): boolean {

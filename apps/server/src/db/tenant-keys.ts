@@ -44,6 +44,11 @@ export const TENANT_KEY_EXCEPTIONS: Readonly<Record<string, TenantKeyException>>
     reason: 'A request finds its API token by the token hash, before knowing the organization.',
     globalKeys: ['api_tokens_hash_unique'],
   },
+  event_sources: {
+    kind: 'routing',
+    reason: 'A club system delivers to a URL naming its source alone, before the org is known.',
+    globalKeys: ['event_sources_id_unique'],
+  },
   calendar_feeds: {
     kind: 'routing',
     reason: 'A calendar app fetches a feed by its secret alone, with no organization in the URL.',

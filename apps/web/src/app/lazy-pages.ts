@@ -20,6 +20,7 @@ const board = () => import('../features/task-board/pages.ts');
 const tasks = () => import('../features/tasks/pages.ts');
 const taskSettings = () => import('../features/task-settings/pages.ts');
 const twoStep = () => import('../features/two-step/pages.ts');
+const clubEvents = () => import('../features/club-events/pages.ts');
 
 export const Authenticated = lazyRouteComponent(
   () => import('./authenticated.tsx'),
@@ -56,3 +57,5 @@ export const TaskTemplatesPage = lazyRouteComponent(taskSettings, 'TaskTemplates
 export const TaskStatusesPage = lazyRouteComponent(taskSettings, 'TaskStatusesPage');
 export const DictionariesPage = lazyRouteComponent(taskSettings, 'DictionariesPage');
 export const TwoStepPage = lazyRouteComponent(twoStep, 'TwoStepPage');
+export const ConnectedSystemsPage = lazyRouteComponent(clubEvents, 'ConnectedSystemsPage');
+export const EventLogPage = lazyRouteComponent(clubEvents, 'EventLogPage');

@@ -37,10 +37,12 @@ import {
   CompaniesListPage,
   CompanyCreatePage,
   CompanyPage,
+  ConnectedSystemsPage,
   ControlPage,
   CrmSettingsPage,
   CustomFieldsPage,
   DictionariesPage,
+  EventLogPage,
   ImportPage,
   LoginPage,
   LookupsPage,
@@ -410,6 +412,41 @@ const settingsBackupRoute = createRoute({
   component: BackupPage,
 });
 
+// ---------------------------------------------------------------- connected systems (issue 12)
+
+const settingsConnectedSystemsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/connected-systems',
+  component: function ConnectedSystemsRoute() {
+    const { organization } = useSignedInMe();
+    return (
+      <ConnectedSystemsPage timezone={organization.timezone} currency={organization.currency} />
+    );
+  },
+});
+
+const eventLogSearchSchema = z.object({
+  sourceId: z.uuid().optional().catch(undefined),
+  type: z.string().max(100).optional().catch(undefined),
+  state: z.enum(['accepted', 'refused']).optional().catch(undefined),
+});
+
+const settingsEventLogRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/event-log',
+  validateSearch: eventLogSearchSchema,
+  component: function EventLogRoute() {
+    const navigate = useNavigate();
+    return (
+      <EventLogPage
+        timezone={useSignedInMe().organization.timezone}
+        filters={settingsEventLogRoute.useSearch()}
+        onFilters={(search) => void navigate({ to: '/settings/event-log', search, replace: true })}
+      />
+    );
+  },
+});
+
 const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
@@ -446,6 +483,8 @@ const routeTree = rootRoute.addChildren([
       settingsDictionariesRoute,
       settingsJobsRoute,
       settingsBackupRoute,
+      settingsConnectedSystemsRoute,
+      settingsEventLogRoute,
     ]),
   ]),
 ]);

@@ -19,6 +19,7 @@ export const NAMESPACES = [
   'jobs',
   'backup',
   'twoStep',
+  'clubEvents',
 ] as const;
 
 /** Every language under its own name, so anyone can find theirs in the list. */

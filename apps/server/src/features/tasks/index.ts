@@ -16,3 +16,12 @@ export { taskSearchCondition } from './task-search.ts';
 export { taskAssigned, taskReminderDue, type TaskAssignment } from './tasks.hooks.ts';
 /** `runReminderSweep(db, now, limit?)`: fires the due reminders once (tests pin the time). */
 export { runReminderSweep } from './reminder-sweep.ts';
+/**
+ * Cards made by other features' automation (club event rules): `createTask(ctx, input)` and
+ * `updateTask(ctx, id, patch)` as the API does them, `defaultTemplateOf(db, orgId, 'call')`,
+ * `firstStatusId(db, orgId)` (a card with a status leaves Unsorted).
+ */
+export { createTask } from './task-create.service.ts';
+export { updateTask } from './task-update.service.ts';
+export { defaultTemplateOf, firstStatusId } from './task-refs.repo.ts';
+export type { TaskCtx } from './task-context.ts';

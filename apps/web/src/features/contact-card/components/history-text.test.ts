@@ -54,3 +54,41 @@ describe('a task result on the timeline', () => {
     );
   });
 });
+
+describe('what a connected system reported', () => {
+  const club = (data: Record<string, unknown>): HistoryEntry => ({
+    ...entry(data),
+    event: 'club_event',
+  });
+
+  it('says a payment failed with its amount in the reader’s money format and the reason', () => {
+    const text = historySentence(
+      club({ type: 'payment.failed', amount: 499, currency: 'SEK', reason: 'Declined' }),
+      t,
+      names,
+    );
+    const amount = new Intl.NumberFormat(i18n.language, {
+      style: 'currency',
+      currency: 'SEK',
+    }).format(499);
+    expect(text).toBe(
+      `card:history.clubEvent.paymentFailedReason${JSON.stringify({ amount, reason: 'Declined' })}`,
+    );
+  });
+
+  it('names the trial class and the contract, and never breaks on what it does not know', () => {
+    expect(
+      historySentence(
+        club({ type: 'booking.created', className: 'Yoga', startsAt: 'soon' }),
+        t,
+        names,
+      ),
+    ).toBe(`card:history.clubEvent.trial${JSON.stringify({ className: 'Yoga', when: '' })}`);
+    expect(historySentence(club({ type: 'contract.ended', service: 'Gym' }), t, names)).toBe(
+      `card:history.clubEvent.contractEnded${JSON.stringify({ service: 'Gym' })}`,
+    );
+    expect(historySentence(club({ type: 'something.new' }), t, names)).toBe(
+      'card:history.clubEvent.other',
+    );
+  });
+});

@@ -77,6 +77,43 @@ function taskResultSentence(entry: HistoryEntry, t: TFunction): string {
   return [head, ...lines, ...(comment ? [comment] : [])].join('\n');
 }
 
+/** What a connected club system reported: a trial booked, a payment failed, a contract ended. */
+function clubEventSentence(entry: HistoryEntry, t: TFunction): string {
+  const data = entry.data ?? {};
+  const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
+  switch (data.type) {
+    case 'booking.created': {
+      const at = new Date(text('startsAt'));
+      const when = Number.isNaN(at.getTime())
+        ? ''
+        : new Intl.DateTimeFormat(i18n.language, {
+            dateStyle: 'medium',
+            timeStyle: 'short',
+          }).format(at);
+      return t('card:history.clubEvent.trial', { className: text('className'), when });
+    }
+    case 'payment.failed': {
+      const amount = typeof data.amount === 'number' ? data.amount : Number.NaN;
+      const currency = text('currency');
+      const shown = Number.isNaN(amount)
+        ? ''
+        : currency
+          ? new Intl.NumberFormat(i18n.language, { style: 'currency', currency }).format(amount)
+          : new Intl.NumberFormat(i18n.language).format(amount);
+      const reason = text('reason');
+      return reason
+        ? t('card:history.clubEvent.paymentFailedReason', { amount: shown, reason })
+        : t('card:history.clubEvent.paymentFailed', { amount: shown });
+    }
+    case 'contract.created':
+      return t('card:history.clubEvent.contractCreated', { service: text('service') });
+    case 'contract.ended':
+      return t('card:history.clubEvent.contractEnded', { service: text('service') });
+    default:
+      return t('card:history.clubEvent.other');
+  }
+}
+
 /** An automatic entry as a sentence under its title ("Status changed"): "From Prospect to Customer." */
 export function historySentence(
   entry: HistoryEntry,
@@ -114,6 +151,8 @@ export function historySentence(
     }
     case 'task_result':
       return taskResultSentence(entry, t);
+    case 'club_event':
+      return clubEventSentence(entry, t);
     default:
       return t(`card:history.sentences.${entry.event}`);
   }

@@ -2,6 +2,7 @@ import { Button, Group, Skeleton, Stack, Text, Timeline } from '@mantine/core';
 import type { ContactKind, HistoryEntry } from '@spotter/contracts';
 import {
   IconArrowsJoin,
+  IconPlugConnected,
   IconChecks,
   IconCirclePlus,
   IconDownload,
@@ -37,6 +38,7 @@ const ICONS: Record<HistoryEntry['event'], React.ReactNode> = {
   erased: <IconEraser size={14} />,
   exported: <IconDownload size={14} />,
   task_result: <IconChecks size={14} />,
+  club_event: <IconPlugConnected size={14} />,
 };
 
 /** The timeline of a person or company, newest first, a page at a time (C-9). */

@@ -4,6 +4,7 @@ import type { Me, Task } from '@spotter/contracts';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../../components/query-error.tsx';
+import { ClubRecords } from '../../club-events/index.ts';
 import { HistoryTimeline, NoteBox } from '../../contact-card/index.ts';
 import { useTask } from '../../tasks/index.ts';
 import { CardContactPanel } from './card-contact-panel.tsx';
@@ -40,6 +41,7 @@ function ExpandedBody(props: {
       {contact && (
         <>
           <CardContactPanel contact={contact} me={me} />
+          {contact.kind === 'person' && <ClubRecords personId={contact.id} me={me} />}
           {canNote && (
             <Section title={t('expanded.comment')}>
               <NoteBox kind={contact.kind} id={contact.id} />
@@ -68,7 +70,7 @@ function ExpandedBody(props: {
 /**
  * The expanded card (C-15, seed 003's double-click): the task, the person or company it is
  * about, a comment box writing into their history, their other open tasks and the history.
- * Contracts and payments join it with a later issue.
+ * A person's contracts, payments, bookings and visits from the club's systems follow them.
  */
 export function ExpandedCard(props: {
   taskId: string | undefined;

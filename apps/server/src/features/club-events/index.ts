@@ -1,0 +1,1 @@
+export { clubEvents, eventSources } from './club-events.table.ts';

@@ -1,0 +1,70 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { clubEvents } from './club-events.table.ts';
+
+export interface NewClubEvent {
+  externalId: string;
+  type: string;
+  typeVersion: number;
+  occurredAt: string;
+  data: unknown;
+}
+
+const rowsOf = (result: unknown) => (result as { rows: Array<Record<string, unknown>> }).rows;
+
+/**
+ * Stores a batch of distinct events in one statement; an event id the source already delivered
+ * is left as it is (the unique index decides, so two instances receiving the same delivery at
+ * once store it once). Answers each external id's stored row id and whether this call stored it.
+ */
+export async function insertEvents(
+  db: Db,
+  orgId: string,
+  sourceId: string,
+  events: NewClubEvent[],
+): Promise<Map<string, { id: string; stored: boolean }>> {
+  const result = await db.execute(sql`
+    insert into ${clubEvents} (org_id, source_id, external_id, type, type_version, state,
+      occurred_at, data)
+    select ${orgId}::uuid, ${sourceId}::uuid, x.external_id, x.type, x.type_version, 'accepted',
+      x.occurred_at, x.data
+    from jsonb_to_recordset(${JSON.stringify(
+      events.map((e, ord) => ({
+        ord,
+        external_id: e.externalId,
+        type: e.type,
+        type_version: e.typeVersion,
+        occurred_at: e.occurredAt,
+        data: e.data,
+      })),
+    )}::jsonb) as x(ord int, external_id text, type text, type_version int,
+      occurred_at timestamptz, data jsonb)
+    order by x.ord
+    on conflict (org_id, source_id, external_id) do nothing
+    returning id, external_id
+  `);
+  const outcome = new Map<string, { id: string; stored: boolean }>();
+  for (const row of rowsOf(result)) {
+    outcome.set(String(row.external_id), { id: String(row.id), stored: true });
+  }
+  const repeated = events.map((e) => e.externalId).filter((id) => !outcome.has(id));
+  if (repeated.length > 0) {
+    const earlier = await db
+      .select({ id: clubEvents.id, externalId: clubEvents.externalId })
+      .from(clubEvents)
+      .where(
+        and(
+          eq(clubEvents.orgId, orgId),
+          eq(clubEvents.sourceId, sourceId),
+          inArray(clubEvents.externalId, repeated),
+        ),
+      );
+    for (const row of earlier) outcome.set(row.externalId!, { id: row.id, stored: false });
+  }
+  return outcome;
+}
+
+/** A delivery that did not verify: kept with its reason only (its body is not trusted). */
+export async function insertRefusal(db: Db, orgId: string, sourceId: string, reason: string) {
+  await db.insert(clubEvents).values({ orgId, sourceId, state: 'refused', reason });
+}

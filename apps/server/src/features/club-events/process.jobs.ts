@@ -1,0 +1,92 @@
+import { and, asc, eq, isNull, lt } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { enqueueJob, type JobDefinitions } from '../jobs/index.ts';
+import { clubEvents } from './club-events.table.ts';
+import { processClubEvent } from './process.service.ts';
+import { loadOrgRules } from './rule-context.ts';
+import { unpaidJobs } from './unpaid-check.ts';
+
+export const DRAIN_JOB = 'club-events.drain';
+export const SWEEP_JOB = 'club-events.sweep';
+/** Events one drain takes per round; it goes round until the source has none waiting. */
+const DRAIN_BATCH = 200;
+
+/**
+ * A source's events are processed by one drain job at a time (its key names the source), in
+ * the order they arrived. Storing an event queues the drain unless it is queued already; each
+ * event is still marked processed in its own transaction, so a drain that dies half-way, or a
+ * second one, never runs an event twice (A-3).
+ */
+export function enqueueProcessing(db: Db, e: { orgId: string; sourceId: string; now: Date }) {
+  return enqueueJob(
+    db,
+    {
+      kind: DRAIN_JOB,
+      key: `club-events:drain:${e.sourceId}`,
+      orgId: e.orgId,
+      payload: { sourceId: e.sourceId },
+      runAt: e.now,
+    },
+    { again: true },
+  );
+}
+
+function waiting(db: Db, orgId: string, sourceId: string) {
+  return db
+    .select({ id: clubEvents.id })
+    .from(clubEvents)
+    .where(
+      and(
+        eq(clubEvents.orgId, orgId),
+        eq(clubEvents.sourceId, sourceId),
+        eq(clubEvents.state, 'accepted'),
+        isNull(clubEvents.processedAt),
+      ),
+    )
+    .orderBy(asc(clubEvents.receivedAt), asc(clubEvents.id))
+    .limit(DRAIN_BATCH);
+}
+
+/**
+ * Events that arrived while their source's drain was finishing (it was still running, so
+ * storing them queued nothing) wait at most this long: the sweep queues their drain again.
+ */
+const SWEEP_EVERY_MS = 15_000;
+
+export const clubEventJobs: JobDefinitions = {
+  [DRAIN_JOB]: {
+    run: async (db, job, ctx) => {
+      const sourceId = job.payload.sourceId;
+      if (typeof sourceId !== 'string' || !job.orgId) return;
+      for (;;) {
+        const batch = await waiting(db, job.orgId, sourceId);
+        // Read once per batch: settings changed meanwhile apply from the next batch on.
+        const org = batch.length > 0 ? await loadOrgRules(db, job.orgId) : undefined;
+        for (const { id } of batch) {
+          if (ctx.stopping()) return 'release';
+          await processClubEvent(db, job.orgId, id, ctx.now, org);
+        }
+        if (batch.length < DRAIN_BATCH) return;
+      }
+    },
+  },
+  [SWEEP_JOB]: {
+    every: SWEEP_EVERY_MS,
+    run: async (db, _job, ctx) => {
+      const before = new Date(ctx.now.getTime() - SWEEP_EVERY_MS);
+      const stale = await db
+        .selectDistinct({ orgId: clubEvents.orgId, sourceId: clubEvents.sourceId })
+        .from(clubEvents)
+        .where(
+          and(
+            eq(clubEvents.state, 'accepted'),
+            isNull(clubEvents.processedAt),
+            lt(clubEvents.receivedAt, before),
+          ),
+        )
+        .limit(1000);
+      for (const s of stale) await enqueueProcessing(db, { ...s, now: ctx.now });
+    },
+  },
+  ...unpaidJobs,
+};

@@ -1,0 +1,90 @@
+import type { Locale } from '@spotter/contracts';
+
+/**
+ * The comment a rule writes on its card, in the organization's language: the card says why it
+ * is there without opening anything. Values come formatted for that language.
+ */
+const TEXTS: Record<Locale, Record<RuleText, string>> = {
+  en: {
+    trial_booking: 'Trial class {date}: {className}',
+    contract_ending: 'Contract ends {date}: {service}',
+    debt_termination: 'Debt {amount}, terminated {date}: {service}',
+    payment_failed: 'Payment failed: {amount}',
+    unpaid_contract: 'Contract not paid: {service}',
+    unknown_call: 'Incoming call from {phone}',
+  },
+  sv: {
+    trial_booking: 'Prova på-pass {date}: {className}',
+    contract_ending: 'Avtalet löper ut {date}: {service}',
+    debt_termination: 'Skuld {amount}, avslutas {date}: {service}',
+    payment_failed: 'Betalningen misslyckades: {amount}',
+    unpaid_contract: 'Obetalt avtal: {service}',
+    unknown_call: 'Inkommande samtal från {phone}',
+  },
+  pl: {
+    trial_booking: 'Zajęcia próbne {date}: {className}',
+    contract_ending: 'Umowa wygasa {date}: {service}',
+    debt_termination: 'Zadłużenie {amount}, rozwiązanie {date}: {service}',
+    payment_failed: 'Płatność nieudana: {amount}',
+    unpaid_contract: 'Nieopłacona umowa: {service}',
+    unknown_call: 'Połączenie przychodzące z {phone}',
+  },
+  ru: {
+    trial_booking: 'Пробное занятие {date}: {className}',
+    contract_ending: 'Контракт заканчивается {date}: {service}',
+    debt_termination: 'Задолженность {amount}, расторжение {date}: {service}',
+    payment_failed: 'Оплата не прошла: {amount}',
+    unpaid_contract: 'Контракт не оплачен: {service}',
+    unknown_call: 'Входящий звонок с {phone}',
+  },
+  uk: {
+    trial_booking: 'Пробне заняття {date}: {className}',
+    contract_ending: 'Контракт закінчується {date}: {service}',
+    debt_termination: 'Заборгованість {amount}, розірвання {date}: {service}',
+    payment_failed: 'Оплата не пройшла: {amount}',
+    unpaid_contract: 'Контракт не оплачено: {service}',
+    unknown_call: 'Вхідний дзвінок з {phone}',
+  },
+};
+
+export type RuleText =
+  | 'trial_booking'
+  | 'contract_ending'
+  | 'debt_termination'
+  | 'payment_failed'
+  | 'unpaid_contract'
+  | 'unknown_call';
+
+export function ruleText(locale: string, key: RuleText, values: Record<string, string>): string {
+  const texts = TEXTS[(locale in TEXTS ? locale : 'en') as Locale];
+  return texts[key].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
+}
+
+export function formatDay(isoDay: string, locale: string): string {
+  const [y, m, d] = isoDay.split('-').map(Number);
+  if (!y || !m || !d) return isoDay;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
+}
+
+export function formatInstant(iso: string, locale: string, timeZone: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+  }).format(at);
+}
+
+export function formatMoney(amount: unknown, currency: unknown, locale: string): string {
+  if (typeof amount !== 'number') return '';
+  try {
+    return typeof currency === 'string' && currency
+      ? new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount)
+      : new Intl.NumberFormat(locale).format(amount);
+  } catch {
+    return String(amount);
+  }
+}

@@ -1,0 +1,1 @@
+export { ClubRecords } from './components/club-records.tsx';
