@@ -9,7 +9,9 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../lib/errors.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
-import { apiTokenActor } from '../api-tokens/index.ts';
+import type { Db } from '../../db/client.ts';
+import type { Actor } from '../../lib/actor.ts';
+import { resolveApiToken } from '../api-tokens/index.ts';
 import {
   assertKnownTypes,
   storeEvents,
@@ -26,6 +28,12 @@ declare module 'fastify' {
 }
 
 const tags = ['club-events'];
+
+/** An integration's token, read afresh (a delivery is no hot read path; signing is the usual way). */
+async function apiTokenActor(db: Db, secret: string): Promise<Actor | undefined> {
+  const token = await resolveApiToken(db, secret);
+  return token && { orgId: token.orgId, userId: null, role: null, via: 'token' };
+}
 /** A batch of 100 events of the largest type stays far below this. */
 const BODY_LIMIT = 1024 * 1024;
 const NOT_JSON = Symbol('not json');
