@@ -2,14 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import { ensureTags } from '../contact-settings/index.ts';
 import {
+  fillInput,
+  fillPatch,
   insertHistoryMany,
-  insertImportedContacts,
+  insertContactBatch,
   prepareContactValues,
   updateImportedContact,
   type ContactInput,
 } from '../contacts/index.ts';
 import { isBlankRow } from './csv.ts';
-import { fillInput, fillPatch, toContactInput } from './import-merge.ts';
+import { toContactInput } from './import-merge.ts';
 import { parseRow, type ImportContext, type ParsedRow, type ProblemDraft } from './import-rows.ts';
 import { duplicateProblem, nameDuplicates, storeProblems } from './import-problems.ts';
 import * as repo from './imports.repo.ts';
@@ -225,7 +227,7 @@ async function writeCreates(db: Db, job: Job, ctx: ImportContext, creates: Pendi
       historyData: { importId: job.id, fileName: job.fileName, line: row.line },
     };
   });
-  await insertImportedContacts(db, values);
+  await insertContactBatch(db, values, 'imported');
 }
 
 async function writeUpdates(
