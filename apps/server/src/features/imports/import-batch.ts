@@ -66,21 +66,48 @@ interface Pending {
   id: string;
 }
 
+/** Rows [from, to) of the file read and checked on their own (no database, no state). */
+export interface ParsedBatch {
+  from: number;
+  to: number;
+  rows: Array<ReturnType<typeof parseRow>>;
+}
+
 /**
- * Reads, checks and (unless it is a dry run) writes rows [from, to) of the file — `rows` holds
- * just those — in one transaction, together with the import's progress, so a restart resumes
- * exactly after the last batch.
+ * Reads and checks rows [from, to) of the file — `rows` holds just those. Pure CPU work that
+ * needs nothing from earlier batches, so the next batch is parsed while this one is written.
  */
-export async function processBatch(
-  db: Db,
+export function parseBatch(
   job: Job,
   ctx: ImportContext,
   rows: string[][],
   lines: number[],
   from: number,
   to: number,
+): ParsedBatch {
+  const consentSource = `Import: ${job.fileName}`.slice(0, 120);
+  const out: ParsedBatch = { from, to, rows: [] };
+  for (let i = from; i < to; i++) {
+    const cells = rows[i - from]!;
+    if (isBlankRow(cells)) continue;
+    const at = { record: i + 1, line: lines[i - from] ?? i + 2 };
+    out.rows.push(parseRow(ctx, cells, at, consentSource));
+  }
+  return out;
+}
+
+/**
+ * Matches and (unless it is a dry run) writes a parsed batch in one transaction, together
+ * with the import's progress, so a restart resumes exactly after the last batch.
+ */
+export async function processBatch(
+  db: Db,
+  job: Job,
+  ctx: ImportContext,
+  batch: ParsedBatch,
   state: RunState,
 ): Promise<void> {
+  const { from, to } = batch;
   await db.transaction(async (tx) => {
     const p = structuredClone(state.progress);
     const found: ProblemDraft[] = [];
@@ -88,14 +115,9 @@ export async function processBatch(
       found.push(...errors);
       for (const e of errors) if (p.errors.length < MAX_STORED_ERRORS) p.errors.push(e);
     };
-    const consentSource = `Import: ${job.fileName}`.slice(0, 120);
 
     const valid: ParsedRow[] = [];
-    for (let i = from; i < to; i++) {
-      const cells = rows[i - from]!;
-      if (isBlankRow(cells)) continue;
-      const at = { record: i + 1, line: lines[i - from] ?? i + 2 };
-      const { row, problems, rejected } = parseRow(ctx, cells, at, consentSource);
+    for (const { row, problems, rejected } of batch.rows) {
       addErrors(problems);
       if (rejected) p.failed++;
       else valid.push(row);
