@@ -47,8 +47,8 @@ const CONTACT_COLUMNS = {
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 
-/** An imported contact's columns with the data of the history entry it gets. */
-export type ImportedContact = ContactInsert & { historyData: Record<string, unknown> };
+/** A new contact's columns with the data of the history entry it gets. */
+export type BatchContact = ContactInsert & { historyData: Record<string, unknown> };
 
 const names = Object.keys(CONTACT_COLUMNS).join(', ');
 const defs = Object.entries(CONTACT_COLUMNS)
@@ -56,13 +56,18 @@ const defs = Object.entries(CONTACT_COLUMNS)
   .join(', ');
 
 /**
- * ONE statement per batch writes the contacts and their history entries (event
- * `imported`, by the contact's creator at its creation time), the rows sent as ONE JSON
+ * ONE statement per batch writes the contacts and their history entries (`event`: the
+ * importer's `imported`, the batch API's `created`, like a single create; by the contact's
+ * creator at its creation time), the rows sent as ONE JSON
  * parameter: thousands of bind parameters cost far more than the rows themselves on the
  * embedded database, and every round trip counts on PostgreSQL. The history's foreign key
  * is checked at the end of the statement, when the contacts are there.
  */
-export async function insertImportedContacts(db: Db, values: ImportedContact[]) {
+export async function insertContactBatch(
+  db: Db,
+  values: BatchContact[],
+  event: 'imported' | 'created',
+) {
   if (values.length === 0) return;
   const now = iso(new Date());
   const records = values.map((v) => ({
@@ -113,10 +118,10 @@ export async function insertImportedContacts(db: Db, values: ImportedContact[]) 
       insert into contacts (${sql.raw(names)}) select ${sql.raw(names)} from x
     )
     insert into contact_history (org_id, contact_id, event, data, author_id, created_at)
-    select org_id, id, 'imported', history_data, created_by, created_at from x`);
+    select org_id, id, ${event}, history_data, created_by, created_at from x`);
 }
 
-/** Writes imported values over an existing contact (the importer checked them). */
+/** Writes checked values over an existing contact (an import row, a batch API upsert). */
 export async function updateImportedContact(
   db: Db,
   orgId: string,

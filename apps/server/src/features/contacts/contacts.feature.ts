@@ -1,6 +1,7 @@
 import type { Feature } from '../../lib/feature.ts';
 import type { JobDefinition } from '../jobs/index.ts';
 import { contactReferences } from '../contact-settings/index.ts';
+import { personBatchRoutes } from './batch.routes.ts';
 import { contactReferencesRepo } from './contact-references.repo.ts';
 import { contactListRoutes } from './contacts-list.routes.ts';
 import { contactsRoutes } from './contacts.routes.ts';
@@ -9,7 +10,7 @@ import { trashJobs } from './trash-purger.ts';
 /** Persons and companies: records, history, lists, search, trash, merge, privacy, export. */
 export const contactsFeature: Feature<JobDefinition> = {
   name: 'contacts',
-  routes: [contactsRoutes, contactListRoutes],
+  routes: [contactsRoutes, contactListRoutes, personBatchRoutes],
   wire: () => contactReferences.provide(contactReferencesRepo),
   jobs: trashJobs,
 };

@@ -39,6 +39,23 @@ export function assertStorable(body: unknown) {
 const newIds = (next: readonly string[] | undefined, had: readonly string[] = []) =>
   next?.filter((id) => !had.includes(id));
 
+/** The checks of an input that need no database, after its references: phones, birth date. */
+export function assertPhonesAndBirth(input: ContactInput) {
+  input.phones?.forEach((p, i) => {
+    if (p.number.replace(/\D/g, '').length < 3) {
+      throw fieldInvalid(`phones.${i}.number`, 'required', 'Enter a phone number');
+    }
+  });
+  // The contract takes any calendar date; PostgreSQL has no year 0, and nobody is born tomorrow.
+  const birth = input.birthDate;
+  if (
+    birth &&
+    (birth < '1900-01-01' || birth > new Date(Date.now() + 86_400_000).toISOString().slice(0, 10))
+  ) {
+    throw fieldInvalid('birthDate', 'invalid_date', 'Enter a birth date between 1900 and today');
+  }
+}
+
 /**
  * Checks what the input refers to (only what it changes, so a since-archived status kept on a
  * record does not block other edits) and returns the custom-value patch, cleaned by type.
@@ -63,19 +80,7 @@ async function checkInput(
     categoryIds: newIds(input.categoryIds, existing?.categoryIds),
     productIds: newIds(input.productIds, existing?.productIds),
   });
-  input.phones?.forEach((p, i) => {
-    if (p.number.replace(/\D/g, '').length < 3) {
-      throw fieldInvalid(`phones.${i}.number`, 'required', 'Enter a phone number');
-    }
-  });
-  // The contract takes any calendar date; PostgreSQL has no year 0, and nobody is born tomorrow.
-  const birth = input.birthDate;
-  if (
-    birth &&
-    (birth < '1900-01-01' || birth > new Date(Date.now() + 86_400_000).toISOString().slice(0, 10))
-  ) {
-    throw fieldInvalid('birthDate', 'invalid_date', 'Enter a birth date between 1900 and today');
-  }
+  assertPhonesAndBirth(input);
   const companyId = kind === 'person' ? changed('companyId', input.companyId) : undefined;
   if (companyId && !(await repo.companyExists(db, orgId, companyId))) {
     throw fieldInvalid('companyId', 'unknown_reference', 'Unknown company');
@@ -139,10 +144,10 @@ export interface UpdateOptions {
   region?: string | null;
 }
 
-const DERIVED = new Set(['displayName', 'sortName', 'phoneKeys', 'emailKeys', 'searchText']);
-const LOGGED_APART = new Set(['statusId', 'responsibleId']);
+export const DERIVED = new Set(['displayName', 'sortName', 'phoneKeys', 'emailKeys', 'searchText']);
+export const LOGGED_APART = new Set(['statusId', 'responsibleId']);
 
-function changeHistory(before: ContactRow, after: ContactRow, authorId: string | null) {
+export function changeHistory(before: ContactRow, after: ContactRow, authorId: string | null) {
   const entries: HistoryInput[] = [];
   if (before.statusId !== after.statusId) {
     entries.push({
@@ -217,7 +222,7 @@ export async function companyDto(db: Db, orgId: string, row: ContactRow): Promis
 }
 
 /** A status and responsible the "New call" form left out come from the CRM settings. */
-async function withNewCallerDefaults(db: Db, actor: Actor, body: PersonCreateBody) {
+export async function withNewCallerDefaults(db: Db, actor: Actor, body: PersonCreateBody) {
   const { intake, ...input } = body;
   if (intake !== 'new_call') return input;
   const defaults = await newCallerDefaults(db, actor.orgId);

@@ -106,8 +106,10 @@ export const contacts = pgTable(
     index('contacts_trash_idx')
       .on(t.orgId, t.deletedAt)
       .where(sql`${t.deletedAt} is not null`),
-    index('contacts_phone_keys_idx').using('gin', t.phoneKeys),
-    index('contacts_email_keys_idx').using('gin', t.emailKeys),
+    // Matching by phone and email (duplicate warnings, the batch API) probes these per write:
+    // without the pending list, a probe does not scan every row written since the last vacuum.
+    index('contacts_phone_keys_idx').using('gin', t.phoneKeys).with({ fastupdate: false }),
+    index('contacts_email_keys_idx').using('gin', t.emailKeys).with({ fastupdate: false }),
     index('contacts_tag_ids_idx').using('gin', t.tagIds),
     index('contacts_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     // Every reference stays inside the organization. The migration narrows each SET NULL to

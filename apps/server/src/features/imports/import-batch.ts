@@ -2,14 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import { ensureTags } from '../contact-settings/index.ts';
 import {
+  fillInput,
+  fillPatch,
   insertHistoryMany,
-  insertImportedContacts,
+  insertContactBatch,
   prepareContactValues,
   updateImportedContact,
   type ContactInput,
 } from '../contacts/index.ts';
 import { isBlankRow } from './csv.ts';
-import { fillInput, fillPatch, toContactInput } from './import-merge.ts';
+import { toContactInput } from './import-merge.ts';
 import { parseRow, type ImportContext, type ParsedRow, type ProblemDraft } from './import-rows.ts';
 import { duplicateProblem, nameDuplicates, storeProblems } from './import-problems.ts';
 import * as repo from './imports.repo.ts';
@@ -64,21 +66,48 @@ interface Pending {
   id: string;
 }
 
+/** Rows [from, to) of the file read and checked on their own (no database, no state). */
+export interface ParsedBatch {
+  from: number;
+  to: number;
+  rows: Array<ReturnType<typeof parseRow>>;
+}
+
 /**
- * Reads, checks and (unless it is a dry run) writes rows [from, to) of the file — `rows` holds
- * just those — in one transaction, together with the import's progress, so a restart resumes
- * exactly after the last batch.
+ * Reads and checks rows [from, to) of the file — `rows` holds just those. Pure CPU work that
+ * needs nothing from earlier batches, so the next batch is parsed while this one is written.
  */
-export async function processBatch(
-  db: Db,
+export function parseBatch(
   job: Job,
   ctx: ImportContext,
   rows: string[][],
   lines: number[],
   from: number,
   to: number,
+): ParsedBatch {
+  const consentSource = `Import: ${job.fileName}`.slice(0, 120);
+  const out: ParsedBatch = { from, to, rows: [] };
+  for (let i = from; i < to; i++) {
+    const cells = rows[i - from]!;
+    if (isBlankRow(cells)) continue;
+    const at = { record: i + 1, line: lines[i - from] ?? i + 2 };
+    out.rows.push(parseRow(ctx, cells, at, consentSource));
+  }
+  return out;
+}
+
+/**
+ * Matches and (unless it is a dry run) writes a parsed batch in one transaction, together
+ * with the import's progress, so a restart resumes exactly after the last batch.
+ */
+export async function processBatch(
+  db: Db,
+  job: Job,
+  ctx: ImportContext,
+  batch: ParsedBatch,
   state: RunState,
 ): Promise<void> {
+  const { from, to } = batch;
   await db.transaction(async (tx) => {
     const p = structuredClone(state.progress);
     const found: ProblemDraft[] = [];
@@ -86,14 +115,9 @@ export async function processBatch(
       found.push(...errors);
       for (const e of errors) if (p.errors.length < MAX_STORED_ERRORS) p.errors.push(e);
     };
-    const consentSource = `Import: ${job.fileName}`.slice(0, 120);
 
     const valid: ParsedRow[] = [];
-    for (let i = from; i < to; i++) {
-      const cells = rows[i - from]!;
-      if (isBlankRow(cells)) continue;
-      const at = { record: i + 1, line: lines[i - from] ?? i + 2 };
-      const { row, problems, rejected } = parseRow(ctx, cells, at, consentSource);
+    for (const { row, problems, rejected } of batch.rows) {
       addErrors(problems);
       if (rejected) p.failed++;
       else valid.push(row);
@@ -225,7 +249,7 @@ async function writeCreates(db: Db, job: Job, ctx: ImportContext, creates: Pendi
       historyData: { importId: job.id, fileName: job.fileName, line: row.line },
     };
   });
-  await insertImportedContacts(db, values);
+  await insertContactBatch(db, values, 'imported');
 }
 
 async function writeUpdates(

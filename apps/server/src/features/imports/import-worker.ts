@@ -8,6 +8,7 @@ import {
   BATCH_SIZE,
   EMBEDDED_BATCH_SIZE,
   loadKnownKeys,
+  parseBatch,
   processBatch,
   type Job,
   type RunState,
@@ -135,6 +136,13 @@ export async function processImport(
   };
   const { content, totalRows } = claimed;
   let batches = 0;
+  // The batch being written: the next one is read and parsed meanwhile (Node would otherwise
+  // wait idle for the database), and written only once this one has committed.
+  let writing: Promise<void> | undefined;
+  const written = async () => {
+    if (writing) await writing;
+    writing = undefined;
+  };
   for await (const { from, rows, lines } of csvBatches(content, {
     totalRows,
     size: opts.batchSize ?? BATCH_SIZE,
@@ -144,21 +152,27 @@ export async function processImport(
     if (done > 0) rememberDone(ctx, rows.slice(0, done), from, lines, state);
     if (done === rows.length) continue;
     if (opts.shouldStop?.() || (opts.maxBatches !== undefined && batches >= opts.maxBatches)) {
+      await written();
       return 'stopped';
     }
-    await processBatch(
-      db,
+    const parsed = parseBatch(
       job,
       ctx,
       rows.slice(done),
       lines.slice(done),
       from + done,
       from + rows.length,
-      state,
     );
+    await written();
+    if (batches > 0 && opts.pauseMs) {
+      await new Promise((resolve) => setTimeout(resolve, opts.pauseMs));
+    }
+    writing = processBatch(db, job, ctx, parsed, state);
+    // Awaited before the next write or the end; until then a failure must not count as unhandled.
+    writing.catch(() => undefined);
     batches++;
-    if (opts.pauseMs) await new Promise((resolve) => setTimeout(resolve, opts.pauseMs));
   }
+  await written();
   await repo.finishImport(db, job.orgId, job.id, job.dryRun ? 'validated' : 'done');
   return 'finished';
 }
