@@ -23,6 +23,7 @@ import {
 import { taskBoardSearchSchema } from '../features/task-board/board-search.ts';
 import { tasksSearchSchema } from '../features/tasks/tasks-search.ts';
 import { lookupKindSchema } from '@spotter/contracts';
+import { loadSignedInTexts } from '../lib/i18n.ts';
 import { safeRedirect } from '../lib/safe-redirect.ts';
 import { queryClient } from './providers.tsx';
 import { landingPath } from './landing.ts';
@@ -128,7 +129,8 @@ const appRoute = createRoute({
   id: 'app',
   beforeLoad: async ({ context, location }) => {
     const me = await context.queryClient.ensureQueryData(meQuery);
-    if (me) return;
+    // The signed-in app's texts arrive before its first page renders; the login page has none.
+    if (me) return loadSignedInTexts();
     const status = await context.queryClient.ensureQueryData(setupStatusQuery);
     if (status.needed) throw redirect({ to: '/setup', replace: true });
     const here = location.href;

@@ -1,5 +1,8 @@
-/** This language's namespaces, bundled together: one file to fetch when it is chosen. */
-const files = import.meta.glob<{ default: Record<string, unknown> }>('./*.json', { eager: true });
+/** This language's signed-in namespaces, bundled together: public.ts has the others. */
+const files = import.meta.glob<{ default: Record<string, unknown> }>(
+  ['./*.json', '!./{common,auth,setup,twoStep}.json'],
+  { eager: true },
+);
 
 export default Object.fromEntries(
   Object.entries(files).map(([file, mod]) => [file.replace(/^\.\/|\.json$/g, ''), mod.default]),
