@@ -1,5 +1,6 @@
 import { NativeSelect } from '@mantine/core';
-import { LOCALES, type Locale } from '@spotter/contracts';
+import type { Locale } from '@spotter/contracts';
+import { LOCALES } from '@spotter/contracts/enums';
 import { IconLanguage } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, isLocale } from '../lib/i18n.ts';

@@ -1,4 +1,5 @@
-import { LOCALES, type Locale } from '@spotter/contracts';
+import type { Locale } from '@spotter/contracts';
+import { LOCALES } from '@spotter/contracts/enums';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
