@@ -107,6 +107,8 @@ const setupRoute = createRoute({
   beforeLoad: async ({ context }) => {
     const status = await context.queryClient.ensureQueryData(setupStatusQuery);
     if (!status.needed) throw redirect({ to: '/login', replace: true });
+    // The first-run page's texts come with the app's, which its owner is about to open.
+    await loadSignedInTexts();
   },
   pendingComponent: FullPageLoader,
   component: SetupPage,

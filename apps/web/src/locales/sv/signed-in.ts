@@ -1,6 +1,6 @@
 /** This language's signed-in namespaces, bundled together: public.ts has the others. */
 const files = import.meta.glob<{ default: Record<string, unknown> }>(
-  ['./*.json', '!./{common,auth,setup,twoStep}.json'],
+  ['./*.json', '!./{common,auth}.json'],
   { eager: true },
 );
 
