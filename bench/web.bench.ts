@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Page, type Response } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Response } from 'playwright-core';
 import { CHROMIUM, chromiumArgs } from '../e2e/support/chromium.ts';
 import { startServer } from '../e2e/support/server.ts';
 
@@ -69,12 +69,14 @@ const kB = (n: number) => (n / 1000).toFixed(0);
 async function main() {
   const server = await startServer();
   const profile = mkdtempSync(path.join(os.tmpdir(), 'spotter-bench-web-'));
-  const browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: chromiumArgs,
-  });
+  // Launched inside the try, so a missing browser still stops the server it started.
+  let browser: BrowserContext | undefined;
   try {
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: chromiumArgs,
+    });
     const email = 'owner@bench.test';
     const password = 'Rowing-Boat-Sunrise-42';
     const setup = await fetch(`${server.url}/api/setup`, {
@@ -112,7 +114,7 @@ async function main() {
       console.log(`| ${name} | ${d.files} | ${kB(d.sent)} | ${kB(d.gzip)} | ${kB(d.plain)} |`);
     }
   } finally {
-    await browser.close();
+    await browser?.close();
     rmSync(profile, { recursive: true, force: true });
     await server.stop();
   }

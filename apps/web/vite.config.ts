@@ -1,9 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { precompress } from './vite-precompress.ts';
+import { pureContracts } from './vite-pure-contracts.ts';
 
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), pureContracts(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

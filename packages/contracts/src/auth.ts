@@ -5,11 +5,7 @@ import { PASSWORD_MAX_LENGTH, newPasswordSchema } from './passwords.ts';
 import { roleSchema } from './roles.ts';
 import { loginTwoStepSchema } from './two-step.ts';
 
-export const loginBodySchema = z.strictObject({
-  email: z.string().trim().min(1).max(254),
-  password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
-});
-export type LoginBody = z.input<typeof loginBodySchema>;
+export { loginBodySchema, type LoginBody } from './login.ts';
 
 export const meSchema = z.object({
   user: z.object({

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { isEmailAddress, normalizeEmail } from './email.ts';
 import { coded } from './errors.ts';
+import { LOCALES } from './enums.ts';
 
-/** Languages the UI and the organization can use. */
-export const LOCALES = ['en', 'sv', 'pl', 'ru', 'uk'] as const;
+export { LOCALES };
 export const localeSchema = z.enum(LOCALES);
 export type Locale = z.infer<typeof localeSchema>;
 

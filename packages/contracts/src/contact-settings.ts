@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, nameSchema, timeOfDaySchema, timestampSchema } from './common.ts';
+import { LOOKUP_KINDS } from './enums.ts';
 
 /** Persons and companies share statuses, tags, custom fields … each scoped to one or both. */
 export const CONTACT_KINDS = ['person', 'company'] as const;
@@ -66,14 +67,7 @@ export const statusListSchema = z.object({ items: z.array(statusSchema) });
  * Tags, categories, industries, sources, products of interest and history event types are
  * all "a named, ordered, optionally coloured entry of a configurable list".
  */
-export const LOOKUP_KINDS = [
-  'tags',
-  'categories',
-  'industries',
-  'sources',
-  'products',
-  'history-types',
-] as const;
+export { LOOKUP_KINDS };
 export const lookupKindSchema = z.enum(LOOKUP_KINDS);
 export type LookupKind = z.infer<typeof lookupKindSchema>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema, timestampSchema } from './common.ts';
 import { contactFilterSchema, refSchema } from './contacts.ts';
 import { taskTypeSchema } from './task-settings.ts';
+import { TASK_SORTS, TASK_STATES } from './enums.ts';
 
 // ---------------------------------------------------------------- the task (T-1)
 
@@ -160,16 +161,7 @@ export const taskTakeBodySchema = z.strictObject({
 
 // ---------------------------------------------------------------- lists (T-9)
 
-/** `due`: open and due by the end of the club's today, overdue included ("my day"). */
-export const TASK_STATES = ['open', 'overdue', 'today', 'due', 'done', 'all'] as const;
-export const TASK_SORTS = [
-  'dueAt',
-  '-dueAt',
-  'createdAt',
-  '-createdAt',
-  'completedAt',
-  '-completedAt',
-];
+export { TASK_SORTS, TASK_STATES };
 
 const idList = z
   .union([idSchema, z.array(idSchema).max(100)])

@@ -1,13 +1,11 @@
 import { z } from 'zod';
+import * as zm from 'zod/mini';
 import { coded } from './errors.ts';
 import { idSchema, timestampSchema } from './common.ts';
 import { PASSWORD_MAX_LENGTH } from './passwords.ts';
+import { twoStepCodeSchema } from './login.ts';
 
-/**
- * What a user types at the code step: six digits from the authenticator app, or one of their
- * recovery codes (letters and dashes). Spaces are allowed; the server reads either.
- */
-export const twoStepCodeSchema = z.string().trim().min(1).max(40);
+export { loginCodeBodySchema, twoStepCodeSchema, type LoginCodeBody } from './login.ts';
 
 /** The password step passed, the account has two-step on: no session yet (decision 0014). */
 export const loginTwoStepSchema = z.object({
@@ -16,9 +14,6 @@ export const loginTwoStepSchema = z.object({
   expiresAt: timestampSchema,
 });
 export type LoginTwoStep = z.infer<typeof loginTwoStepSchema>;
-
-export const loginCodeBodySchema = z.strictObject({ code: twoStepCodeSchema });
-export type LoginCodeBody = z.input<typeof loginCodeBodySchema>;
 
 export const twoStepStatusSchema = z.object({
   enabled: z.boolean(),
@@ -49,7 +44,7 @@ export type RecoveryCodes = z.infer<typeof recoveryCodesSchema>;
 export const twoStepProofSchema = z
   .strictObject({
     password: z.string().min(1).max(PASSWORD_MAX_LENGTH).optional(),
-    code: twoStepCodeSchema.optional(),
+    code: zm.optional(twoStepCodeSchema),
   })
   .refine((v) => v.password !== undefined || v.code !== undefined, {
     ...coded('required', 'Enter your password or a code from your app'),

@@ -1,24 +1,26 @@
 import {
-  Drawer,
   MantineProvider,
-  Modal,
-  PasswordInput,
-  TableScrollContainer,
   createTheme,
+  type DrawerProps,
+  type ModalProps,
+  type PasswordInputProps,
+  type TableScrollContainerProps,
 } from '@mantine/core';
-import { DateTimePicker, DatePickerInput } from '@mantine/dates';
-import { Notifications } from '@mantine/notifications';
+import type { DatePickerInputProps, DateTimePickerProps } from '@mantine/dates';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useMemo, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { isApiError } from '../lib/api.ts';
 import { i18n } from '../lib/i18n.ts';
+import { NotificationsOnDemand } from './notifications-on-demand.tsx';
 
 /**
  * Mantine's own controls (a password's eye, a dialog's cross, a calendar's arrows) carry no
  * name or an English one; the theme names them in the user's language, so a screen reader
- * never switches to English in the middle of a Swedish form.
+ * never switches to English in the middle of a Swedish form. Each component's defaults are a
+ * plain object (what `Component.extend` returns), so the theme imports no component: the login
+ * page does not download the date pickers, dialogs and drawers it never shows.
  */
 function buildTheme(t: TFunction) {
   const calendarLabels = {
@@ -42,16 +44,22 @@ function buildTheme(t: TFunction) {
     components: {
       // The default custom scroll area keeps room for a horizontal scrollbar under every table,
       // an empty stripe below the last row; the browser's own scrolling takes room only if needed.
-      TableScrollContainer: TableScrollContainer.extend({ defaultProps: { type: 'native' } }),
-      PasswordInput: PasswordInput.extend({
-        defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('a11y.togglePassword') } },
-      }),
-      Modal: Modal.extend({ defaultProps: close }),
-      Drawer: Drawer.extend({ defaultProps: close }),
-      DateTimePicker: DateTimePicker.extend({
-        defaultProps: { ariaLabels: calendarLabels },
-      }),
-      DatePickerInput: DatePickerInput.extend({ defaultProps: { ariaLabels: calendarLabels } }),
+      TableScrollContainer: {
+        defaultProps: { type: 'native' } satisfies Partial<TableScrollContainerProps>,
+      },
+      PasswordInput: {
+        defaultProps: {
+          visibilityToggleButtonProps: { 'aria-label': t('a11y.togglePassword') },
+        } satisfies Partial<PasswordInputProps>,
+      },
+      Modal: { defaultProps: close satisfies Partial<ModalProps> },
+      Drawer: { defaultProps: close satisfies Partial<DrawerProps> },
+      DateTimePicker: {
+        defaultProps: { ariaLabels: calendarLabels } satisfies Partial<DateTimePickerProps>,
+      },
+      DatePickerInput: {
+        defaultProps: { ariaLabels: calendarLabels } satisfies Partial<DatePickerInputProps>,
+      },
     },
   });
 }
@@ -62,7 +70,7 @@ function LocalizedMantine({ children }: { children: ReactNode }) {
   const theme = useMemo(() => buildTheme(t), [t]);
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="bottom-right" limit={3} />
+      <NotificationsOnDemand />
       {children}
     </MantineProvider>
   );

@@ -10,7 +10,7 @@ import {
   useNavigate,
 } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { FullPageLoader } from '../components/full-page-loader.tsx';
 import { MessagePage } from '../components/message-page.tsx';
 // Only what route definitions need up front; every page arrives on demand (lazy-pages.ts).
@@ -22,8 +22,11 @@ import {
 } from '../features/contacts/list-search.ts';
 import { taskBoardSearchSchema } from '../features/task-board/board-search.ts';
 import { tasksSearchSchema } from '../features/tasks/tasks-search.ts';
-import { lookupKindSchema } from '@spotter/contracts';
+import type { LookupKind } from '@spotter/contracts';
+import { LOOKUP_KINDS } from '@spotter/contracts/enums';
+import { loadSignedInTexts } from '../lib/i18n.ts';
 import { safeRedirect } from '../lib/safe-redirect.ts';
+import { id, lenient, text } from '../lib/search-params.ts';
 import { queryClient } from './providers.tsx';
 import { landingPath } from './landing.ts';
 import { useSignedInMe } from './signed-in.ts';
@@ -64,6 +67,9 @@ import {
   UsersPage,
 } from './lazy-pages.ts';
 
+const isLookupKind = (kind: string): kind is LookupKind =>
+  (LOOKUP_KINDS as readonly string[]).includes(kind);
+
 function NotFound() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -103,6 +109,8 @@ const setupRoute = createRoute({
   beforeLoad: async ({ context }) => {
     const status = await context.queryClient.ensureQueryData(setupStatusQuery);
     if (!status.needed) throw redirect({ to: '/login', replace: true });
+    // The first-run page's texts come with the app's, which its owner is about to open.
+    await loadSignedInTexts();
   },
   pendingComponent: FullPageLoader,
   component: SetupPage,
@@ -111,7 +119,7 @@ const setupRoute = createRoute({
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/login',
-  validateSearch: z.object({ redirect: z.string().max(2000).optional().catch(undefined) }),
+  validateSearch: z.object({ redirect: lenient(text(2000)) }),
   beforeLoad: async ({ context, search }) => {
     const status = await context.queryClient.ensureQueryData(setupStatusQuery);
     if (status.needed) throw redirect({ to: '/setup', replace: true });
@@ -130,7 +138,8 @@ const appRoute = createRoute({
   id: 'app',
   beforeLoad: async ({ context, location }) => {
     const me = await context.queryClient.ensureQueryData(meQuery);
-    if (me) return;
+    // The signed-in app's texts arrive before its first page renders; the login page has none.
+    if (me) return loadSignedInTexts();
     const status = await context.queryClient.ensureQueryData(setupStatusQuery);
     if (status.needed) throw redirect({ to: '/setup', replace: true });
     const here = location.href;
@@ -241,7 +250,7 @@ const personsRoute = createRoute({
 const personCreateRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/persons/new',
-  validateSearch: z.object({ companyId: z.uuid().optional().catch(undefined) }),
+  validateSearch: z.object({ companyId: lenient(id) }),
   component: function PersonCreateRoute() {
     return (
       <PersonCreatePage me={useSignedInMe()} companyId={personCreateRoute.useSearch().companyId} />
@@ -285,7 +294,7 @@ const companyRoute = createRoute({
 const importRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/import',
-  validateSearch: z.object({ id: z.uuid().optional().catch(undefined) }),
+  validateSearch: z.object({ id: lenient(id) }),
   component: function ImportRoute() {
     return <ImportPage me={useSignedInMe()} importId={importRoute.useSearch().id} />;
   },
@@ -310,7 +319,7 @@ const settingsLookupsRoute = createRoute({
   path: '/lists/$kind',
   params: {
     // An unknown list (a typo such as /lists/tag) is a page that does not exist, not a crash.
-    parse: (p: { kind: string }) => ({ kind: lookupKindSchema.safeParse(p.kind).data ?? null }),
+    parse: (p: { kind: string }) => ({ kind: isLookupKind(p.kind) ? p.kind : null }),
     stringify: (p: { kind: string | null }) => ({ kind: p.kind ?? '' }),
   },
   // Thrown in the loader and caught by this route, so the page shows inside the settings.

@@ -1,4 +1,5 @@
-import { LOCALES, type Locale } from '@spotter/contracts';
+import type { Locale } from '@spotter/contracts';
+import { LOCALES } from '@spotter/contracts/enums';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
@@ -32,25 +33,66 @@ export const LANGUAGE_NAMES: Record<Locale, string> = {
 };
 
 type Bundle = Record<string, Record<string, unknown>>;
+type Part = 'public' | 'signedIn';
 
 /**
- * One chunk per language, fetched when it is chosen: the login page of a Swedish club does
- * not download the other four.
+ * Two chunks per language, each fetched when first needed: the texts of the pages seen before
+ * signing in, and those of the signed-in app. The login page of a Swedish club downloads
+ * neither the other four languages nor the CRM's texts.
  */
-const bundles: Record<Locale, () => Promise<{ default: Bundle }>> = {
-  en: () => import('../locales/en/index.ts'),
-  sv: () => import('../locales/sv/index.ts'),
-  pl: () => import('../locales/pl/index.ts'),
-  ru: () => import('../locales/ru/index.ts'),
-  uk: () => import('../locales/uk/index.ts'),
+const bundles: Record<Locale, Record<Part, () => Promise<{ default: Bundle }>>> = {
+  en: {
+    public: () => import('../locales/en/public.ts'),
+    signedIn: () => import('../locales/en/signed-in.ts'),
+  },
+  sv: {
+    public: () => import('../locales/sv/public.ts'),
+    signedIn: () => import('../locales/sv/signed-in.ts'),
+  },
+  pl: {
+    public: () => import('../locales/pl/public.ts'),
+    signedIn: () => import('../locales/pl/signed-in.ts'),
+  },
+  ru: {
+    public: () => import('../locales/ru/public.ts'),
+    signedIn: () => import('../locales/ru/signed-in.ts'),
+  },
+  uk: {
+    public: () => import('../locales/uk/public.ts'),
+    signedIn: () => import('../locales/uk/signed-in.ts'),
+  },
 };
 
-async function loadLanguage(locale: Locale) {
-  if (i18n.hasResourceBundle(locale, 'common')) return;
-  const { default: bundle } = await bundles[locale]();
-  for (const [ns, resources] of Object.entries(bundle)) {
-    i18n.addResourceBundle(locale, ns, resources, true, true);
+/** The parts this page needs in every language it switches to; the signed-in part once asked. */
+const wanted = new Set<Part>(['public']);
+const loaded = new Map<string, Promise<void>>();
+
+function loadPart(locale: Locale, part: Part): Promise<void> {
+  const key = `${locale}:${part}`;
+  let done = loaded.get(key);
+  if (!done) {
+    done = bundles[locale][part]().then(({ default: bundle }) => {
+      for (const [ns, resources] of Object.entries(bundle)) {
+        i18n.addResourceBundle(locale, ns, resources, true, true);
+      }
+    });
+    // A failed fetch (a dropped connection) is tried again next time rather than remembered.
+    done.catch(() => loaded.delete(key));
+    loaded.set(key, done);
   }
+  return done;
+}
+
+const loadLanguage = (locale: Locale) =>
+  Promise.all([...wanted].map((part) => loadPart(locale, part))).then(() => undefined);
+
+/**
+ * Resolves once the signed-in app's texts of the current language are there; from then on a
+ * language change fetches them too. The authenticated routes wait for it before they render.
+ */
+export function loadSignedInTexts(): Promise<void> {
+  wanted.add('signedIn');
+  return loadLanguage(isLocale(i18n.language) ? i18n.language : deviceLocale());
 }
 
 const STORAGE_KEY = 'spotter.locale';

@@ -1,10 +1,10 @@
+import type { ErrorParams } from '@spotter/contracts';
 import {
   fieldErrorOfIssue,
   isFieldErrorCode,
-  type ErrorParams,
   type FieldErrorCode,
-} from '@spotter/contracts';
-import { z } from 'zod';
+} from '@spotter/contracts/field-errors';
+import * as z from 'zod/mini';
 import { i18n } from './i18n.ts';
 import { ApiError } from './api.ts';
 

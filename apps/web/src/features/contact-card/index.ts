@@ -1,4 +1,5 @@
 export { HistoryTimeline } from './components/history-timeline.tsx';
 export { NoteBox } from './components/note-box.tsx';
-export { EmailList, PhoneList, usePhoneRegion } from './components/detail-parts.tsx';
+export { EmailList, PhoneList } from './components/detail-parts.tsx';
+export { usePhoneRegion } from './components/phone-region.ts';
 export { useContact, useUpdateContact } from './api/contact-api.ts';

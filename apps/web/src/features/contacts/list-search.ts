@@ -1,54 +1,46 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { day, id, ids, lenient, pageNumber, pageSize, text } from '../../lib/search-params.ts';
 
-const id = z.uuid();
-const ids = z.array(id).max(100);
-const day = z.iso.date();
 /** `<fieldId>:<op>:<value>`, as the list API takes it. */
 const customFilter = z
   .string()
-  .max(260)
-  .regex(/^[0-9a-fA-F-]{36}:(eq|contains|gte|lte|set|unset)(:.{0,200})?$/);
+  .check(
+    z.maxLength(260),
+    z.regex(/^[0-9a-fA-F-]{36}:(eq|contains|gte|lte|set|unset)(:.{0,200})?$/),
+  );
 
 /**
  * The list page's URL: every filter, the sort and the page. Each param falls back to
  * `undefined` on its own, so a hand-edited or stale URL never breaks the page.
  */
 const baseSearch = {
-  search: z.string().max(200).optional().catch(undefined),
-  statusId: ids.optional().catch(undefined),
-  noStatus: z.boolean().optional().catch(undefined),
-  responsibleId: ids.optional().catch(undefined),
-  noResponsible: z.boolean().optional().catch(undefined),
-  tagId: ids.optional().catch(undefined),
-  tagMode: z.enum(['any', 'all']).optional().catch(undefined),
-  categoryId: ids.optional().catch(undefined),
-  branchId: ids.optional().catch(undefined),
-  sourceId: ids.optional().catch(undefined),
-  createdFrom: day.optional().catch(undefined),
-  createdTo: day.optional().catch(undefined),
-  cf: z.array(customFilter).max(20).optional().catch(undefined),
-  sort: z
-    .string()
-    .max(60)
-    .regex(/^-?(cf:[0-9a-fA-F-]{36}|[a-zA-Z]+)$/)
-    .optional()
-    .catch(undefined),
-  page: z.number().int().min(1).max(100_000).optional().catch(undefined),
-  pageSize: z
-    .union([z.literal(25), z.literal(50), z.literal(100)])
-    .optional()
-    .catch(undefined),
+  search: lenient(text(200)),
+  statusId: lenient(ids),
+  noStatus: lenient(z.boolean()),
+  responsibleId: lenient(ids),
+  noResponsible: lenient(z.boolean()),
+  tagId: lenient(ids),
+  tagMode: lenient(z.enum(['any', 'all'])),
+  categoryId: lenient(ids),
+  branchId: lenient(ids),
+  sourceId: lenient(ids),
+  createdFrom: lenient(day),
+  createdTo: lenient(day),
+  cf: lenient(z.array(customFilter).check(z.maxLength(20))),
+  sort: lenient(text(60).check(z.regex(/^-?(cf:[0-9a-fA-F-]{36}|[a-zA-Z]+)$/))),
+  page: lenient(pageNumber),
+  pageSize: lenient(pageSize),
 };
 
 export const personListSearchSchema = z.object({
   ...baseSearch,
-  companyId: id.optional().catch(undefined),
+  companyId: lenient(id),
 });
 export type PersonListSearch = z.infer<typeof personListSearchSchema>;
 
 export const companyListSearchSchema = z.object({
   ...baseSearch,
-  industryId: ids.optional().catch(undefined),
+  industryId: lenient(ids),
 });
 export type CompanyListSearch = z.infer<typeof companyListSearchSchema>;
 

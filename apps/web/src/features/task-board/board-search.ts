@@ -1,7 +1,5 @@
-import { z } from 'zod';
-
-const id = z.uuid();
-const ids = z.array(id).max(100);
+import * as z from 'zod/mini';
+import { id, ids, lenient, text } from '../../lib/search-params.ts';
 
 /**
  * The board's URL: its filters, and the task whose expanded card is open (so a link or the
@@ -9,18 +7,15 @@ const ids = z.array(id).max(100);
  * a hand-edited or stale URL never breaks the page.
  */
 export const taskBoardSearchSchema = z.object({
-  branchId: ids.optional().catch(undefined),
-  statusId: ids.optional().catch(undefined),
+  branchId: lenient(ids),
+  statusId: lenient(ids),
   /** A staff member's id, or `me` for "my cards". */
-  assigneeId: z
-    .union([id, z.literal('me')])
-    .optional()
-    .catch(undefined),
-  templateId: ids.optional().catch(undefined),
-  search: z.string().max(200).optional().catch(undefined),
+  assigneeId: lenient(z.union([id, z.literal('me')])),
+  templateId: lenient(ids),
+  search: lenient(text(200)),
   /** "My day" instead of the columns; absent: what this device showed last. */
-  view: z.enum(['board', 'day']).optional().catch(undefined),
+  view: lenient(z.enum(['board', 'day'])),
   /** The task whose expanded card (C-15) is open. */
-  card: id.optional().catch(undefined),
+  card: lenient(id),
 });
 export type BoardSearch = z.infer<typeof taskBoardSearchSchema>;

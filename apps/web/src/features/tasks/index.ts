@@ -1,9 +1,6 @@
 export { tasksSearchSchema, type TasksSearch } from './tasks-search.ts';
-export { TaskFormModal, type TaskPreset } from './components/task-form-modal.tsx';
-export { ResultModal } from './components/result-modal.tsx';
-export { NewCallModal } from './components/new-call-modal.tsx';
-export { RoundModal } from './components/round-modal.tsx';
-export { RoundRunner } from './components/round-runner.tsx';
+export type { TaskPreset } from './components/task-form-modal.tsx';
+export { NewCallModal, ResultModal, RoundModal, RoundRunner, TaskFormModal } from './dialogs.ts';
 export { DueBadge } from './components/due-badge.tsx';
 export { ContactTasks } from './components/contact-tasks.tsx';
 export { useTakeIntoWork } from './components/take-into-work.tsx';

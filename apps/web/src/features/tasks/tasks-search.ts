@@ -1,9 +1,7 @@
-import { TASK_SORTS, TASK_STATES, type TaskListQueryInput } from '@spotter/contracts';
-import { z } from 'zod';
-
-const id = z.uuid();
-const ids = z.array(id).max(100);
-const day = z.iso.date();
+import type { TaskListQueryInput } from '@spotter/contracts';
+import { TASK_SORTS, TASK_STATES } from '@spotter/contracts/enums';
+import * as z from 'zod/mini';
+import { day, id, ids, lenient, pageNumber, pageSize, text } from '../../lib/search-params.ts';
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 50;
@@ -13,26 +11,23 @@ export const DEFAULT_PAGE_SIZE = 50;
  * `undefined` on its own, so a hand-edited or stale link never breaks the page.
  */
 export const tasksSearchSchema = z.object({
-  view: z.enum(['all', 'my']).optional().catch(undefined),
-  state: z.enum(TASK_STATES).optional().catch(undefined),
-  templateId: ids.optional().catch(undefined),
-  statusId: ids.optional().catch(undefined),
-  assigneeId: id.optional().catch(undefined),
-  unassigned: z.boolean().optional().catch(undefined),
+  view: lenient(z.enum(['all', 'my'])),
+  state: lenient(z.enum(TASK_STATES)),
+  templateId: lenient(ids),
+  statusId: lenient(ids),
+  assigneeId: lenient(id),
+  unassigned: lenient(z.boolean()),
   /** Completed by this staff member (the control view's "done" numbers). */
-  completedById: id.optional().catch(undefined),
-  branchId: ids.optional().catch(undefined),
-  search: z.string().max(200).optional().catch(undefined),
+  completedById: lenient(id),
+  branchId: lenient(ids),
+  search: lenient(text(200)),
   /** One person's or company's tasks (from their page). */
-  contactId: id.optional().catch(undefined),
+  contactId: lenient(id),
   /** Done on or after this day (the control view's "done today / this week"). */
-  doneFrom: day.optional().catch(undefined),
-  sort: z.enum(TASK_SORTS).optional().catch(undefined),
-  page: z.number().int().min(1).max(100_000).optional().catch(undefined),
-  pageSize: z
-    .union([z.literal(25), z.literal(50), z.literal(100)])
-    .optional()
-    .catch(undefined),
+  doneFrom: lenient(day),
+  sort: lenient(z.enum(TASK_SORTS)),
+  page: lenient(pageNumber),
+  pageSize: lenient(pageSize),
 });
 export type TasksSearch = z.infer<typeof tasksSearchSchema>;
 

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { loginCodeBodySchema, type LoginCodeBody } from '@spotter/contracts';
+import { loginCodeBodySchema, type LoginCodeBody } from '@spotter/contracts/login';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useTranslation } from 'react-i18next';

@@ -1,6 +1,8 @@
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { loginBodySchema, type LoginBody, type Locale } from '@spotter/contracts';
+// By file, not the index: the login page's first download holds only the schemas it builds.
+import type { Locale } from '@spotter/contracts';
+import { loginBodySchema, type LoginBody } from '@spotter/contracts/login';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { zod4Resolver } from 'mantine-form-zod-resolver';

@@ -27,7 +27,7 @@ import { DuplicateAlert } from './duplicate-alert.tsx';
 import { HistoryTimeline } from './history-timeline.tsx';
 import { MergeDialog } from './merge-dialog.tsx';
 import { NoteBox } from './note-box.tsx';
-import { usePhoneRegion } from './detail-parts.tsx';
+import { usePhoneRegion } from './phone-region.ts';
 import { useContactSave, type ContactChange } from './use-contact-save.ts';
 
 export interface EditFormArgs<K extends ContactKind> {

@@ -13,15 +13,13 @@ import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TagBadge } from '../../../components/status-badge.tsx';
 import { emailBreaks } from '../../../lib/email-breaks.ts';
-import {
-  crmSettingsQuery,
-  lookupsQuery,
-  useBranchOptions,
-  useCustomFields,
-} from '../../../lib/crm-reference.ts';
+import { lookupsQuery, useBranchOptions, useCustomFields } from '../../../lib/crm-reference.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { formatPhone, telHref } from '../../../lib/phone.ts';
 import { CustomFieldValue } from './custom-fields.tsx';
+import { usePhoneRegion } from './phone-region.ts';
+
+export { usePhoneRegion };
 
 export function Card(props: {
   title: string;
@@ -64,10 +62,6 @@ export function Field(props: { label: string; children: ReactNode; testId?: stri
 }
 
 export const Dash = () => <Text c="dimmed">—</Text>;
-
-export function usePhoneRegion() {
-  return useQuery(crmSettingsQuery).data?.phoneRegion ?? null;
-}
 
 export function PhoneList(props: { phones: Phone[] }) {
   const { t } = useTranslation('card');

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { SkipLink } from '../../../components/skip-link.tsx';
+import { onDemand } from '../../../components/on-demand.tsx';
 import { usePhoneRegion } from '../../contact-card/index.ts';
 import { NewCallModal, TaskFormModal } from '../../tasks/index.ts';
 import { useBoardSummary } from '../api/board-api.ts';
@@ -18,9 +19,14 @@ import type { BoardSearch } from '../board-search.ts';
 import { BoardFilters } from '../components/board-filters.tsx';
 import { BoardView } from '../components/board-view.tsx';
 import { ColumnPicker } from '../components/column-picker.tsx';
-import { ExpandedCard } from '../components/expanded-card.tsx';
 import { MyDay } from '../components/my-day.tsx';
 import { focusFirstCard, useBoardKeys } from '../use-board-keys.ts';
+
+// The expanded card (task, contact, history, comment box) is fetched when a card first opens.
+const ExpandedCard = onDemand(
+  () => import('../components/expanded-card.tsx').then((m) => m.ExpandedCard),
+  (p) => p.taskId !== undefined,
+);
 
 /** The board fills the screen below the header; its columns scroll on their own. */
 const FULL_HEIGHT =
