@@ -435,9 +435,9 @@ const settingsConnectedSystemsRoute = createRoute({
 });
 
 const eventLogSearchSchema = z.object({
-  sourceId: z.uuid().optional().catch(undefined),
-  type: z.string().max(100).optional().catch(undefined),
-  state: z.enum(['accepted', 'refused']).optional().catch(undefined),
+  sourceId: lenient(id),
+  type: lenient(text(100)),
+  state: lenient(z.enum(['accepted', 'refused'])),
 });
 
 const settingsEventLogRoute = createRoute({
