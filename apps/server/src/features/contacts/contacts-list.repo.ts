@@ -13,6 +13,7 @@ import { users } from '../users/index.ts';
 import { contacts } from './contacts.table.ts';
 import { escapeLike } from '../../lib/like.ts';
 import { searchCondition, uuidArray, type SearchTerms } from './search.repo.ts';
+import { afterPosition, keyText, type KeyType, type SortKey } from './contacts-list.cursor.ts';
 
 export type ContactListRow = typeof contacts.$inferSelect;
 
@@ -118,80 +119,114 @@ export function listWhere(scope: ListScope): SQL {
 }
 
 interface OrderPlan {
-  order: SQL[];
+  keys: SortKey[];
+  desc: boolean;
   joinStatus: boolean;
   joinResponsible: boolean;
 }
 
-function orderPlan(sort: SortSpec): OrderPlan {
-  const dir = sort.desc ? sql`desc` : sql`asc`;
-  const plan: OrderPlan = { order: [], joinStatus: false, joinResponsible: false };
-  // Nullable keys go last in both directions; the id keeps equal keys in one stable order.
-  const nullable = (expr: SQL) => plan.order.push(sql`${expr} ${dir} nulls last`);
-  const plain = (expr: SQL | typeof contacts.sortName) => plan.order.push(sql`${expr} ${dir}`);
+/** The keys a sort orders by; the name and then the id keep equal keys in one stable order. */
+export function orderPlan(sort: SortSpec): OrderPlan {
+  const plan: OrderPlan = { keys: [], desc: sort.desc, joinStatus: false, joinResponsible: false };
+  const key = (expr: SQL, type: KeyType, nullable = true) =>
+    plan.keys.push({ expr, type, nullable });
   if ('field' in sort) {
     const f = sort.field;
     if (f.type === 'dropdown') {
       // Dropdown values sort in the order their options are listed in the settings.
       const ids = f.options.map((o) => o.id);
-      nullable(
+      key(
         sql`array_position(${sql`array[${sql.join(
           ids.length ? ids.map((i) => sql`${i}`) : [sql`null`],
           sql`, `,
         )}]::text[]`}, ${customText(f.id)})`,
+        'int',
       );
     } else if (f.type === 'text') {
-      nullable(sql`lower(${customText(f.id)})`);
+      key(sql`lower(${customText(f.id)})`, 'text');
+    } else if (f.type === 'date') {
+      key(customText(f.id), 'text');
     } else {
-      nullable(customValueExpr(f));
+      key(customValueExpr(f), 'numeric');
     }
   } else {
     switch (sort.column) {
       case 'name':
-        plain(sql`${contacts.sortName}`);
         break;
       case 'createdAt':
-        plain(sql`${contacts.createdAt}`);
+        key(sql`${contacts.createdAt}`, 'micros', false);
         break;
       case 'updatedAt':
-        plain(sql`${contacts.updatedAt}`);
+        key(sql`${contacts.updatedAt}`, 'micros', false);
         break;
       case 'birthDate':
-        nullable(sql`${contacts.birthDate}`);
+        key(sql`${contacts.birthDate}`, 'date');
         break;
       case 'orgNumber':
-        plain(sql`${contacts.orgNumber}`);
+        key(sql`${contacts.orgNumber}`, 'text', false);
         break;
       case 'city':
-        nullable(sql`nullif(lower(${contacts.address} ->> 'city'), '')`);
+        key(sql`nullif(lower(${contacts.address} ->> 'city'), '')`, 'text');
         break;
       case 'status':
         plan.joinStatus = true;
-        nullable(sql`${contactStatuses.position}`);
-        nullable(sql`lower(${contactStatuses.name})`);
+        key(sql`${contactStatuses.position}`, 'int');
+        key(sql`lower(${contactStatuses.name})`, 'text');
         break;
       case 'responsible':
         plan.joinResponsible = true;
-        nullable(sql`lower(${users.name})`);
+        key(sql`lower(${users.name})`, 'text');
         break;
     }
-    if (sort.column !== 'name') plain(sql`${contacts.sortName}`);
   }
-  plain(sql`${contacts.id}`);
+  key(sql`${contacts.sortName}`, 'text', false);
   return plan;
 }
 
-/** One page of a list in the requested order; equal keys are ordered by id, so pages never overlap. */
-export async function listPage(
+/** A list's rows with what a person's answer shows beside them, and the row's sort keys. */
+export interface ListPageRow {
+  row: ContactListRow;
+  /** The name of who created it, and of the company a person works at. */
+  createdByName: string | null;
+  companyName: string | null;
+  keys: Array<string | null>;
+}
+
+/**
+ * Up to `limit + 1` rows of a list in the requested order, after (or, walking backwards,
+ * before) the cursor's position. One statement: the walk reads as many rows as it shows from
+ * the index of its sort, whatever the page, and brings the names the answer shows with it.
+ */
+export async function listRows(
   db: Db,
   scope: ListScope,
-  sort: SortSpec,
-  page: { limit: number; offset: number },
-): Promise<ContactListRow[]> {
-  const plan = orderPlan(sort);
-  // Deferred join: page through ids only (the indexes answer that without reading rows),
-  // then read the 50 rows of the page. A deep offset no longer drags every skipped row along.
-  let q = db.select({ id: contacts.id }).from(contacts).$dynamic();
+  plan: OrderPlan,
+  page: { limit: number; after?: Array<string | null>; backwards?: boolean },
+): Promise<ListPageRow[]> {
+  // Walking backwards reads the same order reversed; the caller turns the rows round again.
+  const desc = plan.desc !== (page.backwards ?? false);
+  const dir = desc ? sql`desc` : sql`asc`;
+  const nullsLast = !(page.backwards ?? false);
+  const nulls = nullsLast ? sql`nulls last` : sql`nulls first`;
+  const order = [
+    ...plan.keys.map((k) => (k.nullable ? sql`${k.expr} ${dir} ${nulls}` : sql`${k.expr} ${dir}`)),
+    sql`${contacts.id} ${dir}`,
+  ];
+  // Outer columns spelled out in full: drizzle leaves them unqualified in a one-table select.
+  let q = db
+    .select({
+      row: contacts,
+      createdByName: sql<string | null>`(select u.name from users u
+        where u.org_id = "contacts"."org_id" and u.id = "contacts"."created_by")`,
+      companyName: sql<string | null>`(select co.display_name from contacts co
+        where co.org_id = "contacts"."org_id" and co.id = "contacts"."company_id"
+        and co.deleted_at is null)`,
+      keys: sql<
+        Array<string | null>
+      >`array[${sql.join(plan.keys.map(keyText), sql`, `)}, ${contacts.id}::text]`,
+    })
+    .from(contacts)
+    .$dynamic();
   if (plan.joinStatus) {
     q = q.leftJoin(
       contactStatuses,
@@ -204,23 +239,44 @@ export async function listPage(
       and(eq(users.id, contacts.responsibleId), eq(users.orgId, contacts.orgId)),
     );
   }
-  const ids = (
-    await q
-      .where(listWhere(scope))
-      .orderBy(...plan.order)
-      .limit(page.limit)
-      .offset(page.offset)
-  ).map((r) => r.id);
-  if (ids.length === 0) return [];
-  const rows = await db
-    .select()
-    .from(contacts)
-    .where(and(eq(contacts.orgId, scope.orgId), inArray(contacts.id, ids)));
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  const position = page.after
+    ? afterPosition(plan.keys, sql`${contacts.id}`, page.after, {
+        gt: desc ? '<' : '>',
+        nullsLast,
+      })
+    : undefined;
+  return q
+    .where(and(listWhere(scope), position))
+    .orderBy(...order)
+    .limit(page.limit + 1);
 }
 
-export async function countList(db: Db, scope: ListScope): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(contacts).where(listWhere(scope));
+/** Every matching row in the requested order, `batch` rows per statement (exports). */
+export async function* allRows(
+  db: Db,
+  scope: ListScope,
+  sort: SortSpec,
+  batch: number,
+): AsyncGenerator<ContactListRow[]> {
+  const plan = orderPlan(sort);
+  let after: Array<string | null> | undefined;
+  for (;;) {
+    const rows = await listRows(db, scope, plan, { limit: batch, after });
+    const page = rows.slice(0, batch);
+    if (page.length > 0) yield page.map((r) => r.row);
+    if (rows.length <= batch) return;
+    after = page.at(-1)!.keys;
+  }
+}
+
+/** How many rows match, counting no further than `cap + 1` (the caller says "cap+"). */
+export async function countList(db: Db, scope: ListScope, cap: number): Promise<number> {
+  const matching = db
+    .select({ one: sql`1` })
+    .from(contacts)
+    .where(listWhere(scope))
+    .limit(cap + 1)
+    .as('matching');
+  const [row] = await db.select({ n: count() }).from(matching);
   return row?.n ?? 0;
 }
