@@ -75,7 +75,8 @@ function recorder(appSrcDir: string) {
       if (typeof first === 'string') log.push({ text: first, values: (second as unknown[]) ?? [] });
       else if (first && typeof first === 'object' && 'text' in first) {
         const q = first as { text: string; values?: unknown[] };
-        log.push({ text: q.text, values: q.values ?? [] });
+        // drizzle passes the values beside the config object.
+        log.push({ text: q.text, values: q.values ?? (second as unknown[]) ?? [] });
       }
     }
     return original.apply(this, args);

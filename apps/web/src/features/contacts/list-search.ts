@@ -10,7 +10,7 @@ const customFilter = z
   .regex(/^[0-9a-fA-F-]{36}:(eq|contains|gte|lte|set|unset)(:.{0,200})?$/);
 
 /**
- * The list page's URL: every filter, the sort and the page. Each param falls back to
+ * The list page's URL: every filter, the sort and the page (its cursor and number). Each param falls back to
  * `undefined` on its own, so a hand-edited or stale URL never breaks the page.
  */
 const baseSearch = {
@@ -33,6 +33,9 @@ const baseSearch = {
     .regex(/^-?(cf:[0-9a-fA-F-]{36}|[a-zA-Z]+)$/)
     .optional()
     .catch(undefined),
+  /** The page's position, opaque: the API's `nextCursor` or `prevCursor`. */
+  cursor: z.string().max(2000).optional().catch(undefined),
+  /** The page's number, for "51–100" only: the cursor says which rows it shows. */
   page: z.number().int().min(1).max(100_000).optional().catch(undefined),
   pageSize: z
     .union([z.literal(25), z.literal(50), z.literal(100)])
