@@ -1,4 +1,4 @@
-import { and, or, sql, type SQL } from 'drizzle-orm';
+import { and, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { fieldInvalid } from '../../lib/errors.ts';
 
 /**
@@ -83,8 +83,11 @@ export function keyText(key: SortKey): SQL<string | null> {
   }
 }
 
+/** A key's value, or a placeholder for it in a prepared statement. */
+export type KeyValue = string | null | Placeholder;
+
 /** A cursor's value as SQL of the key's type. */
-function valueOf(type: KeyType, v: string): SQL {
+function valueOf(type: KeyType, v: string | Placeholder): SQL {
   switch (type) {
     case 'micros':
       return sql`(timestamptz 'epoch' + ${v}::bigint * interval '1 microsecond')`;
@@ -107,7 +110,7 @@ function valueOf(type: KeyType, v: string): SQL {
 export function afterPosition(
   keys: readonly SortKey[],
   idExpr: SQL,
-  values: ReadonlyArray<string | null>,
+  values: readonly KeyValue[],
   walk: { gt: '>' | '<'; nullsLast: boolean },
 ): SQL {
   const op = sql.raw(walk.gt);

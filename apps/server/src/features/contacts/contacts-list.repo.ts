@@ -1,4 +1,15 @@
-import { and, count, eq, inArray, isNull, or, sql, type Column, type SQL } from 'drizzle-orm';
+import {
+  and,
+  count,
+  eq,
+  inArray,
+  isNull,
+  or,
+  sql,
+  type Column,
+  type Placeholder,
+  type SQL,
+} from 'drizzle-orm';
 import type {
   COMPANY_SORTS,
   ContactFilter,
@@ -13,7 +24,13 @@ import { users } from '../users/index.ts';
 import { contacts } from './contacts.table.ts';
 import { escapeLike } from '../../lib/like.ts';
 import { searchCondition, uuidArray, type SearchTerms } from './search.repo.ts';
-import { afterPosition, keyText, type KeyType, type SortKey } from './contacts-list.cursor.ts';
+import {
+  afterPosition,
+  keyText,
+  type KeyType,
+  type KeyValue,
+  type SortKey,
+} from './contacts-list.cursor.ts';
 
 export type ContactListRow = typeof contacts.$inferSelect;
 
@@ -86,12 +103,19 @@ function idOrNone(column: Column, ids?: string[], none?: boolean) {
 
 /** The WHERE of a list, shared by the page, its count, bulk changes and exports. */
 export function listWhere(scope: ListScope): SQL {
-  const f = scope.filter;
-  const tz = scope.timezone ?? 'UTC';
-  const conditions: Array<SQL | undefined> = [
+  return and(
     eq(contacts.orgId, scope.orgId),
     eq(contacts.kind, scope.kind),
     isNull(contacts.deletedAt),
+    ...filterConditions(scope),
+  )!;
+}
+
+/** What narrows a list beyond its organization and kind (undefined: that filter is not set). */
+function filterConditions(scope: ListScope): Array<SQL | undefined> {
+  const f = scope.filter;
+  const tz = scope.timezone ?? 'UTC';
+  return [
     scope.ids ? inArray(contacts.id, scope.ids) : undefined,
     scope.search ? (searchCondition(scope.search) ?? undefined) : undefined,
     idOrNone(contacts.statusId, f.statusId, f.noStatus),
@@ -115,7 +139,6 @@ export function listWhere(scope: ListScope): SQL {
       : undefined,
     ...scope.customFilters.map(customFilterSql),
   ];
-  return and(...conditions)!;
 }
 
 interface OrderPlan {
@@ -192,21 +215,21 @@ export interface ListPageRow {
   keys: Array<string | null>;
 }
 
-/**
- * Up to `limit + 1` rows of a list in the requested order, after (or, walking backwards,
- * before) the cursor's position. One statement: the walk reads as many rows as it shows from
- * the index of its sort, whatever the page, and brings the names the answer shows with it.
- */
-export async function listRows(
-  db: Db,
-  scope: ListScope,
-  plan: OrderPlan,
-  page: { limit: number; after?: Array<string | null>; backwards?: boolean },
-): Promise<ListPageRow[]> {
+interface PageShape {
+  plan: OrderPlan;
+  where: SQL;
+  after?: readonly KeyValue[];
+  backwards: boolean;
+  limit: number | Placeholder;
+}
+
+/** The statement of a page: its rows, the names the answer shows, and each row's keys. */
+function pageQuery(db: Db, shape: PageShape) {
+  const { plan } = shape;
   // Walking backwards reads the same order reversed; the caller turns the rows round again.
-  const desc = plan.desc !== (page.backwards ?? false);
+  const desc = plan.desc !== shape.backwards;
   const dir = desc ? sql`desc` : sql`asc`;
-  const nullsLast = !(page.backwards ?? false);
+  const nullsLast = !shape.backwards;
   const nulls = nullsLast ? sql`nulls last` : sql`nulls first`;
   const order = [
     ...plan.keys.map((k) => (k.nullable ? sql`${k.expr} ${dir} ${nulls}` : sql`${k.expr} ${dir}`)),
@@ -239,16 +262,100 @@ export async function listRows(
       and(eq(users.id, contacts.responsibleId), eq(users.orgId, contacts.orgId)),
     );
   }
-  const position = page.after
-    ? afterPosition(plan.keys, sql`${contacts.id}`, page.after, {
+  const position = shape.after
+    ? afterPosition(plan.keys, sql`${contacts.id}`, shape.after, {
         gt: desc ? '<' : '>',
         nullsLast,
       })
     : undefined;
   return q
-    .where(and(listWhere(scope), position))
+    .where(and(shape.where, position))
     .orderBy(...order)
-    .limit(page.limit + 1);
+    .limit(shape.limit);
+}
+
+type PreparedPage = ReturnType<ReturnType<typeof pageQuery>['prepare']>;
+/** Per database handle: the prepared statements of unfiltered pages, by their shape. */
+const preparedPages = new WeakMap<Db, Map<string, PreparedPage>>();
+
+/**
+ * An unfiltered list in a built-in order whose keys cannot be null (name, created, changed,
+ * org number): the shape most page views have, prepared once per shape and handle instead of
+ * being built and planned per request.
+ */
+function preparedPage(
+  db: Db,
+  sort: SortSpec,
+  plan: OrderPlan,
+  backwards: boolean,
+  cursor: boolean,
+) {
+  if ('field' in sort || plan.keys.some((k) => k.nullable) || plan.joinStatus) return null;
+  if (plan.joinResponsible) return null;
+  const name = `contacts_page_${sort.column}_${sort.desc ? 'd' : 'a'}${backwards ? 'b' : 'f'}${cursor ? 'c' : 'n'}`;
+  let byDb = preparedPages.get(db);
+  if (!byDb) preparedPages.set(db, (byDb = new Map()));
+  let prepared = byDb.get(name);
+  if (!prepared) {
+    const where = and(
+      eq(contacts.orgId, sql.placeholder('orgId')),
+      eq(contacts.kind, sql.placeholder('kind')),
+      isNull(contacts.deletedAt),
+    )!;
+    const after = cursor
+      ? [...plan.keys.map((_, i) => sql.placeholder(`k${i}`)), sql.placeholder('id')]
+      : undefined;
+    prepared = pageQuery(db, {
+      plan,
+      where,
+      after,
+      backwards,
+      limit: sql.placeholder('limit'),
+    }).prepare(name);
+    byDb.set(name, prepared);
+  }
+  return prepared;
+}
+
+/** True when nothing but the organization and kind narrows the list. */
+function unfiltered(scope: ListScope): boolean {
+  return and(...filterConditions(scope)) === undefined;
+}
+
+/**
+ * Up to `limit + 1` rows of a list in the requested order, after (or, walking backwards,
+ * before) the cursor's position. One statement: the walk reads as many rows as it shows from
+ * the index of its sort, whatever the page, and brings the names the answer shows with it.
+ */
+export async function listRows(
+  db: Db,
+  scope: ListScope,
+  sort: SortSpec,
+  page: { limit: number; after?: Array<string | null>; backwards?: boolean },
+): Promise<ListPageRow[]> {
+  const plan = orderPlan(sort);
+  const backwards = page.backwards ?? false;
+  const prepared = unfiltered(scope)
+    ? preparedPage(db, sort, plan, backwards, page.after !== undefined)
+    : null;
+  if (prepared) {
+    const values: Record<string, unknown> = {
+      orgId: scope.orgId,
+      kind: scope.kind,
+      limit: page.limit + 1,
+    };
+    page.after?.forEach((v, i) => {
+      values[i === plan.keys.length ? 'id' : `k${i}`] = v;
+    });
+    return prepared.execute(values);
+  }
+  return pageQuery(db, {
+    plan,
+    where: listWhere(scope),
+    after: page.after,
+    backwards,
+    limit: page.limit + 1,
+  });
 }
 
 /** Every matching row in the requested order, `batch` rows per statement (exports). */
@@ -258,10 +365,9 @@ export async function* allRows(
   sort: SortSpec,
   batch: number,
 ): AsyncGenerator<ContactListRow[]> {
-  const plan = orderPlan(sort);
   let after: Array<string | null> | undefined;
   for (;;) {
-    const rows = await listRows(db, scope, plan, { limit: batch, after });
+    const rows = await listRows(db, scope, sort, { limit: batch, after });
     const page = rows.slice(0, batch);
     if (page.length > 0) yield page.map((r) => r.row);
     if (rows.length <= batch) return;

@@ -159,10 +159,11 @@ export async function loadListPage(
   const { scope, fields } = await resolveScope(db, orgId, kind, query, {
     needFields: /^-?cf:/.test(query.sort),
   });
-  const plan = repo.orderPlan(parseSort(query.sort, kind, fields));
-  const cursor = query.cursor ? decodeListCursor(query.cursor, query.sort, plan.keys) : null;
+  const sort = parseSort(query.sort, kind, fields);
+  const keys = repo.orderPlan(sort).keys;
+  const cursor = query.cursor ? decodeListCursor(query.cursor, query.sort, keys) : null;
   const [page, total] = await Promise.all([
-    readPage(db, scope, plan, query, cursor),
+    readPage(db, scope, sort, query, cursor),
     query.count ? repo.countList(db, scope, LIST_COUNT_CAP) : Promise.resolve(undefined),
   ]);
   if (total === undefined) return page;
@@ -172,7 +173,7 @@ export async function loadListPage(
 async function readPage(
   db: Db,
   scope: repo.ListScope,
-  plan: ReturnType<typeof repo.orderPlan>,
+  sortSpec: repo.SortSpec,
   query: ListQuery,
   cursor: ListCursor | null,
 ): Promise<LoadedPage> {
@@ -180,13 +181,13 @@ async function readPage(
   const at = (row: repo.ListPageRow | undefined, before: boolean) =>
     row ? encodeListCursor({ sort, before, keys: row.keys }) : null;
   if (cursor?.before) {
-    const rows = await repo.listRows(db, scope, plan, {
+    const rows = await repo.listRows(db, scope, sortSpec, {
       limit,
       after: cursor.keys,
       backwards: true,
     });
     // Fewer rows than a page before the cursor (some were deleted): the first page instead.
-    if (rows.length < limit) return readPage(db, scope, plan, query, null);
+    if (rows.length < limit) return readPage(db, scope, sortSpec, query, null);
     const shown = rows.slice(0, limit).reverse();
     return {
       rows: shown,
@@ -194,7 +195,7 @@ async function readPage(
       prevCursor: rows.length > limit ? at(shown[0], true) : null,
     };
   }
-  const rows = await repo.listRows(db, scope, plan, { limit, after: cursor?.keys });
+  const rows = await repo.listRows(db, scope, sortSpec, { limit, after: cursor?.keys });
   const shown = rows.slice(0, limit);
   return {
     rows: shown,
