@@ -113,6 +113,7 @@ runBench({
     const searches: Record<string, () => string> = {
       'search: name part': () =>
         r.pick(['anna', 'svensson', 'lindq', 'nowak', 'ivan', 'olof', 'karl']),
+      'search: frequent substring "son"': () => 'son',
       'search: first + last name': () =>
         r.pick(['anna svensson', 'erik johansson', 'olga petrov', 'liam carter']),
       'search: 2 letters': () => r.pick(['an', 'er', 'sv', 'jo']),

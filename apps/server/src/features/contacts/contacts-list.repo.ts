@@ -2,6 +2,7 @@ import {
   and,
   count,
   eq,
+  getTableColumns,
   inArray,
   isNull,
   or,
@@ -32,7 +33,12 @@ import {
   type SortKey,
 } from './contacts-list.cursor.ts';
 
-export type ContactListRow = typeof contacts.$inferSelect;
+/** A listed row: every column but those only search and duplicate checks read. */
+export type ContactListRow = Omit<
+  typeof contacts.$inferSelect,
+  'searchText' | 'phoneKeys' | 'emailKeys'
+>;
+const { searchText: _s, phoneKeys: _p, emailKeys: _e, ...listColumns } = getTableColumns(contacts);
 
 /** A checked `cf=<fieldId>:<op>:<value>`: the field exists, the value fits its type. */
 export interface CustomFilter {
@@ -238,7 +244,7 @@ function pageQuery(db: Db, shape: PageShape) {
   // Outer columns spelled out in full: drizzle leaves them unqualified in a one-table select.
   let q = db
     .select({
-      row: contacts,
+      row: listColumns,
       createdByName: sql<string | null>`(select u.name from users u
         where u.org_id = "contacts"."org_id" and u.id = "contacts"."created_by")`,
       companyName: sql<string | null>`(select co.display_name from contacts co
