@@ -136,8 +136,9 @@ runBench({
     const cursorApi = !deepByName.includes('offset=');
     queries['list: status + tag, by name, first page'] = () =>
       cursorApi ? filtered(0).replace(/&offset=\d+/, '') : filtered(0);
-    queries['list: all by name, page at row 50,000 (half way)'] = () => deepByName;
-    queries['list: all newest first, page at row 50,000'] = () => deepByCreated;
+    const half = (PERSONS / 2).toLocaleString('en');
+    queries[`list: all by name, page at row ${half} (half way)`] = () => deepByName;
+    queries[`list: all newest first, page at row ${half}`] = () => deepByCreated;
     const results = await measureAll(app, cookie, label, queries);
     if (database.kind === 'postgres') {
       const pool = (
@@ -150,7 +151,7 @@ runBench({
         cookie,
         requests: {
           'list: 50 persons by name, first page': '/api/persons?sort=name&limit=50',
-          'list: 50 persons by name, page at row 50,000': deepByName,
+          [`list: 50 persons by name, page at row ${half}`]: deepByName,
           'search: frequent substring "son"': '/api/search?q=son',
           'search: exact phone +4670…': `/api/search?q=${encodeURIComponent(`+4670${phone(n())}`)}`,
         },

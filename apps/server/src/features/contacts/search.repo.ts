@@ -186,10 +186,12 @@ export async function searchContacts(
   const nameStarts = sql`${contacts.sortName} like ${`${q}%`}`;
   const nameQuery = terms.digits.length === 0;
   if (nameQuery) {
+    // Byte order (`~<~`), which the name-prefix index (text_pattern_ops) keeps: the scan stops
+    // after the first names instead of sorting every name that starts with a frequent prefix.
     stage(
       1,
       sql`select ${cols} from ${contacts} where ${base} and ${match} and ${nameStarts}
-        order by ${contacts.sortName}, ${contacts.id} limit ${opts.limit}`,
+        order by ${contacts.sortName} using ~<~, ${contacts.id} limit ${opts.limit}`,
     );
   }
   const rank = rankExpression(terms);
