@@ -191,7 +191,13 @@ export async function onEngines<T>(name: string, run: BenchRun<T>): Promise<T[]>
  * Runs the benchmark on the engines BENCH_DB names and prints the Markdown table the README
  * quotes, under a line saying what was measured (`subject`, e.g. "100,000 persons").
  */
-export function runBench(bench: { name: string; subject: string; run: BenchRun }) {
+export function runBench(bench: {
+  name: string;
+  subject: string;
+  run: BenchRun;
+  /** Prints anything else the benchmark measured, after the table. */
+  after?: () => void;
+}) {
   const main = async () => {
     const results = await onEngines(bench.name, bench.run);
     console.log(
@@ -202,6 +208,7 @@ export function runBench(bench: { name: string; subject: string; run: BenchRun }
     for (const r of results) {
       console.log(`| ${r.database} | ${r.what} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} |`);
     }
+    bench.after?.();
   };
   main().catch((err: unknown) => {
     console.error(err);

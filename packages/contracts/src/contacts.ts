@@ -304,22 +304,38 @@ export const contactFilterSchema = z.strictObject({
 export type ContactFilter = z.output<typeof contactFilterSchema>;
 export type ContactFilterInput = z.input<typeof contactFilterSchema>;
 
+/** Counts stop here: past it a list says "10,000+" (`capped`), which is all a person needs. */
+export const LIST_COUNT_CAP = 10_000;
+
 const pageQuery = {
   /** A column, `-column` for descending, or `cf:<fieldId>` / `-cf:<fieldId>`. */
   sort: z.string().max(60).default('name'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  /** The `nextCursor` or `prevCursor` of a page read with the same filters and sort. */
+  cursor: z.string().max(2000).optional(),
+  /** `true`: also count the matching rows, up to LIST_COUNT_CAP (the answer's `total`). */
+  count: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
 };
 
 export const personListQuerySchema = contactFilterSchema.extend(pageQuery);
 export const companyListQuerySchema = contactFilterSchema.extend(pageQuery);
 export type ContactListQuery = z.input<typeof personListQuerySchema>;
 
-export const personListSchema = z.object({ items: z.array(personSchema), total: z.number().int() });
-export const companyListSchema = z.object({
-  items: z.array(companySchema),
-  total: z.number().int(),
-});
+const listPaging = {
+  /** The page after this one, or null on the last page. */
+  nextCursor: z.string().nullable(),
+  /** The page before this one, or null on the first page. */
+  prevCursor: z.string().nullable(),
+  /** Only with `count=true`: the matching rows, at most LIST_COUNT_CAP. */
+  total: z.number().int().optional(),
+  /** Only with `count=true`: more rows match than `total` says. */
+  capped: z.boolean().optional(),
+};
+export const personListSchema = z.object({ items: z.array(personSchema), ...listPaging });
+export const companyListSchema = z.object({ items: z.array(companySchema), ...listPaging });
 
 // ---------------------------------------------------------------- bulk actions and export
 

@@ -1,4 +1,16 @@
-import { and, count, eq, inArray, isNull, or, sql, type Column, type SQL } from 'drizzle-orm';
+import {
+  and,
+  count,
+  eq,
+  getTableColumns,
+  inArray,
+  isNull,
+  or,
+  sql,
+  type Column,
+  type Placeholder,
+  type SQL,
+} from 'drizzle-orm';
 import type {
   COMPANY_SORTS,
   ContactFilter,
@@ -13,8 +25,20 @@ import { users } from '../users/index.ts';
 import { contacts } from './contacts.table.ts';
 import { escapeLike } from '../../lib/like.ts';
 import { searchCondition, uuidArray, type SearchTerms } from './search.repo.ts';
+import {
+  afterPosition,
+  keyText,
+  type KeyType,
+  type KeyValue,
+  type SortKey,
+} from './contacts-list.cursor.ts';
 
-export type ContactListRow = typeof contacts.$inferSelect;
+/** A listed row: every column but those only search and duplicate checks read. */
+export type ContactListRow = Omit<
+  typeof contacts.$inferSelect,
+  'searchText' | 'phoneKeys' | 'emailKeys'
+>;
+const { searchText: _s, phoneKeys: _p, emailKeys: _e, ...listColumns } = getTableColumns(contacts);
 
 /** A checked `cf=<fieldId>:<op>:<value>`: the field exists, the value fits its type. */
 export interface CustomFilter {
@@ -85,12 +109,19 @@ function idOrNone(column: Column, ids?: string[], none?: boolean) {
 
 /** The WHERE of a list, shared by the page, its count, bulk changes and exports. */
 export function listWhere(scope: ListScope): SQL {
-  const f = scope.filter;
-  const tz = scope.timezone ?? 'UTC';
-  const conditions: Array<SQL | undefined> = [
+  return and(
     eq(contacts.orgId, scope.orgId),
     eq(contacts.kind, scope.kind),
     isNull(contacts.deletedAt),
+    ...filterConditions(scope),
+  )!;
+}
+
+/** What narrows a list beyond its organization and kind (undefined: that filter is not set). */
+function filterConditions(scope: ListScope): Array<SQL | undefined> {
+  const f = scope.filter;
+  const tz = scope.timezone ?? 'UTC';
+  return [
     scope.ids ? inArray(contacts.id, scope.ids) : undefined,
     scope.search ? (searchCondition(scope.search) ?? undefined) : undefined,
     idOrNone(contacts.statusId, f.statusId, f.noStatus),
@@ -114,84 +145,117 @@ export function listWhere(scope: ListScope): SQL {
       : undefined,
     ...scope.customFilters.map(customFilterSql),
   ];
-  return and(...conditions)!;
 }
 
 interface OrderPlan {
-  order: SQL[];
+  keys: SortKey[];
+  desc: boolean;
   joinStatus: boolean;
   joinResponsible: boolean;
 }
 
-function orderPlan(sort: SortSpec): OrderPlan {
-  const dir = sort.desc ? sql`desc` : sql`asc`;
-  const plan: OrderPlan = { order: [], joinStatus: false, joinResponsible: false };
-  // Nullable keys go last in both directions; the id keeps equal keys in one stable order.
-  const nullable = (expr: SQL) => plan.order.push(sql`${expr} ${dir} nulls last`);
-  const plain = (expr: SQL | typeof contacts.sortName) => plan.order.push(sql`${expr} ${dir}`);
+/** The keys a sort orders by; the name and then the id keep equal keys in one stable order. */
+export function orderPlan(sort: SortSpec): OrderPlan {
+  const plan: OrderPlan = { keys: [], desc: sort.desc, joinStatus: false, joinResponsible: false };
+  const key = (expr: SQL, type: KeyType, nullable = true) =>
+    plan.keys.push({ expr, type, nullable });
   if ('field' in sort) {
     const f = sort.field;
     if (f.type === 'dropdown') {
       // Dropdown values sort in the order their options are listed in the settings.
       const ids = f.options.map((o) => o.id);
-      nullable(
+      key(
         sql`array_position(${sql`array[${sql.join(
           ids.length ? ids.map((i) => sql`${i}`) : [sql`null`],
           sql`, `,
         )}]::text[]`}, ${customText(f.id)})`,
+        'int',
       );
     } else if (f.type === 'text') {
-      nullable(sql`lower(${customText(f.id)})`);
+      key(sql`lower(${customText(f.id)})`, 'text');
+    } else if (f.type === 'date') {
+      key(customText(f.id), 'text');
     } else {
-      nullable(customValueExpr(f));
+      key(customValueExpr(f), 'numeric');
     }
   } else {
     switch (sort.column) {
       case 'name':
-        plain(sql`${contacts.sortName}`);
         break;
       case 'createdAt':
-        plain(sql`${contacts.createdAt}`);
+        key(sql`${contacts.createdAt}`, 'micros', false);
         break;
       case 'updatedAt':
-        plain(sql`${contacts.updatedAt}`);
+        key(sql`${contacts.updatedAt}`, 'micros', false);
         break;
       case 'birthDate':
-        nullable(sql`${contacts.birthDate}`);
+        key(sql`${contacts.birthDate}`, 'date');
         break;
       case 'orgNumber':
-        plain(sql`${contacts.orgNumber}`);
+        key(sql`${contacts.orgNumber}`, 'text', false);
         break;
       case 'city':
-        nullable(sql`nullif(lower(${contacts.address} ->> 'city'), '')`);
+        key(sql`nullif(lower(${contacts.address} ->> 'city'), '')`, 'text');
         break;
       case 'status':
         plan.joinStatus = true;
-        nullable(sql`${contactStatuses.position}`);
-        nullable(sql`lower(${contactStatuses.name})`);
+        key(sql`${contactStatuses.position}`, 'int');
+        key(sql`lower(${contactStatuses.name})`, 'text');
         break;
       case 'responsible':
         plan.joinResponsible = true;
-        nullable(sql`lower(${users.name})`);
+        key(sql`lower(${users.name})`, 'text');
         break;
     }
-    if (sort.column !== 'name') plain(sql`${contacts.sortName}`);
   }
-  plain(sql`${contacts.id}`);
+  key(sql`${contacts.sortName}`, 'text', false);
   return plan;
 }
 
-/** One page of a list in the requested order; equal keys are ordered by id, so pages never overlap. */
-export async function listPage(
-  db: Db,
-  scope: ListScope,
-  sort: SortSpec,
-  page: { limit: number; offset: number },
-): Promise<ContactListRow[]> {
-  const plan = orderPlan(sort);
-  // Deferred join: page through ids only (the indexes answer that without reading rows),
-  // then read the 50 rows of the page. A deep offset no longer drags every skipped row along.
-  let q = db.select({ id: contacts.id }).from(contacts).$dynamic();
+/** A list's rows with what a person's answer shows beside them, and the row's sort keys. */
+export interface ListPageRow {
+  row: ContactListRow;
+  /** The name of who created it, and of the company a person works at. */
+  createdByName: string | null;
+  companyName: string | null;
+  keys: Array<string | null>;
+}
+
+interface PageShape {
+  plan: OrderPlan;
+  where: SQL;
+  after?: readonly KeyValue[];
+  backwards: boolean;
+  limit: number | Placeholder;
+}
+
+/** The statement of a page: its rows, the names the answer shows, and each row's keys. */
+function pageQuery(db: Db, shape: PageShape) {
+  const { plan } = shape;
+  // Walking backwards reads the same order reversed; the caller turns the rows round again.
+  const desc = plan.desc !== shape.backwards;
+  const dir = desc ? sql`desc` : sql`asc`;
+  const nullsLast = !shape.backwards;
+  const nulls = nullsLast ? sql`nulls last` : sql`nulls first`;
+  const order = [
+    ...plan.keys.map((k) => (k.nullable ? sql`${k.expr} ${dir} ${nulls}` : sql`${k.expr} ${dir}`)),
+    sql`${contacts.id} ${dir}`,
+  ];
+  // Outer columns spelled out in full: drizzle leaves them unqualified in a one-table select.
+  let q = db
+    .select({
+      row: listColumns,
+      createdByName: sql<string | null>`(select u.name from users u
+        where u.org_id = "contacts"."org_id" and u.id = "contacts"."created_by")`,
+      companyName: sql<string | null>`(select co.display_name from contacts co
+        where co.org_id = "contacts"."org_id" and co.id = "contacts"."company_id"
+        and co.deleted_at is null)`,
+      keys: sql<
+        Array<string | null>
+      >`array[${sql.join(plan.keys.map(keyText), sql`, `)}, ${contacts.id}::text]`,
+    })
+    .from(contacts)
+    .$dynamic();
   if (plan.joinStatus) {
     q = q.leftJoin(
       contactStatuses,
@@ -204,23 +268,127 @@ export async function listPage(
       and(eq(users.id, contacts.responsibleId), eq(users.orgId, contacts.orgId)),
     );
   }
-  const ids = (
-    await q
-      .where(listWhere(scope))
-      .orderBy(...plan.order)
-      .limit(page.limit)
-      .offset(page.offset)
-  ).map((r) => r.id);
-  if (ids.length === 0) return [];
-  const rows = await db
-    .select()
-    .from(contacts)
-    .where(and(eq(contacts.orgId, scope.orgId), inArray(contacts.id, ids)));
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  const position = shape.after
+    ? afterPosition(plan.keys, sql`${contacts.id}`, shape.after, {
+        gt: desc ? '<' : '>',
+        nullsLast,
+      })
+    : undefined;
+  return q
+    .where(and(shape.where, position))
+    .orderBy(...order)
+    .limit(shape.limit);
 }
 
-export async function countList(db: Db, scope: ListScope): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(contacts).where(listWhere(scope));
+type PreparedPage = ReturnType<ReturnType<typeof pageQuery>['prepare']>;
+/** Per database handle: the prepared statements of unfiltered pages, by their shape. */
+const preparedPages = new WeakMap<Db, Map<string, PreparedPage>>();
+
+/**
+ * An unfiltered list in a built-in order whose keys cannot be null (name, created, changed,
+ * org number): the shape most page views have, prepared once per shape and handle instead of
+ * being built and planned per request.
+ */
+function preparedPage(
+  db: Db,
+  sort: SortSpec,
+  plan: OrderPlan,
+  backwards: boolean,
+  cursor: boolean,
+) {
+  if ('field' in sort || plan.keys.some((k) => k.nullable) || plan.joinStatus) return null;
+  if (plan.joinResponsible) return null;
+  const name = `contacts_page_${sort.column}_${sort.desc ? 'd' : 'a'}${backwards ? 'b' : 'f'}${cursor ? 'c' : 'n'}`;
+  let byDb = preparedPages.get(db);
+  if (!byDb) preparedPages.set(db, (byDb = new Map()));
+  let prepared = byDb.get(name);
+  if (!prepared) {
+    const where = and(
+      eq(contacts.orgId, sql.placeholder('orgId')),
+      eq(contacts.kind, sql.placeholder('kind')),
+      isNull(contacts.deletedAt),
+    )!;
+    const after = cursor
+      ? [...plan.keys.map((_, i) => sql.placeholder(`k${i}`)), sql.placeholder('id')]
+      : undefined;
+    prepared = pageQuery(db, {
+      plan,
+      where,
+      after,
+      backwards,
+      limit: sql.placeholder('limit'),
+    }).prepare(name);
+    byDb.set(name, prepared);
+  }
+  return prepared;
+}
+
+/** True when nothing but the organization and kind narrows the list. */
+function unfiltered(scope: ListScope): boolean {
+  return and(...filterConditions(scope)) === undefined;
+}
+
+/**
+ * Up to `limit + 1` rows of a list in the requested order, after (or, walking backwards,
+ * before) the cursor's position. One statement: the walk reads as many rows as it shows from
+ * the index of its sort, whatever the page, and brings the names the answer shows with it.
+ */
+export async function listRows(
+  db: Db,
+  scope: ListScope,
+  sort: SortSpec,
+  page: { limit: number; after?: Array<string | null>; backwards?: boolean },
+): Promise<ListPageRow[]> {
+  const plan = orderPlan(sort);
+  const backwards = page.backwards ?? false;
+  const prepared = unfiltered(scope)
+    ? preparedPage(db, sort, plan, backwards, page.after !== undefined)
+    : null;
+  if (prepared) {
+    const values: Record<string, unknown> = {
+      orgId: scope.orgId,
+      kind: scope.kind,
+      limit: page.limit + 1,
+    };
+    page.after?.forEach((v, i) => {
+      values[i === plan.keys.length ? 'id' : `k${i}`] = v;
+    });
+    return prepared.execute(values);
+  }
+  return pageQuery(db, {
+    plan,
+    where: listWhere(scope),
+    after: page.after,
+    backwards,
+    limit: page.limit + 1,
+  });
+}
+
+/** Every matching row in the requested order, `batch` rows per statement (exports). */
+export async function* allRows(
+  db: Db,
+  scope: ListScope,
+  sort: SortSpec,
+  batch: number,
+): AsyncGenerator<ContactListRow[]> {
+  let after: Array<string | null> | undefined;
+  for (;;) {
+    const rows = await listRows(db, scope, sort, { limit: batch, after });
+    const page = rows.slice(0, batch);
+    if (page.length > 0) yield page.map((r) => r.row);
+    if (rows.length <= batch) return;
+    after = page.at(-1)!.keys;
+  }
+}
+
+/** How many rows match, counting no further than `cap + 1` (the caller says "cap+"). */
+export async function countList(db: Db, scope: ListScope, cap: number): Promise<number> {
+  const matching = db
+    .select({ one: sql`1` })
+    .from(contacts)
+    .where(listWhere(scope))
+    .limit(cap + 1)
+    .as('matching');
+  const [row] = await db.select({ n: count() }).from(matching);
   return row?.n ?? 0;
 }

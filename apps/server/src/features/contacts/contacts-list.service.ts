@@ -1,21 +1,21 @@
 import {
   COMPANY_SORTS,
+  LIST_COUNT_CAP,
   PERSON_SORTS,
-  type Company,
   type ContactFilter,
   type ContactKind,
   type CustomField,
   type FieldErrorCode,
-  type Person,
 } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
 import { fieldError, fieldInvalid, validationError } from '../../lib/errors.ts';
 import { loadCustomFields } from '../contact-settings/index.ts';
 import { findOrganization } from '../organizations/index.ts';
-import { toCompanyDto, toPersonDto } from './contacts.dto.ts';
+import { toCompanyDto, toPersonDto, type DtoRefs } from './contacts.dto.ts';
 import { loadDtoRefs } from './contacts.repo.ts';
 import * as repo from './contacts-list.repo.ts';
+import { decodeListCursor, encodeListCursor, type ListCursor } from './contacts-list.cursor.ts';
 import { listSearchTerms } from './search.service.ts';
 
 export interface ResolvedScope {
@@ -131,39 +131,109 @@ export async function resolveScope(
   };
 }
 
-export type ListQuery = ContactFilter & { sort: string; limit: number; offset: number };
+export type ListQuery = ContactFilter & {
+  sort: string;
+  limit: number;
+  cursor?: string;
+  count: boolean;
+};
 
-/** A page of rows and the total, both from the same WHERE. */
-export async function loadListPage(db: Db, orgId: string, kind: ContactKind, query: ListQuery) {
+export interface LoadedPage {
+  rows: repo.ListPageRow[];
+  nextCursor: string | null;
+  prevCursor: string | null;
+  total?: number;
+  capped?: boolean;
+}
+
+/**
+ * One page of a list from a keyset cursor (never an offset, so a deep page costs what the
+ * first does) and, only when asked for, the count of matching rows up to LIST_COUNT_CAP.
+ */
+export async function loadListPage(
+  db: Db,
+  orgId: string,
+  kind: ContactKind,
+  query: ListQuery,
+): Promise<LoadedPage> {
   const { scope, fields } = await resolveScope(db, orgId, kind, query, {
     needFields: /^-?cf:/.test(query.sort),
   });
   const sort = parseSort(query.sort, kind, fields);
-  const [rows, total] = await Promise.all([
-    repo.listPage(db, scope, sort, { limit: query.limit, offset: query.offset }),
-    repo.countList(db, scope),
+  const keys = repo.orderPlan(sort).keys;
+  const cursor = query.cursor ? decodeListCursor(query.cursor, query.sort, keys) : null;
+  const [page, total] = await Promise.all([
+    readPage(db, scope, sort, query, cursor),
+    query.count ? repo.countList(db, scope, LIST_COUNT_CAP) : Promise.resolve(undefined),
   ]);
-  return { rows, total };
+  if (total === undefined) return page;
+  return { ...page, total: Math.min(total, LIST_COUNT_CAP), capped: total > LIST_COUNT_CAP };
 }
 
-export async function listPersons(
+async function readPage(
   db: Db,
-  actor: Actor,
+  scope: repo.ListScope,
+  sortSpec: repo.SortSpec,
   query: ListQuery,
-): Promise<{ items: Person[]; total: number }> {
-  assertCan(actor, 'contacts.read');
-  const { rows, total } = await loadListPage(db, actor.orgId, 'person', query);
-  const refs = await loadDtoRefs(db, actor.orgId, rows);
-  return { items: rows.map((r) => toPersonDto(r, refs)), total };
+  cursor: ListCursor | null,
+): Promise<LoadedPage> {
+  const { limit, sort } = query;
+  const at = (row: repo.ListPageRow | undefined, before: boolean) =>
+    row ? encodeListCursor({ sort, before, keys: row.keys }) : null;
+  if (cursor?.before) {
+    const rows = await repo.listRows(db, scope, sortSpec, {
+      limit,
+      after: cursor.keys,
+      backwards: true,
+    });
+    // Fewer rows than a page before the cursor (some were deleted): the first page instead.
+    if (rows.length < limit) return readPage(db, scope, sortSpec, query, null);
+    const shown = rows.slice(0, limit).reverse();
+    return {
+      rows: shown,
+      nextCursor: at(shown.at(-1), false),
+      prevCursor: rows.length > limit ? at(shown[0], true) : null,
+    };
+  }
+  const rows = await repo.listRows(db, scope, sortSpec, { limit, after: cursor?.keys });
+  const shown = rows.slice(0, limit);
+  return {
+    rows: shown,
+    nextCursor: rows.length > limit ? at(shown.at(-1), false) : null,
+    prevCursor: cursor ? at(shown[0], true) : null,
+  };
 }
 
-export async function listCompanies(
-  db: Db,
-  actor: Actor,
-  query: ListQuery,
-): Promise<{ items: Company[]; total: number }> {
+/** Names the page query brought along, as the DTOs' refs: no further query for persons. */
+function refsOf(rows: readonly repo.ListPageRow[]): DtoRefs {
+  const userNames = new Map<string, string>();
+  const companyNames = new Map<string, string>();
+  for (const r of rows) {
+    if (r.row.createdBy && r.createdByName !== null)
+      userNames.set(r.row.createdBy, r.createdByName);
+    if (r.row.companyId && r.companyName !== null) companyNames.set(r.row.companyId, r.companyName);
+  }
+  return { userNames, companyNames, contactPersons: new Map() };
+}
+
+const paging = (page: LoadedPage) => ({
+  nextCursor: page.nextCursor,
+  prevCursor: page.prevCursor,
+  ...(page.total !== undefined && { total: page.total, capped: page.capped }),
+});
+
+export async function listPersons(db: Db, actor: Actor, query: ListQuery) {
   assertCan(actor, 'contacts.read');
-  const { rows, total } = await loadListPage(db, actor.orgId, 'company', query);
+  const page = await loadListPage(db, actor.orgId, 'person', query);
+  const refs = refsOf(page.rows);
+  return { items: page.rows.map((r) => toPersonDto(r.row, refs)), ...paging(page) };
+}
+
+export async function listCompanies(db: Db, actor: Actor, query: ListQuery) {
+  assertCan(actor, 'contacts.read');
+  const page = await loadListPage(db, actor.orgId, 'company', query);
+  // A company's answer lists its contact persons: those take their own query.
+  const rows = page.rows.map((r) => r.row);
   const refs = await loadDtoRefs(db, actor.orgId, rows);
-  return { items: rows.map((r) => toCompanyDto(r, refs)), total };
+  return { items: rows.map((r) => toCompanyDto(r, refs)), ...paging(page) };
 }

@@ -32,8 +32,29 @@ export async function addPerson(client: Client, body: Record<string, unknown>) {
   return (await ok<{ person: Person }>(client, 'POST', '/api/persons', body)).person;
 }
 
+/** A page of persons, counted (`count=true`) so tests can check `total` too. */
 export async function listPersons(client: Client, query: string) {
-  const res = await client.request('GET', `/api/persons?${query}`);
+  const url = `/api/persons?${query}${/(^|&)count=/.test(query) ? '' : '&count=true'}`;
+  const res = await client.request('GET', url);
   if (res.statusCode !== 200) throw new Error(`list ${query} → ${res.statusCode}: ${res.body}`);
-  return res.json<{ items: Person[]; total: number }>();
+  return res.json<{
+    items: Person[];
+    total: number;
+    capped: boolean;
+    nextCursor: string | null;
+    prevCursor: string | null;
+  }>();
+}
+
+/** Every row of a list, following `nextCursor` page by page. */
+export async function walkPersons(client: Client, query: string) {
+  const pages: Array<Awaited<ReturnType<typeof listPersons>>> = [];
+  let cursor: string | null = null;
+  do {
+    const q = cursor ? `${query}&cursor=${encodeURIComponent(cursor)}` : query;
+    const page = await listPersons(client, `${q}&count=false`);
+    pages.push(page);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return pages;
 }

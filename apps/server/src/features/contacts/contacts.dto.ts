@@ -2,6 +2,8 @@ import type { Address, Company, Consent, Person } from '@spotter/contracts';
 import type { contacts } from './contacts.table.ts';
 
 export type ContactRow = typeof contacts.$inferSelect;
+/** What a DTO is made from: a row without the columns only search and duplicate checks read. */
+export type DtoSource = Omit<ContactRow, 'searchText' | 'phoneKeys' | 'emailKeys'>;
 
 export interface ContactPersonRef {
   id: string;
@@ -31,7 +33,7 @@ function consent(granted: boolean, at: Date | null, source: string | null): Cons
   return { granted, at: at?.toISOString() ?? null, source };
 }
 
-function common(row: ContactRow, refs: DtoRefs) {
+function common(row: DtoSource, refs: DtoRefs) {
   return {
     id: row.id,
     displayName: row.displayName,
@@ -57,7 +59,7 @@ function common(row: ContactRow, refs: DtoRefs) {
   };
 }
 
-export function toPersonDto(row: ContactRow, refs: DtoRefs = noRefs): Person {
+export function toPersonDto(row: DtoSource, refs: DtoRefs = noRefs): Person {
   const companyName = row.companyId ? refs.companyNames.get(row.companyId) : undefined;
   return {
     ...common(row, refs),
@@ -75,7 +77,7 @@ export function toPersonDto(row: ContactRow, refs: DtoRefs = noRefs): Person {
 }
 
 /** A company's billing address lives in the shared `address` column. */
-export function toCompanyDto(row: ContactRow, refs: DtoRefs = noRefs): Company {
+export function toCompanyDto(row: DtoSource, refs: DtoRefs = noRefs): Company {
   return {
     ...common(row, refs),
     kind: 'company',
@@ -88,6 +90,6 @@ export function toCompanyDto(row: ContactRow, refs: DtoRefs = noRefs): Company {
   };
 }
 
-export function toContactDto(row: ContactRow, refs: DtoRefs = noRefs): Person | Company {
+export function toContactDto(row: DtoSource, refs: DtoRefs = noRefs): Person | Company {
   return row.kind === 'person' ? toPersonDto(row, refs) : toCompanyDto(row, refs);
 }

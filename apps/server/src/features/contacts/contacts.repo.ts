@@ -95,7 +95,7 @@ export async function relinkCompanyPersons(db: Db, orgId: string, fromId: string
 export async function loadDtoRefs(
   db: Db,
   orgId: string,
-  rows: readonly ContactRow[],
+  rows: ReadonlyArray<Pick<ContactRow, 'id' | 'kind' | 'createdBy' | 'companyId'>>,
 ): Promise<DtoRefs> {
   const userIds = [...new Set(rows.flatMap((r) => (r.createdBy ? [r.createdBy] : [])))];
   const companyIds = [...new Set(rows.flatMap((r) => (r.companyId ? [r.companyId] : [])))];

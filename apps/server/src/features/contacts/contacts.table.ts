@@ -97,8 +97,13 @@ export const contacts = pgTable(
     index('contacts_org_sort_prefix_idx')
       .on(t.orgId, t.sortName.op('text_pattern_ops'))
       .where(sql`${t.deletedAt} is null`),
-    index('contacts_org_kind_created_idx')
-      .on(t.orgId, t.kind, t.createdAt, t.id)
+    // Lists sorted by created or changed time page by keyset through these: the time, then
+    // the name and id that order equal times (one import's rows share their created time).
+    index('contacts_list_created_idx')
+      .on(t.orgId, t.kind, t.createdAt, t.sortName, t.id)
+      .where(sql`${t.deletedAt} is null`),
+    index('contacts_list_updated_idx')
+      .on(t.orgId, t.kind, t.updatedAt, t.sortName, t.id)
       .where(sql`${t.deletedAt} is null`),
     index('contacts_org_status_idx').on(t.orgId, t.statusId),
     index('contacts_org_responsible_idx').on(t.orgId, t.responsibleId),

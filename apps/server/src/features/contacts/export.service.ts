@@ -65,15 +65,12 @@ async function* exportRows(
   columns: ExportColumn[],
   ctx: Omit<CellContext, 'companies'>,
 ): AsyncGenerator<string[][]> {
-  for (let offset = 0; ; offset += PAGE) {
-    const rows = await listRepo.listPage(db, scope, sort, { limit: PAGE, offset });
+  // Keyset batches: the last batch of a long list costs what the first does.
+  for await (const rows of listRepo.allRows(db, scope, sort, PAGE)) {
     const companyIds = [...new Set(rows.flatMap((r) => (r.companyId ? [r.companyId] : [])))];
     const companies = await loadCompanyNames(db, scope.orgId, companyIds);
     const cellCtx = { ...ctx, companies };
-    if (rows.length > 0) {
-      yield rows.map((r) => columns.map((c) => neutralize(c.value(r, cellCtx))));
-    }
-    if (rows.length < PAGE) return;
+    yield rows.map((r) => columns.map((c) => neutralize(c.value(r, cellCtx))));
   }
 }
 

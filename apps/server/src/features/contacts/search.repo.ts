@@ -114,6 +114,49 @@ const searchColumns = {
   orgNumber: contacts.orgNumber,
 };
 
+/** Matches ranked per stage: enough to order a page sensibly, few enough to stay cheap. */
+const CANDIDATES = 200;
+
+/** The answer's columns by their SQL names, as a raw statement returns them. */
+const OUT = sql.raw('id, kind, display_name, status_id, phones, emails, org_number');
+interface RawSearchRow {
+  stage: number;
+  id: string;
+  kind: ContactKind;
+  display_name: string;
+  status_id: string | null;
+  phones: Array<{ number: string }>;
+  emails: Array<{ email: string }>;
+  org_number: string;
+}
+
+/**
+ * A number typed in full finds its owner through the phone-key index alone: an exact E.164
+ * match is the answer to "who is calling", and no substring scan is needed.
+ */
+async function exactPhone(
+  db: Db,
+  base: SQL,
+  terms: SearchTerms,
+  limit: number,
+): Promise<SearchRow[]> {
+  const full = terms.digits.filter((d) => d.length >= 8).map((d) => `+${d}`);
+  if (full.length === 0) return [];
+  return db
+    .select(searchColumns)
+    .from(contacts)
+    .where(and(base, sql`${contacts.phoneKeys} && ${textArray(full)}`))
+    .orderBy(asc(contacts.sortName), asc(contacts.id))
+    .limit(limit);
+}
+
+/**
+ * Search in stages, so that a frequent word ("son", in half the names) costs what a rare one
+ * does: an exact phone number through the phone-key index; else, in one statement, names that
+ * start with the query (name order, through the name-prefix index), then records with a word
+ * that starts with it, then the rest — each of those two at most CANDIDATES matches, ranked
+ * (exact email or org number, then last or company name or email start) and by name.
+ */
 export async function searchContacts(
   db: Db,
   orgId: string,
@@ -122,36 +165,63 @@ export async function searchContacts(
 ): Promise<SearchRow[]> {
   const match = searchCondition(terms);
   if (!match) return [];
-  const where = (condition: SQL) =>
-    and(
-      eq(contacts.orgId, orgId),
-      isNull(contacts.deletedAt),
-      opts.kind ? eq(contacts.kind, opts.kind) : undefined,
-      condition,
+  const base = and(
+    eq(contacts.orgId, orgId),
+    isNull(contacts.deletedAt),
+    opts.kind ? eq(contacts.kind, opts.kind) : undefined,
+  )!;
+  const phoneHits = await exactPhone(db, base, terms, opts.limit);
+  if (phoneHits.length > 0) return phoneHits;
+
+  const cols = sql.join(
+    Object.values(searchColumns).map((c) => sql`${c}`),
+    sql`, `,
+  );
+  const parts: SQL[] = [];
+  const stage = (n: number, query: SQL) =>
+    parts.push(
+      sql`(select ${sql.raw(String(n))} as stage, ${OUT} from (${query}) ${sql.raw(`s${n}`)})`,
     );
-  // A common word ("anna") matches thousands of rows, and ranking them all costs tens of ms.
-  // When enough names start with the query, those are the whole first page of the ranking
-  // (a name query has no exact phone, email or org number), and the prefix index finds them.
-  if (terms.digits.length === 0 && !terms.text.includes('@') && terms.text.length >= 3) {
-    const prefixed = await db
-      .select(searchColumns)
-      .from(contacts)
-      .where(where(sql`${contacts.sortName} like ${`${escapeLike(terms.text)}%`}`))
-      .orderBy(asc(contacts.sortName), asc(contacts.id))
-      .limit(opts.limit);
-    if (prefixed.length === opts.limit) return prefixed;
+  const q = escapeLike(terms.text);
+  const nameStarts = sql`${contacts.sortName} like ${`${q}%`}`;
+  const nameQuery = terms.digits.length === 0;
+  if (nameQuery) {
+    // Byte order (`~<~`), which the name-prefix index (text_pattern_ops) keeps: the scan stops
+    // after the first names instead of sorting every name that starts with a frequent prefix.
+    stage(
+      1,
+      sql`select ${cols} from ${contacts} where ${base} and ${match} and ${nameStarts}
+        order by ${contacts.sortName} using ~<~, ${contacts.id} limit ${opts.limit}`,
+    );
   }
   const rank = rankExpression(terms);
-  // A frequent word matches thousands of rows scattered over the table; with the default
-  // random_page_cost (4, tuned for spinning disks) the planner then reads the whole table
-  // instead of the trigram index. The contacts of one club are hot in memory: say so.
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`set local random_page_cost = 1.1`);
-    return tx
-      .select(searchColumns)
-      .from(contacts)
-      .where(where(match))
-      .orderBy(rank, asc(contacts.sortName), asc(contacts.id))
-      .limit(opts.limit);
-  });
+  const ranked = (n: number, condition: SQL) =>
+    stage(
+      n,
+      // The inner LIMIT without an order stops the scan at CANDIDATES matches.
+      sql`select ${OUT} from (select ${cols}, ${rank} as rank, ${contacts.sortName} as sort_key
+          from ${contacts} where ${base} and ${match} and ${condition} limit ${CANDIDATES}) c
+        order by rank, sort_key, id limit ${opts.limit}`,
+    );
+  const wordStarts = sql`(${contacts.searchText} like ${`${q}%`} or ${contacts.searchText} like ${`% ${q}%`})`;
+  const notName = nameQuery ? sql`not (${nameStarts})` : sql`true`;
+  ranked(2, sql`${notName} and ${wordStarts}`);
+  ranked(3, sql`${notName} and not ${wordStarts}`);
+
+  // No ORDER BY over the union: PostgreSQL runs its parts in turn and stops at the limit, so
+  // a full first part skips the others; the stage number keeps the order explicit here.
+  const result = await db.execute(sql`${sql.join(parts, sql` union all `)} limit ${opts.limit}`);
+  const rows = (result as unknown as { rows: RawSearchRow[] }).rows;
+  return rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => a.r.stage - b.r.stage || a.i - b.i)
+    .map(({ r }) => ({
+      id: r.id,
+      kind: r.kind,
+      displayName: r.display_name,
+      statusId: r.status_id,
+      phones: r.phones,
+      emails: r.emails,
+      orgNumber: r.org_number,
+    }));
 }

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   clearFilters,
+  countQueryString,
   exportUrl,
   formatCustomFilter,
   hasFilters,
   listQueryString,
   nextSort,
+  pageSearch,
   parseCustomFilter,
   sortDirection,
   toFilter,
@@ -22,6 +24,7 @@ describe('list search schema', () => {
       statusId: [A, B],
       tagId: ['nope'],
       page: -3,
+      cursor: 'x'.repeat(3000),
       pageSize: 50,
       sort: '-createdAt',
       createdFrom: '2024-02-30x',
@@ -31,6 +34,7 @@ describe('list search schema', () => {
       statusId: [A, B],
       tagId: undefined,
       page: undefined,
+      cursor: undefined,
       pageSize: 50,
       sort: '-createdAt',
       createdFrom: undefined,
@@ -69,6 +73,7 @@ describe('list params', () => {
         tagMode: 'all',
         cf: [`${A}:gte:10`, `${A}:lte:20`],
         page: 3,
+        cursor: 'abc',
         pageSize: 25,
         sort: '-name',
       }),
@@ -79,13 +84,35 @@ describe('list params', () => {
     expect(q.get('tagMode')).toBe('all');
     expect(q.getAll('cf')).toEqual([`${A}:gte:10`, `${A}:lte:20`]);
     expect(q.get('limit')).toBe('25');
-    expect(q.get('offset')).toBe('50');
+    expect(q.get('cursor')).toBe('abc');
+    expect(q.get('offset')).toBeNull();
+    expect(q.get('count')).toBeNull();
     expect(q.get('sort')).toBe('-name');
   });
 
   it('defaults to the first page of 50 sorted by name', () => {
     const q = new URLSearchParams(listQueryString({}));
-    expect([q.get('sort'), q.get('limit'), q.get('offset')]).toEqual(['name', '50', '0']);
+    expect([q.get('sort'), q.get('limit'), q.get('cursor')]).toEqual(['name', '50', null]);
+  });
+
+  it('counts the filtered rows apart from the pages, and pages by cursor', () => {
+    const q = new URLSearchParams(countQueryString({ statusId: [A], cursor: 'abc', page: 3 }));
+    expect([q.get('statusId'), q.get('count'), q.get('limit'), q.get('cursor')]).toEqual([
+      A,
+      'true',
+      '1',
+      null,
+    ]);
+    expect(pageSearch({ sort: 'city', page: 2, cursor: 'a' }, 'b', 3)).toEqual({
+      sort: 'city',
+      page: 3,
+      cursor: 'b',
+    });
+    expect(pageSearch({ sort: 'city', page: 2, cursor: 'a' }, null, 1)).toEqual({
+      sort: 'city',
+      page: undefined,
+      cursor: undefined,
+    });
   });
 
   it('builds the bulk filter without paging and without empty lists', () => {

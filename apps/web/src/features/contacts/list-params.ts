@@ -50,14 +50,28 @@ export const pageOf = (search: ListSearch) => search.page ?? 1;
 export const pageSizeOf = (search: ListSearch) => search.pageSize ?? DEFAULT_PAGE_SIZE;
 export const sortOf = (search: ListSearch) => search.sort ?? DEFAULT_SORT;
 
-/** GET /api/persons|companies query: filters, sort, limit and offset. */
+/** GET /api/persons|companies query: filters, sort, limit and the page's cursor. */
 export function listQueryString(search: ListSearch): string {
   const q = filterParams(search);
   q.set('sort', sortOf(search));
-  const size = pageSizeOf(search);
-  q.set('limit', String(size));
-  q.set('offset', String((pageOf(search) - 1) * size));
+  q.set('limit', String(pageSizeOf(search)));
+  if (search.cursor) q.set('cursor', search.cursor);
   return q.toString();
+}
+
+/** The same filters, counted (up to the API's cap) and no rows: asked once per filter. */
+export function countQueryString(search: ListSearch): string {
+  const q = filterParams(search);
+  q.set('limit', '1');
+  q.set('count', 'true');
+  return q.toString();
+}
+
+/** The URL search of another page: its cursor and number; the first page has neither. */
+export function pageSearch(search: ListSearch, cursor: string | null, page: number): ListSearch {
+  return cursor && page > 1
+    ? { ...search, cursor, page }
+    : { ...search, cursor: undefined, page: undefined };
 }
 
 export const listPath = (kind: ContactKind) => (kind === 'person' ? 'persons' : 'companies');

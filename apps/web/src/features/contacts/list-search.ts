@@ -10,7 +10,7 @@ const customFilter = z
   );
 
 /**
- * The list page's URL: every filter, the sort and the page. Each param falls back to
+ * The list page's URL: every filter, the sort and the page (its cursor and number). Each param falls back to
  * `undefined` on its own, so a hand-edited or stale URL never breaks the page.
  */
 const baseSearch = {
@@ -28,6 +28,9 @@ const baseSearch = {
   createdTo: lenient(day),
   cf: lenient(z.array(customFilter).check(z.maxLength(20))),
   sort: lenient(text(60).check(z.regex(/^-?(cf:[0-9a-fA-F-]{36}|[a-zA-Z]+)$/))),
+  /** The page's position, opaque: the API's `nextCursor` or `prevCursor`. */
+  cursor: lenient(text(2000)),
+  /** The page's number, for "51–100" only: the cursor says which rows it shows. */
   page: lenient(pageNumber),
   pageSize: lenient(pageSize),
 };

@@ -28,6 +28,8 @@ export function BulkBar(props: {
   count: number;
   pageAllSelected: boolean;
   total: number;
+  /** More rows match than `total` (the count's cap). */
+  capped: boolean;
   allMatching: boolean;
   canDelete: boolean;
   /** Persons only, for staff who plan tasks: a call round over the selection (T-2). */
@@ -43,7 +45,11 @@ export function BulkBar(props: {
   const [deleting, setDeleting] = useState(false);
   const [rounding, setRounding] = useState(false);
   const nf = new Intl.NumberFormat(i18n.language);
-  const noun = t(`bulk.noun.${props.kind}`, { count: props.count, n: nf.format(props.count) });
+  // Past the count's cap the number is a floor, and says so: "10,000+".
+  const fmt = (n: number, capped: boolean) =>
+    capped ? t('table.atLeast', { n: nf.format(n) }) : nf.format(n);
+  const n = fmt(props.count, props.allMatching && props.capped);
+  const noun = t(`bulk.noun.${props.kind}`, { count: props.count, n });
 
   const qc = useQueryClient();
   const run = (change: BulkBody['change']) =>
@@ -84,7 +90,7 @@ export function BulkBar(props: {
       <Group justify="space-between" gap="xs">
         <Group gap="sm">
           <Text size="sm" fw={600} data-testid="bulk-count">
-            {t('bulk.selected', { count: props.count, n: nf.format(props.count) })}
+            {t('bulk.selected', { count: props.count, n })}
           </Text>
           {props.pageAllSelected && !props.allMatching && props.total > props.count && (
             <Anchor
@@ -93,7 +99,7 @@ export function BulkBar(props: {
               onClick={props.onSelectAll}
               data-testid="select-all-matching"
             >
-              {t('bulk.selectAll', { count: props.total, n: nf.format(props.total) })}
+              {t('bulk.selectAll', { count: props.total, n: fmt(props.total, props.capped) })}
             </Anchor>
           )}
           <Anchor component="button" size="sm" c="dimmed" onClick={props.onClear}>

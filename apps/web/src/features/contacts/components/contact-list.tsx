@@ -3,22 +3,23 @@ import type { ContactKind, Me } from '@spotter/contracts';
 import { IconFileImport, IconPlus, IconSearchOff, IconUsers } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ListFooter } from '../../../components/list-footer.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
-import { useContactList, type ContactRow } from '../api/contacts-list-api.ts';
+import { useContactCount, useContactList, type ContactRow } from '../api/contacts-list-api.ts';
 import {
   clearFilters,
   filterParams,
   hasFilters,
   PAGE_SIZES,
   pageOf,
+  pageSearch,
   pageSizeOf,
   sortOf,
   toFilter,
 } from '../list-params.ts';
 import type { ListSearch } from '../list-search.ts';
 import { BulkBar } from './bulk-bar.tsx';
+import { CursorFooter } from './cursor-footer.tsx';
 import { columnsFor } from './columns.tsx';
 import { ContactsTable } from './contacts-table.tsx';
 import { FilterBar } from './filter-bar.tsx';
@@ -68,6 +69,7 @@ export function ContactList(props: {
   const allColumns = useMemo(() => columnsFor(refs, t), [refs, t]);
   const cols = useVisibleColumns(kind, me.user.id, allColumns);
   const list = useContactList(kind, search);
+  const counted = useContactCount(kind, search);
   const [moreOpen, setMoreOpen] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
@@ -82,8 +84,9 @@ export function ContactList(props: {
     setAllMatching(false);
   }, [filterKey]);
 
-  const change = (patch: Partial<ListSearch>) =>
-    props.onSearch({ ...search, ...patch, page: undefined });
+  // A new filter or sort starts again at the first page.
+  const first = { page: undefined, cursor: undefined };
+  const change = (patch: Partial<ListSearch>) => props.onSearch({ ...search, ...patch, ...first });
   const clear = () => props.onSearch(clearFilters(search));
   const select = (ids: string[], on: boolean) =>
     setSelected((prev) => {
@@ -100,13 +103,17 @@ export function ContactList(props: {
   };
 
   const data = list.data;
-  const total = data?.total ?? 0;
+  const count = counted.data;
   const filtered = hasFilters(search);
   const pageIds = data?.items.map((r) => r.id) ?? [];
   const pageAllSelected = pageIds.length > 0 && pageIds.every((id) => selected.has(id));
-  const count = allMatching ? total : selected.size;
+  const selectedCount = allMatching ? (count?.total ?? 0) : selected.size;
   const exportColumns = cols.visible.filter((c) => c.exportable !== false).map((c) => c.key);
-  const nothingAtAll = list.isSuccess && !list.isPlaceholderData && total === 0 && !filtered;
+  // Empty is known from the page itself: no rows on the first page.
+  const empty = list.isSuccess && !search.cursor && data?.items.length === 0;
+  const nothingAtAll = empty && !list.isPlaceholderData && !filtered;
+  // A page reached by "previous" that the API answered with the first page is page 1.
+  const page = data && data.prevCursor === null ? 1 : pageOf(search);
 
   return (
     <>
@@ -152,12 +159,13 @@ export function ContactList(props: {
           onMore={() => setMoreOpen(true)}
         />
         <FilterChips search={search} refs={refs} onChange={change} onClear={clear} />
-        {canWrite && count > 0 && (
+        {canWrite && selectedCount > 0 && (
           <BulkBar
             kind={kind}
             refs={refs}
-            count={count}
-            total={total}
+            count={selectedCount}
+            total={count?.total ?? 0}
+            capped={count?.capped ?? false}
             pageAllSelected={pageAllSelected}
             allMatching={allMatching}
             canDelete={canAdmin}
@@ -190,7 +198,7 @@ export function ContactList(props: {
             )}
           </ListEmpty>
         )}
-        {list.isSuccess && total === 0 && filtered && (
+        {empty && filtered && (
           <ListEmpty
             icon={<IconSearchOff size={28} />}
             title={t('empty.noMatchesTitle')}
@@ -201,7 +209,7 @@ export function ContactList(props: {
             </Button>
           </ListEmpty>
         )}
-        {!list.isError && !(list.isSuccess && total === 0) && (
+        {!list.isError && !empty && (
           <>
             <ContactsTable
               testId={kind === 'person' ? 'persons-table' : 'companies-table'}
@@ -211,7 +219,7 @@ export function ContactList(props: {
               columns={cols.visible}
               refs={refs}
               sort={sortOf(search)}
-              onSort={(sort) => props.onSearch({ ...search, sort, page: undefined })}
+              onSort={(sort) => props.onSearch({ ...search, sort, ...first })}
               selectable={canWrite}
               selected={selected}
               allMatching={allMatching}
@@ -220,14 +228,18 @@ export function ContactList(props: {
               stale={list.isPlaceholderData && list.isFetching}
             />
             {data && (
-              <ListFooter
-                ns="contacts"
-                page={pageOf(search)}
+              <CursorFooter
+                page={page}
                 pageSize={pageSizeOf(search)}
-                total={total}
-                onPage={(page) => props.onSearch({ ...search, page: page > 1 ? page : undefined })}
+                shown={data.items.length}
+                count={count}
+                hasPrev={data.prevCursor !== null}
+                hasNext={data.nextCursor !== null}
+                onFirst={() => props.onSearch(pageSearch(search, null, 1))}
+                onPrev={() => props.onSearch(pageSearch(search, data.prevCursor, page - 1))}
+                onNext={() => props.onSearch(pageSearch(search, data.nextCursor, page + 1))}
                 pageSizes={PAGE_SIZES}
-                onPageSize={(pageSize) => props.onSearch({ ...search, pageSize, page: undefined })}
+                onPageSize={(pageSize) => props.onSearch({ ...search, pageSize, ...first })}
               />
             )}
           </>
