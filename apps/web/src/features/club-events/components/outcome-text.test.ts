@@ -49,7 +49,7 @@ describe('what processing did, in words', () => {
     ]);
     expect(
       outcomeLines(entry({ outcome: [{ step: 'not_linked', reason: 'unknown_member' }] }), t),
-    ).toEqual([{ text: 'log.steps.notLinked_unknown' }]);
+    ).toEqual([{ text: 'log.steps.notLinkedUnknown' }]);
   });
 
   it('names the rule that made or moved a card, linking the card, and why a rule did nothing', () => {

@@ -94,7 +94,11 @@ export function outcomeLines(entry: EventLogEntry, t: TFunction): OutcomeLine[] 
         break;
       case 'not_linked':
         lines.push({
-          text: t(`log.steps.notLinked_${s.reason === 'unknown_member' ? 'unknown' : 'other'}`),
+          text: t(
+            s.reason === 'unknown_member'
+              ? 'log.steps.notLinkedUnknown'
+              : 'log.steps.notLinkedOther',
+          ),
         });
         break;
       default:
