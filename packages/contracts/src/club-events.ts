@@ -323,13 +323,19 @@ export const memberRecordsSchema = z.object({
 });
 export type MemberRecords = z.infer<typeof memberRecordsSchema>;
 
+/** How long the event log keeps a delivery, in days (the default, and the bounds an admin may set). */
+export const EVENT_LOG_DAYS = { default: 90, min: 7, max: 3650 } as const;
+
 export const clubEventSettingsSchema = z.object({
   /** Link (and create) every customer a club system sends (seed 000), not only those rules need. */
   autoLink: z.boolean(),
+  /** Deliveries older than this many days leave the event log (what they did stays). */
+  logDays: z.number().int(),
   version: z.number().int(),
 });
 export const clubEventSettingsUpdateSchema = z.strictObject({
-  autoLink: z.boolean(),
+  autoLink: z.boolean().optional(),
+  logDays: z.number().int().min(EVENT_LOG_DAYS.min).max(EVENT_LOG_DAYS.max).optional(),
   version: z.number().int(),
 });
 

@@ -160,6 +160,8 @@ export const clubEventSettings = pgTable('club_event_settings', {
     .references(() => organizations.id, { onDelete: 'cascade' }),
   /** Link (and create) every customer a club system sends, not only those the rules need. */
   autoLink: boolean().notNull().default(false),
+  /** Days the event log keeps a delivery (EVENT_LOG_DAYS). */
+  logDays: integer().notNull().default(90),
   /** Each rule's configuration as changed by an admin; a rule not here has its defaults. */
   rules: jsonb().notNull().default({}),
   /** Turns taken by rules that hand cards out among a role (round robin). */

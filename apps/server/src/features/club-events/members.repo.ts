@@ -1,7 +1,14 @@
+import { EVENT_LOG_DAYS } from '@spotter/contracts';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { contacts } from '../contacts/index.ts';
-import { clubEventSettings, eventLinks, eventSources, memberRecords } from './club-events.table.ts';
+import {
+  clubEvents,
+  clubEventSettings,
+  eventLinks,
+  eventSources,
+  memberRecords,
+} from './club-events.table.ts';
 
 /** The live person a source's member id is linked to, if any (a trashed one does not count). */
 export async function linkedContact(db: Db, orgId: string, sourceId: string, externalId: string) {
@@ -112,19 +119,19 @@ export async function upsertMemberRecord(db: Db, r: MemberRecordInput) {
 
 export async function getSettings(db: Db, orgId: string) {
   const [row] = await db.select().from(clubEventSettings).where(eq(clubEventSettings.orgId, orgId));
-  return row ?? { orgId, autoLink: false, version: 0 };
+  return row ?? { orgId, autoLink: false, logDays: EVENT_LOG_DAYS.default, version: 0 };
 }
 
 export async function saveSettings(
   db: Db,
   orgId: string,
   version: number,
-  changes: { autoLink?: boolean },
+  changes: { autoLink?: boolean; logDays?: number },
 ) {
   if (version === 0) {
     const rows = await db
       .insert(clubEventSettings)
-      .values({ orgId, autoLink: changes.autoLink ?? false })
+      .values({ orgId, ...changes })
       .onConflictDoNothing()
       .returning();
     return rows[0];
@@ -202,4 +209,27 @@ export async function findMemberRecord(
       ),
     );
   return row;
+}
+
+/**
+ * Deliveries older than their organization's log days leave the log, a bounded batch at a
+ * time; answers how many went. Events still waiting to be processed stay.
+ */
+export async function pruneEventLog(db: Db, now: Date, limit: number) {
+  const result = await db.execute(sql`
+    delete from ${clubEvents} e
+    where (e.org_id, e.id) in (
+      select c.org_id, c.id from ${clubEvents} c
+      left join ${clubEventSettings} s on s.org_id = c.org_id
+      where c.received_at < ${now.toISOString()}::timestamptz
+          - make_interval(days => coalesce(s.log_days, ${EVENT_LOG_DAYS.default}))
+        and (c.state = 'refused' or c.processed_at is not null)
+      limit ${limit}
+    )
+  `);
+  return (
+    (result as unknown as { rowCount?: number; affectedRows?: number }).rowCount ??
+    (result as unknown as { affectedRows?: number }).affectedRows ??
+    0
+  );
 }

@@ -37,17 +37,19 @@ export async function memberRecordsOf(
 export async function getClubEventSettings(db: Db, actor: Actor) {
   assertCan(actor, 'events.manage');
   const row = await repo.getSettings(db, actor.orgId);
-  return { autoLink: row.autoLink, version: row.version };
+  return { autoLink: row.autoLink, logDays: row.logDays, version: row.version };
 }
 
 export async function saveClubEventSettings(
   db: Db,
   actor: Actor,
-  input: { autoLink: boolean; version: number },
+  input: { autoLink?: boolean; logDays?: number; version: number },
 ) {
   assertCan(actor, 'events.manage');
-  const row = await repo.saveSettings(db, actor.orgId, input.version, { autoLink: input.autoLink });
-  if (!row)
+  const { version, ...changes } = input;
+  const row = await repo.saveSettings(db, actor.orgId, version, changes);
+  if (!row) {
     throw versionConflict((await repo.getSettings(db, actor.orgId)).version, 'the settings');
-  return { autoLink: row.autoLink, version: row.version };
+  }
+  return { autoLink: row.autoLink, logDays: row.logDays, version: row.version };
 }

@@ -2,12 +2,16 @@ import { and, asc, eq, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { enqueueJob, type JobDefinitions } from '../jobs/index.ts';
 import { clubEvents } from './club-events.table.ts';
+import { pruneEventLog } from './members.repo.ts';
 import { processClubEvent } from './process.service.ts';
 import { loadOrgRules } from './rule-context.ts';
 import { unpaidJobs } from './unpaid-check.ts';
 
 export const DRAIN_JOB = 'club-events.drain';
 export const SWEEP_JOB = 'club-events.sweep';
+export const PRUNE_JOB = 'club-events.prune';
+const DAY_MS = 24 * 60 * 60 * 1000;
+const PRUNE_BATCH = 5_000;
 /** Events one drain takes per round; it goes round until the source has none waiting. */
 const DRAIN_BATCH = 200;
 
@@ -86,6 +90,13 @@ export const clubEventJobs: JobDefinitions = {
         )
         .limit(1000);
       for (const s of stale) await enqueueProcessing(db, { ...s, now: ctx.now });
+    },
+  },
+  [PRUNE_JOB]: {
+    every: DAY_MS,
+    run: async (db, _job, ctx) => {
+      // A bounded batch at a time, so a large first prune never holds the table for long.
+      while (!ctx.stopping() && (await pruneEventLog(db, ctx.now, PRUNE_BATCH)) === PRUNE_BATCH);
     },
   },
   ...unpaidJobs,

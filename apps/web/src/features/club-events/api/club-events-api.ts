@@ -80,18 +80,24 @@ export function useDeleteEventSource() {
   });
 }
 
+export interface ClubEventSettings {
+  autoLink: boolean;
+  logDays: number;
+  version: number;
+}
+
 export function useClubEventSettings() {
   return useQuery({
     queryKey: settingsKey,
-    queryFn: () => api.get<{ autoLink: boolean; version: number }>('/api/club-event-settings'),
+    queryFn: () => api.get<ClubEventSettings>('/api/club-event-settings'),
   });
 }
 
 export function useSaveClubEventSettings() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { autoLink: boolean; version: number }) =>
-      api.put<{ autoLink: boolean; version: number }>('/api/club-event-settings', body),
+    mutationFn: (body: { autoLink?: boolean; logDays?: number; version: number }) =>
+      api.put<ClubEventSettings>('/api/club-event-settings', body),
     onSuccess: (saved) => qc.setQueryData(settingsKey, saved),
   });
 }

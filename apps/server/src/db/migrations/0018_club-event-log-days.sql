@@ -1,0 +1,1 @@
+ALTER TABLE "club_event_settings" ADD COLUMN "log_days" integer DEFAULT 90 NOT NULL;
