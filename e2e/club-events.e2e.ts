@@ -190,6 +190,15 @@ describe.skipIf(!hasChromium())('connected systems, the event log and the member
           member,
         });
 
+        // The club's systems are heard in the background: wait until these are processed.
+        for (let i = 0; i < 100; i++) {
+          const pending = (await api('GET', `/api/club-events?sourceId=${sourceId}`)) as {
+            items: Array<{ processedAt: string | null }>;
+          };
+          if (pending.items.every((e) => e.processedAt)) break;
+          await new Promise((r) => setTimeout(r, 200));
+        }
+
         // The person: the payment on the member's side, and the history line.
         await link.click();
         await page.waitForURL((u) => u.pathname === `/persons/${personId}`);

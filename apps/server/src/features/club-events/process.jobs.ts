@@ -12,7 +12,7 @@ export const SWEEP_JOB = 'club-events.sweep';
 export const PRUNE_JOB = 'club-events.prune';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PRUNE_BATCH = 5_000;
-/** Events one drain takes per round; it goes round until the source has none waiting. */
+/** Events one drain takes per look; it looks again until the source has none waiting. */
 const DRAIN_BATCH = 200;
 
 /**
@@ -52,10 +52,10 @@ function waiting(db: Db, orgId: string, sourceId: string) {
 }
 
 /**
- * Events that arrived while their source's drain was finishing (it was still running, so
- * storing them queued nothing) wait at most this long: the sweep queues their drain again.
+ * An event stored in the moment between a drain's last empty look and its end queued nothing
+ * (the drain was still running): the sweep queues its drain again, within twice this.
  */
-const SWEEP_EVERY_MS = 15_000;
+const SWEEP_EVERY_MS = 5_000;
 
 export const clubEventJobs: JobDefinitions = {
   [DRAIN_JOB]: {
@@ -70,7 +70,9 @@ export const clubEventJobs: JobDefinitions = {
           if (ctx.stopping()) return 'release';
           await processClubEvent(db, job.orgId, id, ctx.now, org);
         }
-        if (batch.length < DRAIN_BATCH) return;
+        // Until a look finds nothing: events stored while this batch ran queued no drain (this
+        // one was running), so they are this drain's to take.
+        if (batch.length === 0) return;
       }
     },
   },
