@@ -1,12 +1,12 @@
 import type { Db } from '../../db/client.ts';
-import { getCrmSettings } from '../contact-settings/index.ts';
+import { getCrmSettings, getWorkingHours } from '../contact-settings/index.ts';
 import { findOrganization } from '../organizations/index.ts';
 import * as members from './members.repo.ts';
 import type { RuleCtx } from './rules.ts';
 import { rulesOf } from './rules.repo.ts';
 
 /** What processing reads of the organization: its clock, language, phone region and rules. */
-export type OrgRules = Pick<RuleCtx, 'timezone' | 'locale' | 'rules'> & {
+export type OrgRules = Pick<RuleCtx, 'timezone' | 'hours' | 'locale' | 'rules'> & {
   region: string | null;
   autoLink: boolean;
 };
@@ -15,8 +15,10 @@ export async function loadOrgRules(db: Db, orgId: string): Promise<OrgRules> {
   const org = await findOrganization(db, orgId);
   const crm = await getCrmSettings(db, orgId);
   const settings = await members.getSettings(db, orgId);
+  const hours = await getWorkingHours(db, orgId);
   return {
     timezone: org?.timezone ?? 'UTC',
+    hours,
     locale: org?.locale ?? 'en',
     rules: rulesOf('rules' in settings ? settings.rules : {}),
     region: crm.phoneRegion ?? null,

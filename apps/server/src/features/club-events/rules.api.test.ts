@@ -94,6 +94,7 @@ describe('rules turn club events into cards (A-2)', () => {
 
   it('a failed payment is a card for today, given to the responsible; a second one updates it', async () => {
     const { org, src } = await setup();
+    at('2026-12-07T09:30:00Z');
     const id = await person(org, {
       firstName: 'Anna',
       phones: [{ number: '070-111 22 33' }],
@@ -110,7 +111,8 @@ describe('rules turn club events into cards (A-2)', () => {
     await send(org, src, failed('p-1', 499));
     let cards = (await board(org)).filter((c) => c.contact?.id === id);
     expect(cards).toHaveLength(1);
-    expect(cards[0]).toMatchObject({ column: 'today', dueAt: '2026-12-07T09:00:00.000Z' });
+    // Today, by the end of the club's day (no end set: its last minute), never overdue at once.
+    expect(cards[0]).toMatchObject({ column: 'today', dueAt: '2026-12-07T22:59:00.000Z' });
     expect(cards[0]!.comment).toContain('Payment failed');
     expect(cards[0]!.comment).toContain('Card expired');
     expect((await task(org, cards[0]!.id)).assignee?.id).toBe(org.ownerId);

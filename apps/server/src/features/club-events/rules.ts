@@ -1,7 +1,13 @@
 import type { ClubRule, ClubRuleConfig, EventMember } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { clubDate, startOfClubDay, startOfWorkday } from '../../lib/club-time.ts';
+import {
+  clubDate,
+  dueOnDay,
+  startOfClubDay,
+  startOfWorkday,
+  type WorkingHours,
+} from '../../lib/club-time.ts';
 import { updateContactFields } from '../contacts/index.ts';
 import {
   createTask,
@@ -18,6 +24,8 @@ export interface RuleCtx {
   orgId: string;
   now: Date;
   timezone: string;
+  /** The club's working day: a card for today is due by its end. */
+  hours: WorkingHours;
   locale: string;
   rules: Record<ClubRule, ClubRuleConfig>;
   steps: Array<Record<string, unknown> & { step: string }>;
@@ -36,15 +44,24 @@ const MINUTE = 60_000;
 
 /**
  * When a rule's card is due: the moment it is about plus the rule's offset, at the rule's time
- * of day on the club's clock when it has one; never before now (a card about a moment that has
- * passed is for today, not already overdue).
+ * of day on the club's clock when it has one. A moment already past makes a card for today,
+ * due by the end of the working day (as a call round made for today is), not one that is
+ * overdue the minute it appears.
  */
-export function ruleDue(moment: Date, cfg: ClubRuleConfig, timezone: string, now: Date): Date {
+export function ruleDue(
+  moment: Date,
+  cfg: ClubRuleConfig,
+  timezone: string,
+  hours: WorkingHours,
+  now: Date,
+): Date {
   let due = new Date(moment.getTime() + cfg.offsetMinutes * MINUTE);
   if (cfg.timeOfDay) {
     due = startOfWorkday(clubDate(due, timezone), timezone, { start: cfg.timeOfDay, end: null });
   }
-  return due.getTime() < now.getTime() ? now : due;
+  return due.getTime() <= now.getTime()
+    ? dueOnDay(clubDate(now, timezone), timezone, hours, now)
+    : due;
 }
 
 /** The start of a club calendar day named by a source ("2026-12-31"). */
@@ -76,7 +93,7 @@ export async function ruleCard(
   const cfg = ctx.rules[rule];
   const contactId = ctx.contactId;
   if (!cfg.enabled || !cfg.task || !contactId) return;
-  const due = ruleDue(card.moment, cfg, ctx.timezone, ctx.now);
+  const due = ruleDue(card.moment, cfg, ctx.timezone, ctx.hours, ctx.now);
   const tasks: TaskCtx = { db: ctx.db, actor: systemActor(ctx.orgId), now: ctx.now };
   const open = await repo.openRuleTask(ctx.db, ctx.orgId, contactId, card.cause);
   if (open) {
