@@ -88,6 +88,21 @@ describe.skipIf(!hasChromium())('connected systems, the event log and the member
         expect(await fitsWidth(page)).toBe(true);
         await shot('list');
 
+        // A rule's timing: the renewal call two days before the contract ends.
+        const ruleRow = page.getByTestId('rule-contract_ending');
+        await ruleRow.getByRole('button', { name: L('clubEvents', 'rules.edit') }).click();
+        await page.getByTestId('rule-amount').fill('2');
+        await shot('rule');
+        await page.getByTestId('rule-save').click();
+        await page.getByTestId('rule-save').waitFor({ state: 'detached' });
+        expect(await ruleRow.innerText()).toContain('10:00');
+        expect(await ruleRow.innerText()).toContain('2');
+        const saved = (await api('GET', '/api/club-event-rules')) as {
+          rules: { contract_ending: { offsetMinutes: number } };
+        };
+        expect(saved.rules.contract_ending.offsetMinutes).toBe(-2 * 24 * 60);
+        await shot('rules');
+
         if (run.lang === 'en') {
           // A new secret, shown once; the old one keeps working for the overlap chosen.
           await row

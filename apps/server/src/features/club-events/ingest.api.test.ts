@@ -3,6 +3,7 @@ import type { EventLogEntry, EventReceipt, EventSource } from '@spotter/contract
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 import { createOrg, createStaff, useTestApp, type TestOrg } from '../../../test/test-app.ts';
+import { signed } from './club-events.test-setup.ts';
 
 const clock = { now: new Date('2026-12-07T09:00:00Z') };
 
@@ -30,26 +31,6 @@ describe('event ingestion (A-1)', () => {
       member: { externalId: 'm-17', firstName: 'Åsa', lastName: 'Berg', phones: ['070-123 45 67'] },
     },
   });
-
-  /** Signs as a real Standard Webhooks sender does, with the package's own signer. */
-  function signed(
-    secret: string,
-    body: unknown,
-    opts: { msgId?: string; at?: Date; raw?: string } = {},
-  ) {
-    const payload = opts.raw ?? JSON.stringify(body);
-    const msgId = opts.msgId ?? `msg_${randomUUID()}`;
-    const at = opts.at ?? new Date();
-    return {
-      payload,
-      headers: {
-        'content-type': 'application/json',
-        'webhook-id': msgId,
-        'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
-        'webhook-signature': new Webhook(secret).sign(msgId, at, payload),
-      },
-    };
-  }
 
   const deliver = (path: string, request: { payload: string; headers: Record<string, string> }) =>
     t.app.inject({ method: 'POST', url: path, ...request });

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { EventLogEntry, EventSource, MemberRecords } from '@spotter/contracts';
-import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 import { createOrg, useTestApp, type TestOrg } from '../../../test/test-app.ts';
 import { expectTenantIsolation } from '../../../test/tenant-isolation.ts';
 import { runDueJobs } from '../jobs/index.ts';
+import { signed } from './club-events.test-setup.ts';
 import { clubEventJobs } from './process.jobs.ts';
 import { processClubEvent } from './process.service.ts';
 
@@ -26,19 +26,10 @@ describe('processing club events: linking, the member side, history', () => {
     src: { source: EventSource; secret: string },
     events: object[],
   ) {
-    const payload = JSON.stringify({ events });
-    const msgId = `msg_${randomUUID()}`;
-    const at = new Date();
     const res = await t.app.inject({
       method: 'POST',
       url: `/api/event-sources/${src.source.id}/events/batch`,
-      payload,
-      headers: {
-        'content-type': 'application/json',
-        'webhook-id': msgId,
-        'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
-        'webhook-signature': new Webhook(src.secret).sign(msgId, at, payload),
-      },
+      ...signed(src.secret, { events }),
     });
     expect(res.statusCode, res.body).toBe(200);
     return settle(org);

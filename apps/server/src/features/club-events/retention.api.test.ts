@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EventLogEntry, EventSource } from '@spotter/contracts';
-import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 import { createOrg, useTestApp, type TestOrg } from '../../../test/test-app.ts';
+import { signed } from './club-events.test-setup.ts';
 import { pruneEventLog } from './members.repo.ts';
 
 describe('the event log keeps deliveries for the days the organization chose', () => {
@@ -15,23 +15,16 @@ describe('the event log keeps deliveries for the days the organization chose', (
         kind: 'payments',
       })
     ).json<{ source: EventSource; secret: string }>();
-    const payload = JSON.stringify({
+    const event = {
       id: randomUUID(),
       type: 'call.missed',
       occurredAt: new Date().toISOString(),
       data: { call: { externalId: 'c-1', from: '+46701234567' } },
-    });
-    const now = new Date();
+    };
     const res = await t.app.inject({
       method: 'POST',
       url: `/api/event-sources/${source.id}/events`,
-      payload,
-      headers: {
-        'content-type': 'application/json',
-        'webhook-id': 'msg_1',
-        'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
-        'webhook-signature': new Webhook(secret).sign('msg_1', now, payload),
-      },
+      ...signed(secret, event),
     });
     expect(res.statusCode).toBe(200);
   }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Board, ClubRuleConfig, EventSource, Task } from '@spotter/contracts';
-import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 import { createOrg, createStaff, useTestApp, type TestOrg } from '../../../test/test-app.ts';
 import { runDueJobs } from '../jobs/index.ts';
+import { signed } from './club-events.test-setup.ts';
 import { clubEventJobs } from './process.jobs.ts';
 
 // Monday 7 December 2026, 10:00 in Stockholm (the test organizations' zone).
@@ -32,19 +32,10 @@ describe('rules turn club events into cards (A-2)', () => {
     src: { source: EventSource; secret: string },
     ...events: object[]
   ) {
-    const payload = JSON.stringify({ events: events.map((e) => ({ id: randomUUID(), ...e })) });
-    const msgId = `msg_${randomUUID()}`;
-    const now = new Date();
     const res = await t.app.inject({
       method: 'POST',
       url: `/api/event-sources/${src.source.id}/events/batch`,
-      payload,
-      headers: {
-        'content-type': 'application/json',
-        'webhook-id': msgId,
-        'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
-        'webhook-signature': new Webhook(src.secret).sign(msgId, now, payload),
-      },
+      ...signed(src.secret, { events: events.map((e) => ({ id: randomUUID(), ...e })) }),
     });
     expect(res.statusCode, res.body).toBe(200);
     await runJobs();

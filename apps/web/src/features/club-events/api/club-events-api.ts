@@ -1,5 +1,7 @@
 import type {
   ClubEventType,
+  ClubRule,
+  ClubRuleConfig,
   EventLogEntry,
   EventReceipt,
   EventSource,
@@ -163,5 +165,40 @@ export function useMemberRecords(personId: string) {
   return useQuery({
     queryKey: recordsKey(personId),
     queryFn: () => api.get<MemberRecords>(`/api/persons/${personId}/club-records`),
+  });
+}
+
+const rulesKey = ['club-event-rules'] as const;
+
+export interface ClubRulesAnswer {
+  rules: Record<ClubRule, ClubRuleConfig>;
+  version: number;
+}
+
+/** What events turn into: each rule's switch, card, assignee, offset and time of day. */
+export function useClubRules() {
+  return useQuery({
+    queryKey: rulesKey,
+    queryFn: () => api.get<ClubRulesAnswer>('/api/club-event-rules'),
+  });
+}
+
+export function useSaveClubRules() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { rules: Partial<Record<ClubRule, ClubRuleConfig>>; version: number }) =>
+      api.put<ClubRulesAnswer>('/api/club-event-rules', body),
+    onSuccess: (saved) => qc.setQueryData(rulesKey, saved),
+  });
+}
+
+/** The organization's task templates, for a rule's card. */
+export function useTaskTemplateOptions() {
+  return useQuery({
+    queryKey: ['club-event-rules', 'templates'],
+    queryFn: () =>
+      api.get<{ items: Array<{ id: string; name: string; type: string }> }>(
+        '/api/settings/task-templates',
+      ),
   });
 }

@@ -74,7 +74,12 @@ function Contracts(props: { items: MemberRecord[]; currency: string }) {
                 </Table.Td>
                 <Table.Td>
                   {state && (
-                    <Badge variant="light" color={CONTRACT_COLORS[state] ?? 'gray'}>
+                    <Badge
+                      variant="light"
+                      color={CONTRACT_COLORS[state] ?? 'gray'}
+                      // A narrow table column must not cut the state to "ACT…".
+                      style={{ minWidth: 'max-content' }}
+                    >
                       {t(`values.contractState.${state}`, { defaultValue: state })}
                     </Badge>
                   )}

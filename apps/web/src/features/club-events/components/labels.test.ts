@@ -40,7 +40,11 @@ describe('the connected systems texts', () => {
     expect(missing).toEqual([]);
   });
 
+  // Plural forms differ by language (Polish and Russian have "few" and "many"): compare stems.
+  const stems = (keys: string[]) =>
+    [...new Set(keys.map((k) => k.replace(/_(zero|one|two|few|many|other)$/, '')))].sort();
+
   it.each(LOCALES)('%s has the same keys as English', (lang) => {
-    expect(leaves(read(lang)).sort()).toEqual(leaves(en).sort());
+    expect(stems(leaves(read(lang)))).toEqual(stems(leaves(en)));
   });
 });

@@ -27,6 +27,7 @@ import {
 } from '../api/club-events-api.ts';
 import { AutoLinkSwitch } from '../components/auto-link-switch.tsx';
 import { RotateModal } from '../components/rotate-modal.tsx';
+import { RulesSection } from '../components/rules-section.tsx';
 import { SecretDialog } from '../components/secret-dialog.tsx';
 import { SourceFormModal } from '../components/source-form-modal.tsx';
 import { TestEventModal } from '../components/test-event-modal.tsx';
@@ -192,6 +193,7 @@ export function ConnectedSystemsPage(props: { timezone: string; currency: string
         </Paper>
       )}
       {sources.isSuccess && <AutoLinkSwitch />}
+      {sources.isSuccess && <RulesSection />}
       <SourceFormModal
         opened={editing !== undefined}
         source={editing ?? null}
