@@ -42,3 +42,16 @@ export class SecretBox {
     }
   }
 }
+
+const boxes = new Map<string, SecretBox>();
+
+/** One box per server secret and purpose, built once (deriving the key is not free). */
+export function secretBoxFor(masterSecret: string, purpose: string): SecretBox {
+  const key = `${purpose}\u0000${masterSecret}`;
+  let box = boxes.get(key);
+  if (!box) {
+    box = new SecretBox(masterSecret, purpose);
+    boxes.set(key, box);
+  }
+  return box;
+}

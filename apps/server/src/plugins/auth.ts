@@ -59,7 +59,8 @@ function assertSameOrigin(req: FastifyRequest) {
   }
 }
 
-function bearerOf(req: FastifyRequest): string | undefined {
+/** The token of `Authorization: Bearer …`: undefined without the header, '' when malformed. */
+export function bearerOf(req: FastifyRequest): string | undefined {
   const header = req.headers.authorization;
   if (!header) return undefined;
   const match = /^Bearer\s+(\S{1,200})$/i.exec(header);

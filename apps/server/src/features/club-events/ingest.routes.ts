@@ -8,6 +8,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../lib/errors.ts';
+import { bearerOf } from '../../plugins/auth.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
@@ -37,12 +38,6 @@ async function apiTokenActor(db: Db, secret: string): Promise<Actor | undefined>
 /** A batch of 100 events of the largest type stays far below this. */
 const BODY_LIMIT = 1024 * 1024;
 const NOT_JSON = Symbol('not json');
-
-const bearerOf = (req: FastifyRequest) => {
-  const header = req.headers.authorization;
-  if (!header) return undefined;
-  return /^Bearer\s+(\S{1,200})$/i.exec(header)?.[1] ?? '';
-};
 
 /**
  * `POST /api/event-sources/:id/events` (one event) and `…/events/batch` (up to 100): public
