@@ -51,7 +51,10 @@ describe('csv batches', () => {
     });
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 30 }),
+        // a file whose rows are all blank is refused as empty, so at least one row has a value
+        fc
+          .array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 30 })
+          .filter((rows) => rows.some((row) => row.some((c) => c.trim() !== ''))),
         fc.constantFrom(',', ';', '\t'),
         fc.constantFrom('\n', '\r\n'),
         fc.integer({ min: 1, max: 7 }),
