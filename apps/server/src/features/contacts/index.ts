@@ -54,7 +54,12 @@ export { livePersonIds, contactSearchIn } from './person-ids.ts';
 /** Merging two records: features whose rows refer to contacts move them (inside the merge). */
 export { contactsMerged } from './contacts.hooks.ts';
 /** Batch writes (importer, batch API): one INSERT per batch, and checked values over a contact. */
-export { insertContactBatch, updateImportedContact } from './contacts-bulk.repo.ts';
+export {
+  contactBatchJson,
+  insertContactBatch,
+  insertContactBatchJson,
+  updateImportedContact,
+} from './contacts-bulk.repo.ts';
 /**
  * How sources about one contact combine (import and batch API): `fillPatch` / `fillInput` fill
  * what is empty (the import's update mode), `matchKeysOf` gives the phone/email match keys.

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import { ensureTags } from '../contact-settings/index.ts';
 import {
+  contactBatchJson,
   fillInput,
   fillPatch,
   insertHistoryMany,
-  insertContactBatch,
+  insertContactBatchJson,
   prepareContactValues,
   updateImportedContact,
   type ContactInput,
@@ -96,123 +97,166 @@ export function parseBatch(
   return out;
 }
 
+/** What one batch adds to the import's counts. */
+type Counts = Pick<repo.Progress, 'created' | 'updated' | 'skipped' | 'failed' | 'warned'>;
+
 /**
- * Matches and (unless it is a dry run) writes a parsed batch in one transaction, together
- * with the import's progress, so a restart resumes exactly after the last batch.
+ * A parsed batch matched against the organization's contacts and the file's earlier rows,
+ * with its new contacts prepared for the database: everything but the write.
  */
-export async function processBatch(
+export interface PlannedBatch {
+  from: number;
+  to: number;
+  counts: Counts;
+  /** The rows' problems, in row order (duplicates get their match's name when written). */
+  found: ProblemDraft[];
+  duplicates: ProblemDraft[];
+  /** The new contacts as `insertContactBatchJson`'s parameter; null when there are none. */
+  creates: string | null;
+  updates: Map<string, { input: ContactInput; line: number }>;
+}
+
+/**
+ * Matches a parsed batch and prepares its writes. Its keys count for the batches after it at
+ * once, before it is written: the next batch is planned while this one is written, and if a
+ * write fails the whole run ends (a new run reloads the keys from the database).
+ */
+export async function planBatch(
   db: Db,
   job: Job,
   ctx: ImportContext,
   batch: ParsedBatch,
-  state: RunState,
+  state: Pick<RunState, 'known'>,
+): Promise<PlannedBatch> {
+  const counts: Counts = { created: 0, updated: 0, skipped: 0, failed: 0, warned: 0 };
+  const found: ProblemDraft[] = [];
+
+  const valid: ParsedRow[] = [];
+  for (const { row, problems, rejected } of batch.rows) {
+    found.push(...problems);
+    if (rejected) counts.failed++;
+    else valid.push(row);
+  }
+
+  const companyColumn = ctx.columns.find((c) => c.target === 'company')?.header ?? null;
+  const companyNames = [
+    ...new Set(valid.flatMap((r) => (r.companyName ? [r.companyName.toLowerCase()] : []))),
+  ];
+  const companies = await repo.companyIdsByName(db, job.orgId, companyNames);
+  const tagIds = await resolveTags(db, job, ctx, valid);
+
+  const creates: Pending[] = [];
+  const pendingByKey = new Map<string, Pending>();
+  const updates = new Map<string, { input: ContactInput; line: number }>();
+  const accepted: Array<{ row: ParsedRow; id: string | null }> = [];
+  const duplicates: ProblemDraft[] = [];
+
+  const warnedRecords = new Set(found.map((x) => x.record));
+  for (const row of valid) {
+    const companyId = row.companyName ? companies.get(row.companyName.toLowerCase()) : undefined;
+    if (row.companyName && !companyId) {
+      found.push({
+        record: row.record,
+        line: row.line,
+        column: companyColumn,
+        severity: ctx.skipOnProblem ? 'error' : 'warning',
+        message: `Unknown company '${row.companyName}'`,
+        code: 'unknown_company',
+        params: { value: row.companyName },
+        value: row.companyName.slice(0, 200),
+        matchId: null,
+        matchName: null,
+      });
+      warnedRecords.add(row.record);
+      if (ctx.skipOnProblem) {
+        counts.failed++;
+        continue;
+      }
+    }
+    const input = toContactInput(row.input, {
+      tagIds: row.tagNames.flatMap((n) => tagIds.get(n.toLowerCase()) ?? []),
+      companyId,
+    });
+    const keys = keysOf(row);
+    const pending = keys.map((k) => pendingByKey.get(k)).find(Boolean);
+    const inDb = keys.map((k) => state.known.get(k)).find(Boolean);
+    const earlier = keys.some((k) => state.known.has(k));
+    const duplicate = Boolean(pending || earlier);
+
+    if (duplicate) {
+      const match = pending ?? (inDb ? { id: inDb } : undefined);
+      const problem = duplicateProblem(row, job.duplicateMode, job.dryRun, match);
+      if (problem) duplicates.push(problem);
+    }
+    if (duplicate && job.duplicateMode === 'skip') {
+      counts.skipped++;
+      accepted.push({ row, id: null });
+    } else if (duplicate && job.duplicateMode === 'update') {
+      counts.updated++;
+      if (warnedRecords.has(row.record)) counts.warned++;
+      accepted.push({ row, id: pending?.id ?? inDb ?? null });
+      if (pending) pending.input = fillInput(pending.input, input);
+      else if (inDb) {
+        const current = updates.get(inDb);
+        updates.set(inDb, {
+          input: current ? fillInput(current.input, input) : input,
+          line: current?.line ?? row.line,
+        });
+      }
+    } else {
+      counts.created++;
+      if (warnedRecords.has(row.record)) counts.warned++;
+      const entry = { row, input, id: randomUUID() };
+      creates.push(entry);
+      accepted.push({ row, id: entry.id });
+      for (const k of keys) if (!pendingByKey.has(k)) pendingByKey.set(k, entry);
+    }
+  }
+
+  for (const { row, id } of accepted) {
+    for (const k of keysOf(row)) {
+      if (!state.known.has(k)) state.known.set(k, job.dryRun ? null : id);
+    }
+  }
+  return {
+    from: batch.from,
+    to: batch.to,
+    counts,
+    found,
+    duplicates,
+    creates: job.dryRun || creates.length === 0 ? null : createsJson(job, ctx, creates),
+    updates: job.dryRun ? new Map() : updates,
+  };
+}
+
+/**
+ * Writes a planned batch in one transaction, together with the import's progress, so a
+ * restart resumes exactly after the last batch written.
+ */
+export async function writeBatch(
+  db: Db,
+  job: Job,
+  ctx: ImportContext,
+  plan: PlannedBatch,
+  state: Pick<RunState, 'progress'>,
+  /** Called once the batch's big statement is on its way to the database. */
+  sent?: () => void,
 ): Promise<void> {
-  const { from, to } = batch;
   await db.transaction(async (tx) => {
     const p = structuredClone(state.progress);
-    const found: ProblemDraft[] = [];
-    const addErrors = (errors: ProblemDraft[]) => {
-      found.push(...errors);
-      for (const e of errors) if (p.errors.length < MAX_STORED_ERRORS) p.errors.push(e);
-    };
-
-    const valid: ParsedRow[] = [];
-    for (const { row, problems, rejected } of batch.rows) {
-      addErrors(problems);
-      if (rejected) p.failed++;
-      else valid.push(row);
+    for (const k of ['created', 'updated', 'skipped', 'failed', 'warned'] as const) {
+      p[k] += plan.counts[k];
     }
-
-    const companyColumn = ctx.columns.find((c) => c.target === 'company')?.header ?? null;
-    const companyNames = [
-      ...new Set(valid.flatMap((r) => (r.companyName ? [r.companyName.toLowerCase()] : []))),
-    ];
-    const companies = await repo.companyIdsByName(tx, job.orgId, companyNames);
-    const tagIds = await resolveTags(tx, job, ctx, valid);
-
-    const creates: Pending[] = [];
-    const pendingByKey = new Map<string, Pending>();
-    const updates = new Map<string, { input: ContactInput; line: number }>();
-    const accepted: Array<{ row: ParsedRow; id: string | null }> = [];
-    const duplicates: ProblemDraft[] = [];
-
-    const warnedRecords = new Set(found.map((x) => x.record));
-    for (const row of valid) {
-      const companyId = row.companyName ? companies.get(row.companyName.toLowerCase()) : undefined;
-      if (row.companyName && !companyId) {
-        const problem: ProblemDraft = {
-          record: row.record,
-          line: row.line,
-          column: companyColumn,
-          severity: ctx.skipOnProblem ? 'error' : 'warning',
-          message: `Unknown company '${row.companyName}'`,
-          code: 'unknown_company',
-          params: { value: row.companyName },
-          value: row.companyName.slice(0, 200),
-          matchId: null,
-          matchName: null,
-        };
-        addErrors([problem]);
-        warnedRecords.add(row.record);
-        if (ctx.skipOnProblem) {
-          p.failed++;
-          continue;
-        }
-      }
-      const input = toContactInput(row.input, {
-        tagIds: row.tagNames.flatMap((n) => tagIds.get(n.toLowerCase()) ?? []),
-        companyId,
-      });
-      const keys = keysOf(row);
-      const pending = keys.map((k) => pendingByKey.get(k)).find(Boolean);
-      const inDb = keys.map((k) => state.known.get(k)).find(Boolean);
-      const earlier = keys.some((k) => state.known.has(k));
-      const duplicate = Boolean(pending || earlier);
-
-      if (duplicate) {
-        const match = pending ?? (inDb ? { id: inDb } : undefined);
-        const problem = duplicateProblem(row, job.duplicateMode, job.dryRun, match);
-        if (problem) duplicates.push(problem);
-      }
-      if (duplicate && job.duplicateMode === 'skip') {
-        p.skipped++;
-        accepted.push({ row, id: null });
-      } else if (duplicate && job.duplicateMode === 'update') {
-        p.updated++;
-        if (warnedRecords.has(row.record)) p.warned++;
-        accepted.push({ row, id: pending?.id ?? inDb ?? null });
-        if (pending) pending.input = fillInput(pending.input, input);
-        else if (inDb) {
-          const current = updates.get(inDb);
-          updates.set(inDb, {
-            input: current ? fillInput(current.input, input) : input,
-            line: current?.line ?? row.line,
-          });
-        }
-      } else {
-        p.created++;
-        if (warnedRecords.has(row.record)) p.warned++;
-        const entry = { row, input, id: randomUUID() };
-        creates.push(entry);
-        accepted.push({ row, id: entry.id });
-        for (const k of keys) if (!pendingByKey.has(k)) pendingByKey.set(k, entry);
-      }
-    }
-
-    if (!job.dryRun) {
-      await writeCreates(tx, job, ctx, creates);
-      await writeUpdates(tx, job, ctx, updates);
-    }
-    addErrors(await nameDuplicates(tx, job.orgId, duplicates));
+    const found = [...plan.found];
+    const inserting = plan.creates && insertContactBatchJson(tx, plan.creates, 'imported');
+    sent?.();
+    await inserting;
+    if (plan.updates.size > 0) await writeUpdates(tx, job, ctx, plan.updates);
+    found.push(...(await nameDuplicates(tx, job.orgId, plan.duplicates)));
+    for (const e of found) if (p.errors.length < MAX_STORED_ERRORS) p.errors.push(e);
     p.errorCount = await storeProblems(tx, job.orgId, job.id, p.errorCount, found);
-    // Only now, with the batch written, do its keys count for the rows that follow.
-    for (const { row, id } of accepted) {
-      for (const k of keysOf(row)) {
-        if (!state.known.has(k)) state.known.set(k, job.dryRun ? null : id);
-      }
-    }
-    p.processedRows = to;
-    await repo.saveProgress(tx, job.orgId, job.id, p, from);
+    p.processedRows = plan.to;
+    await repo.saveProgress(tx, job.orgId, job.id, p, plan.from);
     state.progress = p;
   });
 }
@@ -233,13 +277,12 @@ async function resolveTags(db: Db, job: Job, ctx: ImportContext, rows: ParsedRow
   return new Map([...ctx.tags].map(([k, v]) => [k, v.id]));
 }
 
-/** The batch's new contacts and their 'imported' history entries, in one statement. */
-async function writeCreates(db: Db, job: Job, ctx: ImportContext, creates: Pending[]) {
+/** The batch's new contacts, with their 'imported' history entries' data. */
+function createsJson(job: Job, ctx: ImportContext, creates: Pending[]) {
   const now = new Date();
-  const values = creates.map(({ input, id, row }) => {
-    const v = prepareContactValues(ctx.kind, input, { region: ctx.region, now });
-    return {
-      ...v,
+  return contactBatchJson(
+    creates.map(({ input, id, row }) => ({
+      ...prepareContactValues(ctx.kind, input, { region: ctx.region, now }),
       id,
       orgId: job.orgId,
       kind: ctx.kind,
@@ -247,9 +290,8 @@ async function writeCreates(db: Db, job: Job, ctx: ImportContext, creates: Pendi
       createdAt: now,
       updatedAt: now,
       historyData: { importId: job.id, fileName: job.fileName, line: row.line },
-    };
-  });
-  await insertContactBatch(db, values, 'imported');
+    })),
+  );
 }
 
 async function writeUpdates(

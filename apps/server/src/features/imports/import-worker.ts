@@ -9,7 +9,8 @@ import {
   EMBEDDED_BATCH_SIZE,
   loadKnownKeys,
   parseBatch,
-  processBatch,
+  planBatch,
+  writeBatch,
   type Job,
   type RunState,
 } from './import-batch.ts';
@@ -136,8 +137,9 @@ export async function processImport(
   };
   const { content, totalRows } = claimed;
   let batches = 0;
-  // The batch being written: the next one is read and parsed meanwhile (Node would otherwise
-  // wait idle for the database), and written only once this one has committed.
+  // The batch being written: the next one is read, checked, matched and prepared meanwhile
+  // (Node would otherwise wait idle for the database, and the database for Node), and
+  // written only once this one has committed.
   let writing: Promise<void> | undefined;
   const written = async () => {
     if (writing) await writing;
@@ -163,14 +165,21 @@ export async function processImport(
       from + done,
       from + rows.length,
     );
+    const plan = await planBatch(db, job, ctx, parsed, state);
     await written();
     if (batches > 0 && opts.pauseMs) {
       await new Promise((resolve) => setTimeout(resolve, opts.pauseMs));
     }
-    writing = processBatch(db, job, ctx, parsed, state);
+    let sent = () => {};
+    const started = new Promise<void>((resolve) => (sent = resolve));
+    writing = writeBatch(db, job, ctx, plan, state, sent);
     // Awaited before the next write or the end; until then a failure must not count as unhandled.
     writing.catch(() => undefined);
     batches++;
+    // Reading the next batch is long synchronous work: it starts only once this batch's
+    // statement has gone out, so that the database works while Node does.
+    await Promise.race([started, writing.catch(() => undefined)]);
+    await new Promise((resolve) => setImmediate(resolve));
   }
   await written();
   await repo.finishImport(db, job.orgId, job.id, job.dryRun ? 'validated' : 'done');
