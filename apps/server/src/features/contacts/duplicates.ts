@@ -1,5 +1,5 @@
 import type { Duplicate, duplicateCheckSchema } from '@spotter/contracts';
-import { and, arrayOverlaps, asc, eq, isNull, ne, or, type SQL } from 'drizzle-orm';
+import { and, arrayOverlaps, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
@@ -26,20 +26,36 @@ export async function findDuplicates(
   if (phoneKeys.length) matches.push(arrayOverlaps(contacts.phoneKeys, phoneKeys));
   if (emailKeys.length) matches.push(arrayOverlaps(contacts.emailKeys, emailKeys));
   if (matches.length === 0) return [];
-  const where: SQL[] = [eq(contacts.orgId, orgId), isNull(contacts.deletedAt), or(...matches)!];
-  for (const id of keys.excludeIds ?? []) where.push(ne(contacts.id, id));
-  const rows = await db
-    .select({
-      id: contacts.id,
-      kind: contacts.kind,
-      displayName: contacts.displayName,
-      phoneKeys: contacts.phoneKeys,
-      emailKeys: contacts.emailKeys,
-    })
-    .from(contacts)
-    .where(and(...where))
-    .orderBy(asc(contacts.sortName), asc(contacts.id))
-    .limit(MAX_DUPLICATES);
+  const where: SQL[] = [sql`m.org_id = ${orgId}`, sql`m.deleted_at is null`];
+  for (const id of keys.excludeIds ?? []) where.push(sql`m.id <> ${id}`);
+  // The keys alone in a subquery of its own (`offset 0`): the planner can only probe the
+  // keys' GIN indexes. With the organization's condition beside them, stale statistics (a
+  // table filled by an import or a batch before autovacuum's next analyze) made it walk
+  // the whole organization in name order for the LIMIT, 200 ms at 60,000 persons.
+  const result = (await db.execute(sql`
+    select m.id, m.kind, m.display_name, m.phone_keys, m.email_keys from (
+      select ${contacts.id} as id, ${contacts.orgId} as org_id, ${contacts.kind} as kind,
+        ${contacts.displayName} as display_name, ${contacts.sortName} as sort_name,
+        ${contacts.phoneKeys} as phone_keys, ${contacts.emailKeys} as email_keys,
+        ${contacts.deletedAt} as deleted_at
+      from ${contacts} where ${or(...matches)} offset 0) m
+    where ${and(...where)}
+    order by m.sort_name, m.id limit ${MAX_DUPLICATES}`)) as unknown as {
+    rows: Array<{
+      id: string;
+      kind: Duplicate['kind'];
+      display_name: string;
+      phone_keys: string[];
+      email_keys: string[];
+    }>;
+  };
+  const rows = result.rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    displayName: r.display_name,
+    phoneKeys: r.phone_keys,
+    emailKeys: r.email_keys,
+  }));
   return rows.map((r) => {
     const phone = r.phoneKeys.find((k) => phoneKeys.includes(k));
     const email = r.emailKeys.find((k) => emailKeys.includes(k));
