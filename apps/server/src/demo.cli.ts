@@ -67,7 +67,11 @@ async function main() {
       .orderBy(asc(users.createdAt))
       .limit(1);
     if (!owner) throw new Error(`Organization ${orgId} not found or has no owner.`);
-    const result = await seedDemo(db, { orgId, ownerId: owner.id });
+    const result = await seedDemo(db, {
+      orgId,
+      ownerId: owner.id,
+      sessionSecret: config.sessionSecret,
+    });
     console.log(
       `Demo data added: ${result.branches} new branches, ${result.staff} new staff members, ` +
         `${result.persons} persons, ${result.companies} companies, ${result.tasks} tasks.`,

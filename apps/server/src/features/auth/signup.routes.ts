@@ -32,6 +32,7 @@ export const signupRoutes: FastifyPluginAsyncZod<{ limiter: SignupLimiter }> = a
       orgId: organization.id,
       ownerId: owner.id,
       demoData: body.demoData ?? false,
+      sessionSecret: app.config.sessionSecret,
     });
     const token = await startSession(app.db, app.config.sessionSecret, owner, {
       ip: req.ip,

@@ -25,7 +25,7 @@ const signupRefused = () =>
  * after the creating transaction committed (the demo feature fills it when asked to).
  */
 export const organizationSetUp = new Hook<
-  [db: Db, setup: { orgId: string; ownerId: string; demoData: boolean }]
+  [db: Db, setup: { orgId: string; ownerId: string; demoData: boolean; sessionSecret: string }]
 >('organizationSetUp');
 
 export async function isSetupNeeded(db: Db) {

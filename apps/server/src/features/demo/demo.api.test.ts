@@ -1,8 +1,16 @@
-import { and, count, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNull, lt, notInArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizePhone } from '../../lib/phones.ts';
 import { boardBounds, columnOf } from '../../lib/club-time.ts';
-import { contactHistory, contacts, customFields, lookups, tasks } from '../../schema.ts';
+import {
+  contactHistory,
+  contacts,
+  contactStatuses,
+  customFields,
+  lookups,
+  tasks,
+} from '../../schema.ts';
+import { demoPhone } from './demo-crm-names.ts';
 import { createTestApp, orgBody, sessionCookieOf, type TestApp } from '../../../test/test-app.ts';
 import { seedDemo } from './demo.ts';
 
@@ -21,9 +29,9 @@ describe('demo data', () => {
       payload: { ...body, organization: { ...body.organization, locale }, demoData: true },
     });
     expect(res.statusCode, res.body).toBe(201);
-    sessionCookieOf(res);
+    const cookie = sessionCookieOf(res);
     const me = res.json<{ organization: { id: string }; user: { id: string } }>();
-    return { orgId: me.organization.id, ownerId: me.user.id };
+    return { orgId: me.organization.id, ownerId: me.user.id, cookie };
   }
 
   const db = () => t.database.db;
@@ -31,7 +39,15 @@ describe('demo data', () => {
     const [row] = await db()
       .select({ n: count() })
       .from(contacts)
-      .where(and(eq(contacts.orgId, orgId), eq(contacts.kind, kind), isNull(contacts.deletedAt)));
+      .where(
+        and(
+          eq(contacts.orgId, orgId),
+          eq(contacts.kind, kind),
+          isNull(contacts.deletedAt),
+          // The demo CRM's own, not the persons its connected systems' rules add today.
+          lt(contacts.createdAt, new Date(Date.now() - 24 * 3_600_000)),
+        ),
+      );
     return row!.n;
   };
 
@@ -78,16 +94,38 @@ describe('demo data', () => {
         db()
           .select({ n: count().as('n') })
           .from(contactHistory)
-          // The demo board's finished calls add their results to some persons' history.
-          .where(and(eq(contactHistory.orgId, org.orgId), ne(contactHistory.event, 'task_result')))
+          // The demo board's finished calls add their results to some persons' history, and
+          // the connected systems' events theirs (and new persons) as the rules run.
+          .where(
+            and(
+              eq(contactHistory.orgId, org.orgId),
+              notInArray(contactHistory.event, ['task_result', 'club_event']),
+              notInArray(
+                contactHistory.contactId,
+                db()
+                  .select({ id: contacts.id })
+                  .from(contacts)
+                  .where(
+                    and(
+                      eq(contacts.orgId, org.orgId),
+                      gt(contacts.createdAt, new Date(Date.now() - 10 * 60_000)),
+                    ),
+                  ),
+              ),
+            ),
+          )
           .groupBy(contactHistory.contactId)
           .as('h'),
       );
     expect(perContact).toEqual({ min: 1, max: 4, contacts: 330 });
 
     // Running it again adds nothing.
-    const again = await seedDemo(db(), org);
-    expect(again).toMatchObject({ persons: 0, companies: 0, staff: 0, tasks: 0 });
+    const again = await seedDemo(db(), {
+      orgId: org.orgId,
+      ownerId: org.ownerId,
+      sessionSecret: t.app.config.sessionSecret,
+    });
+    expect(again).toMatchObject({ persons: 0, companies: 0, staff: 0, tasks: 0, events: 0 });
     expect(await countOf(org.orgId, 'person')).toBe(300);
   });
 
@@ -114,6 +152,90 @@ describe('demo data', () => {
     expect(rows.some((r) => r.private)).toBe(true);
   });
 
+  it('connects a booking system and telephony with months of history, and their rules make cards', async () => {
+    const org = await signup('sv', 'Europe/Stockholm');
+    const get = async <T>(url: string) => {
+      const res = await t.app.inject({
+        method: 'GET',
+        url,
+        cookies: { spotter_session: org.cookie },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<T>();
+    };
+    const sources = await get<{ items: Array<{ name: string; kind: string }> }>(
+      '/api/event-sources',
+    );
+    expect(sources.items.map((s) => [s.name, s.kind]).sort()).toEqual([
+      ['Boknings- och medlemssystem (demo)', 'membership'],
+      ['Telefoni (demo)', 'telephony'],
+    ]);
+    // The server's own job runner works through the events.
+    type Log = { items: Array<{ state: string; processedAt: string | null }> };
+    let log: Log['items'] = [];
+    for (let i = 0; i < 300; i++) {
+      log = [];
+      let url = '/api/club-events?limit=200';
+      for (;;) {
+        const page = await get<Log & { nextCursor: string | null }>(url);
+        log.push(...page.items);
+        if (!page.nextCursor) break;
+        url = `/api/club-events?limit=200&cursor=${encodeURIComponent(page.nextCursor)}`;
+      }
+      if (log.every((e) => e.processedAt)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(log.length).toBeGreaterThan(150);
+    expect(log.filter((e) => !e.processedAt)).toEqual([]);
+
+    // The members the week's events are about: the club's first customers by name.
+    const statuses = await db()
+      .select({ id: contactStatuses.id })
+      .from(contactStatuses)
+      .where(and(eq(contactStatuses.orgId, org.orgId), eq(contactStatuses.entity, 'person')))
+      .orderBy(asc(contactStatuses.position));
+    const members = await db()
+      .select({ id: contacts.id })
+      .from(contacts)
+      .where(and(eq(contacts.orgId, org.orgId), eq(contacts.statusId, statuses[1]!.id)))
+      .orderBy(asc(contacts.sortName), asc(contacts.id))
+      .limit(4);
+    const records = await get<{
+      contracts: Array<{ data: Record<string, unknown> }>;
+      payments: unknown[];
+      visits: unknown[];
+    }>(`/api/persons/${members[0]!.id}/club-records`);
+    expect(records.contracts[0]!.data).toMatchObject({ kind: 'fixed_term', state: 'active' });
+    expect(records.payments.length).toBeGreaterThan(0);
+    expect(records.visits.length).toBeGreaterThan(0);
+
+    // Contract ending tomorrow, debt before termination, failed payment, unpaid purchase:
+    // each of those members has an open card, and so does the unknown caller; the trial
+    // booker is a new prospect (the trial rule makes no card unless a club asks it to).
+    const open = await db()
+      .select({ contactId: tasks.contactId, statusId: tasks.statusId })
+      .from(tasks)
+      .where(and(eq(tasks.orgId, org.orgId), isNull(tasks.completedAt)));
+    const withCard = new Set(open.map((x) => x.contactId));
+    for (const m of members) expect(withCard.has(m.id)).toBe(true);
+    const byPhone = async (n: number) => {
+      const phone = demoPhone('SE', n);
+      const [person] = await db()
+        .select({ id: contacts.id, tagIds: contacts.tagIds })
+        .from(contacts)
+        .where(and(eq(contacts.orgId, org.orgId), sql`${contacts.phoneKeys} @> array[${phone}]`));
+      expect(person, phone).toBeDefined();
+      return person!;
+    };
+    const trial = await byPhone(5_500_001);
+    const trialHistory = await db()
+      .select({ event: contactHistory.event })
+      .from(contactHistory)
+      .where(and(eq(contactHistory.orgId, org.orgId), eq(contactHistory.contactId, trial.id)));
+    expect(trialHistory.map((h) => h.event)).toContain('club_event');
+    expect(withCard.has((await byPhone(5_500_002)).id)).toBe(true);
+  }, 60_000);
+
   it('speaks the organization’s language with the right phone numbers', async () => {
     for (const [locale, tz, prefix] of [
       ['sv', 'Europe/Stockholm', '+46'],
@@ -130,5 +252,5 @@ describe('demo data', () => {
       expect(person!.phones[0]!.number.startsWith(prefix), `${locale}`).toBe(true);
       expect(person!.phones[0], `${locale}`).toMatchObject({ valid: true });
     }
-  });
+  }, 120_000);
 });

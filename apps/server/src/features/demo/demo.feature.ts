@@ -5,7 +5,7 @@ import { seedDemo } from './demo.ts';
 
 const seedIfAsked = async (
   db: Db,
-  setup: { orgId: string; ownerId: string; demoData: boolean },
+  setup: { orgId: string; ownerId: string; demoData: boolean; sessionSecret: string },
 ) => {
   if (setup.demoData) await seedDemo(db, setup);
 };

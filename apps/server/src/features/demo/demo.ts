@@ -5,17 +5,22 @@ import type { Db } from '../../db/client.ts';
 import { branches } from '../branches/index.ts';
 import { findOrganization } from '../organizations/index.ts';
 import { hashPassword, insertMissingUsers } from '../users/index.ts';
+import { seedDemoClubEvents } from './demo-club-events.ts';
 import { seedDemoContacts } from './demo-contacts.ts';
 import { seedDemoTasks } from './demo-tasks.ts';
 import { DEMO_CLUBS, emailLocalPart } from './demo-names.ts';
 
 /**
  * Fills an organization with a believable club: branches, staff of every role, and a CRM of
- * ~300 persons and ~30 companies with history. Safe to run twice: what exists already is left
+ * ~300 persons and ~30 companies with history, and a booking system and telephony connected
+ * for months (seedDemoClubEvents). Safe to run twice: what exists already is left
  * alone. Staff get unknown random passwords; an admin hands out temporary ones from
  * Settings → Users when someone wants to try a role (`npm run demo` prints one per role).
  */
-export async function seedDemo(db: Db, target: { orgId: string; ownerId: string }) {
+export async function seedDemo(
+  db: Db,
+  target: { orgId: string; ownerId: string; sessionSecret: string },
+) {
   const organization = await findOrganization(db, target.orgId);
   if (!organization) throw new Error(`Organization ${target.orgId} not found`);
   const club = DEMO_CLUBS[organization.locale as Locale] ?? DEMO_CLUBS.en;
@@ -51,5 +56,11 @@ export async function seedDemo(db: Db, target: { orgId: string; ownerId: string 
     organization.locale as Locale,
     organization.timezone,
   );
-  return { branches: newBranches.length, staff: newStaff.length, ...crm, ...board };
+  const connected = await seedDemoClubEvents(db, {
+    orgId: target.orgId,
+    locale: organization.locale as Locale,
+    timezone: organization.timezone,
+    sessionSecret: target.sessionSecret,
+  });
+  return { branches: newBranches.length, staff: newStaff.length, ...crm, ...board, ...connected };
 }
