@@ -2,7 +2,7 @@ import type { LeadForm } from '@spotter/contracts';
 import { describe, expect, it } from 'vitest';
 import { createOrg, createStaff, ok, useTestApp } from '../../../test/test-app.ts';
 import { expectTenantIsolation } from '../../../test/tenant-isolation.ts';
-import { clock, createForm, formBody, openForm } from './lead-forms.test-setup.ts';
+import { clock, createForm, formBody, later, openForm } from './lead-forms.test-setup.ts';
 
 /** Settings → Lead forms (issue 13): admins build forms; the hosted page follows them. */
 const t = useTestApp({ now: () => clock.now });
@@ -11,6 +11,7 @@ describe('the form builder', () => {
   it('creates, lists, saves and deletes forms, each at its own public address', async () => {
     const org = await createOrg(t.app);
     const first = await createForm(org, { name: 'Trial' });
+    later(1);
     const second = await createForm(org, { name: 'Kids' });
     expect(first.publicId).toMatch(/^[A-Za-z0-9_-]{16}$/);
     expect(first.publicId).not.toBe(second.publicId);
