@@ -89,6 +89,7 @@ describe.skipIf(!hasChromium())('the lead form, from the builder to the board', 
         const editor = page.getByTestId('lead-form-editor');
         await editor.waitFor();
         await page.getByTestId('form-name').fill(`${run.title} (${run.lang})`);
+        await shot('editor-top');
         if (run.lang === 'en') {
           // The organization speaks Swedish: this form is in English only.
           await page.getByTestId('lang-en').dispatchEvent('click');

@@ -47,6 +47,8 @@ input:focus,select:focus,textarea:focus,button:focus{outline:3px solid #2563eb;o
 button{font:inherit;font-weight:600;color:#fff;background:#1d4ed8;border:0;border-radius:8px;padding:.8rem 1.5rem;min-height:48px;cursor:pointer;width:100%}
 button:hover{background:#1e40af}
 .notice{border-radius:8px;padding:.75rem 1rem;margin:1rem 0;border:1px solid}
+.notice p{margin:0}
+.notice p+p{margin-top:.5rem}
 .notice.bad{background:#fef3f2;border-color:#fda29b;color:#7a271a}
 .notice.good{background:#ecfdf3;border-color:#6ce9a6;color:#05603a}
 .hp{position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden}
