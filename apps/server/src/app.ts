@@ -9,6 +9,7 @@ import type { Database, DatabaseKind, Db } from './db/client.ts';
 import { apiTokenAuthenticator } from './features/api-tokens/api-tokens.feature.ts';
 import { AuthCache, sessionAuthenticator } from './features/auth/auth.feature.ts';
 import type { LoginLimiter, SignupLimiter } from './features/auth/index.ts';
+import type { LeadFormLimits } from './features/lead-forms/index.ts';
 import { JobRunner } from './features/jobs/index.ts';
 import { serverFeatures, wireFeatures } from './features.ts';
 import { authPlugin } from './plugins/auth.ts';
@@ -49,6 +50,8 @@ export interface AppOptions {
   logger?: boolean;
   /** Tests pin the clock (board columns, reminders); the server uses the real one. */
   now?: () => Date;
+  /** Tests of the lead form's limits hand in small ones. */
+  leadFormLimits?: LeadFormLimits;
 }
 
 /** Builds the whole app without listening: server.ts listens, tests use `inject`. */
@@ -100,7 +103,11 @@ export async function buildApp(config: AppConfig, opts: AppOptions): Promise<Fas
   await registerOpenApi(app);
 
   // The one place that knows every feature: their routes, reactions, start-up work and jobs.
-  const features = serverFeatures({ limiter: opts.limiter, signupLimiter: opts.signupLimiter });
+  const features = serverFeatures({
+    limiter: opts.limiter,
+    signupLimiter: opts.signupLimiter,
+    leadFormLimits: opts.leadFormLimits,
+  });
   wireFeatures(features);
   for (const feature of features) {
     for (const routes of feature.routes ?? []) await app.register(routes);

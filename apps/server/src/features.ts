@@ -11,6 +11,8 @@ import { healthFeature } from './features/health/health.feature.ts';
 import { importsFeature } from './features/imports/imports.feature.ts';
 import type { JobDefinition } from './features/jobs/index.ts';
 import { jobsFeature } from './features/jobs/jobs.feature.ts';
+import type { LeadFormLimits } from './features/lead-forms/index.ts';
+import { leadFormsFeature } from './features/lead-forms/lead-forms.feature.ts';
 import { liveFeature } from './features/live/live.feature.ts';
 import { notificationsFeature } from './features/notifications/notifications.feature.ts';
 import { organizationsFeature } from './features/organizations/organizations.feature.ts';
@@ -27,7 +29,11 @@ import type { Feature } from './lib/feature.ts';
  * before task defaults). Adding a feature is one line here (docs/adding-a-feature.md).
  */
 export function serverFeatures(
-  opts: { limiter?: LoginLimiter; signupLimiter?: SignupLimiter } = {},
+  opts: {
+    limiter?: LoginLimiter;
+    signupLimiter?: SignupLimiter;
+    leadFormLimits?: LeadFormLimits;
+  } = {},
 ): Feature<JobDefinition>[] {
   return [
     healthFeature,
@@ -45,6 +51,7 @@ export function serverFeatures(
     taskSettingsFeature,
     tasksFeature,
     notificationsFeature,
+    leadFormsFeature({ limits: opts.leadFormLimits }),
     taskBoardFeature,
     clubEventsFeature,
     demoFeature,

@@ -5,6 +5,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import type { Database } from '../src/db/client.ts';
 import { SignupLimiter, type LoginLimiter } from '../src/features/auth/index.ts';
+import type { LeadFormLimits } from '../src/features/lead-forms/index.ts';
 import type { AppConfig } from '../src/plugins/env.ts';
 import { createTestDatabase } from './test-db.ts';
 
@@ -41,6 +42,7 @@ export async function createTestApp(
     database?: Database;
     /** Pin the clock: `now: () => clock.now` with a mutable holder lets a test move time. */
     now?: () => Date;
+    leadFormLimits?: LeadFormLimits;
   } = {},
 ): Promise<TestApp> {
   const database = opts.database ?? (await createTestDatabase());
@@ -53,6 +55,7 @@ export async function createTestApp(
       new SignupLimiter({ windowMs: 1, maxPerAddress: Number.MAX_SAFE_INTEGER }),
     logger: false,
     now: opts.now,
+    leadFormLimits: opts.leadFormLimits,
   });
   await app.ready();
   return { app, database, config, close: () => app.close() };

@@ -422,6 +422,11 @@ export const HISTORY_EVENTS = [
    * with `{ amount, currency, reason }`, 'contract.ended' with `{ service, endsOn }` …).
    */
   'club_event',
+  /**
+   * A lead form submission (A-5): `{ formId, formName, message, fields, consents, created }`,
+   * the consents as `{ kind, text }` in the language the visitor read.
+   */
+  'lead_form',
 ] as const;
 export const historyEventSchema = z.enum(HISTORY_EVENTS);
 

@@ -254,6 +254,11 @@ export const boardCardSchema = z.object({
   dueState: dueStateSchema.nullable(),
   createdAt: timestampSchema,
   version: z.number().int(),
+  /**
+   * Speed to lead (decision 0029): since when the card's person has waited for a first contact
+   * after a lead form submission; null when nobody is waiting.
+   */
+  waitingSince: timestampSchema.nullable(),
 });
 export type BoardCard = z.infer<typeof boardCardSchema>;
 

@@ -49,6 +49,11 @@ export const TENANT_KEY_EXCEPTIONS: Readonly<Record<string, TenantKeyException>>
     reason: 'A club system delivers to a URL naming its source alone, before the org is known.',
     globalKeys: ['event_sources_id_unique'],
   },
+  lead_forms: {
+    kind: 'routing',
+    reason: 'A website visitor opens a lead form by its public id alone, before the org is known.',
+    globalKeys: ['lead_forms_public_id_unique'],
+  },
   calendar_feeds: {
     kind: 'routing',
     reason: 'A calendar app fetches a feed by its secret alone, with no organization in the URL.',

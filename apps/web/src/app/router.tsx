@@ -41,6 +41,7 @@ import {
   CompanyCreatePage,
   CompanyPage,
   ConnectedSystemsPage,
+  LeadFormsPage,
   ControlPage,
   CrmSettingsPage,
   CustomFieldsPage,
@@ -434,6 +435,16 @@ const settingsConnectedSystemsRoute = createRoute({
   },
 });
 
+// ---------------------------------------------------------------- lead forms (issue 13)
+
+const settingsLeadFormsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/lead-forms',
+  component: function LeadFormsRoute() {
+    return <LeadFormsPage orgLocale={useSignedInMe().organization.locale} />;
+  },
+});
+
 const eventLogSearchSchema = z.object({
   sourceId: lenient(id),
   type: lenient(text(100)),
@@ -494,6 +505,7 @@ const routeTree = rootRoute.addChildren([
       settingsBackupRoute,
       settingsConnectedSystemsRoute,
       settingsEventLogRoute,
+      settingsLeadFormsRoute,
     ]),
   ]),
 ]);

@@ -1,9 +1,9 @@
 import { DEFAULT_CLUB_RULES, type ClubRule, type ClubRuleConfig } from '@spotter/contracts';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { contacts } from '../contacts/index.ts';
 import { tasks } from '../tasks/index.ts';
-import { users } from '../users/index.ts';
+import { staffInTurn } from '../users/index.ts';
 import { clubEventSettings, ruleTasks } from './club-events.table.ts';
 
 /** Every rule's configuration: what an admin saved over the defaults. */
@@ -43,13 +43,6 @@ export async function saveRules(
 
 /** The next active user of `role` in turn (round robin), or undefined when the role has none. */
 export async function nextInTurn(db: Db, orgId: string, role: string) {
-  const staff = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.orgId, orgId), eq(users.role, role), eq(users.active, true)))
-    .orderBy(asc(users.createdAt), asc(users.id))
-    .limit(500);
-  if (staff.length === 0) return undefined;
   const [turn] = await db
     .insert(clubEventSettings)
     .values({ orgId, turns: 1 })
@@ -58,7 +51,7 @@ export async function nextInTurn(db: Db, orgId: string, role: string) {
       set: { turns: sql`${clubEventSettings.turns} + 1` },
     })
     .returning({ turns: clubEventSettings.turns });
-  return staff[(turn!.turns - 1) % staff.length]!.id;
+  return staffInTurn(db, orgId, { roles: [role] }, turn!.turns);
 }
 
 export async function contactBasics(db: Db, orgId: string, contactId: string) {

@@ -10,7 +10,7 @@ import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
 import { getCrmSettings } from '../contact-settings/index.ts';
 import { checkBatchItems, type CheckedItem } from './batch-check.ts';
-import { matchKeysOf, overlayInput, upsertPatch } from './batch-merge.ts';
+import { fillPatch, matchKeysOf, overlayInput, upsertPatch } from './batch-merge.ts';
 import { livePersonsByKeys, lockOrgBatches } from './batch.repo.ts';
 import { prepareContactValues, type ContactInput, type ContactValues } from './contact-values.ts';
 import { insertContactBatch, updateImportedContact } from './contacts-bulk.repo.ts';
@@ -19,6 +19,12 @@ import { changeHistory, DERIVED, LOGGED_APART } from './contacts.service.ts';
 import { insertHistoryMany, type HistoryInput } from './history.repo.ts';
 
 type Body = z.output<typeof personBatchBodySchema>;
+/**
+ * `create` and `upsert` as the batch API offers them; `fill` is the import's update mode (a
+ * match only gets what it lacks: empty fields filled, phones, emails, tags added), for input
+ * nobody vouches for, such as a public lead form.
+ */
+export type UpsertMode = Body['mode'] | 'fill';
 
 /** One person the batch creates or changes, and the items (by index) that are about it. */
 interface Target {
@@ -43,7 +49,7 @@ interface Plan {
  * request's order: a key belongs to the oldest live person that has it, else to the first
  * item that brought it (the import's rule, decision 0012).
  */
-async function plan(db: Db, orgId: string, mode: Body['mode'], items: CheckedItem[]) {
+async function plan(db: Db, orgId: string, mode: UpsertMode, items: CheckedItem[]) {
   const phoneKeys = [...new Set(items.flatMap((i) => i.values.phoneKeys))];
   const emailKeys = [...new Set(items.flatMap((i) => i.values.emailKeys))];
   const owner = new Map<string, Target>();
@@ -74,9 +80,18 @@ async function plan(db: Db, orgId: string, mode: Body['mode'], items: CheckedIte
 }
 
 /** What an upsert changed on a matched person: its update and history like an edit. */
-async function writeUpdate(db: Db, actor: Actor, region: string | null, target: Target) {
+async function writeUpdate(
+  db: Db,
+  actor: Actor,
+  region: string | null,
+  target: Target,
+  mode: UpsertMode,
+) {
   const existing = target.existing!;
-  const patch = upsertPatch(existing, target.input, region);
+  const patch =
+    mode === 'fill'
+      ? fillPatch(existing, target.input, region)
+      : upsertPatch(existing, target.input, region);
   if (!patch) return false;
   const values = prepareContactValues('person', patch, { region, existing });
   await updateImportedContact(db, actor.orgId, existing.id, values);
@@ -103,10 +118,24 @@ async function writeUpdate(db: Db, actor: Actor, region: string | null, target: 
  * statement). An item that fails its checks fails alone; a database failure fails them all.
  */
 export async function batchPersons(db: Db, actor: Actor, body: Body): Promise<PersonBatchResult> {
+  return upsertPersons(db, actor, body.mode, body.items);
+}
+
+/**
+ * The batch API's work for any caller: items checked like `POST /api/persons`, matched by
+ * phone and email like the import, created or changed per `mode`, in one transaction (a
+ * savepoint when `db` is a transaction already).
+ */
+export async function upsertPersons(
+  db: Db,
+  actor: Actor,
+  mode: UpsertMode,
+  items: readonly unknown[],
+): Promise<PersonBatchResult> {
   assertCan(actor, 'contacts.write');
   const region = (await getCrmSettings(db, actor.orgId)).phoneRegion;
-  const { accepted, failed } = await checkBatchItems(db, actor, body.items, region);
-  const results: PersonBatchItemResult[] = body.items.map((_, index) => ({
+  const { accepted, failed } = await checkBatchItems(db, actor, items, region);
+  const results: PersonBatchItemResult[] = items.map((_, index) => ({
     index,
     status: 'failed',
     error: failed.get(index) as ApiError,
@@ -117,7 +146,7 @@ export async function batchPersons(db: Db, actor: Actor, body: Body): Promise<Pe
   if (accepted.length > 0) {
     await db.transaction(async (tx) => {
       await lockOrgBatches(tx, actor.orgId);
-      const { creates, updates, matched } = await plan(tx, actor.orgId, body.mode, accepted);
+      const { creates, updates, matched } = await plan(tx, actor.orgId, mode, accepted);
       const now = new Date();
       await insertContactBatch(
         tx,
@@ -136,7 +165,7 @@ export async function batchPersons(db: Db, actor: Actor, body: Body): Promise<Pe
       for (const t of creates)
         t.items.forEach((i, n) => set(i, n === 0 ? 'created' : 'updated', t.id));
       for (const t of updates) {
-        const changed = await writeUpdate(tx, actor, region, t);
+        const changed = await writeUpdate(tx, actor, region, t, mode);
         for (const i of t.items) set(i, changed ? 'updated' : 'unchanged', t.id);
       }
       for (const m of matched) set(m.index, 'unchanged', m.id);

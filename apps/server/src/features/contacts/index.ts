@@ -65,3 +65,8 @@ export {
  * what is empty (the import's update mode), `matchKeysOf` gives the phone/email match keys.
  */
 export { fillInput, fillPatch, matchKeysOf } from './batch-merge.ts';
+/**
+ * `upsertPersons(db, actor, mode, items)`: the batch API's check, match and write for other
+ * features; mode `fill` only adds to a matched person what it lacks (the import's update mode).
+ */
+export { upsertPersons, type UpsertMode } from './batch.service.ts';

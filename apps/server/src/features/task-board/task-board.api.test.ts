@@ -129,6 +129,8 @@ describe('GET /api/board', () => {
       dueState: 'overdue',
       createdAt: '2026-11-24T09:00:00.000Z',
       version: 1,
+      // No lead form submission waits for this person (speed to lead, decision 0029).
+      waitingSince: null,
     });
     expect(column(board, 'today').items[0]!.status).toEqual({
       id: o.statusId,

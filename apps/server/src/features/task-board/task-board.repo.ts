@@ -4,6 +4,7 @@ import type { BoardColumn, TaskType } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { executeNamed } from '../../lib/named-statement.ts';
 import { contacts } from '../contacts/index.ts';
+import { waitingSinceSql } from '../lead-forms/index.ts';
 import { taskStatuses, taskTemplates } from '../task-settings/index.ts';
 import { tasks } from '../tasks/index.ts';
 import { users } from '../users/index.ts';
@@ -28,6 +29,8 @@ export interface CardRow {
   dueAt: Date | null;
   createdAt: Date;
   version: number;
+  /** Speed to lead: since when the card's person has waited for a first contact. */
+  waitingSince: Date | null;
   template: { id: string; name: string; color: string; background: string };
   contact: {
     id: string;
@@ -101,6 +104,7 @@ export async function loadBoard(
       ${contacts.phones} -> 0 ->> 'number' as "contactPhone",
       ${contacts.emails} -> 0 ->> 'email' as "contactEmail",
       ${contacts.responsibleId} as "contactResponsibleId",
+      ${iso(waitingSinceSql(s.orgId, sql`page.contact_id`))} as "waitingSince",
       ${assignee.id} as "assigneeId", ${assignee.name} as "assigneeName",
       ${taker.id} as "takerId", ${taker.name} as "takerName",
       ${taskStatuses.id} as "statusId", ${taskStatuses.name} as "statusName",
@@ -141,6 +145,7 @@ function toCardRow(r: Record<string, unknown>): CardRow {
     dueAt: dueAt ? new Date(dueAt) : null,
     createdAt: new Date(String(r.createdAt)),
     version: Number(r.version),
+    waitingSince: r.waitingSince ? new Date(String(r.waitingSince)) : null,
     template: {
       id: String(r.templateId),
       name: String(r.templateName),

@@ -130,5 +130,6 @@ function toCard(row: repo.CardRow, bounds: BoardBounds): BoardCard {
     dueState: dueStateOf(row.dueAt, bounds),
     createdAt: row.createdAt.toISOString(),
     version: row.version,
+    waitingSince: row.waitingSince?.toISOString() ?? null,
   };
 }

@@ -14,6 +14,8 @@ export type { TaskRow } from './tasks.repo.ts';
 export { taskSearchCondition } from './task-search.ts';
 /** A task was given to a colleague (the notifications feature tells them). */
 export { taskAssigned, taskReminderDue, type TaskAssignment } from './tasks.hooks.ts';
+/** A result was entered or taken back (speed to lead records the first contact). */
+export { taskResultEntered, taskResultUndone, type TaskResultEvent } from './tasks.hooks.ts';
 /** `runReminderSweep(db, now, limit?)`: fires the due reminders once (tests pin the time). */
 export { runReminderSweep } from './reminder-sweep.ts';
 /**

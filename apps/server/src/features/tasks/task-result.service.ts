@@ -6,7 +6,7 @@ import { applyDueOffset, startOfWorkday, type WorkingHours } from '../../lib/clu
 import { fieldInvalid, validationError, versionConflict } from '../../lib/errors.ts';
 import { getWorkingHours } from '../contact-settings/index.ts';
 import { insertHistory } from '../contacts/index.ts';
-import { taskAssigned } from './tasks.hooks.ts';
+import { taskAssigned, taskResultEntered } from './tasks.hooks.ts';
 import { checkResultFields, type CheckedFields, type FieldValue } from './result-fields.ts';
 import {
   alreadyCompleted,
@@ -219,6 +219,13 @@ export async function enterResult(
         authorId: ctx.actor.userId,
       });
     }
+    await taskResultEntered.run(tx, {
+      orgId: ctx.actor.orgId,
+      taskId: row.id,
+      type: row.type,
+      contactId: row.contactId,
+      at: ctx.now,
+    });
     const next = plan ? await insertNext(tx, ctx, row, plan) : null;
     await publishTaskEvent(tx, ctx.actor.orgId, 'task.updated', completed);
     // The round's progress changed with its call.

@@ -6,6 +6,7 @@ import { taskDto, taskDtos, visibleTask, whyNotUpdated, type TaskCtx } from './t
 import { publishParentUpdated, publishRoundCreated, publishTaskEvent } from './task-events.ts';
 import { deleteUntouched, findNextOf, restoreDeleted } from './task-undo.repo.ts';
 import * as repo from './tasks.repo.ts';
+import { taskResultUndone } from './tasks.hooks.ts';
 
 function needsUser(ctx: TaskCtx): string {
   if (!ctx.actor.userId) throw ruleBroken('needs_user', 'Only a staff member can undo');
@@ -77,6 +78,13 @@ export async function undoResult(
     );
     if (!reopened) return undefined;
     if (row.contactId) await deleteTaskResultHistory(tx, orgId, row.contactId, row.id);
+    await taskResultUndone.run(tx, {
+      orgId,
+      taskId: row.id,
+      type: row.type,
+      contactId: row.contactId,
+      at: ctx.now,
+    });
     const next = await findNextOf(tx, orgId, row.id);
     const removed = next ? await deleteUntouched(tx, orgId, next.id) : false;
     if (next && removed) await publishTaskEvent(tx, orgId, 'task.deleted', next);

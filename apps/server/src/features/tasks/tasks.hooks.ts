@@ -21,3 +21,22 @@ export const taskAssigned = new Hook<[tx: Db, assignment: TaskAssignment]>('task
  * notifications feature tells the assignee).
  */
 export const taskReminderDue = new Hook<[tx: Db, reminder: TaskAssignment]>('taskReminderDue');
+
+export interface TaskResultEvent {
+  orgId: string;
+  taskId: string;
+  /** The task's type: a personal call or other client task is a contact with the person. */
+  type: 'call' | 'round' | 'client' | 'internal';
+  contactId: string | null;
+  /** When the result was entered (the app's clock). */
+  at: Date;
+}
+
+/**
+ * A task was completed with its result (T-4), in the transaction that did it (speed to lead
+ * records the first contact with a waiting lead).
+ */
+export const taskResultEntered = new Hook<[tx: Db, event: TaskResultEvent]>('taskResultEntered');
+
+/** A result was taken back with Undo, in its transaction (speed to lead forgets that contact). */
+export const taskResultUndone = new Hook<[tx: Db, event: TaskResultEvent]>('taskResultUndone');

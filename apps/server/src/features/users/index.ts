@@ -8,6 +8,7 @@ export {
   updateUser as updateUserRow,
   userNames,
   branchLimitOf,
+  staffInTurn,
 } from './users.repo.ts';
 export type { UserRow } from './users.repo.ts';
 export { createUser } from './users.service.ts';

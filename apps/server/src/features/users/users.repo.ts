@@ -123,3 +123,34 @@ export function listStaff(db: Db, orgId: string) {
     .orderBy(asc(users.name), asc(users.id))
     .limit(5000);
 }
+
+/**
+ * Round robin: the active staff member whose turn `turn` (1, 2, 3 …) is among those of `roles`
+ * who work in `branchId` (staff limited to no branch work in all), in the order they joined.
+ * Each caller keeps its own counter (a rule set, a lead form). Undefined when nobody fits.
+ */
+export async function staffInTurn(
+  db: Db,
+  orgId: string,
+  who: { roles: readonly string[]; branchId?: string | null },
+  turn: number,
+): Promise<string | undefined> {
+  if (who.roles.length === 0) return undefined;
+  const staff = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.orgId, orgId),
+        inArray(users.role, [...who.roles]),
+        eq(users.active, true),
+        who.branchId
+          ? sql`(${users.branchIds} = '{}'::uuid[] or ${who.branchId}::uuid = any(${users.branchIds}))`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(users.createdAt), asc(users.id))
+    .limit(500);
+  if (staff.length === 0) return undefined;
+  return staff[(Math.max(turn, 1) - 1) % staff.length]!.id;
+}

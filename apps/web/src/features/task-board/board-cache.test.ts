@@ -28,6 +28,7 @@ function card(n: number, dueAt: string | null, createdAt = '2026-01-01T10:00:00.
     dueState: null,
     createdAt,
     version: 1,
+    waitingSince: null,
   };
 }
 
@@ -116,8 +117,9 @@ describe('the board cache', () => {
 
   it('turns a task into its card', () => {
     const c = card(3, '2026-02-03T09:00:00Z');
+    const { waitingSince: _wait, ...rest } = c;
     const task = {
-      ...c,
+      ...rest,
       creator: null,
       remindAt: null,
       takenAt: null,

@@ -120,8 +120,11 @@ export function moveCard(
   return { from: removeCard(from, card.id), to: insertCard(to, card, toColumn, 'top') };
 }
 
-/** A task as the server answers a write, in the board's card shape. */
-export function cardOf(task: Task): BoardCard {
+/**
+ * A task as the server answers a write, in the board's card shape; a task says nothing of its
+ * person's wait, so the card it replaces hands that on.
+ */
+export function cardOf(task: Task, waitingSince: string | null = null): BoardCard {
   return {
     id: task.id,
     type: task.type,
@@ -135,5 +138,6 @@ export function cardOf(task: Task): BoardCard {
     dueState: task.dueState,
     createdAt: task.createdAt,
     version: task.version,
+    waitingSince,
   };
 }

@@ -114,6 +114,21 @@ function clubEventSentence(entry: HistoryEntry, t: TFunction): string {
   }
 }
 
+/** A lead form submission: the form, the visitor's message, each consent box they ticked. */
+function leadFormSentence(entry: HistoryEntry, t: TFunction): string {
+  const data = entry.data ?? {};
+  const form = typeof data.formName === 'string' ? data.formName : '';
+  const consents = Array.isArray(data.consents) ? data.consents : [];
+  const ticked = consents.flatMap((c: unknown) => {
+    const text = c && typeof c === 'object' ? (c as { text?: unknown }).text : undefined;
+    return typeof text === 'string' && text ? [t('card:history.leadForm.consent', { text })] : [];
+  });
+  const message = entry.text.trim();
+  return [t('card:history.leadForm.sent', { form }), ...(message ? [message] : []), ...ticked].join(
+    '\n',
+  );
+}
+
 /** An automatic entry as a sentence under its title ("Status changed"): "From Prospect to Customer." */
 export function historySentence(
   entry: HistoryEntry,
@@ -153,6 +168,8 @@ export function historySentence(
       return taskResultSentence(entry, t);
     case 'club_event':
       return clubEventSentence(entry, t);
+    case 'lead_form':
+      return leadFormSentence(entry, t);
     default:
       return t(`card:history.sentences.${entry.event}`);
   }

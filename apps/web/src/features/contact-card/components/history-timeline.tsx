@@ -14,6 +14,7 @@ import {
   IconTrash,
   IconUserCheck,
   IconTag,
+  IconWorldWww,
 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
@@ -39,6 +40,7 @@ const ICONS: Record<HistoryEntry['event'], React.ReactNode> = {
   exported: <IconDownload size={14} />,
   task_result: <IconChecks size={14} />,
   club_event: <IconPlugConnected size={14} />,
+  lead_form: <IconWorldWww size={14} />,
 };
 
 /** The timeline of a person or company, newest first, a page at a time (C-9). */

@@ -25,6 +25,7 @@ import { personValuesOf } from '../components/form-values.ts';
 import { PersonForm } from '../components/person-form.tsx';
 import { ContactTasks } from '../../tasks/index.ts';
 import { ClubRecords } from '../../club-events/index.ts';
+import { PersonLeadWait } from '../../lead-forms/index.ts';
 
 function Consents(props: { person: Person; timeZone: string }) {
   const { t } = useTranslation('card');
@@ -104,16 +105,19 @@ export function PersonPage(props: { me: Me; id: string }) {
         me={props.me}
         id={props.id}
         details={(p) => <PersonDetails person={p} me={props.me} />}
-        subtitle={(p) =>
-          p.company && (
-            <Text size="sm" c="dimmed">
-              <IconBuilding size={14} style={{ verticalAlign: -2 }} />{' '}
-              <ContactLink kind="company" id={p.company.id}>
-                {p.company.name}
-              </ContactLink>
-            </Text>
-          )
-        }
+        subtitle={(p) => (
+          <>
+            {p.company && (
+              <Text size="sm" c="dimmed">
+                <IconBuilding size={14} style={{ verticalAlign: -2 }} />{' '}
+                <ContactLink kind="company" id={p.company.id}>
+                  {p.company.name}
+                </ContactLink>
+              </Text>
+            )}
+            <PersonLeadWait personId={p.id} timeZone={timeZone} />
+          </>
+        )}
         banner={(p) =>
           p.erasedAt && (
             <Alert color="gray" icon={<IconShieldLock size={18} />} data-testid="erased-banner">

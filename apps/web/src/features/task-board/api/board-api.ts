@@ -111,10 +111,10 @@ export function useMoveCard(filters: BoardFilters) {
       qc.setQueryData(columnKey(filters, from), before.from);
       qc.setQueryData(columnKey(filters, to), before.to);
     },
-    onSuccess: (task, { to }) => {
+    onSuccess: (task, { card: moved, to }) => {
       // The server's due time and status; a card whose new time lands elsewhere (a late-evening
       // drop on Today) is found again by the refetch below.
-      const card = cardOf(task);
+      const card = cardOf(task, moved.waitingSince);
       for (const column of BOARD_COLUMNS) {
         qc.setQueryData<ColumnData>(columnKey(filters, column), (d) =>
           column === to ? insertCard(d, card, to, 'sorted') : removeCard(d, card.id),

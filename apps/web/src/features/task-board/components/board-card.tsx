@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { EntryBadge } from '../../../components/status-badge.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { formatPhone, telHref } from '../../../lib/phone.ts';
+import { WaitingBadge } from '../../lead-forms/index.ts';
 import { DueBadge } from '../../tasks/index.ts';
 
 /** What a dragged card carries, read back on drop. */
@@ -116,6 +117,9 @@ export function CardFace(props: {
       <Group gap={6} wrap="wrap" aria-label={t('card.nextStep')}>
         <EntryBadge entry={card.template} />
         <DueBadge dueAt={card.dueAt} dueState={card.dueState} />
+        {card.waitingSince && (
+          <WaitingBadge since={card.waitingSince} timeZone={props.timeZone} size="xs" />
+        )}
       </Group>
       <Group justify="space-between" gap={6} wrap="nowrap">
         <Stack gap={2} style={{ minWidth: 0 }}>

@@ -1,0 +1,1 @@
+export { LeadFormsPage } from './pages/lead-forms-page.tsx';
