@@ -1,5 +1,5 @@
 import { DEFAULT_CLUB_RULES, type ClubRule, type ClubRuleConfig } from '@spotter/contracts';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { contacts } from '../contacts/index.ts';
 import { tasks } from '../tasks/index.ts';
@@ -41,24 +41,38 @@ export async function saveRules(
   return row;
 }
 
-/** The next active user of `role` in turn (round robin), or undefined when the role has none. */
-export async function nextInTurn(db: Db, orgId: string, role: string) {
+/**
+ * The next `count` active users of `role` in turn (round robin), one turn each; empty when the
+ * role has none.
+ */
+export async function nextInTurns(db: Db, orgId: string, role: string, count: number) {
   const staff = await db
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.orgId, orgId), eq(users.role, role), eq(users.active, true)))
     .orderBy(asc(users.createdAt), asc(users.id))
     .limit(500);
-  if (staff.length === 0) return undefined;
+  if (staff.length === 0 || count === 0) return [];
   const [turn] = await db
     .insert(clubEventSettings)
-    .values({ orgId, turns: 1 })
+    .values({ orgId, turns: count })
     .onConflictDoUpdate({
       target: clubEventSettings.orgId,
-      set: { turns: sql`${clubEventSettings.turns} + 1` },
+      set: { turns: sql`${clubEventSettings.turns} + ${count}` },
     })
     .returning({ turns: clubEventSettings.turns });
-  return staff[(turn!.turns - 1) % staff.length]!.id;
+  const first = turn!.turns - count;
+  return Array.from({ length: count }, (_, i) => staff[(first + i) % staff.length]!.id);
+}
+
+/** Each person's responsible staff member (a batch's worth of persons). */
+export async function responsiblesOf(db: Db, orgId: string, contactIds: readonly string[]) {
+  if (contactIds.length === 0) return new Map<string, string | null>();
+  const rows = await db
+    .select({ id: contacts.id, responsibleId: contacts.responsibleId })
+    .from(contacts)
+    .where(and(eq(contacts.orgId, orgId), inArray(contacts.id, [...new Set(contactIds)])));
+  return new Map(rows.map((r) => [r.id, r.responsibleId]));
 }
 
 export async function contactBasics(db: Db, orgId: string, contactId: string) {
@@ -73,35 +87,45 @@ export async function contactBasics(db: Db, orgId: string, contactId: string) {
   return row;
 }
 
-/** The card a rule made earlier for this person and cause, if it is still open. */
-export async function openRuleTask(db: Db, orgId: string, contactId: string, cause: string) {
-  const [row] = await db
-    .select({ id: tasks.id, version: tasks.version })
+/**
+ * The cards rules made earlier for these persons and causes that are still open, by
+ * `contactId + "\u0000" + cause`.
+ */
+export async function openRuleTasks(
+  db: Db,
+  orgId: string,
+  pairs: ReadonlyArray<{ contactId: string; cause: string }>,
+): Promise<Map<string, string>> {
+  if (pairs.length === 0) return new Map();
+  const wanted = JSON.stringify(pairs.map((p) => ({ contact_id: p.contactId, cause: p.cause })));
+  const rows = await db
+    .select({ contactId: ruleTasks.contactId, cause: ruleTasks.cause, taskId: tasks.id })
     .from(ruleTasks)
     .innerJoin(tasks, and(eq(tasks.orgId, ruleTasks.orgId), eq(tasks.id, ruleTasks.taskId)))
     .where(
       and(
         eq(ruleTasks.orgId, orgId),
-        eq(ruleTasks.contactId, contactId),
-        eq(ruleTasks.cause, cause),
+        sql`(${ruleTasks.contactId}, ${ruleTasks.cause}) in (
+          select x.contact_id, x.cause
+          from jsonb_to_recordset(${wanted}::jsonb) as x(contact_id uuid, cause text))`,
         isNull(tasks.completedAt),
       ),
     );
-  return row;
+  return new Map(rows.map((r) => [`${r.contactId}\u0000${r.cause}`, r.taskId]));
 }
 
-export async function rememberRuleTask(
+/** Remembers the cards just made as each person's open card for its cause. */
+export async function rememberRuleTasks(
   db: Db,
   orgId: string,
-  contactId: string,
-  cause: string,
-  taskId: string,
+  made: ReadonlyArray<{ contactId: string; cause: string; taskId: string }>,
 ) {
+  if (made.length === 0) return;
   await db
     .insert(ruleTasks)
-    .values({ orgId, contactId, cause, taskId })
+    .values(made.map((m) => ({ orgId, ...m })))
     .onConflictDoUpdate({
       target: [ruleTasks.orgId, ruleTasks.contactId, ruleTasks.cause],
-      set: { taskId, updatedAt: sql`now()` },
+      set: { taskId: sql`excluded.task_id`, updatedAt: sql`now()` },
     });
 }
