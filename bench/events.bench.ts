@@ -25,6 +25,12 @@ const CONNECTIONS = 10;
 const LOOKUPS = Number(process.env.BENCH_RUNS ?? 300);
 const BACKLOG = Number(process.env.BENCH_BACKLOG ?? 10_000);
 const load1 = () => os.loadavg()[0]!.toFixed(1);
+const started = performance.now();
+/** Progress on stderr, so a long run on a busy machine shows where it is. */
+const step = (what: string) =>
+  console.error(
+    `[${((performance.now() - started) / 1000).toFixed(0)} s, load ${load1()}] ${what}`,
+  );
 
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
@@ -140,6 +146,7 @@ interface Row {
 }
 
 const rows = await onEngines<Row>('events', async (app, database, label) => {
+  step(`${label}: generating persons`);
   const club = await signUpClub(app);
   await insertGeneratedPersons(database.db, { orgId: club.orgId, responsibleIds: [club.ownerId] });
   // A club's tables have planner statistics (autovacuum keeps them); freshly bulk-filled ones
@@ -166,10 +173,13 @@ const rows = await onEngines<Row>('events', async (app, database, label) => {
   const bare = Fastify({ logger: false });
   bare.post('/events', async (req) => ({ items: [{ id: (req.body as { id: string }).id }] }));
   const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
+  step('bare route');
   const bareLatencies = await load(`${bareUrl}/events`, null, phones);
   await bare.close();
+  step('the INSERT as plain SQL');
   const sqlRps = await sqlFloor(database, club.orgId, created.source.id, phones);
 
+  step('signed deliveries, rules running');
   const load0 = load1();
   const t0 = performance.now();
   const latencies = await load(
@@ -179,12 +189,15 @@ const rows = await onEngines<Row>('events', async (app, database, label) => {
   );
   const sent = latencies.length;
   const backlogAtEnd = await unprocessed(database, club.orgId);
+  step(`${sent} accepted, ${backlogAtEnd} waiting`);
   // The rules run on the job runner as events arrive; wait until the last one has run.
   await drained(database, club.orgId);
   const endToEnd = sent / ((performance.now() - t0) / 1000);
   const loadAvg = `${load0} → ${load1()}`;
+  step('processing alone');
   const alone = await processingAlone(database, club.orgId, created.source.id, phones);
 
+  step('caller lookups');
   const lookups: number[] = [];
   const sqlTimes: number[] = [];
   for (let i = 0; i < LOOKUPS; i++) {

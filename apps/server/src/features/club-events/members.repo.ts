@@ -49,21 +49,31 @@ export async function personsByKeys(
 ): Promise<Array<{ key: string; id: string; rank: number }>> {
   if (keys.length === 0) return [];
   const column = by === 'phone' ? contacts.phoneKeys : contacts.emailKeys;
+  // No ORDER BY … LIMIT inside the probe: the planner would walk the name index in order and
+  // filter every contact by the key (seconds per batch); the few matches are ranked outside.
   const result = await db.execute(sql`
-    select k.key, c.id, (rank() over (order by c.sort_name, c.id))::int as rank
-    from jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb) as k(key)
-    cross join lateral (
-      select ${contacts.id} as id, ${contacts.sortName} as sort_name from ${contacts}
-      where ${contacts.orgId} = ${orgId} and ${column} @> array[k.key]
-        and ${contacts.deletedAt} is null and ${contacts.kind} = 'person'
-      order by ${contacts.sortName}, ${contacts.id}
-      limit 1 offset 0
-    ) c
+    select key, id, rank from (
+      select k.key, c.id, (rank() over (order by c.sort_name, c.id))::int as rank,
+        row_number() over (partition by k.key order by c.sort_name, c.id) as nth
+      from jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb) as k(key)
+      cross join lateral (
+        select ${contacts.id} as id, ${contacts.sortName} as sort_name from ${contacts}
+        where ${contacts.orgId} = ${orgId} and ${column} @> array[k.key]
+          and ${contacts.deletedAt} is null and ${contacts.kind} = 'person'
+        offset 0
+      ) c
+    ) m
+    where nth = 1
   `);
   return (result as unknown as { rows: Array<{ key: string; id: string; rank: number }> }).rows;
 }
 
-/** The member records a batch touches, locked until it commits. */
+/**
+ * The member records a batch touches, locked until it commits. The keys go in as two lists the
+ * unique index takes directly (a join against the pairs was planned as a walk through every
+ * record of the source while the table's statistics were young); pairs nobody asked for are
+ * dropped here.
+ */
 export async function lockMemberRecords(
   db: Db,
   orgId: string,
@@ -71,8 +81,8 @@ export async function lockMemberRecords(
   keys: ReadonlyArray<{ kind: string; externalId: string }>,
 ) {
   if (keys.length === 0) return [];
-  const wanted = JSON.stringify(keys.map((k) => ({ kind: k.kind, external_id: k.externalId })));
-  return db
+  const wanted = new Set(keys.map((k) => `${k.kind}\u0000${k.externalId}`));
+  const rows = await db
     .select({
       kind: memberRecords.kind,
       externalId: memberRecords.externalId,
@@ -86,12 +96,12 @@ export async function lockMemberRecords(
       and(
         eq(memberRecords.orgId, orgId),
         eq(memberRecords.sourceId, sourceId),
-        sql`(${memberRecords.kind}, ${memberRecords.externalId}) in (
-          select x.kind, x.external_id
-          from jsonb_to_recordset(${wanted}::jsonb) as x(kind text, external_id text))`,
+        inArray(memberRecords.kind, [...new Set(keys.map((k) => k.kind))]),
+        inArray(memberRecords.externalId, [...new Set(keys.map((k) => k.externalId))]),
       ),
     )
     .for('update');
+  return rows.filter((r) => wanted.has(`${r.kind}\u0000${r.externalId}`));
 }
 
 /** The final state of each record a batch changed, in one statement. */

@@ -1,6 +1,6 @@
 import { and, eq, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { enqueueJob, type JobDefinitions } from '../jobs/index.ts';
+import { enqueueJob, jobStates, type JobDefinitions } from '../jobs/index.ts';
 import { clubEvents } from './club-events.table.ts';
 import { pruneEventLog } from './members.repo.ts';
 import { processClubEvents } from './process.service.ts';
@@ -20,28 +20,38 @@ const EMBEDDED_BATCH = 50;
 const PAUSE_MS = 10;
 
 /**
- * A source's events are processed by one drain job at a time (its key names the source), in
- * the order they arrived. Storing events queues the drain unless it is queued or running
- * already; a batch's events are marked processed in the transaction that ran them, so a drain
- * that dies half-way, or a second one, never runs an event twice (A-3).
+ * A source's events are processed by one drain at a time, in the order they arrived. It has two
+ * job keys under one concurrency key of limit 1, so while one runs the other can wait queued
+ * and take over when it ends. Storing events makes sure one of the two is queued: a queued
+ * drain starts after the events were committed, so it sees them; one that is running may have
+ * looked for the last time already. Under load one is running and the other queued, and a
+ * delivery only reads their states (no lock, no write). A batch's events are marked processed
+ * in the transaction that ran them, so a drain that dies half-way, or a second one, never runs
+ * an event twice (A-3).
  */
-export function enqueueProcessing(db: Db, e: { orgId: string; sourceId: string; now: Date }) {
+export async function enqueueProcessing(db: Db, e: { orgId: string; sourceId: string; now: Date }) {
+  const base = `club-events:drain:${e.sourceId}`;
+  const keys = [base, `${base}:next`] as const;
+  const states = await jobStates(db, keys);
+  if (keys.some((k) => states.get(k) === 'queued')) return false;
+  const key = keys.find((k) => states.get(k) !== 'running') ?? base;
   return enqueueJob(
     db,
     {
       kind: DRAIN_JOB,
-      key: `club-events:drain:${e.sourceId}`,
+      key,
       orgId: e.orgId,
       payload: { sourceId: e.sourceId },
       runAt: e.now,
+      concurrency: { key: base, limit: 1 },
     },
     { again: true },
   );
 }
 
 /**
- * An event stored in the moment between a drain's last empty look and its end queued nothing
- * (the drain was still running): the sweep queues its drain again, within twice this.
+ * An event whose drain could not be queued (its server stopped between storing it and
+ * queueing) waits for the sweep, which queues its drain within twice this.
  */
 const SWEEP_EVERY_MS = 5_000;
 

@@ -97,21 +97,42 @@ export async function openRuleTasks(
   pairs: ReadonlyArray<{ contactId: string; cause: string }>,
 ): Promise<Map<string, string>> {
   if (pairs.length === 0) return new Map();
-  const wanted = JSON.stringify(pairs.map((p) => ({ contact_id: p.contactId, cause: p.cause })));
-  const rows = await db
-    .select({ contactId: ruleTasks.contactId, cause: ruleTasks.cause, taskId: tasks.id })
-    .from(ruleTasks)
-    .innerJoin(tasks, and(eq(tasks.orgId, ruleTasks.orgId), eq(tasks.id, ruleTasks.taskId)))
+  const key = (contactId: string, cause: string) => `${contactId}\u0000${cause}`;
+  const wanted = new Set(pairs.map((p) => key(p.contactId, p.cause)));
+  // Two lookups by key, each an index probe whatever the statistics say (a join against the
+  // pairs was planned as a walk through every open task of the organization).
+  const remembered = (
+    await db
+      .select({ contactId: ruleTasks.contactId, cause: ruleTasks.cause, taskId: ruleTasks.taskId })
+      .from(ruleTasks)
+      .where(
+        and(
+          eq(ruleTasks.orgId, orgId),
+          inArray(ruleTasks.contactId, [...new Set(pairs.map((p) => p.contactId))]),
+          inArray(ruleTasks.cause, [...new Set(pairs.map((p) => p.cause))]),
+        ),
+      )
+  ).filter((r) => wanted.has(key(r.contactId, r.cause)));
+  if (remembered.length === 0) return new Map();
+  const open = await db
+    .select({ id: tasks.id })
+    .from(tasks)
     .where(
       and(
-        eq(ruleTasks.orgId, orgId),
-        sql`(${ruleTasks.contactId}, ${ruleTasks.cause}) in (
-          select x.contact_id, x.cause
-          from jsonb_to_recordset(${wanted}::jsonb) as x(contact_id uuid, cause text))`,
+        eq(tasks.orgId, orgId),
+        inArray(
+          tasks.id,
+          remembered.map((r) => r.taskId),
+        ),
         isNull(tasks.completedAt),
       ),
     );
-  return new Map(rows.map((r) => [`${r.contactId}\u0000${r.cause}`, r.taskId]));
+  const openIds = new Set(open.map((t) => t.id));
+  return new Map(
+    remembered
+      .filter((r) => openIds.has(r.taskId))
+      .map((r) => [key(r.contactId, r.cause), r.taskId]),
+  );
 }
 
 /** Remembers the cards just made as each person's open card for its cause. */

@@ -51,6 +51,26 @@ async function isPending(db: Db, key: string): Promise<boolean> {
   return (await query.execute({ key })).length > 0;
 }
 
+const statesByKeys = (db: Db) =>
+  db
+    .select({ key: jobs.key, state: jobs.state })
+    .from(jobs)
+    .where(inArray(jobs.key, [sql.placeholder('a'), sql.placeholder('b')]))
+    .prepare('job_states_by_two_keys');
+
+const preparedStates = new WeakMap<Db, ReturnType<typeof statesByKeys>>();
+
+/** The states of the jobs of two keys (a plain read, no lock); a key with no job is absent. */
+export async function jobStates(db: Db, keys: readonly [string, string]) {
+  let query = preparedStates.get(db);
+  if (!query) {
+    query = statesByKeys(db);
+    preparedStates.set(db, query);
+  }
+  const rows = await query.execute({ a: keys[0], b: keys[1] });
+  return new Map(rows.map((r) => [r.key!, r.state as JobState]));
+}
+
 /** Adds the job unless its key exists; answers whether one was (re)queued. */
 export async function insertJob(db: Db, job: NewJob, opts: EnqueueOptions = {}): Promise<boolean> {
   // Work asked for again while it is still queued or running is left alone. Looking first
