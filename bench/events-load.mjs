@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Webhook } from 'standardwebhooks';
+import { clubEvent } from './events-data.mjs';
 
 /** @type {{ url: string, secret: string | null, connections: number, seconds: number, phones: string[] }} */
 const job = workerData;
@@ -15,57 +16,7 @@ let n = 0;
 
 function nextEvent() {
   n++;
-  const occurredAt = new Date().toISOString();
-  const phone = job.phones[n % job.phones.length];
-  switch (n % 4) {
-    case 0:
-      return {
-        type: 'payment.failed',
-        occurredAt,
-        data: {
-          payment: { externalId: `p-${n}`, amount: 499, currency: 'SEK', reason: 'Declined' },
-          member: { externalId: `m-${n % 5000}`, phones: [phone] },
-        },
-      };
-    case 1:
-      return {
-        type: 'visit.checked_in',
-        occurredAt,
-        data: {
-          visit: { externalId: `v-${n}`, at: occurredAt },
-          member: { externalId: `m-${n % 5000}`, phones: [phone] },
-        },
-      };
-    case 2:
-      return {
-        type: 'call.started',
-        occurredAt,
-        // Every tenth call is from a number nobody has: a lead and a card.
-        data: {
-          call: {
-            externalId: `c-${n}`,
-            from: n % 40 === 2 ? `+4673${String(n).padStart(7, '0')}` : phone,
-          },
-        },
-      };
-    default:
-      return {
-        type: 'contract.updated',
-        occurredAt,
-        data: {
-          contract: {
-            externalId: `k-${n % 5000}`,
-            kind: 'fixed_term',
-            service: 'Gym 12 months',
-            startsOn: '2026-01-01',
-            endsOn: '2027-03-31',
-            paid: true,
-            state: 'active',
-          },
-          member: { externalId: `m-${n % 5000}`, phones: [phone] },
-        },
-      };
-  }
+  return clubEvent(n, job.phones);
 }
 
 /** @param {number} until @param {number[]} latencies */

@@ -1,20 +1,36 @@
 /**
- * Club events (issue 12): signed single events posted by 10 senders for BENCH_SECONDS, with the
- * rules running on the job runner as they arrive, over BENCH_PERSONS generated persons; then
- * a caller lookup by phone. Floors in the same run: the same load against a bare Fastify route
- * that only parses the body, and the phone lookup's SQL replayed directly.
+ * Club events (issue 12, decision 0026), on a club of BENCH_PERSONS generated persons:
+ *  1. floors: the senders against a bare Fastify route that only parses the body, and the same
+ *     INSERT the API runs, as plain SQL from as many connections, into a copy of its table;
+ *  2. end to end: 10 senders post signed single events for BENCH_SECONDS while the rules run
+ *     on the job runner as they arrive, until every event is processed;
+ *  3. processing alone: BENCH_BACKLOG events stored at once, then drained batch by batch;
+ *  4. a caller lookup by phone through /api/search, beside its SQL alone.
  *   node --import tsx bench/events.bench.ts      (BENCH_DB=postgres|embedded|both)
  */
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
 import type { Database } from '../apps/server/src/db/client.ts';
+import { insertEvents } from '../apps/server/src/features/club-events/ingest.repo.ts';
+import { processClubEvents } from '../apps/server/src/features/club-events/process.service.ts';
+import { executeNamed } from '../apps/server/src/lib/named-statement.ts';
+import { clubEvent } from './events-data.mjs';
 import { insertGeneratedPersons, json, onEngines, PERSONS, signUpClub } from './support.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
 const LOOKUPS = Number(process.env.BENCH_RUNS ?? 300);
+const BACKLOG = Number(process.env.BENCH_BACKLOG ?? 10_000);
+const load1 = () => os.loadavg()[0]!.toFixed(1);
+const started = performance.now();
+/** Progress on stderr, so a long run on a busy machine shows where it is. */
+const step = (what: string) =>
+  console.error(
+    `[${((performance.now() - started) / 1000).toFixed(0)} s, load ${load1()}] ${what}`,
+  );
 
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
@@ -36,19 +52,101 @@ async function unprocessed(database: Database, orgId: string) {
   return Number((result as unknown as { rows: Array<{ n: number }> }).rows[0]!.n);
 }
 
+async function drained(database: Database, orgId: string) {
+  while ((await unprocessed(database, orgId)) > 0) await new Promise((r) => setTimeout(r, 100));
+}
+
+/**
+ * The floor of storing: the API's INSERT (one event per statement, as a single delivery
+ * stores it) as plain SQL from CONNECTIONS connections for SECONDS, into a copy of the events
+ * table with its indexes, so the rules do not see these rows. Answers rows per second.
+ */
+async function sqlFloor(database: Database, orgId: string, sourceId: string, phones: string[]) {
+  await database.db.execute(
+    sql.raw('create table bench_floor_events (like club_events including all)'),
+  );
+  let n = 0;
+  const until = performance.now() + SECONDS * 1000;
+  const one = async () => {
+    while (performance.now() < until) {
+      const i = ++n;
+      const e = clubEvent(i, phones);
+      const rows = JSON.stringify([
+        {
+          ord: 0,
+          external_id: `floor-${i}`,
+          type: e.type,
+          type_version: 1,
+          occurred_at: e.occurredAt,
+          data: e.data,
+        },
+      ]);
+      await executeNamed(
+        database.db,
+        sql`
+        insert into bench_floor_events (org_id, source_id, external_id, type, type_version, state,
+          occurred_at, data)
+        select ${orgId}::uuid, ${sourceId}::uuid, x.external_id, x.type, x.type_version,
+          'accepted', x.occurred_at, x.data
+        from jsonb_to_recordset(${rows}::jsonb) as x(ord int, external_id text, type text,
+          type_version int, occurred_at timestamptz, data jsonb)
+        order by x.ord
+        on conflict (org_id, source_id, external_id) do nothing
+        returning id, external_id`,
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: CONNECTIONS }, one));
+  await database.db.execute(sql.raw('drop table bench_floor_events'));
+  return n / SECONDS;
+}
+
+/**
+ * Processing alone: BACKLOG events stored at once (no drain queued), then run the way the
+ * drain runs them, a batch per transaction, until none waits. Answers events per second.
+ */
+async function processingAlone(
+  database: Database,
+  orgId: string,
+  sourceId: string,
+  phones: string[],
+) {
+  for (let i = 0; i < BACKLOG; i += 100) {
+    const events = Array.from({ length: Math.min(100, BACKLOG - i) }, (_, k) => {
+      const e = clubEvent(1_000_000 + i + k, phones);
+      return { externalId: `backlog-${i + k}`, typeVersion: 1, ...e };
+    });
+    await insertEvents(database.db, orgId, sourceId, events);
+  }
+  const t0 = performance.now();
+  let ran = 0;
+  for (
+    let n;
+    (n = await processClubEvents(database.db, orgId, { sourceId, limit: 200 }, new Date()));
+  )
+    ran += n;
+  await drained(database, orgId);
+  return ran / ((performance.now() - t0) / 1000);
+}
+
 interface Row {
   database: string;
+  load: string;
   acceptRps: number;
   p50: number;
   p99: number;
   bareRps: number;
-  processedPerSecond: number;
+  sqlRps: number;
+  backlogAtEnd: number;
+  endToEnd: number;
+  processingAlone: number;
   lookupP50: number;
   lookupP99: number;
   sqlP99: number;
 }
 
 const rows = await onEngines<Row>('events', async (app, database, label) => {
+  step(`${label}: generating persons`);
   const club = await signUpClub(app);
   await insertGeneratedPersons(database.db, { orgId: club.orgId, responsibleIds: [club.ownerId] });
   // A club's tables have planner statistics (autovacuum keeps them); freshly bulk-filled ones
@@ -75,9 +173,14 @@ const rows = await onEngines<Row>('events', async (app, database, label) => {
   const bare = Fastify({ logger: false });
   bare.post('/events', async (req) => ({ items: [{ id: (req.body as { id: string }).id }] }));
   const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
+  step('bare route');
   const bareLatencies = await load(`${bareUrl}/events`, null, phones);
   await bare.close();
+  step('the INSERT as plain SQL');
+  const sqlRps = await sqlFloor(database, club.orgId, created.source.id, phones);
 
+  step('signed deliveries, rules running');
+  const load0 = load1();
   const t0 = performance.now();
   const latencies = await load(
     `${base}/api/event-sources/${created.source.id}/events`,
@@ -85,11 +188,16 @@ const rows = await onEngines<Row>('events', async (app, database, label) => {
     phones,
   );
   const sent = latencies.length;
-  // The rules run on the job runner as events arrive; wait for the queue to drain.
-  while ((await unprocessed(database, club.orgId)) > 0)
-    await new Promise((r) => setTimeout(r, 200));
-  const processedPerSecond = sent / ((performance.now() - t0) / 1000);
+  const backlogAtEnd = await unprocessed(database, club.orgId);
+  step(`${sent} accepted, ${backlogAtEnd} waiting`);
+  // The rules run on the job runner as events arrive; wait until the last one has run.
+  await drained(database, club.orgId);
+  const endToEnd = sent / ((performance.now() - t0) / 1000);
+  const loadAvg = `${load0} → ${load1()}`;
+  step('processing alone');
+  const alone = await processingAlone(database, club.orgId, created.source.id, phones);
 
+  step('caller lookups');
   const lookups: number[] = [];
   const sqlTimes: number[] = [];
   for (let i = 0; i < LOOKUPS; i++) {
@@ -108,11 +216,15 @@ const rows = await onEngines<Row>('events', async (app, database, label) => {
   return [
     {
       database: label,
+      load: loadAvg,
       acceptRps: sent / SECONDS,
       p50: pct(latencies, 50),
       p99: pct(latencies, 99),
       bareRps: bareLatencies.length / SECONDS,
-      processedPerSecond,
+      sqlRps,
+      backlogAtEnd,
+      endToEnd,
+      processingAlone: alone,
       lookupP50: pct(lookups, 50),
       lookupP99: pct(lookups, 99),
       sqlP99: pct(sqlTimes, 99),
@@ -120,16 +232,24 @@ const rows = await onEngines<Row>('events', async (app, database, label) => {
   ];
 });
 
+const f = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 0 });
 console.log(
-  `\n${PERSONS.toLocaleString('en')} persons; ${CONNECTIONS} senders for ${SECONDS} s, one signed event per request\n`,
+  `\n${f(PERSONS)} persons; ${CONNECTIONS} senders for ${SECONDS} s, one signed event per request; a backlog of ${f(BACKLOG)} (${os.cpus().length} CPUs)\n`,
 );
 console.log(
-  '| database | accepted events/s | accept p50 / p99 ms | bare route req/s (ratio) | processed with rules, events/s | caller lookup p50 / p99 ms | its SQL alone p99 ms |',
+  '| database | load average (1 min) | accepted events/s | accept p50 / p99 ms | bare route req/s (ratio) | its INSERT as plain SQL, rows/s (ratio) | waiting when sending stopped | end to end: accepted and processed, events/s | processing alone, events/s |',
 );
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of rows) {
   console.log(
-    `| ${r.database} | ${r.acceptRps.toFixed(0)} | ${r.p50.toFixed(1)} / ${r.p99.toFixed(1)} | ${r.bareRps.toFixed(0)} (${(r.acceptRps / r.bareRps).toFixed(2)}) | ${r.processedPerSecond.toFixed(0)} | ${r.lookupP50.toFixed(1)} / ${r.lookupP99.toFixed(1)} | ${r.sqlP99.toFixed(1)} |`,
+    `| ${r.database} | ${r.load} | ${f(r.acceptRps)} | ${r.p50.toFixed(1)} / ${r.p99.toFixed(1)} | ${f(r.bareRps)} (${(r.acceptRps / r.bareRps).toFixed(2)}) | ${f(r.sqlRps)} (${(r.acceptRps / r.sqlRps).toFixed(2)}) | ${f(r.backlogAtEnd)} | ${f(r.endToEnd)} | ${f(r.processingAlone)} |`,
+  );
+}
+console.log('\n| database | caller lookup p50 / p99 ms | its SQL alone p99 ms |');
+console.log('| --- | ---: | ---: |');
+for (const r of rows) {
+  console.log(
+    `| ${r.database} | ${r.lookupP50.toFixed(1)} / ${r.lookupP99.toFixed(1)} | ${r.sqlP99.toFixed(1)} |`,
   );
 }
 process.exit(0);

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   foreignKey,
   index,
@@ -72,6 +73,11 @@ export const clubEvents = pgTable(
     contactId: uuid(),
     /** What processing did, step by step: `[{ step, result, … }]` for the event log. */
     outcome: jsonb(),
+    /**
+     * Arrival order, also within one batch (whose events share `receivedAt`): the drain runs a
+     * source's events in this order.
+     */
+    seq: bigint({ mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
@@ -82,6 +88,10 @@ export const clubEvents = pgTable(
     }).onDelete('cascade'),
     uniqueIndex('club_events_external_unique').on(t.orgId, t.sourceId, t.externalId),
     index('club_events_log_idx').on(t.orgId, t.receivedAt.desc(), t.id.desc()),
+    // What waits for its drain: small however long the log grows.
+    index('club_events_waiting_idx')
+      .on(t.orgId, t.sourceId, t.seq)
+      .where(sql`${t.state} = 'accepted' and ${t.processedAt} is null`),
   ],
 );
 

@@ -5,6 +5,7 @@ import { assertCan, type Actor } from '../../lib/actor.ts';
 import { catchNameTaken, notFound, versionConflict } from '../../lib/errors.ts';
 import { eventSecretBox, newSigningSecret, secretContext } from './event-secrets.ts';
 import * as repo from './event-sources.repo.ts';
+import { sourceCacheOf } from './source-cache.ts';
 
 export function toSourceDto(row: repo.EventSourceRow, now = new Date()): EventSource {
   const overlap = row.previousValidUntil && row.previousValidUntil > now;
@@ -68,7 +69,10 @@ export async function updateSource(
   const row = await catchNameTaken('A connected system', () =>
     repo.updateSource(db, actor.orgId, id, version, changes),
   );
-  if (row) return toSourceDto(row);
+  if (row) {
+    sourceCacheOf(db).forget(id);
+    return toSourceDto(row);
+  }
   const current = await repo.findSource(db, actor.orgId, id);
   if (!current) throw notFound('Connected system');
   throw versionConflict(current.version, 'this connected system');
@@ -101,11 +105,13 @@ export async function rotateSecret(
       overlapHours > 0 ? new Date(now.getTime() + overlapHours * 3_600_000) : null,
   });
   if (!row) throw versionConflict(null, 'this connected system');
+  sourceCacheOf(db).forget(id);
   return { source: toSourceDto(row, now), secret, url: eventsUrl(origin, id) };
 }
 
 export async function deleteSource(db: Db, actor: Actor, id: string) {
   assertCan(actor, 'events.manage');
   if (!(await repo.deleteSource(db, actor.orgId, id))) throw notFound('Connected system');
+  sourceCacheOf(db).forget(id);
   return { ok: true as const };
 }

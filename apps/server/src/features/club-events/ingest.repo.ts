@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { executeNamed } from '../../lib/named-statement.ts';
 import { clubEvents } from './club-events.table.ts';
 
 export interface NewClubEvent {
@@ -9,8 +10,6 @@ export interface NewClubEvent {
   occurredAt: string;
   data: unknown;
 }
-
-const rowsOf = (result: unknown) => (result as { rows: Array<Record<string, unknown>> }).rows;
 
 /**
  * Stores a batch of distinct events in one statement; an event id the source already delivered
@@ -23,7 +22,10 @@ export async function insertEvents(
   sourceId: string,
   events: NewClubEvent[],
 ): Promise<Map<string, { id: string; stored: boolean }>> {
-  const result = await db.execute(sql`
+  // Named: parsed and planned once per connection, whatever the number of events.
+  const rows = await executeNamed<{ id: string; external_id: string }>(
+    db,
+    sql`
     insert into ${clubEvents} (org_id, source_id, external_id, type, type_version, state,
       occurred_at, data)
     select ${orgId}::uuid, ${sourceId}::uuid, x.external_id, x.type, x.type_version, 'accepted',
@@ -42,9 +44,10 @@ export async function insertEvents(
     order by x.ord
     on conflict (org_id, source_id, external_id) do nothing
     returning id, external_id
-  `);
+  `,
+  );
   const outcome = new Map<string, { id: string; stored: boolean }>();
-  for (const row of rowsOf(result)) {
+  for (const row of rows) {
     outcome.set(String(row.external_id), { id: String(row.id), stored: true });
   }
   const repeated = events.map((e) => e.externalId).filter((id) => !outcome.has(id));

@@ -19,6 +19,7 @@ import {
   verifyDelivery,
   type VerifiedDelivery,
 } from './ingest.service.ts';
+import { SOURCES_CHANNEL, sourceCacheOf } from './source-cache.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -46,6 +47,17 @@ const NOT_JSON = Symbol('not json');
 export const ingestRoutes: FastifyPluginAsyncZod = async (app) => {
   app.decorateRequest('rawBody', undefined);
   app.decorateRequest('verifiedDelivery', undefined);
+  // A source changed on any instance (its trigger notifies): this one forgets it too.
+  let unlisten: (() => Promise<void>) | undefined;
+  app.addHook('onReady', async () => {
+    const cache = sourceCacheOf(app.db);
+    unlisten = await app.pgListen(SOURCES_CHANNEL, (id) => cache.forget(id));
+  });
+  app.addHook('preClose', async () => {
+    const stop = unlisten;
+    unlisten = undefined;
+    await stop?.().catch((err: unknown) => app.log.warn({ err }, 'unlisten event sources'));
+  });
   // Only this plugin's routes keep the raw text: JSON is parsed here, after the bytes are kept,
   // and a body that is not JSON is refused only once the sender is known.
   app.removeContentTypeParser('application/json');

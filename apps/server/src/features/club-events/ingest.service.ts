@@ -1,6 +1,5 @@
 import type { ClubEventIn, EventReceipt } from '@spotter/contracts';
 import { isKnownEventType } from '@spotter/contracts';
-import { Webhook } from 'standardwebhooks';
 import type { Db } from '../../db/client.ts';
 import { actorCan, type Actor } from '../../lib/actor.ts';
 import {
@@ -8,13 +7,15 @@ import {
   fieldError,
   forbidden,
   notFound,
+  pgErrorCode,
   unauthorized,
   validationError,
 } from '../../lib/errors.ts';
-import { eventSecretBox, secretContext } from './event-secrets.ts';
+import { eventSecretBox } from './event-secrets.ts';
 import * as sources from './event-sources.repo.ts';
 import * as repo from './ingest.repo.ts';
 import { enqueueProcessing } from './process.jobs.ts';
+import { sourceCacheOf } from './source-cache.ts';
 
 /** The same answer for every reason, so a caller learns nothing about the source or secret. */
 const invalidSignature = () =>
@@ -53,17 +54,6 @@ const header = (headers: Delivery['headers'], name: string) => {
   return Array.isArray(value) ? value[0] : value;
 };
 
-/** Which of the source's secrets verify now: the current one, and the previous during its overlap. */
-function liveSecrets(source: sources.EventSourceRow, sessionSecret: string, now: Date): string[] {
-  const box = eventSecretBox(sessionSecret);
-  const context = secretContext(source.orgId, source.id);
-  const secrets = [box.open(source.secretSealed, context)];
-  if (source.previousSecretSealed && source.previousValidUntil && source.previousValidUntil > now) {
-    secrets.push(box.open(source.previousSecretSealed, context));
-  }
-  return secrets.filter((s): s is string => s !== null);
-}
-
 /**
  * Who sent this: a Standard Webhooks signature over `id.timestamp.body` with one of the
  * source's live secrets (5 minutes' tolerance), or an API token of the source's organization
@@ -78,9 +68,10 @@ export async function verifyDelivery(
     apiToken: (db: Db, token: string) => Promise<Actor | undefined>;
   },
 ): Promise<VerifiedDelivery> {
-  const source = UUID.test(delivery.sourceId)
-    ? await sources.findSourceById(db, delivery.sourceId)
+  const known = UUID.test(delivery.sourceId)
+    ? await sourceCacheOf(db).get(db, delivery.sourceId, eventSecretBox(deps.sessionSecret))
     : undefined;
+  const source = known?.row;
   if (delivery.bearer !== undefined) {
     const actor = delivery.bearer ? await deps.apiToken(db, delivery.bearer) : undefined;
     if (!actor) throw unauthorized('invalid_token', 'The API token is not valid');
@@ -99,9 +90,11 @@ export async function verifyDelivery(
     await logRefusal(db, source, 'source_disabled', deps.now);
     throw invalidSignature();
   }
-  const verified = liveSecrets(source, deps.sessionSecret, deps.now).some((secret) => {
+  // The current secret, and the one before it during its overlap.
+  const verified = (known?.verifiers ?? []).some(({ webhook, until }) => {
+    if (until && until <= deps.now) return false;
     try {
-      new Webhook(secret).verify(delivery.rawBody, webhookHeaders, { jsonParse: false });
+      webhook.verify(delivery.rawBody, webhookHeaders, { jsonParse: false });
       return true;
     } catch {
       return false;
@@ -158,9 +151,10 @@ export async function storeEvents(
   });
   const distinct = [...new Map(withIds.map((e) => [e.id, e])).values()];
   const { source } = verified;
-  const stored = await db.transaction(async (tx) => {
-    const outcome = await repo.insertEvents(
-      tx,
+  // One statement, committed on its own: the events are safe once it answers.
+  const stored = await repo
+    .insertEvents(
+      db,
       source.orgId,
       source.id,
       distinct.map((e) => ({
@@ -170,16 +164,23 @@ export async function storeEvents(
         occurredAt: e.occurredAt,
         data: e.data,
       })),
-    );
-    if ([...outcome.values()].some((o) => o.stored)) {
-      await enqueueProcessing(tx, { orgId: source.orgId, sourceId: source.id, now });
-    }
-    return outcome;
-  });
+    )
+    .catch((err: unknown) => {
+      // The source was deleted a moment ago on another instance (remembered here still).
+      if (pgErrorCode(err) !== '23503') throw err;
+      sourceCacheOf(db).forget(source.id);
+      throw invalidSignature();
+    });
+  // Then the source's drain: a look that takes no lock while it is queued or running already
+  // (the usual case under load), so deliveries do not queue behind each other on its row.
+  if ([...stored.values()].some((o) => o.stored)) {
+    await enqueueProcessing(db, { orgId: source.orgId, sourceId: source.id, now });
+  }
   // "Last event" is for people: once a minute is exact enough, and a busy source's row is not
   // rewritten with every delivery.
   if (!source.lastEventAt || now.getTime() - source.lastEventAt.getTime() > 60_000) {
     await sources.touchSource(db, source.orgId, source.id, now);
+    source.lastEventAt = now;
   }
   const seen = new Set<string>();
   return {

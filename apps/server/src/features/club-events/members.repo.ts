@@ -1,5 +1,5 @@
 import { EVENT_LOG_DAYS } from '@spotter/contracts';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { contacts } from '../contacts/index.ts';
 import {
@@ -10,10 +10,16 @@ import {
   memberRecords,
 } from './club-events.table.ts';
 
-/** The live person a source's member id is linked to, if any (a trashed one does not count). */
-export async function linkedContact(db: Db, orgId: string, sourceId: string, externalId: string) {
-  const [row] = await db
-    .select({ contactId: eventLinks.contactId })
+/** The live persons the source's member ids are linked to (trashed ones do not count). */
+export async function linkedContacts(
+  db: Db,
+  orgId: string,
+  sourceId: string,
+  externalIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (externalIds.length === 0) return new Map();
+  const rows = await db
+    .select({ externalId: eventLinks.externalId, contactId: eventLinks.contactId })
     .from(eventLinks)
     .innerJoin(
       contacts,
@@ -23,76 +29,99 @@ export async function linkedContact(db: Db, orgId: string, sourceId: string, ext
       and(
         eq(eventLinks.orgId, orgId),
         eq(eventLinks.sourceId, sourceId),
-        eq(eventLinks.externalId, externalId),
+        inArray(eventLinks.externalId, [...new Set(externalIds)]),
         isNull(contacts.deletedAt),
       ),
     );
-  return row?.contactId;
+  return new Map(rows.map((r) => [r.externalId, r.contactId]));
 }
 
 /**
- * Links the member id to the person (a link to a person since trashed is moved), and gives the
- * person what the source sent about that member before anyone was linked.
+ * For each key (an E.164 phone or a lower-case email), the live person the duplicate check
+ * would name first (by name, then id); `rank` orders all of them the same way. Each key is its
+ * own probe of the GIN index (decision 0021's `offset 0` keeps the planner from a scan).
  */
-export async function link(
+export async function personsByKeys(
+  db: Db,
+  orgId: string,
+  by: 'phone' | 'email',
+  keys: readonly string[],
+): Promise<Array<{ key: string; id: string; rank: number }>> {
+  if (keys.length === 0) return [];
+  const column = by === 'phone' ? contacts.phoneKeys : contacts.emailKeys;
+  // No ORDER BY … LIMIT inside the probe: the planner would walk the name index in order and
+  // filter every contact by the key (seconds per batch); the few matches are ranked outside.
+  const result = await db.execute(sql`
+    select key, id, rank from (
+      select k.key, c.id, (rank() over (order by c.sort_name, c.id))::int as rank,
+        row_number() over (partition by k.key order by c.sort_name, c.id) as nth
+      from jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb) as k(key)
+      cross join lateral (
+        select ${contacts.id} as id, ${contacts.sortName} as sort_name from ${contacts}
+        where ${contacts.orgId} = ${orgId} and ${column} @> array[k.key]
+          and ${contacts.deletedAt} is null and ${contacts.kind} = 'person'
+        offset 0
+      ) c
+    ) m
+    where nth = 1
+  `);
+  return (result as unknown as { rows: Array<{ key: string; id: string; rank: number }> }).rows;
+}
+
+/**
+ * The member records a batch touches, locked until it commits. The keys go in as two lists the
+ * unique index takes directly (a join against the pairs was planned as a walk through every
+ * record of the source while the table's statistics were young); pairs nobody asked for are
+ * dropped here.
+ */
+export async function lockMemberRecords(
   db: Db,
   orgId: string,
   sourceId: string,
-  externalId: string,
-  contactId: string,
+  keys: ReadonlyArray<{ kind: string; externalId: string }>,
 ) {
-  await db
-    .insert(eventLinks)
-    .values({ orgId, sourceId, externalId, contactId })
-    .onConflictDoUpdate({
-      target: [eventLinks.orgId, eventLinks.sourceId, eventLinks.externalId],
-      set: { contactId },
-    });
-  await db
-    .update(memberRecords)
-    .set({ contactId })
+  if (keys.length === 0) return [];
+  const wanted = new Set(keys.map((k) => `${k.kind}\u0000${k.externalId}`));
+  const rows = await db
+    .select({
+      kind: memberRecords.kind,
+      externalId: memberRecords.externalId,
+      data: memberRecords.data,
+      occurredAt: memberRecords.occurredAt,
+      contactId: memberRecords.contactId,
+      memberExternalId: memberRecords.memberExternalId,
+    })
+    .from(memberRecords)
     .where(
       and(
         eq(memberRecords.orgId, orgId),
         eq(memberRecords.sourceId, sourceId),
-        eq(memberRecords.memberExternalId, externalId),
-        isNull(memberRecords.contactId),
-      ),
-    );
-}
-
-export interface MemberRecordInput {
-  orgId: string;
-  sourceId: string;
-  kind: 'contract' | 'booking' | 'visit' | 'payment';
-  externalId: string;
-  memberExternalId: string | null;
-  contactId: string | null;
-  occurredAt: string;
-  /** Merged over what is stored (a cancellation keeps the booking's class and time). */
-  data: Record<string, unknown>;
-}
-
-/**
- * Keeps the newest state per record: an event that happened before the stored one (delivered
- * out of order) changes nothing. Answers the data before and after, or undefined if older.
- */
-export async function upsertMemberRecord(db: Db, r: MemberRecordInput) {
-  const [before] = await db
-    .select({ data: memberRecords.data })
-    .from(memberRecords)
-    .where(
-      and(
-        eq(memberRecords.orgId, r.orgId),
-        eq(memberRecords.sourceId, r.sourceId),
-        eq(memberRecords.kind, r.kind),
-        eq(memberRecords.externalId, r.externalId),
+        inArray(memberRecords.kind, [...new Set(keys.map((k) => k.kind))]),
+        inArray(memberRecords.externalId, [...new Set(keys.map((k) => k.externalId))]),
       ),
     )
     .for('update');
-  const [row] = await db
+  return rows.filter((r) => wanted.has(`${r.kind}\u0000${r.externalId}`));
+}
+
+/** The final state of each record a batch changed, in one statement. */
+export async function writeMemberRecords(
+  db: Db,
+  orgId: string,
+  sourceId: string,
+  records: ReadonlyArray<{
+    kind: string;
+    externalId: string;
+    memberExternalId: string | null;
+    contactId: string | null;
+    occurredAt: Date;
+    data: Record<string, unknown>;
+  }>,
+) {
+  if (records.length === 0) return;
+  await db
     .insert(memberRecords)
-    .values({ ...r, occurredAt: new Date(r.occurredAt) })
+    .values(records.map((r) => ({ ...r, orgId, sourceId })))
     .onConflictDoUpdate({
       target: [
         memberRecords.orgId,
@@ -101,21 +130,58 @@ export async function upsertMemberRecord(db: Db, r: MemberRecordInput) {
         memberRecords.externalId,
       ],
       set: {
-        data: sql`${memberRecords.data} || excluded.data`,
+        data: sql`excluded.data`,
         occurredAt: sql`excluded.occurred_at`,
-        contactId: sql`coalesce(excluded.contact_id, ${memberRecords.contactId})`,
-        memberExternalId: sql`coalesce(excluded.member_external_id, ${memberRecords.memberExternalId})`,
+        contactId: sql`excluded.contact_id`,
+        memberExternalId: sql`excluded.member_external_id`,
         updatedAt: sql`now()`,
       },
-      setWhere: sql`${memberRecords.occurredAt} <= excluded.occurred_at`,
-    })
-    .returning({ data: memberRecords.data });
-  if (!row) return undefined;
-  return {
-    before: (before?.data ?? null) as Record<string, unknown> | null,
-    after: row.data as Record<string, unknown>,
-  };
+    });
 }
+
+/**
+ * Links member ids to persons (a link to a person since trashed is moved), and gives each
+ * person what the source sent about that member before anyone was linked.
+ */
+export async function writeLinks(
+  db: Db,
+  orgId: string,
+  sourceId: string,
+  links: ReadonlyMap<string, string>,
+) {
+  if (links.size === 0) return;
+  const rows = [...links].map(([externalId, contactId]) => ({
+    orgId,
+    sourceId,
+    externalId,
+    contactId,
+  }));
+  await db
+    .insert(eventLinks)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [eventLinks.orgId, eventLinks.sourceId, eventLinks.externalId],
+      set: { contactId: sql`excluded.contact_id` },
+    });
+  const claims = JSON.stringify(
+    rows.map((r) => ({ external_id: r.externalId, contact_id: r.contactId })),
+  );
+  await db
+    .update(memberRecords)
+    .set({ contactId: sql`x.contact_id` })
+    .from(sql`jsonb_to_recordset(${claims}::jsonb) as x(external_id text, contact_id uuid)`)
+    .where(
+      and(
+        eq(memberRecords.orgId, orgId),
+        eq(memberRecords.sourceId, sourceId),
+        sql`${memberRecords.memberExternalId} = x.external_id`,
+        isNull(memberRecords.contactId),
+      ),
+    );
+}
+
+/** What the member's side of the card holds, mirrored from events. */
+export type RecordKind = 'contract' | 'booking' | 'visit' | 'payment';
 
 export async function getSettings(db: Db, orgId: string) {
   const [row] = await db.select().from(clubEventSettings).where(eq(clubEventSettings.orgId, orgId));
@@ -168,26 +234,6 @@ export async function contactExists(db: Db, orgId: string, contactId: string) {
     .from(contacts)
     .where(and(eq(contacts.orgId, orgId), eq(contacts.id, contactId)));
   return Boolean(row);
-}
-
-/** A payment for a contract arrived: the contract is paid, whatever else its last event said. */
-export async function markContractPaid(
-  db: Db,
-  orgId: string,
-  sourceId: string,
-  externalId: string,
-) {
-  await db
-    .update(memberRecords)
-    .set({ data: sql`${memberRecords.data} || '{"paid": true}'::jsonb` })
-    .where(
-      and(
-        eq(memberRecords.orgId, orgId),
-        eq(memberRecords.sourceId, sourceId),
-        eq(memberRecords.kind, 'contract'),
-        eq(memberRecords.externalId, externalId),
-      ),
-    );
 }
 
 export async function findMemberRecord(

@@ -3,10 +3,14 @@ import type { EventLogEntry, EventSource, MemberRecords } from '@spotter/contrac
 import { describe, expect, it } from 'vitest';
 import { createOrg, useTestApp, type TestOrg } from '../../../test/test-app.ts';
 import { expectTenantIsolation } from '../../../test/tenant-isolation.ts';
+import { and, eq } from 'drizzle-orm';
+import { contactHistory } from '../contacts/index.ts';
 import { runDueJobs } from '../jobs/index.ts';
+import { clubEvents } from './club-events.table.ts';
+import { insertEvents } from './ingest.repo.ts';
 import { signed } from './club-events.test-setup.ts';
 import { clubEventJobs } from './process.jobs.ts';
-import { processClubEvent } from './process.service.ts';
+import { processClubEvent, processClubEvents } from './process.service.ts';
 
 const clock = { now: new Date('2026-12-07T09:00:00Z') };
 
@@ -187,6 +191,71 @@ describe('processing club events: linking, the member side, history', () => {
     const log = await settle(org);
     for (const e of log) await processClubEvent(t.database.db, org.orgId, e.id, clock.now);
     expect((await historyOf(org, id)).filter((h) => h.event === 'club_event')).toHaveLength(2);
+  });
+
+  it('two drains at once (two instances) run every event once, in order for the person', async () => {
+    const org = await createOrg(t.app);
+    const src = await connect(org);
+    const id = await createPerson(org, {
+      firstName: 'Oksana',
+      phones: [{ number: '070-555 01 02' }],
+    });
+    // Stored as a delivery stores them, without queueing a drain: the two below take them.
+    const failed = Array.from({ length: 240 }, (_, i) => ({
+      externalId: `e-${i}`,
+      type: 'payment.failed',
+      typeVersion: 1,
+      occurredAt: new Date(Date.UTC(2026, 11, 7, 6, 0, i)).toISOString(),
+      data: {
+        payment: { externalId: `p-${i}`, amount: 100 + i, currency: 'SEK' },
+        member: member('m-1', { emails: [] }),
+      },
+    }));
+    await insertEvents(t.database.db, org.orgId, src.source.id, failed);
+    const drain = async () => {
+      let ran = 0;
+      for (
+        let n;
+        (n = await processClubEvents(
+          t.database.db,
+          org.orgId,
+          { sourceId: src.source.id, limit: 50 },
+          clock.now,
+        ));
+      )
+        ran += n;
+      return ran;
+    };
+    await Promise.all([drain(), drain()]);
+    await settle(org);
+
+    const rows = await t.database.db
+      .select({ outcome: clubEvents.outcome, processedAt: clubEvents.processedAt })
+      .from(clubEvents)
+      .where(eq(clubEvents.orgId, org.orgId));
+    expect(rows.filter((r) => r.processedAt)).toHaveLength(240);
+    const steps = rows.flatMap((r) => r.outcome as Array<{ step: string }>).map((s) => s.step);
+    expect(steps.filter((s) => s === 'person_linked')).toHaveLength(1);
+    expect(steps.filter((s) => s === 'card_created')).toHaveLength(1);
+    expect(steps.filter((s) => s === 'card_updated')).toHaveLength(239);
+    const lines = await t.database.db
+      .select({ id: contactHistory.id })
+      .from(contactHistory)
+      .where(
+        and(
+          eq(contactHistory.orgId, org.orgId),
+          eq(contactHistory.contactId, id),
+          eq(contactHistory.event, 'club_event'),
+        ),
+      );
+    expect(lines).toHaveLength(240);
+    expect((await records(org, id)).payments.length).toBeGreaterThan(0);
+    // One card, worded by the last payment sent: the events ran in the order they came.
+    const tasks = (await org.owner.request('GET', `/api/tasks?contactId=${id}`)).json<{
+      items: Array<{ comment: string }>;
+    }>().items;
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]!.comment).toMatch(/339/);
   });
 
   it("another organization cannot read a person's club records", async () => {

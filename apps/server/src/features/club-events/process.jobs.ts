@@ -1,10 +1,9 @@
-import { and, asc, eq, isNull, lt } from 'drizzle-orm';
+import { and, eq, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { enqueueJob, type JobDefinitions } from '../jobs/index.ts';
+import { enqueueJob, jobStates, type JobDefinitions } from '../jobs/index.ts';
 import { clubEvents } from './club-events.table.ts';
 import { pruneEventLog } from './members.repo.ts';
-import { processClubEvent } from './process.service.ts';
-import { loadOrgRules } from './rule-context.ts';
+import { processClubEvents } from './process.service.ts';
 import { unpaidJobs } from './unpaid-check.ts';
 
 export const DRAIN_JOB = 'club-events.drain';
@@ -12,48 +11,47 @@ export const SWEEP_JOB = 'club-events.sweep';
 export const PRUNE_JOB = 'club-events.prune';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PRUNE_BATCH = 5_000;
-/** Events one drain takes per look; it looks again until the source has none waiting. */
+/**
+ * Events one drain runs per transaction (decision 0026); it looks again until the source has
+ * none waiting. Smaller on the embedded database, whose one connection a batch holds.
+ */
 const DRAIN_BATCH = 200;
+const EMBEDDED_BATCH = 50;
+const PAUSE_MS = 10;
 
 /**
- * A source's events are processed by one drain job at a time (its key names the source), in
- * the order they arrived. Storing an event queues the drain unless it is queued already; each
- * event is still marked processed in its own transaction, so a drain that dies half-way, or a
- * second one, never runs an event twice (A-3).
+ * A source's events are processed by one drain at a time, in the order they arrived. It has two
+ * job keys under one concurrency key of limit 1, so while one runs the other can wait queued
+ * and take over when it ends. Storing events makes sure one of the two is queued: a queued
+ * drain starts after the events were committed, so it sees them; one that is running may have
+ * looked for the last time already. Under load one is running and the other queued, and a
+ * delivery only reads their states (no lock, no write). A batch's events are marked processed
+ * in the transaction that ran them, so a drain that dies half-way, or a second one, never runs
+ * an event twice (A-3).
  */
-export function enqueueProcessing(db: Db, e: { orgId: string; sourceId: string; now: Date }) {
+export async function enqueueProcessing(db: Db, e: { orgId: string; sourceId: string; now: Date }) {
+  const base = `club-events:drain:${e.sourceId}`;
+  const keys = [base, `${base}:next`] as const;
+  const states = await jobStates(db, keys);
+  if (keys.some((k) => states.get(k) === 'queued')) return false;
+  const key = keys.find((k) => states.get(k) !== 'running') ?? base;
   return enqueueJob(
     db,
     {
       kind: DRAIN_JOB,
-      key: `club-events:drain:${e.sourceId}`,
+      key,
       orgId: e.orgId,
       payload: { sourceId: e.sourceId },
       runAt: e.now,
+      concurrency: { key: base, limit: 1 },
     },
     { again: true },
   );
 }
 
-function waiting(db: Db, orgId: string, sourceId: string) {
-  return db
-    .select({ id: clubEvents.id })
-    .from(clubEvents)
-    .where(
-      and(
-        eq(clubEvents.orgId, orgId),
-        eq(clubEvents.sourceId, sourceId),
-        eq(clubEvents.state, 'accepted'),
-        isNull(clubEvents.processedAt),
-      ),
-    )
-    .orderBy(asc(clubEvents.receivedAt), asc(clubEvents.id))
-    .limit(DRAIN_BATCH);
-}
-
 /**
- * An event stored in the moment between a drain's last empty look and its end queued nothing
- * (the drain was still running): the sweep queues its drain again, within twice this.
+ * An event whose drain could not be queued (its server stopped between storing it and
+ * queueing) waits for the sweep, which queues its drain within twice this.
  */
 const SWEEP_EVERY_MS = 5_000;
 
@@ -62,17 +60,17 @@ export const clubEventJobs: JobDefinitions = {
     run: async (db, job, ctx) => {
       const sourceId = job.payload.sourceId;
       if (typeof sourceId !== 'string' || !job.orgId) return;
-      for (;;) {
-        const batch = await waiting(db, job.orgId, sourceId);
-        // Read once per batch: settings changed meanwhile apply from the next batch on.
-        const org = batch.length > 0 ? await loadOrgRules(db, job.orgId) : undefined;
-        for (const { id } of batch) {
-          if (ctx.stopping()) return 'release';
-          await processClubEvent(db, job.orgId, id, ctx.now, org);
-        }
+      for (let batches = 0; ; batches++) {
+        if (ctx.stopping()) return 'release';
+        // On the embedded database (one connection) requests waiting for it get in between.
+        if (batches > 0 && ctx.oneConnection) await new Promise((r) => setTimeout(r, PAUSE_MS));
+        // A batch at a time, each in its own transaction, on the clock of its moment; the
+        // settings are read with each batch, so a change applies from the next one on.
+        const limit = ctx.oneConnection ? EMBEDDED_BATCH : DRAIN_BATCH;
+        const ran = await processClubEvents(db, job.orgId, { sourceId, limit }, ctx.clock());
         // Until a look finds nothing: events stored while this batch ran queued no drain (this
         // one was running), so they are this drain's to take.
-        if (batch.length === 0) return;
+        if (ran === 0) return;
       }
     },
   },

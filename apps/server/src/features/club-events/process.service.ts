@@ -1,23 +1,32 @@
 import type { ClubEventType, EventMember } from '@spotter/contracts';
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { clubDate } from '../../lib/club-time.ts';
 import { normalizePhone } from '../../lib/phones.ts';
-import { createContact, findDuplicates, insertHistory } from '../contacts/index.ts';
-import { clubEvents } from './club-events.table.ts';
-import * as members from './members.repo.ts';
+import { createContact } from '../contacts/index.ts';
+import { EventBatch } from './event-batch.ts';
+import type { RecordKind } from './members.repo.ts';
+import * as repo from './process.repo.ts';
 import { formatDay, formatInstant, formatMoney, ruleText } from './rule-texts.ts';
-import { dayStart, ruleCard, systemActor, tagTrialBooker, type RuleCtx } from './rules.ts';
+import {
+  dayStart,
+  ruleCard,
+  systemActor,
+  tagTrialBooker,
+  writeRuleCards,
+  type RuleCtx,
+} from './rules.ts';
 import { ruleContext, type OrgRules } from './rule-context.ts';
 import { enqueueUnpaidCheck } from './unpaid-check.ts';
 
-type EventRow = typeof clubEvents.$inferSelect;
+type EventRow = repo.EventRow;
 
 export interface Ctx extends RuleCtx {
   event: EventRow;
   sourceId: string;
   region: string | null;
   autoLink: boolean;
+  /** What the run's events of this source read and write together (decision 0026). */
+  batch: EventBatch;
 }
 
 /**
@@ -25,28 +34,27 @@ export interface Ctx extends RuleCtx {
  * person with one of the member's phones (E.164), else one of their emails. A match is linked,
  * so the next event finds them by id.
  */
-async function findMember(ctx: Ctx, member: Pick<EventMember, 'externalId' | 'phones' | 'emails'>) {
-  const linked = await members.linkedContact(ctx.db, ctx.orgId, ctx.sourceId, member.externalId);
+function findMember(ctx: Ctx, member: Pick<EventMember, 'externalId' | 'phones' | 'emails'>) {
+  const linked = ctx.batch.linked(member.externalId);
   if (linked) return linked;
-  const found = await findByKeys(ctx, member.phones ?? [], member.emails ?? []);
+  const found = findByKeys(ctx, member.phones ?? [], member.emails ?? []);
   if (found) {
-    await members.link(ctx.db, ctx.orgId, ctx.sourceId, member.externalId, found.id);
+    ctx.batch.link(member.externalId, found.id);
     ctx.steps.push({ step: 'person_linked', contactId: found.id, by: found.by });
     return found.id;
   }
   return undefined;
 }
 
-async function findByKeys(ctx: Ctx, phones: string[], emails: string[]) {
-  const phoneKeys = phones.map((p) => normalizePhone(p, ctx.region).number);
-  for (const [by, keys] of [
-    ['phone', { phoneKeys, emailKeys: [] }],
-    ['email', { phoneKeys: [], emailKeys: emails }],
-  ] as const) {
-    if (keys.phoneKeys.length + keys.emailKeys.length === 0) continue;
-    const match = (await findDuplicates(ctx.db, ctx.orgId, keys)).find((d) => d.kind === 'person');
-    if (match) return { id: match.id, by };
-  }
+const phoneKeysOf = (phones: readonly string[], region: string | null) =>
+  phones.map((p) => normalizePhone(p, region).number);
+const emailKeysOf = (emails: readonly string[]) => emails.map((e) => e.trim().toLowerCase());
+
+function findByKeys(ctx: Ctx, phones: string[], emails: string[]) {
+  const byPhone = ctx.batch.byKeys('phone', phoneKeysOf(phones, ctx.region));
+  if (byPhone) return { id: byPhone, by: 'phone' as const };
+  const byEmail = ctx.batch.byKeys('email', emailKeysOf(emails));
+  if (byEmail) return { id: byEmail, by: 'email' as const };
   return undefined;
 }
 
@@ -70,34 +78,26 @@ async function createPerson(
     },
     { region: ctx.region },
   );
-  if (member.externalId) {
-    await members.link(ctx.db, ctx.orgId, ctx.sourceId, member.externalId, row.id);
-  }
+  ctx.batch.madePerson(row.id, row);
+  if (member.externalId) ctx.batch.link(member.externalId, row.id);
   ctx.steps.push({ step: 'person_created', contactId: row.id });
   return row.id;
 }
 
-async function history(ctx: Ctx, data: Record<string, unknown>, typeId?: string | null) {
+function history(ctx: Ctx, data: Record<string, unknown>, typeId?: string | null) {
   if (!ctx.contactId) return;
-  await insertHistory(ctx.db, ctx.orgId, ctx.contactId, { event: 'club_event', data, typeId });
+  ctx.batch.history(ctx.contactId, { event: 'club_event', data, typeId });
   ctx.steps.push({ step: 'history', type: data.type });
 }
 
-async function mirror(
-  ctx: Ctx,
-  kind: members.MemberRecordInput['kind'],
-  externalId: string,
-  data: Record<string, unknown>,
-) {
+function mirror(ctx: Ctx, kind: RecordKind, externalId: string, data: Record<string, unknown>) {
   const member = (ctx.event.data as { member?: EventMember }).member;
-  const saved = await members.upsertMemberRecord(ctx.db, {
-    orgId: ctx.orgId,
-    sourceId: ctx.sourceId,
+  const saved = ctx.batch.mirror({
     kind,
     externalId,
     memberExternalId: member?.externalId ?? null,
     contactId: ctx.contactId,
-    occurredAt: ctx.event.occurredAt!.toISOString(),
+    occurredAt: ctx.event.occurredAt!,
     data,
   });
   ctx.steps.push({ step: saved ? 'recorded' : 'older_than_stored', kind, externalId });
@@ -109,7 +109,7 @@ type Data = Record<string, Obj>;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 async function bookingCreated(ctx: Ctx, { booking, member }: Data) {
-  const saved = await mirror(ctx, 'booking', str(booking!.externalId), {
+  const saved = mirror(ctx, 'booking', str(booking!.externalId), {
     ...booking,
     state: 'booked',
   });
@@ -131,8 +131,8 @@ async function bookingCreated(ctx: Ctx, { booking, member }: Data) {
     startsAt: booking!.startsAt,
     trial: true,
   };
-  await history(ctx, data, rule.enabled ? rule.historyTypeId : null);
-  await ruleCard(ctx, 'trial_booking', {
+  history(ctx, data, rule.enabled ? rule.historyTypeId : null);
+  ruleCard(ctx, 'trial_booking', {
     cause: `trial:${ctx.sourceId}:${str(booking!.externalId)}`,
     moment: new Date(str(booking!.startsAt)),
     comment: ruleText(ctx.locale, 'trial_booking', {
@@ -146,19 +146,19 @@ const LIVE_CONTRACT = new Set(['pending', 'active', 'frozen']);
 
 async function contractChanged(ctx: Ctx, { contract }: Data, created: boolean) {
   const c = contract!;
-  const saved = await mirror(ctx, 'contract', str(c.externalId), c);
+  const saved = mirror(ctx, 'contract', str(c.externalId), c);
   if (!saved) return;
   if (!saved.before) {
-    await history(ctx, { type: 'contract.created', service: c.service, kind: c.kind });
+    history(ctx, { type: 'contract.created', service: c.service, kind: c.kind });
   }
   if (saved.after.state === 'ended' && saved.before?.state !== 'ended') {
-    await history(ctx, { type: 'contract.ended', service: c.service, endsOn: c.endsOn ?? null });
+    history(ctx, { type: 'contract.ended', service: c.service, endsOn: c.endsOn ?? null });
   }
   const today = clubDate(ctx.now, ctx.timezone);
   const live = LIVE_CONTRACT.has(str(c.state));
   const service = str(c.service);
   if (live && c.kind === 'fixed_term' && str(c.endsOn) >= today) {
-    await ruleCard(ctx, 'contract_ending', {
+    ruleCard(ctx, 'contract_ending', {
       cause: `contract_ending:${ctx.sourceId}:${str(c.externalId)}`,
       moment: dayStart(str(c.endsOn), ctx.timezone),
       comment: ruleText(ctx.locale, 'contract_ending', {
@@ -169,7 +169,7 @@ async function contractChanged(ctx: Ctx, { contract }: Data, created: boolean) {
   }
   const debt = typeof c.debt === 'number' ? c.debt : 0;
   if (live && c.kind === 'recurring' && debt > 0 && str(c.terminationOn) >= today) {
-    await ruleCard(ctx, 'debt_termination', {
+    ruleCard(ctx, 'debt_termination', {
       cause: `debt_termination:${ctx.sourceId}:${str(c.externalId)}`,
       moment: dayStart(str(c.terminationOn), ctx.timezone),
       comment: ruleText(ctx.locale, 'debt_termination', {
@@ -195,16 +195,16 @@ async function contractChanged(ctx: Ctx, { contract }: Data, created: boolean) {
 
 async function paymentFailed(ctx: Ctx, { payment }: Data) {
   const p = payment!;
-  const saved = await mirror(ctx, 'payment', str(p.externalId), { ...p, state: 'failed' });
+  const saved = mirror(ctx, 'payment', str(p.externalId), { ...p, state: 'failed' });
   if (!saved || saved.before?.state === 'failed') return;
-  await history(ctx, {
+  history(ctx, {
     type: 'payment.failed',
     amount: p.amount,
     currency: p.currency ?? null,
     reason: p.reason ?? null,
   });
   const amount = formatMoney(p.amount, p.currency, ctx.locale);
-  await ruleCard(ctx, 'payment_failed', {
+  ruleCard(ctx, 'payment_failed', {
     cause: 'payment_failed',
     moment: ctx.event.occurredAt!,
     comment: ruleText(ctx.locale, 'payment_failed', {
@@ -215,7 +215,7 @@ async function paymentFailed(ctx: Ctx, { payment }: Data) {
 
 async function callIn(ctx: Ctx, { call }: Data) {
   const from = str(call!.from);
-  const found = await findByKeys(ctx, [from], []);
+  const found = findByKeys(ctx, [from], []);
   if (found) {
     ctx.contactId = found.id;
     ctx.steps.push({ step: 'known_caller', contactId: found.id });
@@ -234,7 +234,7 @@ async function callIn(ctx: Ctx, { call }: Data) {
       tagIds: rule.tagId ? [rule.tagId] : [],
     },
   );
-  await ruleCard(ctx, 'unknown_call', {
+  ruleCard(ctx, 'unknown_call', {
     cause: 'call',
     moment: ctx.event.occurredAt!,
     unsorted: true,
@@ -249,22 +249,17 @@ const HANDLERS: Record<ClubEventType, (ctx: Ctx, data: Data) => Promise<void>> =
   'member.upserted': async () => {},
   'booking.created': bookingCreated,
   'booking.cancelled': async (ctx, { booking }) => {
-    await mirror(ctx, 'booking', str(booking!.externalId), { state: 'cancelled' });
+    mirror(ctx, 'booking', str(booking!.externalId), { state: 'cancelled' });
   },
   'visit.checked_in': async (ctx, { visit }) => {
-    await mirror(ctx, 'visit', str(visit!.externalId), visit!);
+    mirror(ctx, 'visit', str(visit!.externalId), visit!);
   },
   'contract.created': (ctx, data) => contractChanged(ctx, data, true),
   'contract.updated': (ctx, data) => contractChanged(ctx, data, false),
   'payment.succeeded': async (ctx, { payment }) => {
-    await mirror(ctx, 'payment', str(payment!.externalId), { ...payment, state: 'succeeded' });
+    mirror(ctx, 'payment', str(payment!.externalId), { ...payment, state: 'succeeded' });
     if (payment!.contractExternalId) {
-      await members.markContractPaid(
-        ctx.db,
-        ctx.orgId,
-        ctx.sourceId,
-        str(payment!.contractExternalId),
-      );
+      ctx.batch.markContractPaid(str(payment!.contractExternalId));
     }
   },
   'payment.failed': paymentFailed,
@@ -273,11 +268,88 @@ const HANDLERS: Record<ClubEventType, (ctx: Ctx, data: Data) => Promise<void>> =
   'call.ended': async () => {},
 };
 
+/** Where an event's person and records are: what a batch reads before its events run. */
+function wantsOf(events: EventRow[], region: string | null) {
+  const members: EventMember[] = [];
+  const callers: string[] = [];
+  const records: Array<{ kind: RecordKind; externalId: string }> = [];
+  for (const event of events) {
+    const data = (event.data ?? {}) as Data;
+    if (data.member) members.push(data.member as unknown as EventMember);
+    if (data.call) callers.push(str(data.call.from));
+    for (const kind of ['booking', 'visit', 'contract', 'payment'] as const) {
+      if (data[kind]) records.push({ kind, externalId: str(data[kind].externalId) });
+    }
+    if (data.payment?.contractExternalId) {
+      records.push({ kind: 'contract', externalId: str(data.payment.contractExternalId) });
+    }
+  }
+  const unlinked = (linked: Set<string>) => members.filter((m) => !linked.has(m.externalId));
+  return {
+    memberIds: members.map((m) => m.externalId),
+    phones: (linked: Set<string>) =>
+      phoneKeysOf([...unlinked(linked).flatMap((m) => m.phones ?? []), ...callers], region),
+    emails: (linked: Set<string>) => emailKeysOf(unlinked(linked).flatMap((m) => m.emails ?? [])),
+    records,
+  };
+}
+
+/** Runs one source's events of a run in arrival order, then writes what they did together. */
+async function runSourceEvents(
+  shared: Awaited<ReturnType<typeof ruleContext>>,
+  events: EventRow[],
+) {
+  const sourceId = events[0]!.sourceId;
+  const batch = new EventBatch(shared.db, shared.orgId, sourceId);
+  await batch.load(wantsOf(events, shared.region));
+  const done: Array<{ id: string; ctx: Ctx }> = [];
+  for (const event of events) {
+    const ctx: Ctx = { ...shared, steps: [], contactId: null, event, sourceId, batch };
+    const data = (event.data ?? {}) as Data;
+    const member = data.member as EventMember | undefined;
+    if (member) {
+      ctx.contactId =
+        findMember(ctx, member) ?? (ctx.autoLink ? await createPerson(ctx, member) : null);
+      if (!ctx.contactId) ctx.steps.push({ step: 'not_linked', reason: 'unknown_member' });
+    }
+    await HANDLERS[event.type as ClubEventType](ctx, data);
+    done.push({ id: event.id, ctx });
+  }
+  await batch.flush();
+  await writeRuleCards(shared);
+  await repo.markProcessed(
+    shared.db,
+    shared.orgId,
+    shared.now,
+    done.map(({ id, ctx }) => ({ id, contactId: ctx.contactId, outcome: ctx.steps })),
+  );
+}
+
 /**
- * Runs an accepted event once: links its person, mirrors what it says onto the member's side of
- * the card, writes history and runs the rules. The event row is locked and marked in the same
- * transaction, so a second run (another instance, a retried job) finds it processed.
+ * Runs accepted events once, in one transaction: links their persons, mirrors what they say
+ * onto the member's side of the card, writes history and runs the rules. The events are locked
+ * and marked in that transaction, so a second run (another instance, a retried job) waits and
+ * then finds them processed (A-3). Answers how many ran.
  */
+export async function processClubEvents(
+  db: Db,
+  orgId: string,
+  select: repo.EventSelection,
+  now: Date,
+  org?: OrgRules,
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    const events = (await repo.lockWaitingEvents(tx, orgId, select)).filter((e) => e.type);
+    if (events.length === 0) return 0;
+    const shared = await ruleContext(tx, orgId, now, org);
+    const bySource = new Map<string, EventRow[]>();
+    for (const e of events) bySource.set(e.sourceId, [...(bySource.get(e.sourceId) ?? []), e]);
+    for (const group of bySource.values()) await runSourceEvents(shared, group);
+    return events.length;
+  });
+}
+
+/** Runs one accepted event (if it still waits). */
 export async function processClubEvent(
   db: Db,
   orgId: string,
@@ -285,29 +357,5 @@ export async function processClubEvent(
   now: Date,
   org?: OrgRules,
 ): Promise<void> {
-  await db.transaction(async (tx) => {
-    const [event] = await tx
-      .select()
-      .from(clubEvents)
-      .where(and(eq(clubEvents.orgId, orgId), eq(clubEvents.id, eventId)))
-      .for('update');
-    if (!event || event.processedAt || event.state !== 'accepted' || !event.type) return;
-    const ctx: Ctx = {
-      ...(await ruleContext(tx, orgId, now, org)),
-      event,
-      sourceId: event.sourceId,
-    };
-    const data = (event.data ?? {}) as Data;
-    const member = data.member as EventMember | undefined;
-    if (member) {
-      ctx.contactId =
-        (await findMember(ctx, member)) ?? (ctx.autoLink ? await createPerson(ctx, member) : null);
-      if (!ctx.contactId) ctx.steps.push({ step: 'not_linked', reason: 'unknown_member' });
-    }
-    await HANDLERS[event.type as ClubEventType](ctx, data);
-    await tx
-      .update(clubEvents)
-      .set({ processedAt: now, contactId: ctx.contactId, outcome: ctx.steps })
-      .where(and(eq(clubEvents.orgId, orgId), eq(clubEvents.id, eventId)));
-  });
+  await processClubEvents(db, orgId, { ids: [eventId] }, now, org);
 }

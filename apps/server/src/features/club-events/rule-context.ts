@@ -39,6 +39,7 @@ export async function ruleContext(
     now,
     steps: [],
     contactId: null,
+    cards: [],
     ...(org ?? (await loadOrgRules(db, orgId))),
   };
 }

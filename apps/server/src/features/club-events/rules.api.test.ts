@@ -2,9 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Board, ClubRuleConfig, EventSource, Task } from '@spotter/contracts';
 import { describe, expect, it } from 'vitest';
 import { createOrg, createStaff, useTestApp, type TestOrg } from '../../../test/test-app.ts';
-import { runDueJobs } from '../jobs/index.ts';
-import { signed } from './club-events.test-setup.ts';
-import { clubEventJobs } from './process.jobs.ts';
+import { settleClubEvents, signed } from './club-events.test-setup.ts';
 
 // Monday 7 December 2026, 10:00 in Stockholm (the test organizations' zone).
 const clock = { now: new Date('2026-12-07T09:00:00Z') };
@@ -41,16 +39,7 @@ describe('rules turn club events into cards (A-2)', () => {
     await runJobs();
   }
 
-  async function runJobs() {
-    // The app's own runner may take a job first; repeat until nothing due is left.
-    for (let i = 0; i < 20; i++) {
-      if ((await runDueJobs(t.database.db, { jobs: clubEventJobs, now: () => clock.now })) === 0) {
-        await new Promise((r) => setTimeout(r, 30));
-        if ((await runDueJobs(t.database.db, { jobs: clubEventJobs, now: () => clock.now })) === 0)
-          return;
-      }
-    }
-  }
+  const runJobs = () => settleClubEvents(t.database.db, () => clock.now);
 
   const board = async (org: TestOrg) => {
     const res = await org.owner.request('GET', '/api/board');

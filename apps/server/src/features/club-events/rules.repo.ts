@@ -1,9 +1,9 @@
 import { DEFAULT_CLUB_RULES, type ClubRule, type ClubRuleConfig } from '@spotter/contracts';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { contacts } from '../contacts/index.ts';
 import { tasks } from '../tasks/index.ts';
-import { staffInTurn } from '../users/index.ts';
+import { users } from '../users/index.ts';
 import { clubEventSettings, ruleTasks } from './club-events.table.ts';
 
 /** Every rule's configuration: what an admin saved over the defaults. */
@@ -41,17 +41,38 @@ export async function saveRules(
   return row;
 }
 
-/** The next active user of `role` in turn (round robin), or undefined when the role has none. */
-export async function nextInTurn(db: Db, orgId: string, role: string) {
+/**
+ * The next `count` active users of `role` in turn (round robin), one turn each; empty when the
+ * role has none.
+ */
+export async function nextInTurns(db: Db, orgId: string, role: string, count: number) {
+  const staff = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.orgId, orgId), eq(users.role, role), eq(users.active, true)))
+    .orderBy(asc(users.createdAt), asc(users.id))
+    .limit(500);
+  if (staff.length === 0 || count === 0) return [];
   const [turn] = await db
     .insert(clubEventSettings)
-    .values({ orgId, turns: 1 })
+    .values({ orgId, turns: count })
     .onConflictDoUpdate({
       target: clubEventSettings.orgId,
-      set: { turns: sql`${clubEventSettings.turns} + 1` },
+      set: { turns: sql`${clubEventSettings.turns} + ${count}` },
     })
     .returning({ turns: clubEventSettings.turns });
-  return staffInTurn(db, orgId, { roles: [role] }, turn!.turns);
+  const first = turn!.turns - count;
+  return Array.from({ length: count }, (_, i) => staff[(first + i) % staff.length]!.id);
+}
+
+/** Each person's responsible staff member (a batch's worth of persons). */
+export async function responsiblesOf(db: Db, orgId: string, contactIds: readonly string[]) {
+  if (contactIds.length === 0) return new Map<string, string | null>();
+  const rows = await db
+    .select({ id: contacts.id, responsibleId: contacts.responsibleId })
+    .from(contacts)
+    .where(and(eq(contacts.orgId, orgId), inArray(contacts.id, [...new Set(contactIds)])));
+  return new Map(rows.map((r) => [r.id, r.responsibleId]));
 }
 
 export async function contactBasics(db: Db, orgId: string, contactId: string) {
@@ -66,35 +87,66 @@ export async function contactBasics(db: Db, orgId: string, contactId: string) {
   return row;
 }
 
-/** The card a rule made earlier for this person and cause, if it is still open. */
-export async function openRuleTask(db: Db, orgId: string, contactId: string, cause: string) {
-  const [row] = await db
-    .select({ id: tasks.id, version: tasks.version })
-    .from(ruleTasks)
-    .innerJoin(tasks, and(eq(tasks.orgId, ruleTasks.orgId), eq(tasks.id, ruleTasks.taskId)))
+/**
+ * The cards rules made earlier for these persons and causes that are still open, by
+ * `contactId + "\u0000" + cause`.
+ */
+export async function openRuleTasks(
+  db: Db,
+  orgId: string,
+  pairs: ReadonlyArray<{ contactId: string; cause: string }>,
+): Promise<Map<string, string>> {
+  if (pairs.length === 0) return new Map();
+  const key = (contactId: string, cause: string) => `${contactId}\u0000${cause}`;
+  const wanted = new Set(pairs.map((p) => key(p.contactId, p.cause)));
+  // Two lookups by key, each an index probe whatever the statistics say (a join against the
+  // pairs was planned as a walk through every open task of the organization).
+  const remembered = (
+    await db
+      .select({ contactId: ruleTasks.contactId, cause: ruleTasks.cause, taskId: ruleTasks.taskId })
+      .from(ruleTasks)
+      .where(
+        and(
+          eq(ruleTasks.orgId, orgId),
+          inArray(ruleTasks.contactId, [...new Set(pairs.map((p) => p.contactId))]),
+          inArray(ruleTasks.cause, [...new Set(pairs.map((p) => p.cause))]),
+        ),
+      )
+  ).filter((r) => wanted.has(key(r.contactId, r.cause)));
+  if (remembered.length === 0) return new Map();
+  const open = await db
+    .select({ id: tasks.id })
+    .from(tasks)
     .where(
       and(
-        eq(ruleTasks.orgId, orgId),
-        eq(ruleTasks.contactId, contactId),
-        eq(ruleTasks.cause, cause),
+        eq(tasks.orgId, orgId),
+        inArray(
+          tasks.id,
+          remembered.map((r) => r.taskId),
+        ),
         isNull(tasks.completedAt),
       ),
     );
-  return row;
+  const openIds = new Set(open.map((t) => t.id));
+  return new Map(
+    remembered
+      .filter((r) => openIds.has(r.taskId))
+      .map((r) => [key(r.contactId, r.cause), r.taskId]),
+  );
 }
 
-export async function rememberRuleTask(
+/** Remembers the cards just made as each person's open card for its cause. */
+export async function rememberRuleTasks(
   db: Db,
   orgId: string,
-  contactId: string,
-  cause: string,
-  taskId: string,
+  made: ReadonlyArray<{ contactId: string; cause: string; taskId: string }>,
 ) {
+  if (made.length === 0) return;
   await db
     .insert(ruleTasks)
-    .values({ orgId, contactId, cause, taskId })
+    .values(made.map((m) => ({ orgId, ...m })))
     .onConflictDoUpdate({
       target: [ruleTasks.orgId, ruleTasks.contactId, ruleTasks.cause],
-      set: { taskId, updatedAt: sql`now()` },
+      set: { taskId: sql`excluded.task_id`, updatedAt: sql`now()` },
     });
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ClubRule, ClubRuleConfig, EventMember } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
@@ -10,10 +11,11 @@ import {
 } from '../../lib/club-time.ts';
 import { updateContactFields } from '../contacts/index.ts';
 import {
-  createTask,
+  createAutomationTasks,
   defaultTemplateOf,
   firstStatusId,
-  updateTask,
+  updateAutomationTasks,
+  type AutomationTaskInput,
   type TaskCtx,
 } from '../tasks/index.ts';
 import * as repo from './rules.repo.ts';
@@ -30,6 +32,8 @@ export interface RuleCtx {
   rules: Record<ClubRule, ClubRuleConfig>;
   steps: Array<Record<string, unknown> & { step: string }>;
   contactId: string | null;
+  /** Cards asked for and not yet written (`writeRuleCards`), shared by a batch's events. */
+  cards: CardPlan[];
 }
 
 /** What rules do, they do as the organization's integration, not as a member of staff. */
@@ -67,25 +71,25 @@ export function ruleDue(
 /** The start of a club calendar day named by a source ("2026-12-31"). */
 export const dayStart = (isoDay: string, timezone: string) => startOfClubDay(isoDay, timezone);
 
-async function assigneeOf(ctx: RuleCtx, cfg: ClubRuleConfig, contactId: string) {
-  switch (cfg.assignee) {
-    case 'user':
-      return cfg.assigneeUserId;
-    case 'role':
-      return cfg.assigneeRole
-        ? ((await repo.nextInTurn(ctx.db, ctx.orgId, cfg.assigneeRole)) ?? null)
-        : null;
-    default:
-      return (await repo.contactBasics(ctx.db, ctx.orgId, contactId))?.responsibleId ?? null;
-  }
+/** A card a rule asked for while its event ran; written with the batch's others. */
+export interface CardPlan {
+  rule: ClubRule;
+  cause: string;
+  contactId: string;
+  due: Date;
+  comment: string;
+  unsorted: boolean;
+  /** The event's log step, filled in once the card is written. */
+  step: Record<string, unknown> & { step: string };
 }
 
 /**
  * The card of `rule` for the person and `cause`: the open one a rule made before is moved and
  * re-worded (a second payment failing does not make a second card), otherwise a new one.
  * `unsorted`: the card waits in Unsorted like a new lead, instead of in its day's column.
+ * Planned here, written by `writeRuleCards` with the other cards of the batch.
  */
-export async function ruleCard(
+export function ruleCard(
   ctx: RuleCtx,
   rule: ClubRule,
   card: { cause: string; moment: Date; comment: string; unsorted?: boolean },
@@ -93,33 +97,112 @@ export async function ruleCard(
   const cfg = ctx.rules[rule];
   const contactId = ctx.contactId;
   if (!cfg.enabled || !cfg.task || !contactId) return;
-  const due = ruleDue(card.moment, cfg, ctx.timezone, ctx.hours, ctx.now);
-  const tasks: TaskCtx = { db: ctx.db, actor: systemActor(ctx.orgId), now: ctx.now };
-  const open = await repo.openRuleTask(ctx.db, ctx.orgId, contactId, card.cause);
-  if (open) {
-    await updateTask(tasks, open.id, { dueAt: due.toISOString(), comment: card.comment });
-    ctx.steps.push({ step: 'card_updated', rule, taskId: open.id });
-    return;
-  }
-  const templateId =
-    cfg.templateId ?? (await defaultTemplateOf(ctx.db, ctx.orgId, 'call'))?.id ?? null;
-  if (!templateId) {
-    ctx.steps.push({ step: 'skipped', rule, reason: 'no_call_template' });
-    return;
-  }
-  const task = await createTask(tasks, {
-    templateId,
+  const step = { step: 'card_planned', rule };
+  ctx.steps.push(step);
+  ctx.cards.push({
+    rule,
+    cause: card.cause,
     contactId,
-    assigneeId: await assigneeOf(ctx, cfg, contactId),
+    due: ruleDue(card.moment, cfg, ctx.timezone, ctx.hours, ctx.now),
     comment: card.comment,
-    dueAt: due.toISOString(),
-    remindAt: null,
-    statusId: card.unsorted ? null : await firstStatusId(ctx.db, ctx.orgId),
-    branchId: null,
-    private: false,
+    unsorted: card.unsorted ?? false,
+    step,
   });
-  await repo.rememberRuleTask(ctx.db, ctx.orgId, contactId, card.cause, task.id);
-  ctx.steps.push({ step: 'card_created', rule, taskId: task.id });
+}
+
+type CardWrite = AutomationTaskInput & { plan: CardPlan };
+
+/** Who gets each new card: a named user, the person's responsible, or a role's members in turn. */
+async function assignCards(ctx: RuleCtx, creates: CardWrite[]) {
+  const responsible = await repo.responsiblesOf(
+    ctx.db,
+    ctx.orgId,
+    creates
+      .filter((c) => ctx.rules[c.plan.rule].assignee === 'responsible')
+      .map((c) => c.contactId),
+  );
+  const byRole = new Map<string, CardWrite[]>();
+  for (const c of creates) {
+    const cfg = ctx.rules[c.plan.rule];
+    if (cfg.assignee === 'user') c.assigneeId = cfg.assigneeUserId ?? null;
+    else if (cfg.assignee === 'responsible') c.assigneeId = responsible.get(c.contactId) ?? null;
+    else if (cfg.assigneeRole) {
+      byRole.set(cfg.assigneeRole, [...(byRole.get(cfg.assigneeRole) ?? []), c]);
+    }
+  }
+  for (const [role, cards] of byRole) {
+    const turns = await repo.nextInTurns(ctx.db, ctx.orgId, role, cards.length);
+    cards.forEach((c, i) => (c.assigneeId = turns[i] ?? null));
+  }
+}
+
+/**
+ * Writes the planned cards: the open card of a person and cause is found for all of them at
+ * once and moved; the rest are made together, then remembered for their cause.
+ */
+export async function writeRuleCards(ctx: RuleCtx) {
+  const plans = ctx.cards.splice(0);
+  if (plans.length === 0) return;
+  const key = (p: { contactId: string; cause: string }) => `${p.contactId}\u0000${p.cause}`;
+  const open = await repo.openRuleTasks(ctx.db, ctx.orgId, plans);
+  const creates = new Map<string, CardWrite>();
+  const updates = new Map<string, { id: string; dueAt: Date; comment: string }>();
+  let callTemplate: Promise<string | null> | undefined;
+  let firstStatus: Promise<string | null> | undefined;
+  for (const plan of plans) {
+    const taskId = open.get(key(plan));
+    const pending = taskId ? creates.get(taskId) : undefined;
+    if (pending) {
+      // Made earlier in this batch: it is made as the later event says.
+      Object.assign(pending, { dueAt: plan.due, comment: plan.comment });
+    } else if (taskId) {
+      updates.set(taskId, { id: taskId, dueAt: plan.due, comment: plan.comment });
+    }
+    if (taskId) {
+      Object.assign(plan.step, { step: 'card_updated', taskId });
+      continue;
+    }
+    callTemplate ??= defaultTemplateOf(ctx.db, ctx.orgId, 'call').then((t) => t?.id ?? null);
+    const templateId = ctx.rules[plan.rule].templateId ?? (await callTemplate);
+    if (!templateId) {
+      Object.assign(plan.step, { step: 'skipped', reason: 'no_call_template' });
+      continue;
+    }
+    firstStatus ??= firstStatusId(ctx.db, ctx.orgId);
+    const id = randomUUID();
+    creates.set(id, {
+      id,
+      templateId,
+      contactId: plan.contactId,
+      assigneeId: null,
+      comment: plan.comment,
+      dueAt: plan.due,
+      statusId: plan.unsorted ? null : await firstStatus,
+      plan,
+    });
+    open.set(key(plan), id);
+    Object.assign(plan.step, { step: 'card_created', taskId: id });
+  }
+  const tasks: TaskCtx = { db: ctx.db, actor: systemActor(ctx.orgId), now: ctx.now };
+  await assignCards(ctx, [...creates.values()]);
+  const outcome = await createAutomationTasks(tasks, [...creates.values()]);
+  const made: Array<{ contactId: string; cause: string; taskId: string }> = [];
+  for (const c of creates.values()) {
+    const result = outcome.get(c.id);
+    if (result === 'created') {
+      made.push({ contactId: c.contactId, cause: c.plan.cause, taskId: c.id });
+      continue;
+    }
+    // Not made: every event that counted on this card says why.
+    for (const plan of plans) {
+      if (plan.step.taskId === c.id) {
+        for (const k of Object.keys(plan.step)) delete plan.step[k];
+        Object.assign(plan.step, { step: 'skipped', rule: plan.rule, reason: result });
+      }
+    }
+  }
+  await repo.rememberRuleTasks(ctx.db, ctx.orgId, made);
+  await updateAutomationTasks(tasks, [...updates.values()]);
 }
 
 /** The trial rule's tag on a person the club already knows (a new one gets it at creation). */

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { enqueueJob, type JobDefinitions } from '../jobs/index.ts';
 import * as members from './members.repo.ts';
 import { ruleText } from './rule-texts.ts';
-import { ruleCard } from './rules.ts';
+import { ruleCard, writeRuleCards } from './rules.ts';
 import { ruleContext } from './rule-context.ts';
 
 export const UNPAID_JOB = 'club-events.unpaid-check';
@@ -35,11 +35,12 @@ export async function checkUnpaid(
     if (data.paid !== false || data.state === 'cancelled' || data.state === 'ended') return;
     const ctx = await ruleContext(tx, orgId, now);
     ctx.contactId = contract.contactId;
-    await ruleCard(ctx, 'unpaid_contract', {
+    ruleCard(ctx, 'unpaid_contract', {
       cause: `unpaid_contract:${sourceId}:${externalId}`,
       moment: now,
       comment: ruleText(ctx.locale, 'unpaid_contract', { service: String(data.service ?? '') }),
     });
+    await writeRuleCards(ctx);
   });
 }
 

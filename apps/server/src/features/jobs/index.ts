@@ -7,6 +7,8 @@ export { jobs } from './jobs.table.ts';
  * every instance (e.g. one organization's imports); the others wait queued.
  */
 export { insertJob as enqueueJob, type NewJob, type EnqueueOptions } from './jobs.repo.ts';
+/** `jobStates(db, [keyA, keyB])`: the state of each key's job, read without a lock. */
+export { jobStates } from './jobs.repo.ts';
 /**
  * A feature exports its handlers as `JobDefinitions` (kind → `{ run, every? }`); app.ts joins
  * them into one `JobRunner`. `runDueJobs(db, { jobs, now })` runs what is due once (tests).

@@ -8,6 +8,8 @@ export type Job = repo.JobRow;
 export interface JobContext {
   /** The runner's clock when this run started (tests pin it). */
   now: Date;
+  /** The runner's clock now: a job that runs for long reads it afresh for each step. */
+  clock: () => Date;
   /** Aborted when the server stops or this runner lost the job's lease: wind down. */
   signal: AbortSignal;
   /** `signal.aborted`, for loops that check between steps. */
@@ -247,6 +249,7 @@ export class JobRunner {
     try {
       result = await def.run(this.db, job, {
         now: this.now(),
+        clock: this.now,
         signal: lease.signal,
         stopping: () => lease.signal.aborted,
         heartbeat,

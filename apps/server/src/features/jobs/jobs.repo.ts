@@ -32,8 +32,52 @@ export interface EnqueueOptions {
   again?: boolean;
 }
 
+/** Whether a job of the key waits or runs: a plain read, no row lock. */
+const pendingByKey = (db: Db) =>
+  db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(and(eq(jobs.key, sql.placeholder('key')), inArray(jobs.state, ['queued', 'running'])))
+    .prepare('job_pending_by_key');
+
+const preparedPending = new WeakMap<Db, ReturnType<typeof pendingByKey>>();
+
+async function isPending(db: Db, key: string): Promise<boolean> {
+  let query = preparedPending.get(db);
+  if (!query) {
+    query = pendingByKey(db);
+    preparedPending.set(db, query);
+  }
+  return (await query.execute({ key })).length > 0;
+}
+
+const statesByKeys = (db: Db) =>
+  db
+    .select({ key: jobs.key, state: jobs.state })
+    .from(jobs)
+    .where(inArray(jobs.key, [sql.placeholder('a'), sql.placeholder('b')]))
+    .prepare('job_states_by_two_keys');
+
+const preparedStates = new WeakMap<Db, ReturnType<typeof statesByKeys>>();
+
+/** The states of the jobs of two keys (a plain read, no lock); a key with no job is absent. */
+export async function jobStates(db: Db, keys: readonly [string, string]) {
+  let query = preparedStates.get(db);
+  if (!query) {
+    query = statesByKeys(db);
+    preparedStates.set(db, query);
+  }
+  const rows = await query.execute({ a: keys[0], b: keys[1] });
+  return new Map(rows.map((r) => [r.key!, r.state as JobState]));
+}
+
 /** Adds the job unless its key exists; answers whether one was (re)queued. */
 export async function insertJob(db: Db, job: NewJob, opts: EnqueueOptions = {}): Promise<boolean> {
+  // Work asked for again while it is still queued or running is left alone. Looking first
+  // without a lock matters when many requests ask at once (each delivery of club events asks
+  // for its source's drain): the upsert below would lock the row and hold every asker's
+  // commit behind the one before it.
+  if (opts.again && job.key && (await isPending(db, job.key))) return false;
   const values = {
     kind: job.kind,
     key: job.key ?? null,

@@ -1,10 +1,12 @@
 /**
  * `publishEvent(db, orgId, { type, taskId, audience } | { type, userId })`: announce a change
  * to the organization's open pages whose users may see it (pass the transaction as db to send
- * it on commit only). `endLiveStreams` ends a user's streams when their access changed.
+ * it on commit only); `publishEvents(db, orgId, events)` many in one statement.
+ * `endLiveStreams` ends a user's streams when their access changed.
  */
 export {
   publishEvent,
+  publishEvents,
   endLiveStreams,
   EVENTS_CHANNEL,
   type OrgEvent,

@@ -52,6 +52,19 @@ export async function publishEvent(db: Db, orgId: string, event: PublishedEvent)
   await notify(db, { orgId, ...event });
 }
 
+/** Many announcements in one statement (automation changing many tasks at once). */
+export async function publishEvents(
+  db: Db,
+  orgId: string,
+  events: readonly PublishedEvent[],
+): Promise<void> {
+  if (events.length === 0) return;
+  const payloads = JSON.stringify(events.map((event) => JSON.stringify({ orgId, ...event })));
+  await db.execute(
+    sql`select pg_notify(${EVENTS_CHANNEL}, p) from jsonb_array_elements_text(${payloads}::jsonb) as p`,
+  );
+}
+
 /**
  * A user's branches, role or access changed: every instance ends their open streams, and the
  * browser reconnects (as the new user facts, or not at all). Pass the transaction that made

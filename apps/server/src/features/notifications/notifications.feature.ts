@@ -1,13 +1,23 @@
 import type { Db } from '../../db/client.ts';
 import type { Feature } from '../../lib/feature.ts';
 import type { JobDefinition } from '../jobs/index.ts';
-import { taskAssigned, taskReminderDue, type TaskAssignment } from '../tasks/index.ts';
+import {
+  taskAssigned,
+  tasksAssigned,
+  taskReminderDue,
+  type TaskAssignment,
+} from '../tasks/index.ts';
 import { calendarFeedRoutes } from './calendar-feed.routes.ts';
-import { insertNotification } from './notifications.repo.ts';
+import { insertNotification, insertNotifications } from './notifications.repo.ts';
 import { notificationsRoutes } from './notifications.routes.ts';
 
 const notifyAssignee = (tx: Db, a: TaskAssignment) =>
   insertNotification(tx, { ...a, kind: 'assigned' });
+const notifyAssignees = (tx: Db, all: TaskAssignment[]) =>
+  insertNotifications(
+    tx,
+    all.map((a) => ({ ...a, kind: 'assigned' as const })),
+  );
 const notifyReminder = (tx: Db, r: TaskAssignment) =>
   insertNotification(tx, { ...r, kind: 'reminder' });
 
@@ -17,6 +27,7 @@ export const notificationsFeature: Feature<JobDefinition> = {
   routes: [notificationsRoutes, calendarFeedRoutes],
   wire: () => {
     taskAssigned.on(notifyAssignee);
+    tasksAssigned.on(notifyAssignees);
     taskReminderDue.on(notifyReminder);
   },
 };

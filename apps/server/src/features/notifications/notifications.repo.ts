@@ -4,7 +4,7 @@ import { contacts } from '../contacts/index.ts';
 import { taskTemplates } from '../task-settings/index.ts';
 import { tasks } from '../tasks/index.ts';
 import { cursorAtOf, olderThan, type TimeCursor } from '../../lib/time-cursor.ts';
-import { publishEvent } from '../live/index.ts';
+import { publishEvent, publishEvents } from '../live/index.ts';
 import { notifications } from './notifications.table.ts';
 
 export interface NotificationInput {
@@ -32,6 +32,30 @@ export async function insertNotification(db: Db, input: NotificationInput): Prom
     .returning({ id: notifications.id });
   await publishEvent(db, input.orgId, { type: 'notification.created', userId: input.userId });
   return row!.id;
+}
+
+/** Many notifications in one INSERT, announced in one statement (automation's cards). */
+export async function insertNotifications(
+  db: Db,
+  inputs: readonly NotificationInput[],
+): Promise<void> {
+  if (inputs.length === 0) return;
+  const orgId = inputs[0]!.orgId;
+  await db.insert(notifications).values(
+    inputs.map((input) => ({
+      orgId: input.orgId,
+      userId: input.userId,
+      kind: input.kind,
+      taskId: input.taskId,
+      text: input.text ?? '',
+    })),
+  );
+  const users = [...new Set(inputs.map((i) => i.userId))];
+  await publishEvents(
+    db,
+    orgId,
+    users.map((userId) => ({ type: 'notification.created' as const, userId })),
+  );
 }
 
 export interface Recipient {

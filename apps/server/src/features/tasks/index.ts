@@ -12,8 +12,13 @@ export { loadTaskRefs, toTaskDto, toTaskDtos, type TaskRefs } from './tasks.dto.
 export type { TaskRow } from './tasks.repo.ts';
 /** `taskSearchCondition(db, orgId, text)`: the contact's name/phone or the comment (board and lists). */
 export { taskSearchCondition } from './task-search.ts';
-/** A task was given to a colleague (the notifications feature tells them). */
-export { taskAssigned, taskReminderDue, type TaskAssignment } from './tasks.hooks.ts';
+/** A task (or many at once) was given to a colleague (the notifications feature tells them). */
+export {
+  taskAssigned,
+  tasksAssigned,
+  taskReminderDue,
+  type TaskAssignment,
+} from './tasks.hooks.ts';
 /** A result was entered or taken back (speed to lead records the first contact). */
 export { taskResultEntered, taskResultUndone, type TaskResultEvent } from './tasks.hooks.ts';
 /** `runReminderSweep(db, now, limit?)`: fires the due reminders once (tests pin the time). */
@@ -25,5 +30,16 @@ export { runReminderSweep } from './reminder-sweep.ts';
  */
 export { createTask } from './task-create.service.ts';
 export { updateTask } from './task-update.service.ts';
+/**
+ * The same for many cards at once (a drain of club events): `createAutomationTasks(ctx, items)`
+ * with ids chosen by the caller, answering each card's outcome, and
+ * `updateAutomationTasks(ctx, [{ id, dueAt, comment }])`; a handful of statements for any number.
+ */
+export {
+  createAutomationTasks,
+  updateAutomationTasks,
+  type AutomationTaskInput,
+  type AutomationTaskOutcome,
+} from './task-batch.service.ts';
 export { defaultTemplateOf, firstStatusId } from './task-refs.repo.ts';
 export type { TaskCtx } from './task-context.ts';

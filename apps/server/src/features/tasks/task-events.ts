@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { publishEvent, type TaskAudience } from '../live/index.ts';
+import { publishEvent, publishEvents, type TaskAudience } from '../live/index.ts';
 import { findTaskAudience, roundCallBranches, type TaskRow } from './tasks.repo.ts';
 
 type TaskEventType = 'task.created' | 'task.updated' | 'task.deleted';
@@ -34,6 +34,20 @@ export async function publishTaskEvent(
   const audience = [audienceOf(row)];
   if (before && !sameAudience(audience[0]!, audienceOf(before))) audience.push(audienceOf(before));
   await publishEvent(tx, orgId, { type, taskId: row.id, audience });
+}
+
+/** Many tasks created or changed at once, each to those who may see it, in one statement. */
+export async function publishTaskEvents(
+  tx: Db,
+  orgId: string,
+  type: TaskEventType,
+  rows: ReadonlyArray<Facts & { id: string }>,
+): Promise<void> {
+  await publishEvents(
+    tx,
+    orgId,
+    rows.map((row) => ({ type, taskId: row.id, audience: [audienceOf(row)] })),
+  );
 }
 
 /** A round's progress changed with one of its calls: announced as the round is visible. */

@@ -107,3 +107,38 @@ export async function findLiveContact(db: Db, orgId: string, id: string) {
     .where(and(eq(contacts.orgId, orgId), eq(contacts.id, id), isNull(contacts.deletedAt)));
   return row;
 }
+
+/** The live persons and companies among `ids` (a batch's worth), by id. */
+export async function findLiveContacts(db: Db, orgId: string, ids: readonly string[]) {
+  if (ids.length === 0) return new Map<string, LiveContactRow>();
+  const rows = await db
+    .select({
+      id: contacts.id,
+      kind: contacts.kind,
+      branchId: contacts.branchId,
+      responsibleId: contacts.responsibleId,
+    })
+    .from(contacts)
+    .where(
+      and(eq(contacts.orgId, orgId), inArray(contacts.id, [...ids]), isNull(contacts.deletedAt)),
+    );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+type LiveContactRow = NonNullable<Awaited<ReturnType<typeof findLiveContact>>>;
+
+/** Which of `ids` are active staff members whose role sees tasks. */
+export async function taskUserIds(db: Db, orgId: string, ids: readonly string[]) {
+  if (ids.length === 0) return new Set<string>();
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.orgId, orgId),
+        inArray(users.id, [...ids]),
+        eq(users.active, true),
+        inArray(users.role, [...TASK_ROLES]),
+      ),
+    );
+  return new Set(rows.map((r) => r.id));
+}

@@ -16,6 +16,9 @@ export interface TaskAssignment {
  */
 export const taskAssigned = new Hook<[tx: Db, assignment: TaskAssignment]>('taskAssigned');
 
+/** Many tasks given out at once (automation's cards), each to its assignee; one organization. */
+export const tasksAssigned = new Hook<[tx: Db, assignments: TaskAssignment[]]>('tasksAssigned');
+
 /**
  * A task's reminder time came (T-10); runs in the sweep's transaction, once per reminder (the
  * notifications feature tells the assignee).

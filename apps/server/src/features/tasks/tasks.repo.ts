@@ -1,4 +1,4 @@
-import { and, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { tasks } from './tasks.table.ts';
@@ -51,6 +51,39 @@ export async function roundCallBranches(
 export async function insertTask(db: Db, row: TaskInsert): Promise<TaskRow> {
   const [created] = await db.insert(tasks).values(row).returning();
   return created!;
+}
+
+/** Many tasks in one INSERT (automation's cards); answers the rows in the order given. */
+export async function insertTasks(db: Db, rows: TaskInsert[]): Promise<TaskRow[]> {
+  if (rows.length === 0) return [];
+  return db.insert(tasks).values(rows).returning();
+}
+
+/**
+ * New due times and comments for many tasks in one UPDATE (automation moving its cards), each
+ * a new version; answers the rows as they are now.
+ */
+export async function updateDueAndComment(
+  db: Db,
+  orgId: string,
+  items: ReadonlyArray<{ id: string; dueAt: Date | null; comment: string }>,
+  now: Date,
+): Promise<TaskRow[]> {
+  if (items.length === 0) return [];
+  const values = JSON.stringify(
+    items.map((i) => ({ id: i.id, due_at: i.dueAt?.toISOString() ?? null, comment: i.comment })),
+  );
+  return db
+    .update(tasks)
+    .set({
+      dueAt: sql`x.due_at`,
+      comment: sql`x.comment`,
+      version: sql`${tasks.version} + 1`,
+      updatedAt: now,
+    })
+    .from(sql`jsonb_to_recordset(${values}::jsonb) as x(id uuid, due_at timestamptz, comment text)`)
+    .where(and(eq(tasks.orgId, orgId), sql`${tasks.id} = x.id`))
+    .returning(getTableColumns(tasks));
 }
 
 export interface UpdateGuard {

@@ -1,0 +1,2 @@
+ALTER TABLE "club_events" ADD COLUMN "seq" bigint NOT NULL GENERATED ALWAYS AS IDENTITY (sequence name "club_events_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1);--> statement-breakpoint
+CREATE INDEX "club_events_waiting_idx" ON "club_events" USING btree ("org_id","source_id","seq") WHERE "club_events"."state" = 'accepted' and "club_events"."processed_at" is null;

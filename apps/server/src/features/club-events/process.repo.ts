@@ -1,0 +1,49 @@
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { clubEvents } from './club-events.table.ts';
+
+export type EventRow = typeof clubEvents.$inferSelect;
+
+/** Which events a run takes: a source's next waiting ones, or named ones. */
+export type EventSelection = { sourceId: string; limit: number } | { ids: string[] };
+
+/**
+ * The waiting events, in arrival order, locked until the run commits: a second run (another
+ * instance, a retried job) waits for this one and then finds them processed.
+ */
+export function lockWaitingEvents(db: Db, orgId: string, select: EventSelection) {
+  const which =
+    'ids' in select ? inArray(clubEvents.id, select.ids) : eq(clubEvents.sourceId, select.sourceId);
+  return db
+    .select()
+    .from(clubEvents)
+    .where(
+      and(
+        eq(clubEvents.orgId, orgId),
+        which,
+        eq(clubEvents.state, 'accepted'),
+        isNull(clubEvents.processedAt),
+      ),
+    )
+    .orderBy(asc(clubEvents.seq))
+    .limit('ids' in select ? select.ids.length : select.limit)
+    .for('update');
+}
+
+/** Marks a run's events processed, each with its person and what was done, in one statement. */
+export async function markProcessed(
+  db: Db,
+  orgId: string,
+  now: Date,
+  done: ReadonlyArray<{ id: string; contactId: string | null; outcome: unknown }>,
+) {
+  if (done.length === 0) return;
+  const rows = JSON.stringify(
+    done.map((d) => ({ id: d.id, contact_id: d.contactId, outcome: d.outcome })),
+  );
+  await db
+    .update(clubEvents)
+    .set({ processedAt: now, contactId: sql`x.contact_id`, outcome: sql`x.outcome` })
+    .from(sql`jsonb_to_recordset(${rows}::jsonb) as x(id uuid, contact_id uuid, outcome jsonb)`)
+    .where(and(eq(clubEvents.orgId, orgId), sql`${clubEvents.id} = x.id`));
+}
