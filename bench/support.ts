@@ -3,7 +3,8 @@
  * over it, a signed-up club, generated persons, timed requests and the Markdown table.
  * Env: BENCH_DB=embedded|postgres|both (default both); BENCH_DATABASE_URL = a PostgreSQL server
  * URL (default postgres://postgres@127.0.0.1:5432/postgres) on which a fresh database is created
- * and dropped (BENCH_KEEP=1 keeps it, for EXPLAIN ANALYZE); BENCH_PERSONS (default 100000);
+ * and dropped (BENCH_KEEP=1 keeps it, for EXPLAIN ANALYZE; BENCH_DB_PREFIX starts its name, default
+ * `spotter`, for a server where each user's databases carry their own prefix); BENCH_PERSONS (default 100000);
  * BENCH_RUNS requests per query kind (default 300).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -157,7 +158,7 @@ async function embedded<T>(name: string, run: BenchRun<T>): Promise<T[]> {
 
 async function postgres<T>(name: string, run: BenchRun<T>): Promise<T[]> {
   const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const dbName = `spotter_${name}_bench_${Date.now()}`;
+  const dbName = `${process.env.BENCH_DB_PREFIX ?? 'spotter'}_${name}_bench_${Date.now()}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`create database ${dbName}`);

@@ -1,7 +1,7 @@
 /**
  * What the browser downloads: JavaScript for the login page and for the board, as sent (the
  * server's precompressed brotli) and as gzip would send it (the targets are gzip figures), for
- * a signed-in owner on a fresh club. `npm run bench:web` builds nothing: run `npm run build:web`
+ * a signed-in owner on a fresh club whose board shows one card with a phone. `npm run bench:web` builds nothing: run `npm run build:web`
  * first. Prints a Markdown table.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -66,6 +66,39 @@ async function measure(page: Page, url: string, ready: string): Promise<Download
 
 const kB = (n: number) => (n / 1000).toFixed(0);
 
+/**
+ * One person with a phone and a call about them due today, so the board is measured with a
+ * card on it (and whatever a card's face loads), not empty.
+ */
+async function cardWithPhone(url: string, cookies: string[]) {
+  const headers = { 'content-type': 'application/json', cookie: cookies.join('; ') };
+  const call = async (method: string, path: string, body?: object) => {
+    const res = await fetch(`${url}${path}`, {
+      method,
+      headers,
+      ...(body && { body: JSON.stringify(body) }),
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return res.json() as Promise<Record<string, unknown>>;
+  };
+  const templates = (await call('GET', '/api/settings/task-templates')) as {
+    items: Array<{ id: string; type: string }>;
+  };
+  const template = templates.items.find((t) => t.type === 'call');
+  if (!template) throw new Error('no call template in a fresh club');
+  const created = (await call('POST', '/api/persons', {
+    firstName: 'Tova',
+    lastName: 'Lind',
+    phones: [{ number: '+46701110001', label: 'mobile' }],
+  })) as { person: { id: string } };
+  await call('POST', '/api/tasks', {
+    templateId: template.id,
+    contactId: created.person.id,
+    dueAt: new Date(Date.now() + 60 * 60_000).toISOString(),
+    comment: 'Asked about the trial class',
+  });
+}
+
 async function main() {
   const server = await startServer();
   const profile = mkdtempSync(path.join(os.tmpdir(), 'spotter-bench-web-'));
@@ -93,6 +126,10 @@ async function main() {
       }),
     });
     if (!setup.ok) throw new Error(`setup: ${setup.status} ${await setup.text()}`);
+    await cardWithPhone(
+      server.url,
+      setup.headers.getSetCookie().map((c) => c.split(';')[0]!),
+    );
     const page = await browser.newPage();
     await page.context().clearCookies();
     const login = await measure(page, `${server.url}/login`, 'input[type=password]');
@@ -104,7 +141,7 @@ async function main() {
     const boardPage = await browser.newPage();
     const cdp = await browser.newCDPSession(boardPage);
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    const board = await measure(boardPage, `${server.url}/board`, '[data-testid^="column-count-"]');
+    const board = await measure(boardPage, `${server.url}/board`, '[data-testid="card-phone"]');
     console.log('| page | scripts | sent (brotli) kB | gzip kB | uncompressed kB |');
     console.log('|---|---:|---:|---:|---:|');
     for (const [name, d] of [

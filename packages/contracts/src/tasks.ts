@@ -19,6 +19,14 @@ export const taskContactSchema = z.object({
   name: z.string(),
   /** The first phone (E.164), for the card and the call button. */
   phone: z.string().nullable(),
+  /**
+   * That phone written out, nationally and internationally, and its country: a page shows the
+   * national form for the club's own country and the international one for the rest, without a
+   * phone library of its own. Null when the phone is not a number the plan can read.
+   */
+  phoneDisplay: z
+    .object({ country: z.string().nullable(), national: z.string(), international: z.string() })
+    .nullable(),
   email: z.string().nullable(),
   responsibleId: idSchema.nullable(),
 });
@@ -317,20 +325,7 @@ export type Badge = z.infer<typeof badgeSchema>;
 
 // ---------------------------------------------------------------- live events (T-12)
 
-export const LIVE_EVENT_TYPES = [
-  'task.created',
-  'task.updated',
-  'task.deleted',
-  'notification.created',
-] as const;
-/** What `/api/events` sends: enough to know which queries to refresh, never record data. */
-export const liveEventSchema = z.object({
-  type: z.enum(LIVE_EVENT_TYPES),
-  taskId: idSchema.optional(),
-  /** For `notification.created`: whose notification it is. */
-  userId: idSchema.optional(),
-});
-export type LiveEvent = z.infer<typeof liveEventSchema>;
+export { LIVE_EVENT_TYPES, liveEventSchema, type LiveEvent } from './live-events.ts';
 
 // ---------------------------------------------------------------- calendar feed
 

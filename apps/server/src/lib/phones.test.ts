@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildSearchText, normalizePhone, phoneSearchKeys, queryPhoneDigits } from './phones.ts';
+import {
+  buildSearchText,
+  normalizePhone,
+  phoneDisplay,
+  phoneSearchKeys,
+  queryPhoneDigits,
+} from './phones.ts';
 
 describe('normalizePhone', () => {
   it('reads every way a Swede types the same mobile as one E.164 number', () => {
@@ -113,5 +119,31 @@ describe('bad input never throws', () => {
         if (once.number) expect(normalizePhone(once.number, 'SE').number).toBe(once.number);
       }),
     );
+  });
+});
+
+describe('phoneDisplay', () => {
+  it('writes a stored number out nationally and internationally, with its country', () => {
+    expect(phoneDisplay('+46701234567')).toEqual({
+      country: 'SE',
+      national: '070-123 45 67',
+      international: '+46 70 123 45 67',
+    });
+    expect(phoneDisplay('+48601234567')).toEqual({
+      country: 'PL',
+      national: '601 234 567',
+      international: '+48 601 234 567',
+    });
+  });
+
+  it('gives null for what the numbering plan cannot read, and for no phone', () => {
+    expect(phoneDisplay('0701234567')).toBeNull();
+    expect(phoneDisplay('')).toBeNull();
+    expect(phoneDisplay(null)).toBeNull();
+  });
+
+  it('answers a number it has seen from memory with the same forms', () => {
+    const first = phoneDisplay('+4940123456');
+    expect(phoneDisplay('+4940123456')).toBe(first);
   });
 });

@@ -117,3 +117,44 @@ export function buildSearchText(c: SearchTextSource, region?: string | null): st
   }
   return [...new Set(parts)].join(' ');
 }
+
+/** A stored phone written out for people: the UI picks one form by the club's own country. */
+export interface PhoneDisplay {
+  /** The number's country (ISO 3166 alpha-2), when the numbering plan says. */
+  country: string | null;
+  national: string;
+  international: string;
+}
+
+/** Display forms already worked out, by stored number (bounded; emptied when full). */
+const displayMemo = new Map<string, PhoneDisplay | null>();
+const DISPLAY_MEMO_SIZE = 20_000;
+
+/**
+ * A stored number (E.164, or digits that could not be read) in its national and international
+ * forms, or null when it is not a number the plan can read (the UI then shows it as stored).
+ * Sent beside the number on task cards, so the board needs no phone library in the browser.
+ */
+export function phoneDisplay(stored: string | null): PhoneDisplay | null {
+  if (stored === null) return null;
+  const known = displayMemo.get(stored);
+  if (known !== undefined) return known;
+  let shown: PhoneDisplay | null = null;
+  if (stored.length <= MAX_INPUT) {
+    try {
+      const phone = parsePhoneNumberFromString(stored);
+      if (phone) {
+        shown = {
+          country: phone.country ?? null,
+          national: phone.formatNational(),
+          international: phone.formatInternational(),
+        };
+      }
+    } catch {
+      shown = null;
+    }
+  }
+  if (displayMemo.size >= DISPLAY_MEMO_SIZE) displayMemo.clear();
+  displayMemo.set(stored, shown);
+  return shown;
+}

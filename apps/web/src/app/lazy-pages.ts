@@ -1,27 +1,29 @@
 import { lazyRouteComponent } from '@tanstack/react-router';
+import { withMoreTexts } from '../lib/i18n.ts';
 
 /**
  * Every page of the app, each feature's pages in a chunk of their own that the browser fetches
  * when a route first needs it: the login page does not download the CRM, and the board does not
- * download the settings. Only files in app/ may import a feature's `pages.ts`, and only here,
- * dynamically (`npm run check:deps` refuses a static import).
+ * download the settings. Pages other than the board, the lists and the start page fetch their
+ * texts beside their code (`withMoreTexts`). Only files in app/ may import a feature's
+ * `pages.ts`, and only here, dynamically (`npm run check:deps` refuses a static import).
  */
 const auth = () => import('../features/auth/pages.ts');
-const setup = () => import('../features/setup/pages.ts');
+const setup = withMoreTexts(() => import('../features/setup/pages.ts'));
 const home = () => import('../features/home/pages.ts');
-const settings = () => import('../features/settings/pages.ts');
+const settings = withMoreTexts(() => import('../features/settings/pages.ts'));
 const contacts = () => import('../features/contacts/pages.ts');
-const card = () => import('../features/contact-card/pages.ts');
-const crm = () => import('../features/crm/pages.ts');
-const imports = () => import('../features/imports/pages.ts');
-const jobs = () => import('../features/jobs/pages.ts');
-const backup = () => import('../features/backup/pages.ts');
+const card = withMoreTexts(() => import('../features/contact-card/pages.ts'));
+const crm = withMoreTexts(() => import('../features/crm/pages.ts'));
+const imports = withMoreTexts(() => import('../features/imports/pages.ts'));
+const jobs = withMoreTexts(() => import('../features/jobs/pages.ts'));
+const backup = withMoreTexts(() => import('../features/backup/pages.ts'));
 const board = () => import('../features/task-board/pages.ts');
-const tasks = () => import('../features/tasks/pages.ts');
-const taskSettings = () => import('../features/task-settings/pages.ts');
+const tasks = withMoreTexts(() => import('../features/tasks/pages.ts'));
+const taskSettings = withMoreTexts(() => import('../features/task-settings/pages.ts'));
 const twoStep = () => import('../features/two-step/pages.ts');
-const clubEvents = () => import('../features/club-events/pages.ts');
-const leadForms = () => import('../features/lead-forms/pages.ts');
+const clubEvents = withMoreTexts(() => import('../features/club-events/pages.ts'));
+const leadForms = withMoreTexts(() => import('../features/lead-forms/pages.ts'));
 
 export const Authenticated = lazyRouteComponent(
   () => import('./authenticated.tsx'),

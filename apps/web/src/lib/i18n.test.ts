@@ -11,9 +11,10 @@ beforeAll(() => {
 });
 afterEach(() => vi.clearAllMocks());
 
-const { NAMESPACES, initI18n, loadSignedInTexts, setLocale, i18n } = await import('./i18n.ts');
+const { NAMESPACES, initI18n, loadMoreTexts, loadSignedInTexts, setLocale, i18n } =
+  await import('./i18n.ts');
 
-describe('texts load in two parts', () => {
+describe('texts load in parts', () => {
   it('starts with the login texts of the device language only', async () => {
     await initI18n();
     expect(i18n.language).toBe('sv');
@@ -26,7 +27,7 @@ describe('texts load in two parts', () => {
 
   it('fetches the signed-in texts when asked, and both parts on a language change after', async () => {
     await loadSignedInTexts();
-    for (const ns of ['board', 'tasks', 'setup', 'twoStep', 'notifications']) {
+    for (const ns of ['board', 'tasks', 'home', 'twoStep', 'notifications', 'contacts']) {
       expect(i18n.hasResourceBundle('sv', ns), ns).toBe(true);
     }
     expect(i18n.t('board:title', { lng: 'sv' })).not.toBe('title');
@@ -34,14 +35,41 @@ describe('texts load in two parts', () => {
     expect(i18n.language).toBe('pl');
     expect(i18n.hasResourceBundle('pl', 'common')).toBe(true);
     expect(i18n.hasResourceBundle('pl', 'board')).toBe(true);
+    // The board and the lists do not bring the texts of the other pages.
+    for (const ns of ['settings', 'crm', 'card', 'taskSettings', 'clubEvents', 'setup']) {
+      expect(i18n.hasResourceBundle('pl', ns), ns).toBe(false);
+    }
+  });
+
+  it('fetches the other pages’ texts when one opens, and them too on a language change after', async () => {
+    await loadMoreTexts();
+    for (const ns of ['settings', 'crm', 'card', 'taskSettings', 'clubEvents', 'setup']) {
+      expect(i18n.hasResourceBundle('pl', ns), ns).toBe(true);
+    }
+    expect(i18n.t('crm:trash.title', { lng: 'pl' })).not.toBe('trash.title');
+    await setLocale('uk');
+    expect(i18n.hasResourceBundle('uk', 'board')).toBe(true);
+    expect(i18n.hasResourceBundle('uk', 'settings')).toBe(true);
   });
 
   it('puts every namespace in exactly one part', async () => {
     for (const lng of ['en', 'sv', 'pl', 'ru', 'uk']) {
       const login = Object.keys((await import(`../locales/${lng}/public.ts`)).default as object);
       const app = Object.keys((await import(`../locales/${lng}/signed-in.ts`)).default as object);
+      const more = Object.keys((await import(`../locales/${lng}/more.ts`)).default as object);
       expect(login.sort(), lng).toEqual(['auth', 'common']);
-      expect([...login, ...app].sort(), lng).toEqual([...NAMESPACES].sort());
+      expect(more.sort(), lng).toEqual([
+        'backup',
+        'card',
+        'clubEvents',
+        'crm',
+        'imports',
+        'jobs',
+        'settings',
+        'setup',
+        'taskSettings',
+      ]);
+      expect([...login, ...app, ...more].sort(), lng).toEqual([...NAMESPACES].sort());
     }
   });
 });

@@ -34,33 +34,39 @@ export const LANGUAGE_NAMES: Record<Locale, string> = {
 };
 
 type Bundle = Record<string, Record<string, unknown>>;
-type Part = 'public' | 'signedIn';
+type Part = 'public' | 'signedIn' | 'more';
 
 /**
- * Two chunks per language, each fetched when first needed: the texts of the pages seen before
- * signing in, and those of the signed-in app. The login page of a Swedish club downloads
- * neither the other four languages nor the CRM's texts.
+ * Three chunks per language, each fetched when first needed: the texts of the pages seen before
+ * signing in, those of the signed-in app's frame, board and lists, and those of its other pages.
+ * The login page of a Swedish club downloads neither the other four languages nor the CRM's
+ * texts, and the board not the settings'.
  */
 const bundles: Record<Locale, Record<Part, () => Promise<{ default: Bundle }>>> = {
   en: {
     public: () => import('../locales/en/public.ts'),
     signedIn: () => import('../locales/en/signed-in.ts'),
+    more: () => import('../locales/en/more.ts'),
   },
   sv: {
     public: () => import('../locales/sv/public.ts'),
     signedIn: () => import('../locales/sv/signed-in.ts'),
+    more: () => import('../locales/sv/more.ts'),
   },
   pl: {
     public: () => import('../locales/pl/public.ts'),
     signedIn: () => import('../locales/pl/signed-in.ts'),
+    more: () => import('../locales/pl/more.ts'),
   },
   ru: {
     public: () => import('../locales/ru/public.ts'),
     signedIn: () => import('../locales/ru/signed-in.ts'),
+    more: () => import('../locales/ru/more.ts'),
   },
   uk: {
     public: () => import('../locales/uk/public.ts'),
     signedIn: () => import('../locales/uk/signed-in.ts'),
+    more: () => import('../locales/uk/more.ts'),
   },
 };
 
@@ -95,6 +101,22 @@ export function loadSignedInTexts(): Promise<void> {
   wanted.add('signedIn');
   return loadLanguage(isLocale(i18n.language) ? i18n.language : deviceLocale());
 }
+
+/**
+ * Resolves once the texts of the other signed-in pages are there (with the frame's); from then
+ * on a language change fetches them too. Those pages and dialogs load with it.
+ */
+export function loadMoreTexts(): Promise<void> {
+  wanted.add('signedIn');
+  wanted.add('more');
+  return loadLanguage(isLocale(i18n.language) ? i18n.language : deviceLocale());
+}
+
+/** A page's (or dialog's) code and those texts, fetched side by side. */
+export const withMoreTexts =
+  <T>(load: () => Promise<T>) =>
+  (): Promise<T> =>
+    Promise.all([load(), loadMoreTexts()]).then(([loaded]) => loaded);
 
 const STORAGE_KEY = 'spotter.locale';
 

@@ -11,6 +11,3 @@ export function formatPhone(stored: string, homeRegion?: string | null): string 
     ? parsed.formatNational()
     : parsed.formatInternational();
 }
-
-/** A `tel:` link target for a stored phone. */
-export const telHref = (stored: string) => `tel:${stored.replace(/[^\d+]/g, '')}`;

@@ -34,7 +34,11 @@ export type PublishedEvent =
 
 /** The NOTIFY payload: an event of one organization, or word that a user's access changed. */
 export const orgEventSchema = z.union([
-  liveEventSchema.extend({ orgId: idSchema, audience: z.array(taskAudienceSchema).optional() }),
+  z.object({
+    ...liveEventSchema.shape,
+    orgId: idSchema,
+    audience: z.array(taskAudienceSchema).optional(),
+  }),
   z.object({ orgId: idSchema, type: z.literal('access.changed'), userId: idSchema }),
 ]);
 export type OrgEvent = z.infer<typeof orgEventSchema>;

@@ -118,6 +118,12 @@ describe('GET /api/board', () => {
         kind: 'person',
         name: 'Vera Lind',
         phone: '+46701112233',
+        // Written out by the server, so the board needs no phone library (decision 0030).
+        phoneDisplay: {
+          country: 'SE',
+          national: '070-111 22 33',
+          international: '+46 70 111 22 33',
+        },
         email: 'vera@example.test',
         responsibleId: null,
       },

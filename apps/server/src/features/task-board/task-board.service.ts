@@ -15,6 +15,7 @@ import {
   type BoardBounds,
 } from '../../lib/club-time.ts';
 import { fieldInvalid, notFound } from '../../lib/errors.ts';
+import { phoneDisplay } from '../../lib/phones.ts';
 import { findOrganization } from '../organizations/index.ts';
 import { taskSearchCondition, taskVisibility } from '../tasks/index.ts';
 import { decodeCursor, encodeCursor } from './board-cursor.ts';
@@ -121,7 +122,7 @@ function toCard(row: repo.CardRow, bounds: BoardBounds): BoardCard {
     id: row.id,
     type: row.type,
     template: row.template,
-    contact: row.contact,
+    contact: row.contact && { ...row.contact, phoneDisplay: phoneDisplay(row.contact.phone) },
     assignee: row.assignee,
     takenBy: row.takenBy,
     status: row.status,

@@ -2,6 +2,7 @@ import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { RoundProgress, Task, TaskContact } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { dueStateOf, type BoardBounds } from '../../lib/club-time.ts';
+import { phoneDisplay } from '../../lib/phones.ts';
 import { contacts } from '../contacts/index.ts';
 import { taskResults, taskStatuses, taskTemplates } from '../task-settings/index.ts';
 import { userNames } from '../users/index.ts';
@@ -61,6 +62,7 @@ async function taskContacts(db: Db, orgId: string, ids: string[]) {
         kind: r.kind,
         name: r.name,
         phone: r.phones[0]?.number ?? null,
+        phoneDisplay: phoneDisplay(r.phones[0]?.number ?? null),
         email: r.emails[0]?.email ?? null,
         responsibleId: r.responsibleId,
       },

@@ -1,6 +1,13 @@
-/** This language's signed-in namespaces, bundled together: public.ts has the others. */
+/**
+ * This language's signed-in namespaces that the board, the lists and the frame show, bundled
+ * together: public.ts has the login page's, more.ts those of every other page.
+ */
 const files = import.meta.glob<{ default: Record<string, unknown> }>(
-  ['./*.json', '!./{common,auth}.json'],
+  [
+    './*.json',
+    '!./{common,auth}.json',
+    '!./{backup,card,clubEvents,crm,imports,jobs,settings,setup,taskSettings}.json',
+  ],
   { eager: true },
 );
 

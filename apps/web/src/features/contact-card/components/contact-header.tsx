@@ -11,7 +11,7 @@ import {
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ColorBadge } from '../../../components/status-badge.tsx';
-import { telHref } from '../../../lib/phone.ts';
+import { telHref } from '../../../lib/phone-display.ts';
 import { useStaff, useStatuses } from '../../../lib/crm-reference.ts';
 
 export interface HeaderAction {

@@ -15,7 +15,8 @@ import { TagBadge } from '../../../components/status-badge.tsx';
 import { emailBreaks } from '../../../lib/email-breaks.ts';
 import { lookupsQuery, useBranchOptions, useCustomFields } from '../../../lib/crm-reference.ts';
 import { formatDate } from '../../../lib/format.ts';
-import { formatPhone, telHref } from '../../../lib/phone.ts';
+import { telHref } from '../../../lib/phone-display.ts';
+import { formatPhone } from '../../../lib/phone.ts';
 import { CustomFieldValue } from './custom-fields.tsx';
 import { usePhoneRegion } from './phone-region.ts';
 

@@ -19,10 +19,12 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ColorBadge } from '../../../components/status-badge.tsx';
 import { crmSettingsQuery, useStatuses } from '../../../lib/crm-reference.ts';
-import { formatPhone } from '../../../lib/phone.ts';
+import { usePhoneFormatter } from '../../../lib/phone-on-demand.ts';
+import type { formatPhone } from '../../../lib/phone.ts';
 import { useContactSearch } from '../api/contacts-list-api.ts';
 
-function HitRow({ hit, region }: { hit: SearchHit; region: string | null }) {
+function HitRow(props: { hit: SearchHit; region: string | null; format: typeof formatPhone }) {
+  const { hit, region, format } = props;
   const statuses = useStatuses();
   const status = hit.statusId ? statuses.data?.items.find((s) => s.id === hit.statusId) : undefined;
   const Icon = hit.kind === 'person' ? IconUser : IconBuilding;
@@ -42,7 +44,7 @@ function HitRow({ hit, region }: { hit: SearchHit; region: string | null }) {
         </Text>
         {hit.detail && (
           <Text size="xs" opacity={0.7} truncate>
-            {formatPhone(hit.detail, region)}
+            {format(hit.detail, region)}
           </Text>
         )}
       </div>
@@ -73,14 +75,16 @@ function SearchBox(props: {
   const result = useContactSearch(q);
   const settings = useQuery(crmSettingsQuery);
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
-  const hits = q ? (result.data?.items ?? []) : [];
-  const waiting = text.trim() !== '' && (commit.isPending() || result.isFetching);
+  // The phone formatter is fetched once someone types, alongside the first answer it formats.
+  const format = usePhoneFormatter(text.trim() !== '');
+  const hits = q && format ? (result.data?.items ?? []) : [];
+  const waiting = text.trim() !== '' && (commit.isPending() || result.isFetching || !format);
 
   // New results: the first one is what Enter opens.
   useEffect(() => {
     if (hits.length > 0) combobox.selectFirstOption();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [result.data]);
+  }, [result.data, format]);
 
   const open = (hit: SearchHit) => {
     combobox.closeDropdown();
@@ -135,16 +139,17 @@ function SearchBox(props: {
           {!waiting && q && hits.length === 0 && (
             <Combobox.Empty data-testid="search-empty">{t('search.noResults')}</Combobox.Empty>
           )}
-          {hits.map((hit) => (
-            <Combobox.Option
-              key={hit.id}
-              value={hit.id}
-              aria-label={hit.displayName}
-              data-testid={`search-hit-${hit.id}`}
-            >
-              <HitRow hit={hit} region={settings.data?.phoneRegion ?? null} />
-            </Combobox.Option>
-          ))}
+          {format &&
+            hits.map((hit) => (
+              <Combobox.Option
+                key={hit.id}
+                value={hit.id}
+                aria-label={hit.displayName}
+                data-testid={`search-hit-${hit.id}`}
+              >
+                <HitRow hit={hit} region={settings.data?.phoneRegion ?? null} format={format} />
+              </Combobox.Option>
+            ))}
         </Combobox.Options>
       </Combobox.Dropdown>
     </Combobox>

@@ -1,4 +1,4 @@
-import { liveEventSchema, type LiveEvent } from '@spotter/contracts';
+import { liveEventSchema, type LiveEvent } from '@spotter/contracts/live-events';
 
 /**
  * What a live event makes stale (T-12). Task events touch every task list and detail, the

@@ -1,5 +1,6 @@
 import { notifications } from '@mantine/notifications';
-import { LIVE_EVENT_TYPES, type LiveEvent, type Notification } from '@spotter/contracts';
+import type { Notification } from '@spotter/contracts';
+import { LIVE_EVENT_TYPES, type LiveEvent } from '@spotter/contracts/live-events';
 import { IconBell } from '@tabler/icons-react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';

@@ -16,7 +16,7 @@ import { memo, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EntryBadge } from '../../../components/status-badge.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
-import { formatPhone, telHref } from '../../../lib/phone.ts';
+import { shownPhone, telHref } from '../../../lib/phone-display.ts';
 import { WaitingBadge } from '../../lead-forms/index.ts';
 import { DueBadge } from '../../tasks/index.ts';
 
@@ -106,7 +106,7 @@ export function CardFace(props: {
           data-testid="card-phone"
         >
           <IconPhone size={13} style={{ verticalAlign: -2, marginInlineEnd: 4 }} />
-          {formatPhone(phone, props.phoneRegion)}
+          {shownPhone(card.contact, props.phoneRegion)}
         </Anchor>
       )}
       {card.comment && (

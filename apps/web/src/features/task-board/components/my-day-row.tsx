@@ -9,7 +9,7 @@ import {
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EntryBadge } from '../../../components/status-badge.tsx';
-import { formatPhone, telHref } from '../../../lib/phone.ts';
+import { shownPhone, telHref } from '../../../lib/phone-display.ts';
 import { DueBadge } from '../../tasks/index.ts';
 
 /** Touch targets of at least 44 px (WCAG 2.5.5): Mantine's `lg` buttons are 50 px high. */
@@ -50,7 +50,7 @@ export function MyDayRow(props: {
           </Text>
           {phone && (
             <Text size="md" data-testid="my-day-phone">
-              {formatPhone(phone, props.phoneRegion)}
+              {shownPhone(task.contact, props.phoneRegion)}
             </Text>
           )}
           {task.comment && (

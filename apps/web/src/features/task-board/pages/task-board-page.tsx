@@ -9,6 +9,7 @@ import { PageHeader } from '../../../components/page-header.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { SkipLink } from '../../../components/skip-link.tsx';
 import { onDemand } from '../../../components/on-demand.tsx';
+import { withMoreTexts } from '../../../lib/i18n.ts';
 import { usePhoneRegion } from '../../contact-card/index.ts';
 import { NewCallModal, TaskFormModal } from '../../tasks/index.ts';
 import { useBoardSummary } from '../api/board-api.ts';
@@ -23,8 +24,9 @@ import { MyDay } from '../components/my-day.tsx';
 import { focusFirstCard, useBoardKeys } from '../use-board-keys.ts';
 
 // The expanded card (task, contact, history, comment box) is fetched when a card first opens.
+// The expanded card's texts (the contact card's, club records') come with it.
 const ExpandedCard = onDemand(
-  () => import('../components/expanded-card.tsx').then((m) => m.ExpandedCard),
+  withMoreTexts(() => import('../components/expanded-card.tsx').then((m) => m.ExpandedCard)),
   (p) => p.taskId !== undefined,
 );
 

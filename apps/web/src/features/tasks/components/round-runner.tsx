@@ -20,7 +20,7 @@ import {
 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatPhone, telHref } from '../../../lib/phone.ts';
+import { shownPhone, telHref } from '../../../lib/phone-display.ts';
 import { useMe } from '../../auth/index.ts';
 import { useTask, useTaskList } from '../api/tasks-api.ts';
 import { nextCall } from '../lib/round-calls.ts';
@@ -181,7 +181,7 @@ function CurrentCall(props: {
         </Group>
         {phone ? (
           <Text size="xl" fw={600} data-testid="runner-phone">
-            {formatPhone(phone, props.phoneRegion)}
+            {shownPhone(call.contact, props.phoneRegion)}
           </Text>
         ) : (
           <Text c="dimmed">{t('runner.noPhone')}</Text>

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { EntryBadge } from '../../../components/status-badge.tsx';
 import { crmSettingsQuery } from '../../../lib/crm-reference.ts';
 import { formatDateTime } from '../../../lib/format.ts';
-import { formatPhone, telHref } from '../../../lib/phone.ts';
+import { shownPhone, telHref } from '../../../lib/phone-display.ts';
 import { useMe } from '../../auth/index.ts';
 import { DueBadge } from './due-badge.tsx';
 import type { TaskAction } from './task-actions.tsx';
@@ -49,7 +49,7 @@ export function SubjectCell(props: { task: Task }) {
       {c.phone && (
         <Text size="xs" c="dimmed">
           <a href={telHref(c.phone)} style={{ color: 'inherit' }}>
-            {formatPhone(c.phone, region)}
+            {shownPhone(c, region)}
           </a>
         </Text>
       )}
