@@ -13,3 +13,4 @@ export * from './features/tasks/tasks.table.ts';
 export * from './features/notifications/notifications.table.ts';
 export * from './features/jobs/jobs.table.ts';
 export * from './features/club-events/club-events.table.ts';
+export * from './features/webhooks/webhooks.table.ts';

@@ -19,3 +19,4 @@ export * from './backup.ts';
 export * from './two-step.ts';
 export * from './email.ts';
 export * from './club-events.ts';
+export * from './webhooks.ts';

@@ -1,1 +1,3 @@
 export { clubEvents, eventSources } from './club-events.table.ts';
+/** `newSigningSecret()`: a Standard Webhooks secret (`whsec_…`), as sources and webhooks use. */
+export { newSigningSecret } from './event-secrets.ts';

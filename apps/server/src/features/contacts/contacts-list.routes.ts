@@ -38,6 +38,7 @@ export const contactListRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/persons',
     {
+      config: { permission: 'contacts.read' },
       schema: {
         tags: ['persons'],
         summary: 'List persons: filters, sort (`-` for descending, `cf:<fieldId>`), paging',
@@ -51,6 +52,7 @@ export const contactListRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/companies',
     {
+      config: { permission: 'contacts.read' },
       schema: {
         tags: ['companies'],
         summary: 'List companies: filters, sort (`-` for descending, `cf:<fieldId>`), paging',
@@ -65,6 +67,7 @@ export const contactListRoutes: FastifyPluginAsyncZod = async (app) => {
     app.post(
       `${path}/bulk`,
       {
+        config: { permission: 'contacts.write' },
         schema: {
           tags: [tag],
           summary: `Change the selected ${tag}, or every one the filter matches (delete needs contacts.admin)`,
@@ -78,6 +81,7 @@ export const contactListRoutes: FastifyPluginAsyncZod = async (app) => {
     app.get(
       `${path}/export`,
       {
+        config: { permission: 'contacts.read' },
         schema: {
           tags: [tag],
           summary: `Download the filtered, sorted list of ${tag} as CSV or XLSX`,
@@ -102,6 +106,7 @@ export const contactListRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/persons/:id/restore',
     {
+      config: { permission: 'contacts.write' },
       schema: {
         tags: ['trash'],
         summary: 'Restore a person from the trash, with links and history',
@@ -116,6 +121,7 @@ export const contactListRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/companies/:id/restore',
     {
+      config: { permission: 'contacts.write' },
       schema: {
         tags: ['trash'],
         summary: 'Restore a company from the trash, with links and history',
@@ -130,6 +136,7 @@ export const contactListRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/search',
     {
+      config: { permission: 'contacts.read' },
       schema: {
         tags: ['search'],
         summary: 'Find persons and companies by name, phone (any format), email or org number',
@@ -143,6 +150,7 @@ export const contactListRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/trash',
     {
+      config: { permission: 'contacts.admin' },
       schema: {
         tags: ['trash'],
         summary: 'Deleted persons and companies, newest first, with who deleted them and when',
@@ -156,6 +164,7 @@ export const contactListRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/trash/:id',
     {
+      config: { permission: 'contacts.admin' },
       schema: {
         tags: ['trash'],
         summary: 'Purge a record from the trash for good',

@@ -14,6 +14,8 @@ export type { TaskRow } from './tasks.repo.ts';
 export { taskSearchCondition } from './task-search.ts';
 /** A task was given to a colleague (the notifications feature tells them). */
 export { taskAssigned, taskReminderDue, type TaskAssignment } from './tasks.hooks.ts';
+/** A task was created or completed with its result (outbound webhooks listen). */
+export { taskChanged, type TaskChange } from './tasks.hooks.ts';
 /** `runReminderSweep(db, now, limit?)`: fires the due reminders once (tests pin the time). */
 export { runReminderSweep } from './reminder-sweep.ts';
 /**

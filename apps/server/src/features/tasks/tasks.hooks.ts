@@ -21,3 +21,19 @@ export const taskAssigned = new Hook<[tx: Db, assignment: TaskAssignment]>('task
  * notifications feature tells the assignee).
  */
 export const taskReminderDue = new Hook<[tx: Db, reminder: TaskAssignment]>('taskReminderDue');
+
+export interface TaskChange {
+  orgId: string;
+  change: 'created' | 'completed' | 'result_recorded';
+  taskId: string;
+  /** The app's clock at the change (tests pin it). */
+  now: Date;
+  /** The task as the API returns it, built only if a subscriber asks (it costs queries). */
+  dto: () => Promise<unknown>;
+}
+
+/**
+ * A task was created (by staff, a workflow's next step or automation) or completed with its
+ * result; runs inside the change's transaction (outbound webhooks write their outbox row).
+ */
+export const taskChanged = new Hook<[tx: Db, change: TaskChange]>('taskChanged');

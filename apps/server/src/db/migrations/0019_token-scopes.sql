@@ -1,0 +1,2 @@
+ALTER TABLE "api_tokens" ADD COLUMN "scopes" text[] DEFAULT ARRAY['organization.read','branches.read','contacts.read','contacts.write','tasks.read','tasks.write','events.write']::text[] NOT NULL;--> statement-breakpoint
+ALTER TABLE "api_tokens" ADD COLUMN "expires_at" timestamp with time zone;
