@@ -18,7 +18,8 @@ type Namespace =
   | 'taskSettings'
   | 'notifications'
   | 'twoStep'
-  | 'clubEvents';
+  | 'clubEvents'
+  | 'webhooks';
 
 /** The UI's own translation files, so journeys look for the labels users actually see. */
 export function labels(lng: string) {

@@ -21,6 +21,7 @@ const tasks = () => import('../features/tasks/pages.ts');
 const taskSettings = () => import('../features/task-settings/pages.ts');
 const twoStep = () => import('../features/two-step/pages.ts');
 const clubEvents = () => import('../features/club-events/pages.ts');
+const webhooks = () => import('../features/webhooks/pages.ts');
 
 export const Authenticated = lazyRouteComponent(
   () => import('./authenticated.tsx'),
@@ -59,3 +60,4 @@ export const DictionariesPage = lazyRouteComponent(taskSettings, 'DictionariesPa
 export const TwoStepPage = lazyRouteComponent(twoStep, 'TwoStepPage');
 export const ConnectedSystemsPage = lazyRouteComponent(clubEvents, 'ConnectedSystemsPage');
 export const EventLogPage = lazyRouteComponent(clubEvents, 'EventLogPage');
+export const WebhooksPage = lazyRouteComponent(webhooks, 'WebhooksPage');

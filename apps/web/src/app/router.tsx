@@ -65,6 +65,7 @@ import {
   TrashPage,
   TwoStepPage,
   UsersPage,
+  WebhooksPage,
 } from './lazy-pages.ts';
 
 const isLookupKind = (kind: string): kind is LookupKind =>
@@ -456,6 +457,16 @@ const settingsEventLogRoute = createRoute({
   },
 });
 
+// ---------------------------------------------------------------- webhooks (issue 13)
+
+const settingsWebhooksRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/webhooks',
+  component: function WebhooksRoute() {
+    return <WebhooksPage timezone={useSignedInMe().organization.timezone} />;
+  },
+});
+
 const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
@@ -494,6 +505,7 @@ const routeTree = rootRoute.addChildren([
       settingsBackupRoute,
       settingsConnectedSystemsRoute,
       settingsEventLogRoute,
+      settingsWebhooksRoute,
     ]),
   ]),
 ]);

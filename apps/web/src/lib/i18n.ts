@@ -21,6 +21,7 @@ export const NAMESPACES = [
   'backup',
   'twoStep',
   'clubEvents',
+  'webhooks',
 ] as const;
 
 /** Every language under its own name, so anyone can find theirs in the list. */

@@ -16,6 +16,7 @@ import {
   IconSettings,
   IconTags,
   IconUsers,
+  IconWebhook,
 } from '@tabler/icons-react';
 import { Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
@@ -30,6 +31,7 @@ const TABS = [
   { value: 'api-tokens', icon: IconPlugConnected },
   { value: 'connected-systems', icon: IconPlug },
   { value: 'event-log', icon: IconListDetails },
+  { value: 'webhooks', icon: IconWebhook },
   { value: 'statuses', icon: IconTags },
   { value: 'lists', icon: IconList, to: '/settings/lists/tags' },
   { value: 'custom-fields', icon: IconForms },
