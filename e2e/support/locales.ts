@@ -19,7 +19,8 @@ type Namespace =
   | 'notifications'
   | 'twoStep'
   | 'clubEvents'
-  | 'leadForms';
+  | 'leadForms'
+  | 'webhooks';
 
 /** The UI's own translation files, so journeys look for the labels users actually see. */
 export function labels(lng: string) {

@@ -97,7 +97,7 @@ export async function buildApp(config: AppConfig, opts: AppOptions): Promise<Fas
   const authCache = new AuthCache();
   await app.register(authPlugin, {
     ...sessionAuthenticator(config.sessionSecret, authCache),
-    apiToken: apiTokenAuthenticator(authCache),
+    apiToken: apiTokenAuthenticator(authCache, app.now),
     cache: authCache,
   });
   await registerOpenApi(app);
@@ -116,7 +116,10 @@ export async function buildApp(config: AppConfig, opts: AppOptions): Promise<Fas
 
   // Every background task runs as a job of one runner (docs/decisions/0007-job-runner.md).
   const runner = new JobRunner(app.db, {
-    jobs: Object.assign({}, ...features.map((f) => f.jobs ?? {})),
+    jobs: Object.assign(
+      {},
+      ...features.map((f) => (typeof f.jobs === 'function' ? f.jobs(app) : (f.jobs ?? {}))),
+    ),
     now: app.now,
     oneConnection: opts.database.kind === 'embedded',
     onError: (err, job) =>

@@ -21,6 +21,7 @@ import { taskSettingsFeature } from './features/task-settings/task-settings.feat
 import { tasksFeature } from './features/tasks/tasks.feature.ts';
 import { twoStepFeature } from './features/two-step/two-step.feature.ts';
 import { usersFeature } from './features/users/users.feature.ts';
+import { webhooksFeature } from './features/webhooks/webhooks.feature.ts';
 import type { Feature } from './lib/feature.ts';
 
 /**
@@ -54,6 +55,7 @@ export function serverFeatures(
     leadFormsFeature({ limits: opts.leadFormLimits }),
     taskBoardFeature,
     clubEventsFeature,
+    webhooksFeature,
     demoFeature,
     backupFeature,
   ];

@@ -87,6 +87,8 @@ export const ERROR_CODES = [
   'internal',
   // 501: this installation cannot do it (a backup download on PostgreSQL: use pg_dump)
   'backup_not_embedded',
+  /** An organization has as many webhook endpoints as it may (20). */
+  'too_many_endpoints',
 ] as const;
 export const errorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

@@ -20,3 +20,4 @@ export * from './two-step.ts';
 export * from './email.ts';
 export * from './club-events.ts';
 export * from './lead-forms.ts';
+export * from './webhooks.ts';

@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'events.manage',
   /** Deliver events from a club system (an integration's API token). */
   'events.write',
+  /** Outbound webhooks: endpoints, their secrets, the delivery log, redeliver (A-4). */
+  'webhooks.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -52,8 +54,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 };
 
 /**
- * What an integration holding an API token may do: read the organization and its branches
- * (to map the club system's sites), never manage staff or mint more tokens.
+ * What every API token could do before tokens had scopes (decision 0002): the scopes a token
+ * made then keeps, and the ones a new token starts with in the form.
  */
 export const TOKEN_PERMISSIONS: readonly Permission[] = [
   'organization.read',
@@ -65,6 +67,35 @@ export const TOKEN_PERMISSIONS: readonly Permission[] = [
   'tasks.write',
   'events.write',
 ];
+
+/**
+ * The scopes an API token may be given (U-5, decision 0028): each is one permission. Never
+ * staff, settings or tokens, so a leaked token cannot mint more or lock anyone out.
+ */
+export const TOKEN_SCOPES = [
+  'organization.read',
+  'branches.read',
+  'contacts.read',
+  'contacts.write',
+  'tasks.read',
+  'tasks.write',
+  'events.write',
+  'webhooks.manage',
+] as const satisfies readonly Permission[];
+export const tokenScopeSchema = z.enum(TOKEN_SCOPES);
+export type TokenScope = z.infer<typeof tokenScopeSchema>;
+
+/** Writing implies reading what one writes: a token with `contacts.write` may read contacts. */
+export function tokenPermissions(scopes: readonly string[]): Permission[] {
+  const out = new Set<Permission>();
+  for (const scope of scopes) {
+    if (!(TOKEN_SCOPES as readonly string[]).includes(scope)) continue;
+    out.add(scope as Permission);
+    if (scope === 'contacts.write') out.add('contacts.read');
+    if (scope === 'tasks.write') out.add('tasks.read');
+  }
+  return [...out];
+}
 
 export function can(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);

@@ -293,7 +293,8 @@ export const taskMoveSchema = z.strictObject({
 
 export const notificationSchema = z.object({
   id: idSchema,
-  kind: z.enum(['reminder', 'assigned']),
+  /** 'webhook_disabled': an outbound webhook endpoint was switched off (text: its address). */
+  kind: z.enum(['reminder', 'assigned', 'webhook_disabled']),
   task: z.object({ id: idSchema, name: z.string(), contactName: z.string().nullable() }).nullable(),
   text: z.string(),
   createdAt: timestampSchema,

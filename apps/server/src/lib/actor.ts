@@ -1,4 +1,4 @@
-import { can, TOKEN_PERMISSIONS, type Permission, type Role } from '@spotter/contracts';
+import { can, type Permission, type Role } from '@spotter/contracts';
 import { forbidden } from './errors.ts';
 
 /** Who is asking: every service call carries it, every repo query filters by its orgId. */
@@ -8,10 +8,12 @@ export interface Actor {
   userId: string | null;
   role: Role | null;
   via: 'session' | 'token';
+  /** An API token's scopes as permissions (decision 0028); unused for a session. */
+  permissions?: readonly Permission[];
 }
 
 export function actorCan(actor: Actor, permission: Permission): boolean {
-  if (actor.via === 'token') return TOKEN_PERMISSIONS.includes(permission);
+  if (actor.via === 'token') return actor.permissions?.includes(permission) ?? false;
   return actor.role !== null && can(actor.role, permission);
 }
 

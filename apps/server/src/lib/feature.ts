@@ -19,7 +19,8 @@ export interface Feature<Job = never> {
   onReady?: (app: FastifyInstance) => Promise<void>;
   /**
    * Background jobs by kind ('imports.run' …), run by the one job runner that app.ts starts
-   * (the jobs feature's `JobDefinition`; lib knows no feature, hence the parameter).
+   * (the jobs feature's `JobDefinition`; lib knows no feature, hence the parameter). A function
+   * builds them for one app, when they need its configuration (a server secret).
    */
-  jobs?: Record<string, Job>;
+  jobs?: Record<string, Job> | ((app: FastifyInstance) => Record<string, Job>);
 }

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Db } from '../db/client.ts';
-import type { Actor } from '../lib/actor.ts';
+import type { Permission } from '@spotter/contracts';
+import { actorCan, type Actor } from '../lib/actor.ts';
 import { AppError, unauthorized } from '../lib/errors.ts';
 
 declare module 'fastify' {
@@ -26,6 +27,13 @@ declare module 'fastify' {
      * up (reading themselves, setting it up, changing their password).
      */
     beforeTwoStepSetup?: boolean;
+    /**
+     * What the route needs (decision 0028), published in the OpenAPI document as
+     * `x-permission`: an API token without it is refused before the handler runs; 'session'
+     * is for a signed-in person only (their own notifications, two-step …). A route that
+     * names nothing is closed to tokens. Services still check a session's role themselves.
+     */
+    permission?: Permission | 'session';
   }
 }
 
@@ -118,6 +126,14 @@ async function authenticate(
   return found;
 }
 
+/** An API token reaches a route only with the permission the route declares. */
+function assertTokenMay(actor: Actor, permission: Permission | 'session' | undefined) {
+  if (permission === 'session') throw unauthorized('session_required', 'This needs a staff login');
+  if (!permission || !actorCan(actor, permission)) {
+    throw new AppError(403, 'forbidden', 'This API token does not have the scope for this');
+  }
+}
+
 export const authPlugin = fp(
   async (app: FastifyInstance, auth: Authenticators) => {
     app.decorateRequest('actor', null);
@@ -133,6 +149,8 @@ export const authPlugin = fp(
       const found = await authenticate(app, req, auth);
       if (!found) throw unauthorized();
       req.actor = found.actor;
+      if (found.actor.via === 'token')
+        assertTokenMay(found.actor, req.routeOptions.config.permission);
       // A temporary password was seen by whoever handed it over: until the user has chosen
       // their own, it opens nothing but the way to do so.
       if (found.mustChangePassword && !req.routeOptions.config.beforePasswordChange) {

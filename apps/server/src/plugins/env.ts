@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { AllowList } from '../lib/address-guard.ts';
 import { isProxyAddress, type TrustProxy } from './trust-proxy.ts';
 
 const addressList = (v: string) => v.split(',').map((a) => a.trim());
@@ -34,6 +35,15 @@ const envSchema = z.object({
       message:
         'must be the number of reverse proxies in front of Spotter (0, 1, 2 …), ' +
         'or their addresses (e.g. 10.0.0.5,172.16.0.0/12)',
+    }),
+  SPOTTER_WEBHOOK_ALLOW_HOSTS: z
+    .string()
+    .trim()
+    .default('')
+    .refine((v) => v === '' || addressList(v).every((a) => AllowList.isEntry(a)), {
+      message:
+        'must be host names, addresses or CIDR ranges separated by commas ' +
+        '(e.g. hooks.internal,10.0.0.0/8)',
     }),
 });
 
@@ -72,6 +82,11 @@ export interface AppConfig {
   trustProxy: TrustProxy;
   /** Imports one organization runs at once; its others wait queued (a club can't fill the runners). */
   importsPerOrganization: number;
+  /**
+   * Private hosts, addresses and ranges outbound webhooks may reach anyway (decision 0027):
+   * everything private, loopback, link-local or reserved is refused unless listed here.
+   */
+  webhookAllowHosts?: string[];
   /** Things to log at start-up about the configuration (deprecated values). */
   warnings?: string[];
 }
@@ -112,6 +127,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDist: e.WEB_DIST ? path.resolve(e.WEB_DIST) : undefined,
     trustProxy: trustProxyOf(e.TRUST_PROXY, warnings),
     importsPerOrganization: e.IMPORTS_PER_ORGANIZATION,
+    webhookAllowHosts: e.SPOTTER_WEBHOOK_ALLOW_HOSTS
+      ? addressList(e.SPOTTER_WEBHOOK_ALLOW_HOSTS)
+      : [],
     warnings,
   };
 }

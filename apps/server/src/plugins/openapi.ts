@@ -37,6 +37,11 @@ export async function registerOpenApi(app: FastifyInstance) {
       const methods = [args.route.method].flat();
       schema.operationId ??= operationIdFor(methods.join(''), args.url);
       schema.tags ??= [tagFor(args.url)];
+      // What an API token needs here (decision 0028); the scope test walks these.
+      const config = args.route.config as { permission?: string; public?: boolean } | undefined;
+      if (config?.permission) schema['x-permission'] = config.permission;
+      // Reachable without a session or token.
+      else if (config?.public) schema.security ??= [];
       return out;
     },
   });

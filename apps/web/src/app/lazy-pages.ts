@@ -24,6 +24,7 @@ const taskSettings = withMoreTexts(() => import('../features/task-settings/pages
 const twoStep = () => import('../features/two-step/pages.ts');
 const clubEvents = withMoreTexts(() => import('../features/club-events/pages.ts'));
 const leadForms = withMoreTexts(() => import('../features/lead-forms/pages.ts'));
+const webhooks = withMoreTexts(() => import('../features/webhooks/pages.ts'));
 
 export const Authenticated = lazyRouteComponent(
   () => import('./authenticated.tsx'),
@@ -63,3 +64,4 @@ export const TwoStepPage = lazyRouteComponent(twoStep, 'TwoStepPage');
 export const ConnectedSystemsPage = lazyRouteComponent(clubEvents, 'ConnectedSystemsPage');
 export const EventLogPage = lazyRouteComponent(clubEvents, 'EventLogPage');
 export const LeadFormsPage = lazyRouteComponent(leadForms, 'LeadFormsPage');
+export const WebhooksPage = lazyRouteComponent(webhooks, 'WebhooksPage');

@@ -66,6 +66,7 @@ import {
   TrashPage,
   TwoStepPage,
   UsersPage,
+  WebhooksPage,
 } from './lazy-pages.ts';
 
 const isLookupKind = (kind: string): kind is LookupKind =>
@@ -467,6 +468,16 @@ const settingsEventLogRoute = createRoute({
   },
 });
 
+// ---------------------------------------------------------------- webhooks (issue 13)
+
+const settingsWebhooksRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/webhooks',
+  component: function WebhooksRoute() {
+    return <WebhooksPage timezone={useSignedInMe().organization.timezone} />;
+  },
+});
+
 const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
@@ -506,6 +517,7 @@ const routeTree = rootRoute.addChildren([
       settingsConnectedSystemsRoute,
       settingsEventLogRoute,
       settingsLeadFormsRoute,
+      settingsWebhooksRoute,
     ]),
   ]),
 ]);

@@ -22,6 +22,7 @@ export const NAMESPACES = [
   'twoStep',
   'clubEvents',
   'leadForms',
+  'webhooks',
 ] as const;
 
 /** Every language under its own name, so anyone can find theirs in the list. */

@@ -6,10 +6,18 @@ import { apiTokensRoutes } from './api-tokens.routes.ts';
 import { resolveApiToken } from './api-tokens.service.ts';
 
 /** The API-token half of the auth plugin's authenticators (U-5), remembered in `cache`. */
-export function apiTokenAuthenticator(cache: AuthCache) {
+export function apiTokenAuthenticator(cache: AuthCache, now: () => Date = () => new Date()) {
   return async (db: Db, secret: string): Promise<Actor | undefined> => {
-    const token = await resolveApiToken(db, secret, cache);
-    return token && { orgId: token.orgId, userId: null, role: null, via: 'token' };
+    const token = await resolveApiToken(db, secret, cache, now());
+    return (
+      token && {
+        orgId: token.orgId,
+        userId: null,
+        role: null,
+        via: 'token',
+        permissions: token.permissions,
+      }
+    );
   };
 }
 

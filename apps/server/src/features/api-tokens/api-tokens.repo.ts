@@ -15,6 +15,8 @@ const listColumns = {
   createdAt: apiTokens.createdAt,
   lastUsedAt: apiTokens.lastUsedAt,
   createdBy: users.name,
+  scopes: apiTokens.scopes,
+  expiresAt: apiTokens.expiresAt,
 };
 
 export type TokenListRow = Awaited<ReturnType<typeof listTokens>>[number];
@@ -44,7 +46,13 @@ export async function revokeToken(db: Db, orgId: string, id: string) {
 /** Every API request with a token asks this: built once per database handle, sent by name. */
 function liveTokenQuery(db: Db) {
   return db
-    .select({ id: apiTokens.id, orgId: apiTokens.orgId, lastUsedAt: apiTokens.lastUsedAt })
+    .select({
+      id: apiTokens.id,
+      orgId: apiTokens.orgId,
+      lastUsedAt: apiTokens.lastUsedAt,
+      scopes: apiTokens.scopes,
+      expiresAt: apiTokens.expiresAt,
+    })
     .from(apiTokens)
     .where(and(eq(apiTokens.tokenHash, sql.placeholder('hash')), isNull(apiTokens.revokedAt)))
     .prepare('api_token_by_hash');

@@ -16,6 +16,7 @@ export const apiTokensRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/api-tokens',
     {
+      config: { permission: 'tokens.manage' },
       schema: {
         tags,
         summary: 'List live API tokens (never their secrets)',
@@ -28,6 +29,7 @@ export const apiTokensRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/api-tokens',
     {
+      config: { permission: 'tokens.manage' },
       schema: {
         tags,
         summary: 'Create an API token; the secret is in this response only',
@@ -36,12 +38,13 @@ export const apiTokensRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) =>
-      reply.code(201).send(await service.createToken(app.db, actorOf(req), req.body.name)),
+      reply.code(201).send(await service.createToken(app.db, actorOf(req), req.body, app.now())),
   );
 
   app.delete(
     '/api/api-tokens/:id',
     {
+      config: { permission: 'tokens.manage' },
       schema: {
         tags,
         summary: 'Revoke an API token',

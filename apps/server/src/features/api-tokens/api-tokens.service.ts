@@ -1,8 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { ApiToken } from '@spotter/contracts';
+import {
+  TOKEN_PERMISSIONS,
+  tokenPermissions,
+  type ApiToken,
+  type ApiTokenCreate,
+  type TokenScope,
+} from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
-import { notFound } from '../../lib/errors.ts';
+import { fieldInvalid, notFound } from '../../lib/errors.ts';
 import type { AuthCache } from '../auth/index.ts';
 import * as repo from './api-tokens.repo.ts';
 
@@ -19,6 +25,8 @@ function toDto(row: repo.TokenListRow): ApiToken {
     createdAt: row.createdAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     createdBy: row.createdBy ?? null,
+    scopes: tokenPermissions(row.scopes) as TokenScope[],
+    expiresAt: row.expiresAt?.toISOString() ?? null,
   };
 }
 
@@ -28,12 +36,23 @@ export async function listTokens(db: Db, actor: Actor) {
   return { items: rows.map(toDto) };
 }
 
-export async function createToken(db: Db, actor: Actor, name: string) {
+export async function createToken(
+  db: Db,
+  actor: Actor,
+  input: { name: string; scopes?: ApiTokenCreate['scopes']; expiresAt?: string | null },
+  now: Date,
+) {
   assertCan(actor, 'tokens.manage');
+  const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
+  if (expiresAt && expiresAt <= now) {
+    throw fieldInvalid('expiresAt', 'invalid_date', 'Choose a moment in the future');
+  }
   const secret = TOKEN_PREFIX + randomBytes(32).toString('base64url');
   const id = await repo.insertToken(db, {
     orgId: actor.orgId,
-    name,
+    name: input.name,
+    scopes: tokenPermissions(input.scopes ?? TOKEN_PERMISSIONS),
+    expiresAt,
     prefix: secret.slice(0, TOKEN_PREFIX.length + 6),
     tokenHash: hashToken(secret),
     createdBy: actor.userId,
@@ -55,7 +74,7 @@ const USED_RESOLUTION_MS = 60_000;
  * seconds (decision 0019): revoking it forgets it here at once and, through the database's
  * notification, on every other instance.
  */
-export async function resolveApiToken(db: Db, secret: string, cache?: AuthCache) {
+export async function resolveApiToken(db: Db, secret: string, cache?: AuthCache, now = new Date()) {
   if (!secret.startsWith(TOKEN_PREFIX)) return undefined;
   const hash = hashToken(secret);
   let row = cache?.read(cache.tokens, hash);
@@ -63,14 +82,20 @@ export async function resolveApiToken(db: Db, secret: string, cache?: AuthCache)
     const ticket = cache?.ticket();
     row = await repo.findLiveTokenByHash(db, hash);
     if (!row) return undefined;
-    if (cache && ticket)
-      cache.fill(cache.tokens, hash, ticket, row, { userId: null, orgId: row.orgId });
+    // An entry never outlives the token's expiry.
+    if (cache && ticket) {
+      cache.fill(cache.tokens, hash, ticket, row, {
+        userId: null,
+        orgId: row.orgId,
+        notAfter: row.expiresAt ?? undefined,
+      });
+    }
   }
-  const now = new Date();
+  if (row.expiresAt && row.expiresAt <= now) return undefined;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > USED_RESOLUTION_MS) {
     // The remembered row learns it too, so the next minute's requests do not write again.
     row.lastUsedAt = now;
     await repo.markUsed(db, row.orgId, row.id, now);
   }
-  return { id: row.id, orgId: row.orgId };
+  return { id: row.id, orgId: row.orgId, permissions: tokenPermissions(row.scopes) };
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   foreignKey,
   index,
@@ -25,6 +26,18 @@ export const apiTokens = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp({ withTimezone: true }),
     revokedAt: timestamp({ withTimezone: true }),
+    /**
+     * Permissions the token holds (decision 0028). The default is what every token could do
+     * before scopes: the migration gives it to the tokens made then, so they keep their rights.
+     */
+    scopes: text()
+      .array()
+      .notNull()
+      .default(
+        sql`ARRAY['organization.read','branches.read','contacts.read','contacts.write','tasks.read','tasks.write','events.write']::text[]`,
+      ),
+    /** Refused from this moment; null: until revoked. */
+    expiresAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),

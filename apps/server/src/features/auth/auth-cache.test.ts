@@ -63,7 +63,7 @@ describe('AuthCache', () => {
 
   it('forgets by session, user, organization and token as the notifications say', async () => {
     const { cache, channel } = await listening();
-    const token = { id: 't1', orgId: 'o1', lastUsedAt: null };
+    const token = { id: 't1', orgId: 'o1', lastUsedAt: null, scopes: [], expiresAt: null };
     const fillAll = () => {
       cache.fill(cache.sessions, 's1', cache.ticket(), found, owner);
       cache.fill(cache.tokens, 'h1', cache.ticket(), token, { userId: null, orgId: 'o1' });

@@ -84,7 +84,13 @@ export interface Ticket {
  */
 export class AuthCache implements AuthCacheControl {
   readonly sessions = new Entries<SessionFound>();
-  readonly tokens = new Entries<{ id: string; orgId: string; lastUsedAt: Date | null }>();
+  readonly tokens = new Entries<{
+    id: string;
+    orgId: string;
+    lastUsedAt: Date | null;
+    scopes: string[];
+    expiresAt: Date | null;
+  }>();
   #generation = 0;
   #listening = false;
   #heartbeatOk = true;

@@ -120,7 +120,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/api/me',
     {
-      config: { beforePasswordChange: true, beforeTwoStepSetup: true },
+      config: { permission: 'session', beforePasswordChange: true, beforeTwoStepSetup: true },
       serializerCompiler: meSerializer,
       schema: {
         tags,
@@ -139,7 +139,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
   app.patch(
     '/api/me',
     {
-      config: { beforePasswordChange: true, beforeTwoStepSetup: true },
+      config: { permission: 'session', beforePasswordChange: true, beforeTwoStepSetup: true },
       schema: {
         tags,
         summary: 'Change your own name or language',
@@ -157,7 +157,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
   app.post(
     '/api/me/password',
     {
-      config: { beforePasswordChange: true, beforeTwoStepSetup: true },
+      config: { permission: 'session', beforePasswordChange: true, beforeTwoStepSetup: true },
       schema: {
         tags,
         summary: 'Change your own password; other sessions end',

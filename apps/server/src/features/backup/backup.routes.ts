@@ -14,6 +14,7 @@ export const backupRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/backup/status',
     {
+      config: { permission: 'settings.manage' },
       schema: {
         tags,
         summary: 'Whether a backup can be downloaded here, and if not, why',
@@ -25,6 +26,7 @@ export const backupRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/backup',
     {
+      config: { permission: 'settings.manage' },
       schema: {
         tags,
         summary:

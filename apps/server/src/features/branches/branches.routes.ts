@@ -17,6 +17,7 @@ export const branchesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/branches',
     {
+      config: { permission: 'branches.read' },
       schema: {
         tags,
         summary: 'List branches',
@@ -30,6 +31,7 @@ export const branchesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/branches/:id',
     {
+      config: { permission: 'branches.read' },
       schema: {
         tags,
         summary: 'Read one branch',
@@ -43,6 +45,7 @@ export const branchesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/branches',
     {
+      config: { permission: 'branches.manage' },
       schema: {
         tags,
         summary: 'Create a branch',
@@ -57,6 +60,7 @@ export const branchesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/branches/:id',
     {
+      config: { permission: 'branches.manage' },
       schema: {
         tags,
         summary: 'Rename, archive or restore a branch',

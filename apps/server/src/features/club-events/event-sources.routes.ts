@@ -31,6 +31,7 @@ export const eventSourcesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/event-sources',
     {
+      config: { permission: 'events.manage' },
       schema: {
         tags,
         summary: 'List connected club systems (never their secrets)',
@@ -43,6 +44,7 @@ export const eventSourcesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/event-sources',
     {
+      config: { permission: 'events.manage' },
       schema: {
         tags,
         summary: 'Connect a club system; its signing secret is in this answer only',
@@ -67,6 +69,7 @@ export const eventSourcesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/event-sources/:id',
     {
+      config: { permission: 'events.manage' },
       schema: {
         tags,
         summary: 'One connected club system',
@@ -80,6 +83,7 @@ export const eventSourcesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/event-sources/:id',
     {
+      config: { permission: 'events.manage' },
       schema: {
         tags,
         summary: 'Rename a connected system, or switch its deliveries off and on',
@@ -94,6 +98,7 @@ export const eventSourcesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/event-sources/:id/rotate-secret',
     {
+      config: { permission: 'events.manage' },
       schema: {
         tags,
         summary: 'A new signing secret (shown once); the old one verifies during the overlap',
@@ -117,6 +122,7 @@ export const eventSourcesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/event-sources/:id',
     {
+      config: { permission: 'events.manage' },
       schema: {
         tags,
         summary: 'Disconnect a club system, with its event log',
@@ -130,6 +136,7 @@ export const eventSourcesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/club-events',
     {
+      config: { permission: 'events.manage' },
       schema: {
         tags,
         summary: 'The event log: every delivery, newest first, accepted or refused',
@@ -143,6 +150,7 @@ export const eventSourcesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/club-event-settings',
     {
+      config: { permission: 'events.manage' },
       schema: {
         tags,
         summary: 'How connected systems link their customers',
@@ -155,6 +163,7 @@ export const eventSourcesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/club-event-settings',
     {
+      config: { permission: 'events.manage' },
       schema: {
         tags,
         summary: 'Change how connected systems link their customers',
@@ -168,6 +177,7 @@ export const eventSourcesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/persons/:id/club-records',
     {
+      config: { permission: 'contacts.read' },
       schema: {
         tags,
         summary: "A person's contracts, bookings, visits and payments from the club's systems",
@@ -181,6 +191,7 @@ export const eventSourcesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/club-event-rules',
     {
+      config: { permission: 'events.manage' },
       schema: {
         tags,
         summary: 'What events turn into: each rule with its card, assignee, offset and time of day',
@@ -193,6 +204,7 @@ export const eventSourcesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/club-event-rules',
     {
+      config: { permission: 'events.manage' },
       schema: {
         tags,
         summary: 'Change some rules (the others keep theirs)',

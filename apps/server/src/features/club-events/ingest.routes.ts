@@ -32,9 +32,17 @@ declare module 'fastify' {
 const tags = ['club-events'];
 
 /** An integration's token, read afresh (a delivery is no hot read path; signing is the usual way). */
-async function apiTokenActor(db: Db, secret: string): Promise<Actor | undefined> {
-  const token = await resolveApiToken(db, secret);
-  return token && { orgId: token.orgId, userId: null, role: null, via: 'token' };
+async function apiTokenActor(db: Db, secret: string, now: Date): Promise<Actor | undefined> {
+  const token = await resolveApiToken(db, secret, undefined, now);
+  return (
+    token && {
+      orgId: token.orgId,
+      userId: null,
+      role: null,
+      via: 'token',
+      permissions: token.permissions,
+    }
+  );
 }
 /** A batch of 100 events of the largest type stays far below this. */
 const BODY_LIMIT = 1024 * 1024;
@@ -83,7 +91,11 @@ export const ingestRoutes: FastifyPluginAsyncZod = async (app) => {
         headers: req.headers,
         bearer: bearerOf(req),
       },
-      { sessionSecret: app.config.sessionSecret, now: app.now(), apiToken: apiTokenActor },
+      {
+        sessionSecret: app.config.sessionSecret,
+        now: app.now(),
+        apiToken: (db, token) => apiTokenActor(db, token, app.now()),
+      },
     );
     if (req.body === NOT_JSON || req.body === undefined) {
       throw new AppError(400, 'bad_request', 'The body must be a JSON object');
@@ -94,7 +106,8 @@ export const ingestRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/event-sources/:id/events',
     {
-      config: { public: true },
+      // Public: the sender signs, or shows a token with this permission (checked in verify).
+      config: { public: true, permission: 'events.write' },
       preValidation: verify,
       schema: {
         tags,
@@ -110,7 +123,8 @@ export const ingestRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/event-sources/:id/events/batch',
     {
-      config: { public: true },
+      // Public: the sender signs, or shows a token with this permission (checked in verify).
+      config: { public: true, permission: 'events.write' },
       preValidation: verify,
       schema: {
         tags,

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { ClubRule, ClubRuleConfig, EventMember } from '@spotter/contracts';
+import {
+  TOKEN_PERMISSIONS,
+  type ClubRule,
+  type ClubRuleConfig,
+  type EventMember,
+} from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
 import {
@@ -42,6 +47,8 @@ export const systemActor = (orgId: string): Actor => ({
   userId: null,
   role: null,
   via: 'token',
+  // What an integration's token could always do (decision 0028 keeps it for the rules).
+  permissions: TOKEN_PERMISSIONS,
 });
 
 const MINUTE = 60_000;

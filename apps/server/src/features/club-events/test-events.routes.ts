@@ -36,6 +36,7 @@ export const testEventsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/event-sources/:id/test-event',
     {
+      config: { permission: 'events.manage' },
       // An unknown type is told as such, not as every field being wrong.
       preValidation: async (req) => assertKnownTypes(req.body),
       schema: {

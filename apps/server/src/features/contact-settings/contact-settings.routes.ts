@@ -37,6 +37,7 @@ const statusRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/settings/statuses',
     {
+      config: { permission: 'contacts.read' },
       schema: {
         tags,
         summary: 'List person or company statuses, ordered',
@@ -49,6 +50,7 @@ const statusRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/settings/statuses',
     {
+      config: { permission: 'settings.manage' },
       schema: {
         tags,
         summary: 'Create a status',
@@ -62,6 +64,7 @@ const statusRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/settings/statuses/:id',
     {
+      config: { permission: 'settings.manage' },
       schema: {
         tags,
         summary: 'Rename, recolour, reorder, archive or restore a status',
@@ -75,6 +78,7 @@ const statusRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/settings/statuses/:id',
     {
+      config: { permission: 'settings.manage' },
       schema: {
         tags,
         summary: 'Delete a status no live contact uses (409 in_use otherwise)',
@@ -93,6 +97,7 @@ const customFieldRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/settings/custom-fields',
     {
+      config: { permission: 'contacts.read' },
       schema: {
         tags,
         summary: 'List custom fields ("CRM variables"), ordered',
@@ -105,6 +110,7 @@ const customFieldRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/settings/custom-fields',
     {
+      config: { permission: 'settings.manage' },
       schema: {
         tags,
         summary: 'Create a custom field',
@@ -118,6 +124,7 @@ const customFieldRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/settings/custom-fields/:id',
     {
+      config: { permission: 'settings.manage' },
       schema: {
         tags,
         summary: 'Rename, reorder, archive a custom field or edit its options (ids are kept)',
@@ -131,6 +138,7 @@ const customFieldRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/settings/custom-fields/:id',
     {
+      config: { permission: 'settings.manage' },
       schema: {
         tags,
         summary: 'Delete a custom field and its values on every contact',
@@ -149,6 +157,7 @@ const crmRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/settings/crm',
     {
+      config: { permission: 'contacts.read' },
       schema: {
         tags,
         summary: 'CRM settings in force (trash retention, phone region, working day)',
@@ -160,6 +169,7 @@ const crmRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/settings/crm',
     {
+      config: { permission: 'settings.manage' },
       schema: {
         tags,
         summary: 'Change CRM settings (409 version_conflict on a stale version)',
@@ -175,6 +185,7 @@ const lookupRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/settings/:kind',
     {
+      config: { permission: 'contacts.read' },
       schema: {
         tags,
         summary: 'List tags, categories, industries, sources, products or history event types',
@@ -188,6 +199,7 @@ const lookupRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/settings/:kind',
     {
+      config: { permission: 'settings.manage' },
       schema: {
         tags,
         summary: 'Add an entry to a list',
@@ -204,6 +216,7 @@ const lookupRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/settings/:kind/:id',
     {
+      config: { permission: 'settings.manage' },
       schema: {
         tags,
         summary: 'Rename, recolour, rescope, reorder, archive or restore a list entry',
@@ -217,6 +230,7 @@ const lookupRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/settings/:kind/:id',
     {
+      config: { permission: 'settings.manage' },
       schema: {
         tags,
         summary: 'Delete a list entry and remove it from every contact',
@@ -232,6 +246,7 @@ const lookupRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/settings/:kind/:id/move',
     {
+      config: { permission: 'settings.manage' },
       schema: {
         tags,
         summary: 'Move every contact of one industry (or source) to another',

@@ -23,6 +23,7 @@ export const personBatchRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/persons/batch',
     {
+      config: { permission: 'contacts.write' },
       schema: {
         tags: ['persons'],
         summary: `Create or upsert up to ${PERSON_BATCH_MAX} persons (integrations)`,

@@ -47,6 +47,7 @@ export const contactListRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/persons',
     {
+      config: { permission: 'contacts.read' },
       schema: {
         tags: ['persons'],
         summary: 'List persons: filters, sort (`-` for descending, `cf:<fieldId>`), paging',
@@ -61,6 +62,7 @@ export const contactListRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/companies',
     {
+      config: { permission: 'contacts.read' },
       schema: {
         tags: ['companies'],
         summary: 'List companies: filters, sort (`-` for descending, `cf:<fieldId>`), paging',
@@ -76,6 +78,7 @@ export const contactListRoutes: FastifyPluginAsyncZod = async (app) => {
     app.post(
       `${path}/bulk`,
       {
+        config: { permission: 'contacts.write' },
         schema: {
           tags: [tag],
           summary: `Change the selected ${tag}, or every one the filter matches (delete needs contacts.admin)`,
@@ -89,6 +92,7 @@ export const contactListRoutes: FastifyPluginAsyncZod = async (app) => {
     app.get(
       `${path}/export`,
       {
+        config: { permission: 'contacts.read' },
         schema: {
           tags: [tag],
           summary: `Download the filtered, sorted list of ${tag} as CSV or XLSX`,
@@ -113,6 +117,7 @@ export const contactListRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/persons/:id/restore',
     {
+      config: { permission: 'contacts.write' },
       schema: {
         tags: ['trash'],
         summary: 'Restore a person from the trash, with links and history',
@@ -127,6 +132,7 @@ export const contactListRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/companies/:id/restore',
     {
+      config: { permission: 'contacts.write' },
       schema: {
         tags: ['trash'],
         summary: 'Restore a company from the trash, with links and history',
@@ -141,6 +147,7 @@ export const contactListRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/search',
     {
+      config: { permission: 'contacts.read' },
       schema: {
         tags: ['search'],
         summary: 'Find persons and companies by name, phone (any format), email or org number',
@@ -155,6 +162,7 @@ export const contactListRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/trash',
     {
+      config: { permission: 'contacts.admin' },
       schema: {
         tags: ['trash'],
         summary: 'Deleted persons and companies, newest first, with who deleted them and when',
@@ -168,6 +176,7 @@ export const contactListRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/trash/:id',
     {
+      config: { permission: 'contacts.admin' },
       schema: {
         tags: ['trash'],
         summary: 'Purge a record from the trash for good',

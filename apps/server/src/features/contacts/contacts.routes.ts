@@ -39,6 +39,7 @@ const sharedRoutes =
     app.get(
       `${base}/:id/history`,
       {
+        config: { permission: 'contacts.read' },
         schema: {
           tags,
           summary: `History of one ${kind}, newest first`,
@@ -52,6 +53,7 @@ const sharedRoutes =
     app.post(
       `${base}/:id/history`,
       {
+        config: { permission: 'contacts.write' },
         schema: {
           tags,
           summary: `Add a note to a ${kind}'s history`,
@@ -68,6 +70,7 @@ const sharedRoutes =
     app.post(
       `${base}/merge`,
       {
+        config: { permission: 'contacts.admin' },
         schema: {
           tags,
           summary: `Merge one ${kind} into another (admins)`,
@@ -81,6 +84,7 @@ const sharedRoutes =
     app.delete(
       `${base}/:id`,
       {
+        config: { permission: 'contacts.write' },
         schema: {
           tags,
           summary: `Move a ${kind} to the trash`,
@@ -100,6 +104,7 @@ const personRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/persons',
     {
+      config: { permission: 'contacts.write' },
       schema: {
         tags,
         summary: 'Create a person',
@@ -114,6 +119,7 @@ const personRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/persons/:id',
     {
+      config: { permission: 'contacts.read' },
       schema: {
         tags,
         summary: 'Read one person',
@@ -126,6 +132,7 @@ const personRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/persons/:id',
     {
+      config: { permission: 'contacts.write' },
       schema: {
         tags,
         summary: 'Edit a person',
@@ -140,6 +147,7 @@ const personRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/persons/:id/export',
     {
+      config: { permission: 'contacts.admin' },
       schema: {
         tags,
         summary: 'Everything stored about one person (admins; logged)',
@@ -152,6 +160,7 @@ const personRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/persons/:id/erase',
     {
+      config: { permission: 'contacts.admin' },
       schema: {
         tags,
         summary: 'Anonymize a person on request (admins; logged)',
@@ -169,6 +178,7 @@ const companyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/companies',
     {
+      config: { permission: 'contacts.write' },
       schema: {
         tags,
         summary: 'Create a company, optionally with its contact person',
@@ -182,6 +192,7 @@ const companyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/companies/:id',
     {
+      config: { permission: 'contacts.read' },
       schema: {
         tags,
         summary: 'Read one company with its contact persons',
@@ -194,6 +205,7 @@ const companyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/companies/:id',
     {
+      config: { permission: 'contacts.write' },
       schema: {
         tags,
         summary: 'Edit a company',
@@ -215,6 +227,7 @@ export const contactsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/contacts/duplicates',
     {
+      config: { permission: 'contacts.read' },
       schema: {
         tags: ['persons', 'companies'],
         summary: 'Contacts already using these phones or emails (as-you-type warning)',

@@ -21,6 +21,7 @@ import {
 } from '../contact-settings/index.ts';
 import { nulField, prepareContactValues, type ContactInput } from './contact-values.ts';
 import { toCompanyDto, toPersonDto, type ContactRow } from './contacts.dto.ts';
+import { contactChanged } from './contacts.hooks.ts';
 import * as repo from './contacts.repo.ts';
 import { findDuplicates } from './duplicates.ts';
 import { insertHistory, insertHistoryMany, type HistoryInput } from './history.repo.ts';
@@ -128,12 +129,24 @@ export async function createContact(
     event: opts.event ?? 'created',
     authorId: actor.userId,
   });
+  await announce(db, row, 'created');
   const duplicates = await findDuplicates(db, actor.orgId, {
     phoneKeys: row.phoneKeys,
     emailKeys: row.emailKeys,
     excludeIds: [row.id, ...(opts.excludeIds ?? [])],
   });
   return { row, duplicates };
+}
+
+/** Tells subscribers (outbound webhooks) about a change, inside its transaction. */
+function announce(db: Db, row: ContactRow, change: 'created' | 'updated' | 'deleted') {
+  return contactChanged.run(db, {
+    orgId: row.orgId,
+    kind: row.kind,
+    change,
+    id: row.id,
+    dto: async () => (await repo.toContactDtos(db, row.orgId, [row]))[0],
+  });
 }
 
 export interface UpdateOptions {
@@ -203,6 +216,7 @@ export async function updateContactFields(
     actor.orgId,
     entries.map((e) => ({ ...e, contactId: id })),
   );
+  await announce(db, row, 'updated');
   return row;
 }
 
@@ -320,5 +334,6 @@ export async function deleteContact(db: Db, actor: Actor, kind: ContactKind, id:
     const row = await repo.softDeleteContact(tx, actor.orgId, kind, id, actor.userId);
     if (!row) throw notFound(label(kind));
     await insertHistory(tx, actor.orgId, id, { event: 'deleted', authorId: actor.userId });
+    await announce(tx, row, 'deleted');
   });
 }

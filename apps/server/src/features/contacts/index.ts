@@ -14,7 +14,7 @@ export {
   type ContactRow,
   type DtoRefs,
 } from './contacts.dto.ts';
-export { loadDtoRefs, toContactDtos } from './contacts.repo.ts';
+export { findContact, loadDtoRefs, toContactDtos } from './contacts.repo.ts';
 /**
  * `insertHistory(db, orgId, contactId, { event, text?, typeId?, data?, authorId? })` writes one
  * timeline entry; `insertHistoryMany(db, orgId, entries)` writes many in one INSERT.
@@ -53,6 +53,8 @@ export { findDuplicates } from './duplicates.ts';
 export { livePersonIds, contactSearchIn } from './person-ids.ts';
 /** Merging two records: features whose rows refer to contacts move them (inside the merge). */
 export { contactsMerged } from './contacts.hooks.ts';
+/** A single person or company was created, edited or trashed (outbound webhooks listen). */
+export { contactChanged, type ContactChange } from './contacts.hooks.ts';
 /** Batch writes (importer, batch API): one INSERT per batch, and checked values over a contact. */
 export {
   contactBatchJson,

@@ -33,6 +33,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/imports',
     {
+      config: { permission: 'contacts.write' },
       bodyLimit: IMPORT_MAX_BYTES,
       schema: {
         tags,
@@ -52,6 +53,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/imports/targets',
     {
+      config: { permission: 'contacts.write' },
       schema: {
         tags,
         summary: 'Fields a CSV column can be imported into',
@@ -65,6 +67,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/imports',
     {
+      config: { permission: 'contacts.write' },
       schema: {
         tags,
         summary: 'Recent imports',
@@ -77,6 +80,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/imports/:id',
     {
+      config: { permission: 'contacts.write' },
       schema: {
         tags,
         summary: 'An import with its progress and problems',
@@ -90,6 +94,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/imports/:id/run',
     {
+      config: { permission: 'contacts.write' },
       schema: {
         tags,
         summary: 'Check (dryRun) or import the file in the background',
@@ -110,6 +115,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/imports/:id/unknown-values',
     {
+      config: { permission: 'contacts.write' },
       schema: {
         tags,
         summary:
@@ -129,6 +135,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/imports/:id/problems',
     {
+      config: { permission: 'contacts.write' },
       schema: {
         tags,
         summary: 'Every problem of the latest (dry) run, a page at a time',

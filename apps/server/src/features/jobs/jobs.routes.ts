@@ -12,6 +12,7 @@ export const jobsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/jobs',
     {
+      config: { permission: 'settings.manage' },
       schema: {
         tags,
         summary:
@@ -25,6 +26,7 @@ export const jobsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/jobs/:id/retry',
     {
+      config: { permission: 'settings.manage' },
       schema: {
         tags,
         summary: 'Queue a failed job again, with all its attempts back',

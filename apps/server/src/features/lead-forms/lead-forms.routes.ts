@@ -21,6 +21,7 @@ export const leadFormsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/lead-forms',
     {
+      config: { permission: 'settings.manage' },
       schema: {
         tags,
         summary: 'List the lead forms, newest first',
@@ -34,6 +35,7 @@ export const leadFormsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/lead-forms',
     {
+      config: { permission: 'settings.manage' },
       schema: {
         tags,
         summary: 'Create a lead form; it is served at /f/<publicId>',
@@ -48,6 +50,7 @@ export const leadFormsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/lead-forms/:id',
     {
+      config: { permission: 'settings.manage' },
       schema: {
         tags,
         summary: 'One lead form',
@@ -61,6 +64,7 @@ export const leadFormsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/lead-forms/:id',
     {
+      config: { permission: 'settings.manage' },
       schema: {
         tags,
         summary: 'Save a lead form (409 when someone saved it since `version`)',
@@ -75,6 +79,7 @@ export const leadFormsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/lead-forms/:id',
     {
+      config: { permission: 'settings.manage' },
       schema: {
         tags,
         summary: 'Delete a lead form (its page goes; its submissions stay for reports)',
@@ -88,6 +93,7 @@ export const leadFormsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/persons/:id/lead-wait',
     {
+      config: { permission: 'contacts.read' },
       schema: {
         tags,
         summary: 'Speed to lead: since when the person has waited for a first contact',

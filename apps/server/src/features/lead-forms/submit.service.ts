@@ -203,7 +203,14 @@ export async function submitLeadForm(
   });
   if (Object.keys(errors).length > 0) return { kind: 'invalid', errors };
 
-  const actor: Actor = { orgId: form.orgId, userId: null, role: null, via: 'token' };
+  // The form writes as the club's own integration would: persons and their task, nothing else.
+  const actor: Actor = {
+    orgId: form.orgId,
+    userId: null,
+    role: null,
+    via: 'token',
+    permissions: ['contacts.read', 'contacts.write', 'tasks.read', 'tasks.write'],
+  };
   return deps.db.transaction(async (tx): Promise<SubmitOutcome> => {
     let [result] = (
       await upsertPersons(tx, actor, 'fill', [

@@ -31,6 +31,7 @@ export const liveRoutes: FastifyPluginAsyncZod<HubOptions> = async (app, opts) =
   app.get(
     '/api/events',
     {
+      config: { permission: 'tasks.read' },
       schema: {
         tags: ['live events'],
         summary:

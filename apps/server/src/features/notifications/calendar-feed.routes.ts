@@ -13,6 +13,7 @@ export const calendarFeedRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/me/calendar-feed',
     {
+      config: { permission: 'session' },
       schema: {
         tags,
         summary:
@@ -25,6 +26,7 @@ export const calendarFeedRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/me/calendar-feed',
     {
+      config: { permission: 'session' },
       schema: {
         tags,
         summary: 'Create my calendar feed or replace its secret; the answer shows the URL once',
@@ -37,6 +39,7 @@ export const calendarFeedRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/me/calendar-feed',
     {
+      config: { permission: 'session' },
       schema: {
         tags,
         summary: 'Revoke my calendar feed',

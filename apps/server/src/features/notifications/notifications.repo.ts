@@ -10,7 +10,7 @@ import { notifications } from './notifications.table.ts';
 export interface NotificationInput {
   orgId: string;
   userId: string;
-  kind: 'reminder' | 'assigned';
+  kind: 'reminder' | 'assigned' | 'webhook_disabled';
   taskId: string | null;
   text?: string;
 }

@@ -20,6 +20,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/notifications',
     {
+      config: { permission: 'session' },
       schema: {
         tags,
         summary: "The current user's notifications, newest first, with the unread count",
@@ -32,6 +33,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/notifications/:id/read',
     {
+      config: { permission: 'session' },
       schema: {
         tags,
         summary: 'Mark one of my notifications read',
@@ -45,6 +47,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/notifications/read-all',
     {
+      config: { permission: 'session' },
       schema: {
         tags,
         summary: 'Mark all my notifications read',
@@ -60,6 +63,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/me/badge',
     {
+      config: { permission: 'session' },
       schema: {
         tags,
         summary: 'My open to-dos due today (overdue included), overdue ones, unread notifications',

@@ -21,7 +21,7 @@ export const notifications = pgTable(
       .notNull()
       .references(() => organizations.id, { onDelete: 'cascade' }),
     userId: uuid().notNull(),
-    kind: text({ enum: ['reminder', 'assigned'] }).notNull(),
+    kind: text({ enum: ['reminder', 'assigned', 'webhook_disabled'] }).notNull(),
     taskId: uuid(),
     text: text().notNull().default(''),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -10,6 +10,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/organization',
     {
+      config: { permission: 'organization.read' },
       schema: {
         tags,
         summary: 'The organization’s settings',
@@ -22,6 +23,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/organization',
     {
+      config: { permission: 'organization.manage' },
       schema: {
         tags,
         summary: 'Change name, timezone, language or currency (409 on a stale version)',

@@ -14,6 +14,7 @@ export const taskBoardRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/board',
     {
+      config: { permission: 'tasks.read' },
       serializerCompiler: boardSerializer,
       schema: {
         tags: ['board'],

@@ -27,6 +27,7 @@ const statusRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/settings/task-statuses',
     {
+      config: { permission: 'tasks.read' },
       schema: {
         tags,
         summary: 'List task statuses, ordered (the first is what a card leaving Unsorted gets)',
@@ -39,6 +40,7 @@ const statusRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/settings/task-statuses',
     {
+      config: { permission: 'settings.manage' },
       schema: {
         tags,
         summary: 'Create a task status',
@@ -52,6 +54,7 @@ const statusRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/settings/task-statuses/:id',
     {
+      config: { permission: 'settings.manage' },
       schema: {
         tags,
         summary: 'Rename, recolour, reorder, archive or restore a task status',
@@ -65,6 +68,7 @@ const statusRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/settings/task-statuses/:id',
     {
+      config: { permission: 'settings.manage' },
       schema: {
         tags,
         summary: 'Delete a task status, or archive it when open tasks show it',
@@ -80,6 +84,7 @@ const dictionaryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/settings/dictionaries',
     {
+      config: { permission: 'tasks.read' },
       schema: {
         tags,
         summary: 'List the dictionaries of choice fields (refusal reasons …)',
@@ -92,6 +97,7 @@ const dictionaryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/settings/dictionaries',
     {
+      config: { permission: 'settings.manage' },
       schema: {
         tags,
         summary: 'Create a dictionary with its options',
@@ -105,6 +111,7 @@ const dictionaryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/settings/dictionaries/:id',
     {
+      config: { permission: 'settings.manage' },
       schema: {
         tags,
         summary: 'Rename, archive or edit the options of a dictionary (option ids are kept)',
@@ -121,6 +128,7 @@ const dictionaryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/settings/dictionaries/:id',
     {
+      config: { permission: 'settings.manage' },
       schema: {
         tags,
         summary: 'Delete a dictionary no result field uses (409 `in_use` names the results)',

@@ -24,6 +24,7 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     BASE,
     {
+      config: { permission: 'tasks.read' },
       schema: {
         tags,
         summary: 'List task templates, ordered, each with its results',
@@ -37,6 +38,7 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     BASE,
     {
+      config: { permission: 'settings.manage' },
       schema: {
         tags,
         summary: 'Create a task template',
@@ -50,6 +52,7 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     `${BASE}/:id`,
     {
+      config: { permission: 'tasks.read' },
       schema: {
         tags,
         summary: 'One task template with its results',
@@ -63,6 +66,7 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     `${BASE}/:id`,
     {
+      config: { permission: 'settings.manage' },
       schema: {
         tags,
         summary: 'Edit, reorder, archive or restore a task template',
@@ -78,6 +82,7 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     `${BASE}/:id`,
     {
+      config: { permission: 'settings.manage' },
       schema: {
         tags,
         summary: 'Delete a task template, or archive it when tasks or workflows use it',
@@ -92,6 +97,7 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     `${BASE}/:id/results`,
     {
+      config: { permission: 'settings.manage' },
       schema: {
         tags,
         summary: 'Add a result to a task template, with its extra fields and next step',
@@ -108,6 +114,7 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     `${BASE}/:id/results/:resultId`,
     {
+      config: { permission: 'settings.manage' },
       schema: {
         tags,
         summary: 'Edit, reorder, archive or restore a result (field ids are kept)',
@@ -122,6 +129,7 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     `${BASE}/:id/results/:resultId`,
     {
+      config: { permission: 'settings.manage' },
       schema: {
         tags,
         summary: 'Delete a result, or archive it when completed tasks hold it',

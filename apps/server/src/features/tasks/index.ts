@@ -21,6 +21,8 @@ export {
 } from './tasks.hooks.ts';
 /** A result was entered or taken back (speed to lead records the first contact). */
 export { taskResultEntered, taskResultUndone, type TaskResultEvent } from './tasks.hooks.ts';
+/** A task was created or completed with its result (outbound webhooks listen). */
+export { taskChanged, type TaskChange } from './tasks.hooks.ts';
 /** `runReminderSweep(db, now, limit?)`: fires the due reminders once (tests pin the time). */
 export { runReminderSweep } from './reminder-sweep.ts';
 /**

@@ -7,6 +7,7 @@ import { findOrganization } from '../organizations/index.ts';
 import { userNames } from '../users/index.ts';
 import { toTaskDtos } from './tasks.dto.ts';
 import { findTask, type TaskRow, type UpdateGuard } from './tasks.repo.ts';
+import { taskChanged } from './tasks.hooks.ts';
 import { taskVisibility } from './task-visibility.ts';
 
 /** Every task service call: who asks, and the app's clock (tests pin it). */
@@ -73,4 +74,20 @@ export async function taskDtos(
 export async function taskDto(ctx: TaskCtx, row: TaskRow): Promise<Task> {
   const [dto] = await taskDtos(ctx, [row]);
   return dto!;
+}
+
+/** Tells subscribers (outbound webhooks) about a task's change, inside its transaction. */
+export function announceTask(
+  tx: Db,
+  ctx: TaskCtx,
+  row: TaskRow,
+  change: 'created' | 'completed' | 'result_recorded',
+) {
+  return taskChanged.run(tx, {
+    orgId: ctx.actor.orgId,
+    change,
+    taskId: row.id,
+    now: ctx.now,
+    dto: () => taskDto({ ...ctx, db: tx }, row),
+  });
 }

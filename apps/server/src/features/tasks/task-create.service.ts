@@ -13,7 +13,7 @@ import {
 import { getWorkingHours } from '../contact-settings/index.ts';
 import { livePersonIds } from '../contacts/index.ts';
 import { taskAssigned } from './tasks.hooks.ts';
-import { clubTimezone, taskDto, type TaskCtx } from './task-context.ts';
+import { announceTask, clubTimezone, taskDto, type TaskCtx } from './task-context.ts';
 import { checkContact, checkPrivate, checkRefs, checkTemplate, defaultDue } from './task-input.ts';
 import {
   defaultTemplateOf,
@@ -173,6 +173,7 @@ export async function createTask(ctx: TaskCtx, input: TaskCreateInput): Promise<
     await (callTemplate
       ? publishRoundCreated(tx, actor.orgId, created)
       : publishTaskEvent(tx, actor.orgId, 'task.created', created));
+    await announceTask(tx, ctx, created, 'created');
     return created;
   });
   return taskDto(ctx, row);

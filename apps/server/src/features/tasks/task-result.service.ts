@@ -9,6 +9,7 @@ import { insertHistory } from '../contacts/index.ts';
 import { taskAssigned, taskResultEntered } from './tasks.hooks.ts';
 import { checkResultFields, type CheckedFields, type FieldValue } from './result-fields.ts';
 import {
+  announceTask,
   alreadyCompleted,
   clubTimezone,
   taskDtos,
@@ -157,6 +158,7 @@ async function insertNext(tx: Db, ctx: TaskCtx, row: repo.TaskRow, plan: NextPla
     });
   }
   await publishTaskEvent(tx, actor.orgId, 'task.created', next);
+  await announceTask(tx, ctx, next, 'created');
   return next;
 }
 
@@ -228,6 +230,8 @@ export async function enterResult(
     });
     const next = plan ? await insertNext(tx, ctx, row, plan) : null;
     await publishTaskEvent(tx, ctx.actor.orgId, 'task.updated', completed);
+    await announceTask(tx, ctx, completed, 'completed');
+    if (result) await announceTask(tx, ctx, completed, 'result_recorded');
     // The round's progress changed with its call.
     if (row.parentId) await publishParentUpdated(tx, ctx.actor.orgId, row.parentId);
     return { completed, next };

@@ -18,6 +18,7 @@ export const taskUndoRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/tasks/:id/restore',
     {
+      config: { permission: 'tasks.write' },
       schema: {
         tags,
         summary: 'Undo a deletion: the task (a call round with its calls) back as it was',
@@ -35,6 +36,7 @@ export const taskUndoRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/tasks/:id/undo-result',
     {
+      config: { permission: 'tasks.write' },
       schema: {
         tags,
         summary: 'Undo a result just entered: the task open again, its next step removed',

@@ -43,3 +43,18 @@ export const taskResultEntered = new Hook<[tx: Db, event: TaskResultEvent]>('tas
 
 /** A result was taken back with Undo, in its transaction (speed to lead forgets that contact). */
 export const taskResultUndone = new Hook<[tx: Db, event: TaskResultEvent]>('taskResultUndone');
+export interface TaskChange {
+  orgId: string;
+  change: 'created' | 'completed' | 'result_recorded';
+  taskId: string;
+  /** The app's clock at the change (tests pin it). */
+  now: Date;
+  /** The task as the API returns it, built only if a subscriber asks (it costs queries). */
+  dto: () => Promise<unknown>;
+}
+
+/**
+ * A task was created (by staff, a workflow's next step or automation) or completed with its
+ * result; runs inside the change's transaction (outbound webhooks write their outbox row).
+ */
+export const taskChanged = new Hook<[tx: Db, change: TaskChange]>('taskChanged');

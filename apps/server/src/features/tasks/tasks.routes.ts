@@ -38,6 +38,7 @@ export const tasksRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/tasks',
     {
+      config: { permission: 'tasks.read' },
       schema: {
         tags,
         summary:
@@ -52,6 +53,7 @@ export const tasksRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/tasks',
     {
+      config: { permission: 'tasks.write' },
       schema: {
         tags,
         summary: 'Create a task; a call round takes personIds or a persons filter',
@@ -67,6 +69,7 @@ export const tasksRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/tasks/control',
     {
+      config: { permission: 'tasks.control' },
       schema: {
         tags,
         summary: 'Per staff member: open, overdue, done today and this week (tasks.control)',
@@ -80,6 +83,7 @@ export const tasksRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/tasks/:id',
     {
+      config: { permission: 'tasks.read' },
       schema: {
         tags,
         summary: 'One task, with its round progress and next step',
@@ -93,6 +97,7 @@ export const tasksRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/tasks/:id',
     {
+      config: { permission: 'tasks.write' },
       schema: {
         tags,
         summary: 'Edit a task (409 on a stale version unless force); reopen a completed one',
@@ -107,6 +112,7 @@ export const tasksRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/tasks/:id',
     {
+      config: { permission: 'tasks.write' },
       schema: {
         tags,
         summary: 'Delete a task (a call round with its calls)',
@@ -123,6 +129,7 @@ export const tasksRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/tasks/:id/take',
     {
+      config: { permission: 'tasks.write' },
       schema: {
         tags,
         summary: 'Take a task into work (or release it); an unsorted task gets the first status',
@@ -141,6 +148,7 @@ export const tasksRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/tasks/:id/move',
     {
+      config: { permission: 'tasks.write' },
       schema: {
         tags,
         summary: 'Move a card to a board column: its first day, keeping the time of day',
@@ -156,6 +164,7 @@ export const tasksRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/tasks/:id/result',
     {
+      config: { permission: 'tasks.write' },
       schema: {
         tags,
         summary: "Enter a task's result: completes it, writes history, creates the next step",

@@ -17,7 +17,7 @@ import * as service from './two-step.service.ts';
 
 const tags = ['two-step'];
 /** Reachable by a user the organization sends to set two-step up before anything else. */
-const duringSetup = { beforeTwoStepSetup: true };
+const duringSetup = { beforeTwoStepSetup: true, permission: 'session' } as const;
 
 export const twoStepRoutes: FastifyPluginAsyncZod = async (app) => {
   const box = twoStepBox(app.config.sessionSecret);
@@ -71,6 +71,7 @@ export const twoStepRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/me/two-step/disable',
     {
+      config: { permission: 'session' },
       schema: {
         tags,
         summary: 'Turn two-step off, with your password or a current code',
@@ -89,6 +90,7 @@ export const twoStepRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/me/two-step/recovery-codes',
     {
+      config: { permission: 'session' },
       schema: {
         tags,
         summary: 'New recovery codes (the old ones stop working), with your password or a code',
@@ -102,6 +104,7 @@ export const twoStepRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/users/:id/two-step',
     {
+      config: { permission: 'users.manage' },
       schema: {
         tags,
         summary: 'A staff user’s two-step sign-in: on or off, and what happened to it',
@@ -115,6 +118,7 @@ export const twoStepRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/users/:id/two-step',
     {
+      config: { permission: 'users.manage' },
       schema: {
         tags,
         summary: 'Reset a user’s two-step (a lost phone): it goes off, their sessions end',

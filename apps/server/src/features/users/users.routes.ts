@@ -20,6 +20,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/users',
     {
+      config: { permission: 'users.manage' },
       schema: {
         tags,
         summary: 'List staff users',
@@ -33,6 +34,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/staff',
     {
+      config: { permission: 'contacts.read' },
       schema: {
         tags,
         summary: 'Colleagues (active and inactive) to pick as responsible or filter by',
@@ -45,6 +47,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/users/:id',
     {
+      config: { permission: 'users.manage' },
       schema: {
         tags,
         summary: 'Read one staff user',
@@ -58,6 +61,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/users',
     {
+      config: { permission: 'users.manage' },
       schema: {
         tags,
         summary: 'Create a staff user with a temporary password (shown once)',
@@ -74,6 +78,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/users/:id',
     {
+      config: { permission: 'users.manage' },
       schema: {
         tags,
         summary: 'Change a user’s name, role, branches or active flag',
@@ -93,6 +98,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/users/:id/reset-password',
     {
+      config: { permission: 'users.manage' },
       schema: {
         tags,
         summary: 'Give a user a new temporary password and end their sessions',

@@ -49,6 +49,9 @@ export function NotificationBell(props: { timezone: string }) {
     if (n.task) {
       setOpened(false);
       void navigate({ to: '/tasks/$taskId', params: { taskId: n.task.id } });
+    } else if (n.kind === 'webhook_disabled') {
+      setOpened(false);
+      void navigate({ to: '/settings/webhooks' });
     }
   };
 

@@ -1,4 +1,4 @@
-import { Button, Code, Group, Paper, Table, Text } from '@mantine/core';
+import { Badge, Button, Code, Group, Paper, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ApiToken } from '@spotter/contracts';
 import { IconPlugConnected, IconPlus, IconTrash } from '@tabler/icons-react';
@@ -48,12 +48,13 @@ export function ApiTokensPage(props: { timezone: string }) {
       )}
       {items.length > 0 && (
         <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={620}>
+          <Table.ScrollContainer minWidth={760}>
             <Table verticalSpacing="sm" data-testid="tokens-table">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('tokens.name')}</Table.Th>
                   <Table.Th>{t('tokens.prefix')}</Table.Th>
+                  <Table.Th>{t('tokens.scopes')}</Table.Th>
                   <Table.Th>{t('tokens.created')}</Table.Th>
                   <Table.Th>{t('tokens.lastUsed')}</Table.Th>
                   <Table.Th />
@@ -65,6 +66,22 @@ export function ApiTokensPage(props: { timezone: string }) {
                     <Table.Td fw={500}>{tok.name}</Table.Td>
                     <Table.Td>
                       <Code>{tok.prefix}…</Code>
+                    </Table.Td>
+                    <Table.Td data-testid="token-scopes">
+                      <Group gap={4}>
+                        {tok.scopes.map((scope) => (
+                          <Badge key={scope} variant="light" size="sm" tt="none">
+                            {t(`tokens.scope.${scope}.label`)}
+                          </Badge>
+                        ))}
+                      </Group>
+                      <Text size="xs" c="dimmed" mt={4}>
+                        {tok.expiresAt
+                          ? t('tokens.expiresOn', {
+                              date: formatDateTime(tok.expiresAt, props.timezone),
+                            })
+                          : t('tokens.noExpiry')}
+                      </Text>
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{formatDateTime(tok.createdAt, props.timezone)}</Text>

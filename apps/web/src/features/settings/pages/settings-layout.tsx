@@ -17,6 +17,7 @@ import {
   IconTags,
   IconUsers,
   IconWorldWww,
+  IconWebhook,
 } from '@tabler/icons-react';
 import { Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
@@ -32,6 +33,7 @@ const TABS = [
   { value: 'connected-systems', icon: IconPlug },
   { value: 'event-log', icon: IconListDetails },
   { value: 'lead-forms', icon: IconWorldWww },
+  { value: 'webhooks', icon: IconWebhook },
   { value: 'statuses', icon: IconTags },
   { value: 'lists', icon: IconList, to: '/settings/lists/tags' },
   { value: 'custom-fields', icon: IconForms },
