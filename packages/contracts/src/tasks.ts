@@ -278,9 +278,11 @@ export const taskMoveSchema = z.strictObject({
 
 // ---------------------------------------------------------------- reminders, badge (T-10)
 
+/** `check_in`: a member with an open task checked in (issue 12's check-in rule). */
+export const NOTIFICATION_KINDS = ['reminder', 'assigned', 'check_in'] as const;
 export const notificationSchema = z.object({
   id: idSchema,
-  kind: z.enum(['reminder', 'assigned']),
+  kind: z.enum(NOTIFICATION_KINDS),
   task: z.object({ id: idSchema, name: z.string(), contactName: z.string().nullable() }).nullable(),
   text: z.string(),
   createdAt: timestampSchema,
@@ -317,6 +319,7 @@ export const LIVE_EVENT_TYPES = [
   'task.updated',
   'task.deleted',
   'notification.created',
+  'call.incoming',
 ] as const;
 /** What `/api/events` sends: enough to know which queries to refresh, never record data. */
 export const liveEventSchema = z.object({
@@ -324,6 +327,10 @@ export const liveEventSchema = z.object({
   taskId: idSchema.optional(),
   /** For `notification.created`: whose notification it is. */
   userId: idSchema.optional(),
+  /** For `call.incoming`: the person calling (the page reads their card as the user may). */
+  contactId: idSchema.optional(),
+  /** For `call.incoming`: the call's id in the telephony system, so a repeat pops nothing new. */
+  callId: z.string().max(200).optional(),
 });
 export type LiveEvent = z.infer<typeof liveEventSchema>;
 

@@ -14,17 +14,23 @@ import {
 import { eventSecretBox, secretContext } from './event-secrets.ts';
 import * as sources from './event-sources.repo.ts';
 import * as repo from './ingest.repo.ts';
+import { wakeJobRunners } from '../jobs/index.ts';
 import { enqueueProcessing } from './process.jobs.ts';
 
 /** The same answer for every reason, so a caller learns nothing about the source or secret. */
-const invalidSignature = () =>
+export const invalidSignature = () =>
   new AppError(401, 'invalid_signature', 'The delivery could not be verified');
 
 /** Refusals are logged for the admins, at most one per source this often (a flood stays small). */
 const REFUSAL_LOG_EVERY_MS = 10_000;
 const lastRefusalLogged = new Map<string, number>();
 
-async function logRefusal(db: Db, source: sources.EventSourceRow, reason: string, now: Date) {
+export async function logRefusal(
+  db: Db,
+  source: sources.EventSourceRow,
+  reason: string,
+  now: Date,
+) {
   const last = lastRefusalLogged.get(source.id) ?? 0;
   if (now.getTime() - last < REFUSAL_LOG_EVERY_MS) return;
   lastRefusalLogged.set(source.id, now.getTime());
@@ -171,11 +177,14 @@ export async function storeEvents(
         data: e.data,
       })),
     );
-    if ([...outcome.values()].some((o) => o.stored)) {
-      await enqueueProcessing(tx, { orgId: source.orgId, sourceId: source.id, now });
-    }
-    return outcome;
+    const queued =
+      [...outcome.values()].some((o) => o.stored) &&
+      (await enqueueProcessing(tx, { orgId: source.orgId, sourceId: source.id, now }));
+    return { outcome, queued };
   });
+  // A drain queued now starts now, not at the runner's next poll: a caller's card must reach
+  // the screen within a second (a drain already running takes the event in its next look).
+  if (stored.queued) wakeJobRunners();
   // "Last event" is for people: once a minute is exact enough, and a busy source's row is not
   // rewritten with every delivery.
   if (!source.lastEventAt || now.getTime() - source.lastEventAt.getTime() > 60_000) {
@@ -184,7 +193,7 @@ export async function storeEvents(
   const seen = new Set<string>();
   return {
     items: withIds.map((e) => {
-      const row = stored.get(e.id);
+      const row = stored.outcome.get(e.id);
       if (!row) throw new Error(`event ${e.id} neither stored nor found`);
       const first = row.stored && !seen.has(e.id);
       seen.add(e.id);

@@ -14,6 +14,7 @@ export { insertJob as enqueueJob, type NewJob, type EnqueueOptions } from './job
 export {
   JobRunner,
   runDueJobs,
+  wakeJobRunners,
   type Job,
   type JobContext,
   type JobDefinition,
