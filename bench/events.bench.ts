@@ -1,7 +1,8 @@
 /**
  * Club events (issue 12): signed single events posted by 10 senders for BENCH_SECONDS, with the
  * rules running on the job runner as they arrive, over BENCH_PERSONS generated persons; then
- * a caller lookup by phone. Floors in the same run: the same load against a bare Fastify route
+ * a caller lookup by phone; then known callers' cards reaching a staff stream (BENCH_POPS calls,
+ * bench/call-pop.ts). Floors in the same run: the same load against a bare Fastify route
  * that only parses the body, and the phone lookup's SQL replayed directly.
  *   node --import tsx bench/events.bench.ts      (BENCH_DB=postgres|embedded|both)
  */
@@ -10,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
 import type { Database } from '../apps/server/src/db/client.ts';
+import { callToScreen, POPS } from './call-pop.ts';
 import { insertGeneratedPersons, json, onEngines, PERSONS, signUpClub } from './support.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -46,6 +48,8 @@ interface Row {
   lookupP50: number;
   lookupP99: number;
   sqlP99: number;
+  popP50: number;
+  popP99: number;
 }
 
 const rows = await onEngines<Row>('events', async (app, database, label) => {
@@ -105,6 +109,15 @@ const rows = await onEngines<Row>('events', async (app, database, label) => {
   }
   lookups.sort((a, b) => a - b);
   sqlTimes.sort((a, b) => a - b);
+
+  // A known caller's card: the delivery accepted → the call.incoming on a staff stream.
+  const pops = await callToScreen({
+    base,
+    cookie: club.cookie,
+    sourceId: created.source.id,
+    secret: created.secret,
+    phones,
+  });
   return [
     {
       database: label,
@@ -116,20 +129,22 @@ const rows = await onEngines<Row>('events', async (app, database, label) => {
       lookupP50: pct(lookups, 50),
       lookupP99: pct(lookups, 99),
       sqlP99: pct(sqlTimes, 99),
+      popP50: pct(pops, 50),
+      popP99: pct(pops, 99),
     },
   ];
 });
 
 console.log(
-  `\n${PERSONS.toLocaleString('en')} persons; ${CONNECTIONS} senders for ${SECONDS} s, one signed event per request\n`,
+  `\n${PERSONS.toLocaleString('en')} persons; ${CONNECTIONS} senders for ${SECONDS} s, one signed event per request; ${POPS} calls popped one at a time\n`,
 );
 console.log(
-  '| database | accepted events/s | accept p50 / p99 ms | bare route req/s (ratio) | processed with rules, events/s | caller lookup p50 / p99 ms | its SQL alone p99 ms |',
+  '| database | accepted events/s | accept p50 / p99 ms | bare route req/s (ratio) | processed with rules, events/s | caller lookup p50 / p99 ms | its SQL alone p99 ms | call accepted → screen p50 / p99 ms |',
 );
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of rows) {
   console.log(
-    `| ${r.database} | ${r.acceptRps.toFixed(0)} | ${r.p50.toFixed(1)} / ${r.p99.toFixed(1)} | ${r.bareRps.toFixed(0)} (${(r.acceptRps / r.bareRps).toFixed(2)}) | ${r.processedPerSecond.toFixed(0)} | ${r.lookupP50.toFixed(1)} / ${r.lookupP99.toFixed(1)} | ${r.sqlP99.toFixed(1)} |`,
+    `| ${r.database} | ${r.acceptRps.toFixed(0)} | ${r.p50.toFixed(1)} / ${r.p99.toFixed(1)} | ${r.bareRps.toFixed(0)} (${(r.acceptRps / r.bareRps).toFixed(2)}) | ${r.processedPerSecond.toFixed(0)} | ${r.lookupP50.toFixed(1)} / ${r.lookupP99.toFixed(1)} | ${r.sqlP99.toFixed(1)} | ${r.popP50.toFixed(0)} / ${r.popP99.toFixed(0)} |`,
   );
 }
 process.exit(0);
