@@ -51,7 +51,9 @@ function CallerTasks(props: { contactId: string }) {
               </Text>
             )}
           </Stack>
-          <DueBadge dueAt={task.dueAt} dueState={task.dueState} />
+          <div style={{ flexShrink: 0 }}>
+            <DueBadge dueAt={task.dueAt} dueState={task.dueState} />
+          </div>
         </Group>
       ))}
       {items.length > TASKS_SHOWN && (
