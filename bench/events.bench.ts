@@ -6,6 +6,8 @@
  *     on the job runner as they arrive, until every event is processed;
  *  3. processing alone: BENCH_BACKLOG events stored at once, then drained batch by batch;
  *  4. a caller lookup by phone through /api/search, beside its SQL alone.
+ *  5. known callers' cards from the accepted delivery to a staff stream (BENCH_POPS calls,
+ *     bench/call-pop.ts).
  *   node --import tsx bench/events.bench.ts      (BENCH_DB=postgres|embedded|both)
  */
 import os from 'node:os';
@@ -18,6 +20,7 @@ import { insertEvents } from '../apps/server/src/features/club-events/ingest.rep
 import { processClubEvents } from '../apps/server/src/features/club-events/process.service.ts';
 import { executeNamed } from '../apps/server/src/lib/named-statement.ts';
 import { clubEvent } from './events-data.mjs';
+import { callToScreen, POPS } from './call-pop.ts';
 import { insertGeneratedPersons, json, onEngines, PERSONS, signUpClub } from './support.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -143,6 +146,8 @@ interface Row {
   lookupP50: number;
   lookupP99: number;
   sqlP99: number;
+  popP50: number;
+  popP99: number;
 }
 
 const rows = await onEngines<Row>('events', async (app, database, label) => {
@@ -213,6 +218,15 @@ const rows = await onEngines<Row>('events', async (app, database, label) => {
   }
   lookups.sort((a, b) => a - b);
   sqlTimes.sort((a, b) => a - b);
+
+  // A known caller's card: the delivery accepted → the call.incoming on a staff stream.
+  const pops = await callToScreen({
+    base,
+    cookie: club.cookie,
+    sourceId: created.source.id,
+    secret: created.secret,
+    phones,
+  });
   return [
     {
       database: label,
@@ -228,13 +242,15 @@ const rows = await onEngines<Row>('events', async (app, database, label) => {
       lookupP50: pct(lookups, 50),
       lookupP99: pct(lookups, 99),
       sqlP99: pct(sqlTimes, 99),
+      popP50: pct(pops, 50),
+      popP99: pct(pops, 99),
     },
   ];
 });
 
 const f = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 0 });
 console.log(
-  `\n${f(PERSONS)} persons; ${CONNECTIONS} senders for ${SECONDS} s, one signed event per request; a backlog of ${f(BACKLOG)} (${os.cpus().length} CPUs)\n`,
+  `\n${f(PERSONS)} persons; ${CONNECTIONS} senders for ${SECONDS} s, one signed event per request; a backlog of ${f(BACKLOG)}; ${POPS} calls popped one at a time (${os.cpus().length} CPUs)\n`,
 );
 console.log(
   '| database | load average (1 min) | accepted events/s | accept p50 / p99 ms | bare route req/s (ratio) | its INSERT as plain SQL, rows/s (ratio) | waiting when sending stopped | end to end: accepted and processed, events/s | processing alone, events/s |',
@@ -245,11 +261,13 @@ for (const r of rows) {
     `| ${r.database} | ${r.load} | ${f(r.acceptRps)} | ${r.p50.toFixed(1)} / ${r.p99.toFixed(1)} | ${f(r.bareRps)} (${(r.acceptRps / r.bareRps).toFixed(2)}) | ${f(r.sqlRps)} (${(r.acceptRps / r.sqlRps).toFixed(2)}) | ${f(r.backlogAtEnd)} | ${f(r.endToEnd)} | ${f(r.processingAlone)} |`,
   );
 }
-console.log('\n| database | caller lookup p50 / p99 ms | its SQL alone p99 ms |');
-console.log('| --- | ---: | ---: |');
+console.log(
+  '\n| database | caller lookup p50 / p99 ms | its SQL alone p99 ms | call accepted → screen p50 / p99 ms |',
+);
+console.log('| --- | ---: | ---: | ---: |');
 for (const r of rows) {
   console.log(
-    `| ${r.database} | ${r.lookupP50.toFixed(1)} / ${r.lookupP99.toFixed(1)} | ${r.sqlP99.toFixed(1)} |`,
+    `| ${r.database} | ${r.lookupP50.toFixed(1)} / ${r.lookupP99.toFixed(1)} | ${r.sqlP99.toFixed(1)} | ${r.popP50.toFixed(0)} / ${r.popP99.toFixed(0)} |`,
   );
 }
 process.exit(0);

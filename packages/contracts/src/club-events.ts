@@ -8,12 +8,16 @@ import { roleSchema } from './roles.ts';
  * type can change its shape without breaking senders of the earlier one.
  */
 
-/** The kinds of system a club connects; the kind only helps people tell sources apart. */
+/**
+ * The kinds of system a club connects. Most only help people tell sources apart; `twilio` is a
+ * Twilio phone number that posts its own voice webhook (verified with the account's auth token).
+ */
 export const EVENT_SOURCE_KINDS = [
   'membership',
   'booking',
   'payments',
   'telephony',
+  'twilio',
   'other',
 ] as const;
 export const eventSourceKindSchema = z.enum(EVENT_SOURCE_KINDS);
@@ -228,19 +232,42 @@ export const eventSourceSchema = z.object({
   previousSecretValidUntil: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
   lastEventAt: z.iso.datetime().nullable(),
+  /**
+   * Where the system posts: Spotter's event URL, or for a Twilio number the voice webhook URL
+   * to paste into Twilio's console.
+   */
+  url: z.string(),
+  /** A Twilio source: whether its auth token is stored (it is never shown again). */
+  hasAuthToken: z.boolean(),
+  /** A Twilio source: the number Spotter's answer forwards the call to, if any (E.164). */
+  forwardTo: z.string().nullable(),
   version: z.number().int(),
 });
 export type EventSource = z.infer<typeof eventSourceSchema>;
 export const eventSourceListSchema = z.object({ items: z.array(eventSourceSchema) });
 
+/** A Twilio account's auth token (32 hex characters), or an API key's secret: kept sealed. */
+export const twilioAuthTokenSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9]{16,128}$/, 'Paste the auth token from the Twilio console');
+/** A phone number a Twilio call is forwarded to; Spotter stores it in E.164. */
+const forwardToSchema = z.string().trim().min(3).max(40).nullable();
+
 export const eventSourceCreateSchema = z.strictObject({
   name: nameSchema(100),
   kind: eventSourceKindSchema,
+  /** Required for a `twilio` source; refused for the others. */
+  authToken: twilioAuthTokenSchema.optional(),
+  forwardTo: forwardToSchema.optional(),
 });
 export const eventSourceUpdateSchema = z.strictObject({
   name: nameSchema(100).optional(),
   kind: eventSourceKindSchema.optional(),
   enabled: z.boolean().optional(),
+  /** A new auth token for a `twilio` source (the stored one is never shown). */
+  authToken: twilioAuthTokenSchema.optional(),
+  forwardTo: forwardToSchema.optional(),
   version: z.number().int(),
 });
 
@@ -355,7 +382,14 @@ export const CLUB_RULES = [
   'unpaid_contract',
   /** A call from a number nobody has: a lead with that phone and a card in Unsorted. */
   'unknown_call',
+  /** A call from a known number: their card pops up for the staff on duty (no card made). */
+  'known_call',
+  /** A member with an open task checks in: reception is told (no card made). */
+  'check_in',
 ] as const;
+/** Rules that tell staff live instead of making a card: `assigneeRole` says who (null: everyone). */
+export const NOTICE_RULES: readonly ClubRule[] = ['known_call', 'check_in'];
+export const isNoticeRule = (rule: ClubRule) => NOTICE_RULES.includes(rule);
 export type ClubRule = (typeof CLUB_RULES)[number];
 export const clubRuleNameSchema = z.enum(CLUB_RULES);
 
@@ -414,6 +448,8 @@ export const DEFAULT_CLUB_RULES: Record<ClubRule, ClubRuleConfig> = {
   payment_failed: rule({}),
   unpaid_contract: rule({ offsetMinutes: 15 }),
   unknown_call: rule({ assignee: 'role', assigneeRole: 'reception' }),
+  known_call: rule({ task: false, assignee: 'role', assigneeRole: null }),
+  check_in: rule({ task: false, assignee: 'role', assigneeRole: 'reception' }),
 };
 
 export const clubRulesSchema = z.object({
@@ -424,3 +460,38 @@ export const clubRulesUpdateSchema = z.strictObject({
   rules: z.partialRecord(clubRuleNameSchema, clubRuleConfigSchema),
   version: z.number().int(),
 });
+
+// Twilio's own voice webhook (A-6)
+
+/** Twilio's call states, as its voice webhook and status callbacks name them. */
+export const TWILIO_CALL_STATUSES = [
+  'queued',
+  'ringing',
+  'in-progress',
+  'completed',
+  'busy',
+  'failed',
+  'no-answer',
+  'canceled',
+] as const;
+
+/**
+ * What Twilio posts (form-encoded) to a number's voice URL or status callback: the fields Spotter
+ * reads; Twilio's others (AccountSid, Direction, CallerName …) are signed and kept as sent.
+ */
+export const twilioCallSchema = z.looseObject({
+  CallSid: z.string().trim().min(1).max(64),
+  /** The caller's number (E.164), or `anonymous` when withheld. */
+  From: z.string().trim().min(1).max(40),
+  /** The club's number that was called. */
+  To: z.string().trim().max(40).optional(),
+  CallStatus: z.enum(TWILIO_CALL_STATUSES),
+  /** Seconds, in a status callback of a completed call. */
+  CallDuration: z
+    .string()
+    .regex(/^\d{1,6}$/)
+    .optional(),
+  /** RFC 2822, in a status callback. */
+  Timestamp: z.string().max(100).optional(),
+});
+export type TwilioCall = z.infer<typeof twilioCallSchema>;

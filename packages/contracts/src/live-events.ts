@@ -11,6 +11,7 @@ export const LIVE_EVENT_TYPES = [
   'task.updated',
   'task.deleted',
   'notification.created',
+  'call.incoming',
 ] as const;
 
 /** What `/api/events` sends: enough to know which queries to refresh, never record data. */
@@ -19,5 +20,9 @@ export const liveEventSchema = zm.object({
   taskId: zm.optional(zm.uuid()),
   /** For `notification.created`: whose notification it is. */
   userId: zm.optional(zm.uuid()),
+  /** For `call.incoming`: the person calling (the page reads their card as the user may). */
+  contactId: zm.optional(zm.uuid()),
+  /** For `call.incoming`: the call's id in the telephony system, so a repeat pops nothing new. */
+  callId: zm.optional(zm.string().check(zm.maxLength(200))),
 });
 export type LiveEvent = zm.infer<typeof liveEventSchema>;

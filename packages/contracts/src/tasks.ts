@@ -291,10 +291,15 @@ export const taskMoveSchema = z.strictObject({
 
 // ---------------------------------------------------------------- reminders, badge (T-10)
 
+/** `check_in`: a member with an open task checked in (issue 12's check-in rule). */
+export const NOTIFICATION_KINDS = ['reminder', 'assigned', 'webhook_disabled', 'check_in'] as const;
 export const notificationSchema = z.object({
   id: idSchema,
-  /** 'webhook_disabled': an outbound webhook endpoint was switched off (text: its address). */
-  kind: z.enum(['reminder', 'assigned', 'webhook_disabled']),
+  /**
+   * 'webhook_disabled': an outbound webhook endpoint was switched off (text: its address);
+   * 'check_in': a member with an open task checked in.
+   */
+  kind: z.enum(NOTIFICATION_KINDS),
   task: z.object({ id: idSchema, name: z.string(), contactName: z.string().nullable() }).nullable(),
   text: z.string(),
   createdAt: timestampSchema,

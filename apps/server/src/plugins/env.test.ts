@@ -51,4 +51,13 @@ describe('configuration', () => {
     expect(() => hops('10.0.0.5/33')).toThrow(/TRUST_PROXY/);
     expect(() => hops('-1')).toThrow(/TRUST_PROXY/);
   });
+
+  it('reads PUBLIC_URL without its trailing slash, and refuses what is not an address', () => {
+    const base = (v?: string) => loadConfig({ PUBLIC_URL: v, SESSION_SECRET: 'a'.repeat(32) });
+    expect(base().publicUrl).toBeUndefined();
+    expect(base('https://crm.club.se/').publicUrl).toBe('https://crm.club.se');
+    expect(base('https://club.se/crm').publicUrl).toBe('https://club.se/crm');
+    expect(() => base('crm.club.se')).toThrow(/PUBLIC_URL/);
+    expect(() => base('https://crm.club.se/?x=1')).toThrow(/PUBLIC_URL/);
+  });
 });

@@ -27,6 +27,14 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
   IMPORTS_PER_ORGANIZATION: z.coerce.number().int().min(1).max(20).default(2),
+  PUBLIC_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v.replace(/\/+$/, '') : undefined))
+    .refine((v) => v === undefined || /^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(v), {
+      message: 'must be the address people and systems reach Spotter at, e.g. https://crm.club.se',
+    }),
   TRUST_PROXY: z
     .string()
     .trim()
@@ -80,6 +88,11 @@ export interface AppConfig {
    * connection's own address is the client's) or the proxies' addresses (plugins/trust-proxy.ts).
    */
   trustProxy: TrustProxy;
+  /**
+   * The address Spotter is reached at from outside (`https://crm.club.se`), for the URLs it
+   * hands out and signatures over them (Twilio's); unset: the address of the request.
+   */
+  publicUrl?: string | undefined;
   /** Imports one organization runs at once; its others wait queued (a club can't fill the runners). */
   importsPerOrganization: number;
   /**
@@ -125,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     signup: e.SIGNUP,
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST ? path.resolve(e.WEB_DIST) : undefined,
+    publicUrl: e.PUBLIC_URL,
     trustProxy: trustProxyOf(e.TRUST_PROXY, warnings),
     importsPerOrganization: e.IMPORTS_PER_ORGANIZATION,
     webhookAllowHosts: e.SPOTTER_WEBHOOK_ALLOW_HOSTS

@@ -12,11 +12,18 @@ import {
   IconUsers,
 } from '@tabler/icons-react';
 import { Link, useLocation } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SkipLink } from '../components/skip-link.tsx';
 import { GlobalSearch } from '../features/contacts/index.ts';
-import { NotificationBell, TodoBadge, useLiveEvents } from '../features/notifications/index.ts';
+import { CallerPops } from '../features/club-events/index.ts';
+import {
+  NotificationBell,
+  TodoBadge,
+  addCall,
+  useLiveEvents,
+  type IncomingCall,
+} from '../features/notifications/index.ts';
 import { AppShortcuts } from './app-shortcuts.tsx';
 import { UserMenu } from './user-menu.tsx';
 
@@ -39,8 +46,15 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
   const tasks = me.permissions.includes('tasks.read');
-  // One live stream for the whole signed-in app: lists, board and badge refresh themselves.
-  useLiveEvents(tasks);
+  // One live stream for the whole signed-in app: lists, board and badge refresh themselves,
+  // and a known caller's card pops up.
+  const [calls, setCalls] = useState<IncomingCall[]>([]);
+  const onIncomingCall = useCallback((call: IncomingCall) => setCalls((c) => addCall(c, call)), []);
+  const dismissCall = useCallback(
+    (contactId: string) => setCalls((c) => c.filter((x) => x.contactId !== contactId)),
+    [],
+  );
+  useLiveEvents(tasks, { onIncomingCall });
 
   return (
     <AppShell
@@ -110,6 +124,9 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
         {children}
       </AppShell.Main>
       <AppShortcuts me={me} />
+      {me.permissions.includes('contacts.read') && (
+        <CallerPops calls={calls} me={me} onDismiss={dismissCall} />
+      )}
     </AppShell>
   );
 }

@@ -33,6 +33,10 @@ export const eventSources = pgTable(
     /** The secret before the last rotation, which verifies until `previousValidUntil`. */
     previousSecretSealed: text(),
     previousValidUntil: timestamp({ withTimezone: true }),
+    /** A Twilio source: the account's auth token, which signs its webhooks, sealed like the secret. */
+    authTokenSealed: text(),
+    /** A Twilio source: the number Spotter's answer forwards the call to (E.164), if any. */
+    forwardTo: text(),
     lastEventAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     version: integer().notNull().default(1),

@@ -15,17 +15,17 @@ import {
   memberRecordsSchema,
   okSchema,
 } from '@spotter/contracts';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../plugins/auth.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
 import { listEventLog } from './event-log.service.ts';
 import * as service from './event-sources.service.ts';
 import * as members from './members.service.ts';
+import { publicOrigin } from './public-origin.ts';
 import * as rules from './rules.service.ts';
 
 const tags = ['club-events'];
-const originOf = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
+const originOf = publicOrigin;
 
 export const eventSourcesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -38,7 +38,7 @@ export const eventSourcesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: eventSourceListSchema, ...errorResponses },
       },
     },
-    (req) => service.listSources(app.db, actorOf(req)),
+    (req) => service.listSources(app.db, actorOf(req), originOf(req)),
   );
 
   app.post(
@@ -77,7 +77,7 @@ export const eventSourcesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: eventSourceSchema, ...errorResponses },
       },
     },
-    (req) => service.getSource(app.db, actorOf(req), req.params.id),
+    (req) => service.getSource(app.db, actorOf(req), req.params.id, originOf(req)),
   );
 
   app.patch(
@@ -86,13 +86,23 @@ export const eventSourcesRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'events.manage' },
       schema: {
         tags,
-        summary: 'Rename a connected system, or switch its deliveries off and on',
+        summary:
+          'Rename a connected system, switch its deliveries off and on, or change its Twilio ' +
+          'auth token and forwarding number',
         params: idParamsSchema,
         body: eventSourceUpdateSchema,
         response: { 200: eventSourceSchema, ...errorResponses },
       },
     },
-    (req) => service.updateSource(app.db, actorOf(req), req.params.id, req.body),
+    (req) =>
+      service.updateSource(
+        app.db,
+        actorOf(req),
+        app.config.sessionSecret,
+        originOf(req),
+        req.params.id,
+        req.body,
+      ),
   );
 
   app.post(

@@ -14,18 +14,24 @@ import {
 import { eventSecretBox } from './event-secrets.ts';
 import * as sources from './event-sources.repo.ts';
 import * as repo from './ingest.repo.ts';
+import { wakeJobRunners } from '../jobs/index.ts';
 import { enqueueProcessing } from './process.jobs.ts';
 import { sourceCacheOf } from './source-cache.ts';
 
 /** The same answer for every reason, so a caller learns nothing about the source or secret. */
-const invalidSignature = () =>
+export const invalidSignature = () =>
   new AppError(401, 'invalid_signature', 'The delivery could not be verified');
 
 /** Refusals are logged for the admins, at most one per source this often (a flood stays small). */
 const REFUSAL_LOG_EVERY_MS = 10_000;
 const lastRefusalLogged = new Map<string, number>();
 
-async function logRefusal(db: Db, source: sources.EventSourceRow, reason: string, now: Date) {
+export async function logRefusal(
+  db: Db,
+  source: sources.EventSourceRow,
+  reason: string,
+  now: Date,
+) {
   const last = lastRefusalLogged.get(source.id) ?? 0;
   if (now.getTime() - last < REFUSAL_LOG_EVERY_MS) return;
   lastRefusalLogged.set(source.id, now.getTime());
@@ -174,7 +180,14 @@ export async function storeEvents(
   // Then the source's drain: a look that takes no lock while it is queued or running already
   // (the usual case under load), so deliveries do not queue behind each other on its row.
   if ([...stored.values()].some((o) => o.stored)) {
-    await enqueueProcessing(db, { orgId: source.orgId, sourceId: source.id, now });
+    const queued = await enqueueProcessing(db, {
+      orgId: source.orgId,
+      sourceId: source.id,
+      now,
+    });
+    // A drain queued now starts now, not at the runner's next poll: a caller's card must
+    // reach the screen within a second (a drain already running takes the event next).
+    if (queued) wakeJobRunners();
   }
   // "Last event" is for people: once a minute is exact enough, and a busy source's row is not
   // rewritten with every delivery.

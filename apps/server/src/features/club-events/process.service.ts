@@ -17,6 +17,7 @@ import {
 } from './rules.ts';
 import { ruleContext, type OrgRules } from './rule-context.ts';
 import { enqueueUnpaidCheck } from './unpaid-check.ts';
+import { popKnownCaller, tellCheckIn } from './live-notices.ts';
 
 type EventRow = repo.EventRow;
 
@@ -219,6 +220,10 @@ async function callIn(ctx: Ctx, { call }: Data) {
   if (found) {
     ctx.contactId = found.id;
     ctx.steps.push({ step: 'known_caller', contactId: found.id });
+    if (ctx.event.type === 'call.started') {
+      const { externalId, branch } = call as { externalId: string; branch?: string };
+      await popKnownCaller(ctx, { externalId, branch, occurredAt: ctx.event.occurredAt! });
+    }
     return;
   }
   const rule = ctx.rules.unknown_call;
@@ -252,7 +257,11 @@ const HANDLERS: Record<ClubEventType, (ctx: Ctx, data: Data) => Promise<void>> =
     mirror(ctx, 'booking', str(booking!.externalId), { state: 'cancelled' });
   },
   'visit.checked_in': async (ctx, { visit }) => {
-    mirror(ctx, 'visit', str(visit!.externalId), visit!);
+    const saved = mirror(ctx, 'visit', str(visit!.externalId), visit!);
+    if (saved && !saved.before) {
+      const { branch, at } = visit as { branch?: string; at: string };
+      await tellCheckIn(ctx, { branch, at: new Date(at) });
+    }
   },
   'contract.created': (ctx, data) => contractChanged(ctx, data, true),
   'contract.updated': (ctx, data) => contractChanged(ctx, data, false),

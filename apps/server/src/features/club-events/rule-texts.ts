@@ -12,6 +12,8 @@ const TEXTS: Record<Locale, Record<RuleText, string>> = {
     payment_failed: 'Payment failed: {amount}',
     unpaid_contract: 'Contract not paid: {service}',
     unknown_call: 'Incoming call from {phone}',
+    check_in: '{name} is here: {tasks} open',
+    check_in_more: '{name} is here: {tasks} and more open',
   },
   sv: {
     trial_booking: 'Prova på-pass {date}: {className}',
@@ -20,6 +22,8 @@ const TEXTS: Record<Locale, Record<RuleText, string>> = {
     payment_failed: 'Betalningen misslyckades: {amount}',
     unpaid_contract: 'Obetalt avtal: {service}',
     unknown_call: 'Inkommande samtal från {phone}',
+    check_in: '{name} är här – öppet: {tasks}',
+    check_in_more: '{name} är här – öppet: {tasks} med flera',
   },
   pl: {
     trial_booking: 'Zajęcia próbne {date}: {className}',
@@ -28,6 +32,8 @@ const TEXTS: Record<Locale, Record<RuleText, string>> = {
     payment_failed: 'Płatność nieudana: {amount}',
     unpaid_contract: 'Nieopłacona umowa: {service}',
     unknown_call: 'Połączenie przychodzące z {phone}',
+    check_in: '{name} jest na miejscu – otwarte: {tasks}',
+    check_in_more: '{name} jest na miejscu – otwarte: {tasks} i inne',
   },
   ru: {
     trial_booking: 'Пробное занятие {date}: {className}',
@@ -36,6 +42,8 @@ const TEXTS: Record<Locale, Record<RuleText, string>> = {
     payment_failed: 'Оплата не прошла: {amount}',
     unpaid_contract: 'Контракт не оплачен: {service}',
     unknown_call: 'Входящий звонок с {phone}',
+    check_in: '{name} здесь – открыто: {tasks}',
+    check_in_more: '{name} здесь – открыто: {tasks} и другое',
   },
   uk: {
     trial_booking: 'Пробне заняття {date}: {className}',
@@ -44,6 +52,8 @@ const TEXTS: Record<Locale, Record<RuleText, string>> = {
     payment_failed: 'Оплата не пройшла: {amount}',
     unpaid_contract: 'Контракт не оплачено: {service}',
     unknown_call: 'Вхідний дзвінок з {phone}',
+    check_in: '{name} тут – відкрито: {tasks}',
+    check_in_more: '{name} тут – відкрито: {tasks} та інше',
   },
 };
 
@@ -53,7 +63,9 @@ export type RuleText =
   | 'debt_termination'
   | 'payment_failed'
   | 'unpaid_contract'
-  | 'unknown_call';
+  | 'unknown_call'
+  | 'check_in'
+  | 'check_in_more';
 
 export function ruleText(locale: string, key: RuleText, values: Record<string, string>): string {
   const texts = TEXTS[(locale in TEXTS ? locale : 'en') as Locale];

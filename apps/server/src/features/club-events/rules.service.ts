@@ -1,4 +1,4 @@
-import { CLUB_RULES, type ClubRule, type ClubRuleConfig } from '@spotter/contracts';
+import { CLUB_RULES, isNoticeRule, type ClubRule, type ClubRuleConfig } from '@spotter/contracts';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
@@ -96,7 +96,8 @@ async function checkRule(
       if (!ok) unknown('assigneeUserId');
     }
   }
-  if (c.assignee === 'role' && !c.assigneeRole) {
+  // A notice rule's role is who is told; none means every colleague who may see the person.
+  if (c.assignee === 'role' && !c.assigneeRole && !isNoticeRule(rule)) {
     errors[field('assigneeRole')] = fieldError(
       'required',
       'Choose the role whose members take turns',

@@ -32,17 +32,23 @@ describe('OpenAPI document', () => {
       const op = doc.paths[url.replace(/:(\w+)/g, '{$1}')]![method.toLowerCase()]!;
       const success = Object.entries(op.responses).find(([code]) => code.startsWith('2'));
       const content = success?.[1].content ?? {};
-      // JSON everywhere but the event stream, the iCalendar feed and the backup, which have
-      // their own type.
+      // JSON everywhere but the event stream, the iCalendar feed, the backup and the TwiML
+      // answered to Twilio, which have their own type.
       const schema =
         content['application/json']?.schema ??
         content['text/event-stream']?.schema ??
         content['text/calendar']?.schema ??
-        content['application/gzip']?.schema;
+        content['application/gzip']?.schema ??
+        content['text/xml']?.schema;
       // 204 has no body to describe.
       if (success?.[0] !== '204') expect(schema, `${route} response`).toBeDefined();
       if (method === 'POST' || method === 'PATCH') {
-        const hasBody = op.requestBody?.content['application/json']?.schema !== undefined;
+        // Twilio's webhook is form-encoded, as Twilio sends it.
+        const hasBody =
+          (
+            op.requestBody?.content['application/json'] ??
+            op.requestBody?.content['application/x-www-form-urlencoded']
+          )?.schema !== undefined;
         // Logout, reset, starting a two-step setup and a webhook endpoint's test, new secret
         // and redelivery take no body; the import upload takes the raw CSV file (described in
         // its summary), which no JSON schema can express.

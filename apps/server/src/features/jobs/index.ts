@@ -16,6 +16,7 @@ export { jobStates } from './jobs.repo.ts';
 export {
   JobRunner,
   runDueJobs,
+  wakeJobRunners,
   type Job,
   type JobContext,
   type JobDefinition,

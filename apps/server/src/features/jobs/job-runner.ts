@@ -78,6 +78,18 @@ const errorText = (err: unknown) =>
 
 const later = (at: Date, ms: number) => new Date(at.getTime() + ms);
 
+/** The runners started in this process, which `wakeJobRunners` nudges. */
+const started = new Set<JobRunner>();
+
+/**
+ * A job that is due now was just queued (and committed): the runners of this process look at
+ * once instead of at their next poll, up to a second later. A feature calls it when a person is
+ * waiting for the job (an incoming call's card); other instances still find it at their poll.
+ */
+export function wakeJobRunners(): void {
+  for (const runner of started) runner.nudge();
+}
+
 /**
  * Runs due jobs of the kinds it knows. `start()` keeps claiming in the background (a timer
  * loop that also wakes whenever a job ends); `runDue()` runs what is due once and returns,
@@ -121,11 +133,18 @@ export class JobRunner {
 
   /** Claims and runs jobs until `stop()`; the timer never keeps the process alive by itself. */
   start(): void {
+    started.add(this);
+    this.wake();
+  }
+
+  /** Looks for due jobs now (at once if idle; after the current look if one is under way). */
+  nudge(): void {
     this.wake();
   }
 
   /** Stops claiming, tells running handlers to wind down, and waits for them. */
   async stop(): Promise<void> {
+    started.delete(this);
     this.stopSignal.abort();
     clearTimeout(this.timer);
     await this.loop;

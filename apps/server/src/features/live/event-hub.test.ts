@@ -57,6 +57,39 @@ describe('the live event hub (T-12)', () => {
     expect(token.read()).toBe('');
   });
 
+  it('pops a call up for the staff on duty at its branch, of its role, never for a token', () => {
+    const hub = new EventHub();
+    const north = randomUUID();
+    const south = randomUUID();
+    const staff = (role: string, branchIds: string[]) => {
+      const c = connect(hub, ORG_A, randomUUID(), Date.now(), branchIds);
+      Object.assign(c.conn, { role });
+      return c;
+    };
+    const receptionNorth = staff('reception', [north]);
+    const receptionSouth = staff('reception', [south]);
+    const salesEverywhere = staff('sales', []);
+    const instructor = staff('instructor', []);
+    const token = connect(hub, ORG_A, null);
+    const other = connect(hub, ORG_B, USER_2);
+    Object.assign(other.conn, { role: 'owner' });
+    const call = (reach: object) =>
+      payload({ orgId: ORG_A, type: 'call.incoming', contactId: TASK, callId: 'CA1', reach });
+    const line = formatEvent({ type: 'call.incoming', contactId: TASK, callId: 'CA1' });
+
+    hub.dispatch(call({ branchId: north, role: null }));
+    expect(receptionNorth.read()).toBe(line);
+    expect(salesEverywhere.read()).toBe(line);
+    for (const s of [receptionSouth, instructor, token, other]) expect(s.read()).toBe('');
+
+    hub.dispatch(call({ branchId: null, role: 'reception' }));
+    expect(receptionSouth.read()).toBe(line);
+    expect(salesEverywhere.read()).toBe(line);
+    // A call without its reach reaches no one.
+    hub.dispatch(payload({ orgId: ORG_A, type: 'call.incoming', contactId: TASK }));
+    expect(receptionNorth.read()).toBe(line.repeat(2));
+  });
+
   it("sends a task's events only to streams whose user may see the task", () => {
     const hub = new EventHub();
     const north = randomUUID();

@@ -1,12 +1,14 @@
 import type { Writable } from 'node:stream';
-import type { LiveEvent } from '@spotter/contracts';
-import { orgEventSchema, type TaskAudience } from './publish.ts';
-import { mayHear } from './viewer.ts';
+import type { LiveEvent, Role } from '@spotter/contracts';
+import { orgEventSchema, type CallReach, type TaskAudience } from './publish.ts';
+import { mayHear, mayHearCall } from './viewer.ts';
 
 export interface LiveConnection {
   orgId: string;
   /** null for an integration's API token: it gets the organization's task events only. */
   userId: string | null;
+  /** The user's role (a change of role ends the stream, so it is current); null for a token. */
+  role?: Role | null;
   stream: Writable;
   openedAt: number;
   /**
@@ -19,6 +21,7 @@ export interface LiveConnection {
 interface Delivery {
   event: LiveEvent;
   audience: TaskAudience[] | undefined;
+  reach: CallReach | undefined;
   chunk: string;
 }
 
@@ -43,6 +46,8 @@ export function formatEvent(event: LiveEvent): string {
     type: event.type,
     ...(event.taskId && { taskId: event.taskId }),
     ...(event.userId && { userId: event.userId }),
+    ...(event.contactId && { contactId: event.contactId }),
+    ...(event.callId && { callId: event.callId }),
   };
   return `event: ${event.type}\ndata: ${JSON.stringify(data)}\n\n`;
 }
@@ -50,10 +55,15 @@ export function formatEvent(event: LiveEvent): string {
 /**
  * Whether a stream's user may hear of an event: a notification is its recipient's; an event
  * about one task goes only where that task is visible (a task event without its audience, to
- * no one); an event naming no task (many changed at once) to everyone.
+ * no one); an incoming call to the staff on duty it reaches; an event naming no task (many
+ * changed at once) to everyone.
  */
 function reaches(conn: LiveConnection, d: Delivery, branchIds: readonly string[]): boolean {
   if (d.event.type === 'notification.created') return d.event.userId === conn.userId;
+  if (d.event.type === 'call.incoming') {
+    const viewer = { userId: conn.userId, role: conn.role ?? null, branchIds };
+    return d.reach !== undefined && mayHearCall(viewer, d.reach);
+  }
   if (!d.event.taskId) return true;
   const viewer = { userId: conn.userId, branchIds };
   return d.audience?.some((task) => mayHear(viewer, task)) ?? false;
@@ -129,8 +139,8 @@ export class EventHub {
       for (const conn of set) if (conn.userId === userId) conn.stream.end();
       return;
     }
-    const { orgId: _org, audience, ...event } = parsedEvent.data;
-    const d: Delivery = { event, audience, chunk: formatEvent(event) };
+    const { orgId: _org, audience, reach, ...event } = parsedEvent.data;
+    const d: Delivery = { event, audience, reach, chunk: formatEvent(event) };
     for (const conn of set) {
       if (!conn.branchIds) this.hold(conn, d);
       else if (reaches(conn, d, conn.branchIds)) this.write(conn, d.chunk);

@@ -36,8 +36,8 @@ export const liveRoutes: FastifyPluginAsyncZod<HubOptions> = async (app, opts) =
         tags: ['live events'],
         summary:
           'Live events (Server-Sent Events): task.created/updated/deleted of the tasks I may ' +
-          'see, notification.created for me; data is {type, taskId?, userId?}; a comment ' +
-          'every 25 s',
+          'see, notification.created for me, call.incoming when a known person calls my ' +
+          'branch; data is {type, taskId?, userId?, contactId?, callId?}; a comment every 25 s',
         response: {
           200: {
             description: 'A text/event-stream that stays open',
@@ -56,6 +56,7 @@ export const liveRoutes: FastifyPluginAsyncZod<HubOptions> = async (app, opts) =
       const conn: LiveConnection = {
         orgId: actor.orgId,
         userId: actor.userId,
+        role: actor.role,
         stream,
         openedAt: Date.now(),
       };

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { idSchema, liveEventSchema, type LiveEvent } from '@spotter/contracts';
+import { idSchema, liveEventSchema, roleSchema, type LiveEvent } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 
 /** The one NOTIFY channel every instance LISTENs on. */
@@ -18,7 +18,18 @@ export const taskAudienceSchema = z.object({
 });
 export type TaskAudience = z.infer<typeof taskAudienceSchema>;
 
-type TaskEventType = Exclude<LiveEvent['type'], 'notification.created'>;
+/**
+ * Who an incoming call's pop is for: the staff on duty at the call's branch (signed in with the
+ * app open; staff limited to other branches do not hear it), of one role or of every role that
+ * may see persons. `branchId` null: the branch is unknown, so every branch's staff.
+ */
+export const callReachSchema = z.object({
+  branchId: idSchema.nullable(),
+  role: roleSchema.nullable(),
+});
+export type CallReach = z.infer<typeof callReachSchema>;
+
+type TaskEventType = Exclude<LiveEvent['type'], 'notification.created' | 'call.incoming'>;
 
 /** What a feature announces. An event about one task says who may hear of it. */
 export type PublishedEvent =
@@ -30,7 +41,9 @@ export type PublishedEvent =
     }
   /** Many tasks changed at once (a merge): no id, so every stream may hear of it. */
   | { type: 'task.updated'; taskId?: undefined }
-  | { type: 'notification.created'; userId: string };
+  | { type: 'notification.created'; userId: string }
+  /** A known person is calling: their card pops up for the staff the reach names. */
+  | { type: 'call.incoming'; contactId: string; callId?: string; reach: CallReach };
 
 /** The NOTIFY payload: an event of one organization, or word that a user's access changed. */
 export const orgEventSchema = z.union([
@@ -38,6 +51,7 @@ export const orgEventSchema = z.union([
     ...liveEventSchema.shape,
     orgId: idSchema,
     audience: z.array(taskAudienceSchema).optional(),
+    reach: callReachSchema.optional(),
   }),
   z.object({ orgId: idSchema, type: z.literal('access.changed'), userId: idSchema }),
 ]);

@@ -1,6 +1,7 @@
+import { can, type Role } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { Port } from '../../lib/hooks.ts';
-import type { TaskAudience } from './publish.ts';
+import type { CallReach, TaskAudience } from './publish.ts';
 
 /** Who watches a stream: what its events are filtered by, read when the stream opens. */
 export interface Viewer {
@@ -32,4 +33,17 @@ export function mayHear(viewer: Viewer, task: TaskAudience): boolean {
     viewer.branchIds.includes(task.branchId) ||
     (me !== null && task.assigneeId === me)
   );
+}
+
+/**
+ * Whether a stream's user is on duty for an incoming call: a staff member (never an API token)
+ * whose role may see persons (and is the role the rule names, if it names one), working at the
+ * call's branch (limited to it, or to no branch); a call of no known branch reaches every branch.
+ */
+export function mayHearCall(viewer: Viewer & { role: Role | null }, reach: CallReach): boolean {
+  if (viewer.userId === null || viewer.role === null) return false;
+  if (!can(viewer.role, 'contacts.read')) return false;
+  if (reach.role !== null && viewer.role !== reach.role) return false;
+  if (reach.branchId === null || viewer.branchIds.length === 0) return true;
+  return viewer.branchIds.includes(reach.branchId);
 }

@@ -1,3 +1,4 @@
+import type { Notification } from '@spotter/contracts';
 import { and, count, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { contacts } from '../contacts/index.ts';
@@ -10,7 +11,7 @@ import { notifications } from './notifications.table.ts';
 export interface NotificationInput {
   orgId: string;
   userId: string;
-  kind: 'reminder' | 'assigned' | 'webhook_disabled';
+  kind: Notification['kind'];
   taskId: string | null;
   text?: string;
 }

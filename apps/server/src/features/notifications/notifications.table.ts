@@ -8,11 +8,12 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { NOTIFICATION_KINDS } from '@spotter/contracts';
 import { organizations } from '../organizations/organizations.table.ts';
 import { tasks } from '../tasks/tasks.table.ts';
 import { users } from '../users/users.table.ts';
 
-/** T-10: in-app notifications (reminders, tasks assigned by someone else). */
+/** T-10: in-app notifications (reminders, tasks assigned by someone else, check-ins). */
 export const notifications = pgTable(
   'notifications',
   {
@@ -21,7 +22,7 @@ export const notifications = pgTable(
       .notNull()
       .references(() => organizations.id, { onDelete: 'cascade' }),
     userId: uuid().notNull(),
-    kind: text({ enum: ['reminder', 'assigned', 'webhook_disabled'] }).notNull(),
+    kind: text({ enum: NOTIFICATION_KINDS }).notNull(),
     taskId: uuid(),
     text: text().notNull().default(''),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -40,8 +40,12 @@ export function useEventSources(enabled = true) {
 export function useCreateEventSource() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string; kind: EventSourceKind }) =>
-      api.post<SourceSecret>('/api/event-sources', body),
+    mutationFn: (body: {
+      name: string;
+      kind: EventSourceKind;
+      authToken?: string;
+      forwardTo?: string | null;
+    }) => api.post<SourceSecret>('/api/event-sources', body),
     onSuccess: () => qc.invalidateQueries({ queryKey: sourcesKey }),
   });
 }
@@ -55,7 +59,10 @@ export function useUpdateEventSource() {
     }: {
       id: string;
       name?: string;
+      kind?: EventSourceKind;
       enabled?: boolean;
+      authToken?: string;
+      forwardTo?: string | null;
       version: number;
     }) => api.patch<EventSource>(`/api/event-sources/${id}`, body),
     onSettled: () => qc.invalidateQueries({ queryKey: sourcesKey }),

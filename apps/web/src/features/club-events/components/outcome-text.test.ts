@@ -79,6 +79,26 @@ describe('what processing did, in words', () => {
     ]);
   });
 
+  it('says whom a live rule told, and why it told nobody', () => {
+    const rule = (r: string) => `log.rules.${r}{\\"defaultValue\\":\\"${r}\\"}`;
+    expect(
+      outcomeLines(
+        entry({
+          outcome: [
+            { step: 'caller_popped', rule: 'known_call', contactId: 'p1', branchId: null },
+            { step: 'staff_told', rule: 'check_in', users: 2, branchId: null },
+            { step: 'skipped', rule: 'check_in', reason: 'no_open_task' },
+          ],
+        }),
+        t,
+      ).map((l) => l.text),
+    ).toEqual([
+      `log.steps.caller_popped{"rule":"${rule('known_call')}"}`,
+      `log.steps.staff_told{"rule":"${rule('check_in')}","count":2}`,
+      `log.steps.skipped{"rule":"${rule('check_in')}","reason":"log.skips.no_open_task"}`,
+    ]);
+  });
+
   it('shows a step it does not know by its code rather than hiding it', () => {
     expect(outcomeLines(entry({ outcome: [{ step: 'something_new' }] }), t)).toEqual([
       { text: 'log.steps.other{"step":"something_new"}' },
@@ -87,6 +107,7 @@ describe('what processing did, in words', () => {
 
   it('gives a refusal its reason in words', () => {
     expect(refusalText('stale_timestamp', t)).toBe('log.reasons.stale_timestamp');
+    expect(refusalText('not_twilio', t)).toBe('log.reasons.not_twilio');
     expect(refusalText('weird', t)).toBe('log.reasons.other{"reason":"weird"}');
   });
 });

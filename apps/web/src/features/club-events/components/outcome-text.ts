@@ -9,9 +9,9 @@ export interface OutcomeLine {
   taskId?: string;
 }
 
-const KNOWN_SKIPS = ['no_call_template', 'rule_off'];
+const KNOWN_SKIPS = ['no_call_template', 'rule_off', 'call_over', 'visit_over', 'no_open_task'];
 
-const KNOWN_REASONS = ['bad_signature', 'stale_timestamp', 'source_disabled'];
+const KNOWN_REASONS = ['bad_signature', 'stale_timestamp', 'source_disabled', 'not_twilio'];
 
 /** Why a delivery was refused, in words (an unknown code is shown as it is). */
 export function refusalText(reason: string | null, t: TFunction): string {
@@ -88,6 +88,14 @@ export function outcomeLines(entry: EventLogEntry, t: TFunction): OutcomeLine[] 
         break;
       case 'known_caller':
         lines.push({ text: t('log.steps.knownCaller', { name }), contactId });
+        break;
+      case 'caller_popped':
+        lines.push({ text: t('log.steps.caller_popped', { rule }) });
+        break;
+      case 'staff_told':
+        lines.push({
+          text: t('log.steps.staff_told', { rule, count: Number(s.users ?? 0) }),
+        });
         break;
       case 'unpaid_check_planned':
         lines.push({ text: t('log.steps.unpaidCheck') });

@@ -9,7 +9,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { ROLES, type ClubRule, type ClubRuleConfig } from '@spotter/contracts';
+import { ROLES, isNoticeRule, type ClubRule, type ClubRuleConfig } from '@spotter/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLookups, useStaff, useStatuses } from '../../../lib/crm-reference.ts';
@@ -17,6 +17,8 @@ import { useTaskTemplateOptions } from '../api/club-events-api.ts';
 import { joinOffset, splitOffset } from './rule-when.ts';
 
 const UNITS = ['minutes', 'hours', 'days'] as const;
+/** A live rule's "who is told" when it names no role. */
+const EVERYONE = 'everyone';
 
 /** One rule's card: template, who gets it, when it is due; for the trial rule, the new person's status, tag and history type. */
 export function RuleModal(props: {
@@ -40,7 +42,8 @@ export function RuleModal(props: {
   const set = (patch: Partial<ClubRuleConfig>) => setC((prev) => ({ ...prev, ...patch }));
   const amountOk = typeof amount === 'number' && amount >= 0 && Number.isInteger(amount);
   const missingUser = c.assignee === 'user' && !c.assigneeUserId;
-  const missingRole = c.assignee === 'role' && !c.assigneeRole;
+  const notice = isNoticeRule(props.rule);
+  const missingRole = c.assignee === 'role' && !c.assigneeRole && !notice;
 
   const submit = () => {
     if (!amountOk || missingUser || missingRole) return;
@@ -100,12 +103,35 @@ export function RuleModal(props: {
               onChange={(v) => set({ statusId: v })}
             />
           )}
-          <Switch
-            label={t('rules.task')}
-            checked={c.task}
-            onChange={(e) => set({ task: e.currentTarget.checked })}
-          />
-          {c.task && (
+          {notice && (
+            <Select
+              label={t('rules.told')}
+              description={t('rules.toldHint')}
+              allowDeselect={false}
+              data={[
+                { value: EVERYONE, label: t('rules.everyone') },
+                ...ROLES.filter((r) => r !== 'instructor').map((r) => ({
+                  value: r,
+                  label: t(`common:roles.${r}`),
+                })),
+              ]}
+              value={c.assigneeRole ?? EVERYONE}
+              onChange={(v) =>
+                set({
+                  assigneeRole: v && v !== EVERYONE ? (v as ClubRuleConfig['assigneeRole']) : null,
+                })
+              }
+              data-testid="rule-told"
+            />
+          )}
+          {!notice && (
+            <Switch
+              label={t('rules.task')}
+              checked={c.task}
+              onChange={(e) => set({ task: e.currentTarget.checked })}
+            />
+          )}
+          {c.task && !notice && (
             <>
               <Select
                 label={t('rules.templateId')}

@@ -34,4 +34,13 @@ describe("a rule's timing", () => {
     );
     expect(describeWhen('trial_booking', DEFAULT_CLUB_RULES.trial_booking, t)).toBe('rules.noCard');
   });
+
+  it('says whom a live rule tells', () => {
+    expect(describeWhen('known_call', DEFAULT_CLUB_RULES.known_call, t)).toBe(
+      `rules.live${JSON.stringify({ who: 'rules.everyone' })}`,
+    );
+    expect(describeWhen('check_in', DEFAULT_CLUB_RULES.check_in, t)).toBe(
+      `rules.live${JSON.stringify({ who: 'common:roles.reception' })}`,
+    );
+  });
 });

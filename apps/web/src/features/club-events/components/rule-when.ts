@@ -1,4 +1,4 @@
-import type { ClubRule, ClubRuleConfig } from '@spotter/contracts';
+import { isNoticeRule, type ClubRule, type ClubRuleConfig } from '@spotter/contracts';
 import type { TFunction } from 'i18next';
 
 const DAY = 24 * 60;
@@ -21,8 +21,16 @@ export function joinOffset(amount: number, unit: 'minutes' | 'hours' | 'days', b
   return before ? -minutes : minutes;
 }
 
-/** "1 day before, at 10:00", "at once", "no card" — a rule's timing in a few words. */
+/** Who a live rule tells: the staff of its role, or everyone on duty. */
+export const toldWho = (c: ClubRuleConfig, t: TFunction) =>
+  c.assigneeRole ? t(`common:roles.${c.assigneeRole}`) : t('rules.everyone');
+
+/**
+ * "1 day before, at 10:00", "at once", "no card" — a rule's timing in a few words; a rule that
+ * tells staff live says whom.
+ */
 export function describeWhen(rule: ClubRule, c: ClubRuleConfig, t: TFunction): string {
+  if (isNoticeRule(rule)) return t('rules.live', { who: toldWho(c, t) });
   if (!c.task) return t('rules.noCard');
   const { amount, unit, before } = splitOffset(c.offsetMinutes);
   const offset =

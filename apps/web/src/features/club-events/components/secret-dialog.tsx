@@ -7,7 +7,8 @@ import { SIGNING_HEADERS, signingExample } from './signing-example.ts';
 
 /**
  * The signing secret of a new or rotated source, shown this once, with where the club's system
- * posts and how it signs: enough for its developer to connect without asking anyone.
+ * posts and how it signs: enough for its developer to connect without asking anyone. A Twilio
+ * number signs with its own auth token: it gets the address to paste into Twilio's console.
  */
 export function SecretDialog(props: {
   shown: (SourceSecret & { rotated: boolean }) | null;
@@ -24,7 +25,18 @@ export function SecretDialog(props: {
       centered
       closeOnClickOutside={false}
     >
-      {shown && (
+      {shown && shown.source.kind === 'twilio' && (
+        <Stack data-testid="secret-dialog">
+          <CopyField label={t('sources.webhookUrl')} value={shown.url} testId="source-url" />
+          <Text size="sm">{t('secret.twilioHowTo')}</Text>
+          <Group justify="flex-end">
+            <Button onClick={props.onClose} data-autofocus data-testid="secret-done">
+              {t('secret.done')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+      {shown && shown.source.kind !== 'twilio' && (
         <Stack data-testid="secret-dialog">
           <SecretReveal value={shown.secret} note={t('secret.once')} testId="source-secret" />
           <CopyField label={t('secret.url')} value={shown.url} testId="source-url" />

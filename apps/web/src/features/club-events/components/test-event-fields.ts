@@ -59,6 +59,7 @@ const call = (ended: boolean): TestField[] => [
   { path: 'call.externalId', input: 'text', required: true },
   { path: 'call.from', input: 'text', required: true },
   { path: 'call.line', input: 'text' },
+  { path: 'call.branch', input: 'text' },
   ...(ended ? [{ path: 'call.durationSeconds', input: 'number' } as const] : []),
 ];
 
@@ -76,6 +77,7 @@ export const TEST_FIELDS: Record<ClubEventType, TestField[]> = {
   'visit.checked_in': [
     { path: 'visit.externalId', input: 'text', required: true },
     { path: 'visit.at', input: 'datetime', required: true },
+    { path: 'visit.branch', input: 'text' },
     ...member(),
   ],
   'contract.created': [...contract, ...member()],

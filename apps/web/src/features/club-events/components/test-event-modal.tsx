@@ -109,6 +109,7 @@ const FIRST_TYPE: Record<EventSourceKind, ClubEventType> = {
   booking: 'booking.created',
   payments: 'payment.failed',
   telephony: 'call.started',
+  twilio: 'call.started',
   other: 'payment.failed',
 };
 

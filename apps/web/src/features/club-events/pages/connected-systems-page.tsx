@@ -165,11 +165,16 @@ export function ConnectedSystemsPage(props: { timezone: string; currency: string
                         <RowActions
                           label={`${t('sources.actions')}: ${s.name}`}
                           actions={[
-                            {
-                              label: t('sources.rotate'),
-                              icon: <IconKey size={16} />,
-                              onClick: () => setRotating(s),
-                            },
+                            // A Twilio number signs with its own auth token (edited in the form).
+                            ...(s.kind === 'twilio'
+                              ? []
+                              : [
+                                  {
+                                    label: t('sources.rotate'),
+                                    icon: <IconKey size={16} />,
+                                    onClick: () => setRotating(s),
+                                  },
+                                ]),
                             {
                               label: t('sources.rename'),
                               icon: <IconPencil size={16} />,

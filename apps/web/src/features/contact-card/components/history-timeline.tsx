@@ -44,7 +44,13 @@ const ICONS: Record<HistoryEntry['event'], React.ReactNode> = {
 };
 
 /** The timeline of a person or company, newest first, a page at a time (C-9). */
-export function HistoryTimeline(props: { kind: ContactKind; id: string; timeZone: string }) {
+export function HistoryTimeline(props: {
+  kind: ContactKind;
+  id: string;
+  timeZone: string;
+  /** Only the newest few entries, without paging (a caller's card that pops up). */
+  limit?: number;
+}) {
   const { t, i18n } = useTranslation('card');
   const history = useHistory(props.kind, props.id);
   const statuses = useQuery(statusesQuery(props.kind, true));
@@ -64,7 +70,8 @@ export function HistoryTimeline(props: { kind: ContactKind; id: string; timeZone
   if (history.isError) {
     return <QueryError error={history.error} onRetry={() => void history.refetch()} />;
   }
-  const entries = history.data.pages.flatMap((p) => p.items);
+  const all = history.data.pages.flatMap((p) => p.items);
+  const entries = props.limit === undefined ? all : all.slice(0, props.limit);
   if (entries.length === 0) {
     return (
       <Text c="dimmed" size="sm">
@@ -109,7 +116,7 @@ export function HistoryTimeline(props: { kind: ContactKind; id: string; timeZone
           );
         })}
       </Timeline>
-      {history.hasNextPage && (
+      {history.hasNextPage && props.limit === undefined && (
         <Button
           variant="light"
           onClick={() => void history.fetchNextPage()}

@@ -23,6 +23,14 @@ describe('a notification’s text', () => {
     ]);
   });
 
+  it('says a check-in in its own words, the task being part of them', () => {
+    const note = { ...base, kind: 'check_in' as const, text: 'Anna is here: Call: Renewal open' };
+    expect(notificationLines(note)).toEqual({
+      headline: 'Anna is here: Call: Renewal open',
+      details: [],
+    });
+  });
+
   it('falls back to the text when the task is gone', () => {
     expect(notificationLines({ ...base, task: null, text: 'Order water' })).toEqual({
       headline: 'Order water',

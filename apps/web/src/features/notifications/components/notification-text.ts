@@ -5,6 +5,8 @@ import type { Notification } from '@spotter/contracts';
  * and the reminder's own text when it adds something. A deleted task leaves only the text.
  */
 export function notificationLines(n: Notification): { headline: string; details: string[] } {
+  // A check-in notice says it all: "Anna is here: renewal call open".
+  if (n.kind === 'check_in') return { headline: n.text, details: [] };
   const headline = n.task?.name || n.text;
   const details: string[] = [];
   if (n.task?.contactName) details.push(n.task.contactName);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addCall,
   isContactHistoryKey,
+  MAX_CALLS,
   mergeRefresh,
   nextRetryDelay,
   parseLiveEvent,
@@ -69,5 +71,37 @@ describe('live events', () => {
     expect(nextRetryDelay(3000)).toBe(6000);
     expect(nextRetryDelay(48_000)).toBe(60_000);
     expect(nextRetryDelay(60_000)).toBe(60_000);
+  });
+
+  it('pops an incoming call without refreshing anything, its contact and call ids kept', () => {
+    expect(refreshFor({ type: 'call.incoming', contactId: USER })).toEqual({
+      keys: [],
+      contactHistory: false,
+    });
+    expect(
+      parseLiveEvent('call.incoming', JSON.stringify({ contactId: USER, callId: 'CA1' })),
+    ).toEqual({ type: 'call.incoming', contactId: USER, callId: 'CA1' });
+  });
+
+  it('stacks calls newest first, one card per person, a repeat of a call changing nothing', () => {
+    const call = (contactId: string, callId: string | null, at: number) => ({
+      contactId,
+      callId,
+      at,
+    });
+    let calls = addCall([], call('anna', 'c1', 1));
+    calls = addCall(calls, call('boris', 'c2', 2));
+    expect(calls.map((c) => c.contactId)).toEqual(['boris', 'anna']);
+    // The same call told twice (two instances, a retried webhook): the stack stays as it is.
+    expect(addCall(calls, call('anna', 'c1', 3))).toEqual(calls);
+    // Anna rings again: her card moves to the top, once.
+    calls = addCall(calls, call('anna', 'c3', 4));
+    expect(calls.map((c) => [c.contactId, c.callId])).toEqual([
+      ['anna', 'c3'],
+      ['boris', 'c2'],
+    ]);
+    for (let i = 0; i < 10; i++) calls = addCall(calls, call(`p${i}`, `x${i}`, 10 + i));
+    expect(calls).toHaveLength(MAX_CALLS);
+    expect(calls[0]!.contactId).toBe('p9');
   });
 });

@@ -10,6 +10,26 @@ export interface Refresh {
   contactHistory: boolean;
 }
 
+/** A known person calling (`call.incoming`): whose card pops up, and since when. */
+export interface IncomingCall {
+  contactId: string;
+  callId: string | null;
+  at: number;
+}
+
+/** At most this many calls' cards at once; the oldest goes when another rings. */
+export const MAX_CALLS = 4;
+
+/**
+ * The stack of popped calls, newest first: the same person calling again moves to the top
+ * (one card per person, however often they ring), a repeat of the same call changes nothing.
+ */
+export function addCall(calls: readonly IncomingCall[], call: IncomingCall): IncomingCall[] {
+  const same = calls.find((c) => c.contactId === call.contactId);
+  if (same && call.callId !== null && same.callId === call.callId) return [...calls];
+  return [call, ...calls.filter((c) => c.contactId !== call.contactId)].slice(0, MAX_CALLS);
+}
+
 export function refreshFor(event: LiveEvent): Refresh {
   switch (event.type) {
     case 'task.created':
@@ -18,6 +38,8 @@ export function refreshFor(event: LiveEvent): Refresh {
       return { keys: [['tasks'], ['board'], ['badge']], contactHistory: true };
     case 'notification.created':
       return { keys: [['notifications'], ['badge']], contactHistory: false };
+    case 'call.incoming':
+      return { keys: [], contactHistory: false };
   }
 }
 

@@ -16,6 +16,7 @@ import {
   nextRetryDelay,
   parseLiveEvent,
   refreshFor,
+  type IncomingCall,
   type Refresh,
 } from './live-events.ts';
 
@@ -36,13 +37,19 @@ function applyRefresh(qc: QueryClient, refresh: Refresh) {
  * refused the stream we reconnect with a back-off. After any reconnect everything is
  * refreshed once, since events sent while the stream was down are lost.
  */
-export function useLiveEvents(enabled: boolean) {
+export function useLiveEvents(
+  enabled: boolean,
+  opts: {
+    /** A known person is calling the user's branch (A-2): the app pops up their card. */
+    onIncomingCall?: (call: IncomingCall) => void;
+  } = {},
+) {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const { t } = useTranslation('notifications');
-  // The stream outlives renders: it reads the latest translator and router through a ref.
-  const latest = useRef({ t, navigate });
-  latest.current = { t, navigate };
+  // The stream outlives renders: it reads the latest translator, router and callback through a ref.
+  const latest = useRef({ t, navigate, onIncomingCall: opts.onIncomingCall });
+  latest.current = { t, navigate, onIncomingCall: opts.onIncomingCall };
 
   useEffect(() => {
     if (!enabled || typeof EventSource === 'undefined') return;
@@ -68,7 +75,7 @@ export function useLiveEvents(enabled: boolean) {
       const { t: tr, navigate: go } = latest.current;
       notifications.show({
         id: `notification-${n.id}`,
-        color: n.kind === 'reminder' ? 'orange' : 'blue',
+        color: n.kind === 'reminder' ? 'orange' : n.kind === 'check_in' ? 'teal' : 'blue',
         icon: <IconBell size={18} />,
         title: tr(`kinds.${n.kind}`),
         autoClose: 12_000,
@@ -97,6 +104,16 @@ export function useLiveEvents(enabled: boolean) {
     };
 
     const receive = (event: LiveEvent) => {
+      if (event.type === 'call.incoming') {
+        if (event.contactId) {
+          latest.current.onIncomingCall?.({
+            contactId: event.contactId,
+            callId: event.callId ?? null,
+            at: Date.now(),
+          });
+        }
+        return;
+      }
       batch.push(refreshFor(event));
       batchTimer ??= setTimeout(() => {
         const merged = mergeRefresh(batch);

@@ -26,7 +26,12 @@ const PERSON_FIELDS: Record<string, string> = {
  * "New call" (T-9, seed 004): find or add the person by phone, then log the call and its result
  * in one form. Behind the scenes: a `call` task created and completed at once.
  */
-export function NewCallModal(props: { opened: boolean; onClose: () => void }) {
+export function NewCallModal(props: {
+  opened: boolean;
+  onClose: () => void;
+  /** The person on the line, already known (a caller's card that popped up). */
+  person?: PickedContact | null;
+}) {
   const { t } = useTranslation('tasks');
   const me = useMe().data;
   const timeZone = me?.organization.timezone ?? 'UTC';
@@ -50,7 +55,7 @@ export function NewCallModal(props: { opened: boolean; onClose: () => void }) {
   useEffect(() => {
     if (!props.opened) return;
     setQuery('');
-    setPicked(null);
+    setPicked(props.person ?? null);
     setCreating(null);
     setTemplateId(defaultTemplate ?? null);
     setResultId(null);
@@ -58,6 +63,8 @@ export function NewCallModal(props: { opened: boolean; onClose: () => void }) {
     setComment('');
     setErrors({});
     setCreatedTaskId(null);
+    // Only on opening: the person handed in is where the dialog starts, then the user's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.opened, defaultTemplate]);
 
   const template = templates.find((tpl) => tpl.id === templateId);
