@@ -15,7 +15,7 @@ import { eventSecretBox } from './event-secrets.ts';
 import * as sources from './event-sources.repo.ts';
 import * as repo from './ingest.repo.ts';
 import { wakeJobRunners } from '../jobs/index.ts';
-import { enqueueProcessing } from './process.jobs.ts';
+import { ensureDrain } from './process.jobs.ts';
 import { sourceCacheOf } from './source-cache.ts';
 
 /** The same answer for every reason, so a caller learns nothing about the source or secret. */
@@ -180,7 +180,7 @@ export async function storeEvents(
   // Then the source's drain: a look that takes no lock while it is queued or running already
   // (the usual case under load), so deliveries do not queue behind each other on its row.
   if ([...stored.values()].some((o) => o.stored)) {
-    const queued = await enqueueProcessing(db, {
+    const queued = await ensureDrain(db, {
       orgId: source.orgId,
       sourceId: source.id,
       now,

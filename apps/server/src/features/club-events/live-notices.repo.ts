@@ -1,5 +1,5 @@
 import { ROLES, can, type Role } from '@spotter/contracts';
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { branches } from '../branches/index.ts';
 import { contacts } from '../contacts/index.ts';
@@ -9,57 +9,82 @@ import { users } from '../users/index.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The organization's live branches, to match what club systems name (a handful). */
+export function liveBranches(db: Db, orgId: string) {
+  return db
+    .select({ id: branches.id, name: branches.name })
+    .from(branches)
+    .where(and(eq(branches.orgId, orgId), isNull(branches.archivedAt)));
+}
+
 /**
  * The branch a club system names: its Spotter id, or its name (any case), as long as it is not
  * archived. A system that names branches its own way matches nothing, and the call or visit is
  * treated as of an unknown branch.
  */
-export async function branchNamed(db: Db, orgId: string, ref: string | undefined) {
+export function branchNamed(
+  live: ReadonlyArray<{ id: string; name: string }>,
+  ref: string | undefined,
+): string | null {
   const name = ref?.trim();
   if (!name) return null;
-  const [row] = await db
-    .select({ id: branches.id })
-    .from(branches)
-    .where(
-      and(
-        eq(branches.orgId, orgId),
-        isNull(branches.archivedAt),
-        UUID.test(name)
-          ? or(eq(branches.id, name), sql`lower(${branches.name}) = lower(${name})`)
-          : sql`lower(${branches.name}) = lower(${name})`,
-      ),
-    )
-    .limit(1);
-  return row?.id ?? null;
+  const lower = name.toLowerCase();
+  const byId = UUID.test(name) ? live.find((b) => b.id === lower) : undefined;
+  return (byId ?? live.find((b) => b.name.toLowerCase() === lower))?.id ?? null;
 }
 
-export async function personFacts(db: Db, orgId: string, contactId: string) {
-  const [row] = await db
+export interface PersonFacts {
+  firstName: string | null;
+  displayName: string;
+  branchId: string | null;
+}
+
+/** Live persons' names and branches, by id. */
+export async function personsFacts(db: Db, orgId: string, ids: readonly string[]) {
+  const found = new Map<string, PersonFacts>();
+  if (ids.length === 0) return found;
+  const rows = await db
     .select({
+      id: contacts.id,
       firstName: contacts.firstName,
       displayName: contacts.displayName,
       branchId: contacts.branchId,
     })
     .from(contacts)
-    .where(and(eq(contacts.orgId, orgId), eq(contacts.id, contactId), isNull(contacts.deletedAt)));
-  return row;
+    .where(
+      and(eq(contacts.orgId, orgId), inArray(contacts.id, [...ids]), isNull(contacts.deletedAt)),
+    );
+  for (const { id, ...facts } of rows) found.set(id, facts);
+  return found;
 }
 
 /** How many open tasks the notice names (the rest are "and 2 more"). */
 export const NAMED_TASKS = 3;
 
+export interface OpenTask {
+  id: string;
+  name: string;
+  comment: string | null;
+  assigneeId: string | null;
+}
+
 /**
- * The person's open tasks that every colleague may see (a private one is its owner's alone),
+ * Each person's open tasks that every colleague may see (a private one is its owner's alone),
  * soonest first; one more than named, to tell whether there are more.
  */
-export function openTasksOf(db: Db, orgId: string, contactId: string) {
-  return db
+export async function openTasksOfMany(db: Db, orgId: string, contactIds: readonly string[]) {
+  const open = new Map<string, OpenTask[]>();
+  const ids = [...new Set(contactIds)];
+  if (ids.length === 0) return open;
+  const ranked = db
     .select({
       id: tasks.id,
-      name: taskTemplates.name,
+      contactId: tasks.contactId,
+      name: sql<string>`${taskTemplates.name}`.as('name'),
       comment: tasks.comment,
       assigneeId: tasks.assigneeId,
-      branchId: tasks.branchId,
+      place: sql<number>`row_number() over (partition by ${tasks.contactId}
+        order by ${tasks.dueAt} asc nulls last, ${tasks.id})`.as('place'),
     })
     .from(tasks)
     .innerJoin(
@@ -69,13 +94,24 @@ export function openTasksOf(db: Db, orgId: string, contactId: string) {
     .where(
       and(
         eq(tasks.orgId, orgId),
-        eq(tasks.contactId, contactId),
+        inArray(tasks.contactId, ids),
         isNull(tasks.completedAt),
         eq(tasks.private, false),
       ),
     )
-    .orderBy(sql`${tasks.dueAt} asc nulls last`, asc(tasks.id))
-    .limit(NAMED_TASKS + 1);
+    .as('ranked');
+  const rows = await db
+    .select()
+    .from(ranked)
+    .where(sql`${ranked.place} <= ${NAMED_TASKS + 1}`)
+    .orderBy(ranked.contactId, ranked.place);
+  for (const { contactId, place: _place, ...task } of rows) {
+    if (!contactId) continue;
+    const list = open.get(contactId) ?? [];
+    list.push(task);
+    open.set(contactId, list);
+  }
+  return open;
 }
 
 /** A branch's staff told of a check-in, at most (a notice is no mailing). */

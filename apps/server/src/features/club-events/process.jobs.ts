@@ -49,6 +49,48 @@ export async function enqueueProcessing(db: Db, e: { orgId: string; sourceId: st
   );
 }
 
+interface DrainCheck {
+  running: boolean;
+  waiting: Array<{ resolve: (queued: boolean) => void; reject: (err: unknown) => void }>;
+  latest: { orgId: string; sourceId: string; now: Date };
+}
+const drainChecks = new WeakMap<Db, Map<string, DrainCheck>>();
+
+/**
+ * `enqueueProcessing` for a delivery, shared by the deliveries of a source that arrive while a
+ * look is under way: they wait for the next look, which starts once the current one has
+ * answered, so after every waiting delivery's events were committed — which is all the look
+ * needs to be right. A busy source is looked at once per round trip, not once per delivery.
+ */
+export function ensureDrain(
+  db: Db,
+  e: { orgId: string; sourceId: string; now: Date },
+): Promise<boolean> {
+  let bySource = drainChecks.get(db);
+  if (!bySource) drainChecks.set(db, (bySource = new Map()));
+  let check = bySource.get(e.sourceId);
+  if (!check) bySource.set(e.sourceId, (check = { running: false, waiting: [], latest: e }));
+  check.latest = e;
+  const answer = new Promise<boolean>((resolve, reject) => check.waiting.push({ resolve, reject }));
+  if (!check.running) void lookWhileWaited(db, bySource, check);
+  return answer;
+}
+
+async function lookWhileWaited(db: Db, bySource: Map<string, DrainCheck>, check: DrainCheck) {
+  check.running = true;
+  while (check.waiting.length > 0) {
+    const these = check.waiting.splice(0);
+    try {
+      const queued = await enqueueProcessing(db, check.latest);
+      for (const w of these) w.resolve(queued);
+    } catch (err) {
+      for (const w of these) w.reject(err);
+    }
+  }
+  check.running = false;
+  bySource.delete(check.latest.sourceId);
+}
+
 /**
  * An event whose drain could not be queued (its server stopped between storing it and
  * queueing) waits for the sweep, which queues its drain within twice this.

@@ -17,7 +17,7 @@ import {
 } from './rules.ts';
 import { ruleContext, type OrgRules } from './rule-context.ts';
 import { enqueueUnpaidCheck } from './unpaid-check.ts';
-import { popKnownCaller, tellCheckIn } from './live-notices.ts';
+import { LiveNotices } from './live-notices.ts';
 
 type EventRow = repo.EventRow;
 
@@ -28,6 +28,8 @@ export interface Ctx extends RuleCtx {
   autoLink: boolean;
   /** What the run's events of this source read and write together (decision 0026). */
   batch: EventBatch;
+  /** Calls to pop and check-ins to tell, sent once the batch's cards are written. */
+  notices: LiveNotices;
 }
 
 /**
@@ -222,7 +224,7 @@ async function callIn(ctx: Ctx, { call }: Data) {
     ctx.steps.push({ step: 'known_caller', contactId: found.id });
     if (ctx.event.type === 'call.started') {
       const { externalId, branch } = call as { externalId: string; branch?: string };
-      await popKnownCaller(ctx, { externalId, branch, occurredAt: ctx.event.occurredAt! });
+      ctx.notices.pop(ctx, { externalId, branch, occurredAt: ctx.event.occurredAt! });
     }
     return;
   }
@@ -260,7 +262,7 @@ const HANDLERS: Record<ClubEventType, (ctx: Ctx, data: Data) => Promise<void>> =
     const saved = mirror(ctx, 'visit', str(visit!.externalId), visit!);
     if (saved && !saved.before) {
       const { branch, at } = visit as { branch?: string; at: string };
-      await tellCheckIn(ctx, { branch, at: new Date(at) });
+      ctx.notices.checkIn(ctx, { branch, at: new Date(at) });
     }
   },
   'contract.created': (ctx, data) => contractChanged(ctx, data, true),
@@ -311,9 +313,18 @@ async function runSourceEvents(
   const sourceId = events[0]!.sourceId;
   const batch = new EventBatch(shared.db, shared.orgId, sourceId);
   await batch.load(wantsOf(events, shared.region));
+  const notices = new LiveNotices();
   const done: Array<{ id: string; ctx: Ctx }> = [];
   for (const event of events) {
-    const ctx: Ctx = { ...shared, steps: [], contactId: null, event, sourceId, batch };
+    const ctx: Ctx = {
+      ...shared,
+      steps: [],
+      contactId: null,
+      event,
+      sourceId,
+      batch,
+      notices,
+    };
     const data = (event.data ?? {}) as Data;
     const member = data.member as EventMember | undefined;
     if (member) {
@@ -326,6 +337,7 @@ async function runSourceEvents(
   }
   await batch.flush();
   await writeRuleCards(shared);
+  await notices.send(shared);
   await repo.markProcessed(
     shared.db,
     shared.orgId,

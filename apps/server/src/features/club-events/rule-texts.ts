@@ -72,30 +72,48 @@ export function ruleText(locale: string, key: RuleText, values: Record<string, s
   return texts[key].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
 }
 
+/**
+ * Intl formatters are costly to make (tens of microseconds) and a drain formats a date or an
+ * amount for most events: one per locale and options, kept (a handful per organization).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let f = formatters.get(key) as T | undefined;
+  if (!f) {
+    if (formatters.size > 500) formatters.clear();
+    f = make();
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export function formatDay(isoDay: string, locale: string): string {
   const [y, m, d] = isoDay.split('-').map(Number);
   if (!y || !m || !d) return isoDay;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
+  return cached(
+    `day|${locale}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }),
+  ).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 export function formatInstant(iso: string, locale: string, timeZone: string): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone,
-  }).format(at);
+  return cached(
+    `instant|${locale}|${timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }),
+  ).format(at);
 }
 
 export function formatMoney(amount: unknown, currency: unknown, locale: string): string {
   if (typeof amount !== 'number') return '';
   try {
     return typeof currency === 'string' && currency
-      ? new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount)
-      : new Intl.NumberFormat(locale).format(amount);
+      ? cached(
+          `money|${locale}|${currency}`,
+          () => new Intl.NumberFormat(locale, { style: 'currency', currency }),
+        ).format(amount)
+      : cached(`number|${locale}`, () => new Intl.NumberFormat(locale)).format(amount);
   } catch {
     return String(amount);
   }

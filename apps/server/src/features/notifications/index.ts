@@ -1,3 +1,7 @@
 export { notifications, calendarFeeds } from './notifications.table.ts';
 /** `insertNotification(db, { orgId, userId, kind, taskId, text? })`: write + announce (T-10). */
-export { insertNotification, type NotificationInput } from './notifications.repo.ts';
+export {
+  insertNotification,
+  insertNotifications,
+  type NotificationInput,
+} from './notifications.repo.ts';
