@@ -186,7 +186,11 @@ describe.skipIf(!hasChromium()).each(runs)('foundation journey ($lang, $width px
         .waitFor({ state: 'attached' });
     }
     await page.getByTestId('user-menu').click();
-    await page.getByTestId('lang-sv').click();
+    // The choice is saved on the server; reload once it is (not while it is on its way).
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/me') && r.request().method() === 'PATCH'),
+      page.getByTestId('lang-sv').click(),
+    ]);
     await page.goto(server.url);
     await openNav(page);
     await page

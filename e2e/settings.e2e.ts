@@ -85,8 +85,11 @@ describe.skipIf(!hasChromium())('settings journey (desktop)', () => {
     await page.getByText('Someone else saved these settings').waitFor();
     await shot('01-conflict');
     await page.getByRole('button', { name: 'Overwrite with mine' }).click();
+    // The previous test's "saved" may still be showing: wait for the save itself.
+    await expect
+      .poll(async () => (await api('GET', '/api/organization')).name)
+      .toBe('Eastside Dance Academy');
     await page.getByText('The organization’s settings have been saved.').first().waitFor();
-    expect((await api('GET', '/api/organization')).name).toBe('Eastside Dance Academy');
   });
 
   it('adds, renames, archives and restores a branch', async () => {

@@ -1,17 +1,30 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
 
 export interface RunningServer {
   url: string;
   dataDir: string;
-  stop(): Promise<void>;
+  stop(opts?: { keepData?: boolean }): Promise<void>;
 }
 
-/** A real Spotter process on a free port with an empty embedded database of its own. */
+/**
+ * A real Spotter process on a free port with an empty embedded database of its own: a copy of
+ * the run's migrated template (e2e/support/global-setup.ts).
+ */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'spotter-e2e-'));
+  cpSync(inject('e2eTemplateDir'), dataDir, { recursive: true });
+  return launchServer(dataDir, env);
+}
+
+/** Spotter on `dataDir` (created and migrated at start when empty). */
+export async function launchServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<RunningServer> {
   const port = 21000 + Math.floor(Math.random() * 20000);
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/server.ts'], {
     env: {
@@ -39,11 +52,11 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   return {
     url,
     dataDir,
-    async stop() {
+    async stop(opts = {}) {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await exited;
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!opts.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -5,9 +5,13 @@ import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import type { Database } from '../src/db/client.ts';
 import { SignupLimiter, type LoginLimiter } from '../src/features/auth/index.ts';
+import { lowerPasswordCostForTests } from '../src/features/users/index.ts';
 import type { LeadFormLimits } from '../src/features/lead-forms/index.ts';
 import type { AppConfig } from '../src/plugins/env.ts';
 import { createTestDatabase } from './test-db.ts';
+
+// Over a thousand clubs sign up in the suite: the production cost of a hash is not under test.
+lowerPasswordCostForTests();
 
 export const testConfig = (overrides: Partial<AppConfig> = {}): AppConfig => ({
   port: 0,

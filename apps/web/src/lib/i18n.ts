@@ -139,16 +139,25 @@ export function deviceLocale(): Locale {
   return 'en';
 }
 
+/** The language asked for last: a slower, earlier request (its texts still loading) yields. */
+let lastAsked: Locale | undefined;
+
 export async function setLocale(locale: Locale) {
+  lastAsked = locale;
   try {
     localStorage.setItem(STORAGE_KEY, locale);
   } catch {
     // not remembering the device's language is harmless
   }
   await loadLanguage(locale);
-  document.documentElement.lang = locale;
+  if (lastAsked !== locale) return;
   if (i18n.language !== locale) await i18n.changeLanguage(locale);
 }
+
+// The page's language follows the texts' language, whoever changed it.
+i18n.on('languageChanged', (lng) => {
+  document.documentElement.lang = lng;
+});
 
 /** Resolves once the device's language is loaded, so the first paint is already translated. */
 export async function initI18n() {

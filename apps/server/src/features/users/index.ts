@@ -17,6 +17,7 @@ export {
   assertAcceptablePassword,
   generateTemporaryPassword,
   hashPassword,
+  lowerPasswordCostForTests,
   verifyPassword,
 } from './passwords.ts';
 export { userAccessRevoked } from './users.hooks.ts';
