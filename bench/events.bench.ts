@@ -17,7 +17,7 @@ import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
 import type { Database } from '../apps/server/src/db/client.ts';
 import { insertEvents } from '../apps/server/src/features/club-events/ingest.repo.ts';
-import { processClubEvents } from '../apps/server/src/features/club-events/process.service.ts';
+import { processBatch } from '../apps/server/src/features/club-events/process.service.ts';
 import { executeNamed } from '../apps/server/src/lib/named-statement.ts';
 import { clubEvent } from './events-data.mjs';
 import { callToScreen, POPS } from './call-pop.ts';
@@ -123,11 +123,18 @@ async function processingAlone(
   }
   const t0 = performance.now();
   let ran = 0;
-  for (
-    let n;
-    (n = await processClubEvents(database.db, orgId, { sourceId, limit: 200 }, new Date()));
-  )
-    ran += n;
+  let afterSeq: number | undefined;
+  for (;;) {
+    const batch = await processBatch(
+      database.db,
+      orgId,
+      { sourceId, limit: 200, afterSeq },
+      new Date(),
+    );
+    if (batch.ran === 0) break;
+    ran += batch.ran;
+    afterSeq = batch.lastSeq;
+  }
   await drained(database, orgId);
   return ran / ((performance.now() - t0) / 1000);
 }

@@ -156,7 +156,7 @@ export async function setLocale(locale: Locale) {
 
 // The page's language follows the texts' language, whoever changed it.
 i18n.on('languageChanged', (lng) => {
-  document.documentElement.lang = lng;
+  if (typeof document !== 'undefined') document.documentElement.lang = lng;
 });
 
 /** Resolves once the device's language is loaded, so the first paint is already translated. */

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { enqueueJob, jobStates, type JobDefinitions } from '../jobs/index.ts';
 import { clubEvents } from './club-events.table.ts';
 import { pruneEventLog } from './members.repo.ts';
-import { processClubEvents } from './process.service.ts';
+import { processBatch } from './process.service.ts';
 import { unpaidJobs } from './unpaid-check.ts';
 
 export const DRAIN_JOB = 'club-events.drain';
@@ -102,6 +102,9 @@ export const clubEventJobs: JobDefinitions = {
     run: async (db, job, ctx) => {
       const sourceId = job.payload.sourceId;
       if (typeof sourceId !== 'string' || !job.orgId) return;
+      // Where the previous batch ended: events with an earlier place committed later are
+      // another drain's (their delivery queued one, this one being under way).
+      let afterSeq: number | undefined;
       for (let batches = 0; ; batches++) {
         if (ctx.stopping()) return 'release';
         // On the embedded database (one connection) requests waiting for it get in between.
@@ -109,7 +112,13 @@ export const clubEventJobs: JobDefinitions = {
         // A batch at a time, each in its own transaction, on the clock of its moment; the
         // settings are read with each batch, so a change applies from the next one on.
         const limit = ctx.oneConnection ? EMBEDDED_BATCH : DRAIN_BATCH;
-        const ran = await processClubEvents(db, job.orgId, { sourceId, limit }, ctx.clock());
+        const { ran, lastSeq } = await processBatch(
+          db,
+          job.orgId,
+          { sourceId, limit, afterSeq },
+          ctx.clock(),
+        );
+        afterSeq = lastSeq ?? afterSeq;
         // Until a look finds nothing: events stored while this batch ran queued no drain (this
         // one was running), so they are this drain's to take.
         if (ran === 0) return;

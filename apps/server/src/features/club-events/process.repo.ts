@@ -1,11 +1,15 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { clubEvents } from './club-events.table.ts';
 
 export type EventRow = typeof clubEvents.$inferSelect;
 
-/** Which events a run takes: a source's next waiting ones, or named ones. */
-export type EventSelection = { sourceId: string; limit: number } | { ids: string[] };
+/**
+ * Which events a run takes: a source's next waiting ones (after `afterSeq`: where the drain's
+ * previous batch ended), or named ones.
+ */
+export type EventSelection =
+  { sourceId: string; limit: number; afterSeq?: number } | { ids: string[] };
 
 /**
  * The waiting events, in arrival order, locked until the run commits: a second run (another
@@ -13,7 +17,14 @@ export type EventSelection = { sourceId: string; limit: number } | { ids: string
  */
 export function lockWaitingEvents(db: Db, orgId: string, select: EventSelection) {
   const which =
-    'ids' in select ? inArray(clubEvents.id, select.ids) : eq(clubEvents.sourceId, select.sourceId);
+    'ids' in select
+      ? inArray(clubEvents.id, select.ids)
+      : and(
+          eq(clubEvents.sourceId, select.sourceId),
+          // Processed events leave entries in the waiting index until a vacuum removes them: a
+          // drain starts each next batch where the last ended instead of walking past them again.
+          select.afterSeq === undefined ? undefined : gt(clubEvents.seq, select.afterSeq),
+        );
   return db
     .select()
     .from(clubEvents)

@@ -350,8 +350,30 @@ async function runSourceEvents(
  * Runs accepted events once, in one transaction: links their persons, mirrors what they say
  * onto the member's side of the card, writes history and runs the rules. The events are locked
  * and marked in that transaction, so a second run (another instance, a retried job) waits and
- * then finds them processed (A-3). Answers how many ran.
+ * then finds them processed (A-3). Answers how many ran, and the last one's place in the
+ * source's order (where a drain's next batch starts).
  */
+export async function processBatch(
+  db: Db,
+  orgId: string,
+  select: repo.EventSelection,
+  now: Date,
+  org?: OrgRules,
+): Promise<{ ran: number; lastSeq: number | undefined }> {
+  return db.transaction(async (tx) => {
+    const locked = await repo.lockWaitingEvents(tx, orgId, select);
+    const lastSeq = locked.at(-1)?.seq;
+    const events = locked.filter((e) => e.type);
+    if (events.length === 0) return { ran: 0, lastSeq };
+    const shared = await ruleContext(tx, orgId, now, org);
+    const bySource = new Map<string, EventRow[]>();
+    for (const e of events) bySource.set(e.sourceId, [...(bySource.get(e.sourceId) ?? []), e]);
+    for (const group of bySource.values()) await runSourceEvents(shared, group);
+    return { ran: events.length, lastSeq };
+  });
+}
+
+/** `processBatch`, answering how many ran. */
 export async function processClubEvents(
   db: Db,
   orgId: string,
@@ -359,15 +381,7 @@ export async function processClubEvents(
   now: Date,
   org?: OrgRules,
 ): Promise<number> {
-  return db.transaction(async (tx) => {
-    const events = (await repo.lockWaitingEvents(tx, orgId, select)).filter((e) => e.type);
-    if (events.length === 0) return 0;
-    const shared = await ruleContext(tx, orgId, now, org);
-    const bySource = new Map<string, EventRow[]>();
-    for (const e of events) bySource.set(e.sourceId, [...(bySource.get(e.sourceId) ?? []), e]);
-    for (const group of bySource.values()) await runSourceEvents(shared, group);
-    return events.length;
-  });
+  return (await processBatch(db, orgId, select, now, org)).ran;
 }
 
 /** Runs one accepted event (if it still waits). */
