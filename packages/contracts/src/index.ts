@@ -5,6 +5,7 @@ export * from './passwords.ts';
 export * from './organizations.ts';
 export * from './auth.ts';
 export * from './branches.ts';
+export * from './groups.ts';
 export * from './users.ts';
 export * from './api-tokens.ts';
 export * from './health.ts';
