@@ -1,0 +1,34 @@
+import type { Locale } from '@spotter/contracts';
+import type { Db } from '../../db/client.ts';
+import type { Feature } from '../../lib/feature.ts';
+import { contactsMerged } from '../contacts/index.ts';
+import { organizationCreated } from '../organizations/index.ts';
+import { taskResultEntered } from '../tasks/index.ts';
+import { dealOutcomeOfResult } from './deal-tasks.service.ts';
+import { moveDealsOfContact } from './deals.repo.ts';
+import { dealsRoutes } from './deals.routes.ts';
+import { backfillDealDefaults, seedDealDefaults } from './defaults.ts';
+import { pipelinesRoutes } from './pipelines.routes.ts';
+
+const seedDefaults = (tx: Db, org: { orgId: string; locale: Locale }) =>
+  seedDealDefaults(tx, org.orgId, org.locale);
+
+const mergeDeals = (tx: Db, merge: { orgId: string; sourceId: string; targetId: string }) =>
+  moveDealsOfContact(tx, merge.orgId, merge.sourceId, merge.targetId);
+
+/**
+ * The sales pipeline (S-1, S-2, S-4): pipelines and stages, lost reasons and deal types, deals
+ * and their board, list, history and tasks.
+ */
+export const dealsFeature: Feature = {
+  name: 'deals',
+  routes: [pipelinesRoutes, dealsRoutes],
+  wire: () => {
+    organizationCreated.on(seedDefaults);
+    contactsMerged.on(mergeDeals);
+    taskResultEntered.on(dealOutcomeOfResult);
+  },
+  onReady: async (app) => {
+    await backfillDealDefaults(app.db);
+  },
+};
