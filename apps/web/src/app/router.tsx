@@ -36,6 +36,7 @@ import {
   BackgroundJobsPage,
   BackupPage,
   BranchesPage,
+  GroupsPage,
   ChangePasswordPage,
   CompaniesListPage,
   CompanyCreatePage,
@@ -220,6 +221,12 @@ const settingsBranchesRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: '/branches',
   component: BranchesPage,
+});
+
+const settingsGroupsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/groups',
+  component: GroupsPage,
 });
 
 const settingsUsersRoute = createRoute({
@@ -503,6 +510,7 @@ const routeTree = rootRoute.addChildren([
       settingsIndexRoute,
       settingsOrganizationRoute,
       settingsBranchesRoute,
+      settingsGroupsRoute,
       settingsUsersRoute,
       settingsTokensRoute,
       settingsStatusesRoute,

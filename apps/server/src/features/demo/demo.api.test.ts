@@ -11,7 +11,15 @@ import {
   tasks,
 } from '../../schema.ts';
 import { demoPhone } from './demo-crm-names.ts';
-import { createTestApp, orgBody, sessionCookieOf, type TestApp } from '../../../test/test-app.ts';
+import type { GroupTree } from '@spotter/contracts';
+import {
+  clientFor,
+  createTestApp,
+  orgBody,
+  sessionCookieOf,
+  type TestApp,
+} from '../../../test/test-app.ts';
+import { managedGroupIds } from '../groups/index.ts';
 import { seedDemo } from './demo.ts';
 
 describe('demo data', () => {
@@ -132,8 +140,39 @@ describe('demo data', () => {
       ownerId: org.ownerId,
       sessionSecret: t.app.config.sessionSecret,
     });
-    expect(again).toMatchObject({ persons: 0, companies: 0, staff: 0, tasks: 0, events: 0 });
+    expect(again).toMatchObject({
+      persons: 0,
+      companies: 0,
+      staff: 0,
+      groups: 0,
+      tasks: 0,
+      events: 0,
+    });
     expect(await countOf(org.orgId, 'person')).toBe(300);
+  });
+
+  it('builds a group tree with the staff in it, managers over the regions', async () => {
+    const org = await signup('sv', 'Europe/Stockholm');
+    const client = clientFor(t.app, org.cookie);
+    const tree = (await client.request('GET', '/api/groups')).json<GroupTree>().items;
+    expect(tree.map((g) => [g.name, g.type, g.depth])).toEqual([
+      ['Försäljning', 'sales', 0],
+      ['Norr', 'sales', 1],
+      ['Söder', 'sales', 1],
+      ['Reception', 'standard', 0],
+    ]);
+    const [manager] = tree[0]!.members;
+    expect(manager?.role).toBe('manager');
+    expect(tree[1]!.members.length).toBeGreaterThan(0);
+    expect(tree[2]!.members.length).toBeGreaterThan(0);
+    expect(
+      (await managedGroupIds(db(), { orgId: org.orgId, userId: manager!.userId })).sort(),
+    ).toEqual(
+      tree
+        .slice(0, 3)
+        .map((g) => g.id)
+        .sort(),
+    );
   });
 
   it('fills the board: cards in every column, finished calls with results, a chain and a round', async () => {
