@@ -1,9 +1,8 @@
-import { can, type Role } from '@spotter/contracts';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, fieldError, throwIfAny, type FieldErrors } from '../../lib/errors.ts';
 import { findBranchIds } from '../branches/index.ts';
-import { assertContactRefs } from '../contact-settings/index.ts';
+import { assertContactRefs, assertResponsibleRole } from '../contact-settings/index.ts';
 import { findContact } from '../contacts/index.ts';
 import { groupRefs } from '../groups/index.ts';
 import { findUserById } from '../users/index.ts';
@@ -56,7 +55,7 @@ async function listItemErrors(
 
 /**
  * Every id a deal's save names must be this organization's: a live person and company of the
- * right kind, an active staff member who may work deals, a live group, branch, type, lost
+ * right kind, an active staff member the CRM settings let own deals, a live group, branch, type, lost
  * reason, source and products. Throws a 400 naming each wrong field.
  */
 export async function assertDealRefs(
@@ -72,13 +71,12 @@ export async function assertDealRefs(
   if (refs.companyId && !(await findContact(db, orgId, 'company', refs.companyId))) {
     errors.companyId = fieldError('unknown_reference', 'Unknown company');
   }
+  const owner = refs.ownerId ? await findUserById(db, orgId, refs.ownerId) : undefined;
   if (refs.ownerId) {
-    const user = await findUserById(db, orgId, refs.ownerId);
+    const user = owner;
     if (!user) errors.ownerId = fieldError('unknown_reference', 'Unknown user');
     else if (!user.active && !kept(existing, 'ownerId', refs.ownerId)) {
       errors.ownerId = fieldError('deactivated', 'This user is no longer active');
-    } else if (!can(user.role as Role, 'deals.read')) {
-      errors.ownerId = fieldError('not_allowed', 'This user does not work with deals');
     }
   }
   if (refs.groupId) {
@@ -104,6 +102,8 @@ export async function assertDealRefs(
     }
   }
   throwIfAny(errors);
+  // Who may own deals is the CRM settings' choice (U-2): a 422 naming the field.
+  if (refs.ownerId && owner) await assertResponsibleRole(db, orgId, owner, 'ownerId');
 }
 
 export type StageWithPipeline = typeof dealStages.$inferSelect & {

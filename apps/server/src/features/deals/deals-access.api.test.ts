@@ -139,13 +139,16 @@ describe('deals: roles and groups', () => {
         expect((await staff.client.request(method, url, body)).statusCode).toBe(403);
       }
     }
-    // An owner or deal owner must be someone who works deals.
+    // A deal's owner is someone the CRM settings let own deals (U-2).
     const instructorOwned = await org.owner.request('POST', '/api/deals', {
       title: 'x',
       personId: person.id,
       ownerId: instructor.id,
     });
-    expect(instructorOwned.statusCode).toBe(400);
+    expect(instructorOwned.statusCode).toBe(422);
+    expect(instructorOwned.json<{ fieldCodes: unknown }>().fieldCodes).toEqual({
+      ownerId: 'not_allowed',
+    });
   });
 
   it("a group's manager sees their own deals and their groups' (sub-groups too); a member their own", async () => {

@@ -165,3 +165,13 @@ export async function moveDealsOfContact(db: Db, orgId: string, fromId: string, 
     .set({ companyId: toId })
     .where(and(eq(deals.orgId, orgId), eq(deals.companyId, fromId)));
 }
+
+/** Whether any deal belongs to the group. */
+export async function dealsInGroup(db: Db, orgId: string, groupId: string) {
+  const rows = await db
+    .select({ one: sql`1` })
+    .from(deals)
+    .where(and(eq(deals.orgId, orgId), eq(deals.groupId, groupId)))
+    .limit(1);
+  return rows.length > 0;
+}

@@ -112,7 +112,8 @@ export async function createDeal(db: Db, actor: Actor, input: DealCreate, now: D
   await assertDealRefs(db, actor.orgId, {
     personId: input.personId,
     companyId: input.companyId,
-    ownerId,
+    // The creator owning what they create is no choice the CRM settings restrict.
+    ownerId: input.ownerId,
     groupId: input.groupId,
     branchId: input.branchId,
     typeId: input.typeId,
