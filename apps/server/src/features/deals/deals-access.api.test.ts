@@ -201,6 +201,11 @@ describe('deals: roles and groups', () => {
     ] as const) {
       expect((await manager.client.request(method, url, body)).statusCode).toBe(404);
     }
+    // A group deals belong to is archived, not deleted.
+    const lone = await insertGroup(db, org.orgId, { name: 'Only deals' });
+    await make('Lone group deal', loner.id, lone);
+    const removed = await ok<{ outcome: string }>(org.owner, 'DELETE', `/api/groups/${lone}`);
+    expect(removed.outcome).toBe('archived');
     // The group filter takes sub-groups along.
     const byRegion = await ok<DealList>(org.owner, 'GET', `/api/deals?groupId=${region}`);
     expect(byRegion.items.map((d) => d.id).sort()).toEqual([inTeam.id, inRegion.id].sort());
