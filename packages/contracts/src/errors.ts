@@ -89,6 +89,10 @@ export const ERROR_CODES = [
   'two_step_required',
   /** Undoing someone else's result: reopen the task instead. */
   'not_yours',
+  /** Archiving or deleting the only pipeline left: deals need one. */
+  'last_pipeline',
+  /** A pipeline keeps at least one open stage, where new deals start. */
+  'last_open_stage',
   // 500: ours, never with details
   'internal',
   // 501: this installation cannot do it (a backup download on PostgreSQL: use pg_dump)

@@ -22,3 +22,5 @@ export * from './email.ts';
 export * from './club-events.ts';
 export * from './lead-forms.ts';
 export * from './webhooks.ts';
+export * from './pipelines.ts';
+export * from './deals.ts';

@@ -1,5 +1,5 @@
 export { contactStatuses, lookups, customFields, crmSettings } from './contact-settings.table.ts';
-export { seedCrmDefaults } from './defaults.ts';
+export { seedCrmDefaults, defaultStatusNames } from './defaults.ts';
 export {
   getCrmSettings,
   getWorkingHours,

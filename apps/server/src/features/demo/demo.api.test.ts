@@ -11,7 +11,7 @@ import {
   tasks,
 } from '../../schema.ts';
 import { demoPhone } from './demo-crm-names.ts';
-import type { GroupTree } from '@spotter/contracts';
+import type { DealBoard, DealList, GroupTree, Pipeline } from '@spotter/contracts';
 import {
   clientFor,
   createTestApp,
@@ -114,7 +114,13 @@ describe('demo data', () => {
           .where(
             and(
               eq(contactHistory.orgId, org.orgId),
-              notInArray(contactHistory.event, ['task_result', 'club_event']),
+              notInArray(contactHistory.event, [
+                'task_result',
+                'club_event',
+                'deal_created',
+                'deal_won',
+                'deal_lost',
+              ]),
               notInArray(
                 contactHistory.contactId,
                 db()
@@ -146,6 +152,7 @@ describe('demo data', () => {
       staff: 0,
       groups: 0,
       tasks: 0,
+      deals: 0,
       events: 0,
     });
     expect(await countOf(org.orgId, 'person')).toBe(300);
@@ -173,6 +180,35 @@ describe('demo data', () => {
         .map((g) => g.id)
         .sort(),
     );
+  });
+
+  it('puts deals on both pipelines: every stage, won and lost with reasons, in groups', async () => {
+    const org = await signup('en', 'Europe/Stockholm');
+    const client = clientFor(t.app, org.cookie);
+    const { items: pipelines } = (await client.request('GET', '/api/pipelines')).json<{
+      items: Pipeline[];
+    }>();
+    expect(pipelines.map((p) => p.name)).toEqual(['Memberships', 'Personal training']);
+    for (const pipeline of pipelines) {
+      const month = (await client.request('GET', `/api/deals/board?pipelineId=${pipeline.id}`))
+        .json<DealBoard>()
+        .columns.filter((c) => c.state === 'open');
+      expect(
+        month.every((c) => c.count > 0),
+        pipeline.name,
+      ).toBe(true);
+      const all = (
+        await client.request('GET', `/api/deals?pipelineId=${pipeline.id}&state=all&limit=200`)
+      ).json<DealList>().items;
+      expect(
+        all.some((d) => d.state === 'won'),
+        pipeline.name,
+      ).toBe(true);
+      const lost = all.filter((d) => d.state === 'lost');
+      expect(lost.length, pipeline.name).toBeGreaterThan(0);
+      expect(lost.every((d) => d.lostReasonId !== null && d.closedAt !== null)).toBe(true);
+      expect(all.filter((d) => d.groupId !== null).length).toBeGreaterThan(all.length / 2);
+    }
   });
 
   it('fills the board: cards in every column, finished calls with results, a chain and a round', async () => {

@@ -1,4 +1,10 @@
-import type { Dictionary, TaskResult, TaskTemplate } from '@spotter/contracts';
+import { Select } from '@mantine/core';
+import {
+  DEAL_OUTCOMES,
+  type Dictionary,
+  type TaskResult,
+  type TaskTemplate,
+} from '@spotter/contracts';
 import { useTranslation } from 'react-i18next';
 import { NamedFormModal, useDialogForm } from '../../../components/form-modal.tsx';
 import type { SetErrors } from '../../../lib/feedback.ts';
@@ -50,6 +56,20 @@ export function ResultModal(props: {
         templates={props.templates}
         timezone={props.timezone}
         workday={props.workday}
+      />
+      <Select
+        label={t('results.dealOutcome')}
+        description={t('results.dealOutcomeHint')}
+        data={[
+          { value: 'none', label: t('results.dealOutcomes.none') },
+          ...DEAL_OUTCOMES.map((o) => ({ value: o, label: t(`results.dealOutcomes.${o}`) })),
+        ]}
+        value={form.values.dealOutcome ?? 'none'}
+        onChange={(v) =>
+          form.setFieldValue('dealOutcome', v === 'won' || v === 'next_stage' ? v : null)
+        }
+        allowDeselect={false}
+        data-testid="result-deal-outcome"
       />
     </NamedFormModal>
   );
