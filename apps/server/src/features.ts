@@ -7,6 +7,7 @@ import { clubEventsFeature } from './features/club-events/club-events.feature.ts
 import { contactSettingsFeature } from './features/contact-settings/contact-settings.feature.ts';
 import { contactsFeature } from './features/contacts/contacts.feature.ts';
 import { demoFeature } from './features/demo/demo.feature.ts';
+import { groupsFeature } from './features/groups/groups.feature.ts';
 import { healthFeature } from './features/health/health.feature.ts';
 import { importsFeature } from './features/imports/imports.feature.ts';
 import type { JobDefinition } from './features/jobs/index.ts';
@@ -46,6 +47,7 @@ export function serverFeatures(
     twoStepFeature,
     authFeature(opts),
     apiTokensFeature,
+    groupsFeature,
     contactSettingsFeature,
     contactsFeature,
     importsFeature,

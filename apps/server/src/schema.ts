@@ -1,6 +1,7 @@
 export * from './features/organizations/organizations.table.ts';
 export * from './features/branches/branches.table.ts';
 export * from './features/users/users.table.ts';
+export * from './features/groups/groups.table.ts';
 export * from './features/two-step/two-step.table.ts';
 export * from './features/auth/sessions.table.ts';
 export * from './features/auth/login-challenges.table.ts';

@@ -427,6 +427,15 @@ export const HISTORY_EVENTS = [
    * the consents as `{ kind, text }` in the language the visitor read.
    */
   'lead_form',
+  /**
+   * A deal of this person or company (S-1): `{ dealId, title, stageId, stageName }`; a stage
+   * change adds `fromStageId` and `fromStageName`; a lost deal `lostReasonName` and
+   * `lostComment`. Names as they were when it happened.
+   */
+  'deal_created',
+  'deal_stage_changed',
+  'deal_won',
+  'deal_lost',
 ] as const;
 export const historyEventSchema = z.enum(HISTORY_EVENTS);
 

@@ -12,6 +12,9 @@ export const LIVE_EVENT_TYPES = [
   'task.deleted',
   'notification.created',
   'call.incoming',
+  'deal.created',
+  'deal.updated',
+  'deal.deleted',
 ] as const;
 
 /** What `/api/events` sends: enough to know which queries to refresh, never record data. */
@@ -24,5 +27,8 @@ export const liveEventSchema = zm.object({
   contactId: zm.optional(zm.uuid()),
   /** For `call.incoming`: the call's id in the telephony system, so a repeat pops nothing new. */
   callId: zm.optional(zm.string().check(zm.maxLength(200))),
+  /** For `deal.*`: the deal, and the pipeline whose board shows it. */
+  dealId: zm.optional(zm.uuid()),
+  pipelineId: zm.optional(zm.uuid()),
 });
 export type LiveEvent = zm.infer<typeof liveEventSchema>;

@@ -30,6 +30,10 @@ export const PERMISSIONS = [
   'events.write',
   /** Outbound webhooks: endpoints, their secrets, the delivery log, redeliver. */
   'webhooks.manage',
+  /** See deals, the pipeline board, the deals list and its export (S-1, S-4). */
+  'deals.read',
+  /** Create, edit, move and delete deals, change owners and stages in bulk. */
+  'deals.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -40,6 +44,9 @@ const staff: readonly Permission[] = [
   'branches.read',
   'tasks.read',
   'tasks.write',
+  // The front desk sells memberships to walk-ins, so reception works deals too (seed 000).
+  'deals.read',
+  'deals.write',
 ];
 
 /** The one place that says what each role may do (U-3: settings are owner/admin only). */
@@ -81,6 +88,9 @@ export const TOKEN_SCOPES = [
   'tasks.write',
   'events.write',
   'webhooks.manage',
+  // A booking or membership system opens and wins deals (S-1).
+  'deals.read',
+  'deals.write',
 ] as const satisfies readonly Permission[];
 export const tokenScopeSchema = z.enum(TOKEN_SCOPES);
 export type TokenScope = z.infer<typeof tokenScopeSchema>;
@@ -93,6 +103,7 @@ export function tokenPermissions(scopes: readonly string[]): Permission[] {
     out.add(scope as Permission);
     if (scope === 'contacts.write') out.add('contacts.read');
     if (scope === 'tasks.write') out.add('tasks.read');
+    if (scope === 'deals.write') out.add('deals.read');
   }
   return [...out];
 }

@@ -177,6 +177,15 @@ export const nextStepInputSchema = z
   });
 export type NextStepInput = z.input<typeof nextStepInputSchema>;
 
+/**
+ * What entering a result does to the deal the task is linked to (S-1: "bought" → deal won):
+ * `won` moves it to its pipeline's first won stage, `next_stage` to the next open stage.
+ * A task without a deal ignores it.
+ */
+export const DEAL_OUTCOMES = ['won', 'next_stage'] as const;
+export const dealOutcomeSchema = z.enum(DEAL_OUTCOMES);
+export type DealOutcome = z.infer<typeof dealOutcomeSchema>;
+
 export const taskResultSchema = z.object({
   id: idSchema,
   templateId: idSchema,
@@ -187,6 +196,7 @@ export const taskResultSchema = z.object({
   archived: z.boolean(),
   fields: z.array(resultFieldSchema),
   next: nextStepSchema.nullable(),
+  dealOutcome: dealOutcomeSchema.nullable(),
 });
 export type TaskResult = z.infer<typeof taskResultSchema>;
 
@@ -197,6 +207,7 @@ export const taskResultCreateSchema = z.strictObject({
   position: z.number().int().min(0).max(10_000).optional(),
   fields: z.array(resultFieldInputSchema).max(20).default([]),
   next: nextStepInputSchema.nullable().default(null),
+  dealOutcome: dealOutcomeSchema.nullable().default(null),
 });
 export type TaskResultCreate = z.input<typeof taskResultCreateSchema>;
 
@@ -207,6 +218,7 @@ export const taskResultUpdateSchema = z.strictObject({
   position: z.number().int().min(0).max(10_000).optional(),
   fields: z.array(resultFieldInputSchema).max(20).optional(),
   next: nextStepInputSchema.nullable().optional(),
+  dealOutcome: dealOutcomeSchema.nullable().optional(),
   archived: z.boolean().optional(),
 });
 export type TaskResultUpdate = z.input<typeof taskResultUpdateSchema>;

@@ -50,6 +50,7 @@ export async function createResult(db: Db, actor: Actor, templateId: string, inp
       position,
       fields,
       next,
+      dealOutcome: input.dealOutcome,
     }),
   );
   return toResultDto(row);

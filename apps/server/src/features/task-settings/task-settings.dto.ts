@@ -14,6 +14,7 @@ export function toResultDto(row: ResultRow): TaskResult {
     archived: row.archivedAt !== null,
     fields: row.fields,
     next: row.next ? { ...row.next, fromFieldId: row.next.fromFieldId ?? null } : null,
+    dealOutcome: row.dealOutcome ?? null,
   };
 }
 

@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { DictionaryOption, NextStep, ResultField } from '@spotter/contracts';
+import type { DealOutcome, DictionaryOption, NextStep, ResultField } from '@spotter/contracts';
 import { organizations } from '../organizations/organizations.table.ts';
 import { users } from '../users/users.table.ts';
 
@@ -75,6 +75,8 @@ export const taskResults = pgTable(
     fields: jsonb().$type<ResultField[]>().notNull().default([]),
     // Steps saved before `fromFieldId` existed lack it: read as null (counted from entry).
     next: jsonb().$type<StoredNextStep>(),
+    /** What the result does to the task's deal ('won', 'next_stage'); null: nothing. */
+    dealOutcome: text().$type<DealOutcome>(),
     archivedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

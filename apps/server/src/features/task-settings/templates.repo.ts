@@ -10,7 +10,10 @@ export type TemplatePatch = Partial<
   Omit<TemplateRow, 'id' | 'orgId' | 'type' | 'isDefault' | 'version' | 'createdAt'>
 >;
 export type ResultPatch = Partial<
-  Pick<ResultRow, 'name' | 'color' | 'background' | 'position' | 'fields' | 'next' | 'archivedAt'>
+  Pick<
+    ResultRow,
+    'name' | 'color' | 'background' | 'position' | 'fields' | 'next' | 'dealOutcome' | 'archivedAt'
+  >
 >;
 
 const templateOrder = [

@@ -129,6 +129,21 @@ function leadFormSentence(entry: HistoryEntry, t: TFunction): string {
   );
 }
 
+/** A deal's entry: "Membership 12 months: Offer sent → Negotiation", lost with its reason. */
+function dealSentence(entry: HistoryEntry, t: TFunction): string {
+  const data = entry.data ?? {};
+  const text = (key: string) => (typeof data[key] === 'string' ? data[key] : '');
+  const values = {
+    title: text('title'),
+    stage: text('stageName'),
+    from: text('fromStageName'),
+    reason: text('lostReasonName'),
+  };
+  const lines = [t(`card:history.sentences.${entry.event}`, values)];
+  if (entry.event === 'deal_lost' && text('lostComment')) lines.push(text('lostComment'));
+  return lines.join('\n');
+}
+
 /** An automatic entry as a sentence under its title ("Status changed"): "From Prospect to Customer." */
 export function historySentence(
   entry: HistoryEntry,
@@ -170,6 +185,11 @@ export function historySentence(
       return clubEventSentence(entry, t);
     case 'lead_form':
       return leadFormSentence(entry, t);
+    case 'deal_created':
+    case 'deal_stage_changed':
+    case 'deal_won':
+    case 'deal_lost':
+      return dealSentence(entry, t);
     default:
       return t(`card:history.sentences.${entry.event}`);
   }

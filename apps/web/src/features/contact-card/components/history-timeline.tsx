@@ -2,6 +2,10 @@ import { Button, Group, Skeleton, Stack, Text, Timeline } from '@mantine/core';
 import type { ContactKind, HistoryEntry } from '@spotter/contracts';
 import {
   IconArrowsJoin,
+  IconArrowRight,
+  IconBriefcase,
+  IconThumbDown,
+  IconTrophy,
   IconPlugConnected,
   IconChecks,
   IconCirclePlus,
@@ -41,6 +45,10 @@ const ICONS: Record<HistoryEntry['event'], React.ReactNode> = {
   task_result: <IconChecks size={14} />,
   club_event: <IconPlugConnected size={14} />,
   lead_form: <IconWorldWww size={14} />,
+  deal_created: <IconBriefcase size={14} />,
+  deal_stage_changed: <IconArrowRight size={14} />,
+  deal_won: <IconTrophy size={14} />,
+  deal_lost: <IconThumbDown size={14} />,
 };
 
 /** The timeline of a person or company, newest first, a page at a time (C-9). */

@@ -40,6 +40,11 @@ export function refreshFor(event: LiveEvent): Refresh {
       return { keys: [['notifications'], ['badge']], contactHistory: false };
     case 'call.incoming':
       return { keys: [], contactHistory: false };
+    // A deal's change writes to its person's or company's history, and moves board columns.
+    case 'deal.created':
+    case 'deal.updated':
+    case 'deal.deleted':
+      return { keys: [['deals'], ['pipelines']], contactHistory: true };
   }
 }
 

@@ -1,0 +1,3 @@
+import type { Feature } from '../../lib/feature.ts';
+
+export const groupsFeature: Feature = { name: 'groups', routes: [] };
