@@ -41,9 +41,9 @@ describe('the pipeline filters in the URL', () => {
   it('counts the pipeline as a view, not a filter, and clears the filters only', () => {
     expect(hasDealFilters({ pipelineId: P })).toBe(false);
     expect(hasDealFilters({ pipelineId: P, closeMonth: '2026-12' })).toBe(true);
-    expect(clearDealFilters({ pipelineId: P, deal: A, q: 'x', branchId: [A] })).toEqual({
+    expect(clearDealFilters({ pipelineId: P, sort: 'title', q: 'x', branchId: [A] })).toEqual({
       pipelineId: P,
-      deal: A,
+      sort: 'title',
     });
     expect(patchDealSearch({ q: 'x', ownerId: 'me' }, { q: ' ' })).toEqual({ ownerId: 'me' });
   });

@@ -1,6 +1,6 @@
 import type { DealsSearch, PipelineSearch } from './deals-search.ts';
 
-/** The part of a URL that decides which deals show (not the open dialog). */
+/** The part of a URL that decides which deals show. */
 export interface DealFilters {
   pipelineId?: string;
   ownerId?: string;
@@ -58,13 +58,12 @@ export const hasDealFilters = (search: Partial<PipelineSearch & DealsSearch>) =>
   return Object.keys(rest).length > 0;
 };
 
-/** Drops every filter; the pipeline, the order and an open dialog stay. */
+/** Drops every filter; the pipeline and the list's order and state stay. */
 export function clearDealFilters<S extends Partial<PipelineSearch & DealsSearch>>(search: S): S {
   const kept: Partial<PipelineSearch & DealsSearch> = {};
   if (search.pipelineId) kept.pipelineId = search.pipelineId;
   if (search.sort) kept.sort = search.sort;
   if (search.state) kept.state = search.state;
-  if (search.deal) kept.deal = search.deal;
   return kept as S;
 }
 

@@ -17,14 +17,12 @@ const filterFields = {
 };
 
 /**
- * The pipeline board's URL: which pipeline, its filters, and the deal whose dialog is open.
+ * The pipeline board's URL: which pipeline and its filters, so a link shows the same board.
  * Each param falls back to `undefined` on its own, so a stale URL never breaks the page.
  */
 export const pipelineSearchSchema = z.object({
   pipelineId: lenient(id),
   ...filterFields,
-  /** A deal whose edit dialog is open over the board. */
-  deal: lenient(id),
 });
 export type PipelineSearch = z.infer<typeof pipelineSearchSchema>;
 

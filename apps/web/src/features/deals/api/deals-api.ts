@@ -76,11 +76,12 @@ export const stageKey = (f: DealFilters, stageId: string) =>
 const fetchBoard = (f: DealFilters) => api.get<DealBoard>(`/api/deals/board?${dealQueryString(f)}`);
 
 /** The whole board's first pages: which stages there are, and the board-wide loading error. */
-export function useDealBoard(filters: DealFilters) {
+export function useDealBoard(filters: DealFilters, enabled = true) {
   return useQuery({
     queryKey: wholeBoardKey(filters),
     queryFn: () => fetchBoard(filters),
     staleTime: 2_000,
+    enabled,
     placeholderData: keepPreviousData,
   });
 }

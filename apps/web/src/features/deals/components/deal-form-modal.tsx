@@ -188,7 +188,7 @@ export function DealFormModal(props: {
             />
             <SimpleGrid cols={{ base: 1, xs: 2 }}>
               <NumberInput
-                label={t('fields.amount', { currency })}
+                label={`${t('fields.amount')} (${currency})`}
                 min={0}
                 decimalScale={digits}
                 thousandSeparator={separators.group}

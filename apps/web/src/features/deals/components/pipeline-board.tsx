@@ -1,7 +1,7 @@
 import { Paper } from '@mantine/core';
 import type { Announcements, DragEndEvent, DragStartEvent } from '@dnd-kit/core';
 import { notifications } from '@mantine/notifications';
-import type { Pipeline, Stage } from '@spotter/contracts';
+import type { Stage } from '@spotter/contracts';
 import { useMutationState } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,7 +30,6 @@ export function moveFailure(t: (key: string) => string, err: unknown): string {
  * for the reason; cancelling leaves the deal where it was.
  */
 export function PipelineBoard(props: {
-  pipeline: Pipeline;
   /** Every stage the board shows (archived ones only while they hold deals). */
   stages: Stage[];
   currency: string;
