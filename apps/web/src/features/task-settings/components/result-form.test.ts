@@ -23,6 +23,7 @@ const goingToBuy: TaskResult = {
     userId: null,
     fromFieldId: FIELD,
   },
+  dealOutcome: 'won',
 };
 
 describe('the result form', () => {

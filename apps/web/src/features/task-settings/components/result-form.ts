@@ -1,8 +1,10 @@
 import {
+  DEAL_OUTCOMES,
   DUE_OFFSET_UNITS,
   NEXT_ASSIGNEES,
   RESULT_FIELD_TYPES,
   taskResultCreateSchema,
+  type DealOutcome,
   type ResultFieldType,
   type TaskResult,
   type TaskResultCreate,
@@ -43,6 +45,8 @@ export type ResultValues = {
     /** The `key` of the date field the step counts from; null: when the result is entered. */
     fromFieldKey: string | null;
   };
+  /** What the result does to the opportunity the task is linked to (S-1); null: nothing. */
+  dealOutcome: DealOutcome | null;
 };
 
 export const newField = (): FieldValues => ({
@@ -70,6 +74,7 @@ export function valuesOfResult(r: TaskResult | null): ResultValues {
       fields: [],
       hasNext: false,
       next: { ...EMPTY_NEXT, offset: { ...EMPTY_NEXT.offset } },
+      dealOutcome: null,
     };
   }
   return {
@@ -88,6 +93,7 @@ export function valuesOfResult(r: TaskResult | null): ResultValues {
           fromFieldKey: r.next.fromFieldId ?? null,
         }
       : { ...EMPTY_NEXT, offset: { ...EMPTY_NEXT.offset } },
+    dealOutcome: r.dealOutcome,
   };
 }
 
@@ -125,6 +131,7 @@ export const resultFormSchema = z
       userId: z.string().nullable(),
       fromFieldKey: z.string().nullable(),
     }),
+    dealOutcome: z.enum(DEAL_OUTCOMES).nullable(),
   })
   .superRefine((v, ctx) => {
     v.fields.forEach((f, i) => {
@@ -197,5 +204,6 @@ export function resultBody(v: ResultValues): TaskResultCreate {
             ...fromFieldOf(v),
           }
         : null,
+    dealOutcome: v.dealOutcome,
   };
 }

@@ -1,4 +1,11 @@
-import type { Dictionary, TaskResult, TaskTemplate } from '@spotter/contracts';
+import { Select } from '@mantine/core';
+import {
+  DEAL_OUTCOMES,
+  type DealOutcome,
+  type Dictionary,
+  type TaskResult,
+  type TaskTemplate,
+} from '@spotter/contracts';
 import { useTranslation } from 'react-i18next';
 import { NamedFormModal, useDialogForm } from '../../../components/form-modal.tsx';
 import type { SetErrors } from '../../../lib/feedback.ts';
@@ -7,7 +14,10 @@ import { ResultFieldsEditor } from './result-fields-editor.tsx';
 import { resultFormSchema, valuesOfResult, type ResultValues } from './result-form.ts';
 import { WorkflowEditor, type Workday } from './workflow-editor.tsx';
 
-/** Adding or editing one result of a template: colours, extra fields and the next step. */
+const NONE = 'none';
+
+/** Adding or editing one result of a template: colours, extra fields, the next step and
+ * what it does to the task's opportunity ("bought" wins it). */
 export function ResultModal(props: {
   opened: boolean;
   result: TaskResult | null;
@@ -50,6 +60,21 @@ export function ResultModal(props: {
         templates={props.templates}
         timezone={props.timezone}
         workday={props.workday}
+      />
+      <Select
+        label={t('results.dealOutcome.label')}
+        description={t('results.dealOutcome.help')}
+        data={[
+          { value: NONE, label: t('results.dealOutcome.none') },
+          ...DEAL_OUTCOMES.map((o) => ({ value: o, label: t(`results.dealOutcome.${o}`) })),
+        ]}
+        value={form.values.dealOutcome ?? NONE}
+        allowDeselect={false}
+        onChange={(v) =>
+          form.setFieldValue('dealOutcome', v === NONE || v === null ? null : (v as DealOutcome))
+        }
+        comboboxProps={{ withinPortal: true }}
+        data-testid="result-deal-outcome"
       />
     </NamedFormModal>
   );
