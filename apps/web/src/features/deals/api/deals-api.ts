@@ -286,3 +286,15 @@ export function useBulkDeals() {
     onSettled: () => refreshAfterDeal(qc),
   });
 }
+
+/** Links a task of the deal's person or company to the deal, or unlinks it. */
+export function useLinkDealTask(dealId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ taskId, link }: { taskId: string; link: boolean }) =>
+      link
+        ? api.post<DealTaskList>(`/api/deals/${dealId}/tasks`, { taskId })
+        : api.delete<DealTaskList>(`/api/deals/${dealId}/tasks/${taskId}`),
+    onSettled: () => qc.invalidateQueries({ queryKey: dealKey(dealId) }),
+  });
+}

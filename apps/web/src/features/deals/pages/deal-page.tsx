@@ -298,7 +298,7 @@ export function DealPage(props: { me: Me; dealId: string }) {
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="md">
             <DealDetails deal={d} me={props.me} pipeline={pipeline} />
-            <DealTasks dealId={d.id} me={props.me} />
+            <DealTasks deal={d} me={props.me} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
