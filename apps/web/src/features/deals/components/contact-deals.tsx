@@ -5,6 +5,7 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../../components/query-error.tsx';
+import { formatDate } from '../../../lib/format.ts';
 import { useContactDeals, usePipelines } from '../api/deals-api.ts';
 import { DealFormModal } from '../dialogs.ts';
 import { formatMoney } from '../money.ts';
@@ -94,12 +95,7 @@ export function ContactDeals(props: {
                     ? t('card.closes', { date: formatDay(deal.expectedCloseDate, i18n.language) })
                     : t('contact.noCloseDate')
                   : t(`contact.closed.${deal.state}`, {
-                      date: deal.closedAt
-                        ? new Intl.DateTimeFormat(i18n.language, {
-                            dateStyle: 'medium',
-                            timeZone: props.me.organization.timezone,
-                          }).format(new Date(deal.closedAt))
-                        : '—',
+                      date: formatDate(deal.closedAt, props.me.organization.timezone),
                     })}
               </Text>
             </Stack>
