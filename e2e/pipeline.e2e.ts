@@ -163,8 +163,14 @@ describe.skipIf(!hasChromium()).each(RUNS)('pipeline journey ($lng, $width px)',
       .poll(() => page.getByTestId(`stage-count-${run.stages.first}`).innerText())
       .toBe('1');
     expect(
-      (await page.getByTestId(`stage-sum-${run.stages.first}`).innerText()).replace(/\s/g, ''),
+      (await page.getByTestId(`stage-sum-${run.stages.first}`).innerText()).replace(/[\s,.]/g, ''),
     ).toMatch(/4990/);
+    expect(
+      (await page.getByTestId(`stage-weighted-${run.stages.first}`).innerText()).replace(
+        /[\s,.]/g,
+        '',
+      ),
+    ).toMatch(/(^|\D)499(\D|$)/);
     await shot('03-board');
 
     colleague = await openBrowser({ width: 1280, height: 900 });
