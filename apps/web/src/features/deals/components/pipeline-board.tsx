@@ -6,23 +6,14 @@ import { useMutationState } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BoardDnd } from '../../../components/board/board-dnd.tsx';
-import { isApiError } from '../../../lib/api.ts';
-import { errorMessage } from '../../../lib/validation.ts';
 import { moveMutationKey, useMoveDeal, type MoveVars } from '../api/deals-api.ts';
 import type { DealFilters } from '../deal-params.ts';
 import { DealCardFace, type DealDragData } from './deal-card.tsx';
 import { LostDialog } from './lost-dialog.tsx';
+import { moveFailure } from './move-failure.ts';
 import { StageColumn, type DealDragView } from './stage-column.tsx';
 
 const dragData = (d: unknown) => d as DealDragData | undefined;
-
-/** Why a move was refused, in words the user can act on. */
-export function moveFailure(t: (key: string) => string, err: unknown): string {
-  if (isApiError(err, 'version_conflict')) return t('move.conflict');
-  if (isApiError(err, 'validation') && err.fields.lostReasonId) return t('lost.reasonRequired');
-  if (isApiError(err, 'not_found')) return t('move.gone');
-  return errorMessage(err);
-}
 
 /**
  * The pipeline's stages side by side (S-4), deals moving between them: a drop moves the card

@@ -43,7 +43,7 @@ import { formatDay } from '../components/deal-format.ts';
 import { DealHistory } from '../components/deal-history.tsx';
 import { DealTasks } from '../components/deal-tasks.tsx';
 import { LostDialog } from '../components/lost-dialog.tsx';
-import { moveFailure } from '../components/pipeline-board.tsx';
+import { moveFailure } from '../components/move-failure.ts';
 import { DealFormModal } from '../dialogs.ts';
 import { formatMoney } from '../money.ts';
 import { weighted } from '../board-cache.ts';
