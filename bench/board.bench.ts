@@ -12,7 +12,6 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import Fastify, { type FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import type { Board, BoardColumn } from '@spotter/contracts';
 import type { Database } from '../apps/server/src/db/client.ts';
@@ -32,7 +31,8 @@ import {
   signUpClub,
   type Result,
 } from './support.ts';
-import { load, summarize, type Load } from './load.ts';
+import { load, type Load } from './load.ts';
+import { capture, databaseUrlOf, sqlAtTen } from './sql-floor.ts';
 
 const OPEN_TASKS = Number(process.env.BENCH_TASKS ?? 5_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -126,62 +126,6 @@ async function seed(app: FastifyInstance, database: Database) {
   return { cookie, refs };
 }
 
-/** The statements the app sends to PostgreSQL while `during` runs (text and values). */
-async function capture(during: () => Promise<unknown>) {
-  const seen: Array<{ text: string; values: unknown[] }> = [];
-  const query = pg.Client.prototype.query;
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const [first, second] = args as [string | { text: string; values?: unknown[] }, unknown];
-    if (typeof first === 'string') seen.push({ text: first, values: (second as unknown[]) ?? [] });
-    else if (first && typeof first === 'object')
-      seen.push({ text: first.text, values: first.values ?? (second as unknown[]) ?? [] });
-    return (query as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof query;
-  try {
-    await during();
-  } finally {
-    pg.Client.prototype.query = query;
-  }
-  return seen;
-}
-
-/** The URL of the fresh database support.ts made on the BENCH_DATABASE_URL server. */
-async function databaseUrlOf(database: Database) {
-  const result = await database.db.execute(sql`select current_database() as name`);
-  const url = new URL(
-    process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-  );
-  url.pathname = `/${(result as unknown as { rows: Array<{ name: string }> }).rows[0]!.name}`;
-  return url.toString();
-}
-
-/** The board's statement replayed by 10 clients, each as a named prepared statement. */
-async function sqlAtTen(url: string, statement: { text: string; values: unknown[] }) {
-  const pool = new pg.Pool({ connectionString: url, max: CONNECTIONS });
-  const until = Date.now() + SECONDS * 1000;
-  const times: number[] = [];
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      const client = await pool.connect();
-      try {
-        while (Date.now() < until) {
-          const t0 = performance.now();
-          await client.query({
-            name: 'bench_board',
-            text: statement.text,
-            values: statement.values,
-          });
-          times.push(performance.now() - t0);
-        }
-      } finally {
-        client.release();
-      }
-    }),
-  );
-  await pool.end();
-  return summarize(times, SECONDS);
-}
-
 /** GET /api/board at 10 connections over HTTP, beside a bare route and the SQL alone. */
 async function boardAtTen(
   app: FastifyInstance,
@@ -202,7 +146,9 @@ async function boardAtTen(
   const load1 = os.loadavg()[0]!.toFixed(2);
   const floor = await load(`${bareUrl}/api/ping`, opts);
   const board = await load(`${appUrl}/api/board`, { ...opts, headers: { cookie } });
-  const alone = statement ? await sqlAtTen(await databaseUrlOf(database), statement) : undefined;
+  const alone = statement
+    ? await sqlAtTen(await databaseUrlOf(database), statement, opts)
+    : undefined;
   await bare.close();
   const line = (what: string, l: Load) =>
     console.error(

@@ -6,6 +6,7 @@ import { branchesFeature } from './features/branches/branches.feature.ts';
 import { clubEventsFeature } from './features/club-events/club-events.feature.ts';
 import { contactSettingsFeature } from './features/contact-settings/contact-settings.feature.ts';
 import { contactsFeature } from './features/contacts/contacts.feature.ts';
+import { dealsFeature } from './features/deals/deals.feature.ts';
 import { demoFeature } from './features/demo/demo.feature.ts';
 import { groupsFeature } from './features/groups/groups.feature.ts';
 import { healthFeature } from './features/health/health.feature.ts';
@@ -58,6 +59,7 @@ export function serverFeatures(
     taskBoardFeature,
     clubEventsFeature,
     webhooksFeature,
+    dealsFeature,
     demoFeature,
     backupFeature,
   ];

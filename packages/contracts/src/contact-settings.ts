@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, nameSchema, timeOfDaySchema, timestampSchema } from './common.ts';
 import { LOOKUP_KINDS } from './enums.ts';
+import { ROLES, roleSchema } from './roles.ts';
 
 /** Persons and companies share statuses, tags, custom fields … each scoped to one or both. */
 export const CONTACT_KINDS = ['person', 'company'] as const;
@@ -192,6 +193,12 @@ export const NEW_CALLER_RESPONSIBLE = ['taker', 'none'] as const;
 export const newCallerResponsibleSchema = z.enum(NEW_CALLER_RESPONSIBLE);
 export type NewCallerResponsible = z.infer<typeof newCallerResponsibleSchema>;
 
+/** A set of roles, each at most once. */
+const rolesSchema = z
+  .array(roleSchema)
+  .max(ROLES.length)
+  .refine((roles) => new Set(roles).size === roles.length, { message: 'A role is listed twice' });
+
 export const crmSettingsSchema = z.object({
   /** Deleted persons and companies are purged from the trash after this many days (C-12). */
   trashRetentionDays: z.number().int(),
@@ -214,6 +221,10 @@ export const crmSettingsSchema = z.object({
   newCallerStatusId: idSchema.nullable(),
   /** Who is responsible for a person added from "New call": the staff member who took it, or nobody. */
   newCallerResponsible: newCallerResponsibleSchema,
+  /** The roles that may use the CRM at all (U-2); a role left out gets 403 on CRM routes. */
+  crmRoles: z.array(roleSchema),
+  /** The roles that can be chosen as responsible for a contact or as a deal's owner (U-2). */
+  responsibleRoles: z.array(roleSchema),
   version: z.number().int(),
   updatedAt: timestampSchema,
 });
@@ -234,6 +245,9 @@ export const crmSettingsUpdateSchema = z.strictObject({
   /** A live person status; null: the first by order. */
   newCallerStatusId: idSchema.nullable().optional(),
   newCallerResponsible: newCallerResponsibleSchema.optional(),
+  /** At least one role; the responsible roles must be among them (checked with the stored other). */
+  crmRoles: rolesSchema.min(1).optional(),
+  responsibleRoles: rolesSchema.min(1).optional(),
   version: z.number().int().nonnegative(),
 });
 export type CrmSettingsUpdate = z.input<typeof crmSettingsUpdateSchema>;

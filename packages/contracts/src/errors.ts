@@ -78,11 +78,21 @@ export const ERROR_CODES = [
   'no_call_template',
   'needs_user',
   'not_droppable',
+  /** Moving a group under itself or one of its own sub-groups (U-4). */
+  'group_cycle',
+  /** Restoring a group whose parent is archived: restore or change the parent first. */
+  'parent_archived',
+  /** A user whose role the CRM settings do not allow as responsible or deal owner (U-2). */
+  'responsible_role',
   'default_template',
   /** The organization requires two-step for this role, so it cannot be turned off. */
   'two_step_required',
   /** Undoing someone else's result: reopen the task instead. */
   'not_yours',
+  /** Archiving or deleting the only pipeline left: deals need one. */
+  'last_pipeline',
+  /** A pipeline keeps at least one open stage, where new deals start. */
+  'last_open_stage',
   // 500: ours, never with details
   'internal',
   // 501: this installation cannot do it (a backup download on PostgreSQL: use pg_dump)

@@ -16,9 +16,6 @@ export const GROUP_MEMBER_ROLES = ['member', 'manager'] as const;
 export const groupMemberRoleSchema = z.enum(GROUP_MEMBER_ROLES);
 export type GroupMemberRole = z.infer<typeof groupMemberRoleSchema>;
 
-/** How deep the tree may go: regions, teams and sub-teams, with room to spare. */
-export const GROUP_MAX_DEPTH = 8;
-
 export const groupMemberSchema = z.object({
   userId: idSchema,
   role: groupMemberRoleSchema,

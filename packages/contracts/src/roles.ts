@@ -111,3 +111,45 @@ export function tokenPermissions(scopes: readonly string[]): Permission[] {
 export function can(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
 }
+
+/**
+ * The CRM's own permissions (persons, companies, tasks, deals): the organization's CRM settings
+ * decide which roles have them at all (U-2). Settings, staff and tokens are not CRM.
+ */
+export function isCrmPermission(permission: Permission): boolean {
+  return /^(contacts|tasks|deals)\./.test(permission);
+}
+
+/** Who uses the CRM until the organization chooses (seed 000: instructors do not). */
+export const DEFAULT_CRM_ROLES: readonly Role[] = [
+  'owner',
+  'admin',
+  'manager',
+  'sales',
+  'reception',
+];
+/** Who can be chosen as responsible or deal owner until the organization chooses. */
+export const DEFAULT_RESPONSIBLE_ROLES: readonly Role[] = DEFAULT_CRM_ROLES;
+
+/**
+ * What a staff member may do in an organization whose CRM is open to `crmRoles` (U-2): a
+ * role left out loses every CRM permission; a role let in that has none of its own (an
+ * instructor) works in the CRM as sales staff do. Everything else is the role's own.
+ */
+export function rolePermissions(role: Role, crmRoles: readonly Role[]): Permission[] {
+  const own = ROLE_PERMISSIONS[role];
+  const outside = own.filter((p) => !isCrmPermission(p));
+  if (!crmRoles.includes(role)) return outside;
+  if (own.some(isCrmPermission)) return [...own];
+  return [...outside, ...ROLE_PERMISSIONS.sales.filter(isCrmPermission)];
+}
+
+/** `can` for a staff member of an organization whose CRM is open to `crmRoles`. */
+export function canInOrganization(
+  role: Role,
+  permission: Permission,
+  crmRoles: readonly Role[],
+): boolean {
+  if (!isCrmPermission(permission)) return can(role, permission);
+  return rolePermissions(role, crmRoles).includes(permission);
+}

@@ -18,6 +18,11 @@ export const WEBHOOK_EVENT_TYPES = [
   'task.completed',
   'task.result_recorded',
   'lead_form.submitted',
+  /** A deal (S-1) as GET /api/deals/:id returns it; `stage_changed` also for won and lost. */
+  'deal.created',
+  'deal.updated',
+  'deal.stage_changed',
+  'deal.deleted',
 ] as const;
 export const webhookEventTypeSchema = z.enum(WEBHOOK_EVENT_TYPES);
 export type WebhookEventType = z.infer<typeof webhookEventTypeSchema>;

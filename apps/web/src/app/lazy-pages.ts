@@ -38,6 +38,7 @@ export const StartPage = lazyRouteComponent(home, 'StartPage');
 export const SettingsLayout = lazyRouteComponent(settings, 'SettingsLayout');
 export const OrganizationPage = lazyRouteComponent(settings, 'OrganizationPage');
 export const BranchesPage = lazyRouteComponent(settings, 'BranchesPage');
+export const GroupsPage = lazyRouteComponent(settings, 'GroupsPage');
 export const UsersPage = lazyRouteComponent(settings, 'UsersPage');
 export const ApiTokensPage = lazyRouteComponent(settings, 'ApiTokensPage');
 export const PersonsListPage = lazyRouteComponent(contacts, 'PersonsListPage');

@@ -37,6 +37,7 @@ import {
   BackgroundJobsPage,
   BackupPage,
   BranchesPage,
+  GroupsPage,
   ChangePasswordPage,
   CompaniesListPage,
   CompanyCreatePage,
@@ -232,6 +233,12 @@ const settingsBranchesRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: '/branches',
   component: BranchesPage,
+});
+
+const settingsGroupsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/groups',
+  component: GroupsPage,
 });
 
 const settingsUsersRoute = createRoute({
@@ -569,6 +576,7 @@ const routeTree = rootRoute.addChildren([
       settingsIndexRoute,
       settingsOrganizationRoute,
       settingsBranchesRoute,
+      settingsGroupsRoute,
       settingsUsersRoute,
       settingsTokensRoute,
       settingsStatusesRoute,

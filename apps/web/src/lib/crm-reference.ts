@@ -3,6 +3,7 @@ import type {
   ContactKind,
   CrmSettings,
   CustomField,
+  GroupTree,
   Lookup,
   LookupKind,
   StaffMember,
@@ -77,6 +78,24 @@ export const useStatuses = (entity?: ContactKind) => useQuery(statusesQuery(enti
 export const useLookups = (kind: LookupKind) => useQuery(lookupsQuery(kind));
 export const useCustomFields = (entity?: ContactKind) => useQuery(customFieldsQuery(entity));
 export const useStaff = () => useQuery(staffQuery);
+
+/**
+ * Whether a staff member can be chosen as responsible or deal owner (U-2, the CRM settings'
+ * roles); until the settings have loaded, everyone active can, and the server decides.
+ */
+export function useMayBeResponsible(): (member: StaffMember) => boolean {
+  const roles = useQuery(crmSettingsQuery).data?.responsibleRoles;
+  return (member) => member.active && (roles === undefined || roles.includes(member.role));
+}
+
+/** The group tree (U-4), depth first: for group pickers and filters, and the settings page. */
+export const groupsQuery = (includeArchived = false) =>
+  queryOptions({
+    queryKey: [...crmKey, 'groups', includeArchived],
+    queryFn: () => api.get<GroupTree>(`/api/groups?includeArchived=${includeArchived}`),
+    staleTime: FIVE_MINUTES,
+  });
+export const useGroups = (includeArchived = false) => useQuery(groupsQuery(includeArchived));
 export const useBranchOptions = () => useQuery(branchOptionsQuery);
 
 /** Tags and categories apply to persons, companies or both. */

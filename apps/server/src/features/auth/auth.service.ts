@@ -1,6 +1,6 @@
 import {
   normalizeEmail,
-  ROLE_PERMISSIONS,
+  rolePermissions,
   type Me,
   type MeUpdate,
   type Role,
@@ -9,6 +9,7 @@ import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { AppError, fieldError, fieldInvalid, unauthorized } from '../../lib/errors.ts';
 import {
+  crmRolesOf,
   findOrganization,
   toOrganizationDto,
   type OrganizationRow,
@@ -46,7 +47,7 @@ export function buildMe(user: UserRow, organization: OrganizationRow, twoStepEna
       ),
     },
     organization: toOrganizationDto(organization),
-    permissions: [...ROLE_PERMISSIONS[user.role as Role]],
+    permissions: rolePermissions(user.role as Role, crmRolesOf(organization)),
   };
 }
 

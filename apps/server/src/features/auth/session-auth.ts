@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Role } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import type { Authenticators } from '../../plugins/auth.ts';
+import { crmRolesOf } from '../organizations/index.ts';
 import { twoStepSetupRequired } from '../two-step/index.ts';
 import type { AuthCache, SessionFound as Found } from './auth-cache.ts';
 import { sessionTokenOf } from './session-cookie.ts';
@@ -16,6 +17,7 @@ function toFound(found: SessionUser): Found {
       userId: found.user.id,
       role: found.user.role as Role,
       via: 'session' as const,
+      crmRoles: crmRolesOf(found.organization),
     },
     mustChangePassword: found.user.mustChangePassword,
     twoStepSetupRequired: twoStepSetupRequired(

@@ -7,6 +7,7 @@ import { checkCustomValues } from './custom-values.ts';
 import * as fieldsRepo from './custom-fields.repo.ts';
 import { toCustomFieldDto } from './custom-fields.service.ts';
 import * as lookupsRepo from './lookups.repo.ts';
+import { assertResponsibleRole } from './crm-settings.service.ts';
 import * as statusesRepo from './statuses.repo.ts';
 
 export interface ContactRefs {
@@ -114,6 +115,8 @@ export async function assertContactRefs(
       : fieldError('unknown_reference', 'Unknown user');
   }
   throwIfAny(errors);
+  // A rule of the organization rather than a wrong id: 422, with the field named (U-2).
+  if (responsible) await assertResponsibleRole(db, orgId, responsible);
 }
 
 function byLowerName(rows: Array<{ id: string; name: string }>) {

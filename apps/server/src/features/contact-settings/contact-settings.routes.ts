@@ -177,7 +177,13 @@ const crmRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: crmSettingsSchema, ...errorResponses },
       },
     },
-    (req) => crm.updateCrmSettings(app.db, actorOf(req), req.body),
+    async (req) => {
+      const actor = actorOf(req);
+      const saved = await crm.updateCrmSettings(app.db, actor, req.body);
+      // Who may use the CRM is part of every remembered session of the organization.
+      if (req.body.crmRoles) app.authCache.forgetOrganization(actor.orgId);
+      return saved;
+    },
   );
 };
 

@@ -112,6 +112,8 @@ export const crmSettings = pgTable('crm_settings', {
   newCallerResponsible: text({ enum: ['taker', 'none'] })
     .notNull()
     .default('taker'),
+  /** Roles that can be chosen as responsible or deal owner (U-2); null: the defaults. */
+  responsibleRoles: text().array(),
   version: integer().notNull().default(1),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,15 +1,24 @@
 import {
+  DEFAULT_RESPONSIBLE_ROLES,
   DEFAULT_WORKDAY_START,
+  ROLES,
   type CrmSettings,
+  type Role,
   type NewCallerResponsible,
   type crmSettingsUpdateSchema,
 } from '@spotter/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import { assertCan, type Actor } from '../../lib/actor.ts';
-import { fieldInvalid, notFound, versionConflict } from '../../lib/errors.ts';
+import { actorCan, assertCan, type Actor } from '../../lib/actor.ts';
+import {
+  fieldError,
+  fieldInvalid,
+  notFound,
+  ruleBroken,
+  versionConflict,
+} from '../../lib/errors.ts';
 import { firstLiveStatus, findStatus } from './statuses.repo.ts';
-import { findOrganization } from '../organizations/index.ts';
+import { crmRolesOf, findOrganization, setCrmRoles } from '../organizations/index.ts';
 import * as repo from './crm-settings.repo.ts';
 import { guessPhoneRegion } from './phone-region.ts';
 
@@ -34,10 +43,41 @@ async function effective(db: Db, orgId: string): Promise<CrmSettings> {
     workdayEnd: row?.workdayEnd ?? null,
     newCallerStatusId,
     newCallerResponsible: row?.newCallerResponsible ?? 'taker',
+    crmRoles: crmRolesOf(org),
+    responsibleRoles: storedResponsibleRoles(row),
     // Version 0: nothing saved yet; the first save creates the row.
     version: row?.version ?? 0,
     updatedAt: (row?.updatedAt ?? org.createdAt).toISOString(),
   };
+}
+
+function storedResponsibleRoles(row: repo.CrmSettingsRow | undefined): Role[] {
+  const stored = row?.responsibleRoles;
+  if (!stored) return [...DEFAULT_RESPONSIBLE_ROLES];
+  return ROLES.filter((r) => stored.includes(r));
+}
+
+/** The roles that can be chosen as responsible for a contact or as a deal's owner (U-2). */
+export async function responsibleRoles(db: Db, orgId: string): Promise<Role[]> {
+  return storedResponsibleRoles(await repo.findCrmSettings(db, orgId));
+}
+
+/**
+ * Refuses (422 `responsible_role`, naming `field`) a user whose role the CRM settings do not
+ * allow as responsible or deal owner. Whether the user exists and is active is the caller's.
+ */
+export async function assertResponsibleRole(
+  db: Db,
+  orgId: string,
+  user: { role: string },
+  field = 'responsibleId',
+): Promise<void> {
+  const allowed = await responsibleRoles(db, orgId);
+  if ((allowed as string[]).includes(user.role)) return;
+  const message = 'The CRM settings do not let this staff member be responsible';
+  throw ruleBroken('responsible_role', message, {
+    [field]: fieldError('not_allowed', message, { role: user.role }),
+  });
 }
 
 /** Effective settings for other features (trash purger, phone parsing, import). */
@@ -77,23 +117,53 @@ export async function newCallerDefaults(
   return { statusId: status?.id ?? null, responsible: row?.newCallerResponsible ?? 'taker' };
 }
 
+/** Owners and admins read them even when the CRM is closed to their own role, to reopen it. */
 export async function readCrmSettings(db: Db, actor: Actor) {
-  assertCan(actor, 'contacts.read');
+  if (!actorCan(actor, 'settings.manage')) assertCan(actor, 'contacts.read');
   return effective(db, actor.orgId);
 }
 
 /** `phoneRegion: null` goes back to the default guessed from the organization. */
 export async function updateCrmSettings(db: Db, actor: Actor, input: UpdateInput) {
   assertCan(actor, 'settings.manage');
-  const { version, ...patch } = input;
+  const { version, crmRoles, ...patch } = input;
   await checkWorkday(db, actor.orgId, patch);
   if (patch.newCallerStatusId) await checkNewCallerStatus(db, actor.orgId, patch.newCallerStatusId);
-  const saved =
-    version === 0
-      ? await repo.insertCrmSettings(db, actor.orgId, patch)
-      : await repo.updateCrmSettings(db, actor.orgId, version, patch);
-  if (!saved) throw versionConflict(null, 'these settings');
+  await db.transaction(async (tx) => {
+    await checkRoles(tx, actor.orgId, crmRoles, patch.responsibleRoles);
+    const saved =
+      version === 0
+        ? await repo.insertCrmSettings(tx, actor.orgId, patch)
+        : await repo.updateCrmSettings(tx, actor.orgId, version, patch);
+    if (!saved) throw versionConflict(null, 'these settings');
+    // The settings' version (just moved on) guards this too; the row's trigger tells every
+    // instance's session cache, and the route forgets this instance's at once.
+    if (crmRoles) await setCrmRoles(tx, actor.orgId, crmRoles);
+  });
   return effective(db, actor.orgId);
+}
+
+/** Whoever can be responsible must be able to use the CRM (each checked with the stored other). */
+async function checkRoles(
+  db: Db,
+  orgId: string,
+  crmRoles: Role[] | undefined,
+  responsible: Role[] | undefined,
+) {
+  if (crmRoles === undefined && responsible === undefined) return;
+  const org = await findOrganization(db, orgId);
+  if (!org) throw notFound('Organization');
+  const inCrm = crmRoles ?? crmRolesOf(org);
+  const chosen = responsible ?? (await responsibleRoles(db, orgId));
+  const outside = chosen.filter((r) => !inCrm.includes(r));
+  if (outside.length === 0) return;
+  const field = responsible !== undefined ? 'responsibleRoles' : 'crmRoles';
+  throw fieldInvalid(
+    field,
+    'not_allowed',
+    'Roles that can be responsible must be able to use the CRM',
+    { roles: outside.join(', ') },
+  );
 }
 
 async function checkNewCallerStatus(db: Db, orgId: string, id: string) {

@@ -1,6 +1,13 @@
 export { contactStatuses, lookups, customFields, crmSettings } from './contact-settings.table.ts';
-export { seedCrmDefaults } from './defaults.ts';
-export { getCrmSettings, getWorkingHours, newCallerDefaults } from './crm-settings.service.ts';
+export { seedCrmDefaults, defaultStatusNames } from './defaults.ts';
+export {
+  getCrmSettings,
+  getWorkingHours,
+  newCallerDefaults,
+  /** The roles that can be responsible or own a deal, and the 422 check of one user (U-2). */
+  responsibleRoles,
+  assertResponsibleRole,
+} from './crm-settings.service.ts';
 export {
   assertContactRefs,
   loadCustomFields,

@@ -17,6 +17,7 @@ import {
   assertContactRefs,
   getCrmSettings,
   newCallerDefaults,
+  responsibleRoles,
   validateCustomValues,
 } from '../contact-settings/index.ts';
 import { nulField, prepareContactValues, type ContactInput } from './contact-values.ts';
@@ -240,7 +241,10 @@ export async function withNewCallerDefaults(db: Db, actor: Actor, body: PersonCr
   const { intake, ...input } = body;
   if (intake !== 'new_call') return input;
   const defaults = await newCallerDefaults(db, actor.orgId);
-  const taker = defaults.responsible === 'taker' ? actor.userId : null;
+  // A taker whose role the settings do not allow as responsible leaves it to nobody (U-2).
+  const mayBeResponsible =
+    actor.role !== null && (await responsibleRoles(db, actor.orgId)).includes(actor.role);
+  const taker = defaults.responsible === 'taker' && mayBeResponsible ? actor.userId : null;
   return {
     ...input,
     statusId: input.statusId !== undefined ? input.statusId : defaults.statusId,

@@ -48,6 +48,8 @@ export {
   type UpdateOptions,
 } from './contacts.service.ts';
 export { findDuplicates } from './duplicates.ts';
+/** A CSV/XLSX cell a spreadsheet would run as a formula is written as text. */
+export { neutralize } from './export.columns.ts';
 // lists, search, trash (C-10, C-11, C-12)
 /** `livePersonIds(db, orgId, { filter?, ids?, limit })`: call round targets; `contactSearchIn`: tasks by their contact. */
 export { livePersonIds, contactSearchIn } from './person-ids.ts';

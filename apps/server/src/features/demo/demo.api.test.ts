@@ -11,7 +11,15 @@ import {
   tasks,
 } from '../../schema.ts';
 import { demoPhone } from './demo-crm-names.ts';
-import { createTestApp, orgBody, sessionCookieOf, type TestApp } from '../../../test/test-app.ts';
+import type { DealBoard, DealList, GroupTree, Pipeline } from '@spotter/contracts';
+import {
+  clientFor,
+  createTestApp,
+  orgBody,
+  sessionCookieOf,
+  type TestApp,
+} from '../../../test/test-app.ts';
+import { managedGroupIds } from '../groups/index.ts';
 import { seedDemo } from './demo.ts';
 
 describe('demo data', () => {
@@ -106,7 +114,13 @@ describe('demo data', () => {
           .where(
             and(
               eq(contactHistory.orgId, org.orgId),
-              notInArray(contactHistory.event, ['task_result', 'club_event']),
+              notInArray(contactHistory.event, [
+                'task_result',
+                'club_event',
+                'deal_created',
+                'deal_won',
+                'deal_lost',
+              ]),
               notInArray(
                 contactHistory.contactId,
                 db()
@@ -132,8 +146,69 @@ describe('demo data', () => {
       ownerId: org.ownerId,
       sessionSecret: t.app.config.sessionSecret,
     });
-    expect(again).toMatchObject({ persons: 0, companies: 0, staff: 0, tasks: 0, events: 0 });
+    expect(again).toMatchObject({
+      persons: 0,
+      companies: 0,
+      staff: 0,
+      groups: 0,
+      tasks: 0,
+      deals: 0,
+      events: 0,
+    });
     expect(await countOf(org.orgId, 'person')).toBe(300);
+  });
+
+  it('builds a group tree with the staff in it, managers over the regions', async () => {
+    const org = await signup('sv', 'Europe/Stockholm');
+    const client = clientFor(t.app, org.cookie);
+    const tree = (await client.request('GET', '/api/groups')).json<GroupTree>().items;
+    expect(tree.map((g) => [g.name, g.type, g.depth])).toEqual([
+      ['Försäljning', 'sales', 0],
+      ['Norr', 'sales', 1],
+      ['Söder', 'sales', 1],
+      ['Reception', 'standard', 0],
+    ]);
+    const [manager] = tree[0]!.members;
+    expect(manager?.role).toBe('manager');
+    expect(tree[1]!.members.length).toBeGreaterThan(0);
+    expect(tree[2]!.members.length).toBeGreaterThan(0);
+    expect(
+      (await managedGroupIds(db(), { orgId: org.orgId, userId: manager!.userId })).sort(),
+    ).toEqual(
+      tree
+        .slice(0, 3)
+        .map((g) => g.id)
+        .sort(),
+    );
+  });
+
+  it('puts deals on both pipelines: every stage, won and lost with reasons, in groups', async () => {
+    const org = await signup('en', 'Europe/Stockholm');
+    const client = clientFor(t.app, org.cookie);
+    const { items: pipelines } = (await client.request('GET', '/api/pipelines')).json<{
+      items: Pipeline[];
+    }>();
+    expect(pipelines.map((p) => p.name)).toEqual(['Memberships', 'Personal training']);
+    for (const pipeline of pipelines) {
+      const month = (await client.request('GET', `/api/deals/board?pipelineId=${pipeline.id}`))
+        .json<DealBoard>()
+        .columns.filter((c) => c.state === 'open');
+      expect(
+        month.every((c) => c.count > 0),
+        pipeline.name,
+      ).toBe(true);
+      const all = (
+        await client.request('GET', `/api/deals?pipelineId=${pipeline.id}&state=all&limit=200`)
+      ).json<DealList>().items;
+      expect(
+        all.some((d) => d.state === 'won'),
+        pipeline.name,
+      ).toBe(true);
+      const lost = all.filter((d) => d.state === 'lost');
+      expect(lost.length, pipeline.name).toBeGreaterThan(0);
+      expect(lost.every((d) => d.lostReasonId !== null && d.closedAt !== null)).toBe(true);
+      expect(all.filter((d) => d.groupId !== null).length).toBeGreaterThan(all.length / 2);
+    }
   });
 
   it('fills the board: cards in every column, finished calls with results, a chain and a round', async () => {

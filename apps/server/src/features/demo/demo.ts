@@ -7,11 +7,14 @@ import { findOrganization } from '../organizations/index.ts';
 import { hashPassword, insertMissingUsers } from '../users/index.ts';
 import { seedDemoClubEvents } from './demo-club-events.ts';
 import { seedDemoContacts } from './demo-contacts.ts';
+import { seedDemoDeals } from './demo-deals.ts';
+import { seedDemoGroups } from './demo-groups.ts';
 import { seedDemoTasks } from './demo-tasks.ts';
 import { DEMO_CLUBS, emailLocalPart } from './demo-names.ts';
 
 /**
- * Fills an organization with a believable club: branches, staff of every role, and a CRM of
+ * Fills an organization with a believable club: branches, staff of every role, a group tree,
+ * deals on two pipelines, a CRM of
  * ~300 persons and ~30 companies with history, and a booking system and telephony connected
  * for months (seedDemoClubEvents). Safe to run twice: what exists already is left
  * alone. Staff get unknown random passwords; an admin hands out temporary ones from
@@ -49,6 +52,7 @@ export async function seedDemo(
         : [],
   }));
   const newStaff = await insertMissingUsers(db, staff);
+  const tree = await seedDemoGroups(db, target.orgId, organization.locale as Locale);
   const crm = await seedDemoContacts(db, target.orgId, organization.locale as Locale);
   const board = await seedDemoTasks(
     db,
@@ -56,11 +60,20 @@ export async function seedDemo(
     organization.locale as Locale,
     organization.timezone,
   );
+  const pipeline = await seedDemoDeals(db, target.orgId, organization.locale as Locale);
   const connected = await seedDemoClubEvents(db, {
     orgId: target.orgId,
     locale: organization.locale as Locale,
     timezone: organization.timezone,
     sessionSecret: target.sessionSecret,
   });
-  return { branches: newBranches.length, staff: newStaff.length, ...crm, ...board, ...connected };
+  return {
+    branches: newBranches.length,
+    staff: newStaff.length,
+    ...tree,
+    ...crm,
+    ...board,
+    ...pipeline,
+    ...connected,
+  };
 }

@@ -11,3 +11,5 @@ export {
   memberGroupIds,
 } from './group-scope.ts';
 export type { GroupRef } from './group-scope.ts';
+/** Features above register what else keeps a group in use (it is archived, not deleted). */
+export { registerGroupUsage, type GroupUsageCheck } from './group-usage.ts';

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import type { LiveEvent, Role } from '@spotter/contracts';
+import { can, type LiveEvent, type Role } from '@spotter/contracts';
 import { orgEventSchema, type CallReach, type TaskAudience } from './publish.ts';
 import { mayHear, mayHearCall } from './viewer.ts';
 
@@ -48,6 +48,8 @@ export function formatEvent(event: LiveEvent): string {
     ...(event.userId && { userId: event.userId }),
     ...(event.contactId && { contactId: event.contactId }),
     ...(event.callId && { callId: event.callId }),
+    ...(event.dealId && { dealId: event.dealId }),
+    ...(event.pipelineId && { pipelineId: event.pipelineId }),
   };
   return `event: ${event.type}\ndata: ${JSON.stringify(data)}\n\n`;
 }
@@ -64,6 +66,8 @@ function reaches(conn: LiveConnection, d: Delivery, branchIds: readonly string[]
     const viewer = { userId: conn.userId, role: conn.role ?? null, branchIds };
     return d.reach !== undefined && mayHearCall(viewer, d.reach);
   }
+  if (d.event.dealId)
+    return conn.role !== undefined && conn.role !== null && can(conn.role, 'deals.read');
   if (!d.event.taskId) return true;
   const viewer = { userId: conn.userId, branchIds };
   return d.audience?.some((task) => mayHear(viewer, task)) ?? false;

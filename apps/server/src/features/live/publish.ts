@@ -29,7 +29,11 @@ export const callReachSchema = z.object({
 });
 export type CallReach = z.infer<typeof callReachSchema>;
 
-type TaskEventType = Exclude<LiveEvent['type'], 'notification.created' | 'call.incoming'>;
+type DealEventType = Extract<LiveEvent['type'], `deal.${string}`>;
+type TaskEventType = Exclude<
+  LiveEvent['type'],
+  'notification.created' | 'call.incoming' | DealEventType
+>;
 
 /** What a feature announces. An event about one task says who may hear of it. */
 export type PublishedEvent =
@@ -43,7 +47,12 @@ export type PublishedEvent =
   | { type: 'task.updated'; taskId?: undefined }
   | { type: 'notification.created'; userId: string }
   /** A known person is calling: their card pops up for the staff the reach names. */
-  | { type: 'call.incoming'; contactId: string; callId?: string; reach: CallReach };
+  | { type: 'call.incoming'; contactId: string; callId?: string; reach: CallReach }
+  /**
+   * A deal changed: to the staff who work deals (ids only; their next read shows what they
+   * may see of it).
+   */
+  | { type: DealEventType; dealId: string; pipelineId: string };
 
 /** The NOTIFY payload: an event of one organization, or word that a user's access changed. */
 export const orgEventSchema = z.union([

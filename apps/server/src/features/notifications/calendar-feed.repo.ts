@@ -41,6 +41,7 @@ export async function findFeedOwner(db: Db, tokenHash: string) {
       name: users.name,
       role: users.role,
       orgName: organizations.name,
+      crmRoles: organizations.crmRoles,
     })
     .from(calendarFeeds)
     .innerJoin(users, and(eq(users.id, calendarFeeds.userId), eq(users.orgId, calendarFeeds.orgId)))

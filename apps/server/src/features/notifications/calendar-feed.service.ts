@@ -3,6 +3,7 @@ import type { CalendarFeed, Role } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { actorCan, type Actor } from '../../lib/actor.ts';
 import { notFound } from '../../lib/errors.ts';
+import { crmRolesOf } from '../organizations/index.ts';
 import { taskVisibility } from '../tasks/index.ts';
 import * as repo from './calendar-feed.repo.ts';
 import { buildCalendar, type CalendarEvent } from './ical.ts';
@@ -56,6 +57,8 @@ export async function renderFeed(
     userId: owner.userId,
     role: owner.role as Role,
     via: 'session',
+    // A role the CRM settings leave out has no tasks, and so no calendar of them (U-2).
+    crmRoles: crmRolesOf(owner),
   };
   if (!owner || !actor || !actorCan(actor, 'tasks.read')) throw notFound('Calendar');
   const visibility = await taskVisibility(db, actor);

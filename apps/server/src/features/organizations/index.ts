@@ -4,7 +4,8 @@ export {
   findOrganization,
   insertOrganization,
   lockSetup,
+  setCrmRoles,
 } from './organizations.repo.ts';
 export type { OrganizationRow } from './organizations.repo.ts';
-export { toOrganizationDto } from './organizations.service.ts';
+export { crmRolesOf, toOrganizationDto } from './organizations.service.ts';
 export { organizationCreated } from './organizations.hooks.ts';

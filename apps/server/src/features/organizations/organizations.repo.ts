@@ -36,6 +36,15 @@ export async function updateOrganization(
   return row;
 }
 
+/**
+ * The CRM settings' choice of roles that may use the CRM (U-2); the CRM settings' own version
+ * guards it, so the organization's version is left alone. The row's trigger tells every
+ * instance's session cache.
+ */
+export async function setCrmRoles(db: Db, id: string, roles: string[] | null) {
+  await db.update(organizations).set({ crmRoles: roles }).where(eq(organizations.id, id));
+}
+
 /** Serializes first-run setup: two browsers racing must not both create an organization. */
 export async function lockSetup(db: Db) {
   await db.execute(sql`select pg_advisory_xact_lock(7314002)`);

@@ -1,4 +1,10 @@
-import type { Organization, organizationUpdateSchema } from '@spotter/contracts';
+import {
+  DEFAULT_CRM_ROLES,
+  ROLES,
+  type Organization,
+  type Role,
+  type organizationUpdateSchema,
+} from '@spotter/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
@@ -18,6 +24,12 @@ export function toOrganizationDto(row: repo.OrganizationRow): Organization {
     version: row.version,
     createdAt: row.createdAt.toISOString(),
   };
+}
+
+/** The roles the organization lets into the CRM (U-2): its choice, or the defaults. */
+export function crmRolesOf(row: Pick<repo.OrganizationRow, 'crmRoles'>): Role[] {
+  if (!row.crmRoles) return [...DEFAULT_CRM_ROLES];
+  return ROLES.filter((r) => row.crmRoles!.includes(r));
 }
 
 export async function getOrganization(db: Db, actor: Actor) {

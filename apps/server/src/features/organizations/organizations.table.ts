@@ -9,6 +9,12 @@ export const organizations = pgTable('organizations', {
   currency: text().notNull(),
   /** Owners and admins must sign in with two steps (decision 0014). */
   twoStepRequired: boolean().notNull().default(false),
+  /**
+   * The roles that may use the CRM (U-2); null: DEFAULT_CRM_ROLES. Chosen in the CRM settings,
+   * kept here because it decides what a session may do, and the session cache holds this row
+   * and forgets it when the row changes (decision 0019).
+   */
+  crmRoles: text().array(),
   version: integer().notNull().default(1),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -8,6 +8,7 @@ import {
   inScope,
   useBranchOptions,
   useLookups,
+  useMayBeResponsible,
   useStaff,
   useStatuses,
 } from '../../../lib/crm-reference.ts';
@@ -36,11 +37,15 @@ export function StatusSelect({ kind, testId, ...props }: FieldProps & { kind: Co
   );
 }
 
-/** Active staff only; someone already responsible who has left still shows by name. */
+/**
+ * Active staff whose role may be responsible (the CRM settings); someone already responsible
+ * who has left, or whose role no longer may, still shows by name.
+ */
 export function StaffSelect({ testId, ...props }: FieldProps) {
   const staff = useStaff();
+  const mayBeResponsible = useMayBeResponsible();
   const data = (staff.data?.items ?? [])
-    .filter((s) => s.active || s.id === props.value)
+    .filter((s) => mayBeResponsible(s) || s.id === props.value)
     .map((s) => ({ value: s.id, label: s.name }));
   return <Select {...props} data={data} clearable searchable data-testid={testId} />;
 }

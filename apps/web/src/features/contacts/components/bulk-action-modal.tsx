@@ -3,6 +3,7 @@ import type { BulkBody } from '@spotter/contracts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListRefs } from './list-refs.ts';
+import { useMayBeResponsible } from '../../../lib/crm-reference.ts';
 
 export type BulkAction = 'addTag' | 'removeTag' | 'setStatus' | 'setResponsible';
 const NONE = 'none';
@@ -41,6 +42,7 @@ export function BulkActionModal(props: {
 }) {
   const { t } = useTranslation('contacts');
   const { action } = props;
+  const mayBeResponsible = useMayBeResponsible();
   const [value, setValue] = useState<string | null>(null);
   const [search, setSearch] = useState('');
   const [missing, setMissing] = useState(false);
@@ -65,7 +67,7 @@ export function BulkActionModal(props: {
         ? [
             { value: NONE, label: t('filters.nobody') },
             ...props.refs.staff
-              .filter((s) => s.active)
+              .filter(mayBeResponsible)
               .map((s) => ({ value: s.id, label: s.name })),
           ]
         : [

@@ -1,11 +1,13 @@
-import { Button, Group, NumberInput, Paper, Select, Stack } from '@mantine/core';
+import { Button, Checkbox, Group, NumberInput, Paper, Select, Stack } from '@mantine/core';
 import { SettingsFieldset } from '../../../components/settings/settings-fieldset.tsx';
 import { TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import {
   crmSettingsUpdateSchema,
+  ROLES,
   type CrmSettings,
   type NewCallerResponsible,
+  type Role,
 } from '@spotter/contracts';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useMemo } from 'react';
@@ -30,6 +32,9 @@ type CrmValues = {
   /** FIRST_STATUS while the first person status by order applies. */
   newCallerStatusId: string;
   newCallerResponsible: NewCallerResponsible;
+  /** Who uses the CRM at all, and who can be chosen as responsible or deal owner (U-2). */
+  crmRoles: Role[];
+  responsibleRoles: Role[];
 };
 
 const FIRST_STATUS = 'first';
@@ -43,6 +48,8 @@ const valuesOf = (s: CrmSettings): CrmValues => ({
   workdayEnd: s.workdayEnd ?? '',
   newCallerStatusId: s.newCallerStatusId ?? FIRST_STATUS,
   newCallerResponsible: s.newCallerResponsible,
+  crmRoles: s.crmRoles,
+  responsibleRoles: s.responsibleRoles,
 });
 
 /** The form's values as the API takes them: no end is null. */
@@ -53,6 +60,8 @@ const bodyOf = (values: CrmValues) => ({
   workdayEnd: values.workdayEnd || null,
   newCallerStatusId: values.newCallerStatusId === FIRST_STATUS ? null : values.newCallerStatusId,
   newCallerResponsible: values.newCallerResponsible,
+  crmRoles: values.crmRoles,
+  responsibleRoles: values.responsibleRoles,
 });
 
 /**
@@ -84,6 +93,12 @@ function CrmSettingsForm({ settings }: { settings: CrmSettings }) {
       const { workdayStart: start, workdayEnd: end } = values;
       if (!errors.workdayStart && !errors.workdayEnd && end && end <= start) {
         errors.workdayEnd = t('common:validation.beforeStart', { min: formatClock(start) });
+      }
+      if (
+        !errors.responsibleRoles &&
+        values.responsibleRoles.some((r) => !values.crmRoles.includes(r))
+      ) {
+        errors.responsibleRoles = t('crmSettings.responsibleOutside');
       }
       return errors;
     },
@@ -159,6 +174,48 @@ function CrmSettingsForm({ settings }: { settings: CrmSettings }) {
               data-testid="crm-workday-end"
               {...form.getInputProps('workdayEnd')}
             />
+          </SettingsFieldset>
+          <SettingsFieldset legend={t('crmSettings.roles')} hint={t('crmSettings.rolesHint')}>
+            <Stack gap="md">
+              <Checkbox.Group
+                label={t('crmSettings.crmRoles')}
+                description={t('crmSettings.crmRolesHint')}
+                data-testid="crm-roles"
+                {...form.getInputProps('crmRoles')}
+                onChange={(roles) => {
+                  const chosen = roles as Role[];
+                  form.setFieldValue('crmRoles', chosen);
+                  // Someone who cannot open the CRM cannot be responsible in it either.
+                  form.setFieldValue(
+                    'responsibleRoles',
+                    form.values.responsibleRoles.filter((r) => chosen.includes(r)),
+                  );
+                }}
+              >
+                <Group gap="md" mt={6}>
+                  {ROLES.map((role) => (
+                    <Checkbox key={role} value={role} label={t(`common:roles.${role}`)} />
+                  ))}
+                </Group>
+              </Checkbox.Group>
+              <Checkbox.Group
+                label={t('crmSettings.responsibleRoles')}
+                description={t('crmSettings.responsibleRolesHint')}
+                data-testid="crm-responsible-roles"
+                {...form.getInputProps('responsibleRoles')}
+              >
+                <Group gap="md" mt={6}>
+                  {ROLES.map((role) => (
+                    <Checkbox
+                      key={role}
+                      value={role}
+                      label={t(`common:roles.${role}`)}
+                      disabled={!form.values.crmRoles.includes(role)}
+                    />
+                  ))}
+                </Group>
+              </Checkbox.Group>
+            </Stack>
           </SettingsFieldset>
           <NewCallerFields
             status={form.getInputProps('newCallerStatusId')}

@@ -8,7 +8,7 @@ import { QueryError } from '../../../components/query-error.tsx';
 import { CardLine } from './card-line.tsx';
 import { EntryBadge } from '../../../components/status-badge.tsx';
 import { isApiError } from '../../../lib/api.ts';
-import { useStaff, useStatuses } from '../../../lib/crm-reference.ts';
+import { useMayBeResponsible, useStaff, useStatuses } from '../../../lib/crm-reference.ts';
 import { errorMessage } from '../../../lib/validation.ts';
 import { EmailList, PhoneList, useContact, useUpdateContact } from '../../contact-card/index.ts';
 
@@ -20,6 +20,7 @@ export function CardContactPanel(props: { contact: TaskContact; me: Me }) {
   const update = useUpdateContact(kind, id);
   const statuses = useStatuses(kind).data?.items ?? [];
   const staff = useStaff().data?.items ?? [];
+  const mayBeResponsible = useMayBeResponsible();
   const canEdit = props.me.permissions.includes('contacts.write');
 
   if (query.isPending) return <Skeleton height={140} radius="md" />;
@@ -46,7 +47,7 @@ export function CardContactPanel(props: { contact: TaskContact; me: Me }) {
     );
 
   const staffOptions = staff
-    .filter((s) => s.active || s.id === contact.responsibleId)
+    .filter((s) => mayBeResponsible(s) || s.id === contact.responsibleId)
     .map((s) => ({ value: s.id, label: s.name }));
 
   return (

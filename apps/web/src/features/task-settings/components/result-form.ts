@@ -45,7 +45,7 @@ export type ResultValues = {
     /** The `key` of the date field the step counts from; null: when the result is entered. */
     fromFieldKey: string | null;
   };
-  /** What the result does to the opportunity the task is linked to (S-1); null: nothing. */
+  /** What the result does to the task's deal, if the task has one. */
   dealOutcome: DealOutcome | null;
 };
 

@@ -1,7 +1,6 @@
 import { Select } from '@mantine/core';
 import {
   DEAL_OUTCOMES,
-  type DealOutcome,
   type Dictionary,
   type TaskResult,
   type TaskTemplate,
@@ -14,10 +13,7 @@ import { ResultFieldsEditor } from './result-fields-editor.tsx';
 import { resultFormSchema, valuesOfResult, type ResultValues } from './result-form.ts';
 import { WorkflowEditor, type Workday } from './workflow-editor.tsx';
 
-const NONE = 'none';
-
-/** Adding or editing one result of a template: colours, extra fields, the next step and
- * what it does to the task's opportunity ("bought" wins it). */
+/** Adding or editing one result of a template: colours, extra fields and the next step. */
 export function ResultModal(props: {
   opened: boolean;
   result: TaskResult | null;
@@ -62,18 +58,17 @@ export function ResultModal(props: {
         workday={props.workday}
       />
       <Select
-        label={t('results.dealOutcome.label')}
-        description={t('results.dealOutcome.help')}
+        label={t('results.dealOutcome')}
+        description={t('results.dealOutcomeHint')}
         data={[
-          { value: NONE, label: t('results.dealOutcome.none') },
-          ...DEAL_OUTCOMES.map((o) => ({ value: o, label: t(`results.dealOutcome.${o}`) })),
+          { value: 'none', label: t('results.dealOutcomes.none') },
+          ...DEAL_OUTCOMES.map((o) => ({ value: o, label: t(`results.dealOutcomes.${o}`) })),
         ]}
-        value={form.values.dealOutcome ?? NONE}
-        allowDeselect={false}
+        value={form.values.dealOutcome ?? 'none'}
         onChange={(v) =>
-          form.setFieldValue('dealOutcome', v === NONE || v === null ? null : (v as DealOutcome))
+          form.setFieldValue('dealOutcome', v === 'won' || v === 'next_stage' ? v : null)
         }
-        comboboxProps={{ withinPortal: true }}
+        allowDeselect={false}
         data-testid="result-deal-outcome"
       />
     </NamedFormModal>
