@@ -44,8 +44,9 @@ export function DealHistory(props: {
   const history = useDealHistory(props.dealId);
   const reasons = useDealList('lost-reasons', true).data?.items ?? [];
   const staff = useStaff().data?.items ?? [];
-  const stageName = (id: unknown) =>
-    props.pipeline?.stages.find((s) => s.id === id)?.name ?? t('history.unknownStage');
+  // Names as they were when it happened, which the server keeps; else today's.
+  const stageName = (id: unknown, then: unknown) =>
+    str(then) ?? props.pipeline?.stages.find((s) => s.id === id)?.name ?? t('history.unknownStage');
   const staffName = (id: unknown) =>
     id === null ? t('card.noOwner') : (staff.find((s) => s.id === id)?.name ?? '—');
 
@@ -55,13 +56,17 @@ export function DealHistory(props: {
       case 'stage_changed':
       case 'won':
       case 'reopened':
-        return t('history.moved', { from: stageName(d.fromStageId), to: stageName(d.toStageId) });
+        return t('history.moved', {
+          from: stageName(d.fromStageId, d.fromStageName),
+          to: stageName(d.toStageId, d.toStageName),
+        });
       case 'lost': {
-        const reason = reasons.find((r) => r.id === d.lostReasonId)?.name ?? '—';
+        const reason =
+          str(d.lostReasonName) ?? reasons.find((r) => r.id === d.lostReasonId)?.name ?? '—';
         const comment = str(d.lostComment);
         return (
           <>
-            {t('history.lostBecause', { stage: stageName(d.toStageId), reason })}
+            {t('history.lostBecause', { stage: stageName(d.toStageId, d.toStageName), reason })}
             {comment && (
               <Text size="sm" c="dimmed" fs="italic">
                 {comment}
@@ -95,7 +100,7 @@ export function DealHistory(props: {
           </Anchor>
         ) : null;
       case 'created':
-        return t('history.createdIn', { stage: stageName(d.toStageId ?? d.stageId) });
+        return t('history.createdIn', { stage: stageName(d.toStageId, d.toStageName) });
     }
   };
 
