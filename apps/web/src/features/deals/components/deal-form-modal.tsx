@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { Deal, Me, Pipeline, StageState } from '@spotter/contracts';
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StaffSelect } from '../../../components/staff-select.tsx';
 import {
@@ -88,19 +88,18 @@ export function DealFormModal(props: {
   const create = useCreateDeal();
   const update = useUpdateDeal();
 
-  const initial = useMemo(
-    () =>
-      deal
-        ? dealValues(deal)
-        : newDealValues({
-            contact: props.preset?.contact ?? null,
-            pipelineId: props.preset?.pipelineId ?? null,
-            ownerId: me.user.id,
-          }),
-    [deal, props.preset?.contact, props.preset?.pipelineId, me.user.id],
-  );
+  // What the dialog starts from, read when it opens: later renders of the page that opened it
+  // (a list refreshing, a live update) must not wipe what the user is typing.
+  const initialValues = () =>
+    deal
+      ? dealValues(deal)
+      : newDealValues({
+          contact: props.preset?.contact ?? null,
+          pipelineId: props.preset?.pipelineId ?? null,
+          ownerId: me.user.id,
+        });
   const form = useForm<DealFormValues>({
-    initialValues: initial,
+    initialValues: initialValues(),
     validate: {
       title: (v) => (v.trim() ? null : t('common:validation.required')),
       contact: (v) => (v ? null : t('common:validation.required')),
@@ -110,18 +109,21 @@ export function DealFormModal(props: {
   });
   useEffect(() => {
     if (!props.opened) return;
+    const initial = initialValues();
     form.setValues(initial);
     form.resetDirty(initial);
     form.clearErrors();
-    // Only when the dialog opens: the form object changes on every render.
+    // Only when the dialog opens (or opens on another deal).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [props.opened, initial]);
+  }, [props.opened, deal?.id]);
 
   const v = form.values;
   const pipeline = pipelineOf(pipelines, v);
   const stages = pipeline?.stages ?? [];
   const lost = stateOf(pipelines, v) === 'lost';
-  const stage = stages.find((s) => s.id === v.stageId);
+  // The chosen stage, else the one a new deal lands in: the pipeline's first open stage.
+  const stage =
+    stages.find((s) => s.id === v.stageId) ?? stages.find((s) => s.state === 'open' && !s.archived);
 
   const saved = (d: Deal) => {
     notifySaved(t(deal ? 'form.saved' : 'form.created', { name: d.title }));
