@@ -217,7 +217,7 @@ describe.skipIf(!hasChromium()).each(RUNS)('pipeline journey ($lng, $width px)',
     );
     const dialog = page.getByTestId('lost-dialog');
     await dialog.waitFor();
-    await dialog.getByText(t('deals', 'lost.title')).first().waitFor({ state: 'attached' });
+    await page.getByRole('dialog').getByText(t('deals', 'lost.title')).waitFor();
     // No reason: the dialog says so and nothing moves.
     await page.getByTestId('lost-confirm').click();
     await dialog.getByText(t('deals', 'lost.reasonRequired')).waitFor();
@@ -260,6 +260,7 @@ describe.skipIf(!hasChromium()).each(RUNS)('pipeline journey ($lng, $width px)',
     await page
       .getByTestId('contact-deal')
       .filter({ hasText: 'Gold membership' })
+      .getByTestId('deal-stage-badge')
       .getByText(run.stages.won)
       .waitFor();
     await shot('09-person-customer');
