@@ -267,4 +267,18 @@ describe.skipIf(!hasChromium()).each(RUNS)('pipeline journey ($lng, $width px)',
     await cardIn(colleague.page, run.stages.won).waitFor({ timeout: 10_000 });
     await screenshot(colleague.page, `pipeline-${run.lng}-${run.width}-10-colleague-board`);
   });
+
+  it('lists it with the won ones, and shows the pipeline settings it came from', async () => {
+    await page.goto(`${server.url}/deals?state=won`);
+    const row = page.getByTestId('deal-row').filter({ hasText: 'Gold membership' });
+    await row.waitFor();
+    await row.getByText('Elsa Nordin').waitFor();
+    await shot('11-deals-list');
+    await page.goto(`${server.url}/settings/pipelines`);
+    await page.getByTestId(`stage-row-${run.stages.lost}`).first().waitFor();
+    await shot('12-settings-pipelines');
+    await page.goto(`${server.url}/settings/deal-lists/lost-reasons`);
+    await page.getByTestId(`deal-list-row-${run.reason}`).waitFor();
+    await shot('13-settings-lost-reasons');
+  });
 });
