@@ -106,13 +106,13 @@ ALTER TABLE "deals" ADD CONSTRAINT "deals_pipeline_fk" FOREIGN KEY ("org_id","pi
 ALTER TABLE "deals" ADD CONSTRAINT "deals_stage_fk" FOREIGN KEY ("org_id","stage_id") REFERENCES "public"."deal_stages"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pipelines" ADD CONSTRAINT "pipelines_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pipelines" ADD CONSTRAINT "pipelines_won_status_fk" FOREIGN KEY ("org_id","won_status_id") REFERENCES "public"."contact_statuses"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "deal_history_deal_idx" ON "deal_history" USING btree ("org_id","deal_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "deal_history_deal_idx" ON "deal_history" USING btree ("org_id","deal_id","created_at","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "deal_list_items_name_unique" ON "deal_list_items" USING btree ("org_id","kind",lower("name"));--> statement-breakpoint
 CREATE INDEX "deal_stages_pipeline_idx" ON "deal_stages" USING btree ("org_id","pipeline_id","position");--> statement-breakpoint
 CREATE INDEX "deal_tasks_deal_idx" ON "deal_tasks" USING btree ("org_id","deal_id");--> statement-breakpoint
-CREATE INDEX "deals_board_open_idx" ON "deals" USING btree ("org_id","pipeline_id","stage_id","updated_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "deals"."closed_at" is null;--> statement-breakpoint
-CREATE INDEX "deals_board_closed_idx" ON "deals" USING btree ("org_id","pipeline_id","stage_id","closed_at") WHERE "deals"."closed_at" is not null;--> statement-breakpoint
-CREATE INDEX "deals_updated_idx" ON "deals" USING btree ("org_id","updated_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "deals_board_open_idx" ON "deals" USING btree ("org_id","pipeline_id","stage_id","updated_at","id") WHERE "deals"."closed_at" is null;--> statement-breakpoint
+CREATE INDEX "deals_board_closed_idx" ON "deals" USING btree ("org_id","pipeline_id","stage_id","closed_at","id") WHERE "deals"."closed_at" is not null;--> statement-breakpoint
+CREATE INDEX "deals_updated_idx" ON "deals" USING btree ("org_id","updated_at","id");--> statement-breakpoint
 CREATE INDEX "deals_person_idx" ON "deals" USING btree ("org_id","person_id");--> statement-breakpoint
 CREATE INDEX "deals_company_idx" ON "deals" USING btree ("org_id","company_id");--> statement-breakpoint
 CREATE INDEX "deals_owner_idx" ON "deals" USING btree ("org_id","owner_id");--> statement-breakpoint

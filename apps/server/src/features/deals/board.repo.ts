@@ -103,16 +103,18 @@ export async function loadDealBoard(
   const closedSums = hasClosed
     ? sql`union all select ${deals.stageId} as stage_id, count(*)::int as n,
         coalesce(sum(${deals.amount}), 0)::text as total,
-        coalesce(round(sum(${deals.amount}::numeric * ${deals.probability}) / 100), 0)::text as weighted
+        coalesce(round(sum(${deals.amount} * ${deals.probability}) / 100.0), 0)::text as weighted
       from ${deals} where ${base} and ${closedIn(month)} group by ${deals.stageId}`
     : sql``;
+  // amount × probability stays a bigint (at most 10^13 a deal) and sum() adds bigints exactly:
+  // no numeric arithmetic per row, one division at the end.
   const rows = await executeNamed<Record<string, unknown>>(
     db,
     sql`
     with sums as (
       select ${deals.stageId} as stage_id, count(*)::int as n,
         coalesce(sum(${deals.amount}), 0)::text as total,
-        coalesce(round(sum(${deals.amount}::numeric * ${deals.probability}) / 100), 0)::text as weighted
+        coalesce(round(sum(${deals.amount} * ${deals.probability}) / 100.0), 0)::text as weighted
       from ${deals} where ${base} and ${openIn(f.month)} group by ${deals.stageId}
       ${closedSums}
     ),

@@ -2,6 +2,7 @@ import type { HistoryEntry } from '@spotter/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
+import { AppError } from '../../lib/errors.ts';
 import { insertHistoryMany, updateContactFields } from '../contacts/index.ts';
 import { publishEvent } from '../live/index.ts';
 import { emitWebhookEvent } from '../webhooks/index.ts';
@@ -167,9 +168,15 @@ async function giveWonStatus(tx: Db, actor: Actor, deal: DealRow) {
   const pipeline = await findPipeline(tx, actor.orgId, deal.pipelineId);
   if (!pipeline?.wonStatusId) return;
   const writer: Actor = { ...actor, via: 'token', permissions: ['contacts.write'] };
-  await updateContactFields(tx, writer, 'person', deal.personId, {
-    statusId: pipeline.wonStatusId,
-  });
+  try {
+    await updateContactFields(tx, writer, 'person', deal.personId, {
+      statusId: pipeline.wonStatusId,
+    });
+  } catch (err) {
+    // A person in the trash keeps their status; the deal is won all the same.
+    if (err instanceof AppError && err.status === 404) return;
+    throw err;
+  }
 }
 
 /** A deleted deal: gone from colleagues' boards, and from the webhooks' subscribers. */

@@ -4,7 +4,7 @@ import type { Actor } from '../../lib/actor.ts';
 import { clubDate, startOfClubDay } from '../../lib/club-time.ts';
 import { fieldInvalid, notFound } from '../../lib/errors.ts';
 import { escapeLike } from '../../lib/like.ts';
-import { contacts } from '../contacts/index.ts';
+import { contactSearchIn } from '../contacts/index.ts';
 import { groups } from '../groups/index.ts';
 import { findOrganization } from '../organizations/index.ts';
 import { dealVisibility } from './deal-visibility.ts';
@@ -42,8 +42,8 @@ export interface DealFilter {
   stageIds?: string[];
   personId?: string;
   companyId?: string;
-  /** Lower-case ILIKE pattern, escaped. */
-  q?: string;
+  /** The search: the title, or the person's or company's name or phone (`searchOf`). */
+  search?: SQL;
   month?: Month;
 }
 
@@ -87,7 +87,7 @@ export async function resolveFilter(
       stageIds: input.stageId,
       personId: input.personId,
       companyId: input.companyId,
-      q: q ? `%${escapeLike(q.toLowerCase())}%` : undefined,
+      search: q ? await searchOf(db, actor.orgId, q) : undefined,
       month: input.closeMonth ? monthOf(input.closeMonth, timezone) : undefined,
     },
   };
@@ -103,12 +103,18 @@ function groupTree(orgId: string, ids: string[]): SQL {
     ) select id from sub)`;
 }
 
-/** Title, or the person's or company's name. */
-function search(orgId: string, pattern: string): SQL {
-  return sql`(lower(${deals.title}) like ${pattern} or exists (
-    select 1 from ${contacts} c where c.org_id = ${orgId}::uuid
-      and c.id in (${deals.personId}, ${deals.companyId})
-      and lower(c.display_name) like ${pattern}))`;
+/**
+ * Words of the title, or the person's or company's name or phone by the search box's own
+ * rule (live contacts, through the trigram index): the matching contacts are found once.
+ */
+async function searchOf(db: Db, orgId: string, q: string): Promise<SQL> {
+  const byTitle = sql`lower(${deals.title}) like ${`%${escapeLike(q.toLowerCase())}%`}`;
+  const byPerson = await contactSearchIn(db, orgId, q, deals.personId);
+  const byCompany = await contactSearchIn(db, orgId, q, deals.companyId);
+  return sql`(${sql.join(
+    [byTitle, byPerson, byCompany].filter((c) => c !== null),
+    sql` or `,
+  )})`;
 }
 
 /** The conditions every deals query shares (not the state nor the month: callers add those). */
@@ -124,7 +130,7 @@ export function dealWhere(f: DealFilter): SQL {
     f.stageIds?.length ? inArray(deals.stageId, f.stageIds) : undefined,
     f.personId ? eq(deals.personId, f.personId) : undefined,
     f.companyId ? eq(deals.companyId, f.companyId) : undefined,
-    f.q ? search(f.orgId, f.q) : undefined,
+    f.search,
   )!;
 }
 

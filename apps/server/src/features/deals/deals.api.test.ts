@@ -1,4 +1,5 @@
 import type { ApiError, Deal, DealHistoryEntry, HistoryEntry, Person } from '@spotter/contracts';
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { ok } from '../../../test/test-app.ts';
 import { createDealAs, createPerson, dealsOrg, useDealsTestApp } from './deals.test-setup.ts';
@@ -240,5 +241,28 @@ describe('deals (S-1)', () => {
     expect((await personHistory(org.owner, person.id)).map((e) => e.event)).toContain(
       'deal_created',
     );
+  });
+
+  it('tells the webhooks that hear them of created deals and stage changes', async () => {
+    const { org, open } = await dealsOrg(t);
+    await ok(org.owner, 'POST', '/api/webhook-endpoints', {
+      url: 'https://hooks.example.com/deals',
+      eventTypes: ['deal.created', 'deal.stage_changed'],
+    });
+    const person = await createPerson(org.owner);
+    const deal = await createDealAs(org.owner, { title: 'Hooked', personId: person.id });
+    await ok(org.owner, 'PATCH', `/api/deals/${deal.id}`, { amount: 5, version: 1 });
+    await ok(org.owner, 'POST', `/api/deals/${deal.id}/move`, {
+      stageId: open[1]!.id,
+      version: 2,
+    });
+    const result = await t.database.db.execute(sql`
+      select event_type, payload -> 'data' ->> 'id' as id, payload -> 'data' ->> 'stageId' as stage
+      from webhook_deliveries where org_id = ${org.orgId}::uuid order by created_at, event_type`);
+    const rows = (result as unknown as { rows: Array<Record<string, string>> }).rows;
+    expect(rows).toEqual([
+      { event_type: 'deal.created', id: deal.id, stage: open[0]!.id },
+      { event_type: 'deal.stage_changed', id: deal.id, stage: open[1]!.id },
+    ]);
   });
 });

@@ -136,16 +136,17 @@ export const deals = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
-    // The board: a column's open deals, newest change first (cards and sums).
+    // The board: a column's open deals, newest change first (cards and sums). Ascending keys,
+    // read backwards: `order by … desc` is NULLS FIRST, which a DESC NULLS LAST index cannot give.
     index('deals_board_open_idx')
-      .on(t.orgId, t.pipelineId, t.stageId, t.updatedAt.desc(), t.id.desc())
+      .on(t.orgId, t.pipelineId, t.stageId, t.updatedAt, t.id)
       .where(sql`${t.closedAt} is null`),
     // The board's won and lost columns: the deals closed in a month.
     index('deals_board_closed_idx')
-      .on(t.orgId, t.pipelineId, t.stageId, t.closedAt)
+      .on(t.orgId, t.pipelineId, t.stageId, t.closedAt, t.id)
       .where(sql`${t.closedAt} is not null`),
     // The deals list's default order, and a person's or company's deals.
-    index('deals_updated_idx').on(t.orgId, t.updatedAt.desc(), t.id.desc()),
+    index('deals_updated_idx').on(t.orgId, t.updatedAt, t.id),
     index('deals_person_idx').on(t.orgId, t.personId),
     index('deals_company_idx').on(t.orgId, t.companyId),
     index('deals_owner_idx').on(t.orgId, t.ownerId),
@@ -217,7 +218,7 @@ export const dealHistory = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
-    index('deal_history_deal_idx').on(t.orgId, t.dealId, t.createdAt.desc(), t.id.desc()),
+    index('deal_history_deal_idx').on(t.orgId, t.dealId, t.createdAt, t.id),
     foreignKey({
       name: 'deal_history_deal_fk',
       columns: [t.orgId, t.dealId],

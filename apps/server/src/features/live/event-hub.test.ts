@@ -90,6 +90,32 @@ describe('the live event hub (T-12)', () => {
     expect(receptionNorth.read()).toBe(line.repeat(2));
   });
 
+  it("sends a deal's events, ids only, to the organization's staff who work deals", () => {
+    const hub = new EventHub();
+    const staff = (role: string) => {
+      const c = connect(hub, ORG_A, randomUUID(), Date.now(), [randomUUID()]);
+      Object.assign(c.conn, { role });
+      return c;
+    };
+    const sales = staff('sales');
+    const manager = staff('manager');
+    const instructor = staff('instructor');
+    const token = connect(hub, ORG_A, null);
+    const other = connect(hub, ORG_B, USER_2);
+    Object.assign(other.conn, { role: 'owner' });
+    const deal = randomUUID();
+    const pipeline = randomUUID();
+    hub.dispatch(
+      payload({ orgId: ORG_A, type: 'deal.updated', dealId: deal, pipelineId: pipeline }),
+    );
+    const line =
+      `event: deal.updated\ndata: {"type":"deal.updated","dealId":"${deal}",` +
+      `"pipelineId":"${pipeline}"}\n\n`;
+    expect(sales.read()).toBe(line);
+    expect(manager.read()).toBe(line);
+    for (const s of [instructor, token, other]) expect(s.read()).toBe('');
+  });
+
   it("sends a task's events only to streams whose user may see the task", () => {
     const hub = new EventHub();
     const north = randomUUID();

@@ -22,6 +22,18 @@ describe('live events', () => {
     }
   });
 
+  it("refreshes deals and the contact history on a deal's change", () => {
+    for (const type of ['deal.created', 'deal.updated', 'deal.deleted'] as const) {
+      expect(refreshFor({ type, dealId: TASK, pipelineId: USER })).toEqual({
+        keys: [['deals'], ['pipelines']],
+        contactHistory: true,
+      });
+    }
+    expect(
+      parseLiveEvent('deal.updated', JSON.stringify({ dealId: TASK, pipelineId: USER })),
+    ).toEqual({ type: 'deal.updated', dealId: TASK, pipelineId: USER });
+  });
+
   it('refreshes the bell and the badge on a notification, nothing about tasks', () => {
     expect(refreshFor({ type: 'notification.created', userId: USER })).toEqual({
       keys: [['notifications'], ['badge']],
