@@ -20,7 +20,8 @@ type Namespace =
   | 'twoStep'
   | 'clubEvents'
   | 'leadForms'
-  | 'webhooks';
+  | 'webhooks'
+  | 'deals';
 
 /** The UI's own translation files, so journeys look for the labels users actually see. */
 export function labels(lng: string) {

@@ -6,8 +6,10 @@ import {
   IconChecklist,
   IconLayoutKanban,
   IconListCheck,
+  IconReportMoney,
   IconSettings,
   IconTarget,
+  IconTimeline,
   IconTrash,
   IconUsers,
 } from '@tabler/icons-react';
@@ -37,6 +39,8 @@ const SECTIONS = [
   { to: '/companies', key: 'companies', icon: IconBuilding, permission: 'contacts.read' },
   { to: '/board', key: 'board', icon: IconLayoutKanban, permission: 'tasks.read' },
   { to: '/tasks', key: 'tasks', icon: IconChecklist, permission: 'tasks.read' },
+  { to: '/pipeline', key: 'pipeline', icon: IconTimeline, permission: 'deals.read' },
+  { to: '/deals', key: 'deals', icon: IconReportMoney, permission: 'deals.read' },
   { to: '/trash', key: 'trash', icon: IconTrash, permission: 'contacts.admin' },
   { to: '/settings', key: 'settings', icon: IconSettings, permission: 'settings.manage' },
 ] as const;

@@ -25,6 +25,7 @@ const twoStep = () => import('../features/two-step/pages.ts');
 const clubEvents = withMoreTexts(() => import('../features/club-events/pages.ts'));
 const leadForms = withMoreTexts(() => import('../features/lead-forms/pages.ts'));
 const webhooks = withMoreTexts(() => import('../features/webhooks/pages.ts'));
+const deals = withMoreTexts(() => import('../features/deals/pages.ts'));
 
 export const Authenticated = lazyRouteComponent(
   () => import('./authenticated.tsx'),
@@ -66,3 +67,8 @@ export const ConnectedSystemsPage = lazyRouteComponent(clubEvents, 'ConnectedSys
 export const EventLogPage = lazyRouteComponent(clubEvents, 'EventLogPage');
 export const LeadFormsPage = lazyRouteComponent(leadForms, 'LeadFormsPage');
 export const WebhooksPage = lazyRouteComponent(webhooks, 'WebhooksPage');
+export const PipelinePage = lazyRouteComponent(deals, 'PipelinePage');
+export const DealsListPage = lazyRouteComponent(deals, 'DealsListPage');
+export const DealPage = lazyRouteComponent(deals, 'DealPage');
+export const PipelinesSettingsPage = lazyRouteComponent(deals, 'PipelinesSettingsPage');
+export const DealListsPage = lazyRouteComponent(deals, 'DealListsPage');

@@ -21,8 +21,9 @@ import {
   personListSearchSchema,
 } from '../features/contacts/list-search.ts';
 import { taskBoardSearchSchema } from '../features/task-board/board-search.ts';
+import { dealsSearchSchema, pipelineSearchSchema } from '../features/deals/deals-search.ts';
 import { tasksSearchSchema } from '../features/tasks/tasks-search.ts';
-import type { LookupKind } from '@spotter/contracts';
+import type { DealListKind, LookupKind } from '@spotter/contracts';
 import { LOOKUP_KINDS } from '@spotter/contracts/enums';
 import { loadSignedInTexts } from '../lib/i18n.ts';
 import { safeRedirect } from '../lib/safe-redirect.ts';
@@ -46,6 +47,9 @@ import {
   ControlPage,
   CrmSettingsPage,
   CustomFieldsPage,
+  DealListsPage,
+  DealPage,
+  DealsListPage,
   DictionariesPage,
   EventLogPage,
   ImportPage,
@@ -55,6 +59,8 @@ import {
   PersonCreatePage,
   PersonPage,
   PersonsListPage,
+  PipelinePage,
+  PipelinesSettingsPage,
   SettingsLayout,
   SetupPage,
   StartPage,
@@ -72,6 +78,12 @@ import {
 
 const isLookupKind = (kind: string): kind is LookupKind =>
   (LOOKUP_KINDS as readonly string[]).includes(kind);
+
+// The contracts' DEAL_LIST_KINDS, spelled here: the router is in every page's first download,
+// and the contracts' index would bring zod's chained API with it.
+const DEAL_LIST_KINDS: readonly DealListKind[] = ['lost-reasons', 'types'];
+const isDealListKind = (kind: string): kind is DealListKind =>
+  (DEAL_LIST_KINDS as readonly string[]).includes(kind);
 
 function NotFound() {
   const { t } = useTranslation();
@@ -485,6 +497,57 @@ const settingsWebhooksRoute = createRoute({
   },
 });
 
+// ---------------------------------------------------------------- sales pipeline (issue 14)
+
+const pipelineRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/pipeline',
+  validateSearch: pipelineSearchSchema,
+  component: function PipelineRoute() {
+    return <PipelinePage me={useSignedInMe()} search={pipelineRoute.useSearch()} />;
+  },
+});
+
+const dealsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/deals',
+  validateSearch: dealsSearchSchema,
+  component: function DealsRoute() {
+    return <DealsListPage me={useSignedInMe()} search={dealsRoute.useSearch()} />;
+  },
+});
+
+const dealRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/deals/$dealId',
+  component: function DealRoute() {
+    return <DealPage me={useSignedInMe()} dealId={dealRoute.useParams().dealId} />;
+  },
+});
+
+const settingsPipelinesRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/pipelines',
+  component: PipelinesSettingsPage,
+});
+
+const settingsDealListsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/deal-lists/$kind',
+  params: {
+    parse: (p: { kind: string }) => ({ kind: isDealListKind(p.kind) ? p.kind : null }),
+    stringify: (p: { kind: string | null }) => ({ kind: p.kind ?? '' }),
+  },
+  loader: ({ params }) => {
+    if (!params.kind) throw notFound();
+  },
+  notFoundComponent: NotFound,
+  component: function DealListsRoute() {
+    const { kind } = settingsDealListsRoute.useParams();
+    return kind && <DealListsPage kind={kind} />;
+  },
+});
+
 const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
@@ -506,6 +569,9 @@ const routeTree = rootRoute.addChildren([
     tasksRoute,
     controlRoute,
     taskRoute,
+    pipelineRoute,
+    dealsRoute,
+    dealRoute,
     settingsRoute.addChildren([
       settingsIndexRoute,
       settingsOrganizationRoute,
@@ -526,6 +592,8 @@ const routeTree = rootRoute.addChildren([
       settingsEventLogRoute,
       settingsLeadFormsRoute,
       settingsWebhooksRoute,
+      settingsPipelinesRoute,
+      settingsDealListsRoute,
     ]),
   ]),
 ]);

@@ -63,6 +63,7 @@ describe('texts load in parts', () => {
         'card',
         'clubEvents',
         'crm',
+        'deals',
         'imports',
         'jobs',
         'settings',

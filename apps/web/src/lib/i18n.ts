@@ -23,6 +23,7 @@ export const NAMESPACES = [
   'clubEvents',
   'leadForms',
   'webhooks',
+  'deals',
 ] as const;
 
 /** Every language under its own name, so anyone can find theirs in the list. */

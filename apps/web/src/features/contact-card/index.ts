@@ -3,3 +3,4 @@ export { NoteBox } from './components/note-box.tsx';
 export { EmailList, PhoneList } from './components/detail-parts.tsx';
 export { usePhoneRegion } from './components/phone-region.ts';
 export { useContact, useUpdateContact } from './api/contact-api.ts';
+export { DateField } from './components/date-field.tsx';

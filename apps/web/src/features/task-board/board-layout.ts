@@ -1,12 +1,7 @@
 import { BOARD_COLUMNS, type BoardColumn } from '@spotter/contracts';
+import { COLUMN_MIN, columnsSpan as span } from '../../components/board/board-layout.ts';
 
-/** The narrowest a column may get while its cards still read well (a phone number, a name). */
-export const COLUMN_MIN = 220;
-/** The width of a column when the board scrolls sideways (as on a desktop with all six). */
-export const COLUMN_WIDTH = 280;
-/** Wider than this a column only spreads its cards thin. */
-const COLUMN_MAX = 480;
-export const COLUMN_GAP = 12;
+export { COLUMN_GAP, COLUMN_WIDTH, columnWidth } from '../../components/board/board-layout.ts';
 /** A board this wide shows all six columns by default, scrolling sideways if need be. */
 const WIDE = 900;
 
@@ -22,8 +17,6 @@ const PRIORITY: readonly BoardColumn[] = [
   'week',
   'later',
 ];
-
-const span = (n: number, width: number) => n * width + (n - 1) * COLUMN_GAP;
 
 /** How many columns fit side by side, each at least COLUMN_MIN wide (at least one). */
 export function fittingColumns(boardWidth: number): number {
@@ -41,16 +34,6 @@ export function defaultColumns(boardWidth: number): BoardColumn[] {
   if (n === BOARD_COLUMNS.length || boardWidth >= WIDE) return [...BOARD_COLUMNS];
   const picked = new Set(PRIORITY.slice(0, n));
   return BOARD_COLUMNS.filter((c) => picked.has(c));
-}
-
-/**
- * A column's width: columns that fit share the board (so Today is never cut in half); too
- * many for the board keep the usual width and the board scrolls sideways.
- */
-export function columnWidth(boardWidth: number, count: number): number {
-  if (count < 1 || span(count, COLUMN_MIN) > boardWidth) return COLUMN_WIDTH;
-  const share = Math.floor((boardWidth - (count - 1) * COLUMN_GAP) / count);
-  return Math.min(COLUMN_MAX, share);
 }
 
 /**

@@ -1,6 +1,6 @@
 export { tasksSearchSchema, type TasksSearch } from './tasks-search.ts';
 export type { TaskPreset } from './components/task-form-modal.tsx';
-export type { PickedContact } from './components/contact-picker.tsx';
+export { ContactPicker, type PickedContact } from './components/contact-picker.tsx';
 export { NewCallModal, ResultModal, RoundModal, RoundRunner, TaskFormModal } from './dialogs.ts';
 export { DueBadge } from './components/due-badge.tsx';
 export { ContactTasks } from './components/contact-tasks.tsx';

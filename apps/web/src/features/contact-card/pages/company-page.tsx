@@ -21,6 +21,7 @@ import {
 import { ContactLink } from '../components/duplicate-alert.tsx';
 import { companyValuesOf } from '../components/form-values.ts';
 import { ContactTasks } from '../../tasks/index.ts';
+import { ContactDeals } from '../../deals/index.ts';
 
 /** The persons linked to the company; a click opens one, a button adds one already linked. */
 function ContactPersons(props: { company: Company }) {
@@ -92,6 +93,7 @@ function CompanyDetails(props: { company: Company; me: Me }) {
         <CreatedField contact={c} timeZone={props.me.organization.timezone} />
       </DetailsCard>
       <ContactTasks me={props.me} contact={{ id: c.id, kind: 'company', name: c.displayName }} />
+      <ContactDeals me={props.me} contact={{ id: c.id, kind: 'company', name: c.displayName }} />
       <ContactPersons company={c} />
       <CrmDetails kind="company" contact={c} currency={props.me.organization.currency} />
     </Stack>

@@ -24,6 +24,7 @@ import { EraseDialog } from '../components/erase-dialog.tsx';
 import { personValuesOf } from '../components/form-values.ts';
 import { PersonForm } from '../components/person-form.tsx';
 import { ContactTasks } from '../../tasks/index.ts';
+import { ContactDeals } from '../../deals/index.ts';
 import { ClubRecords } from '../../club-events/index.ts';
 import { PersonLeadWait } from '../../lead-forms/index.ts';
 
@@ -81,6 +82,7 @@ function PersonDetails(props: { person: Person; me: Me }) {
         <CreatedField contact={p} timeZone={props.me.organization.timezone} />
       </DetailsCard>
       <ContactTasks me={props.me} contact={{ id: p.id, kind: 'person', name: p.displayName }} />
+      <ContactDeals me={props.me} contact={{ id: p.id, kind: 'person', name: p.displayName }} />
       <CrmDetails kind="person" contact={p} currency={props.me.organization.currency} />
       <ClubRecords personId={p.id} me={props.me} />
       <Consents person={p} timeZone={props.me.organization.timezone} />

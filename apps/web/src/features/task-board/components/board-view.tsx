@@ -1,51 +1,18 @@
-import { Box, Paper } from '@mantine/core';
-import {
-  DndContext,
-  DragOverlay,
-  KeyboardSensor,
-  PointerSensor,
-  TouchSensor,
-  useSensor,
-  useSensors,
-  type Announcements,
-  type DragEndEvent,
-  type DragStartEvent,
-  type PointerActivationConstraint,
-  type PointerSensorOptions,
-} from '@dnd-kit/core';
+import { Paper } from '@mantine/core';
+import type { Announcements, DragEndEvent, DragStartEvent } from '@dnd-kit/core';
 import { notifications } from '@mantine/notifications';
 import { BOARD_COLUMNS, type BoardColumn } from '@spotter/contracts';
 import { useMutationState } from '@tanstack/react-query';
-import { useEffect, useMemo, useState, type PointerEvent } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BoardDnd } from '../../../components/board/board-dnd.tsx';
 import { showUndoToast } from '../../../components/undo-toast.tsx';
 import { isApiError } from '../../../lib/api.ts';
 import { errorMessage } from '../../../lib/validation.ts';
 import { moveMutationKey, useMoveCard, useUndoMove, type MoveVars } from '../api/board-api.ts';
 import type { BoardFilters } from '../board-params.ts';
-import { boardCollision, boardKeyboardCoordinates } from '../board-keyboard.ts';
 import { CardFace, type DragData } from './board-card.tsx';
-import { COLUMN_GAP } from '../board-layout.ts';
 import { BoardColumnView, isDropColumn, type DragView } from './board-column.tsx';
-
-/**
- * Mouse and pen start a drag after a few pixels, so a click or a double-click stays one. Touch
- * is left to the touch sensor: a finger scrolls a column, a long press picks a card up.
- */
-class MouseAndPenSensor extends PointerSensor {
-  static override activators = [
-    {
-      eventName: 'onPointerDown' as const,
-      handler: ({ nativeEvent: event }: PointerEvent, { onActivation }: PointerSensorOptions) => {
-        if (event.pointerType === 'touch' || !event.isPrimary || event.button !== 0) return false;
-        onActivation?.({ event });
-        return true;
-      },
-    },
-  ];
-}
-const POINTER: PointerActivationConstraint = { distance: 6 };
-const TOUCH: PointerActivationConstraint = { delay: 250, tolerance: 8 };
 
 const dragData = (d: unknown) => d as DragData | undefined;
 
@@ -62,15 +29,6 @@ export function BoardView(props: {
   onOpen: (id: string) => void;
 }) {
   const { t } = useTranslation('board');
-  const sensors = useSensors(
-    useSensor(MouseAndPenSensor, { activationConstraint: POINTER }),
-    useSensor(TouchSensor, { activationConstraint: TOUCH }),
-    useSensor(KeyboardSensor, {
-      // Enter is kept for opening a card; Space picks it up and drops it.
-      keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] },
-      coordinateGetter: boardKeyboardCoordinates,
-    }),
-  );
   // A snapshot taken at pick-up: refetches while the card is held do not change what is dragged.
   const [drag, setDrag] = useState<DragData | null>(null);
   // The card that just landed: its column scrolls to it and it is outlined for a moment.
@@ -141,49 +99,15 @@ export function BoardView(props: {
   };
 
   return (
-    <DndContext
-      sensors={sensors}
-      collisionDetection={boardCollision}
-      // Only the board's edges scroll it sideways; dnd-kit's default 20 % would scroll it away
-      // from under a card aimed at the last visible column. Columns need no scrolling on a drop.
-      autoScroll={{ threshold: { x: 0.08, y: 0.02 } }}
+    <BoardDnd
+      announcements={announcements}
+      instructions={t('drag.instructions')}
       onDragStart={onDragStart}
       onDragEnd={onDragEnd}
       onDragCancel={() => setDrag(null)}
-      accessibility={{
-        announcements,
-        screenReaderInstructions: { draggable: t('drag.instructions') },
-      }}
-    >
-      <Box
-        style={{
-          flex: 1,
-          minHeight: 0,
-          display: 'flex',
-          gap: COLUMN_GAP,
-          overflowX: 'auto',
-          overflowY: 'hidden',
-          paddingBottom: 4,
-        }}
-        data-testid="board"
-      >
-        {props.columns.map((column) => (
-          <BoardColumnView
-            key={column}
-            column={column}
-            width={props.columnWidth}
-            filters={props.filters}
-            drag={view}
-            pendingIds={pendingIds}
-            landedId={landed}
-            timeZone={props.timeZone}
-            phoneRegion={props.phoneRegion}
-            onOpen={props.onOpen}
-          />
-        ))}
-      </Box>
-      <DragOverlay dropAnimation={null}>
-        {drag && (
+      testId="board"
+      overlay={
+        drag && (
           <Paper
             withBorder
             radius="md"
@@ -198,8 +122,23 @@ export function BoardView(props: {
           >
             <CardFace card={drag.card} timeZone={props.timeZone} phoneRegion={props.phoneRegion} />
           </Paper>
-        )}
-      </DragOverlay>
-    </DndContext>
+        )
+      }
+    >
+      {props.columns.map((column) => (
+        <BoardColumnView
+          key={column}
+          column={column}
+          width={props.columnWidth}
+          filters={props.filters}
+          drag={view}
+          pendingIds={pendingIds}
+          landedId={landed}
+          timeZone={props.timeZone}
+          phoneRegion={props.phoneRegion}
+          onOpen={props.onOpen}
+        />
+      ))}
+    </BoardDnd>
   );
 }

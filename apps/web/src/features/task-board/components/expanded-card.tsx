@@ -5,6 +5,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../../components/query-error.tsx';
 import { ClubRecords } from '../../club-events/index.ts';
+import { ContactDeals } from '../../deals/index.ts';
 import { HistoryTimeline, NoteBox } from '../../contact-card/index.ts';
 import { useTask } from '../../tasks/index.ts';
 import { CardContactPanel } from './card-contact-panel.tsx';
@@ -41,6 +42,7 @@ function ExpandedBody(props: {
       {contact && (
         <>
           <CardContactPanel contact={contact} me={me} />
+          <ContactDeals me={me} contact={contact} />
           {contact.kind === 'person' && <ClubRecords personId={contact.id} me={me} />}
           {canNote && (
             <Section title={t('expanded.comment')}>

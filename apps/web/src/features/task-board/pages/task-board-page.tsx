@@ -9,6 +9,7 @@ import { PageHeader } from '../../../components/page-header.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { SkipLink } from '../../../components/skip-link.tsx';
 import { onDemand } from '../../../components/on-demand.tsx';
+import { focusFirstCard, useBoardKeys } from '../../../components/board/use-board-keys.ts';
 import { withMoreTexts } from '../../../lib/i18n.ts';
 import { usePhoneRegion } from '../../contact-card/index.ts';
 import { NewCallModal, TaskFormModal } from '../../tasks/index.ts';
@@ -21,7 +22,6 @@ import { BoardFilters } from '../components/board-filters.tsx';
 import { BoardView } from '../components/board-view.tsx';
 import { ColumnPicker } from '../components/column-picker.tsx';
 import { MyDay } from '../components/my-day.tsx';
-import { focusFirstCard, useBoardKeys } from '../use-board-keys.ts';
 
 // The expanded card (task, contact, history, comment box) is fetched when a card first opens.
 // The expanded card's texts (the contact card's, club records') come with it.

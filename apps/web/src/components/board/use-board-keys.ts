@@ -1,5 +1,5 @@
 import type { RefObject } from 'react';
-import { useShortcuts } from '../../components/shortcuts.tsx';
+import { useShortcuts } from '../shortcuts.tsx';
 
 const CARD = '[data-card-id]';
 

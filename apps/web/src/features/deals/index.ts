@@ -1,0 +1,1 @@
+export { ContactDeals } from './components/contact-deals.tsx';
