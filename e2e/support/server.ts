@@ -16,8 +16,18 @@ export interface RunningServer {
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'spotter-e2e-'));
-  cpSync(inject('e2eTemplateDir'), dataDir, { recursive: true });
+  const template = templateDir();
+  if (template) cpSync(template, dataDir, { recursive: true });
   return launchServer(dataDir, env);
+}
+
+/** The test run's template; none outside a test run (a benchmark starts on a new database). */
+function templateDir(): string | undefined {
+  try {
+    return inject('e2eTemplateDir');
+  } catch {
+    return undefined;
+  }
 }
 
 /** Spotter on `dataDir` (created and migrated at start when empty). */
