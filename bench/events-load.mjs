@@ -5,11 +5,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Webhook } from 'standardwebhooks';
 import { clubEvent } from './events-data.mjs';
 
-/** @type {{ url: string, secret: string | null, connections: number, seconds: number, phones: string[] }} */
+/** @type {{ url: string, secret: string | null, connections: number, seconds: number, phones: string[], batch: number, rate: number }} */
 const job = workerData;
 const webhook = job.secret ? new Webhook(job.secret) : null;
 let n = 0;
@@ -21,8 +22,24 @@ function nextEvent() {
 
 /** @param {number} until @param {number[]} latencies */
 async function sender(until, latencies) {
+  // With a rate, each sender keeps its share of it (events per second offered): it sends on a
+  // fixed schedule, so latency is measured at that rate rather than at saturation.
+  const every = job.rate > 0 ? (1000 * job.connections * job.batch) / job.rate : 0;
+  let next = performance.now() + Math.random() * every;
   while (performance.now() < until) {
-    const body = JSON.stringify({ id: randomUUID(), ...nextEvent() });
+    if (every > 0) {
+      const wait = next - performance.now();
+      if (wait > 0) await sleep(wait);
+      next += every;
+      if (performance.now() >= until) break;
+    }
+    // One event per request, or `batch` of them in one delivery (the API's batch form).
+    const body =
+      job.batch > 1
+        ? JSON.stringify({
+            events: Array.from({ length: job.batch }, () => ({ id: randomUUID(), ...nextEvent() })),
+          })
+        : JSON.stringify({ id: randomUUID(), ...nextEvent() });
     /** @type {Record<string, string>} */
     const headers = { 'content-type': 'application/json' };
     if (webhook) {
@@ -34,8 +51,8 @@ async function sender(until, latencies) {
     }
     const t0 = performance.now();
     const res = await globalThis.fetch(job.url, { method: 'POST', headers, body });
-    await res.arrayBuffer();
-    if (res.status !== 200) throw new Error(`${job.url}: ${res.status}`);
+    const answer = await res.text();
+    if (res.status !== 200) throw new Error(`${job.url}: ${res.status} ${answer.slice(0, 500)}`);
     latencies.push(performance.now() - t0);
   }
 }

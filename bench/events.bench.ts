@@ -27,6 +27,10 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
 const LOOKUPS = Number(process.env.BENCH_RUNS ?? 300);
 const BACKLOG = Number(process.env.BENCH_BACKLOG ?? 10_000);
+/** Events per delivery: 1 (a webhook per event), or a batch as the event API also takes. */
+const BATCH = Math.max(1, Number(process.env.BENCH_BATCH ?? 1));
+/** Events per second the senders offer together; 0: as fast as they are answered. */
+const RATE = Number(process.env.BENCH_RATE ?? 0);
 const load1 = () => os.loadavg()[0]!.toFixed(1);
 const started = performance.now();
 /** Progress on stderr, so a long run on a busy machine shows where it is. */
@@ -38,10 +42,23 @@ const step = (what: string) =>
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
-function load(url: string, secret: string | null, phones: string[]): Promise<number[]> {
+function load(
+  url: string,
+  secret: string | null,
+  phones: string[],
+  rate = RATE,
+): Promise<number[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./events-load.mjs', import.meta.url), {
-      workerData: { url, secret, connections: CONNECTIONS, seconds: SECONDS, phones },
+      workerData: {
+        url,
+        secret,
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        phones,
+        batch: BATCH,
+        rate,
+      },
     });
     worker.once('message', (latencies: number[]) => resolve(latencies.sort((a, b) => a - b)));
     worker.once('error', reject);
@@ -60,8 +77,8 @@ async function drained(database: Database, orgId: string) {
 }
 
 /**
- * The floor of storing: the API's INSERT (one event per statement, as a single delivery
- * stores it) as plain SQL from CONNECTIONS connections for SECONDS, into a copy of the events
+ * The floor of storing: the API's INSERT (BENCH_BATCH events per statement, as a delivery
+ * stores them) as plain SQL from CONNECTIONS connections for SECONDS, into a copy of the events
  * table with its indexes, so the rules do not see these rows. Answers rows per second.
  */
 async function sqlFloor(database: Database, orgId: string, sourceId: string, phones: string[]) {
@@ -72,18 +89,21 @@ async function sqlFloor(database: Database, orgId: string, sourceId: string, pho
   const until = performance.now() + SECONDS * 1000;
   const one = async () => {
     while (performance.now() < until) {
-      const i = ++n;
-      const e = clubEvent(i, phones);
-      const rows = JSON.stringify([
-        {
-          ord: 0,
-          external_id: `floor-${i}`,
-          type: e.type,
-          type_version: 1,
-          occurred_at: e.occurredAt,
-          data: e.data,
-        },
-      ]);
+      const first = n + 1;
+      n += BATCH;
+      const rows = JSON.stringify(
+        Array.from({ length: BATCH }, (_, ord) => {
+          const e = clubEvent(first + ord, phones);
+          return {
+            ord,
+            external_id: `floor-${first + ord}`,
+            type: e.type,
+            type_version: 1,
+            occurred_at: e.occurredAt,
+            data: e.data,
+          };
+        }),
+      );
       await executeNamed(
         database.db,
         sql`
@@ -186,7 +206,8 @@ const rows = await onEngines<Row>('events', async (app, database, label) => {
   bare.post('/events', async (req) => ({ items: [{ id: (req.body as { id: string }).id }] }));
   const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
   step('bare route');
-  const bareLatencies = await load(`${bareUrl}/events`, null, phones);
+  // The floor as fast as it goes, whatever rate the API is offered.
+  const bareLatencies = await load(`${bareUrl}/events`, null, phones, 0);
   await bare.close();
   step('the INSERT as plain SQL');
   const sqlRps = await sqlFloor(database, club.orgId, created.source.id, phones);
@@ -195,11 +216,11 @@ const rows = await onEngines<Row>('events', async (app, database, label) => {
   const load0 = load1();
   const t0 = performance.now();
   const latencies = await load(
-    `${base}/api/event-sources/${created.source.id}/events`,
+    `${base}/api/event-sources/${created.source.id}/events${BATCH > 1 ? '/batch' : ''}`,
     created.secret,
     phones,
   );
-  const sent = latencies.length;
+  const sent = latencies.length * BATCH;
   const backlogAtEnd = await unprocessed(database, club.orgId);
   step(`${sent} accepted, ${backlogAtEnd} waiting`);
   // The rules run on the job runner as events arrive; wait until the last one has run.
@@ -241,7 +262,7 @@ const rows = await onEngines<Row>('events', async (app, database, label) => {
       acceptRps: sent / SECONDS,
       p50: pct(latencies, 50),
       p99: pct(latencies, 99),
-      bareRps: bareLatencies.length / SECONDS,
+      bareRps: (bareLatencies.length * BATCH) / SECONDS,
       sqlRps,
       backlogAtEnd,
       endToEnd,
@@ -257,10 +278,10 @@ const rows = await onEngines<Row>('events', async (app, database, label) => {
 
 const f = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 0 });
 console.log(
-  `\n${f(PERSONS)} persons; ${CONNECTIONS} senders for ${SECONDS} s, one signed event per request; a backlog of ${f(BACKLOG)}; ${POPS} calls popped one at a time (${os.cpus().length} CPUs)\n`,
+  `\n${f(PERSONS)} persons; ${CONNECTIONS} senders for ${SECONDS} s, ${BATCH === 1 ? 'one signed event per request' : `signed batches of ${BATCH} events`}${RATE > 0 ? `, offered at ${f(RATE)} events/s` : ', as fast as answered'}; a backlog of ${f(BACKLOG)}; ${POPS} calls popped one at a time (${os.cpus().length} CPUs)\n`,
 );
 console.log(
-  '| database | load average (1 min) | accepted events/s | accept p50 / p99 ms | bare route req/s (ratio) | its INSERT as plain SQL, rows/s (ratio) | waiting when sending stopped | end to end: accepted and processed, events/s | processing alone, events/s |',
+  '| database | load average (1 min) | accepted events/s | accept p50 / p99 ms | bare route events/s (ratio) | its INSERT as plain SQL, rows/s (ratio) | waiting when sending stopped | end to end: accepted and processed, events/s | processing alone, events/s |',
 );
 console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of rows) {
