@@ -9,9 +9,8 @@
  * the rest as in bench/support.ts (BENCH_DB, BENCH_DATABASE_URL, BENCH_KEEP, BENCH_PERSONS,
  * BENCH_RUNS).
  */
-import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import type { Board, BoardColumn } from '@spotter/contracts';
 import type { Database } from '../apps/server/src/db/client.ts';
@@ -29,10 +28,8 @@ import {
   PERSONS,
   runBench,
   signUpClub,
-  type Result,
 } from './support.ts';
-import { load, type Load } from './load.ts';
-import { capture, databaseUrlOf, sqlAtTen } from './sql-floor.ts';
+import { routeAtTen } from './sql-floor.ts';
 
 const OPEN_TASKS = Number(process.env.BENCH_TASKS ?? 5_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -126,59 +123,6 @@ async function seed(app: FastifyInstance, database: Database) {
   return { cookie, refs };
 }
 
-/** GET /api/board at 10 connections over HTTP, beside a bare route and the SQL alone. */
-async function boardAtTen(
-  app: FastifyInstance,
-  database: Database,
-  cookie: string,
-  label: string,
-): Promise<Result[]> {
-  let statement: { text: string; values: unknown[] } | undefined;
-  if (database.kind === 'postgres') {
-    const seen = await capture(() => json(app, cookie, 'GET', '/api/board'));
-    statement = seen.find((q) => q.text.includes('counts as'));
-  }
-  const appUrl = await app.listen({ port: 0, host: '127.0.0.1' });
-  const bare = Fastify({ logger: false });
-  bare.get('/api/ping', async () => ({ ok: true }));
-  const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
-  const opts = { connections: CONNECTIONS, seconds: SECONDS };
-  const load1 = os.loadavg()[0]!.toFixed(2);
-  const floor = await load(`${bareUrl}/api/ping`, opts);
-  const board = await load(`${appUrl}/api/board`, { ...opts, headers: { cookie } });
-  const alone = statement
-    ? await sqlAtTen(await databaseUrlOf(database), statement, opts)
-    : undefined;
-  await bare.close();
-  const line = (what: string, l: Load) =>
-    console.error(
-      `${label}: ${what.padEnd(30)} ${l.rps.toFixed(0).padStart(6)}/s  p50 ${l.p50.toFixed(1)}  ` +
-        `p95 ${l.p95.toFixed(1)}  p99 ${l.p99.toFixed(1)} ms`,
-    );
-  console.error(`${label}: ${CONNECTIONS} connections, ${SECONDS} s each, load ${load1}`);
-  line('bare Fastify route', floor);
-  line('GET /api/board', board);
-  if (alone) {
-    line('board SQL alone (prepared, pg)', alone);
-    console.error(
-      `${label}: board throughput ${(board.rps / alone.rps).toFixed(3)} of its SQL alone, ` +
-        `${(board.rps / floor.rps).toFixed(4)} of a bare route; p95 ${(board.p95 / alone.p95).toFixed(2)}× the SQL's`,
-    );
-  }
-  const row = (what: string, l: Load): Result => ({
-    database: label,
-    what,
-    p50: l.p50,
-    p95: l.p95,
-  });
-  return [
-    row(`board at ${CONNECTIONS} connections (${board.rps.toFixed(0)}/s)`, board),
-    ...(alone
-      ? [row(`board SQL alone, ${CONNECTIONS} clients (${alone.rps.toFixed(0)}/s)`, alone)]
-      : []),
-  ];
-}
-
 runBench({
   name: 'board',
   subject: `${OPEN_TASKS.toLocaleString('en')} open tasks over ${PERSONS.toLocaleString('en')} persons`,
@@ -205,6 +149,17 @@ runBench({
         return `/api/board?column=${column}&cursor=${encodeURIComponent(cursor)}`;
       },
     });
-    return [...sequential, ...(await boardAtTen(app, database, cookie, label))];
+    return [
+      ...sequential,
+      ...(await routeAtTen(app, database, {
+        cookie,
+        label,
+        path: '/api/board',
+        marker: 'counts as',
+        title: 'board',
+        seconds: SECONDS,
+        connections: CONNECTIONS,
+      })),
+    ];
   },
 });

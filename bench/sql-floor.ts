@@ -2,11 +2,14 @@
  * The SQL floor of a benchmark on PostgreSQL: the statement the app sends for a request,
  * captured, then replayed alone by 10 pg clients as a prepared statement.
  */
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
+import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from '../apps/server/src/db/client.ts';
-import { summarize } from './load.ts';
+import { load, summarize, type Load } from './load.ts';
+import { json, type Result } from './support.ts';
 
 /** The statements the app sends to PostgreSQL while `during` runs (text and values). */
 export async function capture(during: () => Promise<unknown>) {
@@ -66,4 +69,75 @@ export async function sqlAtTen(
   );
   await pool.end();
   return summarize(times, opts.seconds);
+}
+
+/**
+ * A GET route at `CONNECTIONS` connections over HTTP for `seconds`, beside a bare Fastify route
+ * and (on PostgreSQL) the route's own statement — the one whose text contains `marker` —
+ * replayed by as many pg clients: the floors it is compared with. Prints each and the ratios;
+ * answers table rows named `title` ("board", "board with sums").
+ */
+export async function routeAtTen(
+  app: FastifyInstance,
+  database: Database,
+  opts: {
+    cookie: string;
+    label: string;
+    path: string;
+    marker: string;
+    title: string;
+    seconds: number;
+    connections: number;
+    /** Also a row for the bare route in the table. */
+    bareRow?: boolean;
+  },
+): Promise<Result[]> {
+  const { cookie, label, path, connections } = opts;
+  let statement: { text: string; values: unknown[] } | undefined;
+  if (database.kind === 'postgres') {
+    const seen = await capture(() => json(app, cookie, 'GET', path));
+    statement = seen.find((q) => q.text.includes(opts.marker));
+  }
+  const appUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  const bare = Fastify({ logger: false });
+  bare.get('/api/ping', async () => ({ ok: true }));
+  const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
+  const at = { connections, seconds: opts.seconds };
+  const load1 = os.loadavg()[0]!.toFixed(2);
+  const floor = await load(`${bareUrl}/api/ping`, at);
+  const route = await load(`${appUrl}${path}`, { ...at, headers: { cookie } });
+  const alone = statement
+    ? await sqlAtTen(await databaseUrlOf(database), statement, at)
+    : undefined;
+  await bare.close();
+  const line = (what: string, l: Load) =>
+    console.error(
+      `${label}: ${what.padEnd(30)} ${l.rps.toFixed(0).padStart(6)}/s  p50 ${l.p50.toFixed(1)}  ` +
+        `p95 ${l.p95.toFixed(1)}  p99 ${l.p99.toFixed(1)} ms`,
+    );
+  console.error(`${label}: ${connections} connections, ${opts.seconds} s each, load ${load1}`);
+  line('bare Fastify route', floor);
+  line(`GET ${path}`, route);
+  if (alone) {
+    line(`${opts.title} SQL alone (prepared, pg)`, alone);
+    console.error(
+      `${label}: ${opts.title} throughput ${(route.rps / alone.rps).toFixed(3)} of its SQL alone, ` +
+        `${(route.rps / floor.rps).toFixed(4)} of a bare route; p95 ${(route.p95 / alone.p95).toFixed(2)}× the SQL's`,
+    );
+  }
+  const row = (what: string, l: Load): Result => ({
+    database: label,
+    what,
+    p50: l.p50,
+    p95: l.p95,
+  });
+  return [
+    ...(opts.bareRow
+      ? [row(`bare route at ${connections} connections (${floor.rps.toFixed(0)}/s)`, floor)]
+      : []),
+    row(`${opts.title} at ${connections} connections (${route.rps.toFixed(0)}/s)`, route),
+    ...(alone
+      ? [row(`${opts.title} SQL alone, ${connections} clients (${alone.rps.toFixed(0)}/s)`, alone)]
+      : []),
+  ];
 }
