@@ -91,7 +91,9 @@ export const clubEvents = pgTable(
       foreignColumns: [eventSources.orgId, eventSources.id],
     }).onDelete('cascade'),
     uniqueIndex('club_events_external_unique').on(t.orgId, t.sourceId, t.externalId),
-    index('club_events_log_idx').on(t.orgId, t.receivedAt.desc(), t.id.desc()),
+    // Ascending, read backwards for "newest first": drizzle's `.desc()` makes DESC NULLS LAST,
+    // which an ORDER BY … DESC (NULLS FIRST) cannot use, and every page sorted the whole log.
+    index('club_events_log_idx').on(t.orgId, t.receivedAt, t.id),
     // What waits for its drain: small however long the log grows.
     index('club_events_waiting_idx')
       .on(t.orgId, t.sourceId, t.seq)
@@ -162,7 +164,7 @@ export const memberRecords = pgTable(
       columns: [t.orgId, t.contactId],
       foreignColumns: [contacts.orgId, contacts.id],
     }).onDelete('cascade'),
-    index('member_records_contact_idx').on(t.orgId, t.contactId, t.kind, t.occurredAt.desc()),
+    index('member_records_contact_idx').on(t.orgId, t.contactId, t.kind, t.occurredAt),
     index('member_records_member_idx').on(t.orgId, t.sourceId, t.memberExternalId),
   ],
 );

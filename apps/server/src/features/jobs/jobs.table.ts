@@ -63,7 +63,7 @@ export const jobs = pgTable(
       .on(t.concurrencyKey)
       .where(sql`${t.state} = 'running' and ${t.concurrencyKey} is not null`),
     // An admin's list: one organization's jobs in one state, newest first.
-    index('jobs_org_state_idx').on(t.orgId, t.state, t.runAt.desc(), t.id.desc()),
+    index('jobs_org_state_idx').on(t.orgId, t.state, t.runAt, t.id),
     // The prune of finished jobs.
     index('jobs_done_idx')
       .on(t.finishedAt)

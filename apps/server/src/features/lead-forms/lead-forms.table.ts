@@ -94,7 +94,7 @@ export const leadFormSubmissions = pgTable(
     index('lead_form_submissions_waiting_idx')
       .on(t.orgId, t.contactId, t.submittedAt)
       .where(sql`${t.firstContactAt} is null`),
-    index('lead_form_submissions_contact_idx').on(t.orgId, t.contactId, t.submittedAt.desc()),
+    index('lead_form_submissions_contact_idx').on(t.orgId, t.contactId, t.submittedAt),
     index('lead_form_submissions_form_idx').on(t.orgId, t.formId, t.submittedAt),
   ],
 );

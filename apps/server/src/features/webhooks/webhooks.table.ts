@@ -101,7 +101,7 @@ export const webhookAttempts = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     // The log: one endpoint's tries, newest first, keyset paged.
-    index('webhook_attempts_endpoint_idx').on(t.orgId, t.endpointId, t.at.desc(), t.id.desc()),
+    index('webhook_attempts_endpoint_idx').on(t.orgId, t.endpointId, t.at, t.id),
     foreignKey({
       name: 'webhook_attempts_delivery_fk',
       columns: [t.orgId, t.deliveryId],
