@@ -74,6 +74,7 @@ import {
   TwoStepPage,
   UsersPage,
   WebhooksPage,
+  MailSettingsPage,
 } from './lazy-pages.ts';
 
 const isLookupKind = (kind: string): kind is LookupKind =>
@@ -497,6 +498,16 @@ const settingsWebhooksRoute = createRoute({
   },
 });
 
+// ---------------------------------------------------------------- mailing (issue 16)
+
+const settingsMailRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/mail',
+  component: function MailSettingsRoute() {
+    return <MailSettingsPage myEmail={useSignedInMe().user.email} />;
+  },
+});
+
 // ---------------------------------------------------------------- sales pipeline (issue 14)
 
 const pipelineRoute = createRoute({
@@ -592,6 +603,7 @@ const routeTree = rootRoute.addChildren([
       settingsEventLogRoute,
       settingsLeadFormsRoute,
       settingsWebhooksRoute,
+      settingsMailRoute,
       settingsPipelinesRoute,
       settingsDealListsRoute,
     ]),
