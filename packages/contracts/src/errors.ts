@@ -103,6 +103,8 @@ export const ERROR_CODES = [
   'backup_not_embedded',
   /** An organization has as many webhook endpoints as it may (20). */
   'too_many_endpoints',
+  /** An organization has as many mail templates as it may (500). */
+  'too_many_templates',
 ] as const;
 export const errorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailSchema, timestampSchema } from './common.ts';
+import { emailSchema, idSchema, localeSchema, timestampSchema } from './common.ts';
 
 /**
  * Sending settings (issue 16, M-1): how an organization's mail leaves Spotter. Read and changed
@@ -116,3 +116,87 @@ export const mailTestResultSchema = z.object({
   response: z.string(),
 });
 export type MailTestResult = z.infer<typeof mailTestResultSchema>;
+
+/**
+ * Templates (M-1): a subject and a body in markdown with placeholders such as
+ * `{{ firstName | friend }}` (the value, or the default after the bar when it is empty), in one
+ * or more languages. Read and written with `mailing.manage`.
+ *
+ * - GET    /api/mail-templates            → { items: MailTemplate[] }
+ * - POST   /api/mail-templates            mailTemplateCreateSchema → MailTemplate (201)
+ * - GET    /api/mail-templates/:id        → MailTemplate
+ * - PATCH  /api/mail-templates/:id        mailTemplateUpdateSchema → MailTemplate (409 on a stale version)
+ * - DELETE /api/mail-templates/:id        → { ok }
+ * - POST   /api/mail-templates/preview    mailPreviewSchema → mailPreviewResultSchema
+ */
+export const MAIL_PLACEHOLDERS = [
+  'firstName',
+  'lastName',
+  'fullName',
+  'clubName',
+  'responsibleName',
+  'branchName',
+] as const;
+export type MailPlaceholder = (typeof MAIL_PLACEHOLDERS)[number];
+
+export const mailTemplateVariantSchema = z.strictObject({
+  locale: localeSchema,
+  subject: z.string().trim().min(1).max(200),
+  body: z.string().trim().min(1).max(50_000),
+});
+export type MailTemplateVariant = z.infer<typeof mailTemplateVariantSchema>;
+
+const variantsSchema = z
+  .array(mailTemplateVariantSchema)
+  .min(1)
+  .max(5)
+  .superRefine((variants, ctx) => {
+    const seen = new Set<string>();
+    variants.forEach((v, i) => {
+      if (seen.has(v.locale)) {
+        ctx.addIssue({ code: 'custom', path: [i, 'locale'], message: 'One text per language' });
+      }
+      seen.add(v.locale);
+    });
+  });
+
+export const mailTemplateSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  /** The first is the template's main language. */
+  variants: z.array(mailTemplateVariantSchema),
+  version: z.number().int(),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+export type MailTemplate = z.infer<typeof mailTemplateSchema>;
+
+export const mailTemplateCreateSchema = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  variants: variantsSchema,
+});
+export type MailTemplateCreate = z.input<typeof mailTemplateCreateSchema>;
+
+export const mailTemplateUpdateSchema = z.strictObject({
+  name: z.string().trim().min(1).max(120).optional(),
+  variants: variantsSchema.optional(),
+  version: z.number().int().nonnegative(),
+});
+export type MailTemplateUpdate = z.input<typeof mailTemplateUpdateSchema>;
+
+/** A text as it is being written, filled in with one person's data (or none: the defaults). */
+export const mailPreviewSchema = z.strictObject({
+  subject: z.string().max(200),
+  body: z.string().max(50_000),
+  personId: idSchema.nullable(),
+});
+export type MailPreview = z.infer<typeof mailPreviewSchema>;
+
+export const mailPreviewResultSchema = z.object({
+  subject: z.string(),
+  html: z.string(),
+  text: z.string(),
+  /** Placeholders with neither a value nor a default: they print as nothing. */
+  missing: z.array(z.enum(MAIL_PLACEHOLDERS)),
+});
+export type MailPreviewResult = z.infer<typeof mailPreviewResultSchema>;

@@ -1,1 +1,1 @@
-export { mailSettings } from './mailing.table.ts';
+export { mailSettings, mailTemplates } from './mailing.table.ts';

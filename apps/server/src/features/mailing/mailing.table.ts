@@ -1,4 +1,15 @@
-import { integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { MailTemplateVariant } from '@spotter/contracts';
 import { organizations } from '../organizations/organizations.table.ts';
 
 /**
@@ -26,3 +37,23 @@ export const mailSettings = pgTable('mail_settings', {
   version: integer().notNull().default(1),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
+
+/** A mail template (M-1): its texts per language, the first its main language. */
+export const mailTemplates = pgTable(
+  'mail_templates',
+  {
+    id: uuid().notNull().defaultRandom(),
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    variants: jsonb().$type<MailTemplateVariant[]>().notNull(),
+    version: integer().notNull().default(1),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('mail_templates_name_uq').on(t.orgId, sql`lower(${t.name})`),
+  ],
+);
