@@ -4,7 +4,7 @@ import { TestSmtp } from '../apps/server/src/features/mailing/mailing.test-setup
 import { openBrowser, screenshot } from './support/browser.ts';
 import { hasChromium } from './support/chromium.ts';
 import { startServer, type RunningServer } from './support/server.ts';
-import { logIn, OWNER, setUp } from './support/session.ts';
+import { logIn, OWNER, setUp, type Api } from './support/session.ts';
 
 /**
  * Sending settings (issue 16) as a Swedish club's admin meets them: fill in the provider's SMTP
@@ -18,12 +18,13 @@ const fitsWidth = (page: Page) =>
 describe.skipIf(!hasChromium())('sending settings', () => {
   let server: RunningServer;
   let smtp: TestSmtp;
+  let api: Api;
 
   beforeAll(async () => {
     smtp = await new TestSmtp().start();
     smtp.login = { user: 'klubben', pass: 'Hemligt-lösen-1' };
     server = await startServer({ SPOTTER_SMTP_ALLOW_HOSTS: '127.0.0.1' });
-    await setUp(server, { name: 'Friskis Väst', locale: 'sv' });
+    api = await setUp(server, { name: 'Friskis Väst', locale: 'sv' });
   });
   afterAll(async () => {
     await server?.stop();
@@ -87,6 +88,59 @@ describe.skipIf(!hasChromium())('sending settings', () => {
       await screenshot(page, 'mailing-settings-sv-768');
     } finally {
       await browser.close();
+    }
+  });
+
+  it('writes a template with placeholders and previews it for a member (sv, 1280 and 768 px)', async () => {
+    await api('POST', '/api/persons', { firstName: 'Åsa', lastName: 'Lindqvist' });
+    for (const width of [1280, 768]) {
+      const browser = await openBrowser({ width, height: 1000, locale: 'sv-SE' });
+      try {
+        const { page } = browser;
+        await logIn(page, server.url);
+        // On a tablet the menu is behind the burger; the desktop goes through it.
+        if (width === 1280) await page.getByTestId('nav-mailing').click();
+        else await page.goto(`${server.url}/mailing`);
+        await page.waitForURL(/\/mailing$/);
+        if (width === 1280) {
+          await page.getByTestId('empty-state').waitFor();
+          await page.getByRole('button', { name: 'Ny mall' }).first().click();
+          await page.getByTestId('template-name').fill('Välkommen tillbaka');
+          await page
+            .getByTestId('template-subject')
+            .fill('Välkommen tillbaka, {{ firstName | vän }}!');
+          await page
+            .getByTestId('template-body')
+            .fill('Hej {{ fristName }},\n\nFörsta månaden **halva priset** på ');
+          await page.getByRole('button', { name: 'Infoga platshållare' }).click();
+          await page.getByRole('menuitem', { name: 'Klubbens namn' }).click();
+          await page.getByTestId('template-save').click();
+          // The typo is named next to the text, nothing is saved.
+          await page.getByText('Okänd platshållare: {{fristName}}').waitFor();
+          const body = page.getByTestId('template-body');
+          await body.fill((await body.inputValue()).replace('fristName', 'firstName'));
+          await expect
+            .poll(() => page.getByTestId('template-preview').textContent(), { timeout: 10_000 })
+            .toContain('Första månaden halva priset på Friskis Väst');
+        } else {
+          await page.getByRole('button', { name: 'Välkommen tillbaka' }).click();
+        }
+        await page.getByTestId('preview-person').fill('Åsa');
+        await page.getByRole('option', { name: /Åsa Lindqvist/ }).click();
+        await expect
+          .poll(() => page.getByTestId('preview-subject').textContent(), { timeout: 10_000 })
+          .toBe('Välkommen tillbaka, Åsa!');
+        expect(await page.getByTestId('template-preview').innerHTML()).toContain(
+          '<strong>halva priset</strong>',
+        );
+        await screenshot(page, `mailing-template-sv-${width}`);
+        await page.getByTestId('template-save').click();
+        await page.getByTestId('templates-table').waitFor();
+        expect(await fitsWidth(page)).toBe(true);
+        if (width === 768) await screenshot(page, 'mailing-templates-sv-768');
+      } finally {
+        await browser.close();
+      }
     }
   });
 });

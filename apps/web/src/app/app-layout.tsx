@@ -10,6 +10,7 @@ import {
   IconSettings,
   IconTarget,
   IconTimeline,
+  IconMail,
   IconTrash,
   IconUsers,
 } from '@tabler/icons-react';
@@ -41,6 +42,7 @@ const SECTIONS = [
   { to: '/tasks', key: 'tasks', icon: IconChecklist, permission: 'tasks.read' },
   { to: '/pipeline', key: 'pipeline', icon: IconTimeline, permission: 'deals.read' },
   { to: '/deals', key: 'deals', icon: IconReportMoney, permission: 'deals.read' },
+  { to: '/mailing', key: 'mailing', icon: IconMail, permission: 'mailing.manage' },
   { to: '/trash', key: 'trash', icon: IconTrash, permission: 'contacts.admin' },
   { to: '/settings', key: 'settings', icon: IconSettings, permission: 'settings.manage' },
 ] as const;

@@ -69,6 +69,7 @@ export const EventLogPage = lazyRouteComponent(clubEvents, 'EventLogPage');
 export const LeadFormsPage = lazyRouteComponent(leadForms, 'LeadFormsPage');
 export const WebhooksPage = lazyRouteComponent(webhooks, 'WebhooksPage');
 export const MailSettingsPage = lazyRouteComponent(mailing, 'MailSettingsPage');
+export const MailTemplatesPage = lazyRouteComponent(mailing, 'MailTemplatesPage');
 export const PipelinePage = lazyRouteComponent(deals, 'PipelinePage');
 export const DealsListPage = lazyRouteComponent(deals, 'DealsListPage');
 export const DealPage = lazyRouteComponent(deals, 'DealPage');

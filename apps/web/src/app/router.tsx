@@ -75,6 +75,7 @@ import {
   UsersPage,
   WebhooksPage,
   MailSettingsPage,
+  MailTemplatesPage,
 } from './lazy-pages.ts';
 
 const isLookupKind = (kind: string): kind is LookupKind =>
@@ -508,6 +509,17 @@ const settingsMailRoute = createRoute({
   },
 });
 
+const mailTemplatesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/mailing',
+  component: function MailTemplatesRoute() {
+    const me = useSignedInMe();
+    return (
+      <MailTemplatesPage locale={me.organization.locale} timezone={me.organization.timezone} />
+    );
+  },
+});
+
 // ---------------------------------------------------------------- sales pipeline (issue 14)
 
 const pipelineRoute = createRoute({
@@ -581,6 +593,7 @@ const routeTree = rootRoute.addChildren([
     controlRoute,
     taskRoute,
     pipelineRoute,
+    mailTemplatesRoute,
     dealsRoute,
     dealRoute,
     settingsRoute.addChildren([
