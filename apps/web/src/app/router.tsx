@@ -23,6 +23,7 @@ import {
 import { taskBoardSearchSchema } from '../features/task-board/board-search.ts';
 import { dealsSearchSchema, pipelineSearchSchema } from '../features/deals/deals-search.ts';
 import { tasksSearchSchema } from '../features/tasks/tasks-search.ts';
+import { crmReportSearchSchema } from '../features/reports/crm-search.ts';
 import type { DealListKind, LookupKind } from '@spotter/contracts';
 import { LOOKUP_KINDS } from '@spotter/contracts/enums';
 import { loadSignedInTexts } from '../lib/i18n.ts';
@@ -62,6 +63,7 @@ import {
   PipelinePage,
   PipelinesSettingsPage,
   ReportsLayout,
+  CrmReportPage,
   SettingsLayout,
   SetupPage,
   StartPage,
@@ -563,7 +565,22 @@ const reportsIndexRoute = createRoute({
   getParentRoute: () => reportsRoute,
   path: '/',
   beforeLoad: () => {
-    throw redirect({ href: '/reports/crm', replace: true });
+    throw redirect({ to: '/reports/crm', replace: true });
+  },
+});
+
+const reportsCrmRoute = createRoute({
+  getParentRoute: () => reportsRoute,
+  path: '/crm',
+  validateSearch: crmReportSearchSchema,
+  component: function CrmReportRoute() {
+    const navigate = useNavigate();
+    return (
+      <CrmReportPage
+        search={reportsCrmRoute.useSearch()}
+        onSearch={(search) => void navigate({ to: '/reports/crm', search, replace: true })}
+      />
+    );
   },
 });
 
@@ -591,7 +608,7 @@ const routeTree = rootRoute.addChildren([
     pipelineRoute,
     dealsRoute,
     dealRoute,
-    reportsRoute.addChildren([reportsIndexRoute]),
+    reportsRoute.addChildren([reportsIndexRoute, reportsCrmRoute]),
     settingsRoute.addChildren([
       settingsIndexRoute,
       settingsOrganizationRoute,
