@@ -77,6 +77,7 @@ import {
   TwoStepPage,
   UsersPage,
   WebhooksPage,
+  MailSettingsPage,
 } from './lazy-pages.ts';
 
 const isLookupKind = (kind: string): kind is LookupKind =>
@@ -500,6 +501,16 @@ const settingsWebhooksRoute = createRoute({
   },
 });
 
+// ---------------------------------------------------------------- mailing (issue 16)
+
+const settingsMailRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/mail',
+  component: function MailSettingsRoute() {
+    return <MailSettingsPage myEmail={useSignedInMe().user.email} />;
+  },
+});
+
 // ---------------------------------------------------------------- sales pipeline (issue 14)
 
 const pipelineRoute = createRoute({
@@ -629,6 +640,7 @@ const routeTree = rootRoute.addChildren([
       settingsEventLogRoute,
       settingsLeadFormsRoute,
       settingsWebhooksRoute,
+      settingsMailRoute,
       settingsPipelinesRoute,
       settingsDealListsRoute,
     ]),
