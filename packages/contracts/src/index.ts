@@ -26,3 +26,4 @@ export * from './pipelines.ts';
 export * from './deals.ts';
 export * from './mailing.ts';
 export * from './reports.ts';
+export * from './reports-crm.ts';

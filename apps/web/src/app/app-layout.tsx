@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import type { Me } from '@spotter/contracts';
 import {
   IconBuilding,
+  IconChartBar,
   IconChecklist,
   IconLayoutKanban,
   IconListCheck,
@@ -43,6 +44,7 @@ const SECTIONS = [
   { to: '/pipeline', key: 'pipeline', icon: IconTimeline, permission: 'deals.read' },
   { to: '/deals', key: 'deals', icon: IconReportMoney, permission: 'deals.read' },
   { to: '/mailing', key: 'mailing', icon: IconMail, permission: 'mailing.manage' },
+  { to: '/reports', key: 'reports', icon: IconChartBar, permission: 'reports.read' },
   { to: '/trash', key: 'trash', icon: IconTrash, permission: 'contacts.admin' },
   { to: '/settings', key: 'settings', icon: IconSettings, permission: 'settings.manage' },
 ] as const;

@@ -67,6 +67,7 @@ describe('texts load in parts', () => {
         'imports',
         'jobs',
         'mailing',
+        'reports',
         'settings',
         'setup',
         'taskSettings',
