@@ -25,3 +25,4 @@ export * from './webhooks.ts';
 export * from './pipelines.ts';
 export * from './deals.ts';
 export * from './reports.ts';
+export * from './reports-funnel.ts';

@@ -1,4 +1,10 @@
 import type { Feature } from '../../lib/feature.ts';
+import { organizationCreated } from '../organizations/index.ts';
+import type { Db } from '../../db/client.ts';
+import { backfillFunnelDefaults, seedFunnelDefaults } from './funnel-defaults.ts';
+import { funnelRoutes } from './funnel.routes.ts';
+
+const seedFunnel = (tx: Db, org: { orgId: string }) => seedFunnelDefaults(tx, org.orgId);
 
 /**
  * Reports (S-3, S-5) and the home page's numbers (S-6): read-only views over tasks, persons,
@@ -6,5 +12,12 @@ import type { Feature } from '../../lib/feature.ts';
  */
 export const reportsFeature: Feature = {
   name: 'reports',
-  routes: [],
+  routes: [funnelRoutes],
+  wire: () => {
+    // After the deals' defaults (features.ts order): the funnel's steps are chosen from them.
+    organizationCreated.on(seedFunnel);
+  },
+  onReady: async (app) => {
+    await backfillFunnelDefaults(app.db);
+  },
 };
