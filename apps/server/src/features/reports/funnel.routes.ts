@@ -39,7 +39,7 @@ export const funnelRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          'Per source: the persons created in the period, how many reached the funnel\'s ' +
+          "Per source: the persons created in the period, how many reached the funnel's " +
           '"bought" step, and the median hours to that and to the first contact',
         querystring: leadSourcesQuerySchema,
         response: { 200: leadSourcesReportSchema, ...errorResponses },

@@ -29,7 +29,9 @@ const ratio = (part: number, whole: number | undefined) =>
   whole === undefined || whole === 0 ? null : part / whole;
 
 /** The four steps with conversion from the step before and from the leads. */
-export function stepCounts(c: Pick<FunnelCounts, (typeof FUNNEL_STEPS)[number]>): FunnelStepCount[] {
+export function stepCounts(
+  c: Pick<FunnelCounts, (typeof FUNNEL_STEPS)[number]>,
+): FunnelStepCount[] {
   return FUNNEL_STEPS.map((step, i) => {
     const before = i === 0 ? undefined : c[FUNNEL_STEPS[i - 1]!];
     return {
