@@ -115,6 +115,14 @@ describe('sales funnel and lead sources', () => {
       expect(report.totals[3]!.fromFirst).toBeCloseTo(2 / 6);
       expect(report.totals[0]!.fromPrevious).toBeNull();
 
+      // Each number opens the persons list on exactly those persons.
+      const list = `/api/persons?createdFrom=${days.first}&createdTo=${days.last}&count=true`;
+      for (const step of report.totals) {
+        const filter = step.step === 'lead' ? '' : `&funnelStep=${step.step}`;
+        const page = await ok<{ total: number }>(f.org.owner, 'GET', `${list}${filter}`);
+        expect({ step: step.step, n: page.total }).toEqual({ step: step.step, n: step.count });
+      }
+
       // The period before, as long: the person created the evening before counts there.
       const prevFrom = await at(db, `${report.previous!.from} 00:00`, timezone);
       expect(counts(report.previousTotals!)).toEqual(

@@ -1,7 +1,9 @@
 import type { Feature } from '../../lib/feature.ts';
+import { personFunnelFilter } from '../contacts/index.ts';
 import { organizationCreated } from '../organizations/index.ts';
 import type { Db } from '../../db/client.ts';
 import { backfillFunnelDefaults, seedFunnelDefaults } from './funnel-defaults.ts';
+import { personReachedStep } from './funnel-filter.ts';
 import { funnelRoutes } from './funnel.routes.ts';
 
 const seedFunnel = (tx: Db, org: { orgId: string }) => seedFunnelDefaults(tx, org.orgId);
@@ -16,6 +18,7 @@ export const reportsFeature: Feature = {
   wire: () => {
     // After the deals' defaults (features.ts order): the funnel's steps are chosen from them.
     organizationCreated.on(seedFunnel);
+    personFunnelFilter.provide(personReachedStep);
   },
   onReady: async (app) => {
     await backfillFunnelDefaults(app.db);
