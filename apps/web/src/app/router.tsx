@@ -23,6 +23,7 @@ import {
 import { taskBoardSearchSchema } from '../features/task-board/board-search.ts';
 import { dealsSearchSchema, pipelineSearchSchema } from '../features/deals/deals-search.ts';
 import { tasksSearchSchema } from '../features/tasks/tasks-search.ts';
+import { funnelSearchSchema, leadSourcesSearchSchema } from '../features/reports/funnel-search.ts';
 import type { DealListKind, LookupKind } from '@spotter/contracts';
 import { LOOKUP_KINDS } from '@spotter/contracts/enums';
 import { loadSignedInTexts } from '../lib/i18n.ts';
@@ -62,6 +63,8 @@ import {
   PipelinePage,
   PipelinesSettingsPage,
   ReportsLayout,
+  FunnelPage,
+  LeadSourcesPage,
   SettingsLayout,
   SetupPage,
   StartPage,
@@ -567,6 +570,30 @@ const reportsIndexRoute = createRoute({
   },
 });
 
+const reportsFunnelRoute = createRoute({
+  getParentRoute: () => reportsRoute,
+  path: '/funnel',
+  validateSearch: funnelSearchSchema,
+  component: function ReportsFunnelRoute() {
+    const me = useSignedInMe();
+    return (
+      <FunnelPage
+        search={reportsFunnelRoute.useSearch()}
+        canConfigure={me.permissions.includes('settings.manage')}
+      />
+    );
+  },
+});
+
+const reportsSourcesRoute = createRoute({
+  getParentRoute: () => reportsRoute,
+  path: '/sources',
+  validateSearch: leadSourcesSearchSchema,
+  component: function ReportsSourcesRoute() {
+    return <LeadSourcesPage search={reportsSourcesRoute.useSearch()} />;
+  },
+});
+
 const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
@@ -591,7 +618,7 @@ const routeTree = rootRoute.addChildren([
     pipelineRoute,
     dealsRoute,
     dealRoute,
-    reportsRoute.addChildren([reportsIndexRoute]),
+    reportsRoute.addChildren([reportsIndexRoute, reportsFunnelRoute, reportsSourcesRoute]),
     settingsRoute.addChildren([
       settingsIndexRoute,
       settingsOrganizationRoute,
