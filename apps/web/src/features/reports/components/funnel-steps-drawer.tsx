@@ -47,7 +47,11 @@ export function FunnelStepsDrawer(props: { opened: boolean; onClose: () => void 
       .filter((tpl) => tpl.results.length > 0)
       .map((tpl) => ({
         group: tpl.name,
-        items: tpl.results.map((r) => ({ value: r.id, label: archived(r.name, r.archived) })),
+        // A chosen result shows its template too: two templates may both have "Bought".
+        items: tpl.results.map((r) => ({
+          value: r.id,
+          label: archived(`${tpl.name}: ${r.name}`, r.archived),
+        })),
       })),
     statusIds: [
       {
@@ -60,7 +64,10 @@ export function FunnelStepsDrawer(props: { opened: boolean; onClose: () => void 
     ],
     stageIds: (choices.pipelines.data?.items ?? []).map((p) => ({
       group: p.name,
-      items: p.stages.map((s) => ({ value: s.id, label: archived(s.name, s.archived) })),
+      items: p.stages.map((s) => ({
+        value: s.id,
+        label: archived(`${p.name}: ${s.name}`, s.archived),
+      })),
     })),
   };
   // An id whose result, status or stage is gone counts nothing: it is dropped on the next save.

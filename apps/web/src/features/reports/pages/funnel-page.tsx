@@ -80,6 +80,10 @@ export function FunnelPage(props: { search: FunnelSearch; canConfigure: boolean 
   const countOf = (r: FunnelRow, i: number) => r.steps[i]?.count ?? 0;
   const groupScope = (r: FunnelRow): PersonsScope =>
     groupBy === 'none' ? scope : { ...scope, [SCOPE_KEY[groupBy]]: r.groupId ?? undefined };
+  const totalsRow: FunnelRow | undefined = data
+    ? { groupId: null, name: t('reports:total'), steps: data.totals }
+    : undefined;
+
   const groupColumns: ReportColumn<FunnelRow>[] = [
     { key: 'group', label: t(`groupBy.${groupBy}`), kind: 'text', value: groupName },
     ...(['lead', 'contacted', 'trial', 'bought'] as const).map(
@@ -90,8 +94,8 @@ export function FunnelPage(props: { search: FunnelSearch; canConfigure: boolean 
         value: (r) => countOf(r, i),
         // Persons without the grouped value cannot be picked out in the persons list.
         link: (r) =>
-          data && (r.groupId || groupBy === 'none')
-            ? personsLink(data.period, step, groupScope(r))
+          data && (r.groupId || r === totalsRow)
+            ? personsLink(data.period, step, r === totalsRow ? scope : groupScope(r))
             : undefined,
       }),
     ),
@@ -102,10 +106,6 @@ export function FunnelPage(props: { search: FunnelSearch; canConfigure: boolean 
       value: (r) => r.steps[3]?.fromFirst ?? null,
     },
   ];
-  const totalsRow: FunnelRow | undefined = data
-    ? { groupId: null, name: t('reports:total'), steps: data.totals }
-    : undefined;
-
   return (
     <Stack gap="md" data-testid="funnel-report">
       <Group justify="space-between" align="flex-end" wrap="wrap">
@@ -174,7 +174,7 @@ export function FunnelPage(props: { search: FunnelSearch; canConfigure: boolean 
       )}
       {data && groupBy !== 'none' && (
         <ReportChart
-          caption={t('captionGrouped', { group: t(`groupBy.${groupBy}`) })}
+          caption={t(`captionBy.${groupBy}`)}
           rows={data.rows}
           columns={groupColumns}
           series={['lead', 'contacted', 'trial', 'bought']}

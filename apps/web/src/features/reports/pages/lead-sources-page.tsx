@@ -28,6 +28,9 @@ export function LeadSourcesPage(props: { search: LeadSourcesSearch }) {
     responsibleId: search.responsibleId,
     branchId: search.branchId,
   });
+  const totalsRow: LeadSourceRow | undefined = data
+    ? { sourceId: null, name: t('reports:total'), ...data.totals }
+    : undefined;
   // Persons without a source cannot be picked out in the persons list: no link there.
   const linkable = (r: LeadSourceRow) => r.sourceId !== null || r === totalsRow;
   const columns: ReportColumn<LeadSourceRow>[] = [
@@ -71,9 +74,6 @@ export function LeadSourcesPage(props: { search: LeadSourcesSearch }) {
       value: (r) => round(r.medianHoursToFirstContact),
     },
   ];
-  const totalsRow: LeadSourceRow | undefined = data
-    ? { sourceId: null, name: t('reports:total'), ...data.totals }
-    : undefined;
   const previous = data?.previousTotals;
 
   return (
