@@ -74,5 +74,6 @@ export const DealPage = lazyRouteComponent(deals, 'DealPage');
 export const PipelinesSettingsPage = lazyRouteComponent(deals, 'PipelinesSettingsPage');
 export const DealListsPage = lazyRouteComponent(deals, 'DealListsPage');
 export const ReportsLayout = lazyRouteComponent(reports, 'ReportsLayout');
+export const CrmReportPage = lazyRouteComponent(reports, 'CrmReportPage');
 export const FunnelPage = lazyRouteComponent(reports, 'FunnelPage');
 export const LeadSourcesPage = lazyRouteComponent(reports, 'LeadSourcesPage');

@@ -23,6 +23,7 @@ import {
 import { taskBoardSearchSchema } from '../features/task-board/board-search.ts';
 import { dealsSearchSchema, pipelineSearchSchema } from '../features/deals/deals-search.ts';
 import { tasksSearchSchema } from '../features/tasks/tasks-search.ts';
+import { crmReportSearchSchema } from '../features/reports/crm-search.ts';
 import { funnelSearchSchema, leadSourcesSearchSchema } from '../features/reports/funnel-search.ts';
 import type { DealListKind, LookupKind } from '@spotter/contracts';
 import { LOOKUP_KINDS } from '@spotter/contracts/enums';
@@ -63,6 +64,7 @@ import {
   PipelinePage,
   PipelinesSettingsPage,
   ReportsLayout,
+  CrmReportPage,
   FunnelPage,
   LeadSourcesPage,
   SettingsLayout,
@@ -566,7 +568,22 @@ const reportsIndexRoute = createRoute({
   getParentRoute: () => reportsRoute,
   path: '/',
   beforeLoad: () => {
-    throw redirect({ href: '/reports/crm', replace: true });
+    throw redirect({ to: '/reports/crm', replace: true });
+  },
+});
+
+const reportsCrmRoute = createRoute({
+  getParentRoute: () => reportsRoute,
+  path: '/crm',
+  validateSearch: crmReportSearchSchema,
+  component: function CrmReportRoute() {
+    const navigate = useNavigate();
+    return (
+      <CrmReportPage
+        search={reportsCrmRoute.useSearch()}
+        onSearch={(search) => void navigate({ to: '/reports/crm', search, replace: true })}
+      />
+    );
   },
 });
 
@@ -618,7 +635,12 @@ const routeTree = rootRoute.addChildren([
     pipelineRoute,
     dealsRoute,
     dealRoute,
-    reportsRoute.addChildren([reportsIndexRoute, reportsFunnelRoute, reportsSourcesRoute]),
+    reportsRoute.addChildren([
+      reportsIndexRoute,
+      reportsCrmRoute,
+      reportsFunnelRoute,
+      reportsSourcesRoute,
+    ]),
     settingsRoute.addChildren([
       settingsIndexRoute,
       settingsOrganizationRoute,
