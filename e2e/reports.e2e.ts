@@ -15,6 +15,13 @@ import {
   showAsTable,
   taskListTotal,
 } from './support/reports-crm-steps.ts';
+import {
+  funnelJourney,
+  funnelStepsJourney,
+  leadSourcesJourney,
+  seedSalesData,
+  type SalesData,
+} from './support/reports-sales-steps.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 import { logIn, setUp, type Api } from './support/session.ts';
 
@@ -35,12 +42,14 @@ const RUNS = [
 describe.skipIf(!hasChromium())('reports journey', () => {
   let server: RunningServer;
   let api: Api;
+  let sales: SalesData;
   // The demo's tasks were created and completed over the last two weeks.
   const period = lastDays(20);
 
   beforeAll(async () => {
     server = await startServer();
     api = await setUp(server, { name: 'Harbour Fitness', locale: 'en' }, true);
+    sales = await seedSalesData(api, 'Spring flyer 2026');
   });
 
   afterAll(async () => {
@@ -125,6 +134,24 @@ describe.skipIf(!hasChromium())('reports journey', () => {
         expect(digits(new URL(page.url()).searchParams.get('doneFrom') ?? '')).toBe(
           digits(report.period.from),
         );
+      } finally {
+        await browser.close();
+      }
+    });
+
+    it(`sales funnel and lead sources in ${run.lng} at ${run.width} px`, async () => {
+      await api('PATCH', '/api/me', { locale: run.lng });
+      const browser = await openBrowser({
+        width: run.width,
+        height: run.height,
+        locale: run.locale,
+      });
+      const salesRun = { lng: run.lng, width: run.width, url: server.url };
+      try {
+        await logIn(browser.page, server.url);
+        await funnelJourney(browser.page, api, salesRun, sales);
+        await funnelStepsJourney(browser.page, salesRun);
+        await leadSourcesJourney(browser.page, api, salesRun, sales);
       } finally {
         await browser.close();
       }

@@ -18,3 +18,4 @@ export * from './features/lead-forms/lead-forms.table.ts';
 export * from './features/mailing/mailing.table.ts';
 export * from './features/webhooks/webhooks.table.ts';
 export * from './features/deals/deals.table.ts';
+export * from './features/reports/funnel.table.ts';

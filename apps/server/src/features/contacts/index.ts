@@ -74,3 +74,5 @@ export { fillInput, fillPatch, matchKeysOf } from './batch-merge.ts';
  * features; mode `fill` only adds to a matched person what it lacks (the import's update mode).
  */
 export { upsertPersons, type UpsertMode } from './batch.service.ts';
+/** The persons list's funnel-step filter, which the reports feature provides. */
+export { personFunnelFilter, type FunnelFilterStep } from './funnel-filter.port.ts';
