@@ -34,6 +34,8 @@ export const PERMISSIONS = [
   'deals.read',
   /** Create, edit, move and delete deals, change owners and stages in bulk. */
   'deals.write',
+  /** The reports (S-5, S-3) and the team's numbers on the home page (S-6). */
+  'reports.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -53,7 +55,7 @@ const staff: readonly Permission[] = [
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: admin,
   admin,
-  manager: [...staff, 'tasks.control'],
+  manager: [...staff, 'tasks.control', 'reports.read'],
   sales: staff,
   reception: staff,
   // Instructors usually have no CRM access (U-2).
@@ -113,11 +115,11 @@ export function can(role: Role, permission: Permission): boolean {
 }
 
 /**
- * The CRM's own permissions (persons, companies, tasks, deals): the organization's CRM settings
+ * The CRM's own permissions (persons, companies, tasks, deals, reports): the organization's CRM settings
  * decide which roles have them at all (U-2). Settings, staff and tokens are not CRM.
  */
 export function isCrmPermission(permission: Permission): boolean {
-  return /^(contacts|tasks|deals)\./.test(permission);
+  return /^(contacts|tasks|deals|reports)\./.test(permission);
 }
 
 /** Who uses the CRM until the organization chooses (seed 000: instructors do not). */
