@@ -27,12 +27,12 @@ export interface ForecastSums {
 
 /**
  * The probability a deal counts with in the forecast: an open deal's own; a closed deal's
- * the probability of the stage it left when it last closed (its history's won or lost entry),
- * which is what the pipeline said just before. A deal created straight into a closed stage has
- * no such stage and keeps its own.
+ * override if it had one, else the probability of the stage it left when it last closed (its
+ * history's won or lost entry): what the pipeline said just before. A deal created straight
+ * into a closed stage has no such stage and keeps its own.
  */
 const forecastProbability = sql`case when ${deals.closedAt} is null then ${deals.probability}
-  else coalesce((
+  else coalesce(${deals.probabilityOverride}, (
     select fs.probability from ${dealHistory} h
     join ${dealStages} fs on fs.org_id = h.org_id and fs.id = (h.data->>'fromStageId')::uuid
     where h.org_id = ${deals.orgId} and h.deal_id = ${deals.id} and h.event in ('won', 'lost')

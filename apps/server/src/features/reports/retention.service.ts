@@ -169,9 +169,14 @@ async function roundIn(
     { limit: MAX_ROUND + 1 },
   );
   if (listed.length > MAX_ROUND) {
-    throw fieldInvalid('personIds', 'too_many', `A call round covers at most ${MAX_ROUND} persons`, {
-      max: MAX_ROUND,
-    });
+    throw fieldInvalid(
+      'personIds',
+      'too_many',
+      `A call round covers at most ${MAX_ROUND} persons`,
+      {
+        max: MAX_ROUND,
+      },
+    );
   }
   const ids = listed.map((r) => r.personId);
   const busy = new Set(await withOpenTask(db, actor.orgId, ids));
