@@ -61,6 +61,7 @@ import {
   PersonsListPage,
   PipelinePage,
   PipelinesSettingsPage,
+  ReportsLayout,
   SettingsLayout,
   SetupPage,
   StartPage,
@@ -548,6 +549,24 @@ const settingsDealListsRoute = createRoute({
   },
 });
 
+// ---------------------------------------------------------------- reports (issue 15)
+
+const reportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reports',
+  component: function ReportsRoute() {
+    return <ReportsLayout allowed={useSignedInMe().permissions.includes('reports.read')} />;
+  },
+});
+
+const reportsIndexRoute = createRoute({
+  getParentRoute: () => reportsRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ href: '/reports/crm', replace: true });
+  },
+});
+
 const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
@@ -572,6 +591,7 @@ const routeTree = rootRoute.addChildren([
     pipelineRoute,
     dealsRoute,
     dealRoute,
+    reportsRoute.addChildren([reportsIndexRoute]),
     settingsRoute.addChildren([
       settingsIndexRoute,
       settingsOrganizationRoute,
