@@ -74,3 +74,5 @@ export const DealPage = lazyRouteComponent(deals, 'DealPage');
 export const PipelinesSettingsPage = lazyRouteComponent(deals, 'PipelinesSettingsPage');
 export const DealListsPage = lazyRouteComponent(deals, 'DealListsPage');
 export const ReportsLayout = lazyRouteComponent(reports, 'ReportsLayout');
+export const ForecastPage = lazyRouteComponent(reports, 'ForecastPage');
+export const RetentionPage = lazyRouteComponent(reports, 'RetentionPage');

@@ -23,6 +23,10 @@ import {
 import { taskBoardSearchSchema } from '../features/task-board/board-search.ts';
 import { dealsSearchSchema, pipelineSearchSchema } from '../features/deals/deals-search.ts';
 import { tasksSearchSchema } from '../features/tasks/tasks-search.ts';
+import {
+  forecastSearchSchema,
+  retentionSearchSchema,
+} from '../features/reports/forecast-search.ts';
 import type { DealListKind, LookupKind } from '@spotter/contracts';
 import { LOOKUP_KINDS } from '@spotter/contracts/enums';
 import { loadSignedInTexts } from '../lib/i18n.ts';
@@ -61,6 +65,8 @@ import {
   PersonsListPage,
   PipelinePage,
   PipelinesSettingsPage,
+  ForecastPage,
+  RetentionPage,
   ReportsLayout,
   SettingsLayout,
   SetupPage,
@@ -567,6 +573,24 @@ const reportsIndexRoute = createRoute({
   },
 });
 
+const forecastRoute = createRoute({
+  getParentRoute: () => reportsRoute,
+  path: '/forecast',
+  validateSearch: forecastSearchSchema,
+  component: function ForecastRoute() {
+    return <ForecastPage me={useSignedInMe()} search={forecastRoute.useSearch()} />;
+  },
+});
+
+const retentionRoute = createRoute({
+  getParentRoute: () => reportsRoute,
+  path: '/retention',
+  validateSearch: retentionSearchSchema,
+  component: function RetentionRoute() {
+    return <RetentionPage me={useSignedInMe()} search={retentionRoute.useSearch()} />;
+  },
+});
+
 const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
@@ -591,7 +615,7 @@ const routeTree = rootRoute.addChildren([
     pipelineRoute,
     dealsRoute,
     dealRoute,
-    reportsRoute.addChildren([reportsIndexRoute]),
+    reportsRoute.addChildren([reportsIndexRoute, forecastRoute, retentionRoute]),
     settingsRoute.addChildren([
       settingsIndexRoute,
       settingsOrganizationRoute,

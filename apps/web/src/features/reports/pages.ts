@@ -1,2 +1,4 @@
 /** This feature's pages: the router loads this file on demand, nothing imports it statically. */
 export { ReportsLayout } from './pages/reports-layout.tsx';
+export { ForecastPage } from './pages/forecast-page.tsx';
+export { RetentionPage } from './pages/retention-page.tsx';
