@@ -43,7 +43,7 @@ describe.skipIf(!hasChromium())('forecast and retention reports', () => {
       beforeAll(async () => {
         if (i === 0) api = await setUp(server, { name: 'Harbour Fitness', locale: 'en' });
         await api('PATCH', '/api/me', { locale: run.lng });
-        forecast = await seedForecast(api, `${run.lng}${run.width}`);
+        forecast = await seedForecast(api, `${run.lng}${run.width}`, i + 1);
         retention = await seedRetention(api, `${run.lng}${run.width}`);
         browser = await openBrowser({ width: run.width, height: run.height });
         await logIn(browser.page, server.url);
