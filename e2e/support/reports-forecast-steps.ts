@@ -168,8 +168,9 @@ export async function seedRetention(api: Api, tag: string): Promise<RetentionDat
   await send('contract.created', {
     contract: {
       externalId: `c-${tag}`,
-      kind: 'fixed_term',
-      service: 'Gym 12 months',
+      // A recurring contract given notice: no renewal rule plans a call for it.
+      kind: 'recurring',
+      service: 'Gym monthly',
       startsOn: new Date(now - 355 * day).toISOString().slice(0, 10),
       endsOn,
       currency: 'SEK',
@@ -192,10 +193,7 @@ export async function seedRetention(api: Api, tag: string): Promise<RetentionDat
   };
 }
 
-/**
- * The retention list: both members with their reasons; the contract renewal rule already
- * planned a call for the one whose contract ends, so a call round reaches the other one.
- */
+/** The retention list: both members with their reasons; a call round reaches both. */
 export async function retentionStep(
   page: Page,
   opts: { url: string; lng: string; data: RetentionData; shot: (name: string) => Promise<void> },
@@ -210,11 +208,15 @@ export async function retentionStep(
   expect((await dropped.getByTestId('reason-visits').innerText()).toLowerCase()).toBe(
     L('retention.visits').replace('{{before}}', '6').replace('{{recent}}', '1').toLowerCase(),
   );
+  const ending = rows.filter({ hasText: opts.data.ending });
+  await ending.getByTestId('reason-contract').waitFor();
   await opts.shot('retention-list');
   await page.getByTestId('retention-call-round').click();
   await page.getByTestId('confirm').waitFor();
   await opts.shot('retention-confirm');
   await page.getByTestId('confirm').click();
   await dropped.getByTestId('reason-call-open').waitFor();
+  // With its call planned, the contract no longer waits for one: it leaves the list.
+  await ending.waitFor({ state: 'detached' });
   await opts.shot('retention-called');
 }
