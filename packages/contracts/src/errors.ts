@@ -93,6 +93,10 @@ export const ERROR_CODES = [
   'last_pipeline',
   /** A pipeline keeps at least one open stage, where new deals start. */
   'last_open_stage',
+  /** Sending mail before the sending settings are saved. */
+  'mail_not_configured',
+  /** The SMTP server refused or could not be reached: `params.response` is what it said. */
+  'smtp_failed',
   // 500: ours, never with details
   'internal',
   // 501: this installation cannot do it (a backup download on PostgreSQL: use pg_dump)

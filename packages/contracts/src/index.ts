@@ -24,5 +24,6 @@ export * from './lead-forms.ts';
 export * from './webhooks.ts';
 export * from './pipelines.ts';
 export * from './deals.ts';
+export * from './mailing.ts';
 export * from './reports.ts';
 export * from './reports-forecast.ts';

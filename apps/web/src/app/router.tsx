@@ -81,6 +81,7 @@ import {
   TwoStepPage,
   UsersPage,
   WebhooksPage,
+  MailSettingsPage,
 } from './lazy-pages.ts';
 
 const isLookupKind = (kind: string): kind is LookupKind =>
@@ -504,6 +505,16 @@ const settingsWebhooksRoute = createRoute({
   },
 });
 
+// ---------------------------------------------------------------- mailing (issue 16)
+
+const settingsMailRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/mail',
+  component: function MailSettingsRoute() {
+    return <MailSettingsPage myEmail={useSignedInMe().user.email} />;
+  },
+});
+
 // ---------------------------------------------------------------- sales pipeline (issue 14)
 
 const pipelineRoute = createRoute({
@@ -636,6 +647,7 @@ const routeTree = rootRoute.addChildren([
       settingsEventLogRoute,
       settingsLeadFormsRoute,
       settingsWebhooksRoute,
+      settingsMailRoute,
       settingsPipelinesRoute,
       settingsDealListsRoute,
     ]),

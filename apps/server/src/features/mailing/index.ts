@@ -1,0 +1,1 @@
+export { mailSettings } from './mailing.table.ts';

@@ -1,0 +1,2 @@
+/** This feature's pages: the router loads this file on demand, nothing imports it statically. */
+export { MailSettingsPage } from './pages/mail-settings-page.tsx';
