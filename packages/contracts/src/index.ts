@@ -27,3 +27,4 @@ export * from './deals.ts';
 export * from './mailing.ts';
 export * from './reports.ts';
 export * from './reports-forecast.ts';
+export * from './reports-crm.ts';

@@ -26,8 +26,8 @@ const clubEvents = withMoreTexts(() => import('../features/club-events/pages.ts'
 const leadForms = withMoreTexts(() => import('../features/lead-forms/pages.ts'));
 const webhooks = withMoreTexts(() => import('../features/webhooks/pages.ts'));
 const deals = withMoreTexts(() => import('../features/deals/pages.ts'));
-const reports = withMoreTexts(() => import('../features/reports/pages.ts'));
 const mailing = withMoreTexts(() => import('../features/mailing/pages.ts'));
+const reports = withMoreTexts(() => import('../features/reports/pages.ts'));
 
 export const Authenticated = lazyRouteComponent(
   () => import('./authenticated.tsx'),
@@ -76,5 +76,6 @@ export const DealPage = lazyRouteComponent(deals, 'DealPage');
 export const PipelinesSettingsPage = lazyRouteComponent(deals, 'PipelinesSettingsPage');
 export const DealListsPage = lazyRouteComponent(deals, 'DealListsPage');
 export const ReportsLayout = lazyRouteComponent(reports, 'ReportsLayout');
+export const CrmReportPage = lazyRouteComponent(reports, 'CrmReportPage');
 export const ForecastPage = lazyRouteComponent(reports, 'ForecastPage');
 export const RetentionPage = lazyRouteComponent(reports, 'RetentionPage');

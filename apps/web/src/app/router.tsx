@@ -27,6 +27,7 @@ import {
   forecastSearchSchema,
   retentionSearchSchema,
 } from '../features/reports/forecast-search.ts';
+import { crmReportSearchSchema } from '../features/reports/crm-search.ts';
 import type { DealListKind, LookupKind } from '@spotter/contracts';
 import { LOOKUP_KINDS } from '@spotter/contracts/enums';
 import { loadSignedInTexts } from '../lib/i18n.ts';
@@ -68,6 +69,7 @@ import {
   ForecastPage,
   RetentionPage,
   ReportsLayout,
+  CrmReportPage,
   SettingsLayout,
   SetupPage,
   StartPage,
@@ -580,7 +582,22 @@ const reportsIndexRoute = createRoute({
   getParentRoute: () => reportsRoute,
   path: '/',
   beforeLoad: () => {
-    throw redirect({ href: '/reports/crm', replace: true });
+    throw redirect({ to: '/reports/crm', replace: true });
+  },
+});
+
+const reportsCrmRoute = createRoute({
+  getParentRoute: () => reportsRoute,
+  path: '/crm',
+  validateSearch: crmReportSearchSchema,
+  component: function CrmReportRoute() {
+    const navigate = useNavigate();
+    return (
+      <CrmReportPage
+        search={reportsCrmRoute.useSearch()}
+        onSearch={(search) => void navigate({ to: '/reports/crm', search, replace: true })}
+      />
+    );
   },
 });
 
@@ -626,7 +643,7 @@ const routeTree = rootRoute.addChildren([
     pipelineRoute,
     dealsRoute,
     dealRoute,
-    reportsRoute.addChildren([reportsIndexRoute, forecastRoute, retentionRoute]),
+    reportsRoute.addChildren([reportsIndexRoute, reportsCrmRoute, forecastRoute, retentionRoute]),
     settingsRoute.addChildren([
       settingsIndexRoute,
       settingsOrganizationRoute,

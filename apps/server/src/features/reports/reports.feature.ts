@@ -1,5 +1,6 @@
 import type { Feature } from '../../lib/feature.ts';
 import { forecastRoutes } from './forecast.routes.ts';
+import { crmReportRoutes } from './crm-report.routes.ts';
 
 /**
  * Reports (S-3, S-5) and the home page's numbers (S-6): read-only views over tasks, persons,
@@ -7,5 +8,5 @@ import { forecastRoutes } from './forecast.routes.ts';
  */
 export const reportsFeature: Feature = {
   name: 'reports',
-  routes: [forecastRoutes],
+  routes: [crmReportRoutes, forecastRoutes],
 };

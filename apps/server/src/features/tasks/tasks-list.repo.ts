@@ -2,6 +2,7 @@ import { and, count, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL } fr
 import type { TaskListQuery } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import type { BoardBounds } from '../../lib/club-time.ts';
+import { groupMembers } from '../groups/index.ts';
 import { tasks } from './tasks.table.ts';
 import type { TaskRow } from './tasks.repo.ts';
 
@@ -25,6 +26,11 @@ export interface TaskListScope {
   parentId?: string;
   doneFrom?: Date;
   doneTo?: Date;
+  createdFrom?: Date;
+  createdTo?: Date;
+  dueBefore?: Date;
+  resultId?: string[];
+  groupId?: string;
   /** Contact name/phone or comment: built by the service (it needs the contacts' search rule). */
   search?: SQL;
 }
@@ -70,6 +76,14 @@ export function taskListWhere(s: TaskListScope): SQL {
         : undefined,
     s.doneFrom ? gte(tasks.completedAt, s.doneFrom) : undefined,
     s.doneTo ? lt(tasks.completedAt, s.doneTo) : undefined,
+    s.createdFrom ? gte(tasks.createdAt, s.createdFrom) : undefined,
+    s.createdTo ? lt(tasks.createdAt, s.createdTo) : undefined,
+    s.dueBefore ? lt(tasks.dueAt, s.dueBefore) : undefined,
+    s.resultId?.length ? inArray(tasks.resultId, s.resultId) : undefined,
+    s.groupId
+      ? sql`exists (select 1 from ${groupMembers} where ${groupMembers.orgId} = ${tasks.orgId}
+          and ${groupMembers.userId} = ${tasks.assigneeId} and ${groupMembers.groupId} = ${s.groupId}::uuid)`
+      : undefined,
     s.search,
   )!;
 }

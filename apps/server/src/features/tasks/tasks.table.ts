@@ -67,6 +67,11 @@ export const tasks = pgTable(
     index('tasks_done_idx')
       .on(t.orgId, t.completedById, t.completedAt)
       .where(sql`${t.completedAt} is not null`),
+    // Reports count tasks created and completed in a period of the organization's calendar.
+    index('tasks_org_created_idx').on(t.orgId, t.createdAt),
+    index('tasks_org_completed_idx')
+      .on(t.orgId, t.completedAt)
+      .where(sql`${t.completedAt} is not null`),
     index('tasks_contact_idx').on(t.orgId, t.contactId),
     index('tasks_parent_idx').on(t.parentId),
     // A task's `next` step is found by the task that points back at it.

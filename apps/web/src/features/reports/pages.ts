@@ -2,3 +2,4 @@
 export { ReportsLayout } from './pages/reports-layout.tsx';
 export { ForecastPage } from './pages/forecast-page.tsx';
 export { RetentionPage } from './pages/retention-page.tsx';
+export { CrmReportPage } from './pages/crm-report-page.tsx';

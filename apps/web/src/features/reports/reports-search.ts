@@ -58,3 +58,11 @@ export function periodOnly(searchStr: string): string {
   const text = kept.toString();
   return text ? `?${text}` : '';
 }
+
+/** The period part of a report's URL. */
+export const pickPeriod = (s: ReportPeriodSearch): ReportPeriodSearch => ({
+  preset: s.preset,
+  from: s.from,
+  to: s.to,
+  compare: s.compare,
+});

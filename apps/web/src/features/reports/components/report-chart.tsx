@@ -13,6 +13,8 @@ export interface ReportChartProps<Row> extends ReportTableProps<Row> {
   /** The numeric columns to plot; the first column of `columns` is the category axis. */
   series: string[];
   type?: 'bar' | 'line';
+  /** Bars across, one line per row: long names (staff, templates) stay readable on a tablet. */
+  horizontal?: boolean;
   stacked?: boolean;
   height?: number;
 }
@@ -40,8 +42,9 @@ export function ReportChart<Row>(props: ReportChartProps<Row>) {
   }));
   const kind = plotted[0]?.kind ?? 'count';
   const format = (v: number) => formatReportValue(kind, v, i18n.language, props.currency);
+  const horizontal = props.horizontal && props.type !== 'line';
   const chartProps = {
-    h: props.height ?? 320,
+    h: props.height ?? (horizontal ? Math.max(240, data.length * 44 + 80) : 320),
     data,
     dataKey: category?.key ?? 'label',
     series,
@@ -69,7 +72,18 @@ export function ReportChart<Row>(props: ReportChartProps<Row>) {
             {props.type === 'line' ? (
               <LineChart {...chartProps} curveType="monotone" />
             ) : (
-              <BarChart {...chartProps} type={props.stacked ? 'stacked' : 'default'} />
+              <BarChart
+                {...chartProps}
+                type={props.stacked ? 'stacked' : 'default'}
+                {...(horizontal
+                  ? {
+                      orientation: 'vertical' as const,
+                      tickLine: 'x' as const,
+                      gridAxis: 'y' as const,
+                      yAxisProps: { width: 130 },
+                    }
+                  : {})}
+              />
             )}
           </div>
         ) : (

@@ -11,6 +11,8 @@ export interface ReportTableProps<Row> {
   rowKey: (row: Row, index: number) => string;
   /** A totals row under the rows (e.g. the whole period), if the report has one. */
   totals?: Row;
+  /** The totals row's own columns (its label, its links), if they differ from the rows'. */
+  totalsColumns?: ReportColumn<Row>[];
   currency?: string;
   testId?: string;
 }
@@ -21,10 +23,9 @@ export interface ReportTableProps<Row> {
  */
 export function ReportTable<Row>(props: ReportTableProps<Row>) {
   const { t, i18n } = useTranslation('reports');
-  const [first, ...rest] = props.columns;
-  const show = (c: ReportColumn<Row>, row: Row, linked: boolean) => {
+  const show = (c: ReportColumn<Row>, row: Row) => {
     const text = formatReportValue(c.kind, c.value(row), i18n.language, props.currency);
-    const to = linked ? c.link?.(row) : undefined;
+    const to = c.link?.(row);
     return to ? (
       <Anchor renderRoot={(p) => <Link {...p} {...to} />} data-testid={`drill-${c.key}`}>
         {text}
@@ -33,16 +34,19 @@ export function ReportTable<Row>(props: ReportTableProps<Row>) {
       text
     );
   };
-  const line = (row: Row, key: string, linked: boolean) => (
-    <Table.Tr key={key}>
-      {first && <Table.Th scope="row">{show(first, row, linked)}</Table.Th>}
-      {rest.map((c) => (
-        <Table.Td key={c.key} ta={c.kind === 'text' ? undefined : 'right'}>
-          {show(c, row, linked)}
-        </Table.Td>
-      ))}
-    </Table.Tr>
-  );
+  const line = (row: Row, key: string, columns: ReportColumn<Row>[]) => {
+    const [first, ...rest] = columns;
+    return (
+      <Table.Tr key={key}>
+        {first && <Table.Th scope="row">{show(first, row)}</Table.Th>}
+        {rest.map((c) => (
+          <Table.Td key={c.key} ta={c.kind === 'text' ? undefined : 'right'}>
+            {show(c, row)}
+          </Table.Td>
+        ))}
+      </Table.Tr>
+    );
+  };
   return (
     <Table.ScrollContainer minWidth={480}>
       <Table
@@ -67,11 +71,13 @@ export function ReportTable<Row>(props: ReportTableProps<Row>) {
               <Table.Td colSpan={props.columns.length}>{t('empty')}</Table.Td>
             </Table.Tr>
           ) : (
-            props.rows.map((row, i) => line(row, props.rowKey(row, i), true))
+            props.rows.map((row, i) => line(row, props.rowKey(row, i), props.columns))
           )}
         </Table.Tbody>
         {props.totals && props.rows.length > 0 && (
-          <Table.Tfoot fw={600}>{line(props.totals, 'totals', true)}</Table.Tfoot>
+          <Table.Tfoot fw={600}>
+            {line(props.totals, 'totals', props.totalsColumns ?? props.columns)}
+          </Table.Tfoot>
         )}
       </Table>
     </Table.ScrollContainer>
