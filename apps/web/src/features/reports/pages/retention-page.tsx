@@ -110,6 +110,7 @@ export function RetentionPage(props: { me: Me; search: RetentionSearch }) {
   const patch = (p: Partial<RetentionSearch>) => {
     setSelected(new Set());
     void navigate({
+      from: '/reports/retention',
       to: '/reports/retention',
       search: (prev: RetentionSearch) => ({ ...prev, ...p }),
     });
