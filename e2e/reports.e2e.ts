@@ -16,6 +16,12 @@ import {
   taskListTotal,
 } from './support/reports-crm-steps.ts';
 import {
+  forecastStep,
+  retentionStep,
+  seedForecast,
+  seedRetention,
+} from './support/reports-forecast-steps.ts';
+import {
   funnelJourney,
   funnelStepsJourney,
   leadSourcesJourney,
@@ -152,6 +158,28 @@ describe.skipIf(!hasChromium())('reports journey', () => {
         await funnelJourney(browser.page, api, salesRun, sales);
         await funnelStepsJourney(browser.page, salesRun);
         await leadSourcesJourney(browser.page, api, salesRun, sales);
+      } finally {
+        await browser.close();
+      }
+    });
+
+    it(`forecast and retention in ${run.lng} at ${run.width} px: chart, table, export, drill-down, call round`, async () => {
+      const tag = `${run.lng}-${run.width}`;
+      await api('PATCH', '/api/me', { locale: run.lng });
+      // Each run its own close month, past the demo's deals (they close within ten weeks).
+      const forecast = await seedForecast(api, tag, 6 + RUNS.indexOf(run));
+      const retention = await seedRetention(api, tag);
+      const browser: Browser = await openBrowser({
+        width: run.width,
+        height: run.height,
+        locale: run.locale,
+      });
+      const page = browser.page;
+      const shot = (name: string) => screenshot(page, `reports-forecast-${tag}-${name}`);
+      try {
+        await logIn(page, server.url);
+        await forecastStep(page, { url: server.url, lng: run.lng, data: forecast, shot });
+        await retentionStep(page, { url: server.url, lng: run.lng, data: retention, shot });
       } finally {
         await browser.close();
       }

@@ -26,5 +26,6 @@ export * from './pipelines.ts';
 export * from './deals.ts';
 export * from './mailing.ts';
 export * from './reports.ts';
+export * from './reports-forecast.ts';
 export * from './reports-crm.ts';
 export * from './reports-funnel.ts';

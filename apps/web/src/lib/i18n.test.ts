@@ -68,6 +68,7 @@ describe('texts load in parts', () => {
         'jobs',
         'mailing',
         'reports',
+        'reportsForecast',
         'reportsFunnel',
         'settings',
         'setup',

@@ -27,6 +27,7 @@ export const NAMESPACES = [
   'mailing',
   'reports',
   'reportsFunnel',
+  'reportsForecast',
 ] as const;
 
 /** Every language under its own name, so anyone can find theirs in the list. */

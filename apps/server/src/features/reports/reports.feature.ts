@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { backfillFunnelDefaults, seedFunnelDefaults } from './funnel-defaults.ts';
 import { personReachedStep } from './funnel-filter.ts';
 import { funnelRoutes } from './funnel.routes.ts';
+import { forecastRoutes } from './forecast.routes.ts';
 import { crmReportRoutes } from './crm-report.routes.ts';
 
 const seedFunnel = (tx: Db, org: { orgId: string }) => seedFunnelDefaults(tx, org.orgId);
@@ -15,7 +16,7 @@ const seedFunnel = (tx: Db, org: { orgId: string }) => seedFunnelDefaults(tx, or
  */
 export const reportsFeature: Feature = {
   name: 'reports',
-  routes: [crmReportRoutes, funnelRoutes],
+  routes: [crmReportRoutes, funnelRoutes, forecastRoutes],
   wire: () => {
     // After the deals' defaults (features.ts order): the funnel's steps are chosen from them.
     organizationCreated.on(seedFunnel);
