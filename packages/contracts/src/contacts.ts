@@ -296,6 +296,11 @@ export const contactFilterSchema = z.strictObject({
   companyId: idSchema.optional(),
   createdFrom: z.iso.date().optional(),
   createdTo: z.iso.date().optional(),
+  /** Persons waiting for the club's first contact after a lead form (decision 0029). */
+  waiting: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
   cf: z
     .union([customFilterSchema, z.array(customFilterSchema).max(20)])
     .transform((v) => (Array.isArray(v) ? v : [v]))

@@ -24,3 +24,4 @@ export * from './lead-forms.ts';
 export * from './webhooks.ts';
 export * from './pipelines.ts';
 export * from './deals.ts';
+export * from './home.ts';

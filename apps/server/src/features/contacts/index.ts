@@ -74,3 +74,5 @@ export { fillInput, fillPatch, matchKeysOf } from './batch-merge.ts';
  * features; mode `fill` only adds to a matched person what it lacks (the import's update mode).
  */
 export { upsertPersons, type UpsertMode } from './batch.service.ts';
+/** Port: lead-forms provides the persons list's `waiting` filter (`provideWaitingLeadCondition`). */
+export { provideWaitingLeadCondition } from './waiting-lead.ts';

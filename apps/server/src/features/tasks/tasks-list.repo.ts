@@ -1,4 +1,4 @@
-import { and, count, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { TaskListQuery } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import type { BoardBounds } from '../../lib/club-time.ts';
@@ -19,6 +19,8 @@ export interface TaskListScope {
   type?: string[];
   templateId?: string[];
   statusId?: string[];
+  resultId?: string[];
+  noResult?: boolean;
   branchId?: string[];
   contactId?: string;
   /** A round's id, or `none` for tasks outside any round. */
@@ -51,6 +53,13 @@ function stateCondition(state: TaskListScope['state'], b: BoardBounds): SQL | un
   }
 }
 
+/** Done with one of the results, or (also) without one. */
+function resultCondition(ids: string[] | undefined, none: boolean | undefined): SQL | undefined {
+  const byId = ids?.length ? inArray(tasks.resultId, ids) : undefined;
+  const without = none ? and(isNotNull(tasks.completedAt), isNull(tasks.resultId)) : undefined;
+  return byId && without ? or(byId, without) : (byId ?? without);
+}
+
 export function taskListWhere(s: TaskListScope): SQL {
   return and(
     s.visible,
@@ -61,6 +70,7 @@ export function taskListWhere(s: TaskListScope): SQL {
     s.type?.length ? inArray(tasks.type, s.type as TaskRow['type'][]) : undefined,
     s.templateId?.length ? inArray(tasks.templateId, s.templateId) : undefined,
     s.statusId?.length ? inArray(tasks.statusId, s.statusId) : undefined,
+    resultCondition(s.resultId, s.noResult),
     s.branchId?.length ? inArray(tasks.branchId, s.branchId) : undefined,
     s.contactId ? eq(tasks.contactId, s.contactId) : undefined,
     s.parentId === 'none'

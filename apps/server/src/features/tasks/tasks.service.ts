@@ -52,6 +52,8 @@ export async function listTasks(ctx: TaskCtx, q: TaskListQuery): Promise<TaskLis
     type: q.type,
     templateId: q.templateId,
     statusId: q.statusId,
+    resultId: q.resultId,
+    noResult: q.noResult,
     branchId: q.branchId,
     contactId: q.contactId,
     parentId: q.parentId,

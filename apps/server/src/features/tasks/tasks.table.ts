@@ -67,6 +67,10 @@ export const tasks = pgTable(
     index('tasks_done_idx')
       .on(t.orgId, t.completedById, t.completedAt)
       .where(sql`${t.completedAt} is not null`),
+    // The home page's "done today" and reports by completion time, whoever completed them.
+    index('tasks_completed_at_idx')
+      .on(t.orgId, t.completedAt)
+      .where(sql`${t.completedAt} is not null`),
     index('tasks_contact_idx').on(t.orgId, t.contactId),
     index('tasks_parent_idx').on(t.parentId),
     // A task's `next` step is found by the task that points back at it.
