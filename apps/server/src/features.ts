@@ -19,6 +19,7 @@ import { leadFormsFeature } from './features/lead-forms/lead-forms.feature.ts';
 import { liveFeature } from './features/live/live.feature.ts';
 import { notificationsFeature } from './features/notifications/notifications.feature.ts';
 import { organizationsFeature } from './features/organizations/organizations.feature.ts';
+import { reportsFeature } from './features/reports/reports.feature.ts';
 import { taskBoardFeature } from './features/task-board/task-board.feature.ts';
 import { taskSettingsFeature } from './features/task-settings/task-settings.feature.ts';
 import { tasksFeature } from './features/tasks/tasks.feature.ts';
@@ -61,6 +62,7 @@ export function serverFeatures(
     clubEventsFeature,
     webhooksFeature,
     dealsFeature,
+    reportsFeature,
     homeFeature,
     demoFeature,
     backupFeature,

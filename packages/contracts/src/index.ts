@@ -24,4 +24,5 @@ export * from './lead-forms.ts';
 export * from './webhooks.ts';
 export * from './pipelines.ts';
 export * from './deals.ts';
+export * from './reports.ts';
 export * from './home.ts';

@@ -34,7 +34,7 @@ export const PERMISSIONS = [
   'deals.read',
   /** Create, edit, move and delete deals, change owners and stages in bulk. */
   'deals.write',
-  /** The reports and the team's numbers on the home page (issue 15). */
+  /** The reports (S-5, S-3) and the team's numbers on the home page (S-6). */
   'reports.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -115,11 +115,11 @@ export function can(role: Role, permission: Permission): boolean {
 }
 
 /**
- * The CRM's own permissions (persons, companies, tasks, deals): the organization's CRM settings
+ * The CRM's own permissions (persons, companies, tasks, deals, reports): the organization's CRM settings
  * decide which roles have them at all (U-2). Settings, staff and tokens are not CRM.
  */
 export function isCrmPermission(permission: Permission): boolean {
-  return /^(contacts|tasks|deals)\./.test(permission);
+  return /^(contacts|tasks|deals|reports)\./.test(permission);
 }
 
 /** Who uses the CRM until the organization chooses (seed 000: instructors do not). */
@@ -157,7 +157,8 @@ export function rolePermissions(
     : own.some(isCrmPermission)
       ? [...own]
       : [...outside, ...ROLE_PERMISSIONS.sales.filter(isCrmPermission)];
-  if (reportRoles.includes(role) && !granted.includes('reports.read')) {
+  // Reports are CRM: a role the CRM is closed to sees none, whatever the reports setting says.
+  if (crmRoles.includes(role) && reportRoles.includes(role) && !granted.includes('reports.read')) {
     granted.push('reports.read');
   }
   return granted;
@@ -170,6 +171,6 @@ export function canInOrganization(
   crmRoles: readonly Role[],
   reportRoles: readonly Role[] = [],
 ): boolean {
-  if (!isCrmPermission(permission) && permission !== 'reports.read') return can(role, permission);
+  if (!isCrmPermission(permission)) return can(role, permission);
   return rolePermissions(role, crmRoles, reportRoles).includes(permission);
 }
