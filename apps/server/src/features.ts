@@ -10,7 +10,6 @@ import { dealsFeature } from './features/deals/deals.feature.ts';
 import { demoFeature } from './features/demo/demo.feature.ts';
 import { groupsFeature } from './features/groups/groups.feature.ts';
 import { healthFeature } from './features/health/health.feature.ts';
-import { homeFeature } from './features/home/home.feature.ts';
 import { importsFeature } from './features/imports/imports.feature.ts';
 import type { JobDefinition } from './features/jobs/index.ts';
 import { jobsFeature } from './features/jobs/jobs.feature.ts';
@@ -63,7 +62,6 @@ export function serverFeatures(
     webhooksFeature,
     dealsFeature,
     reportsFeature,
-    homeFeature,
     demoFeature,
     backupFeature,
   ];

@@ -1,4 +1,5 @@
 import type { Feature } from '../../lib/feature.ts';
+import { homeRoutes } from './home.routes.ts';
 
 /**
  * Reports (S-3, S-5) and the home page's numbers (S-6): read-only views over tasks, persons,
@@ -6,5 +7,5 @@ import type { Feature } from '../../lib/feature.ts';
  */
 export const reportsFeature: Feature = {
   name: 'reports',
-  routes: [],
+  routes: [homeRoutes],
 };

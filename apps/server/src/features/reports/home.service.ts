@@ -5,7 +5,7 @@ import { boardBounds, clubDate, type BoardBounds } from '../../lib/club-time.ts'
 import { dealVisibility } from '../deals/index.ts';
 import { taskVisibility } from '../tasks/index.ts';
 import * as repo from './home.repo.ts';
-import { clubMonth } from './club-month.ts';
+import { clubMonth } from './home-month.ts';
 
 export interface HomeOrganization {
   timezone: string;

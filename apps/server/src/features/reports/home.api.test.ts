@@ -306,6 +306,15 @@ describe('GET /api/home: the pipeline (owners, admins, managers)', () => {
   }
 });
 
+/** The reports the role setting opens (each helper's route, once it is there). */
+const REPORT_PATHS = [
+  '/api/reports/crm',
+  '/api/reports/funnel',
+  '/api/reports/lead-sources',
+  '/api/reports/forecast',
+  '/api/reports/retention',
+];
+
 describe('GET /api/home: who sees which block, and the report roles setting', () => {
   it('gives reception its own work only until the club lets reception see reports', async () => {
     clock.now = ZONES[0].now;
@@ -323,6 +332,13 @@ describe('GET /api/home: who sees which block, and the report roles setting', ()
     expect(desk.my).toBeDefined();
     expect(desk.team).toBeUndefined();
     expect(desk.pipeline).toBeUndefined();
+    const reportRoutes = REPORT_PATHS.filter((url) => t.app.hasRoute({ method: 'GET', url }));
+    for (const url of reportRoutes) {
+      expect({ url, status: (await reception.client.request('GET', url)).statusCode }).toEqual({
+        url,
+        status: 403,
+      });
+    }
     const teacher = await home(instructor.client);
     expect(Object.keys(teacher).sort()).toEqual(['timezone', 'today']);
 
@@ -348,6 +364,12 @@ describe('GET /api/home: who sees which block, and the report roles setting', ()
     const allowed = await home(reception.client);
     expect(allowed.team).toBeDefined();
     expect(allowed.pipeline).toBeDefined();
+    for (const url of reportRoutes) {
+      expect({ url, status: (await reception.client.request('GET', url)).statusCode }).toEqual({
+        url,
+        status: 200,
+      });
+    }
     const me = await ok<Me>(reception.client, 'GET', '/api/me');
     expect(me.permissions).toContain('reports.read');
     // Sales were not let in.
