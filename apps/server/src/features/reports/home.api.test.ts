@@ -217,7 +217,11 @@ describe('GET /api/home: new leads waiting for a first contact', () => {
     const list = await ok<PersonList>(org.owner, 'GET', '/api/persons?waiting=true&count=true');
     expect(list.total).toBe(h.my?.waitingLeads);
     expect(list.items.map((p) => p.id).sort()).toEqual([waitingLong.id, waitingShort.id].sort());
-    const theirList = await ok<PersonList>(other.owner, 'GET', '/api/persons?waiting=true&count=true');
+    const theirList = await ok<PersonList>(
+      other.owner,
+      'GET',
+      '/api/persons?waiting=true&count=true',
+    );
     expect(theirList.items.map((p) => p.id)).toEqual([theirs.id]);
   });
 });
@@ -236,7 +240,9 @@ describe('GET /api/home: the pipeline (owners, admins, managers)', () => {
       const stages = await db()
         .select()
         .from(dealStages)
-        .where(sql`${dealStages.orgId} = ${org.orgId} and ${dealStages.pipelineId} = ${pipeline!.id}`);
+        .where(
+          sql`${dealStages.orgId} = ${org.orgId} and ${dealStages.pipelineId} = ${pipeline!.id}`,
+        );
       const open = stages.find((s) => s.state === 'open')!;
       const won = stages.find((s) => s.state === 'won')!;
       const deal = (row: Partial<typeof deals.$inferInsert>) =>

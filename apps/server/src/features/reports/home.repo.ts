@@ -70,7 +70,9 @@ const waitingFrom = (orgId: string) => sql`from ${leadFormSubmissions}
 /** Persons waiting for a first contact (as the persons list's `waiting=true`), oldest first. */
 export async function waitingLeads(db: Db, orgId: string) {
   const [counted, listed] = await Promise.all([
-    db.execute(sql`select count(distinct ${leadFormSubmissions.contactId}) as n ${waitingFrom(orgId)}`),
+    db.execute(
+      sql`select count(distinct ${leadFormSubmissions.contactId}) as n ${waitingFrom(orgId)}`,
+    ),
     db.execute(sql`select ${contacts.id} as id, ${contacts.displayName} as name,
         ${epochMs(sql`min(${leadFormSubmissions.submittedAt})`)} as since
       ${waitingFrom(orgId)}

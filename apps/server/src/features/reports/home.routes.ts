@@ -22,8 +22,7 @@ export const homeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const actor = actorOf(req);
-      const org =
-        sessionUserOf(req)?.organization ?? (await findOrganization(app.db, actor.orgId));
+      const org = sessionUserOf(req)?.organization ?? (await findOrganization(app.db, actor.orgId));
       if (!org) throw notFound('Organization');
       return getHome(app.db, actor, org, app.now());
     },

@@ -45,9 +45,7 @@ async function myBlock(
   const [counts, next, waiting] = await Promise.all([
     repo.myTaskCounts(db, visible, userId, b),
     repo.myNextTasks(db, visible, userId),
-    actorCan(actor, 'contacts.read')
-      ? repo.waitingLeads(db, actor.orgId)
-      : { count: 0, items: [] },
+    actorCan(actor, 'contacts.read') ? repo.waitingLeads(db, actor.orgId) : { count: 0, items: [] },
   ]);
   return {
     ...counts,
@@ -101,7 +99,13 @@ async function pipelineBlock(
   });
   // The organization's currency first, then the others by name.
   money.sort((a, b) =>
-    a.currency === org.currency ? -1 : b.currency === org.currency ? 1 : a.currency < b.currency ? -1 : 1,
+    a.currency === org.currency
+      ? -1
+      : b.currency === org.currency
+        ? 1
+        : a.currency < b.currency
+          ? -1
+          : 1,
   );
   if (!money.some((m) => m.currency === org.currency)) {
     money.unshift({

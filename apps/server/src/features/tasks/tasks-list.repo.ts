@@ -1,4 +1,16 @@
-import { and, count, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  count,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { TaskListQuery } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import type { BoardBounds } from '../../lib/club-time.ts';

@@ -26,6 +26,8 @@ const baseSearch = {
   sourceId: lenient(ids),
   createdFrom: lenient(day),
   createdTo: lenient(day),
+  /** Waiting for the club's first contact after a lead form (the home page links here). */
+  waiting: lenient(z.boolean()),
   cf: lenient(z.array(customFilter).check(z.maxLength(20))),
   sort: lenient(text(60).check(z.regex(/^-?(cf:[0-9a-fA-F-]{36}|[a-zA-Z]+)$/))),
   /** The page's position, opaque: the API's `nextCursor` or `prevCursor`. */

@@ -25,6 +25,9 @@ export const tasksSearchSchema = z.object({
   contactId: lenient(id),
   /** Done on or after this day (the control view's "done today / this week"). */
   doneFrom: lenient(day),
+  /** Done with one of these results, or without one (the home page's "today's results"). */
+  resultId: lenient(ids),
+  noResult: lenient(z.boolean()),
   sort: lenient(z.enum(TASK_SORTS)),
   page: lenient(pageNumber),
   pageSize: lenient(pageSize),
@@ -56,6 +59,8 @@ export function toListQuery(s: TasksSearch): TaskListQueryInput {
   const text = s.search?.trim();
   if (text) q.search = text;
   if (s.doneFrom) q.doneFrom = s.doneFrom;
+  if (s.resultId?.length) q.resultId = s.resultId;
+  if (s.noResult) q.noResult = 'true';
   if (s.completedById) q.completedById = s.completedById;
   if (s.contactId) q.contactId = s.contactId;
   return q;
@@ -69,6 +74,8 @@ export const hasFilters = (s: TasksSearch) =>
     s.branchId?.length ||
     s.search?.trim() ||
     s.doneFrom ||
+    s.resultId?.length ||
+    s.noResult ||
     s.completedById ||
     s.contactId ||
     (s.view !== 'my' && (s.assigneeId || s.unassigned)),

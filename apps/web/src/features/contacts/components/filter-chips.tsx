@@ -82,6 +82,7 @@ export function FilterChips(props: {
       createdTo: undefined,
     });
   }
+  if (s.waiting) add('waiting', t('filters.waiting'), { waiting: undefined });
   for (const raw of s.cf ?? []) {
     const f = parseCustomFilter(raw);
     const field = f && refs.fieldById.get(f.fieldId);

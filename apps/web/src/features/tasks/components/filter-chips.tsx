@@ -29,6 +29,11 @@ export function ActiveFilterChips(props: {
       label: t('filters.doneFrom', { day: formatWall(search.doneFrom, i18n.language, false) }),
       clear: { doneFrom: undefined },
     },
+    (search.resultId?.length || search.noResult) && {
+      key: 'resultId',
+      label: search.resultId?.length ? t('filters.result') : t('filters.noResult'),
+      clear: { resultId: undefined, noResult: undefined },
+    },
     search.contactId && {
       key: 'contactId',
       label: t('filters.contact'),
