@@ -4,6 +4,7 @@ import type { CrmSettings, Home, Me, TaskList } from '@spotter/contracts';
 import { describe, expect, it } from 'vitest';
 import { createOrg, createStaff, ok, useTestApp, type TestOrg } from '../../../test/test-app.ts';
 import type { Db } from '../../db/client.ts';
+import { eventSources, memberRecords } from '../club-events/index.ts';
 import { dealStages, deals, pipelines } from '../deals/index.ts';
 import { leadFormSubmissions } from '../lead-forms/index.ts';
 import { tasks } from '../tasks/index.ts';
@@ -223,6 +224,59 @@ describe('GET /api/home: new leads waiting for a first contact', () => {
       '/api/persons?waiting=true&count=true',
     );
     expect(theirList.items.map((p) => p.id)).toEqual([theirs.id]);
+  });
+});
+
+describe('GET /api/home: trial classes today', () => {
+  it('lists the trial bookings that start today in the club’s zone, not cancelled ones', async () => {
+    const zone = ZONES[1];
+    clock.now = zone.now;
+    const org = await createOrg(t.app, { timezone: zone.timezone });
+    const person = await insertPerson(db(), org.orgId, { displayName: 'Tia Trial' });
+    const [source] = await db()
+      .insert(eventSources)
+      .values({ orgId: org.orgId, name: 'Club system', kind: 'generic', secretSealed: 'x' })
+      .returning();
+    const booking = (id: string, startsAt: Date, extra: Record<string, unknown> = {}) =>
+      db()
+        .insert(memberRecords)
+        .values({
+          orgId: org.orgId,
+          sourceId: source!.id,
+          kind: 'booking',
+          externalId: id,
+          contactId: person.id,
+          occurredAt: minutes(zone.start, -600),
+          data: {
+            externalId: id,
+            className: 'Spinning',
+            startsAt,
+            trial: true,
+            state: 'booked',
+            ...extra,
+          },
+        });
+    await booking('today-early', zone.start);
+    await booking('today-late', minutes(zone.end, -1));
+    await booking('yesterday', minutes(zone.start, -1));
+    await booking('tomorrow', zone.end);
+    await booking('cancelled', minutes(zone.now, 60), { state: 'cancelled' });
+    await booking('not-trial', minutes(zone.now, 60), { trial: false });
+
+    const h = await home(org.owner);
+    const expected = await one(sql`select count(*) as n from member_records
+      where org_id = ${org.orgId} and kind = 'booking' and data->>'trial' = 'true'
+        and data->>'state' = 'booked'
+        and ((data->>'startsAt')::timestamptz at time zone ${zone.timezone})::date
+          = (${zone.now}::timestamptz at time zone ${zone.timezone})::date`);
+    expect(h.team?.trials).toBe(n(expected.n));
+    expect(h.team?.trials).toBe(2);
+    expect(h.team?.trialList.map((x) => [x.contact?.name, x.startsAt])).toEqual([
+      ['Tia Trial', zone.start.toISOString()],
+      ['Tia Trial', minutes(zone.end, -1).toISOString()],
+    ]);
+    const other = await createOrg(t.app, { timezone: zone.timezone });
+    expect((await home(other.owner)).team?.trials).toBe(0);
   });
 });
 

@@ -22,12 +22,14 @@ export function PipelineCard(props: { pipeline: HomePipeline }) {
         {pipeline.money.map((m) => (
           <SimpleGrid key={m.currency} cols={{ base: 2, sm: 4 }}>
             <HomeStat
+              compact
               label={t('pipeline.open', { count: m.openCount })}
               value={money(m.open, m.currency)}
               link={(root) => <Link {...root} to="/deals" search={{ state: 'open' }} />}
               testId={`home-pipeline-open-${m.currency}`}
             />
             <HomeStat
+              compact
               label={t('pipeline.thisMonth')}
               value={money(m.thisMonth, m.currency)}
               link={(root) => (
@@ -40,6 +42,7 @@ export function PipelineCard(props: { pipeline: HomePipeline }) {
               testId={`home-pipeline-this-${m.currency}`}
             />
             <HomeStat
+              compact
               label={t('pipeline.nextMonth')}
               value={money(m.nextMonth, m.currency)}
               link={(root) => (
@@ -52,6 +55,7 @@ export function PipelineCard(props: { pipeline: HomePipeline }) {
               testId={`home-pipeline-next-${m.currency}`}
             />
             <HomeStat
+              compact
               label={t('pipeline.won')}
               value={money(m.wonThisMonth, m.currency)}
               color="green"
