@@ -25,4 +25,5 @@ export * from './webhooks.ts';
 export * from './pipelines.ts';
 export * from './deals.ts';
 export * from './reports.ts';
+export * from './reports-crm.ts';
 export * from './home.ts';

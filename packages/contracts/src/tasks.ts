@@ -205,6 +205,13 @@ export const taskListQuerySchema = z.strictObject({
   /** Completed on or after / before this day (organization's calendar), for the control view. */
   doneFrom: z.iso.date().optional(),
   doneTo: z.iso.date().optional(),
+  /** Created on or after / on or before this day (organization's calendar): the reports. */
+  createdFrom: z.iso.date().optional(),
+  createdTo: z.iso.date().optional(),
+  /** Due before this day begins (organization's calendar): a report's overdue at a day's end. */
+  dueBefore: z.iso.date().optional(),
+  /** Assigned to a member (or manager) of this group. */
+  groupId: idSchema.optional(),
   /** Contact name or phone, or the comment. */
   search: z.string().trim().max(200).optional(),
   sort: z.enum(TASK_SORTS).default('dueAt'),

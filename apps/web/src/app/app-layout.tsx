@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import type { Me } from '@spotter/contracts';
 import {
   IconBuilding,
+  IconChartBar,
   IconChecklist,
   IconLayoutKanban,
   IconListCheck,
@@ -41,6 +42,7 @@ const SECTIONS = [
   { to: '/tasks', key: 'tasks', icon: IconChecklist, permission: 'tasks.read' },
   { to: '/pipeline', key: 'pipeline', icon: IconTimeline, permission: 'deals.read' },
   { to: '/deals', key: 'deals', icon: IconReportMoney, permission: 'deals.read' },
+  { to: '/reports', key: 'reports', icon: IconChartBar, permission: 'reports.read' },
   { to: '/trash', key: 'trash', icon: IconTrash, permission: 'contacts.admin' },
   { to: '/settings', key: 'settings', icon: IconSettings, permission: 'settings.manage' },
 ] as const;

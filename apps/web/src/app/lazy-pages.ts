@@ -26,6 +26,7 @@ const clubEvents = withMoreTexts(() => import('../features/club-events/pages.ts'
 const leadForms = withMoreTexts(() => import('../features/lead-forms/pages.ts'));
 const webhooks = withMoreTexts(() => import('../features/webhooks/pages.ts'));
 const deals = withMoreTexts(() => import('../features/deals/pages.ts'));
+const reports = withMoreTexts(() => import('../features/reports/pages.ts'));
 
 export const Authenticated = lazyRouteComponent(
   () => import('./authenticated.tsx'),
@@ -72,3 +73,5 @@ export const DealsListPage = lazyRouteComponent(deals, 'DealsListPage');
 export const DealPage = lazyRouteComponent(deals, 'DealPage');
 export const PipelinesSettingsPage = lazyRouteComponent(deals, 'PipelinesSettingsPage');
 export const DealListsPage = lazyRouteComponent(deals, 'DealListsPage');
+export const ReportsLayout = lazyRouteComponent(reports, 'ReportsLayout');
+export const CrmReportPage = lazyRouteComponent(reports, 'CrmReportPage');

@@ -23,6 +23,7 @@ import {
 import { taskBoardSearchSchema } from '../features/task-board/board-search.ts';
 import { dealsSearchSchema, pipelineSearchSchema } from '../features/deals/deals-search.ts';
 import { tasksSearchSchema } from '../features/tasks/tasks-search.ts';
+import { crmReportSearchSchema } from '../features/reports/crm-search.ts';
 import type { DealListKind, LookupKind } from '@spotter/contracts';
 import { LOOKUP_KINDS } from '@spotter/contracts/enums';
 import { loadSignedInTexts } from '../lib/i18n.ts';
@@ -61,6 +62,8 @@ import {
   PersonsListPage,
   PipelinePage,
   PipelinesSettingsPage,
+  ReportsLayout,
+  CrmReportPage,
   SettingsLayout,
   SetupPage,
   StartPage,
@@ -548,6 +551,39 @@ const settingsDealListsRoute = createRoute({
   },
 });
 
+// ---------------------------------------------------------------- reports (issue 15)
+
+const reportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reports',
+  component: function ReportsRoute() {
+    return <ReportsLayout allowed={useSignedInMe().permissions.includes('reports.read')} />;
+  },
+});
+
+const reportsIndexRoute = createRoute({
+  getParentRoute: () => reportsRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/reports/crm', replace: true });
+  },
+});
+
+const reportsCrmRoute = createRoute({
+  getParentRoute: () => reportsRoute,
+  path: '/crm',
+  validateSearch: crmReportSearchSchema,
+  component: function CrmReportRoute() {
+    const navigate = useNavigate();
+    return (
+      <CrmReportPage
+        search={reportsCrmRoute.useSearch()}
+        onSearch={(search) => void navigate({ to: '/reports/crm', search, replace: true })}
+      />
+    );
+  },
+});
+
 const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
@@ -572,6 +608,7 @@ const routeTree = rootRoute.addChildren([
     pipelineRoute,
     dealsRoute,
     dealRoute,
+    reportsRoute.addChildren([reportsIndexRoute, reportsCrmRoute]),
     settingsRoute.addChildren([
       settingsIndexRoute,
       settingsOrganizationRoute,

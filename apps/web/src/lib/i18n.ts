@@ -24,6 +24,7 @@ export const NAMESPACES = [
   'leadForms',
   'webhooks',
   'deals',
+  'reports',
 ] as const;
 
 /** Every language under its own name, so anyone can find theirs in the list. */

@@ -1,4 +1,5 @@
 import type { Feature } from '../../lib/feature.ts';
+import { crmReportRoutes } from './crm-report.routes.ts';
 import { homeRoutes } from './home.routes.ts';
 
 /**
@@ -7,5 +8,5 @@ import { homeRoutes } from './home.routes.ts';
  */
 export const reportsFeature: Feature = {
   name: 'reports',
-  routes: [homeRoutes],
+  routes: [crmReportRoutes, homeRoutes],
 };

@@ -14,6 +14,7 @@ import {
 import type { TaskListQuery } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import type { BoardBounds } from '../../lib/club-time.ts';
+import { groupMembers } from '../groups/index.ts';
 import { tasks } from './tasks.table.ts';
 import type { TaskRow } from './tasks.repo.ts';
 
@@ -39,6 +40,10 @@ export interface TaskListScope {
   parentId?: string;
   doneFrom?: Date;
   doneTo?: Date;
+  createdFrom?: Date;
+  createdTo?: Date;
+  dueBefore?: Date;
+  groupId?: string;
   /** Contact name/phone or comment: built by the service (it needs the contacts' search rule). */
   search?: SQL;
 }
@@ -92,6 +97,13 @@ export function taskListWhere(s: TaskListScope): SQL {
         : undefined,
     s.doneFrom ? gte(tasks.completedAt, s.doneFrom) : undefined,
     s.doneTo ? lt(tasks.completedAt, s.doneTo) : undefined,
+    s.createdFrom ? gte(tasks.createdAt, s.createdFrom) : undefined,
+    s.createdTo ? lt(tasks.createdAt, s.createdTo) : undefined,
+    s.dueBefore ? lt(tasks.dueAt, s.dueBefore) : undefined,
+    s.groupId
+      ? sql`exists (select 1 from ${groupMembers} where ${groupMembers.orgId} = ${tasks.orgId}
+          and ${groupMembers.userId} = ${tasks.assigneeId} and ${groupMembers.groupId} = ${s.groupId}::uuid)`
+      : undefined,
     s.search,
   )!;
 }

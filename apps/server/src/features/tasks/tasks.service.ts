@@ -60,6 +60,10 @@ export async function listTasks(ctx: TaskCtx, q: TaskListQuery): Promise<TaskLis
     // Days of the club's calendar: [from 00:00, to + 1 day 00:00) there.
     doneFrom: q.doneFrom ? startOfClubDay(q.doneFrom, timezone) : undefined,
     doneTo: q.doneTo ? startOfClubDay(nextDay(q.doneTo), timezone) : undefined,
+    createdFrom: q.createdFrom ? startOfClubDay(q.createdFrom, timezone) : undefined,
+    createdTo: q.createdTo ? startOfClubDay(nextDay(q.createdTo), timezone) : undefined,
+    dueBefore: q.dueBefore ? startOfClubDay(q.dueBefore, timezone) : undefined,
+    groupId: q.groupId,
     search,
   };
   const [rows, total] = await Promise.all([

@@ -67,8 +67,9 @@ export const tasks = pgTable(
     index('tasks_done_idx')
       .on(t.orgId, t.completedById, t.completedAt)
       .where(sql`${t.completedAt} is not null`),
-    // The home page's "done today" and reports by completion time, whoever completed them.
-    index('tasks_completed_at_idx')
+    // Reports count tasks created and completed in a period of the organization's calendar.
+    index('tasks_org_created_idx').on(t.orgId, t.createdAt),
+    index('tasks_org_completed_idx')
       .on(t.orgId, t.completedAt)
       .where(sql`${t.completedAt} is not null`),
     index('tasks_contact_idx').on(t.orgId, t.contactId),

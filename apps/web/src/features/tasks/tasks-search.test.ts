@@ -114,4 +114,33 @@ describe('the control view drill-down', () => {
       state: 'open',
     });
   });
+
+  it("carries a report's drill-down to the API and counts it as a filter", () => {
+    const s = tasksSearchSchema.parse({
+      view: 'all',
+      state: 'overdue',
+      createdFrom: '2026-03-01',
+      createdTo: '2026-03-31',
+      doneTo: '2026-03-31',
+      dueBefore: '2026-04-01',
+      resultId: [A],
+      groupId: B,
+      type: ['call', 'client', 'internal', 'bogus'],
+    });
+    expect(s.type).toBeUndefined();
+    const q = toListQuery({ ...s, type: ['call', 'internal'] });
+    expect(q).toMatchObject({
+      state: 'overdue',
+      createdFrom: '2026-03-01',
+      createdTo: '2026-03-31',
+      doneTo: '2026-03-31',
+      dueBefore: '2026-04-01',
+      resultId: [A],
+      groupId: B,
+      type: ['call', 'internal'],
+    });
+    expect(taskListQuerySchema.safeParse(Object.fromEntries(taskListParams(q))).success).toBe(true);
+    expect(hasFilters({ view: 'all', dueBefore: '2026-04-01' })).toBe(true);
+    expect(clearFilters(s)).toEqual({ view: 'all', state: 'overdue' });
+  });
 });

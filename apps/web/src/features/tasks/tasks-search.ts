@@ -3,6 +3,9 @@ import { TASK_SORTS, TASK_STATES } from '@spotter/contracts/enums';
 import * as z from 'zod/mini';
 import { day, id, ids, lenient, pageNumber, pageSize, text } from '../../lib/search-params.ts';
 
+// The contracts' task types, spelled here (the router is in the first download).
+const REPORT_TASK_TYPES = ['call', 'round', 'client', 'internal'] as const;
+
 export const PAGE_SIZES = [25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 50;
 
@@ -25,8 +28,18 @@ export const tasksSearchSchema = z.object({
   contactId: lenient(id),
   /** Done on or after this day (the control view's "done today / this week"). */
   doneFrom: lenient(day),
-  /** Done with one of these results, or without one (the home page's "today's results"). */
+  /** The reports' drill-downs: what a report's number counted, by the club's days. */
+  doneTo: lenient(day),
+  createdFrom: lenient(day),
+  createdTo: lenient(day),
+  /** Due before this day begins (a report's overdue at a day's end). */
+  dueBefore: lenient(day),
   resultId: lenient(ids),
+  /** Assigned to someone in this group. */
+  groupId: lenient(id),
+  /** Task types, e.g. every kind but the round frames a report leaves out. */
+  type: lenient(z.array(z.enum(REPORT_TASK_TYPES)).check(z.maxLength(4))),
+  /** Done without a result (the home page's "today's results"). */
   noResult: lenient(z.boolean()),
   sort: lenient(z.enum(TASK_SORTS)),
   page: lenient(pageNumber),
@@ -59,7 +72,13 @@ export function toListQuery(s: TasksSearch): TaskListQueryInput {
   const text = s.search?.trim();
   if (text) q.search = text;
   if (s.doneFrom) q.doneFrom = s.doneFrom;
+  if (s.doneTo) q.doneTo = s.doneTo;
+  if (s.createdFrom) q.createdFrom = s.createdFrom;
+  if (s.createdTo) q.createdTo = s.createdTo;
+  if (s.dueBefore) q.dueBefore = s.dueBefore;
   if (s.resultId?.length) q.resultId = s.resultId;
+  if (s.groupId) q.groupId = s.groupId;
+  if (s.type?.length) q.type = s.type;
   if (s.noResult) q.noResult = 'true';
   if (s.completedById) q.completedById = s.completedById;
   if (s.contactId) q.contactId = s.contactId;
@@ -74,7 +93,13 @@ export const hasFilters = (s: TasksSearch) =>
     s.branchId?.length ||
     s.search?.trim() ||
     s.doneFrom ||
+    s.doneTo ||
+    s.createdFrom ||
+    s.createdTo ||
+    s.dueBefore ||
     s.resultId?.length ||
+    s.groupId ||
+    s.type?.length ||
     s.noResult ||
     s.completedById ||
     s.contactId ||

@@ -5,7 +5,10 @@
  * does not download them (decision 0030).
  */
 const files = import.meta.glob<{ default: Record<string, unknown> }>(
-  './{backup,card,clubEvents,crm,deals,imports,jobs,settings,setup,taskSettings}.json',
+  [
+    './{backup,card,clubEvents,crm,deals,imports,jobs,settings,setup,taskSettings}.json',
+    './reports*.json',
+  ],
   { eager: true },
 );
 

@@ -1,6 +1,7 @@
 import { Badge, CloseButton, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useStaff } from '../../../lib/crm-reference.ts';
+import { useGroups, useStaff } from '../../../lib/crm-reference.ts';
+import { useTaskTemplates } from '../api/task-settings-read-api.ts';
 import type { TasksSearch } from '../tasks-search.ts';
 import { formatWall } from './zoned-date-time-input.tsx';
 
@@ -18,6 +19,21 @@ export function ActiveFilterChips(props: {
   const completer = search.completedById
     ? (staff.data?.items.find((u) => u.id === search.completedById)?.name ?? '…')
     : null;
+  const templates = useTaskTemplates();
+  const groups = useGroups(true);
+  const day = (d: string) => formatWall(d, i18n.language, false);
+  const resultNames = search.resultId?.length
+    ? search.resultId
+        .map(
+          (id) =>
+            templates.data?.items.flatMap((tpl) => tpl.results).find((r) => r.id === id)?.name ??
+            '…',
+        )
+        .join(', ')
+    : null;
+  const groupName = search.groupId
+    ? (groups.data?.items.find((g) => g.id === search.groupId)?.name ?? '…')
+    : null;
   const chips = [
     completer && {
       key: 'completedById',
@@ -29,10 +45,43 @@ export function ActiveFilterChips(props: {
       label: t('filters.doneFrom', { day: formatWall(search.doneFrom, i18n.language, false) }),
       clear: { doneFrom: undefined },
     },
-    (search.resultId?.length || search.noResult) && {
+    search.doneTo && {
+      key: 'doneTo',
+      label: t('filters.doneTo', { day: day(search.doneTo) }),
+      clear: { doneTo: undefined },
+    },
+    (search.createdFrom || search.createdTo) && {
+      key: 'created',
+      label: t('filters.created', {
+        from: search.createdFrom ? day(search.createdFrom) : '…',
+        to: search.createdTo ? day(search.createdTo) : '…',
+      }),
+      clear: { createdFrom: undefined, createdTo: undefined },
+    },
+    search.dueBefore && {
+      key: 'dueBefore',
+      label: t('filters.dueBefore', { day: day(search.dueBefore) }),
+      clear: { dueBefore: undefined },
+    },
+    resultNames && {
       key: 'resultId',
-      label: search.resultId?.length ? t('filters.result') : t('filters.noResult'),
-      clear: { resultId: undefined, noResult: undefined },
+      label: t('filters.result', { names: resultNames }),
+      clear: { resultId: undefined },
+    },
+    groupName && {
+      key: 'groupId',
+      label: t('filters.group', { name: groupName }),
+      clear: { groupId: undefined },
+    },
+    search.type?.length && {
+      key: 'type',
+      label: t('filters.noRounds'),
+      clear: { type: undefined },
+    },
+    search.noResult && {
+      key: 'noResult',
+      label: t('filters.noResult'),
+      clear: { noResult: undefined },
     },
     search.contactId && {
       key: 'contactId',

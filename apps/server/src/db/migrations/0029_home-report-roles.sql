@@ -1,3 +1,2 @@
 ALTER TABLE "organizations" ADD COLUMN "report_roles" text[];--> statement-breakpoint
-CREATE INDEX "tasks_completed_at_idx" ON "tasks" USING btree ("org_id","completed_at") WHERE "tasks"."completed_at" is not null;--> statement-breakpoint
 CREATE INDEX "member_records_trial_idx" ON "member_records" USING btree ("org_id","occurred_at") WHERE "member_records"."kind" = 'booking' and ("member_records"."data" ->> 'trial') = 'true';

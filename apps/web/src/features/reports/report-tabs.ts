@@ -1,0 +1,9 @@
+import { IconChecklist, type Icon } from '@tabler/icons-react';
+
+/**
+ * The reports' sub-navigation, in order: each report adds one line (its path under /reports,
+ * which is also its label key `tabs.<value>` in the `reports` texts).
+ */
+export const REPORT_TABS: readonly { value: string; icon: Icon }[] = [
+  { value: 'crm', icon: IconChecklist },
+];
