@@ -17,3 +17,4 @@ export * from './features/club-events/club-events.table.ts';
 export * from './features/lead-forms/lead-forms.table.ts';
 export * from './features/webhooks/webhooks.table.ts';
 export * from './features/deals/deals.table.ts';
+export * from './features/reports/funnel.table.ts';

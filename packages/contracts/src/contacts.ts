@@ -301,6 +301,11 @@ export const contactFilterSchema = z.strictObject({
     .enum(['true', 'false'])
     .optional()
     .transform((v) => v === 'true'),
+  /**
+   * Persons who reached this step of the sales funnel (or a later one) by the organization's
+   * funnel settings: the drill-down of the funnel report, with createdFrom / createdTo.
+   */
+  funnelStep: z.enum(['contacted', 'trial', 'bought']).optional(),
   cf: z
     .union([customFilterSchema, z.array(customFilterSchema).max(20)])
     .transform((v) => (Array.isArray(v) ? v : [v]))

@@ -27,3 +27,4 @@ export * from './deals.ts';
 export * from './reports.ts';
 export * from './reports-crm.ts';
 export * from './home.ts';
+export * from './reports-funnel.ts';

@@ -75,3 +75,5 @@ export const PipelinesSettingsPage = lazyRouteComponent(deals, 'PipelinesSetting
 export const DealListsPage = lazyRouteComponent(deals, 'DealListsPage');
 export const ReportsLayout = lazyRouteComponent(reports, 'ReportsLayout');
 export const CrmReportPage = lazyRouteComponent(reports, 'CrmReportPage');
+export const FunnelPage = lazyRouteComponent(reports, 'FunnelPage');
+export const LeadSourcesPage = lazyRouteComponent(reports, 'LeadSourcesPage');

@@ -24,6 +24,7 @@ import { taskBoardSearchSchema } from '../features/task-board/board-search.ts';
 import { dealsSearchSchema, pipelineSearchSchema } from '../features/deals/deals-search.ts';
 import { tasksSearchSchema } from '../features/tasks/tasks-search.ts';
 import { crmReportSearchSchema } from '../features/reports/crm-search.ts';
+import { funnelSearchSchema, leadSourcesSearchSchema } from '../features/reports/funnel-search.ts';
 import type { DealListKind, LookupKind } from '@spotter/contracts';
 import { LOOKUP_KINDS } from '@spotter/contracts/enums';
 import { loadSignedInTexts } from '../lib/i18n.ts';
@@ -64,6 +65,8 @@ import {
   PipelinesSettingsPage,
   ReportsLayout,
   CrmReportPage,
+  FunnelPage,
+  LeadSourcesPage,
   SettingsLayout,
   SetupPage,
   StartPage,
@@ -584,6 +587,30 @@ const reportsCrmRoute = createRoute({
   },
 });
 
+const reportsFunnelRoute = createRoute({
+  getParentRoute: () => reportsRoute,
+  path: '/funnel',
+  validateSearch: funnelSearchSchema,
+  component: function ReportsFunnelRoute() {
+    const me = useSignedInMe();
+    return (
+      <FunnelPage
+        search={reportsFunnelRoute.useSearch()}
+        canConfigure={me.permissions.includes('settings.manage')}
+      />
+    );
+  },
+});
+
+const reportsSourcesRoute = createRoute({
+  getParentRoute: () => reportsRoute,
+  path: '/sources',
+  validateSearch: leadSourcesSearchSchema,
+  component: function ReportsSourcesRoute() {
+    return <LeadSourcesPage search={reportsSourcesRoute.useSearch()} />;
+  },
+});
+
 const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
@@ -608,7 +635,12 @@ const routeTree = rootRoute.addChildren([
     pipelineRoute,
     dealsRoute,
     dealRoute,
-    reportsRoute.addChildren([reportsIndexRoute, reportsCrmRoute]),
+    reportsRoute.addChildren([
+      reportsIndexRoute,
+      reportsCrmRoute,
+      reportsFunnelRoute,
+      reportsSourcesRoute,
+    ]),
     settingsRoute.addChildren([
       settingsIndexRoute,
       settingsOrganizationRoute,

@@ -67,6 +67,7 @@ describe('texts load in parts', () => {
         'imports',
         'jobs',
         'reports',
+        'reportsFunnel',
         'settings',
         'setup',
         'taskSettings',

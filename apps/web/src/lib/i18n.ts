@@ -25,6 +25,7 @@ export const NAMESPACES = [
   'webhooks',
   'deals',
   'reports',
+  'reportsFunnel',
 ] as const;
 
 /** Every language under its own name, so anyone can find theirs in the list. */

@@ -60,6 +60,8 @@ export interface ListScope {
   search: SearchTerms | null;
   /** Restrict to these ids (bulk actions on a selection). */
   ids?: string[];
+  /** The persons who reached the `funnelStep` filter's step (the reports feature's condition). */
+  funnel?: SQL;
 }
 
 export type SortColumn = (typeof PERSON_SORTS)[number] | (typeof COMPANY_SORTS)[number];
@@ -146,6 +148,7 @@ function filterConditions(scope: ListScope): Array<SQL | undefined> {
       ? sql`${contacts.createdAt} < ((${f.createdTo}::date + 1)::timestamp at time zone ${tz})`
       : undefined,
     ...scope.customFilters.map(customFilterSql),
+    scope.funnel,
   ];
 }
 

@@ -17,6 +17,7 @@ import { loadDtoRefs } from './contacts.repo.ts';
 import * as repo from './contacts-list.repo.ts';
 import { decodeListCursor, encodeListCursor, type ListCursor } from './contacts-list.cursor.ts';
 import { listSearchTerms } from './search.service.ts';
+import { personFunnelFilter } from './funnel-filter.port.ts';
 
 export interface ResolvedScope {
   scope: repo.ListScope;
@@ -117,6 +118,9 @@ export async function resolveScope(
     listSearchTerms(db, orgId, filter.search),
   ]);
   const fields = new Map(fieldList.map((f) => [f.id.toLowerCase(), f]));
+  const funnel = filter.funnelStep
+    ? await personFunnelFilter.get()(db, orgId, filter.funnelStep)
+    : undefined;
   return {
     fields,
     scope: {
@@ -127,6 +131,7 @@ export async function resolveScope(
       timezone: org?.timezone ?? null,
       search,
       ids: opts.ids,
+      funnel,
     },
   };
 }

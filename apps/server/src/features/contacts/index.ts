@@ -76,3 +76,5 @@ export { fillInput, fillPatch, matchKeysOf } from './batch-merge.ts';
 export { upsertPersons, type UpsertMode } from './batch.service.ts';
 /** Port: lead-forms provides the persons list's `waiting` filter (`provideWaitingLeadCondition`). */
 export { provideWaitingLeadCondition } from './waiting-lead.ts';
+/** The persons list's funnel-step filter, which the reports feature provides. */
+export { personFunnelFilter, type FunnelFilterStep } from './funnel-filter.port.ts';

@@ -1,6 +1,14 @@
 import type { Feature } from '../../lib/feature.ts';
 import { crmReportRoutes } from './crm-report.routes.ts';
 import { homeRoutes } from './home.routes.ts';
+import { personFunnelFilter } from '../contacts/index.ts';
+import { organizationCreated } from '../organizations/index.ts';
+import type { Db } from '../../db/client.ts';
+import { backfillFunnelDefaults, seedFunnelDefaults } from './funnel-defaults.ts';
+import { personReachedStep } from './funnel-filter.ts';
+import { funnelRoutes } from './funnel.routes.ts';
+
+const seedFunnel = (tx: Db, org: { orgId: string }) => seedFunnelDefaults(tx, org.orgId);
 
 /**
  * Reports (S-3, S-5) and the home page's numbers (S-6): read-only views over tasks, persons,
@@ -8,5 +16,13 @@ import { homeRoutes } from './home.routes.ts';
  */
 export const reportsFeature: Feature = {
   name: 'reports',
-  routes: [crmReportRoutes, homeRoutes],
+  routes: [crmReportRoutes, funnelRoutes, homeRoutes],
+  wire: () => {
+    // After the deals' defaults (features.ts order): the funnel's steps are chosen from them.
+    organizationCreated.on(seedFunnel);
+    personFunnelFilter.provide(personReachedStep);
+  },
+  onReady: async (app) => {
+    await backfillFunnelDefaults(app.db);
+  },
 };

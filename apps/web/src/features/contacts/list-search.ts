@@ -28,6 +28,8 @@ const baseSearch = {
   createdTo: lenient(day),
   /** Waiting for the club's first contact after a lead form (the home page links here). */
   waiting: lenient(z.boolean()),
+  /** Persons who reached a step of the sales funnel (the funnel report's drill-down). */
+  funnelStep: lenient(z.enum(['contacted', 'trial', 'bought'])),
   cf: lenient(z.array(customFilter).check(z.maxLength(20))),
   sort: lenient(text(60).check(z.regex(/^-?(cf:[0-9a-fA-F-]{36}|[a-zA-Z]+)$/))),
   /** The page's position, opaque: the API's `nextCursor` or `prevCursor`. */

@@ -1,4 +1,4 @@
-import { IconChecklist, type Icon } from '@tabler/icons-react';
+import { IconChecklist, IconFilter, IconUserPlus, type Icon } from '@tabler/icons-react';
 
 /**
  * The reports' sub-navigation, in order: each report adds one line (its path under /reports,
@@ -6,4 +6,6 @@ import { IconChecklist, type Icon } from '@tabler/icons-react';
  */
 export const REPORT_TABS: readonly { value: string; icon: Icon }[] = [
   { value: 'crm', icon: IconChecklist },
+  { value: 'funnel', icon: IconFilter },
+  { value: 'sources', icon: IconUserPlus },
 ];

@@ -83,6 +83,11 @@ export function FilterChips(props: {
     });
   }
   if (s.waiting) add('waiting', t('filters.waiting'), { waiting: undefined });
+  if (s.funnelStep) {
+    add('funnel', `${t('filters.funnel')}: ${t(`filters.funnelSteps.${s.funnelStep}`)}`, {
+      funnelStep: undefined,
+    });
+  }
   for (const raw of s.cf ?? []) {
     const f = parseCustomFilter(raw);
     const field = f && refs.fieldById.get(f.fieldId);

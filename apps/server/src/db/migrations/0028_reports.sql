@@ -1,0 +1,12 @@
+CREATE TABLE "funnel_settings" (
+	"org_id" uuid PRIMARY KEY NOT NULL,
+	"steps" jsonb NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "organizations" ADD COLUMN "report_roles" text[];--> statement-breakpoint
+ALTER TABLE "funnel_settings" ADD CONSTRAINT "funnel_settings_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "tasks_org_created_idx" ON "tasks" USING btree ("org_id","created_at");--> statement-breakpoint
+CREATE INDEX "tasks_org_completed_idx" ON "tasks" USING btree ("org_id","completed_at") WHERE "tasks"."completed_at" is not null;--> statement-breakpoint
+CREATE INDEX "member_records_trial_idx" ON "member_records" USING btree ("org_id","occurred_at") WHERE "member_records"."kind" = 'booking' and ("member_records"."data" ->> 'trial') = 'true';

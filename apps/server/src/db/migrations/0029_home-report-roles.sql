@@ -1,2 +1,0 @@
-ALTER TABLE "organizations" ADD COLUMN "report_roles" text[];--> statement-breakpoint
-CREATE INDEX "member_records_trial_idx" ON "member_records" USING btree ("org_id","occurred_at") WHERE "member_records"."kind" = 'booking' and ("member_records"."data" ->> 'trial') = 'true';
