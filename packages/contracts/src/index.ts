@@ -28,3 +28,4 @@ export * from './reports.ts';
 export * from './reports-crm.ts';
 export * from './home.ts';
 export * from './reports-funnel.ts';
+export * from './reports-forecast.ts';

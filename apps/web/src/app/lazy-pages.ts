@@ -77,3 +77,5 @@ export const ReportsLayout = lazyRouteComponent(reports, 'ReportsLayout');
 export const CrmReportPage = lazyRouteComponent(reports, 'CrmReportPage');
 export const FunnelPage = lazyRouteComponent(reports, 'FunnelPage');
 export const LeadSourcesPage = lazyRouteComponent(reports, 'LeadSourcesPage');
+export const ForecastPage = lazyRouteComponent(reports, 'ForecastPage');
+export const RetentionPage = lazyRouteComponent(reports, 'RetentionPage');

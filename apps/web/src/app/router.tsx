@@ -25,6 +25,10 @@ import { dealsSearchSchema, pipelineSearchSchema } from '../features/deals/deals
 import { tasksSearchSchema } from '../features/tasks/tasks-search.ts';
 import { crmReportSearchSchema } from '../features/reports/crm-search.ts';
 import { funnelSearchSchema, leadSourcesSearchSchema } from '../features/reports/funnel-search.ts';
+import {
+  forecastSearchSchema,
+  retentionSearchSchema,
+} from '../features/reports/forecast-search.ts';
 import type { DealListKind, LookupKind } from '@spotter/contracts';
 import { LOOKUP_KINDS } from '@spotter/contracts/enums';
 import { loadSignedInTexts } from '../lib/i18n.ts';
@@ -63,6 +67,8 @@ import {
   PersonsListPage,
   PipelinePage,
   PipelinesSettingsPage,
+  ForecastPage,
+  RetentionPage,
   ReportsLayout,
   CrmReportPage,
   FunnelPage,
@@ -611,6 +617,24 @@ const reportsSourcesRoute = createRoute({
   },
 });
 
+const forecastRoute = createRoute({
+  getParentRoute: () => reportsRoute,
+  path: '/forecast',
+  validateSearch: forecastSearchSchema,
+  component: function ForecastRoute() {
+    return <ForecastPage me={useSignedInMe()} search={forecastRoute.useSearch()} />;
+  },
+});
+
+const retentionRoute = createRoute({
+  getParentRoute: () => reportsRoute,
+  path: '/retention',
+  validateSearch: retentionSearchSchema,
+  component: function RetentionRoute() {
+    return <RetentionPage me={useSignedInMe()} search={retentionRoute.useSearch()} />;
+  },
+});
+
 const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
@@ -640,6 +664,8 @@ const routeTree = rootRoute.addChildren([
       reportsCrmRoute,
       reportsFunnelRoute,
       reportsSourcesRoute,
+      forecastRoute,
+      retentionRoute,
     ]),
     settingsRoute.addChildren([
       settingsIndexRoute,

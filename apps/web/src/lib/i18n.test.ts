@@ -67,6 +67,7 @@ describe('texts load in parts', () => {
         'imports',
         'jobs',
         'reports',
+        'reportsForecast',
         'reportsFunnel',
         'settings',
         'setup',

@@ -26,6 +26,7 @@ export const NAMESPACES = [
   'deals',
   'reports',
   'reportsFunnel',
+  'reportsForecast',
 ] as const;
 
 /** Every language under its own name, so anyone can find theirs in the list. */

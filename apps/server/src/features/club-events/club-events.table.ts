@@ -170,6 +170,8 @@ export const memberRecords = pgTable(
     index('member_records_trial_idx')
       .on(t.orgId, t.occurredAt)
       .where(sql`${t.kind} = 'booking' and (${t.data} ->> 'trial') = 'true'`),
+    // The retention list: an organization's visits (and contracts) in a time window, by person.
+    index('member_records_kind_time_idx').on(t.orgId, t.kind, t.occurredAt, t.contactId),
   ],
 );
 

@@ -1,4 +1,4 @@
-/** Member records (bookings, contracts, visits) for reports and the home page to count. */
+/** Member records (bookings, contracts, visits) for the reports and the home page to count. */
 export { clubEvents, eventSources, memberRecords } from './club-events.table.ts';
 export { storeDemoEvents } from './demo-source.ts';
 /** `newSigningSecret()`: a Standard Webhooks secret (`whsec_…`), as sources and webhooks use. */

@@ -151,6 +151,11 @@ export const deals = pgTable(
     index('deals_company_idx').on(t.orgId, t.companyId),
     index('deals_owner_idx').on(t.orgId, t.ownerId),
     index('deals_group_idx').on(t.orgId, t.groupId),
+    // The forecast (S-3): deals by expected close month, and deals closed in a range of months.
+    index('deals_expected_close_idx').on(t.orgId, t.expectedCloseDate),
+    index('deals_closed_idx')
+      .on(t.orgId, t.closedAt)
+      .where(sql`${t.closedAt} is not null`),
     foreignKey({
       name: 'deals_person_fk',
       columns: [t.orgId, t.personId],

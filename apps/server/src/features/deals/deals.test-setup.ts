@@ -22,8 +22,12 @@ export interface DealsOrg {
   types: DealListItem[];
 }
 
-export async function dealsOrg(t: TestApp, locale = 'en'): Promise<DealsOrg> {
-  const org = await createOrg(t.app, { locale });
+export async function dealsOrg(
+  t: TestApp,
+  locale = 'en',
+  timezone = 'Europe/Stockholm',
+): Promise<DealsOrg> {
+  const org = await createOrg(t.app, { locale, timezone });
   const { items } = await ok<{ items: Pipeline[] }>(org.owner, 'GET', '/api/pipelines');
   const pipeline = items[0]!;
   const lostReasons = await ok<{ items: DealListItem[] }>(

@@ -15,3 +15,8 @@ export { dealVisibility } from './deal-visibility.ts';
 export { dealWords, seedDealDefaults } from './defaults.ts';
 /** Deals as the API makes them (demo data goes through the same rules and history). */
 export { createDeal, updateDeal } from './deals.service.ts';
+/**
+ * The deals list's filters for reports: `resolveFilter(db, actor, input)` (visibility, `me`,
+ * groups with their sub-groups) and `dealWhere(filter)`, so a report counts what the list shows.
+ */
+export { dealWhere, resolveFilter, type DealFilter } from './deal-filters.ts';

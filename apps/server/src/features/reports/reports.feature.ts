@@ -9,6 +9,7 @@ import { personReachedStep } from './funnel-filter.ts';
 import { funnelRoutes } from './funnel.routes.ts';
 
 const seedFunnel = (tx: Db, org: { orgId: string }) => seedFunnelDefaults(tx, org.orgId);
+import { forecastRoutes } from './forecast.routes.ts';
 
 /**
  * Reports (S-3, S-5) and the home page's numbers (S-6): read-only views over tasks, persons,
@@ -16,7 +17,7 @@ const seedFunnel = (tx: Db, org: { orgId: string }) => seedFunnelDefaults(tx, or
  */
 export const reportsFeature: Feature = {
   name: 'reports',
-  routes: [crmReportRoutes, funnelRoutes, homeRoutes],
+  routes: [crmReportRoutes, funnelRoutes, forecastRoutes, homeRoutes],
   wire: () => {
     // After the deals' defaults (features.ts order): the funnel's steps are chosen from them.
     organizationCreated.on(seedFunnel);
