@@ -156,7 +156,7 @@ export async function generateReportData(url: string, org: BenchOrg, now: Date) 
         b.id, d.created, coalesce(d.done, d.created)
       from d
       join bench_pairs p on p.n = 1 + d.g % (select count(*) from bench_pairs)
-      join bench_persons c on c.n = 1 + (d.g * 7919) % (select count(*) from bench_persons)
+      join bench_persons c on c.n = 1 + (d.g::bigint * 7919) % (select count(*) from bench_persons)
       join bench_users u on u.n = 1 + d.g % (select count(*) from bench_users)
       join bench_branches b on b.n = 1 + d.g % 3`,
       [o, now, SIZES.tasks],
@@ -188,7 +188,7 @@ export async function generateReportData(url: string, org: BenchOrg, now: Date) 
         $2::timestamptz - s.r3 * interval '730 days', $2::timestamptz
       from s
       join bench_stages st on st.n = 1 + s.g % (select count(*) from bench_stages)
-      join bench_persons c on c.n = 1 + (s.g * 104729) % (select count(*) from bench_persons)
+      join bench_persons c on c.n = 1 + (s.g::bigint * 104729) % (select count(*) from bench_persons)
       join bench_users u on u.n = 1 + s.g % (select count(*) from bench_users)
       join bench_groups gr on gr.n = 1 + s.g % 4
       join bench_branches b on b.n = 1 + s.g % 3`,
@@ -226,7 +226,7 @@ export async function generateReportData(url: string, org: BenchOrg, now: Date) 
       select $1, ${source}, 'visit', 'v' || g, 'm' || m, c.id, x.at,
         jsonb_build_object('externalId', 'v' || g, 'at', x.at)
       from generate_series(1, $3::int) g
-      cross join lateral (select 1 + (g * 31) % $4::int as m,
+      cross join lateral (select 1 + (g::bigint * 31) % $4::int as m,
         $2::timestamptz - (random() + 0 * g) * interval '120 days' as at) x
       join bench_persons c on c.n = x.m`,
       [o, now, SIZES.visits, SIZES.members],

@@ -8,7 +8,8 @@
  *   node --import tsx bench/reports.bench.ts
  * Env: BENCH_DATABASE_URL (server; default postgres://postgres@127.0.0.1:5432/postgres),
  * BENCH_REPORTS_DB (default spotter_reports_bench), BENCH_RUNS (default 300), and the sizes
- * of bench/reports-data.ts (BENCH_PERSONS, BENCH_TASKS, BENCH_DEALS).
+ * of bench/reports-data.ts (BENCH_PERSONS, BENCH_TASKS, BENCH_DEALS); BENCH_REPORTS_DATA_ONLY=1
+ * makes the data and stops.
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -150,6 +151,8 @@ async function main() {
   try {
     const cookie = await cookieOf(app, fresh);
     if (fresh) await fill(app, cookie);
+    // Make the data now, measure later (on a quieter machine).
+    if (process.env.BENCH_REPORTS_DATA_ONLY) return;
     for (const [label, path] of Object.entries(ROUTES)) {
       if (!app.hasRoute({ method: 'GET', url: path.split('?')[0]! })) {
         console.error(`skipped ${label}: no route ${path} in this build`);

@@ -154,7 +154,8 @@ export interface MonthDays {
 /**
  * Open deals by currency: their amount, weighted amount, and the weighted amount of those
  * expected to close this month and next (as `/deals?closeMonth=…` lists them); and what was
- * won this month (closed in it, as `/deals?state=won&closeMonth=…`).
+ * won this month (closed in it, as `/deals?state=won&closeMonth=…`). Weighted sums add whole
+ * amount × percent products and divide once, so they are exact before the one rounding.
  */
 export async function pipelineSums(
   db: Db,
@@ -163,36 +164,53 @@ export async function pipelineSums(
   months: { thisMonth: MonthDays & { from: Date; to: Date }; nextMonth: MonthDays },
 ) {
   const v = visible ?? sql`true`;
-  const weighted = sql`${deals.amount}::numeric * ${deals.probability} / 100`;
+  const product = sql`${deals.amount} * ${deals.probability}`;
   const inMonth = (m: MonthDays) =>
     sql`${deals.expectedCloseDate} between ${m.firstDay}::date and ${m.lastDay}::date`;
+  const weighted = (filter?: SQL) =>
+    sql`coalesce(round(sum(${product})${filter ? sql` filter (where ${filter})` : sql``} / 100), 0)`;
   const { thisMonth: tm, nextMonth: nm } = months;
-  const res = await db.execute(sql`select ${deals.currency} as currency,
-      coalesce(sum(${deals.amount}) filter (where ${deals.closedAt} is null), 0) as open,
-      count(*) filter (where ${deals.closedAt} is null) as "openCount",
-      coalesce(round(sum(${weighted}) filter (where ${deals.closedAt} is null)), 0) as weighted,
-      coalesce(round(sum(${weighted}) filter (where ${deals.closedAt} is null and ${inMonth(tm)})), 0)
-        as "thisMonth",
-      coalesce(round(sum(${weighted}) filter (where ${deals.closedAt} is null and ${inMonth(nm)})), 0)
-        as "nextMonth",
-      coalesce(sum(${deals.amount}) filter (where ${deals.closedAt} >= ${tm.from}
-        and ${deals.closedAt} < ${tm.to} and ${dealStages.state} = 'won'), 0) as "wonThisMonth"
-    from ${deals}
-    join ${dealStages} on ${dealStages.orgId} = ${deals.orgId} and ${dealStages.id} = ${deals.stageId}
-    where ${deals.orgId} = ${orgId}::uuid and ${v}
-      and (${deals.closedAt} is null or ${deals.closedAt} >= ${tm.from})
-    group by ${deals.currency}`);
-  type Row = Record<
-    'open' | 'openCount' | 'weighted' | 'thisMonth' | 'nextMonth' | 'wonThisMonth',
-    unknown
-  > & { currency: string };
-  return rowsOf(res as Rows<Row>).map((r) => ({
+  const [open, won] = await Promise.all([
+    db.execute(sql`select ${deals.currency} as currency, sum(${deals.amount}) as open,
+        count(*) as "openCount", ${weighted()} as weighted,
+        ${weighted(inMonth(tm))} as "thisMonth", ${weighted(inMonth(nm))} as "nextMonth"
+      from ${deals}
+      where ${deals.orgId} = ${orgId}::uuid and ${v} and ${deals.closedAt} is null
+      group by ${deals.currency}`),
+    db.execute(sql`select ${deals.currency} as currency, sum(${deals.amount}) as won
+      from ${deals}
+      join ${dealStages} on ${dealStages.orgId} = ${deals.orgId} and ${dealStages.id} = ${deals.stageId}
+      where ${deals.orgId} = ${orgId}::uuid and ${v} and ${deals.closedAt} >= ${tm.from}
+        and ${deals.closedAt} < ${tm.to} and ${dealStages.state} = 'won'
+      group by ${deals.currency}`),
+  ]);
+  type Row = Record<'open' | 'openCount' | 'weighted' | 'thisMonth' | 'nextMonth', unknown> & {
+    currency: string;
+  };
+  const wonBy = new Map(
+    rowsOf(won as Rows<{ currency: string; won: unknown }>).map((r) => [r.currency, int(r.won)]),
+  );
+  const sums = rowsOf(open as Rows<Row>).map((r) => ({
     currency: r.currency,
     open: int(r.open),
     openCount: int(r.openCount),
     weighted: int(r.weighted),
     thisMonth: int(r.thisMonth),
     nextMonth: int(r.nextMonth),
-    wonThisMonth: int(r.wonThisMonth),
+    wonThisMonth: wonBy.get(r.currency) ?? 0,
   }));
+  // A currency with deals won this month but none open still shows what it won.
+  for (const [currency, amount] of wonBy) {
+    if (sums.some((s) => s.currency === currency)) continue;
+    sums.push({
+      currency,
+      open: 0,
+      openCount: 0,
+      weighted: 0,
+      thisMonth: 0,
+      nextMonth: 0,
+      wonThisMonth: amount,
+    });
+  }
+  return sums;
 }
