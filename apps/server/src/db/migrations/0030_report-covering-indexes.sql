@@ -1,0 +1,6 @@
+DROP INDEX "tasks_open_due_visible_idx";--> statement-breakpoint
+DROP INDEX "tasks_org_created_idx";--> statement-breakpoint
+DROP INDEX "tasks_org_completed_idx";--> statement-breakpoint
+CREATE INDEX "tasks_open_due_visible_idx" ON "tasks" USING btree ("org_id","due_at","type","private","contact_id","assignee_id","creator_id","branch_id","template_id") WHERE "tasks"."completed_at" is null;--> statement-breakpoint
+CREATE INDEX "tasks_org_created_idx" ON "tasks" USING btree ("org_id","created_at","type","assignee_id","template_id","result_id","branch_id","contact_id","creator_id","private","completed_at");--> statement-breakpoint
+CREATE INDEX "tasks_org_completed_idx" ON "tasks" USING btree ("org_id","completed_at","type","assignee_id","template_id","result_id","branch_id","contact_id","creator_id","private") WHERE "tasks"."completed_at" is not null;
