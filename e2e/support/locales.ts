@@ -21,7 +21,8 @@ type Namespace =
   | 'clubEvents'
   | 'leadForms'
   | 'webhooks'
-  | 'deals';
+  | 'deals'
+  | 'reports';
 
 /** The UI's own translation files, so journeys look for the labels users actually see. */
 export function labels(lng: string) {

@@ -15,6 +15,7 @@ import type { JobDefinition } from './features/jobs/index.ts';
 import { jobsFeature } from './features/jobs/jobs.feature.ts';
 import type { LeadFormLimits } from './features/lead-forms/index.ts';
 import { leadFormsFeature } from './features/lead-forms/lead-forms.feature.ts';
+import { mailingFeature } from './features/mailing/mailing.feature.ts';
 import { liveFeature } from './features/live/live.feature.ts';
 import { notificationsFeature } from './features/notifications/notifications.feature.ts';
 import { organizationsFeature } from './features/organizations/organizations.feature.ts';
@@ -53,6 +54,7 @@ export function serverFeatures(
     contactSettingsFeature,
     contactsFeature,
     importsFeature,
+    mailingFeature,
     taskSettingsFeature,
     tasksFeature,
     notificationsFeature,

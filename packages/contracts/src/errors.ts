@@ -93,12 +93,18 @@ export const ERROR_CODES = [
   'last_pipeline',
   /** A pipeline keeps at least one open stage, where new deals start. */
   'last_open_stage',
+  /** Sending mail before the sending settings are saved. */
+  'mail_not_configured',
+  /** The SMTP server refused or could not be reached: `params.response` is what it said. */
+  'smtp_failed',
   // 500: ours, never with details
   'internal',
   // 501: this installation cannot do it (a backup download on PostgreSQL: use pg_dump)
   'backup_not_embedded',
   /** An organization has as many webhook endpoints as it may (20). */
   'too_many_endpoints',
+  /** An organization has as many mail templates as it may (500). */
+  'too_many_templates',
 ] as const;
 export const errorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

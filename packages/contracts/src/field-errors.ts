@@ -53,6 +53,8 @@ export const FIELD_ERROR_CODES = [
   'code_wrong',
   'unknown_timezone',
   'unknown_currency',
+  /** A `{{ name }}` in a mail template that is not one of MAIL_PLACEHOLDERS: `params.names`. */
+  'unknown_placeholder',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

@@ -36,6 +36,8 @@ export const PERMISSIONS = [
   'deals.write',
   /** The reports (S-5, S-3) and the team's numbers on the home page (S-6). */
   'reports.read',
+  /** Mail templates, and (to come) campaigns to persons who agreed to marketing mail (M-1). */
+  'mailing.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -55,7 +57,7 @@ const staff: readonly Permission[] = [
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: admin,
   admin,
-  manager: [...staff, 'tasks.control', 'reports.read'],
+  manager: [...staff, 'tasks.control', 'reports.read', 'mailing.manage'],
   sales: staff,
   reception: staff,
   // Instructors usually have no CRM access (U-2).
@@ -115,11 +117,11 @@ export function can(role: Role, permission: Permission): boolean {
 }
 
 /**
- * The CRM's own permissions (persons, companies, tasks, deals, reports): the organization's CRM settings
+ * The CRM's own permissions (persons, companies, tasks, deals, reports, mailing): the organization's CRM settings
  * decide which roles have them at all (U-2). Settings, staff and tokens are not CRM.
  */
 export function isCrmPermission(permission: Permission): boolean {
-  return /^(contacts|tasks|deals|reports)\./.test(permission);
+  return /^(contacts|tasks|deals|reports|mailing)\./.test(permission);
 }
 
 /** Who uses the CRM until the organization chooses (seed 000: instructors do not). */

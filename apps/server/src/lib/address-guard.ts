@@ -131,7 +131,18 @@ export async function checkTarget(
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new RefusedTarget('Only http and https addresses are used');
   }
-  const host = url.hostname.replace(/^\[|\]$/g, '');
+  return { url, ...(await checkHost(url.hostname, { ...opts, who: 'webhooks' })) };
+}
+
+/**
+ * Resolves a host now and answers the address to connect to, or throws RefusedTarget when any
+ * address it resolves to is forbidden and not allowed (`who` names the sender in the reason).
+ */
+export async function checkHost(
+  rawHost: string,
+  opts: { resolver: Resolver; allow: AllowList; who: string },
+): Promise<{ address: string; family: 4 | 6 }> {
+  const host = rawHost.replace(/^\[|\]$/g, '');
   let addresses: Array<{ address: string; family: number }>;
   if (isIP(host)) {
     addresses = [{ address: host, family: isIP(host) }];
@@ -149,10 +160,10 @@ export async function checkTarget(
       if (holds(forbidden, address)) {
         if (opts.allow.address(address)) continue;
         throw new RefusedTarget(
-          `${host} resolves to ${address}, a private or reserved address that webhooks may not reach`,
+          `${host} resolves to ${address}, a private or reserved address that ${opts.who} may not reach`,
         );
       }
     }
   }
-  return { url, address: first.address, family: first.family === 6 ? 6 : 4 };
+  return { address: first.address, family: first.family === 6 ? 6 : 4 };
 }

@@ -53,6 +53,15 @@ const envSchema = z.object({
         'must be host names, addresses or CIDR ranges separated by commas ' +
         '(e.g. hooks.internal,10.0.0.0/8)',
     }),
+  SPOTTER_SMTP_ALLOW_HOSTS: z
+    .string()
+    .trim()
+    .default('')
+    .refine((v) => v === '' || addressList(v).every((a) => AllowList.isEntry(a)), {
+      message:
+        'must be host names, addresses or CIDR ranges separated by commas ' +
+        '(e.g. mail.internal,10.0.0.0/8)',
+    }),
 });
 
 /**
@@ -100,6 +109,8 @@ export interface AppConfig {
    * everything private, loopback, link-local or reserved is refused unless listed here.
    */
   webhookAllowHosts?: string[];
+  /** SPOTTER_SMTP_ALLOW_HOSTS: private hosts an organization's SMTP server may be on. */
+  smtpAllowHosts?: string[];
   /** Things to log at start-up about the configuration (deprecated values). */
   warnings?: string[];
 }
@@ -144,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webhookAllowHosts: e.SPOTTER_WEBHOOK_ALLOW_HOSTS
       ? addressList(e.SPOTTER_WEBHOOK_ALLOW_HOSTS)
       : [],
+    smtpAllowHosts: e.SPOTTER_SMTP_ALLOW_HOSTS ? addressList(e.SPOTTER_SMTP_ALLOW_HOSTS) : [],
     warnings,
   };
 }

@@ -11,6 +11,7 @@ import {
   IconSettings,
   IconTarget,
   IconTimeline,
+  IconMail,
   IconTrash,
   IconUsers,
 } from '@tabler/icons-react';
@@ -42,6 +43,7 @@ const SECTIONS = [
   { to: '/tasks', key: 'tasks', icon: IconChecklist, permission: 'tasks.read' },
   { to: '/pipeline', key: 'pipeline', icon: IconTimeline, permission: 'deals.read' },
   { to: '/deals', key: 'deals', icon: IconReportMoney, permission: 'deals.read' },
+  { to: '/mailing', key: 'mailing', icon: IconMail, permission: 'mailing.manage' },
   { to: '/reports', key: 'reports', icon: IconChartBar, permission: 'reports.read' },
   { to: '/trash', key: 'trash', icon: IconTrash, permission: 'contacts.admin' },
   { to: '/settings', key: 'settings', icon: IconSettings, permission: 'settings.manage' },

@@ -26,6 +26,7 @@ const clubEvents = withMoreTexts(() => import('../features/club-events/pages.ts'
 const leadForms = withMoreTexts(() => import('../features/lead-forms/pages.ts'));
 const webhooks = withMoreTexts(() => import('../features/webhooks/pages.ts'));
 const deals = withMoreTexts(() => import('../features/deals/pages.ts'));
+const mailing = withMoreTexts(() => import('../features/mailing/pages.ts'));
 const reports = withMoreTexts(() => import('../features/reports/pages.ts'));
 
 export const Authenticated = lazyRouteComponent(
@@ -68,6 +69,8 @@ export const ConnectedSystemsPage = lazyRouteComponent(clubEvents, 'ConnectedSys
 export const EventLogPage = lazyRouteComponent(clubEvents, 'EventLogPage');
 export const LeadFormsPage = lazyRouteComponent(leadForms, 'LeadFormsPage');
 export const WebhooksPage = lazyRouteComponent(webhooks, 'WebhooksPage');
+export const MailSettingsPage = lazyRouteComponent(mailing, 'MailSettingsPage');
+export const MailTemplatesPage = lazyRouteComponent(mailing, 'MailTemplatesPage');
 export const PipelinePage = lazyRouteComponent(deals, 'PipelinePage');
 export const DealsListPage = lazyRouteComponent(deals, 'DealsListPage');
 export const DealPage = lazyRouteComponent(deals, 'DealPage');

@@ -23,12 +23,12 @@ import {
 import { taskBoardSearchSchema } from '../features/task-board/board-search.ts';
 import { dealsSearchSchema, pipelineSearchSchema } from '../features/deals/deals-search.ts';
 import { tasksSearchSchema } from '../features/tasks/tasks-search.ts';
-import { crmReportSearchSchema } from '../features/reports/crm-search.ts';
-import { funnelSearchSchema, leadSourcesSearchSchema } from '../features/reports/funnel-search.ts';
 import {
   forecastSearchSchema,
   retentionSearchSchema,
 } from '../features/reports/forecast-search.ts';
+import { crmReportSearchSchema } from '../features/reports/crm-search.ts';
+import { funnelSearchSchema, leadSourcesSearchSchema } from '../features/reports/funnel-search.ts';
 import type { DealListKind, LookupKind } from '@spotter/contracts';
 import { LOOKUP_KINDS } from '@spotter/contracts/enums';
 import { loadSignedInTexts } from '../lib/i18n.ts';
@@ -86,6 +86,8 @@ import {
   TwoStepPage,
   UsersPage,
   WebhooksPage,
+  MailSettingsPage,
+  MailTemplatesPage,
 } from './lazy-pages.ts';
 
 const isLookupKind = (kind: string): kind is LookupKind =>
@@ -509,6 +511,27 @@ const settingsWebhooksRoute = createRoute({
   },
 });
 
+// ---------------------------------------------------------------- mailing (issue 16)
+
+const settingsMailRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/mail',
+  component: function MailSettingsRoute() {
+    return <MailSettingsPage myEmail={useSignedInMe().user.email} />;
+  },
+});
+
+const mailTemplatesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/mailing',
+  component: function MailTemplatesRoute() {
+    const me = useSignedInMe();
+    return (
+      <MailTemplatesPage locale={me.organization.locale} timezone={me.organization.timezone} />
+    );
+  },
+});
+
 // ---------------------------------------------------------------- sales pipeline (issue 14)
 
 const pipelineRoute = createRoute({
@@ -657,6 +680,7 @@ const routeTree = rootRoute.addChildren([
     controlRoute,
     taskRoute,
     pipelineRoute,
+    mailTemplatesRoute,
     dealsRoute,
     dealRoute,
     reportsRoute.addChildren([
@@ -687,6 +711,7 @@ const routeTree = rootRoute.addChildren([
       settingsEventLogRoute,
       settingsLeadFormsRoute,
       settingsWebhooksRoute,
+      settingsMailRoute,
       settingsPipelinesRoute,
       settingsDealListsRoute,
     ]),

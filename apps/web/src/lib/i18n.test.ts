@@ -66,6 +66,7 @@ describe('texts load in parts', () => {
         'deals',
         'imports',
         'jobs',
+        'mailing',
         'reports',
         'reportsForecast',
         'reportsFunnel',

@@ -24,6 +24,7 @@ export const NAMESPACES = [
   'leadForms',
   'webhooks',
   'deals',
+  'mailing',
   'reports',
   'reportsFunnel',
   'reportsForecast',

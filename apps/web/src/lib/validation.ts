@@ -46,6 +46,7 @@ const FIELD_ERROR_KEYS: Record<FieldErrorCode, string> = {
   code_wrong: 'validation.codeWrong',
   unknown_timezone: 'validation.timezone',
   unknown_currency: 'validation.currency',
+  unknown_placeholder: 'validation.unknownPlaceholder',
 };
 
 /** A taken name or email says which; anything else taken says so plainly. */

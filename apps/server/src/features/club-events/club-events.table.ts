@@ -172,6 +172,10 @@ export const memberRecords = pgTable(
       .where(sql`${t.kind} = 'booking' and (${t.data} ->> 'trial') = 'true'`),
     // The retention list: an organization's visits (and contracts) in a time window, by person.
     index('member_records_kind_time_idx').on(t.orgId, t.kind, t.occurredAt, t.contactId),
+    // The retention list: contracts by the day they end.
+    index('member_records_ends_idx')
+      .on(t.orgId, sql`(${t.data}->>'endsOn')`)
+      .where(sql`${t.kind} = 'contract'`),
   ],
 );
 

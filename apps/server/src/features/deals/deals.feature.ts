@@ -6,7 +6,7 @@ import { registerGroupUsage } from '../groups/index.ts';
 import { organizationCreated } from '../organizations/index.ts';
 import { taskResultEntered } from '../tasks/index.ts';
 import { dealOutcomeOfResult } from './deal-tasks.service.ts';
-import { dealsInGroup, moveDealsOfContact } from './deals.repo.ts';
+import { backfillCloseProbability, dealsInGroup, moveDealsOfContact } from './deals.repo.ts';
 import { dealsRoutes } from './deals.routes.ts';
 import { backfillDealDefaults, seedDealDefaults } from './defaults.ts';
 import { pipelinesRoutes } from './pipelines.routes.ts';
@@ -35,5 +35,6 @@ export const dealsFeature: Feature = {
   },
   onReady: async (app) => {
     await backfillDealDefaults(app.db);
+    await backfillCloseProbability(app.db);
   },
 };

@@ -175,3 +175,19 @@ export async function dealsInGroup(db: Db, orgId: string, groupId: string) {
     .limit(1);
   return rows.length > 0;
 }
+
+/**
+ * Closed deals from before `close_probability` was kept get it from their history: the
+ * probability of the stage their last won or lost entry left, else their own. Run at start-up;
+ * once done it finds nothing.
+ */
+export async function backfillCloseProbability(db: Db): Promise<void> {
+  await db.execute(sql`
+    update ${deals} d set close_probability = coalesce((
+      select fs.probability from ${dealHistory} h
+      join ${dealStages} fs on fs.org_id = h.org_id and fs.id = (h.data->>'fromStageId')::uuid
+      where h.org_id = d.org_id and h.deal_id = d.id and h.event in ('won', 'lost')
+      order by h.created_at desc, h.id desc limit 1
+    ), d.probability)
+    where d.closed_at is not null and d.close_probability is null`);
+}

@@ -93,15 +93,26 @@ function stagePatch(
 ): repo.DealPatch {
   const entering = !existing || existing.stageId !== stage.id;
   const closedAt = entering ? now : (existing.closedAt ?? now);
-  if (stage.state === 'open') return { closedAt: null, lostReasonId: null, lostComment: '' };
-  if (stage.state === 'won') return { closedAt, lostReasonId: null, lostComment: '' };
+  if (stage.state === 'open') {
+    return { closedAt: null, closeProbability: null, lostReasonId: null, lostComment: '' };
+  }
+  // What the deal was expected at while open: the forecast of its month counts it so (S-3).
+  // A deal created closed: its stage's.
+  const closeProbability = !existing
+    ? stage.probability
+    : existing.closedAt === null
+      ? existing.probability
+      : existing.closeProbability;
+  if (stage.state === 'won') {
+    return { closedAt, closeProbability, lostReasonId: null, lostComment: '' };
+  }
   const lostReasonId =
     input.lostReasonId !== undefined ? input.lostReasonId : entering ? null : existing.lostReasonId;
   if (!lostReasonId) {
     throw fieldInvalid('lostReasonId', 'required', 'Say why the deal was lost');
   }
   const lostComment = input.lostComment ?? (entering ? '' : existing.lostComment);
-  return { closedAt, lostReasonId, lostComment };
+  return { closedAt, closeProbability, lostReasonId, lostComment };
 }
 
 export async function createDeal(db: Db, actor: Actor, input: DealCreate, now: Date) {

@@ -129,6 +129,11 @@ export const deals = pgTable(
     lostReasonId: uuid(),
     lostComment: text().notNull().default(''),
     closedAt: timestamp({ withTimezone: true }),
+    /**
+     * The probability in effect when the deal left its open stages (null while open, or when it
+     * was created closed): the forecast counts a closed deal in its month at this (S-3).
+     */
+    closeProbability: integer(),
     createdById: uuid(),
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

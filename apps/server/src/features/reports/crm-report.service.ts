@@ -22,10 +22,32 @@ const windowOf = (span: PeriodSpan, timezone: string, now: Date): CrmWindow => (
   timezone,
 });
 
-function rowsFor(db: Db, scope: CrmScope, w: CrmWindow, q: CrmReportQuery) {
-  return q.groupBy === 'day' || q.groupBy === 'week' || q.groupBy === 'month'
-    ? crmRowsByTime(db, scope, w, q.groupBy)
-    : crmRowsByEntity(db, scope, w, q.groupBy);
+const TIME = new Set<CrmReportQuery['groupBy']>(['day', 'week', 'month']);
+
+/**
+ * A period's rows and totals. Each task has one staff member, template, result, branch and
+ * one step of time, so the totals add up from the rows (overdue by time: the last step's
+ * backlog) and the tasks are read once; only by group, where a task counts in each of its
+ * assignee's groups, are the totals counted on their own.
+ */
+async function countsOf(db: Db, scope: CrmScope, w: CrmWindow, q: CrmReportQuery) {
+  const { groupBy } = q;
+  if (groupBy === 'group') {
+    const [rows, totals] = await Promise.all([
+      crmRowsByEntity(db, scope, w, groupBy),
+      crmTotals(db, scope, w),
+    ]);
+    return { rows, totals };
+  }
+  const rows =
+    groupBy === 'day' || groupBy === 'week' || groupBy === 'month'
+      ? await crmRowsByTime(db, scope, w, groupBy)
+      : await crmRowsByEntity(db, scope, w, groupBy);
+  const sum = (m: 'created' | 'done') => rows.reduce((n, r) => n + r[m], 0);
+  const overdue = TIME.has(groupBy)
+    ? (rows.at(-1)?.overdue ?? 0)
+    : rows.reduce((n, r) => n + r.overdue, 0);
+  return { rows, totals: { created: sum('created'), done: sum('done'), overdue } };
 }
 
 /** A row's counts without its key and label (the previous period's beside the current). */
@@ -57,31 +79,25 @@ export async function crmReport(
     assigneeId: q.assigneeId,
     templateId: q.templateId,
   };
-  const current = windowOf(period, timezone, now);
-  const [rows, totals] = await Promise.all([
-    rowsFor(db, scope, current, q),
-    crmTotals(db, scope, current),
+  // Both periods at once; each answer is one statement per figure.
+  const [current, before] = await Promise.all([
+    countsOf(db, scope, windowOf(period, timezone, now), q),
+    q.compare ? countsOf(db, scope, windowOf(period.previous, timezone, now), q) : undefined,
   ]);
   const report: CrmReport = {
     period: { from: period.fromDay, to: period.toDay },
     groupBy: q.groupBy,
-    rows,
-    totals,
+    rows: current.rows,
+    totals: current.totals,
   };
-  if (!q.compare) return report;
-
-  const before = windowOf(period.previous, timezone, now);
-  const [previousRows, previousTotals] = await Promise.all([
-    rowsFor(db, scope, before, q),
-    crmTotals(db, scope, before),
-  ]);
+  if (!before) return report;
   report.previous = { from: period.previous.fromDay, to: period.previous.toDay };
-  report.previousTotals = previousTotals;
+  report.previousTotals = before.totals;
   // Staff, templates … are the same keys in both periods; days and weeks are not.
-  if (!['day', 'week', 'month'].includes(q.groupBy)) {
+  if (!TIME.has(q.groupBy)) {
     const zero = { created: 0, done: 0, overdue: 0 };
-    const byKey = new Map(previousRows.map((r) => [r.key, counts(r)]));
-    for (const row of rows) row.previous = byKey.get(row.key) ?? zero;
+    const byKey = new Map(before.rows.map((r) => [r.key, counts(r)]));
+    for (const row of report.rows) row.previous = byKey.get(row.key) ?? zero;
   }
   return report;
 }

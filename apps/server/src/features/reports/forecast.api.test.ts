@@ -9,6 +9,7 @@ import {
   insertGroup,
   useDealsTestApp,
 } from '../deals/deals.test-setup.ts';
+import { backfillCloseProbability } from '../deals/deals.repo.ts';
 
 const { t, clock } = useDealsTestApp(new Date('2026-03-10T10:00:00Z'));
 
@@ -45,7 +46,7 @@ async function sqlTruth(orgId: string, timezone: string) {
       )
       select to_char(d.expected_close_date, 'YYYY-MM') as m,
         round(sum(d.amount * case when d.closed_at is null then d.probability
-          else coalesce(d.probability_override, s.probability, d.probability) end) / 100.0)::text as f
+          else coalesce(d.close_probability, s.probability, d.probability) end) / 100.0)::text as f
       from deals d left join last_close l on l.deal_id = d.id
         left join deal_stages s on s.org_id = d.org_id and s.id = l.stage_id
       where d.org_id = ${orgId}::uuid
@@ -98,6 +99,11 @@ async function scenario(timezone: string) {
   const d = await deal({ amount: 30_000, expectedCloseDate: '2026-04-10', stageId: open[1]!.id });
   const e = await deal({ amount: 10_000, expectedCloseDate: '2026-02-20', stageId: open[0]!.id });
   const f = await deal({ amount: 60_000, expectedCloseDate: '2026-03-20', stageId: open[0]!.id });
+  const g = await deal({
+    amount: 40_000,
+    expectedCloseDate: '2026-05-20',
+    probabilityOverride: 25,
+  });
   // 22:30 UTC on 31 March: 00:30 on 1 April in Stockholm (summer time), still March in New York.
   await at('2026-03-31T22:30:00Z', c, won.id);
   // 04:30 UTC on 1 April: 00:30 in New York on summer time (23:30 on 31 March on winter time).
@@ -105,14 +111,18 @@ async function scenario(timezone: string) {
   // 23:30 UTC on 28 February: 1 March in Stockholm, February in New York.
   await at('2026-02-28T23:30:00Z', e, won.id);
   await at('2026-03-12T12:00:00Z', f, lost.id, { lostReasonId: lostReasons[0]!.id });
+  await at('2026-05-02T12:00:00Z', g, won.id);
   clock.now = new Date('2026-03-10T10:00:00Z');
   return { ...setup, person, amounts: { c: 200_000, d: 30_000, e: 10_000 }, open };
 }
 
 describe('the forecast report (S-3)', () => {
   for (const [timezone, wonByMonth] of [
-    ['Europe/Stockholm', { '2026-03': 10_000, '2026-04': 230_000 }],
-    ['America/New_York', { '2026-02': 10_000, '2026-03': 200_000, '2026-04': 30_000 }],
+    ['Europe/Stockholm', { '2026-03': 10_000, '2026-04': 230_000, '2026-05': 40_000 }],
+    [
+      'America/New_York',
+      { '2026-02': 10_000, '2026-03': 200_000, '2026-04': 30_000, '2026-05': 40_000 },
+    ],
   ] as const) {
     it(`equals independent SQL by month in ${timezone}, across the daylight-saving change`, async () => {
       const { org, open } = await scenario(timezone);
@@ -139,6 +149,18 @@ describe('the forecast report (S-3)', () => {
       );
       expect(march.openWeighted).toBe(Math.round((100_000 * p[1]!) / 100));
       expect(report.rows.find((r) => r.key === '2026-04')!.openWeighted).toBe(20_000);
+      // A deal won with its own probability (25 %) is forecast at that, not at 100 %.
+      expect(report.rows.find((r) => r.key === '2026-05')!.forecast).toBe(
+        Math.round((70_000 * p[0]!) / 100) + 10_000,
+      );
+      // Deals closed before their close probability was kept get it from their history.
+      await t.database.db.execute(
+        sql`update deals set close_probability = null where org_id = ${org.orgId}::uuid`,
+      );
+      await backfillCloseProbability(t.database.db);
+      const legacy = await ok<ForecastReport>(org.owner, 'GET', `/api/reports/forecast?${RANGE}`);
+      expect(legacy.rows.find((r) => r.key === '2026-03')!.forecast).toBe(march.forecast);
+      expect(legacy.rows).toEqual(await sqlTruth(org.orgId, timezone));
       const sum = (k: 'forecast' | 'wonAmount' | 'openWeighted') =>
         report.rows.reduce((s, r) => s + r[k], 0);
       expect(report.totals.forecast).toBe(sum('forecast'));

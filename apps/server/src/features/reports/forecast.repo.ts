@@ -1,7 +1,7 @@
 import type { ForecastGrouping } from '@spotter/contracts';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { dealHistory, dealStages, deals, dealWhere, type DealFilter } from '../deals/index.ts';
+import { dealStages, deals, dealWhere, type DealFilter } from '../deals/index.ts';
 import { groups } from '../groups/index.ts';
 import { users } from '../users/index.ts';
 
@@ -26,23 +26,17 @@ export interface ForecastSums {
 }
 
 /**
- * The probability a deal counts with in the forecast: an open deal's own; a closed deal's
- * override if it had one, else the probability of the stage it left when it last closed (its
- * history's won or lost entry): what the pipeline said just before. A deal created straight
- * into a closed stage has no such stage and keeps its own.
+ * The probability a deal counts with in the forecast: an open deal's own; a closed deal's the
+ * one it had when it left its open stages (what the pipeline said just before it closed).
  */
 const forecastProbability = sql`case when ${deals.closedAt} is null then ${deals.probability}
-  else coalesce(${deals.probabilityOverride}, (
-    select fs.probability from ${dealHistory} h
-    join ${dealStages} fs on fs.org_id = h.org_id and fs.id = (h.data->>'fromStageId')::uuid
-    where h.org_id = ${deals.orgId} and h.deal_id = ${deals.id} and h.event in ('won', 'lost')
-    order by h.created_at desc, h.id desc limit 1
-  ), ${deals.probability}) end`;
+  else coalesce(${deals.closeProbability}, ${deals.probability}) end`;
 
+/** A row's bucket: the month's first day (grouping a date is cheaper than text), or an id. */
 function bucketOf(by: ForecastGrouping, monthExpr: SQL): SQL {
-  if (by === 'owner') return sql`${deals.ownerId}::text`;
-  if (by === 'group') return sql`${deals.groupId}::text`;
-  return monthExpr;
+  if (by === 'owner') return sql`${deals.ownerId}`;
+  if (by === 'group') return sql`${deals.groupId}`;
+  return sql`date_trunc('month', ${monthExpr})::date`;
 }
 
 /**
@@ -58,28 +52,32 @@ export async function forecastSums(
 ): Promise<ForecastSums[]> {
   const where = dealWhere(f);
   const tz = range.timezone;
-  const expected = bucketOf(by, sql`to_char(${deals.expectedCloseDate}, 'YYYY-MM')`);
-  const won = bucketOf(by, sql`to_char(${deals.closedAt} at time zone ${tz}, 'YYYY-MM')`);
+  const expected = bucketOf(by, sql`${deals.expectedCloseDate}`);
+  const won = bucketOf(by, sql`${deals.closedAt} at time zone ${tz}`);
+  const key = by === 'month' ? sql`to_char(sums.bucket, 'YYYY-MM')` : sql`sums.bucket::text`;
+  // Each half sums by bucket on its own (a handful of rows each), so only those are merged.
   const result = await db.execute(sql`
     with x as (
       select ${expected} as bucket,
-        (${deals.closedAt} is null)::int as open_count,
-        case when ${deals.closedAt} is null then ${deals.amount} else 0 end as open_amount,
-        case when ${deals.closedAt} is null then ${deals.amount} * ${deals.probability} else 0 end
-          as open_weighted,
-        ${deals.amount} * (${forecastProbability}) as forecast,
-        0 as won_count, 0::bigint as won_amount
+        count(*) filter (where ${deals.closedAt} is null)::int as open_count,
+        coalesce(sum(${deals.amount}) filter (where ${deals.closedAt} is null), 0) as open_amount,
+        coalesce(sum(${deals.amount} * ${deals.probability})
+          filter (where ${deals.closedAt} is null), 0) as open_weighted,
+        sum(${deals.amount} * (${forecastProbability})) as forecast,
+        0 as won_count, 0::numeric as won_amount
       from ${deals}
       where ${where}
         and ${deals.expectedCloseDate} between ${range.firstDay}::date and ${range.lastDay}::date
+      group by 1
       union all
-      select ${won}, 0, 0, 0, 0, 1, ${deals.amount}
+      select ${won}, 0, 0, 0, 0, count(*)::int, sum(${deals.amount})
       from ${deals}
       where ${where}
         and ${deals.closedAt} >= ${range.from.toISOString()}::timestamptz
         and ${deals.closedAt} < ${range.to.toISOString()}::timestamptz
         and exists (select 1 from ${dealStages} s
           where s.org_id = ${deals.orgId} and s.id = ${deals.stageId} and s.state = 'won')
+      group by 1
     ), sums as (
       select bucket, sum(open_count)::int as open_count,
         sum(open_amount)::text as open_amount,
@@ -88,11 +86,11 @@ export async function forecastSums(
         sum(won_count)::int as won_count, sum(won_amount)::text as won_amount
       from x group by bucket
     )
-    select sums.*, ${labelOf(by, f.orgId)} as label from sums
+    select ${key} as key, sums.*, ${labelOf(by, f.orgId)} as label from sums
   `);
   const rows = (result as unknown as { rows: Array<Record<string, unknown>> }).rows;
   return rows.map((r) => ({
-    key: r.bucket === null ? null : String(r.bucket),
+    key: r.key === null ? null : String(r.key),
     label: r.label === null || r.label === undefined ? null : String(r.label),
     openCount: Number(r.open_count),
     openAmount: Number(r.open_amount),
@@ -106,11 +104,11 @@ export async function forecastSums(
 function labelOf(by: ForecastGrouping, orgId: string): SQL {
   if (by === 'owner') {
     return sql`(select u.name from ${users} u
-      where u.org_id = ${orgId}::uuid and u.id::text = sums.bucket)`;
+      where u.org_id = ${orgId}::uuid and u.id = sums.bucket)`;
   }
   if (by === 'group') {
     return sql`(select g.name from ${groups} g
-      where g.org_id = ${orgId}::uuid and g.id::text = sums.bucket)`;
+      where g.org_id = ${orgId}::uuid and g.id = sums.bucket)`;
   }
-  return sql`sums.bucket`;
+  return sql`to_char(sums.bucket, 'YYYY-MM')`;
 }

@@ -1,7 +1,13 @@
 import { sql } from 'drizzle-orm';
-import type { FunnelReport, FunnelStepCount, LeadSourcesReport } from '@spotter/contracts';
+import type {
+  FunnelReport,
+  FunnelSettings,
+  FunnelStepCount,
+  LeadSourcesReport,
+} from '@spotter/contracts';
 import { describe, expect, it } from 'vitest';
 import { createStaff, ok, useTestApp, type TestApp } from '../../../test/test-app.ts';
+import { backfillFunnelDefaults } from './funnel-defaults.ts';
 import {
   at,
   dealIn,
@@ -260,6 +266,18 @@ describe('sales funnel and lead sources', () => {
     expect(stale.json()).toMatchObject({ code: 'version_conflict' });
     const again = await ok<{ version: number }>(f.org.owner, 'GET', '/api/reports/funnel-steps');
     expect(again.version).toBe(2);
+  });
+
+  it('gives organizations created before the funnel its defaults at start-up', async () => {
+    const f = await funnelOrg(t, 'Europe/Stockholm');
+    const db = t.database.db;
+    await db.execute(sql`delete from funnel_settings where org_id = ${f.org.orgId}::uuid`);
+    // Until then the defaults are read, at version 0 (the first save creates the row).
+    const unsaved = await ok<FunnelSettings>(f.org.owner, 'GET', '/api/reports/funnel-steps');
+    expect(unsaved).toMatchObject({ version: 0, steps: f.settings.steps });
+    expect(await backfillFunnelDefaults(db)).toBeGreaterThanOrEqual(1);
+    const seeded = await ok<FunnelSettings>(f.org.owner, 'GET', '/api/reports/funnel-steps');
+    expect(seeded).toMatchObject({ version: 1, steps: f.settings.steps });
   });
 
   it('lets managers read and not change the steps; reception reads nothing', async () => {

@@ -82,6 +82,18 @@ function reachedSql(f: CohortFilter, steps: FunnelStepsConfig): SQL {
       and c.created_at < ${f.to.toISOString()}::timestamptz${sql.join(filters, sql``)}`;
 }
 
+/**
+ * Runs a report statement with PostgreSQL's JIT off: the per-person laterals make the planner's
+ * cost estimate large enough to JIT-compile, which (EXPLAIN ANALYZE over 100,000 persons and
+ * 1,000,000 tasks) spent 200 ms compiling a statement that runs in less than that.
+ */
+function runReport(db: Db, query: SQL) {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    return executeNamed<Record<string, unknown>>(tx, query);
+  });
+}
+
 const GROUP_COLUMN: Record<Exclude<FunnelGroup, 'none'>, SQL> = {
   source: sql`source_id`,
   responsible: sql`responsible_id`,
@@ -129,7 +141,7 @@ export async function funnelCounts(
           from reached group by grouping sets ((${GROUP_COLUMN[groupBy]}), ())
         )
         select a.*, ${nameOf(groupBy, sql`${f.orgId}::uuid`)} as name from a`;
-  const rows = await executeNamed<Record<string, unknown>>(db, query);
+  const rows = await runReport(db, query);
   return rows.map((r) => ({
     groupId: (r.group_id as string | null) ?? null,
     name: (r.name as string | null) ?? null,
@@ -159,7 +171,7 @@ export async function leadSourceFigures(
   f: CohortFilter,
   steps: FunnelStepsConfig,
 ): Promise<LeadSourceFiguresRow[]> {
-  const rows = await executeNamed<Record<string, unknown>>(
+  const rows = await runReport(
     db,
     sql`with reached as (${reachedSql(f, steps)}),
     a as (

@@ -1,5 +1,4 @@
 import type { Feature } from '../../lib/feature.ts';
-import { crmReportRoutes } from './crm-report.routes.ts';
 import { homeRoutes } from './home.routes.ts';
 import { personFunnelFilter } from '../contacts/index.ts';
 import { organizationCreated } from '../organizations/index.ts';
@@ -7,9 +6,10 @@ import type { Db } from '../../db/client.ts';
 import { backfillFunnelDefaults, seedFunnelDefaults } from './funnel-defaults.ts';
 import { personReachedStep } from './funnel-filter.ts';
 import { funnelRoutes } from './funnel.routes.ts';
+import { forecastRoutes } from './forecast.routes.ts';
+import { crmReportRoutes } from './crm-report.routes.ts';
 
 const seedFunnel = (tx: Db, org: { orgId: string }) => seedFunnelDefaults(tx, org.orgId);
-import { forecastRoutes } from './forecast.routes.ts';
 
 /**
  * Reports (S-3, S-5) and the home page's numbers (S-6): read-only views over tasks, persons,

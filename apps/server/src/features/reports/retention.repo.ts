@@ -44,9 +44,9 @@ const LIVE_CONTRACT = sql`(${memberRecords.data}->>'state') in ('pending', 'acti
  * The candidates in one statement, aggregated by PostgreSQL:
  * - visits dropped: at least 2 check-ins in the four weeks before the recent four, and at most
  *   half as many in the recent four (8 → 2, 3 → 1, 2 → 0);
- * - contract ending: every live contract of the person has an end day, the last of them within
- *   the window (a renewal or an open-ended contract takes them off), and nobody has an open
- *   call or client task on them yet.
+ * - contract ending: a live contract of the person ends within the window and none runs longer
+ *   or without an end (a renewal or an open-ended contract takes them off), and nobody has an
+ *   open call or client task on them yet.
  */
 function candidates(w: RetentionWindow): SQL {
   return sql`
@@ -69,10 +69,13 @@ function candidates(w: RetentionWindow): SQL {
         max(${memberRecords.data}->>'endsOn') as ends_on
       from ${memberRecords}
       where ${memberRecords.orgId} = ${w.orgId}::uuid and ${memberRecords.kind} = 'contract'
+        and (${memberRecords.data}->>'endsOn') between ${w.today} and ${w.endsBy}
         and ${memberRecords.contactId} is not null and ${LIVE_CONTRACT}
+        and not exists (select 1 from ${memberRecords} o
+          where o.org_id = ${memberRecords.orgId} and o.contact_id = ${memberRecords.contactId}
+            and o.kind = 'contract' and (o.data->>'state') in ('pending', 'active', 'frozen')
+            and ((o.data->>'endsOn') is null or (o.data->>'endsOn') > ${w.endsBy}))
       group by ${memberRecords.contactId}
-      having bool_and(${memberRecords.data}->>'endsOn' is not null)
-        and max(${memberRecords.data}->>'endsOn') between ${w.today} and ${w.endsBy}
     )`;
 }
 
@@ -90,10 +93,10 @@ export async function retentionRows(
   const has = openTask(sql`${contacts.id}`);
   const byReason =
     f.reason === 'visits_dropped'
-      ? sql`d.contact_id is not null`
+      ? sql`p.before is not null`
       : f.reason === 'contract_ending'
-        ? sql`(e.contact_id is not null and not ${has})`
-        : sql`(d.contact_id is not null or (e.contact_id is not null and not ${has}))`;
+        ? sql`(p.ends_on is not null and not ${has})`
+        : sql`(p.before is not null or (p.ends_on is not null and not ${has}))`;
   const byBranch = f.branchIds?.length
     ? sql`and ${contacts.branchId} = any(${sql.param(f.branchIds)}::uuid[])`
     : sql``;
@@ -104,20 +107,34 @@ export async function retentionRows(
     ? sql`and (${contacts.sortName}, ${contacts.id}) > (${page.after.sortName}, ${page.after.id}::uuid)`
     : sql``;
   const limit = page.limit ? sql`limit ${page.limit}` : sql``;
+  // Both reasons become one row per person first, so contacts is joined once, by its key.
   const result = await db.execute(sql`
     with ${candidates(w)},
-    people as (select contact_id from dropped union select contact_id from ending)
-    select ${contacts.id} as id, ${contacts.displayName} as name, ${contacts.sortName} as sort_name,
-      ${contacts.phoneKeys}[1] as phone, ${contacts.branchId} as branch_id,
-      d.recent, d.before, case when not ${has} then e.ends_on end as ends_on, ${has} as has_open
-    from people p
-    join ${contacts} on ${contacts.orgId} = ${w.orgId}::uuid and ${contacts.id} = p.contact_id
-    left join dropped d on d.contact_id = p.contact_id
-    left join ending e on e.contact_id = p.contact_id
-    where ${contacts.deletedAt} is null and ${contacts.kind} = 'person' and ${byReason}
-      ${byBranch} ${byIds} ${keyset}
-    order by ${contacts.sortName}, ${contacts.id}
-    ${limit}
+    people as (
+      select contact_id, max(recent) as recent, max(before) as before, max(ends_on) as ends_on
+      from (
+        select contact_id, recent, before, null::text as ends_on from dropped
+        union all
+        select contact_id, null, null, ends_on from ending
+      ) u
+      group by contact_id
+    )
+    -- The page first; only its rows read their phone and open task for the answer.
+    select page.*, ${contacts.phoneKeys}[1] as phone, ${has} as has_open,
+      case when not ${has} then page.ends_on_any end as ends_on
+    from (
+      select ${contacts.id} as id, ${contacts.displayName} as name,
+        ${contacts.sortName} as sort_name, ${contacts.branchId} as branch_id,
+        p.recent, p.before, p.ends_on as ends_on_any
+      from people p
+      join ${contacts} on ${contacts.orgId} = ${w.orgId}::uuid and ${contacts.id} = p.contact_id
+      where ${contacts.deletedAt} is null and ${contacts.kind} = 'person' and ${byReason}
+        ${byBranch} ${byIds} ${keyset}
+      order by ${contacts.sortName}, ${contacts.id}
+      ${limit}
+    ) page
+    join ${contacts} on ${contacts.orgId} = ${w.orgId}::uuid and ${contacts.id} = page.id
+    order by page.sort_name, page.id
   `);
   const rows = (result as unknown as { rows: Array<Record<string, unknown>> }).rows;
   return rows.map((r) => ({

@@ -5,6 +5,8 @@ export interface PersonsScope {
   sourceId?: string | undefined;
   responsibleId?: string | undefined;
   branchId?: string | undefined;
+  /** Persons nobody is responsible for (the list can filter them; not those without a source). */
+  noResponsible?: boolean;
 }
 
 /**
@@ -26,6 +28,7 @@ export function personsLink(
       sourceId: one(scope.sourceId),
       responsibleId: one(scope.responsibleId),
       branchId: one(scope.branchId),
+      noResponsible: scope.noResponsible || undefined,
     },
   } as ToOptions;
 }

@@ -81,10 +81,15 @@ export function PeriodPicker({ value, onChange, resolved, previous }: PeriodPick
         mb={8}
         data-testid="period-compare"
       />
-      {resolved && (
+      {resolved && (preset !== 'custom' || previous) && (
         <Text size="sm" c="dimmed" mb={8} data-testid="period-resolved">
-          {range(resolved)}
-          {previous && ` · ${t('period.previous', { range: range(previous) })}`}
+          {/* A custom range already shows its days in the picker. */}
+          {[
+            preset === 'custom' ? null : range(resolved),
+            previous ? t('period.previous', { range: range(previous) }) : null,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
         </Text>
       )}
     </Group>

@@ -1,11 +1,13 @@
-import '@mantine/charts/styles.css';
-import { BarChart, LineChart } from '@mantine/charts';
-import { Paper, SegmentedControl, Stack } from '@mantine/core';
-import { useState } from 'react';
+import { Paper, SegmentedControl, Skeleton, Stack } from '@mantine/core';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatReportValue } from '../lib/report-format.ts';
 import type { ReportColumn } from '../report-columns.ts';
 import { ReportTable, type ReportTableProps } from './report-table.tsx';
+
+const ChartCanvas = lazy(() =>
+  import('./chart-canvas.tsx').then((m) => ({ default: m.ChartCanvas })),
+);
 
 const PALETTE = ['blue.6', 'teal.6', 'orange.6', 'grape.6', 'red.6', 'cyan.6', 'lime.7', 'pink.6'];
 
@@ -13,6 +15,8 @@ export interface ReportChartProps<Row> extends ReportTableProps<Row> {
   /** The numeric columns to plot; the first column of `columns` is the category axis. */
   series: string[];
   type?: 'bar' | 'line';
+  /** Bars across, one line per row: long names (staff, templates) stay readable on a tablet. */
+  horizontal?: boolean;
   stacked?: boolean;
   height?: number;
 }
@@ -40,16 +44,8 @@ export function ReportChart<Row>(props: ReportChartProps<Row>) {
   }));
   const kind = plotted[0]?.kind ?? 'count';
   const format = (v: number) => formatReportValue(kind, v, i18n.language, props.currency);
-  const chartProps = {
-    h: props.height ?? 320,
-    data,
-    dataKey: category?.key ?? 'label',
-    series,
-    withLegend: true,
-    legendProps: { verticalAlign: 'bottom' as const },
-    valueFormatter: format,
-    tickLine: 'y' as const,
-  };
+  const horizontal = props.horizontal && props.type !== 'line';
+  const h = props.height ?? (horizontal ? Math.max(240, data.length * 44 + 80) : 320);
   return (
     <Paper withBorder p="md" radius="md">
       <Stack gap="sm">
@@ -66,11 +62,19 @@ export function ReportChart<Row>(props: ReportChartProps<Row>) {
         />
         {view === 'chart' ? (
           <div role="img" aria-label={props.caption} data-testid="report-chart">
-            {props.type === 'line' ? (
-              <LineChart {...chartProps} curveType="monotone" />
-            ) : (
-              <BarChart {...chartProps} type={props.stacked ? 'stacked' : 'default'} />
-            )}
+            <Suspense fallback={<Skeleton h={h} radius="md" />}>
+              <ChartCanvas
+                type={props.type ?? 'bar'}
+                horizontal={horizontal ?? false}
+                stacked={props.stacked ?? false}
+                wholeNumbers={kind === 'count'}
+                h={h}
+                data={data}
+                dataKey={category?.key ?? 'label'}
+                series={series}
+                valueFormatter={format}
+              />
+            </Suspense>
           </div>
         ) : (
           <ReportTable {...props} />

@@ -23,9 +23,9 @@ export interface ReportTableProps<Row> {
  */
 export function ReportTable<Row>(props: ReportTableProps<Row>) {
   const { t, i18n } = useTranslation('reports');
-  const show = (c: ReportColumn<Row>, row: Row, linked: boolean) => {
+  const show = (c: ReportColumn<Row>, row: Row) => {
     const text = formatReportValue(c.kind, c.value(row), i18n.language, props.currency);
-    const to = linked ? c.link?.(row) : undefined;
+    const to = c.link?.(row);
     return to ? (
       <Anchor renderRoot={(p) => <Link {...p} {...to} />} data-testid={`drill-${c.key}`}>
         {text}
@@ -38,10 +38,10 @@ export function ReportTable<Row>(props: ReportTableProps<Row>) {
     const [first, ...rest] = columns;
     return (
       <Table.Tr key={key}>
-        {first && <Table.Th scope="row">{show(first, row, true)}</Table.Th>}
+        {first && <Table.Th scope="row">{show(first, row)}</Table.Th>}
         {rest.map((c) => (
           <Table.Td key={c.key} ta={c.kind === 'text' ? undefined : 'right'}>
-            {show(c, row, true)}
+            {show(c, row)}
           </Table.Td>
         ))}
       </Table.Tr>

@@ -135,17 +135,12 @@ export function CrmReportPage(props: {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
-        <PeriodPicker
-          value={pickPeriod(search)}
-          onChange={(period) => set(period)}
-          resolved={data?.period}
-          previous={data?.previous}
-        />
-        {data && (
-          <ExportMenu report="crm" period={data.period} columns={columns} rows={data.rows} />
-        )}
-      </Group>
+      <PeriodPicker
+        value={pickPeriod(search)}
+        onChange={(period) => set(period)}
+        resolved={data?.period}
+        previous={data?.previous}
+      />
       <Group gap="sm" align="flex-end" wrap="wrap" data-testid="crm-filters">
         <Select
           label={t('crm.groupBy')}
@@ -201,6 +196,11 @@ export function CrmReportPage(props: {
             data-testid="crm-branch"
           />
         )}
+        {data && (
+          <Group ml="auto">
+            <ExportMenu report="crm" period={data.period} columns={columns} rows={data.rows} />
+          </Group>
+        )}
       </Group>
       {report.isError && <QueryError error={report.error} onRetry={() => void report.refetch()} />}
       {!data && !report.isError && <Skeleton h={380} radius="md" />}
@@ -225,6 +225,7 @@ export function CrmReportPage(props: {
             columns={columns}
             series={[...METRICS]}
             type={TIME.has(groupBy) ? 'line' : 'bar'}
+            horizontal={data.rows.length > 4}
             rowKey={(r, i) => r.key ?? `none-${i}`}
             totals={totalsRow}
             totalsColumns={totalsColumns}

@@ -107,6 +107,7 @@ export function ForecastPage(props: { me: Me; search: ForecastSearch }) {
   const pipelines = usePipelineOptions().data?.items ?? [];
   const patch = (p: Partial<ForecastSearch>) =>
     void navigate({
+      from: '/reports/forecast',
       to: '/reports/forecast',
       // The page's own search, not the router's `prev` (a union of every route's params).
       search: { ...search, ...p },

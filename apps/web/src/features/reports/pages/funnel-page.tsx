@@ -78,8 +78,11 @@ export function FunnelPage(props: { search: FunnelSearch; canConfigure: boolean 
 
   const groupName = (r: FunnelRow) => r.name ?? t('notSet');
   const countOf = (r: FunnelRow, i: number) => r.steps[i]?.count ?? 0;
-  const groupScope = (r: FunnelRow): PersonsScope =>
-    groupBy === 'none' ? scope : { ...scope, [SCOPE_KEY[groupBy]]: r.groupId ?? undefined };
+  const groupScope = (r: FunnelRow): PersonsScope => {
+    if (groupBy === 'none') return scope;
+    if (!r.groupId && groupBy === 'responsible') return { ...scope, noResponsible: true };
+    return { ...scope, [SCOPE_KEY[groupBy]]: r.groupId ?? undefined };
+  };
   const totalsRow: FunnelRow | undefined = data
     ? { groupId: null, name: t('reports:total'), steps: data.totals }
     : undefined;
@@ -92,9 +95,9 @@ export function FunnelPage(props: { search: FunnelSearch; canConfigure: boolean 
         label: stepLabel(step),
         kind: 'count',
         value: (r) => countOf(r, i),
-        // Persons without the grouped value cannot be picked out in the persons list.
+        // Persons without a source or branch cannot be picked out in the persons list.
         link: (r) =>
-          data && (r.groupId || r === totalsRow)
+          data && (r.groupId || r === totalsRow || groupBy === 'responsible')
             ? personsLink(data.period, step, r === totalsRow ? scope : groupScope(r))
             : undefined,
       }),

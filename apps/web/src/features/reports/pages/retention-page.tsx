@@ -110,6 +110,7 @@ export function RetentionPage(props: { me: Me; search: RetentionSearch }) {
   const patch = (p: Partial<RetentionSearch>) => {
     setSelected(new Set());
     void navigate({
+      from: '/reports/retention',
       to: '/reports/retention',
       // The page's own search, not the router's `prev` (a union of every route's params).
       search: { ...search, ...p },

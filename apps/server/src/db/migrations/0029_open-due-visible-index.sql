@@ -1,1 +1,0 @@
-CREATE INDEX "tasks_open_due_visible_idx" ON "tasks" USING btree ("org_id","due_at","private","contact_id","assignee_id","creator_id","branch_id") WHERE "tasks"."completed_at" is null;

@@ -1,0 +1,2 @@
+CREATE INDEX "tasks_org_created_idx" ON "tasks" USING btree ("org_id","created_at");--> statement-breakpoint
+CREATE INDEX "tasks_org_completed_idx" ON "tasks" USING btree ("org_id","completed_at") WHERE "tasks"."completed_at" is not null;

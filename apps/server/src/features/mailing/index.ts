@@ -1,0 +1,1 @@
+export { mailSettings, mailTemplates } from './mailing.table.ts';

@@ -1,0 +1,100 @@
+import { Marked, type Tokens } from 'marked';
+import { MAIL_PLACEHOLDERS, type MailPlaceholder } from '@spotter/contracts';
+
+/** `{{ firstName }}` or `{{ firstName | friend }}`: a name and what to write when it is empty. */
+const PLACEHOLDER = /\{\{\s*([A-Za-z]+)\s*(?:\|\s*([^}]*?)\s*)?\}\}/g;
+
+export type PlaceholderValues = Partial<Record<MailPlaceholder, string | null>>;
+
+export interface RenderedMail {
+  subject: string;
+  html: string;
+  text: string;
+  /** Placeholders that had no value and no default: the preview warns about them. */
+  missing: MailPlaceholder[];
+}
+
+const isPlaceholder = (name: string): name is MailPlaceholder =>
+  (MAIL_PLACEHOLDERS as readonly string[]).includes(name);
+
+/** The placeholder names a text uses that Spotter does not know (a typo the editor names). */
+export function unknownPlaceholders(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(PLACEHOLDER)) if (!isPlaceholder(m[1]!)) out.add(m[1]!);
+  return [...out];
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+// Markdown without raw HTML: a template is written by staff, but what it becomes lands in
+// members' mailboxes, so tags typed into it are shown as text, never interpreted.
+const markdown = new Marked({
+  gfm: true,
+  breaks: true,
+  renderer: {
+    html: (token: Tokens.HTML | Tokens.Tag) => escapeHtml(token.text),
+    link(token: Tokens.Link) {
+      const href = /^(https?:|mailto:|tel:)/i.test(token.href) ? token.href : null;
+      const label = this.parser.parseInline(token.tokens);
+      return href ? `<a href="${escapeHtml(href)}">${label}</a>` : label;
+    },
+    image: (token: Tokens.Image) => escapeHtml(token.text),
+  },
+});
+
+/** Replaces each placeholder with `fill(value)`; empty values take the default, else ''. */
+function fillIn(
+  source: string,
+  values: PlaceholderValues,
+  missing: Set<MailPlaceholder>,
+  fill: (value: string, index: number) => string,
+): string {
+  let i = 0;
+  return source.replace(PLACEHOLDER, (whole, name: string, fallback: string | undefined) => {
+    if (!isPlaceholder(name)) return whole;
+    const value = values[name]?.trim() || fallback?.trim() || '';
+    if (!values[name]?.trim() && !fallback?.trim()) missing.add(name);
+    return fill(value, i++);
+  });
+}
+
+/** The plain-text part: the markdown as people write it, links spelled out, emphasis dropped. */
+function plainText(source: string): string {
+  return source
+    .replace(/\r\n/g, '\n')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_, label: string, href: string) =>
+      label === href ? href : `${label} (${href})`,
+    )
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/(^|[^*\w])[*_]([^*_\n]+)[*_](?=[^*\w]|$)/g, '$1$2')
+    .replace(/^#{1,6}\s+/gm, '')
+    .trim();
+}
+
+/**
+ * A template's subject and markdown body for one person: the HTML part (markdown rendered,
+ * values escaped, no raw HTML) and the plain-text part. Values go in after the markdown is
+ * rendered, so a name with an asterisk or an angle bracket is printed as it is.
+ */
+export function renderMail(
+  template: { subject: string; body: string },
+  values: PlaceholderValues,
+): RenderedMail {
+  const missing = new Set<MailPlaceholder>();
+  const subject = fillIn(template.subject, values, missing, (v) => v)
+    .replace(/\s+/g, ' ')
+    .trim();
+  const slots: string[] = [];
+  // Letters only, so markdown leaves the marker alone wherever it stands.
+  const marked = fillIn(template.body, values, new Set(), (v, i) => {
+    slots[i] = v;
+    return `SPOTTERSLOT${i}X`;
+  });
+  const html = (markdown.parse(marked, { async: false }) as string).replace(
+    /SPOTTERSLOT(\d+)X/g,
+    (_, i: string) => escapeHtml(slots[Number(i)] ?? ''),
+  );
+  const text = plainText(fillIn(template.body, values, missing, (v) => v));
+  return { subject, html, text, missing: MAIL_PLACEHOLDERS.filter((p) => missing.has(p)) };
+}
