@@ -72,7 +72,11 @@ export async function seedHomeClub(
   };
   const personId = created.person.id;
   const templates = (await api('GET', '/api/settings/task-templates')) as unknown as {
-    items: Array<{ id: string; type: string; results: Array<{ id: string; archived: boolean }> }>;
+    items: Array<{
+      id: string;
+      type: string;
+      results: Array<{ id: string; archived: boolean; fields: Array<{ required: boolean }> }>;
+    }>;
   };
   const call = templates.items.find((x) => x.type === 'call')!;
   const now = Date.now();
@@ -86,7 +90,8 @@ export async function seedHomeClub(
   const overdue = await task(new Date(now - 2 * 3_600_000), reception.id);
   await task(new Date(now + 20 * 60_000), reception.id);
   const done = await task(new Date(now - 60 * 60_000), manager.id);
-  const result = call.results.find((r) => !r.archived);
+  // A result that asks for nothing more (a new club's call template may have none at all).
+  const result = call.results.find((r) => !r.archived && r.fields.every((f) => !f.required));
   await api('POST', `/api/tasks/${done.id}/result`, { resultId: result?.id ?? null });
   const month = new Date(now).toISOString().slice(0, 10);
   await api('POST', '/api/deals', {
@@ -171,12 +176,13 @@ export async function managerHome(page: Page, url: string, club: HomeClub, run: 
 
   await page.getByTestId('home-team-done').click();
   await page.waitForURL((u) => u.pathname === '/tasks' && u.searchParams.get('state') === 'done');
-  expect(await taskRows(page)).toBe(done);
+  // The list's first page (50 rows) of exactly the tasks counted.
+  expect(await taskRows(page)).toBe(Math.min(done, 50));
   await screenshot(page, `${tag}-02-done-today`);
 
   await page.goto(`${url}/start`);
   await page.getByTestId('home-team-result').first().click();
-  await page.waitForURL((u) => u.pathname === '/tasks' && u.search.includes('Result'));
+  await page.waitForURL((u) => u.pathname === '/tasks' && /result/i.test(u.search));
   expect(await taskRows(page)).toBeGreaterThanOrEqual(1);
 
   await page.goto(`${url}/start`);
