@@ -28,6 +28,7 @@ import {
   seedSalesData,
   type SalesData,
 } from './support/reports-sales-steps.ts';
+import { managerHome, receptionHome, seedHomeClub, type HomeClub } from './support/home-steps.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 import { logIn, setUp, type Api } from './support/session.ts';
 
@@ -49,6 +50,7 @@ describe.skipIf(!hasChromium())('reports journey', () => {
   let server: RunningServer;
   let api: Api;
   let sales: SalesData;
+  const homeClubs = new Map<string, HomeClub>();
   // The demo's tasks were created and completed over the last two weeks.
   const period = lastDays(20);
 
@@ -56,6 +58,9 @@ describe.skipIf(!hasChromium())('reports journey', () => {
     server = await startServer();
     api = await setUp(server, { name: 'Harbour Fitness', locale: 'en' }, true);
     sales = await seedSalesData(api, 'Spring flyer 2026');
+    for (const lng of ['en', 'ru'] as const) {
+      homeClubs.set(lng, await seedHomeClub(server, api, lng));
+    }
   });
 
   afterAll(async () => {
@@ -63,6 +68,21 @@ describe.skipIf(!hasChromium())('reports journey', () => {
   });
 
   for (const run of RUNS) {
+    it(`home in ${run.lng} at ${run.width} px: reception's day, the manager's numbers`, async () => {
+      const browser = await openBrowser({
+        width: run.width,
+        height: run.height,
+        locale: run.locale,
+      });
+      try {
+        const club = homeClubs.get(run.lng)!;
+        await receptionHome(browser.page, server.url, club, run);
+        await managerHome(browser.page, server.url, club, run);
+      } finally {
+        await browser.close();
+      }
+    });
+
     it(`CRM report in ${run.lng} at ${run.width} px: chart, table, exports, drill-down`, async () => {
       const t = labels(run.lng);
       const tag = `${run.lng}-${run.width}`;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema, nameSchema, timeOfDaySchema, timestampSchema } from './common.ts';
 import { LOOKUP_KINDS } from './enums.ts';
-import { ROLES, roleSchema } from './roles.ts';
+import { EXTRA_REPORT_ROLES, ROLES, roleSchema } from './roles.ts';
 
 /** Persons and companies share statuses, tags, custom fields … each scoped to one or both. */
 export const CONTACT_KINDS = ['person', 'company'] as const;
@@ -225,6 +225,8 @@ export const crmSettingsSchema = z.object({
   crmRoles: z.array(roleSchema),
   /** The roles that can be chosen as responsible for a contact or as a deal's owner (U-2). */
   responsibleRoles: z.array(roleSchema),
+  /** The roles besides owners, admins and managers that see the reports and the team's numbers. */
+  reportRoles: z.array(roleSchema),
   version: z.number().int(),
   updatedAt: timestampSchema,
 });
@@ -248,6 +250,12 @@ export const crmSettingsUpdateSchema = z.strictObject({
   /** At least one role; the responsible roles must be among them (checked with the stored other). */
   crmRoles: rolesSchema.min(1).optional(),
   responsibleRoles: rolesSchema.min(1).optional(),
+  /** Any of EXTRA_REPORT_ROLES (owners, admins and managers see the reports anyway); [] for none. */
+  reportRoles: rolesSchema
+    .refine((roles) => roles.every((r) => EXTRA_REPORT_ROLES.includes(r)), {
+      message: 'Owners, admins and managers see the reports anyway',
+    })
+    .optional(),
   version: z.number().int().nonnegative(),
 });
 export type CrmSettingsUpdate = z.input<typeof crmSettingsUpdateSchema>;

@@ -296,6 +296,11 @@ export const contactFilterSchema = z.strictObject({
   companyId: idSchema.optional(),
   createdFrom: z.iso.date().optional(),
   createdTo: z.iso.date().optional(),
+  /** Persons waiting for the club's first contact after a lead form (decision 0029). */
+  waiting: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
   /**
    * Persons who reached this step of the sales funnel (or a later one) by the organization's
    * funnel settings: the drill-down of the funnel report, with createdFrom / createdTo.

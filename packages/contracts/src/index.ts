@@ -29,3 +29,4 @@ export * from './reports.ts';
 export * from './reports-forecast.ts';
 export * from './reports-crm.ts';
 export * from './reports-funnel.ts';
+export * from './home.ts';

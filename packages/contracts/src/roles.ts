@@ -136,16 +136,34 @@ export const DEFAULT_CRM_ROLES: readonly Role[] = [
 export const DEFAULT_RESPONSIBLE_ROLES: readonly Role[] = DEFAULT_CRM_ROLES;
 
 /**
+ * The roles that may be given the reports besides those that have them anyway (owners, admins,
+ * managers): an organization's choice in the CRM settings (issue 15), none until it chooses.
+ */
+export const EXTRA_REPORT_ROLES: readonly Role[] = ['sales', 'reception', 'instructor'];
+
+/**
  * What a staff member may do in an organization whose CRM is open to `crmRoles` (U-2): a
  * role left out loses every CRM permission; a role let in that has none of its own (an
- * instructor) works in the CRM as sales staff do. Everything else is the role's own.
+ * instructor) works in the CRM as sales staff do. Everything else is the role's own, plus the
+ * reports when the organization lets the role see them (`reportRoles`).
  */
-export function rolePermissions(role: Role, crmRoles: readonly Role[]): Permission[] {
+export function rolePermissions(
+  role: Role,
+  crmRoles: readonly Role[],
+  reportRoles: readonly Role[] = [],
+): Permission[] {
   const own = ROLE_PERMISSIONS[role];
   const outside = own.filter((p) => !isCrmPermission(p));
-  if (!crmRoles.includes(role)) return outside;
-  if (own.some(isCrmPermission)) return [...own];
-  return [...outside, ...ROLE_PERMISSIONS.sales.filter(isCrmPermission)];
+  const granted: Permission[] = !crmRoles.includes(role)
+    ? outside
+    : own.some(isCrmPermission)
+      ? [...own]
+      : [...outside, ...ROLE_PERMISSIONS.sales.filter(isCrmPermission)];
+  // Reports are CRM: a role the CRM is closed to sees none, whatever the reports setting says.
+  if (crmRoles.includes(role) && reportRoles.includes(role) && !granted.includes('reports.read')) {
+    granted.push('reports.read');
+  }
+  return granted;
 }
 
 /** `can` for a staff member of an organization whose CRM is open to `crmRoles`. */
@@ -153,7 +171,8 @@ export function canInOrganization(
   role: Role,
   permission: Permission,
   crmRoles: readonly Role[],
+  reportRoles: readonly Role[] = [],
 ): boolean {
   if (!isCrmPermission(permission)) return can(role, permission);
-  return rolePermissions(role, crmRoles).includes(permission);
+  return rolePermissions(role, crmRoles, reportRoles).includes(permission);
 }

@@ -191,6 +191,13 @@ export const taskListQuerySchema = z.strictObject({
     .optional(),
   templateId: idList.optional(),
   statusId: idList.optional(),
+  /** Done with one of these results (the home page's "today's results"). */
+  resultId: idList.optional(),
+  /** Done without a result; with `resultId`, either. */
+  noResult: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
   branchId: idList.optional(),
   contactId: idSchema.optional(),
   /** A round's calls; `none` for tasks that are not a round's call. */
@@ -203,7 +210,6 @@ export const taskListQuerySchema = z.strictObject({
   createdTo: z.iso.date().optional(),
   /** Due before this day begins (organization's calendar): a report's overdue at a day's end. */
   dueBefore: z.iso.date().optional(),
-  resultId: idList.optional(),
   /** Assigned to a member (or manager) of this group. */
   groupId: idSchema.optional(),
   /** Contact name or phone, or the comment. */

@@ -15,13 +15,15 @@ export interface Actor {
    * whose role is not among them has no CRM permission. Absent: the role's own permissions.
    */
   crmRoles?: readonly Role[];
+  /** The further roles the organization lets see the reports (issue 15), read with crmRoles. */
+  reportRoles?: readonly Role[];
 }
 
 export function actorCan(actor: Actor, permission: Permission): boolean {
   if (actor.via === 'token') return actor.permissions?.includes(permission) ?? false;
   if (actor.role === null) return false;
   return actor.crmRoles
-    ? canInOrganization(actor.role, permission, actor.crmRoles)
+    ? canInOrganization(actor.role, permission, actor.crmRoles, actor.reportRoles)
     : can(actor.role, permission);
 }
 

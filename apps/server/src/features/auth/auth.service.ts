@@ -10,6 +10,7 @@ import type { Actor } from '../../lib/actor.ts';
 import { AppError, fieldError, fieldInvalid, unauthorized } from '../../lib/errors.ts';
 import {
   crmRolesOf,
+  reportRolesOf,
   findOrganization,
   toOrganizationDto,
   type OrganizationRow,
@@ -47,7 +48,11 @@ export function buildMe(user: UserRow, organization: OrganizationRow, twoStepEna
       ),
     },
     organization: toOrganizationDto(organization),
-    permissions: rolePermissions(user.role as Role, crmRolesOf(organization)),
+    permissions: rolePermissions(
+      user.role as Role,
+      crmRolesOf(organization),
+      reportRolesOf(organization),
+    ),
   };
 }
 

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Role } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import type { Authenticators } from '../../plugins/auth.ts';
-import { crmRolesOf } from '../organizations/index.ts';
+import { crmRolesOf, reportRolesOf } from '../organizations/index.ts';
 import { twoStepSetupRequired } from '../two-step/index.ts';
 import type { AuthCache, SessionFound as Found } from './auth-cache.ts';
 import { sessionTokenOf } from './session-cookie.ts';
@@ -18,6 +18,7 @@ function toFound(found: SessionUser): Found {
       role: found.user.role as Role,
       via: 'session' as const,
       crmRoles: crmRolesOf(found.organization),
+      reportRoles: reportRolesOf(found.organization),
     },
     mustChangePassword: found.user.mustChangePassword,
     twoStepSetupRequired: twoStepSetupRequired(

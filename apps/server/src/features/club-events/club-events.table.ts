@@ -166,6 +166,10 @@ export const memberRecords = pgTable(
     }).onDelete('cascade'),
     index('member_records_contact_idx').on(t.orgId, t.contactId, t.kind, t.occurredAt),
     index('member_records_member_idx').on(t.orgId, t.sourceId, t.memberExternalId),
+    // The home page's trial classes of today: trial bookings are few beside visits.
+    index('member_records_trial_idx')
+      .on(t.orgId, t.occurredAt)
+      .where(sql`${t.kind} = 'booking' and (${t.data} ->> 'trial') = 'true'`),
     // The retention list: an organization's visits (and contracts) in a time window, by person.
     index('member_records_kind_time_idx').on(t.orgId, t.kind, t.occurredAt, t.contactId),
     // The retention list: contracts by the day they end.

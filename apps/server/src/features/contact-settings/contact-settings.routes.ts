@@ -180,8 +180,8 @@ const crmRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const actor = actorOf(req);
       const saved = await crm.updateCrmSettings(app.db, actor, req.body);
-      // Who may use the CRM is part of every remembered session of the organization.
-      if (req.body.crmRoles) app.authCache.forgetOrganization(actor.orgId);
+      // Who may use the CRM and see the reports is part of every remembered session.
+      if (req.body.crmRoles || req.body.reportRoles) app.authCache.forgetOrganization(actor.orgId);
       return saved;
     },
   );

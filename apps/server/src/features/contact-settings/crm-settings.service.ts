@@ -18,7 +18,13 @@ import {
   versionConflict,
 } from '../../lib/errors.ts';
 import { firstLiveStatus, findStatus } from './statuses.repo.ts';
-import { crmRolesOf, findOrganization, setCrmRoles } from '../organizations/index.ts';
+import {
+  crmRolesOf,
+  findOrganization,
+  reportRolesOf,
+  setCrmRoles,
+  setReportRoles,
+} from '../organizations/index.ts';
 import * as repo from './crm-settings.repo.ts';
 import { guessPhoneRegion } from './phone-region.ts';
 
@@ -45,6 +51,7 @@ async function effective(db: Db, orgId: string): Promise<CrmSettings> {
     newCallerResponsible: row?.newCallerResponsible ?? 'taker',
     crmRoles: crmRolesOf(org),
     responsibleRoles: storedResponsibleRoles(row),
+    reportRoles: reportRolesOf(org),
     // Version 0: nothing saved yet; the first save creates the row.
     version: row?.version ?? 0,
     updatedAt: (row?.updatedAt ?? org.createdAt).toISOString(),
@@ -126,7 +133,7 @@ export async function readCrmSettings(db: Db, actor: Actor) {
 /** `phoneRegion: null` goes back to the default guessed from the organization. */
 export async function updateCrmSettings(db: Db, actor: Actor, input: UpdateInput) {
   assertCan(actor, 'settings.manage');
-  const { version, crmRoles, ...patch } = input;
+  const { version, crmRoles, reportRoles, ...patch } = input;
   await checkWorkday(db, actor.orgId, patch);
   if (patch.newCallerStatusId) await checkNewCallerStatus(db, actor.orgId, patch.newCallerStatusId);
   await db.transaction(async (tx) => {
@@ -139,6 +146,7 @@ export async function updateCrmSettings(db: Db, actor: Actor, input: UpdateInput
     // The settings' version (just moved on) guards this too; the row's trigger tells every
     // instance's session cache, and the route forgets this instance's at once.
     if (crmRoles) await setCrmRoles(tx, actor.orgId, crmRoles);
+    if (reportRoles) await setReportRoles(tx, actor.orgId, reportRoles);
   });
   return effective(db, actor.orgId);
 }

@@ -32,6 +32,7 @@ import {
   type KeyValue,
   type SortKey,
 } from './contacts-list.cursor.ts';
+import { waitingLeadCondition } from './waiting-lead.ts';
 
 /** A listed row: every column but those only search and duplicate checks read. */
 export type ContactListRow = Omit<
@@ -138,6 +139,7 @@ function filterConditions(scope: ListScope): Array<SQL | undefined> {
     f.sourceId?.length ? inArray(contacts.sourceId, f.sourceId) : undefined,
     f.industryId?.length ? inArray(contacts.industryId, f.industryId) : undefined,
     f.companyId ? eq(contacts.companyId, f.companyId) : undefined,
+    f.waiting ? waitingLeadCondition(scope.orgId) : undefined,
     // Dates are days in the club's timezone: [from 00:00, to+1 00:00) there.
     f.createdFrom
       ? sql`${contacts.createdAt} >= (${f.createdFrom}::date::timestamp at time zone ${tz})`

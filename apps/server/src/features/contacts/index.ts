@@ -74,5 +74,7 @@ export { fillInput, fillPatch, matchKeysOf } from './batch-merge.ts';
  * features; mode `fill` only adds to a matched person what it lacks (the import's update mode).
  */
 export { upsertPersons, type UpsertMode } from './batch.service.ts';
+/** Port: lead-forms provides the persons list's `waiting` filter (`provideWaitingLeadCondition`). */
+export { provideWaitingLeadCondition } from './waiting-lead.ts';
 /** The persons list's funnel-step filter, which the reports feature provides. */
 export { personFunnelFilter, type FunnelFilterStep } from './funnel-filter.port.ts';

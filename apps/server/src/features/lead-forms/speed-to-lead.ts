@@ -1,10 +1,11 @@
 import type { LeadWait } from '@spotter/contracts';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
 import { notFound } from '../../lib/errors.ts';
-import { contacts, contactsMerged } from '../contacts/index.ts';
+import { contacts, contactsMerged, provideWaitingLeadCondition } from '../contacts/index.ts';
 import { taskResultEntered, taskResultUndone, type TaskResultEvent } from '../tasks/index.ts';
+import { leadFormSubmissions } from './lead-forms.table.ts';
 import * as submissions from './submissions.repo.ts';
 
 /**
@@ -28,7 +29,14 @@ async function onMerged(tx: Db, m: { orgId: string; sourceId: string; targetId: 
   await submissions.moveSubmissions(tx, m.orgId, m.sourceId, m.targetId);
 }
 
+/** The persons list's `waiting` filter: an unanswered submission (its partial index answers). */
+const waitingLead = (orgId: string) =>
+  sql`exists (select 1 from ${leadFormSubmissions} where ${leadFormSubmissions.orgId} = ${orgId}::uuid
+    and ${leadFormSubmissions.contactId} = ${contacts.id}
+    and ${leadFormSubmissions.firstContactAt} is null)`;
+
 export function wireSpeedToLead() {
+  provideWaitingLeadCondition(waitingLead);
   taskResultEntered.on(onResultEntered);
   taskResultUndone.on(onResultUndone);
   contactsMerged.on(onMerged);

@@ -5,7 +5,8 @@ export {
   insertOrganization,
   lockSetup,
   setCrmRoles,
+  setReportRoles,
 } from './organizations.repo.ts';
 export type { OrganizationRow } from './organizations.repo.ts';
-export { crmRolesOf, toOrganizationDto } from './organizations.service.ts';
+export { crmRolesOf, reportRolesOf, toOrganizationDto } from './organizations.service.ts';
 export { organizationCreated } from './organizations.hooks.ts';

@@ -45,6 +45,11 @@ export async function setCrmRoles(db: Db, id: string, roles: string[] | null) {
   await db.update(organizations).set({ crmRoles: roles }).where(eq(organizations.id, id));
 }
 
+/** The CRM settings' choice of further roles that see the reports (issue 15); like setCrmRoles. */
+export async function setReportRoles(db: Db, id: string, roles: string[] | null) {
+  await db.update(organizations).set({ reportRoles: roles }).where(eq(organizations.id, id));
+}
+
 /** Serializes first-run setup: two browsers racing must not both create an organization. */
 export async function lockSetup(db: Db) {
   await db.execute(sql`select pg_advisory_xact_lock(7314002)`);

@@ -1,5 +1,6 @@
 import {
   DEFAULT_CRM_ROLES,
+  EXTRA_REPORT_ROLES,
   ROLES,
   type Organization,
   type Role,
@@ -30,6 +31,12 @@ export function toOrganizationDto(row: repo.OrganizationRow): Organization {
 export function crmRolesOf(row: Pick<repo.OrganizationRow, 'crmRoles'>): Role[] {
   if (!row.crmRoles) return [...DEFAULT_CRM_ROLES];
   return ROLES.filter((r) => row.crmRoles!.includes(r));
+}
+
+/** The further roles the organization lets see the reports (issue 15); none until it chooses. */
+export function reportRolesOf(row: Pick<repo.OrganizationRow, 'reportRoles'>): Role[] {
+  const chosen = row.reportRoles ?? [];
+  return EXTRA_REPORT_ROLES.filter((r) => chosen.includes(r));
 }
 
 export async function getOrganization(db: Db, actor: Actor) {

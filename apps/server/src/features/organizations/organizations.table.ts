@@ -15,6 +15,11 @@ export const organizations = pgTable('organizations', {
    * and forgets it when the row changes (decision 0019).
    */
   crmRoles: text().array(),
+  /**
+   * The roles besides owners, admins and managers that see the reports and the team's numbers
+   * (issue 15); null: none. Kept here for the same reason as crmRoles.
+   */
+  reportRoles: text().array(),
   version: integer().notNull().default(1),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -1,4 +1,5 @@
 import type { Feature } from '../../lib/feature.ts';
+import { homeRoutes } from './home.routes.ts';
 import { personFunnelFilter } from '../contacts/index.ts';
 import { organizationCreated } from '../organizations/index.ts';
 import type { Db } from '../../db/client.ts';
@@ -16,7 +17,7 @@ const seedFunnel = (tx: Db, org: { orgId: string }) => seedFunnelDefaults(tx, or
  */
 export const reportsFeature: Feature = {
   name: 'reports',
-  routes: [crmReportRoutes, funnelRoutes, forecastRoutes],
+  routes: [crmReportRoutes, funnelRoutes, forecastRoutes, homeRoutes],
   wire: () => {
     // After the deals' defaults (features.ts order): the funnel's steps are chosen from them.
     organizationCreated.on(seedFunnel);

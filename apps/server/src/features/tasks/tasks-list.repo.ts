@@ -1,4 +1,16 @@
-import { and, count, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  count,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { TaskListQuery } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import type { BoardBounds } from '../../lib/club-time.ts';
@@ -20,6 +32,8 @@ export interface TaskListScope {
   type?: string[];
   templateId?: string[];
   statusId?: string[];
+  resultId?: string[];
+  noResult?: boolean;
   branchId?: string[];
   contactId?: string;
   /** A round's id, or `none` for tasks outside any round. */
@@ -29,7 +43,6 @@ export interface TaskListScope {
   createdFrom?: Date;
   createdTo?: Date;
   dueBefore?: Date;
-  resultId?: string[];
   groupId?: string;
   /** Contact name/phone or comment: built by the service (it needs the contacts' search rule). */
   search?: SQL;
@@ -57,6 +70,13 @@ function stateCondition(state: TaskListScope['state'], b: BoardBounds): SQL | un
   }
 }
 
+/** Done with one of the results, or (also) without one. */
+function resultCondition(ids: string[] | undefined, none: boolean | undefined): SQL | undefined {
+  const byId = ids?.length ? inArray(tasks.resultId, ids) : undefined;
+  const without = none ? and(isNotNull(tasks.completedAt), isNull(tasks.resultId)) : undefined;
+  return byId && without ? or(byId, without) : (byId ?? without);
+}
+
 export function taskListWhere(s: TaskListScope): SQL {
   return and(
     s.visible,
@@ -67,6 +87,7 @@ export function taskListWhere(s: TaskListScope): SQL {
     s.type?.length ? inArray(tasks.type, s.type as TaskRow['type'][]) : undefined,
     s.templateId?.length ? inArray(tasks.templateId, s.templateId) : undefined,
     s.statusId?.length ? inArray(tasks.statusId, s.statusId) : undefined,
+    resultCondition(s.resultId, s.noResult),
     s.branchId?.length ? inArray(tasks.branchId, s.branchId) : undefined,
     s.contactId ? eq(tasks.contactId, s.contactId) : undefined,
     s.parentId === 'none'
@@ -79,7 +100,6 @@ export function taskListWhere(s: TaskListScope): SQL {
     s.createdFrom ? gte(tasks.createdAt, s.createdFrom) : undefined,
     s.createdTo ? lt(tasks.createdAt, s.createdTo) : undefined,
     s.dueBefore ? lt(tasks.dueAt, s.dueBefore) : undefined,
-    s.resultId?.length ? inArray(tasks.resultId, s.resultId) : undefined,
     s.groupId
       ? sql`exists (select 1 from ${groupMembers} where ${groupMembers.orgId} = ${tasks.orgId}
           and ${groupMembers.userId} = ${tasks.assigneeId} and ${groupMembers.groupId} = ${s.groupId}::uuid)`

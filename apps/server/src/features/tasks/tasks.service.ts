@@ -52,6 +52,8 @@ export async function listTasks(ctx: TaskCtx, q: TaskListQuery): Promise<TaskLis
     type: q.type,
     templateId: q.templateId,
     statusId: q.statusId,
+    resultId: q.resultId,
+    noResult: q.noResult,
     branchId: q.branchId,
     contactId: q.contactId,
     parentId: q.parentId,
@@ -61,7 +63,6 @@ export async function listTasks(ctx: TaskCtx, q: TaskListQuery): Promise<TaskLis
     createdFrom: q.createdFrom ? startOfClubDay(q.createdFrom, timezone) : undefined,
     createdTo: q.createdTo ? startOfClubDay(nextDay(q.createdTo), timezone) : undefined,
     dueBefore: q.dueBefore ? startOfClubDay(q.dueBefore, timezone) : undefined,
-    resultId: q.resultId,
     groupId: q.groupId,
     search,
   };

@@ -30,6 +30,7 @@ export function toFilter(search: ListSearch): ContactFilterInput {
   if (search.companyId) f.companyId = search.companyId;
   if (search.createdFrom) f.createdFrom = search.createdFrom;
   if (search.createdTo) f.createdTo = search.createdTo;
+  if (search.waiting) f.waiting = 'true';
   if (search.funnelStep) f.funnelStep = search.funnelStep;
   if (search.cf?.length) f.cf = search.cf;
   return f;

@@ -26,6 +26,8 @@ const baseSearch = {
   sourceId: lenient(ids),
   createdFrom: lenient(day),
   createdTo: lenient(day),
+  /** Waiting for the club's first contact after a lead form (the home page links here). */
+  waiting: lenient(z.boolean()),
   /** Persons who reached a step of the sales funnel (the funnel report's drill-down). */
   funnelStep: lenient(z.enum(['contacted', 'trial', 'bought'])),
   cf: lenient(z.array(customFilter).check(z.maxLength(20))),

@@ -39,6 +39,8 @@ export const tasksSearchSchema = z.object({
   groupId: lenient(id),
   /** Task types, e.g. every kind but the round frames a report leaves out. */
   type: lenient(z.array(z.enum(REPORT_TASK_TYPES)).check(z.maxLength(4))),
+  /** Done without a result (the home page's "today's results"). */
+  noResult: lenient(z.boolean()),
   sort: lenient(z.enum(TASK_SORTS)),
   page: lenient(pageNumber),
   pageSize: lenient(pageSize),
@@ -77,6 +79,7 @@ export function toListQuery(s: TasksSearch): TaskListQueryInput {
   if (s.resultId?.length) q.resultId = s.resultId;
   if (s.groupId) q.groupId = s.groupId;
   if (s.type?.length) q.type = s.type;
+  if (s.noResult) q.noResult = 'true';
   if (s.completedById) q.completedById = s.completedById;
   if (s.contactId) q.contactId = s.contactId;
   return q;
@@ -97,6 +100,7 @@ export const hasFilters = (s: TasksSearch) =>
     s.resultId?.length ||
     s.groupId ||
     s.type?.length ||
+    s.noResult ||
     s.completedById ||
     s.contactId ||
     (s.view !== 'my' && (s.assigneeId || s.unassigned)),

@@ -82,6 +82,7 @@ export function FilterChips(props: {
       createdTo: undefined,
     });
   }
+  if (s.waiting) add('waiting', t('filters.waiting'), { waiting: undefined });
   if (s.funnelStep) {
     add('funnel', `${t('filters.funnel')}: ${t(`filters.funnelSteps.${s.funnelStep}`)}`, {
       funnelStep: undefined,

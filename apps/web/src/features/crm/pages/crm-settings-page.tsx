@@ -4,6 +4,7 @@ import { TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import {
   crmSettingsUpdateSchema,
+  EXTRA_REPORT_ROLES,
   ROLES,
   type CrmSettings,
   type NewCallerResponsible,
@@ -35,6 +36,8 @@ type CrmValues = {
   /** Who uses the CRM at all, and who can be chosen as responsible or deal owner (U-2). */
   crmRoles: Role[];
   responsibleRoles: Role[];
+  /** Who sees the reports and the team's numbers besides owners, admins and managers. */
+  reportRoles: Role[];
 };
 
 const FIRST_STATUS = 'first';
@@ -50,6 +53,7 @@ const valuesOf = (s: CrmSettings): CrmValues => ({
   newCallerResponsible: s.newCallerResponsible,
   crmRoles: s.crmRoles,
   responsibleRoles: s.responsibleRoles,
+  reportRoles: s.reportRoles,
 });
 
 /** The form's values as the API takes them: no end is null. */
@@ -62,6 +66,7 @@ const bodyOf = (values: CrmValues) => ({
   newCallerResponsible: values.newCallerResponsible,
   crmRoles: values.crmRoles,
   responsibleRoles: values.responsibleRoles,
+  reportRoles: values.reportRoles,
 });
 
 /**
@@ -190,6 +195,11 @@ function CrmSettingsForm({ settings }: { settings: CrmSettings }) {
                     'responsibleRoles',
                     form.values.responsibleRoles.filter((r) => chosen.includes(r)),
                   );
+                  // Reports are part of the CRM: a role outside it sees none.
+                  form.setFieldValue(
+                    'reportRoles',
+                    form.values.reportRoles.filter((r) => chosen.includes(r)),
+                  );
                 }}
               >
                 <Group gap="md" mt={6}>
@@ -206,6 +216,23 @@ function CrmSettingsForm({ settings }: { settings: CrmSettings }) {
               >
                 <Group gap="md" mt={6}>
                   {ROLES.map((role) => (
+                    <Checkbox
+                      key={role}
+                      value={role}
+                      label={t(`common:roles.${role}`)}
+                      disabled={!form.values.crmRoles.includes(role)}
+                    />
+                  ))}
+                </Group>
+              </Checkbox.Group>
+              <Checkbox.Group
+                label={t('crmSettings.reportRoles')}
+                description={t('crmSettings.reportRolesHint')}
+                data-testid="crm-report-roles"
+                {...form.getInputProps('reportRoles')}
+              >
+                <Group gap="md" mt={6}>
+                  {EXTRA_REPORT_ROLES.map((role) => (
                     <Checkbox
                       key={role}
                       value={role}

@@ -23,8 +23,12 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES } from '../../../lib/i18n.ts';
 import { useBadge } from '../../notifications/index.ts';
+import { useHome } from '../api/home-api.ts';
 import { useHasBranches, useHasColleagues, useHasPersons } from '../api/start-api.ts';
 import { FirstSteps, type Step } from '../components/first-steps.tsx';
+import { MyDayCard } from '../components/my-day-card.tsx';
+import { PipelineCard } from '../components/pipeline-card.tsx';
+import { TeamCard } from '../components/team-card.tsx';
 
 function Shortcut(props: {
   to: string;
@@ -95,6 +99,22 @@ function MyWork() {
   );
 }
 
+/** What to do today, the team's numbers and the pipeline: each block only for whom it is. */
+function HomeBlocks() {
+  const home = useHome();
+  const data = home.data;
+  if (!data || (!data.my && !data.team && !data.pipeline)) return null;
+  return (
+    <Stack gap="md">
+      <SimpleGrid cols={{ base: 1, md: data.my && data.team ? 2 : 1 }}>
+        {data.my && <MyDayCard my={data.my} timeZone={data.timezone} />}
+        {data.team && <TeamCard team={data.team} today={data.today} timeZone={data.timezone} />}
+      </SimpleGrid>
+      {data.pipeline && <PipelineCard pipeline={data.pipeline} />}
+    </Stack>
+  );
+}
+
 /**
  * The first-steps page (menu: Start). Staff land on their work (landing.ts); this page is
  * where a new club sees what is set up and what is left, each step read from its own data.
@@ -130,6 +150,8 @@ export function StartPage(props: { me: Me }) {
           </Badge>
         </Group>
       </Stack>
+
+      <HomeBlocks />
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {hasTasks && <MyWork />}

@@ -109,7 +109,8 @@ export function ForecastPage(props: { me: Me; search: ForecastSearch }) {
     void navigate({
       from: '/reports/forecast',
       to: '/reports/forecast',
-      search: (prev: ForecastSearch) => ({ ...prev, ...p }),
+      // The page's own search, not the router's `prev` (a union of every route's params).
+      search: { ...search, ...p },
     });
   const current = data?.currentMonth;
   const months = current ? monthChoices(current, i18n.language) : [];

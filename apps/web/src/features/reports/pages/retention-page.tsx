@@ -112,7 +112,8 @@ export function RetentionPage(props: { me: Me; search: RetentionSearch }) {
     void navigate({
       from: '/reports/retention',
       to: '/reports/retention',
-      search: (prev: RetentionSearch) => ({ ...prev, ...p }),
+      // The page's own search, not the router's `prev` (a union of every route's params).
+      search: { ...search, ...p },
     });
   };
   const toggle = (id: string, on: boolean) =>

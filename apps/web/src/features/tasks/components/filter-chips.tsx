@@ -78,6 +78,11 @@ export function ActiveFilterChips(props: {
       label: t('filters.noRounds'),
       clear: { type: undefined },
     },
+    search.noResult && {
+      key: 'noResult',
+      label: t('filters.noResult'),
+      clear: { noResult: undefined },
+    },
     search.contactId && {
       key: 'contactId',
       label: t('filters.contact'),
