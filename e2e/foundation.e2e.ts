@@ -182,7 +182,7 @@ describe.skipIf(!hasChromium()).each(runs)('foundation journey ($lang, $width px
       await page.getByTestId('lang-en').click();
       await page
         .getByTestId('nav-home')
-        .filter({ hasText: 'Getting started' })
+        .filter({ hasText: 'Home' })
         .waitFor({ state: 'attached' });
     }
     await page.getByTestId('user-menu').click();
@@ -197,7 +197,7 @@ describe.skipIf(!hasChromium()).each(runs)('foundation journey ($lang, $width px
       .getByTestId('nav-home')
       .filter({ hasText: sv('common', 'nav.home') })
       .waitFor();
-    expect(sv('common', 'nav.home')).toBe('Kom igång');
+    expect(sv('common', 'nav.home')).toBe('Hem');
     expect(await page.locator('html').getAttribute('lang')).toBe('sv');
     await page.getByTestId('user-menu').click();
     await page.getByTestId('logout').filter({ hasText: 'Logga ut' }).waitFor();
