@@ -180,10 +180,7 @@ describe.skipIf(!hasChromium()).each(runs)('foundation journey ($lang, $width px
       // Already Swedish by the club's default: go to English first, so the switch is visible.
       await page.getByTestId('user-menu').click();
       await page.getByTestId('lang-en').click();
-      await page
-        .getByTestId('nav-home')
-        .filter({ hasText: 'Home' })
-        .waitFor({ state: 'attached' });
+      await page.getByTestId('nav-home').filter({ hasText: 'Home' }).waitFor({ state: 'attached' });
     }
     await page.getByTestId('user-menu').click();
     // The choice is saved on the server; reload once it is (not while it is on its way).
