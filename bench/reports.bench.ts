@@ -117,7 +117,7 @@ async function fill(app: FastifyInstance, cookie: string) {
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
-/** The route's own statements (not the session lookup), replayed in turn: its SQL floor. */
+/** The route's own statements (not the session lookup), replayed in turn as it sent them: its SQL floor. */
 async function sqlFloor(app: FastifyInstance, cookie: string, label: string, path: string) {
   const seen = await capture(() => json(app, cookie, 'GET', path));
   // The job runner polls on its own connections meanwhile: its statements are not the route's.
@@ -135,7 +135,9 @@ async function sqlFloor(app: FastifyInstance, cookie: string, label: string, pat
     for (let i = 0; i < runs + 5; i++) {
       const t0 = performance.now();
       for (const [k, s] of statements.entries()) {
-        await client.query({ name: `floor_${k}`, text: s.text, values: s.values });
+        // As the route sent it: prepared once, or planned for its values each time.
+        const named = s.named ? { name: `floor_${k}` } : {};
+        await client.query({ ...named, text: s.text, values: s.values });
       }
       if (i >= 5) times.push(performance.now() - t0);
     }

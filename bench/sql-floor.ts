@@ -11,15 +11,21 @@ import type { Database } from '../apps/server/src/db/client.ts';
 import { load, summarize, type Load } from './load.ts';
 import { json, type Result } from './support.ts';
 
-/** The statements the app sends to PostgreSQL while `during` runs (text and values). */
+/**
+ * The statements the app sends to PostgreSQL while `during` runs: text, values, and whether it
+ * sent them as named (prepared) statements or unnamed ones (planned for their values each time).
+ */
 export async function capture(during: () => Promise<unknown>) {
-  const seen: Array<{ text: string; values: unknown[] }> = [];
+  const seen: Array<{ text: string; values: unknown[]; named: boolean }> = [];
   const query = pg.Client.prototype.query;
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
     const [first, second] = args as [string | { text: string; values?: unknown[] }, unknown];
-    if (typeof first === 'string') seen.push({ text: first, values: (second as unknown[]) ?? [] });
-    else if (first && typeof first === 'object')
-      seen.push({ text: first.text, values: first.values ?? (second as unknown[]) ?? [] });
+    if (typeof first === 'string') {
+      seen.push({ text: first, values: (second as unknown[]) ?? [], named: false });
+    } else if (first && typeof first === 'object') {
+      const named = typeof (first as { name?: unknown }).name === 'string';
+      seen.push({ text: first.text, values: first.values ?? (second as unknown[]) ?? [], named });
+    }
     return (query as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof query;
   try {

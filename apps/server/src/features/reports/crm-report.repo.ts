@@ -83,6 +83,34 @@ function perMetric(s: CrmScope, w: CrmWindow, keyOf: (m: Metric) => SQL, join?: 
 
 const sumOf = (m: Metric) => sql`coalesce(sum(m.n) filter (where m.metric = ${m}), 0)::int`;
 
+/** Past about four months, most tasks of the period were both created and completed in it. */
+const LONG_PERIOD_MS = 120 * 86_400_000;
+
+/**
+ * Counts by one key that is the same for every metric (a staff member, template, result,
+ * group or branch): created and done from one pass over the tasks created or completed in the
+ * period, overdue from the open-due index. Over a long period most tasks were both created and
+ * completed in it, and one pass reads them once where two would read them twice (a year of a
+ * large club: about 490 ms → 230 ms). For a month two index ranges read from the covering
+ * indexes are faster still, so short periods keep one pass per metric.
+ */
+function entityCounts(s: CrmScope, w: CrmWindow, key: SQL, join?: SQL): SQL {
+  const scope = scopeWhere(s);
+  const created = metricWhere('created', w);
+  const done = metricWhere('done', w);
+  return sql`select ${key} as key, ${'created'}::text as metric,
+      (count(*) filter (where ${created}))::int as n,
+      (count(*) filter (where ${done}))::int as n_done
+    from ${tasks} ${join ?? sql``}
+    where ${scope} and ((${created}) or (${done}))
+    group by 1
+    union all
+    select ${key}, ${'overdue'}::text, count(*)::int, 0
+    from ${tasks} ${join ?? sql``}
+    where ${scope} and ${metricWhere('overdue', w)}
+    group by 1`;
+}
+
 /** Whose name a key has, per dimension. */
 function labelJoin(dim: Exclude<CrmReportDimension, 'day' | 'week' | 'month'>, orgId: string) {
   const on = (table: SQL, id: SQL) => sql`left join ${table} on ${id} = m.key`;
@@ -143,16 +171,28 @@ export async function crmRowsByEntity(
           and ${groupMembers.userId} = ${tasks.assigneeId}`
       : undefined;
   const label = labelJoin(dim, s.orgId);
-  return executeNamed<CrmCountsRow>(
-    db,
-    sql`
-    with m as (${perMetric(s, w, () => KEY_COLUMN[dim], join)})
+  const query = (m: SQL, done: SQL) => sql`
+    with m as (${m})
     select m.key::text as key, coalesce(${label.name}, '') as label,
-      ${sumOf('created')} as created, ${sumOf('done')} as done, ${sumOf('overdue')} as overdue
+      ${sumOf('created')} as created, ${done} as done, ${sumOf('overdue')} as overdue
     from m ${label.join}
     group by m.key, ${label.name}
-    order by m.key is null, lower(coalesce(${label.name}, '')), m.key`,
+    order by m.key is null, lower(coalesce(${label.name}, '')), m.key`;
+  if (w.to.getTime() - w.from.getTime() <= LONG_PERIOD_MS) {
+    return executeNamed<CrmCountsRow>(
+      db,
+      query(
+        perMetric(s, w, () => KEY_COLUMN[dim], join),
+        sumOf('done'),
+      ),
+    );
+  }
+  // Planned for its own values each time (an unnamed statement): a generic plan is one plan
+  // for every period, and reads the whole table for a month too.
+  const result = await db.execute(
+    query(entityCounts(s, w, KEY_COLUMN[dim], join), sql`coalesce(sum(m.n_done), 0)::int`),
   );
+  return (result as unknown as { rows: CrmCountsRow[] }).rows;
 }
 
 const UNIT = { day: sql.raw(`'day'`), week: sql.raw(`'week'`), month: sql.raw(`'month'`) };
