@@ -24,6 +24,9 @@ export function unknownPlaceholders(text: string): string[] {
   return [...out];
 }
 
+/** Where a value goes: letters only, so neither markdown nor the text part alters it. */
+const SLOT = /SPOTTERSLOT(\d+)X/g;
+
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 // Markdown without raw HTML: a template is written by staff, but what it becomes lands in
@@ -53,7 +56,7 @@ function fillIn(
   return source.replace(PLACEHOLDER, (whole, name: string, fallback: string | undefined) => {
     if (!isPlaceholder(name)) return whole;
     const value = values[name]?.trim() || fallback?.trim() || '';
-    if (!values[name]?.trim() && !fallback?.trim()) missing.add(name);
+    if (!value) missing.add(name);
     return fill(value, i++);
   });
 }
@@ -87,14 +90,19 @@ export function renderMail(
     .trim();
   const slots: string[] = [];
   // Letters only, so markdown leaves the marker alone wherever it stands.
-  const marked = fillIn(template.body, values, new Set(), (v, i) => {
+  // The body's placeholders are resolved once; both parts put the values where the markers are.
+  const marked = fillIn(template.body, values, missing, (v, i) => {
     slots[i] = v;
     return `SPOTTERSLOT${i}X`;
   });
-  const html = (markdown.parse(marked, { async: false }) as string).replace(
-    /SPOTTERSLOT(\d+)X/g,
-    (_, i: string) => escapeHtml(slots[Number(i)] ?? ''),
-  );
-  const text = plainText(fillIn(template.body, values, missing, (v) => v));
+  const slot = (fill: (v: string) => string) => (_: string, i: string) =>
+    fill(slots[Number(i)] ?? '');
+  const html = (markdown.parse(marked, { async: false }) as string).replace(SLOT, slot(escapeHtml));
+  const text = plainText(marked)
+    .replace(
+      SLOT,
+      slot((v) => v),
+    )
+    .trim();
   return { subject, html, text, missing: MAIL_PLACEHOLDERS.filter((p) => missing.has(p)) };
 }
