@@ -16,6 +16,7 @@ export * from './features/jobs/jobs.table.ts';
 export * from './features/club-events/club-events.table.ts';
 export * from './features/lead-forms/lead-forms.table.ts';
 export * from './features/mailing/mailing.table.ts';
+export * from './features/mailing/campaigns.table.ts';
 export * from './features/webhooks/webhooks.table.ts';
 export * from './features/deals/deals.table.ts';
 export * from './features/reports/funnel.table.ts';

@@ -97,6 +97,12 @@ export const ERROR_CODES = [
   'mail_not_configured',
   /** The SMTP server refused or could not be reached: `params.response` is what it said. */
   'smtp_failed',
+  /** The SMS gateway refused or could not be reached: `params.response` is what it said. */
+  'sms_failed',
+  /** Sending SMS before the gateway is set up. */
+  'sms_not_configured',
+  /** A campaign in a state that does not allow this (sending a sent one, editing a running one). */
+  'campaign_state',
   // 500: ours, never with details
   'internal',
   // 501: this installation cannot do it (a backup download on PostgreSQL: use pg_dump)

@@ -25,6 +25,8 @@ export * from './webhooks.ts';
 export * from './pipelines.ts';
 export * from './deals.ts';
 export * from './mailing.ts';
+export * from './campaigns.ts';
+export * from './sms.ts';
 export * from './reports.ts';
 export * from './reports-forecast.ts';
 export * from './reports-crm.ts';

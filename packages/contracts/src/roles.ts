@@ -36,8 +36,10 @@ export const PERMISSIONS = [
   'deals.write',
   /** The reports (S-5, S-3) and the team's numbers on the home page (S-6). */
   'reports.read',
-  /** Mail templates, and (to come) campaigns to persons who agreed to marketing mail (M-1). */
+  /** Mail templates, sending settings' use, and campaigns to persons who agreed to marketing (M-1). */
   'mailing.manage',
+  /** One email or SMS to one person from their page or card, written to their history (M-1). */
+  'mailing.send',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -51,6 +53,7 @@ const staff: readonly Permission[] = [
   // The front desk sells memberships to walk-ins, so reception works deals too (seed 000).
   'deals.read',
   'deals.write',
+  'mailing.send',
 ];
 
 /** The one place that says what each role may do (U-3: settings are owner/admin only). */

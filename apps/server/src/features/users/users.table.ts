@@ -33,6 +33,8 @@ export const users = pgTable(
       .notNull()
       .default(sql`'{}'::uuid[]`),
     mustChangePassword: boolean().notNull().default(false),
+    /** Task reminders also go by email (M-3, T-10), through the organization's SMTP server. */
+    emailReminders: boolean().notNull().default(false),
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
