@@ -202,3 +202,24 @@ export const recipientPageSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 export type RecipientPage = z.infer<typeof recipientPageSchema>;
+
+/**
+ * One email to one person (from their page or the expanded card), `mailing.send`, written to
+ * their history. Not marketing: no consent needed, no unsubscribe link.
+ *
+ * - POST /api/persons/:id/email   personEmailSchema → messageResultSchema (422 mail_not_configured, smtp_failed)
+ */
+export const personEmailSchema = z.strictObject({
+  subject: z.string().trim().min(1).max(200),
+  /** Markdown with placeholders, as in templates. */
+  body: z.string().trim().min(1).max(50_000),
+});
+export type PersonEmail = z.infer<typeof personEmailSchema>;
+
+/** POST /api/persons/:id/sms (`mailing.send`): one SMS, written to history. */
+export const personSmsSchema = z.strictObject({ text: smsTextSchema });
+export type PersonSms = z.infer<typeof personSmsSchema>;
+
+/** What the SMTP server or the SMS gateway answered. */
+export const messageResultSchema = z.object({ response: z.string() });
+export type MessageResult = z.infer<typeof messageResultSchema>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  afterQuietHours,
   applyDueOffset,
   clampToWorkingHours,
   DEFAULT_WORKING_HOURS,
@@ -100,5 +101,40 @@ describe('when a workflow’s next step is due (T-5)', () => {
     );
     const planned = startOfWorkday('2026-03-14', NEW_YORK, DEFAULT_WORKING_HOURS);
     expect(applyDueOffset(planned, days(2), NEW_YORK)).toEqual(at('2026-03-16T14:00:00Z'));
+  });
+});
+
+describe('afterQuietHours', () => {
+  const zone = 'Europe/Stockholm';
+  const at = (iso: string) => new Date(iso);
+  it('moves a time inside quiet hours to their end, on the club clock', () => {
+    const evening = { from: '21:00', to: '08:00' };
+    // 22:30 Stockholm (winter, UTC+1) → 08:00 next morning.
+    expect(afterQuietHours(at('2026-12-07T21:30:00Z'), zone, evening).toISOString()).toBe(
+      '2026-12-08T07:00:00.000Z',
+    );
+    // 06:00 local → 08:00 the same morning; 12:00 stays.
+    expect(afterQuietHours(at('2026-12-08T05:00:00Z'), zone, evening).toISOString()).toBe(
+      '2026-12-08T07:00:00.000Z',
+    );
+    expect(afterQuietHours(at('2026-12-08T11:00:00Z'), zone, evening).toISOString()).toBe(
+      '2026-12-08T11:00:00.000Z',
+    );
+    const lunch = { from: '12:00', to: '13:00' };
+    expect(afterQuietHours(at('2026-12-08T11:30:00Z'), zone, lunch).toISOString()).toBe(
+      '2026-12-08T12:00:00.000Z',
+    );
+    expect(afterQuietHours(at('2026-12-08T11:30:00Z'), zone, null).toISOString()).toBe(
+      '2026-12-08T11:30:00.000Z',
+    );
+  });
+  it('keeps the local end across a DST change', () => {
+    // 28 March 2027 (spring forward in Europe): 23:00 local on the 27th → 08:00 CEST (06:00Z).
+    expect(
+      afterQuietHours(at('2027-03-27T22:00:00Z'), zone, {
+        from: '21:00',
+        to: '08:00',
+      }).toISOString(),
+    ).toBe('2027-03-28T06:00:00.000Z');
   });
 });

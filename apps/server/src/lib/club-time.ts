@@ -169,6 +169,28 @@ export function clampToWorkingHours(at: Date, timezone: string, hours: WorkingHo
   return at;
 }
 
+/**
+ * The first instant at or after `at` outside the quiet hours [from, to) on the club's clock
+ * (SMS campaigns, issue 16). A span past midnight (21:00–08:00) covers the evening and the
+ * morning after; null quiet hours change nothing.
+ */
+export function afterQuietHours(
+  at: Date,
+  timezone: string,
+  quiet: { from: string; to: string } | null,
+): Date {
+  if (!quiet || quiet.from === quiet.to) return at;
+  const day: TZDate = startOfDay(new TZDate(at.getTime(), timezone));
+  const t = at.getTime();
+  const from = atClock(day, quiet.from).getTime();
+  const to = atClock(day, quiet.to).getTime();
+  if (quiet.from < quiet.to) return t >= from && t < to ? new Date(to) : at;
+  // Overnight: quiet before today's end, or from today's start until tomorrow's end.
+  if (t < to) return new Date(to);
+  if (t >= from) return atClock(addDays(day, 1), quiet.to);
+  return at;
+}
+
 /** The club's calendar day (YYYY-MM-DD) at an instant. */
 export function clubDate(at: Date, timezone: string): string {
   const d = new TZDate(at.getTime(), timezone);
