@@ -446,6 +446,8 @@ export const HISTORY_EVENTS = [
   'deal_stage_changed',
   'deal_won',
   'deal_lost',
+  /** An SMS sent to this person (issue 16): `{ to, text, response, campaignId? }`; text "SMS sent: …". */
+  'sms_sent',
 ] as const;
 export const historyEventSchema = z.enum(HISTORY_EVENTS);
 

@@ -60,4 +60,15 @@ describe('configuration', () => {
     expect(() => base('crm.club.se')).toThrow(/PUBLIC_URL/);
     expect(() => base('https://crm.club.se/?x=1')).toThrow(/PUBLIC_URL/);
   });
+
+  it('reads SPOTTER_SMS_ALLOW_HOSTS as hosts and ranges apart from the SMTP list, and refuses junk', () => {
+    const cfg = (v?: string) =>
+      loadConfig({ SPOTTER_SMS_ALLOW_HOSTS: v, SESSION_SECRET: 'a'.repeat(32) });
+    expect(cfg().smsAllowHosts).toEqual([]);
+    const both = cfg('sms.internal, 10.0.0.0/8');
+    expect(both.smsAllowHosts).toEqual(['sms.internal', '10.0.0.0/8']);
+    expect(both.smtpAllowHosts).toEqual([]);
+    expect(() => cfg('10.0.0.0/99')).toThrow(/SPOTTER_SMS_ALLOW_HOSTS/);
+    expect(() => cfg('http://sms.internal')).toThrow(/SPOTTER_SMS_ALLOW_HOSTS/);
+  });
 });

@@ -62,6 +62,15 @@ const envSchema = z.object({
         'must be host names, addresses or CIDR ranges separated by commas ' +
         '(e.g. mail.internal,10.0.0.0/8)',
     }),
+  SPOTTER_SMS_ALLOW_HOSTS: z
+    .string()
+    .trim()
+    .default('')
+    .refine((v) => v === '' || addressList(v).every((a) => AllowList.isEntry(a)), {
+      message:
+        'must be host names, addresses or CIDR ranges separated by commas ' +
+        '(e.g. sms.internal,10.0.0.0/8)',
+    }),
 });
 
 /**
@@ -111,6 +120,8 @@ export interface AppConfig {
   webhookAllowHosts?: string[];
   /** SPOTTER_SMTP_ALLOW_HOSTS: private hosts an organization's SMTP server may be on. */
   smtpAllowHosts?: string[];
+  /** SPOTTER_SMS_ALLOW_HOSTS: private hosts an organization's SMS gateway may be on. */
+  smsAllowHosts?: string[];
   /** Things to log at start-up about the configuration (deprecated values). */
   warnings?: string[];
 }
@@ -156,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ? addressList(e.SPOTTER_WEBHOOK_ALLOW_HOSTS)
       : [],
     smtpAllowHosts: e.SPOTTER_SMTP_ALLOW_HOSTS ? addressList(e.SPOTTER_SMTP_ALLOW_HOSTS) : [],
+    smsAllowHosts: e.SPOTTER_SMS_ALLOW_HOSTS ? addressList(e.SPOTTER_SMS_ALLOW_HOSTS) : [],
     warnings,
   };
 }

@@ -106,3 +106,16 @@ export function renderMail(
     .trim();
   return { subject, html, text, missing: MAIL_PLACEHOLDERS.filter((p) => missing.has(p)) };
 }
+
+/**
+ * A plain text (an SMS) for one person: placeholders filled as they are, empty values taking
+ * their default; nothing is escaped or marked up.
+ */
+export function fillPlaceholders(
+  source: string,
+  values: PlaceholderValues,
+): { text: string; missing: MailPlaceholder[] } {
+  const missing = new Set<MailPlaceholder>();
+  const text = fillIn(source, values, missing, (v) => v).trim();
+  return { text, missing: MAIL_PLACEHOLDERS.filter((p) => missing.has(p)) };
+}
