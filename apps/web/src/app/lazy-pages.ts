@@ -71,6 +71,7 @@ export const LeadFormsPage = lazyRouteComponent(leadForms, 'LeadFormsPage');
 export const WebhooksPage = lazyRouteComponent(webhooks, 'WebhooksPage');
 export const MailSettingsPage = lazyRouteComponent(mailing, 'MailSettingsPage');
 export const MailTemplatesPage = lazyRouteComponent(mailing, 'MailTemplatesPage');
+export const SmsSettingsPage = lazyRouteComponent(mailing, 'SmsSettingsPage');
 export const PipelinePage = lazyRouteComponent(deals, 'PipelinePage');
 export const DealsListPage = lazyRouteComponent(deals, 'DealsListPage');
 export const DealPage = lazyRouteComponent(deals, 'DealPage');

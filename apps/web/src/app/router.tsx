@@ -87,6 +87,7 @@ import {
   UsersPage,
   WebhooksPage,
   MailSettingsPage,
+  SmsSettingsPage,
   MailTemplatesPage,
 } from './lazy-pages.ts';
 
@@ -521,6 +522,12 @@ const settingsMailRoute = createRoute({
   },
 });
 
+const settingsSmsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/sms',
+  component: SmsSettingsPage,
+});
+
 const mailTemplatesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/mailing',
@@ -712,6 +719,7 @@ const routeTree = rootRoute.addChildren([
       settingsLeadFormsRoute,
       settingsWebhooksRoute,
       settingsMailRoute,
+      settingsSmsRoute,
       settingsPipelinesRoute,
       settingsDealListsRoute,
     ]),

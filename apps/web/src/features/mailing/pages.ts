@@ -1,3 +1,4 @@
 /** This feature's pages: the router loads this file on demand, nothing imports it statically. */
 export { MailSettingsPage } from './pages/mail-settings-page.tsx';
 export { MailTemplatesPage } from './pages/templates-page.tsx';
+export { SmsSettingsPage } from './pages/sms-settings-page.tsx';
