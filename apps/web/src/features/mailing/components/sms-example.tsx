@@ -37,7 +37,11 @@ export function SmsExample(props: {
           })}
         </Badge>
       </Group>
-      <Code block data-testid="sms-example-request">
+      <Code
+        block
+        data-testid="sms-example-request"
+        style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+      >
         {`${props.method} ${url}`}
         {body !== null && `\nContent-Type: ${props.contentType}\n\n${body}`}
       </Code>
