@@ -377,6 +377,71 @@ describe('campaign delivery', () => {
     expect(done).toMatchObject({ state: 'done', totals: { sent: 10, unknown: 2, total: 12 } });
   });
 
+  it('an SMS campaign: texts filled in as plain text, never sent in the quiet hours on the club clock', async () => {
+    const org = await createOrg(w.t.app, { name: 'Friskis Väst', timezone: 'Europe/Stockholm' });
+    await w.t.app.db.execute(sql`insert into sms_settings (org_id, url, quiet_from, quiet_to)
+      values (${org.orgId}::uuid, 'https://gateway.example/send', '21:00', '08:00')`);
+    await addPerson(org, { firstName: 'Łucja', phone: '+46701111111', consentSms: true });
+    await addPerson(org, { firstName: 'Юрий', phone: '+46702222222', consentSms: true });
+    await addPerson(org, { firstName: 'NoConsent', phone: '+46703333333' });
+    // 21:30 in Stockholm (UTC+1 in March): quiet until 08:00 there, 07:00 UTC.
+    w.clock.now = new Date('2026-03-02T20:30:00Z');
+    const campaign = await ok<Campaign>(org.owner, 'POST', '/api/campaigns', {
+      name: 'Reminder',
+      channel: 'sms',
+      smsText: 'Hej {{ firstName | vän }}! Välkommen till {{clubName}}.',
+      ratePerMinute: 60,
+    });
+    const started = await send(org, campaign);
+    expect(started.audienceCounts).toMatchObject({ matched: 3, noConsent: 1, reachable: 2 });
+    const runAts = await w.t.app.db.execute(sql`select run_at from jobs
+      where kind = 'mailing.deliver' and payload ->> 'campaignId' = ${campaign.id} order by run_at`);
+    expect(
+      (runAts as unknown as { rows: Array<{ run_at: string | Date }> }).rows.map((r) =>
+        new Date(r.run_at).toISOString(),
+      ),
+    ).toEqual(['2026-03-03T07:00:00.000Z', '2026-03-03T07:00:01.000Z']);
+    await w.deliver(new Date('2026-03-02T23:00:00Z'));
+    expect(w.sms.sent).toHaveLength(0);
+
+    await w.deliver(new Date('2026-03-03T07:00:05Z'));
+    expect(w.sms.sent.map((m) => [m.to, m.text]).sort()).toEqual([
+      ['+46701111111', 'Hej Łucja! Välkommen till Friskis Väst.'],
+      ['+46702222222', 'Hej Юрий! Välkommen till Friskis Väst.'],
+    ]);
+    expect(await get(org, campaign)).toMatchObject({ state: 'done', totals: { sent: 2 } });
+  });
+
+  it('an SMS whose turn falls in quiet hours set after queuing waits for their end without using an attempt', async () => {
+    const org = await createOrg(w.t.app, { timezone: 'Europe/Stockholm' });
+    await w.t.app.db.execute(sql`insert into sms_settings (org_id, url)
+      values (${org.orgId}::uuid, 'https://gateway.example/send')`);
+    await addPerson(org, { firstName: 'A', phone: '+46701111112', consentSms: true });
+    await addPerson(org, { firstName: 'B', phone: '+46701111113', consentSms: true });
+    w.clock.now = new Date('2026-03-02T19:59:00Z');
+    const campaign = await ok<Campaign>(org.owner, 'POST', '/api/campaigns', {
+      name: 'Evening',
+      channel: 'sms',
+      smsText: 'Hej {{firstName}}',
+      ratePerMinute: 1,
+    });
+    await send(org, campaign);
+    await w.deliver();
+    expect(w.sms.sent).toHaveLength(1);
+    await w.t.app.db.execute(sql`update sms_settings set quiet_from = '21:00', quiet_to = '08:00'
+      where org_id = ${org.orgId}::uuid`);
+    await w.deliver(new Date('2026-03-02T20:05:00Z'));
+    expect(w.sms.sent).toHaveLength(1);
+    const job = await w.t.app.db.execute(sql`select run_at, attempts, state from jobs
+      where kind = 'mailing.deliver' and payload ->> 'campaignId' = ${campaign.id} and state = 'queued'`);
+    const row = (job as unknown as { rows: Array<{ run_at: string | Date; attempts: number }> })
+      .rows[0]!;
+    expect(new Date(row.run_at).toISOString()).toBe('2026-03-03T07:00:00.000Z');
+    expect(row.attempts).toBe(0);
+    await w.deliver(new Date('2026-03-03T07:00:00Z'));
+    expect(w.sms.sent).toHaveLength(2);
+  });
+
   it('another organization can neither read, change, send nor count into a campaign (404)', async () => {
     const { org } = await yogaClub();
     const other = await createOrg(w.t.app);
