@@ -190,9 +190,9 @@ export function historySentence(
     case 'deal_won':
     case 'deal_lost':
       return dealSentence(entry, t);
+    case 'email_sent':
     case 'sms_sent':
-      // The whole message as it went out; the entry's text keeps only its start.
-      return typeof data.text === 'string' ? data.text : entry.text;
+      return entry.text;
     default:
       return t(`card:history.sentences.${entry.event}`);
   }

@@ -12,6 +12,7 @@ import {
   IconDownload,
   IconEraser,
   IconFileImport,
+  IconMail,
   IconMessage,
   IconNote,
   IconPencil,
@@ -50,6 +51,7 @@ const ICONS: Record<HistoryEntry['event'], React.ReactNode> = {
   deal_stage_changed: <IconArrowRight size={14} />,
   deal_won: <IconTrophy size={14} />,
   deal_lost: <IconThumbDown size={14} />,
+  email_sent: <IconMail size={14} />,
   sms_sent: <IconMessage size={14} />,
 };
 
