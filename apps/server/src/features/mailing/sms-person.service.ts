@@ -11,14 +11,6 @@ import type { SmsContext } from './sms-settings.service.ts';
 import { smsFailed } from './sms-settings.service.ts';
 import { personValues } from './templates.repo.ts';
 
-/** How much of the text the history entry's line shows. */
-const HISTORY_START = 60;
-
-export const textStart = (text: string) => {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > HISTORY_START ? `${line.slice(0, HISTORY_START - 1).trimEnd()}…` : line;
-};
-
 /**
  * One SMS from a person's card (reception's reminder). A one-to-one message the person is
  * expecting, not marketing: no SMS consent is asked for and quiet hours do not hold it back —
@@ -51,10 +43,11 @@ export async function sendPersonSms(
     if (err instanceof SendFailure) throw smsFailed(err.response);
     throw err;
   }
+  // As campaigns write it: the timeline's title says "SMS sent", the text is what went.
   await insertHistory(ctx.db, orgId, personId, {
     event: 'sms_sent',
-    text: `SMS sent: ${textStart(text)}`,
-    data: { to, text, response },
+    text,
+    data: { to, response },
     authorId: userId,
   });
   return { response };

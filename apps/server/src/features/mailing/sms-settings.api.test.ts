@@ -339,7 +339,7 @@ describe('SMS gateway', () => {
     );
     const entry = history.items.find((e) => e.event === 'sms_sent');
     expect(entry).toMatchObject({
-      text: 'SMS sent: Hej Olga, Dansstudion påminner om din provlektion i morgon…',
+      text: 'Hej Olga, Dansstudion påminner om din provlektion i morgon kl. 18.',
       author: expect.objectContaining({ id: reception.id }),
     });
 

@@ -16,6 +16,8 @@ export interface GatewayHit {
 export class TestGateway {
   readonly hits: GatewayHit[] = [];
   readonly replies: Array<{ status: number; body: string } | 'hang'> = [];
+  /** Answers by request (e.g. by the number in it) before the queue; undefined: the queue's turn. */
+  answer: ((hit: GatewayHit) => { status: number; body: string } | undefined) | null = null;
   #server: Server | null = null;
   #count = 0;
 
@@ -32,16 +34,18 @@ export class TestGateway {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        this.hits.push({
+        const hit = {
           method: req.method ?? '',
           url: req.url ?? '',
           headers: req.headers,
           body: Buffer.concat(chunks).toString('utf8'),
-        });
-        const reply = this.replies.shift() ?? {
-          status: 200,
-          body: JSON.stringify({ id: `sms-${++this.#count}`, status: 'queued' }),
         };
+        this.hits.push(hit);
+        const reply = this.answer?.(hit) ??
+          this.replies.shift() ?? {
+            status: 200,
+            body: JSON.stringify({ id: `sms-${++this.#count}`, status: 'queued' }),
+          };
         if (reply === 'hang') return;
         res.writeHead(reply.status, { 'content-type': 'application/json' });
         res.end(reply.body);
@@ -54,6 +58,7 @@ export class TestGateway {
   reset(): void {
     this.hits.length = 0;
     this.replies.length = 0;
+    this.answer = null;
   }
 
   async close(): Promise<void> {
