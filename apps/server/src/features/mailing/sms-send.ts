@@ -83,8 +83,8 @@ export function gatewayRequest(
  * Sends one request to the gateway. The host is resolved and checked first (private networks
  * refused unless SPOTTER_SMS_ALLOW_HOSTS lists them) and the connection goes to exactly the
  * checked address, while the Host header and the TLS name stay the gateway's. Redirects are
- * not followed. Throws SendFailure when nothing came back: refused targets for good, the
- * network and timeouts for a retry.
+ * not followed. Throws SendFailure (temporary) when nothing came back: a refused target, the
+ * network, a timeout.
  */
 export async function callGateway(
   req: GatewayRequest,
@@ -99,7 +99,8 @@ export async function callGateway(
       who: 'the SMS gateway',
     });
   } catch (err) {
-    if (err instanceof RefusedTarget) throw new SendFailure(err.message, true);
+    // The settings' fault, not the number's: retried, never a bounce.
+    if (err instanceof RefusedTarget) throw new SendFailure(err.message, false);
     throw err;
   }
   const lookup: LookupFunction = (_host, options, callback) => {
@@ -162,13 +163,22 @@ export const answerText = (a: GatewayAnswer) =>
   `${a.status} ${a.body.replace(/\s+/g, ' ').trim()}`.trim().slice(0, EXCERPT_CHARS);
 
 /**
- * 2xx: taken. 429 and 5xx: the gateway is busy or down, try later. Any other answer (a 4xx
- * about the number or the account, a redirect) will not change by trying again.
+ * Answers about the gateway's own settings — a wrong key (401, 403), a wrong address (404,
+ * 405), a proxy (407), a redirect — are not about the number: a campaign retries them (the
+ * club may fix the settings meanwhile) and never records the member's number as bounced.
+ */
+const SETTINGS_TROUBLE = new Set([401, 403, 404, 405, 407, 408]);
+
+/**
+ * 2xx: taken. 429 and 5xx: the gateway is busy or down; settings trouble (above): try later.
+ * Any other 4xx is the gateway's word on this message (an invalid number, a text refused),
+ * which trying again will not change.
  */
 export function classifyAnswer(a: GatewayAnswer): SendFailure | null {
   if (a.status >= 200 && a.status < 300) return null;
-  const temporary = a.status === 429 || a.status >= 500;
-  return new SendFailure(answerText(a), !temporary);
+  const permanent =
+    a.status >= 400 && a.status < 500 && a.status !== 429 && !SETTINGS_TROUBLE.has(a.status);
+  return new SendFailure(answerText(a), permanent);
 }
 
 export const smsNotConfigured = () =>

@@ -256,7 +256,7 @@ describe('SMS gateway', () => {
     expect(notNumber.json().fieldCodes).toEqual({ to: 'invalid_phone' });
   });
 
-  it('classifies failures: 429, 5xx, timeouts and refused connections retry; other 4xx do not', async () => {
+  it('classifies failures: 429, 5xx, settings trouble, timeouts and refused connections retry; a 4xx about the message does not', async () => {
     const org = await createOrg(t.app);
     await ok(org.owner, 'PUT', '/api/sms-settings', jsonGateway());
     const send = createSmsSender({
@@ -283,8 +283,13 @@ describe('SMS gateway', () => {
       failed: '400 {"error":"invalid number"}',
       permanent: true,
     });
+    // The gateway's settings, not the number: retried, so the number is never bounced.
+    gw.replies.push({ status: 401, body: 'bad key' });
+    expect(await outcome()).toEqual({ failed: '401 bad key', permanent: false });
     gw.replies.push({ status: 302, body: '' });
-    expect(await outcome()).toMatchObject({ permanent: true });
+    expect(await outcome()).toMatchObject({ permanent: false });
+    gw.replies.push({ status: 422, body: 'text too long' });
+    expect(await outcome()).toEqual({ failed: '422 text too long', permanent: true });
     gw.replies.push('hang');
     expect(await outcome()).toEqual({ failed: 'No answer within 0.3 s', permanent: false });
 
