@@ -130,7 +130,6 @@ async function deliver(db: Db, job: Job, ctx: JobContext, deps: DeliveryDeps): P
     event: channel === 'email' ? 'email_sent' : 'sms_sent',
     text: outcome.historyText,
     data: { campaignId: campaign.id, campaignName: campaign.name },
-    createdAt: at,
   });
   await recipients.settleRecipient(
     db,
