@@ -446,6 +446,16 @@ export const HISTORY_EVENTS = [
   'deal_stage_changed',
   'deal_won',
   'deal_lost',
+  /**
+   * One email to this person from staff or a campaign (issue 16): `{ subject, campaignId? }`,
+   * the author is the staff member who wrote it.
+   */
+  'email_sent',
+  /**
+   * Marketing consent withdrawn by the person (an unsubscribe link, issue 16):
+   * `{ channel, source, campaignId, campaignName }`.
+   */
+  'consent_withdrawn',
 ] as const;
 export const historyEventSchema = z.enum(HISTORY_EVENTS);
 
