@@ -21,7 +21,6 @@ main{max-width:32rem;margin:0 auto;padding:2rem 1rem}
 .club{color:#52606d;font-size:.9rem;margin:0 0 .5rem;text-transform:uppercase;letter-spacing:.04em}
 h1{font-size:1.5rem;line-height:1.25;margin:0 0 .75rem}
 p{margin:0 0 1rem}
-.email{font-weight:600;word-break:break-all}
 button{font:inherit;font-weight:600;color:#fff;background:#1d4ed8;border:0;border-radius:8px;padding:.8rem 1.5rem;min-height:48px;cursor:pointer;width:100%}
 button:hover{background:#1e40af}
 button:focus{outline:3px solid #2563eb;outline-offset:2px}
