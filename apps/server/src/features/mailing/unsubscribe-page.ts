@@ -1,4 +1,5 @@
 import { LOCALES, type Locale } from '@spotter/contracts';
+import type { CampaignChannel } from '@spotter/contracts';
 import { UNSUBSCRIBE_WORDS } from './unsubscribe-texts.ts';
 
 /**
@@ -44,22 +45,31 @@ function page(locale: Locale, title: string, body: string, cls = ''): string {
 const fill = (text: string, club: string) => esc(text).replaceAll('{club}', esc(club));
 
 /** The question and the button: the POST goes to the same address. */
-export function renderAskPage(locale: Locale, club: string, action: string): string {
+export function renderAskPage(
+  locale: Locale,
+  club: string,
+  action: string,
+  channel: CampaignChannel = 'email',
+): string {
   const w = UNSUBSCRIBE_WORDS[locale];
   return page(
     locale,
     `${w.title} – ${club}`,
-    `<p class="club">${esc(club)}</p><h1>${esc(w.title)}</h1><p>${fill(w.ask, club)}</p>
+    `<p class="club">${esc(club)}</p><h1>${esc(w.title)}</h1><p>${fill(channel === 'sms' ? w.askSms : w.ask, club)}</p>
 <form method="post" action="${esc(action)}"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">${esc(w.button)}</button></form>`,
   );
 }
 
-export function renderDonePage(locale: Locale, club: string): string {
+export function renderDonePage(
+  locale: Locale,
+  club: string,
+  channel: CampaignChannel = 'email',
+): string {
   const w = UNSUBSCRIBE_WORDS[locale];
   return page(
     locale,
     `${w.done} – ${club}`,
-    `<p class="club">${esc(club)}</p><h1>${esc(w.done)}</h1><p>${fill(w.doneDetail, club)}</p>`,
+    `<p class="club">${esc(club)}</p><h1>${esc(w.done)}</h1><p>${fill(channel === 'sms' ? w.doneDetailSms : w.doneDetail, club)}</p>`,
     'good',
   );
 }

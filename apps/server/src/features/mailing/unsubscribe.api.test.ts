@@ -194,7 +194,10 @@ describe('unsubscribe links', () => {
     const org = await createOrg(t.app);
     const p = await person(org);
     const c = await campaign(org);
-    expect((await oneClick(tokenFor(org.orgId, c.id, p.id, 'sms'))).statusCode).toBe(200);
+    const token = tokenFor(org.orgId, c.id, p.id, 'sms');
+    const page = await t.app.inject({ method: 'GET', url: `/unsubscribe/${token}` });
+    expect(page.body).toContain('Do you want to stop receiving text messages from');
+    expect((await oneClick(token)).statusCode).toBe(200);
     const after = await ok<Person>(org.owner, 'GET', `/api/persons/${p.id}`);
     expect(after.consentSms.granted).toBe(false);
     expect(after.consentEmail.granted).toBe(true);

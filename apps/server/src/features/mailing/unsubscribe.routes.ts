@@ -93,7 +93,12 @@ export const unsubscribeRoutes: FastifyPluginAsyncZod = async (app) => {
       return sendPage(
         reply,
         200,
-        renderAskPage(target.locale, target.club, `/unsubscribe/${req.params.token}`),
+        renderAskPage(
+          target.locale,
+          target.club,
+          `/unsubscribe/${req.params.token}`,
+          target.subject.channel,
+        ),
       );
     },
   );
@@ -110,7 +115,11 @@ export const unsubscribeRoutes: FastifyPluginAsyncZod = async (app) => {
         );
       }
       await applyUnsubscribe(app.db, target, app.now());
-      return sendPage(reply, 200, renderDonePage(target.locale, target.club));
+      return sendPage(
+        reply,
+        200,
+        renderDonePage(target.locale, target.club, target.subject.channel),
+      );
     },
   );
 };
