@@ -19,6 +19,8 @@ export const meSchema = z.object({
     twoStepEnabled: z.boolean(),
     /** The organization requires two-step for this role and it is not on yet (decision 0014). */
     twoStepSetupRequired: z.boolean(),
+    /** Task reminders also come by email (T-10), when the organization can send mail. */
+    emailReminders: z.boolean(),
   }),
   organization: organizationSchema,
   permissions: z.array(z.string()),
@@ -33,6 +35,7 @@ export const meUpdateSchema = z.strictObject({
   name: z.string().trim().min(1).max(120).optional(),
   /** null: follow the organization's language. */
   locale: localeSchema.nullable().optional(),
+  emailReminders: z.boolean().optional(),
 });
 export type MeUpdate = z.input<typeof meUpdateSchema>;
 

@@ -446,10 +446,18 @@ export const HISTORY_EVENTS = [
   'deal_stage_changed',
   'deal_won',
   'deal_lost',
-  /** A mail went to this person (issue 16); text: the subject; `{ campaignId, campaignName }`. */
+  /**
+   * A mail went to this person (issue 16), from a campaign or one staff member; text: the
+   * subject; `{ campaignId, campaignName }` or `{ subject, to }` (the author wrote it).
+   */
   'email_sent',
-  /** An SMS went to this person (issue 16); text: the text sent; `{ campaignId, campaignName }`. */
+  /** An SMS went to this person (issue 16); text: the text sent; `{ campaignId, campaignName }` or `{ to }`. */
   'sms_sent',
+  /**
+   * Marketing consent withdrawn by the person (an unsubscribe link, issue 16):
+   * `{ channel, source, campaignId, campaignName }`.
+   */
+  'consent_withdrawn',
 ] as const;
 export const historyEventSchema = z.enum(HISTORY_EVENTS);
 

@@ -101,6 +101,11 @@ export const ERROR_CODES = [
   'sms_failed',
   /** Sending SMS before the gateway is set up. */
   'sms_not_configured',
+  /**
+   * A message to a person with no address on that channel (no email for an email, no mobile
+   * number for an SMS): the field (`email`, `phone`) says which.
+   */
+  'no_address',
   /** A campaign in a state that does not allow this (sending a sent one, editing a running one). */
   'campaign_state',
   // 500: ours, never with details

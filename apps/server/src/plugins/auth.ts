@@ -28,6 +28,11 @@ declare module 'fastify' {
      */
     beforeTwoStepSetup?: boolean;
     /**
+     * A public write that any site may send (RFC 8058 one-click unsubscribe: a mail app posts
+     * it from wherever it runs). It uses no cookie, so the same-origin check has nothing to guard.
+     */
+    anySite?: boolean;
+    /**
      * What the route needs (decision 0028), published in the OpenAPI document as
      * `x-permission`: an API token without it is refused before the handler runs; 'session'
      * is for a signed-in person only (their own notifications, two-step …). A route that
@@ -51,6 +56,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 function assertSameOrigin(req: FastifyRequest) {
   if (SAFE_METHODS.has(req.method)) return;
+  if (req.routeOptions.config.anySite && req.routeOptions.config.public) return;
   if (bearerOf(req) !== undefined) return;
   const site = req.headers['sec-fetch-site'];
   if (site === 'cross-site') throw new AppError(403, 'cross_site', 'Cross-site request refused');

@@ -98,6 +98,25 @@ export function UserMenu({ me }: { me: Me }) {
               {t('notifications:calendar.menuItem')}
             </Menu.Item>
           )}
+          {me.permissions.includes('tasks.read') && (
+            <Menu.Item
+              leftSection={check(me.user.emailReminders)}
+              role="menuitemcheckbox"
+              aria-checked={me.user.emailReminders}
+              onClick={() =>
+                updateMe.mutate(
+                  { emailReminders: !me.user.emailReminders },
+                  {
+                    onError: (err) =>
+                      notifications.show({ color: 'red', message: errorMessage(err) }),
+                  },
+                )
+              }
+              data-testid="email-reminders"
+            >
+              {t('emailReminders')}
+            </Menu.Item>
+          )}
           <Menu.Item
             leftSection={<IconKey size={16} />}
             onClick={() => void navigate({ to: '/account/password' })}

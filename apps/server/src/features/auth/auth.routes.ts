@@ -142,7 +142,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
       config: { permission: 'session', beforePasswordChange: true, beforeTwoStepSetup: true },
       schema: {
         tags,
-        summary: 'Change your own name or language',
+        summary: 'Change your own name, language or whether reminders also come by email',
         body: meUpdateSchema,
         response: { 200: meSchema, ...errorResponses },
       },

@@ -46,6 +46,7 @@ export function buildMe(user: UserRow, organization: OrganizationRow, twoStepEna
         organization.twoStepRequired,
         twoStepEnabled,
       ),
+      emailReminders: user.emailReminders,
     },
     organization: toOrganizationDto(organization),
     permissions: rolePermissions(
@@ -102,6 +103,7 @@ export async function updateMe(db: Db, actor: Actor, input: MeUpdate) {
   await updateUserRow(db, actor.orgId, userId, {
     ...(input.name !== undefined && { name: input.name }),
     ...(input.locale !== undefined && { locale: input.locale }),
+    ...(input.emailReminders !== undefined && { emailReminders: input.emailReminders }),
   });
   return getMe(db, actor);
 }

@@ -80,3 +80,8 @@ export { upsertPersons, type UpsertMode } from './batch.service.ts';
 export { provideWaitingLeadCondition } from './waiting-lead.ts';
 /** The persons list's funnel-step filter, which the reports feature provides. */
 export { personFunnelFilter, type FunnelFilterStep } from './funnel-filter.port.ts';
+/**
+ * `withdrawConsent(db, orgId, personId, 'email' | 'sms', { source, at, data? })`: the person's
+ * marketing consent off, with source, time, version and a history entry (unsubscribe links).
+ */
+export { withdrawConsent, type ConsentChannel } from './consent.repo.ts';

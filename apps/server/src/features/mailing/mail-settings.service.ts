@@ -117,7 +117,7 @@ export async function saveMailSettings(
   return toDto(saved);
 }
 
-const notConfigured = () =>
+export const notConfigured = () =>
   new AppError(422, 'mail_not_configured', 'Save the sending settings before sending mail');
 
 /** The organization's server with its secrets opened; a secret sealed under another key is lost. */

@@ -7,19 +7,28 @@ import { campaignsRoutes } from './campaigns.routes.ts';
 import type { SmsSender } from './channel-sender.ts';
 import { mailSettingsRoutes } from './mail-settings.routes.ts';
 import { MailPool } from './mail-transport.ts';
+import { personEmailRoutes } from './person-email.routes.ts';
 import { createSmsSender } from './sms-send.ts';
 import { smsBox, smsRoutes } from './sms-settings.routes.ts';
 import { mailTemplatesRoutes } from './templates.routes.ts';
+import { unsubscribeRoutes } from './unsubscribe.routes.ts';
 
 /**
  * Mail from the club (issue 16): the sending settings, a test mail, mail templates, the SMS
- * gateway, and campaigns with their delivery jobs. `smsSender`: how SMS campaign messages
+ * gateway, campaigns with their delivery jobs, unsubscribe links and one email to one person. `smsSender`: how SMS campaign messages
  * leave — the organization's gateway unless a test hands in one that records.
  */
 export function mailingFeature(opts: { smsSender?: SmsSender } = {}): Feature<JobDefinition> {
   return {
     name: 'mailing',
-    routes: [mailSettingsRoutes, mailTemplatesRoutes, smsRoutes, campaignsRoutes],
+    routes: [
+      mailSettingsRoutes,
+      mailTemplatesRoutes,
+      smsRoutes,
+      campaignsRoutes,
+      unsubscribeRoutes,
+      personEmailRoutes,
+    ],
     jobs: (app) => {
       const pool = new MailPool({ allow: new AllowList(app.config.smtpAllowHosts ?? []) });
       app.addHook('onClose', () => pool.close());

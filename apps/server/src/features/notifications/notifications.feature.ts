@@ -10,6 +10,7 @@ import {
 import { calendarFeedRoutes } from './calendar-feed.routes.ts';
 import { insertNotification, insertNotifications } from './notifications.repo.ts';
 import { notificationsRoutes } from './notifications.routes.ts';
+import { queueReminderMail, reminderMailJobs } from './reminder-mail.ts';
 
 const notifyAssignee = (tx: Db, a: TaskAssignment) =>
   insertNotification(tx, { ...a, kind: 'assigned' });
@@ -18,13 +19,17 @@ const notifyAssignees = (tx: Db, all: TaskAssignment[]) =>
     tx,
     all.map((a) => ({ ...a, kind: 'assigned' as const })),
   );
-const notifyReminder = (tx: Db, r: TaskAssignment) =>
-  insertNotification(tx, { ...r, kind: 'reminder' });
+const notifyReminder = async (tx: Db, r: TaskAssignment) => {
+  await insertNotification(tx, { ...r, kind: 'reminder' });
+  await queueReminderMail(tx, r);
+};
 
 /** In-app notifications (assignments and reminders), the to-do badge, the calendar feed (T-10). */
 export const notificationsFeature: Feature<JobDefinition> = {
   name: 'notifications',
   routes: [notificationsRoutes, calendarFeedRoutes],
+  // Reminders by email for those who chose it (T-10, issue 16).
+  jobs: reminderMailJobs,
   wire: () => {
     taskAssigned.on(notifyAssignee);
     tasksAssigned.on(notifyAssignees);

@@ -92,3 +92,26 @@ describe('what a connected system reported', () => {
     );
   });
 });
+
+describe('mail on the timeline', () => {
+  const of = (event: HistoryEntry['event'], data: Record<string, unknown>, text = '') => ({
+    ...entry(data, text),
+    event,
+  });
+
+  it('shows the subject of a sent email', () => {
+    expect(historySentence(of('email_sent', { subject: 'Hej' }, 'Hej Anna'), t, names)).toBe(
+      'Hej Anna',
+    );
+  });
+
+  it('says which consent an unsubscribe link withdrew, and where it came from', () => {
+    const source = 'Unsubscribe link: January';
+    expect(historySentence(of('consent_withdrawn', { channel: 'sms', source }), t, names)).toBe(
+      `card:history.sentences.consent_withdrawn_sms${JSON.stringify({ source })}`,
+    );
+    expect(historySentence(of('consent_withdrawn', { channel: 'email' }, source), t, names)).toBe(
+      `card:history.sentences.consent_withdrawn_email${JSON.stringify({ source })}`,
+    );
+  });
+});

@@ -185,6 +185,13 @@ export function historySentence(
       return clubEventSentence(entry, t);
     case 'lead_form':
       return leadFormSentence(entry, t);
+    case 'consent_withdrawn':
+      return t(
+        data.channel === 'sms'
+          ? 'card:history.sentences.consent_withdrawn_sms'
+          : 'card:history.sentences.consent_withdrawn_email',
+        { source: typeof data.source === 'string' ? data.source : entry.text },
+      );
     case 'deal_created':
     case 'deal_stage_changed':
     case 'deal_won':

@@ -14,6 +14,7 @@ import {
   IconFileImport,
   IconMail,
   IconMessage,
+  IconMailOff,
   IconNote,
   IconPencil,
   IconRestore,
@@ -53,6 +54,7 @@ const ICONS: Record<HistoryEntry['event'], React.ReactNode> = {
   deal_lost: <IconThumbDown size={14} />,
   email_sent: <IconMail size={14} />,
   sms_sent: <IconMessage size={14} />,
+  consent_withdrawn: <IconMailOff size={14} />,
 };
 
 /** The timeline of a person or company, newest first, a page at a time (C-9). */

@@ -27,6 +27,7 @@ import { ContactTasks } from '../../tasks/index.ts';
 import { ContactDeals } from '../../deals/index.ts';
 import { ClubRecords } from '../../club-events/index.ts';
 import { PersonLeadWait } from '../../lead-forms/index.ts';
+import { WriteToPerson } from '../../mailing/index.ts';
 
 function Consents(props: { person: Person; timeZone: string }) {
   const { t } = useTranslation('card');
@@ -118,6 +119,12 @@ export function PersonPage(props: { me: Me; id: string }) {
               </Text>
             )}
             <PersonLeadWait personId={p.id} timeZone={timeZone} />
+            {!p.erasedAt && (
+              <WriteToPerson
+                me={props.me}
+                person={{ id: p.id, name: p.displayName, emails: p.emails, phones: p.phones }}
+              />
+            )}
           </>
         )}
         banner={(p) =>

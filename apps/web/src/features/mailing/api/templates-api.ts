@@ -10,10 +10,11 @@ import { api } from '../../../lib/api.ts';
 
 const templatesKey = ['mail-templates'] as const;
 
-export function useMailTemplates() {
+export function useMailTemplates(enabled = true) {
   return useQuery({
     queryKey: templatesKey,
     queryFn: () => api.get<{ items: MailTemplate[] }>('/api/mail-templates'),
+    enabled,
   });
 }
 
@@ -37,11 +38,11 @@ export function useDeleteMailTemplate() {
 }
 
 /** The text as it is being typed, filled in for the chosen person; the last answer stays shown. */
-export function useMailPreview(input: MailPreview) {
+export function useMailPreview(input: MailPreview, enabled = true) {
   return useQuery({
     queryKey: ['mail-preview', input],
     queryFn: () => api.post<MailPreviewResult>('/api/mail-templates/preview', input),
-    enabled: input.subject.trim() !== '' || input.body.trim() !== '',
+    enabled: enabled && (input.subject.trim() !== '' || input.body.trim() !== ''),
     placeholderData: keepPreviousData,
   });
 }

@@ -11,6 +11,7 @@ import { isApiError } from '../../../lib/api.ts';
 import { useMayBeResponsible, useStaff, useStatuses } from '../../../lib/crm-reference.ts';
 import { errorMessage } from '../../../lib/validation.ts';
 import { EmailList, PhoneList, useContact, useUpdateContact } from '../../contact-card/index.ts';
+import { WriteToPerson } from '../../mailing/index.ts';
 
 /** Who the card is about (C-15): phones, emails, CRM status, and the responsible, changeable. */
 export function CardContactPanel(props: { contact: TaskContact; me: Me }) {
@@ -99,6 +100,19 @@ export function CardContactPanel(props: { contact: TaskContact; me: Me }) {
           data-testid="expanded-responsible"
         />
       </SimpleGrid>
+      {kind === 'person' && (
+        <Group mt="sm">
+          <WriteToPerson
+            me={props.me}
+            person={{
+              id,
+              name: contact.displayName,
+              emails: contact.emails,
+              phones: contact.phones,
+            }}
+          />
+        </Group>
+      )}
     </Paper>
   );
 }
