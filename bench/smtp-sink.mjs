@@ -1,6 +1,7 @@
 // A local SMTP server for bench/mailing.bench.ts in a worker thread of its own, so taking the
 // mail does not compete with the app's event loop (a provider's server runs elsewhere too). It
 // posts its port once listening, then answers every message with the number received.
+import process from 'node:process';
 import { parentPort } from 'node:worker_threads';
 import { SMTPServer } from 'smtp-server';
 
