@@ -1,6 +1,7 @@
 /**
  * Campaigns (issue 16): a club with BENCH_PERSONS (default 100,000) persons, BENCH_RECIPIENTS
- * (10,000) of them with an email consent, and a local SMTP server (smtp-server, counting only).
+ * (10,000) of them with an email consent, and a local SMTP server (smtp-server, counting only,
+ * in a worker thread: bench/smtp-sink.mjs).
  * On each engine (BENCH_DB as in bench/support.ts) it measures
  *  - the audience counts before sending (`POST /api/campaigns/audience`, BENCH_RUNS_AUDIENCE
  *    sequential requests), with their floor: the same one statement alone;
@@ -12,12 +13,11 @@
  *   node --import tsx bench/mailing.bench.ts
  */
 import os from 'node:os';
-import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { createTransport } from 'nodemailer';
-import { SMTPServer } from 'smtp-server';
+import { Worker } from 'node:worker_threads';
 import { contactFilterSchema, type Campaign } from '@spotter/contracts';
 import type { Db } from '../apps/server/src/db/client.ts';
 import { personListCondition } from '../apps/server/src/features/contacts/index.ts';
@@ -38,27 +38,23 @@ interface Row {
   unit: 'ms' | 'msg/s';
 }
 
-/** A local SMTP server that takes every mail and counts it. */
+/** A local SMTP server in a worker thread (bench/smtp-sink.mjs) that takes every mail and counts it. */
 async function countingSmtp() {
+  const worker = new Worker(new URL('./smtp-sink.mjs', import.meta.url));
+  const next = () =>
+    new Promise<{ port?: number; received?: number }>((resolve) => worker.once('message', resolve));
+  const { port } = await next();
   let received = 0;
-  const server = new SMTPServer({
-    secure: false,
-    disabledCommands: ['STARTTLS'],
-    authOptional: true,
-    logger: false,
-    onData(stream, _session, done) {
-      stream.on('data', () => {});
-      stream.on('end', () => {
-        received++;
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    port: (server.server.address() as AddressInfo).port,
+    port: port!,
+    /** The count the sink reported last (`refresh` asks it again). */
     received: () => received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    async refresh() {
+      worker.postMessage('count');
+      received = (await next()).received ?? 0;
+      return received;
+    },
+    close: () => worker.terminate().then(() => undefined),
   };
 }
 
@@ -244,12 +240,12 @@ async function run(
 
   // Delivery by the app's own runner, from the send until the campaign is done.
   const c = await campaign('Deliver');
-  const before = smtp.received();
+  const before = await smtp.refresh();
   const t0 = performance.now();
   await json(app, cookie, 'POST', `/api/campaigns/${c.id}/send`, { at: null, version: c.version });
   const done = await waitUntilDone(app, cookie, c.id);
   const seconds = (performance.now() - t0) / 1000;
-  const got = smtp.received() - before;
+  const got = (await smtp.refresh()) - before;
   if (done.totals.sent !== RECIPIENTS || got < RECIPIENTS) {
     throw new Error(`sent ${done.totals.sent}, received ${got}: ${JSON.stringify(done.totals)}`);
   }

@@ -236,7 +236,8 @@ export class JobRunner {
     for (const lane of this.lanes) {
       if (lane.kinds.length === 0 || this.stopped || (lane.drained && !all)) continue;
       const free = lane.limit - lane.running;
-      if (free <= 0) continue;
+      // A wide lane claims in batches (a quarter of its slots), not for every job that ends.
+      if (free <= 0 || (!all && lane.running > 0 && free < Math.ceil(lane.limit / 4))) continue;
       const claimed = await this.claim(free, lane.kinds);
       lane.drained = claimed.length < free;
       for (const job of claimed) {
