@@ -10,6 +10,7 @@ import { apiTokenAuthenticator } from './features/api-tokens/api-tokens.feature.
 import { AuthCache, sessionAuthenticator } from './features/auth/auth.feature.ts';
 import type { LoginLimiter, SignupLimiter } from './features/auth/index.ts';
 import type { LeadFormLimits } from './features/lead-forms/index.ts';
+import type { SmsSender } from './features/mailing/channel-sender.ts';
 import { JobRunner } from './features/jobs/index.ts';
 import { serverFeatures, wireFeatures } from './features.ts';
 import { authPlugin } from './plugins/auth.ts';
@@ -52,6 +53,8 @@ export interface AppOptions {
   now?: () => Date;
   /** Tests of the lead form's limits hand in small ones. */
   leadFormLimits?: LeadFormLimits;
+  /** Tests of SMS campaigns hand in a sender that records. */
+  smsSender?: SmsSender;
 }
 
 /** Builds the whole app without listening: server.ts listens, tests use `inject`. */
@@ -107,6 +110,7 @@ export async function buildApp(config: AppConfig, opts: AppOptions): Promise<Fas
     limiter: opts.limiter,
     signupLimiter: opts.signupLimiter,
     leadFormLimits: opts.leadFormLimits,
+    smsSender: opts.smsSender,
   });
   wireFeatures(features);
   for (const feature of features) {

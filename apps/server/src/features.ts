@@ -14,6 +14,7 @@ import { importsFeature } from './features/imports/imports.feature.ts';
 import type { JobDefinition } from './features/jobs/index.ts';
 import { jobsFeature } from './features/jobs/jobs.feature.ts';
 import type { LeadFormLimits } from './features/lead-forms/index.ts';
+import type { SmsSender } from './features/mailing/channel-sender.ts';
 import { leadFormsFeature } from './features/lead-forms/lead-forms.feature.ts';
 import { mailingFeature } from './features/mailing/mailing.feature.ts';
 import { liveFeature } from './features/live/live.feature.ts';
@@ -38,6 +39,7 @@ export function serverFeatures(
     limiter?: LoginLimiter;
     signupLimiter?: SignupLimiter;
     leadFormLimits?: LeadFormLimits;
+    smsSender?: SmsSender;
   } = {},
 ): Feature<JobDefinition>[] {
   return [
@@ -54,7 +56,7 @@ export function serverFeatures(
     contactSettingsFeature,
     contactsFeature,
     importsFeature,
-    mailingFeature,
+    mailingFeature({ smsSender: opts.smsSender }),
     taskSettingsFeature,
     tasksFeature,
     notificationsFeature,

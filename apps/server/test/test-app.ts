@@ -7,6 +7,7 @@ import type { Database } from '../src/db/client.ts';
 import { SignupLimiter, type LoginLimiter } from '../src/features/auth/index.ts';
 import { lowerPasswordCostForTests } from '../src/features/users/index.ts';
 import type { LeadFormLimits } from '../src/features/lead-forms/index.ts';
+import type { SmsSender } from '../src/features/mailing/channel-sender.ts';
 import type { AppConfig } from '../src/plugins/env.ts';
 import { createTestDatabase } from './test-db.ts';
 
@@ -47,6 +48,7 @@ export async function createTestApp(
     /** Pin the clock: `now: () => clock.now` with a mutable holder lets a test move time. */
     now?: () => Date;
     leadFormLimits?: LeadFormLimits;
+    smsSender?: SmsSender;
   } = {},
 ): Promise<TestApp> {
   const database = opts.database ?? (await createTestDatabase());
@@ -60,6 +62,7 @@ export async function createTestApp(
     logger: false,
     now: opts.now,
     leadFormLimits: opts.leadFormLimits,
+    smsSender: opts.smsSender,
   });
   await app.ready();
   return { app, database, config, close: () => app.close() };

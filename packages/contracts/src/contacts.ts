@@ -446,6 +446,10 @@ export const HISTORY_EVENTS = [
   'deal_stage_changed',
   'deal_won',
   'deal_lost',
+  /** A mail went to this person (issue 16); text: the subject; `{ campaignId, campaignName }`. */
+  'email_sent',
+  /** An SMS went to this person (issue 16); text: the text sent; `{ campaignId, campaignName }`. */
+  'sms_sent',
 ] as const;
 export const historyEventSchema = z.enum(HISTORY_EVENTS);
 

@@ -53,6 +53,8 @@ export { neutralize } from './export.columns.ts';
 // lists, search, trash (C-10, C-11, C-12)
 /** `livePersonIds(db, orgId, { filter?, ids?, limit })`: call round targets; `contactSearchIn`: tasks by their contact. */
 export { livePersonIds, contactSearchIn } from './person-ids.ts';
+/** `personListCondition(db, orgId, filter)`: the persons list's WHERE as SQL on `contacts`. */
+export { personListCondition } from './person-ids.ts';
 /** Merging two records: features whose rows refer to contacts move them (inside the merge). */
 export { contactsMerged } from './contacts.hooks.ts';
 /** A single person or company was created, edited or trashed (outbound webhooks listen). */

@@ -36,6 +36,21 @@ export async function livePersonIds(
 }
 
 /**
+ * The persons list's WHERE for `filter` as one SQL condition on `contacts` (live persons of
+ * the organization the list would show), for statements that count or copy those persons in
+ * the database (a campaign's audience). Throws the list's field errors for a bad filter (an
+ * unknown custom field).
+ */
+export async function personListCondition(
+  db: Db,
+  orgId: string,
+  filter: ContactFilter,
+): Promise<SQL> {
+  const { scope } = await resolveScope(db, orgId, 'person', filter);
+  return listWhere(scope);
+}
+
+/**
  * The search box's matching rule as a condition on a contact id column of another table
  * (tasks searched by their person's name or phone): `column in (matching live contacts)`.
  * Null when the query has nothing to look for.

@@ -7,6 +7,12 @@ export { jobs } from './jobs.table.ts';
  * every instance (e.g. one organization's imports); the others wait queued.
  */
 export { insertJob as enqueueJob, type NewJob, type EnqueueOptions } from './jobs.repo.ts';
+/**
+ * `enqueueJobs(db, jobs, { again? })`: many jobs in one statement (keys as above); answers how
+ * many were queued. `deleteQueuedJobs(db, { orgId, kind, field, value })`: drops the queued
+ * jobs whose payload's `field` is `value` (running ones finish).
+ */
+export { insertJobs as enqueueJobs, deleteQueuedJobs } from './jobs.repo.ts';
 /** `jobStates(db, [keyA, keyB])`: the state of each key's job, read without a lock. */
 export { jobStates } from './jobs.repo.ts';
 /**

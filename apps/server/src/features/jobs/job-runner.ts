@@ -26,8 +26,12 @@ export interface JobContext {
   oneConnection: boolean;
 }
 
-/** 'release' hands the job back unfinished (a stopping server): queued again, attempt undone. */
-export type JobResult = void | 'release';
+/**
+ * 'release' hands the job back unfinished (a stopping server): queued again, attempt undone.
+ * `{ runAt }`: not now — queued again for then, without using an attempt (an SMS in the quiet
+ * hours).
+ */
+export type JobResult = void | 'release' | { runAt: Date };
 
 export type JobHandler = (db: Db, job: Job, ctx: JobContext) => Promise<JobResult>;
 
@@ -287,6 +291,11 @@ export class JobRunner {
       await this.recordFailure(job, def, now, errorText(failure.err));
     } else if (result === 'release') {
       await repo.requeueJob(this.db, job.id, this.workerId, { runAt: now, attempts: 'undo' });
+    } else if (result) {
+      await repo.requeueJob(this.db, job.id, this.workerId, {
+        runAt: result.runAt,
+        attempts: 'undo',
+      });
     } else if (recurring) {
       await repo.requeueJob(this.db, job.id, this.workerId, {
         runAt: later(now, def.every!),

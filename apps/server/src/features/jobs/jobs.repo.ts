@@ -110,6 +110,68 @@ export async function insertJob(db: Db, job: NewJob, opts: EnqueueOptions = {}):
   return rows.length > 0;
 }
 
+/**
+ * Adds many jobs in ONE statement (a campaign's recipients): the rows travel as one JSON
+ * parameter, so ten thousand cost one round trip and never hit the parameter limit. A key that
+ * exists is left alone, or with `again` queued afresh when its job has finished. Answers how
+ * many were (re)queued.
+ */
+export async function insertJobs(
+  db: Db,
+  batch: readonly NewJob[],
+  opts: EnqueueOptions = {},
+): Promise<number> {
+  if (batch.length === 0) return 0;
+  const rows = JSON.stringify(
+    batch.map((j) => ({
+      kind: j.kind,
+      key: j.key ?? null,
+      org_id: j.orgId ?? null,
+      payload: j.payload ?? {},
+      run_at: j.runAt.toISOString(),
+      max_attempts: j.maxAttempts ?? 5,
+      concurrency_key: j.concurrency?.key ?? null,
+      concurrency_limit: j.concurrency?.limit ?? null,
+    })),
+  );
+  const onConflict = opts.again
+    ? sql`on conflict (key) do update set payload = excluded.payload, run_at = excluded.run_at,
+        max_attempts = excluded.max_attempts, state = 'queued', attempts = 0, locked_by = null,
+        locked_until = null, heartbeat_at = null, last_error = null, finished_at = null
+        where ${jobs.state} in ('done', 'failed')`
+    : sql`on conflict (key) do nothing`;
+  const result = await db.execute<{ id: string }>(sql`
+    insert into ${jobs} (kind, key, org_id, payload, run_at, max_attempts, concurrency_key, concurrency_limit)
+    select kind, key, org_id, payload, run_at, max_attempts, concurrency_key, concurrency_limit
+    from jsonb_to_recordset(${rows}::jsonb) as x(kind text, key text, org_id uuid, payload jsonb,
+      run_at timestamptz, max_attempts int, concurrency_key text, concurrency_limit int)
+    ${onConflict}
+    returning id`);
+  return (result as unknown as { rows: unknown[] }).rows.length;
+}
+
+/**
+ * Deletes the queued (not running) jobs of one kind and organization whose payload has
+ * `field` = `value` (a paused campaign's deliveries); answers how many went.
+ */
+export async function deleteQueuedJobs(
+  db: Db,
+  opts: { orgId: string; kind: string; field: string; value: string },
+): Promise<number> {
+  const rows = await db
+    .delete(jobs)
+    .where(
+      and(
+        eq(jobs.orgId, opts.orgId),
+        eq(jobs.state, 'queued'),
+        eq(jobs.kind, opts.kind),
+        sql`${jobs.payload} ->> ${opts.field} = ${opts.value}`,
+      ),
+    )
+    .returning({ id: jobs.id });
+  return rows.length;
+}
+
 /** Due work for a runner: queued and due, or running on a lease nobody renewed in time. */
 const claimable = (kinds: string[], now: Date) =>
   and(

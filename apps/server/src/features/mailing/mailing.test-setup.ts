@@ -20,6 +20,8 @@ export class TestSmtp {
   login: { user: string; pass: string } | null = null;
   /** Recipients it refuses with 550, as a provider refuses an unknown mailbox. */
   refuse = new Set<string>();
+  /** Recipients it answers 451 (try again later) this many more times, as a greylist does. */
+  deferTimes = new Map<string, number>();
   #server: SMTPServer | null = null;
   port = 0;
 
@@ -42,8 +44,12 @@ export class TestSmtp {
         } else done();
       },
       onRcptTo: (address, _session, done) => {
+        const deferrals = this.deferTimes.get(address.address) ?? 0;
         if (this.refuse.has(address.address)) {
           done(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
+        } else if (deferrals > 0) {
+          this.deferTimes.set(address.address, deferrals - 1);
+          done(Object.assign(new Error('Greylisted, try again later'), { responseCode: 451 }));
         } else done();
       },
       onData: (stream, session, done) => {

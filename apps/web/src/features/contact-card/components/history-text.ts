@@ -190,6 +190,9 @@ export function historySentence(
     case 'deal_won':
     case 'deal_lost':
       return dealSentence(entry, t);
+    case 'email_sent':
+    case 'sms_sent':
+      return entry.text;
     default:
       return t(`card:history.sentences.${entry.event}`);
   }

@@ -12,6 +12,8 @@ import {
   IconDownload,
   IconEraser,
   IconFileImport,
+  IconMail,
+  IconMessage,
   IconNote,
   IconPencil,
   IconRestore,
@@ -49,6 +51,8 @@ const ICONS: Record<HistoryEntry['event'], React.ReactNode> = {
   deal_stage_changed: <IconArrowRight size={14} />,
   deal_won: <IconTrophy size={14} />,
   deal_lost: <IconThumbDown size={14} />,
+  email_sent: <IconMail size={14} />,
+  sms_sent: <IconMessage size={14} />,
 };
 
 /** The timeline of a person or company, newest first, a page at a time (C-9). */
