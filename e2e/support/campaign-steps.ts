@@ -54,8 +54,10 @@ export async function seedYogaAudience(api: Api): Promise<YogaAudience> {
   ];
   const out: YogaAudience['reachable'] = [];
   for (const r of reachable) {
-    const created = await person(api, { ...r, consent: true, tagIds });
-    out.push({ id: created.id as string, firstName: r.firstName, email: r.email });
+    const created = (await person(api, { ...r, consent: true, tagIds })) as {
+      person: { id: string };
+    };
+    out.push({ id: created.person.id, firstName: r.firstName, email: r.email });
   }
   await person(api, {
     firstName: 'Cecilia',

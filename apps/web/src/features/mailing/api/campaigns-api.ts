@@ -54,7 +54,7 @@ export function useAudienceCounts(query: AudienceQuery, enabled = true) {
 }
 
 /** The recipients of a campaign, optionally of one state, a page at a time. */
-export function useRecipients(id: string, state: RecipientState | null, live: boolean) {
+export function useRecipients(id: string, state: RecipientState | null) {
   return useInfiniteQuery({
     queryKey: [...campaignKey(id), 'recipients', state],
     queryFn: ({ pageParam }) => {
@@ -65,7 +65,6 @@ export function useRecipients(id: string, state: RecipientState | null, live: bo
     },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
-    refetchInterval: live ? 2000 : false,
   });
 }
 

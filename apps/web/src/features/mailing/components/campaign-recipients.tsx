@@ -1,17 +1,30 @@
 import { Anchor, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { RECIPIENT_STATES, type RecipientState } from '@spotter/contracts';
 import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../../components/query-error.tsx';
 import { useRecipients } from '../api/campaigns-api.ts';
 import { RecipientStateBadge } from './campaign-badges.tsx';
 
 /** Who a campaign went to, one state at a time if asked, with what the server answered. */
-export function CampaignRecipients(props: { campaignId: string; live: boolean; timezone: string }) {
+export function CampaignRecipients(props: {
+  campaignId: string;
+  /** Changes whenever the campaign's totals or state do: the list is read again then. */
+  stamp: string;
+  timezone: string;
+}) {
   const { t, i18n } = useTranslation('mailing');
   const [state, setState] = useState<RecipientState | null>(null);
-  const list = useRecipients(props.campaignId, state, props.live);
+  const list = useRecipients(props.campaignId, state);
+  const { refetch } = list;
+  // The campaign page follows the totals live; the list follows them, including the last change.
+  const seen = useRef(props.stamp);
+  useEffect(() => {
+    if (seen.current === props.stamp) return;
+    seen.current = props.stamp;
+    void refetch();
+  }, [props.stamp, refetch]);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const date = new Intl.DateTimeFormat(i18n.language, {
     dateStyle: 'short',

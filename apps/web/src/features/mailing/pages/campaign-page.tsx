@@ -233,7 +233,7 @@ function CampaignProgress(props: { me: Me; campaign: Campaign }) {
           </Text>
         )}
         <Title order={4} mt="md" mb="sm">
-          {t('campaigns.sectionAudience')}
+          {t('campaigns.sectionFilter')}
         </Title>
         <CampaignAudience
           me={props.me}
@@ -248,7 +248,11 @@ function CampaignProgress(props: { me: Me; campaign: Campaign }) {
         <Title order={4} mb="sm">
           {t('campaigns.recipients')}
         </Title>
-        <CampaignRecipients campaignId={c.id} live={live} timezone={tz} />
+        <CampaignRecipients
+          campaignId={c.id}
+          stamp={`${c.state}:${JSON.stringify(totals)}`}
+          timezone={tz}
+        />
       </Paper>
 
       <ConfirmDialog
