@@ -189,4 +189,60 @@ describe.skipIf(!hasChromium())('a campaign to a filtered list', () => {
       await browser.close();
     }
   });
+
+  it('pauses, resumes and cancels a slow campaign on a tablet (sv, 768 px)', async () => {
+    // Three members, one a minute: after a pause and a resume a turn is still a minute away,
+    // time enough to cancel it.
+    const pilates = await api('POST', '/api/settings/tags', {
+      name: 'Pilates',
+      color: '#1c7ed6',
+      scope: 'person',
+    });
+    for (const name of ['Filip', 'Greta', 'Hanna']) {
+      await api('POST', '/api/persons', {
+        firstName: name,
+        lastName: 'Sjöberg',
+        emails: [{ email: `${name.toLowerCase()}.sjoberg@example.se` }],
+        tagIds: [pilates.id],
+        consentEmail: { granted: true, source: 'anmälan i receptionen' },
+      });
+    }
+    const draft = await api('POST', '/api/campaigns', {
+      name: 'Långsamt utskick',
+      channel: 'email',
+      variants: [{ locale: 'sv', subject: 'Hej {{ firstName }}', body: 'Vi ses på mattan!' }],
+      audience: { tagId: [pilates.id] },
+      ratePerMinute: 1,
+    });
+    await api('POST', `/api/campaigns/${draft.id}/send`, { version: draft.version });
+    const browser = await openBrowser({ width: 768, height: 1024, locale: 'sv-SE' });
+    try {
+      const { page } = browser;
+      await logIn(page, server.url);
+      await page.goto(`${server.url}/mailing/campaigns/${draft.id}`);
+      await page.getByTestId('campaign-progress').waitFor();
+      const state = () => page.getByTestId('campaign-state').first().textContent();
+      expect(await state()).toBe('Skickas');
+      await page.getByTestId('campaign-pause').click();
+      await expect.poll(state, { timeout: 10_000 }).toBe('Pausat');
+      await page.getByTestId('campaign-resume').click();
+      await expect.poll(state, { timeout: 10_000 }).toBe('Skickas');
+      await page.getByTestId('campaign-cancel').click();
+      await page.getByRole('dialog').getByText('Avbryta utskicket?').waitFor();
+      await page.getByTestId('confirm').click();
+      await expect.poll(state, { timeout: 10_000 }).toBe('Avbrutet');
+      // Whoever had not had their turn is skipped, and no more mail leaves.
+      await expect
+        .poll(() => page.getByTestId('total-skipped-value').textContent(), { timeout: 10_000 })
+        .not.toBe('0');
+      expect(await page.getByTestId('campaign-cancel').count()).toBe(0);
+      await page.getByTestId('recipient-filter').click();
+      await page.getByRole('option', { name: 'Hoppades över' }).click();
+      await page.getByTestId('recipient-row').first().waitFor();
+      expect(await fitsWidth(page)).toBe(true);
+      await screenshot(page, 'campaign-cancelled-sv-768');
+    } finally {
+      await browser.close();
+    }
+  });
 });
