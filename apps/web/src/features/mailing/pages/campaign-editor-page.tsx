@@ -199,7 +199,8 @@ export function CampaignEditorPage(props: {
 
   const startSending = async (at: string | null) => {
     const c = await save(draft);
-    if (!c) return;
+    // What is wrong is shown next to its field, so the dialog gets out of the way.
+    if (!c) return setSending(null);
     send.mutate(
       { id: c.id, at, version: c.version },
       {
