@@ -135,8 +135,9 @@ async function withApp<T>(
   label: string,
   database: Database,
   dataDir: string,
+  env: Record<string, string> = {},
 ): Promise<T[]> {
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', SIGNUP: 'open' });
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', SIGNUP: 'open', ...env });
   const app = await buildApp(config, { database, logger: false });
   await app.ready();
   try {
@@ -146,17 +147,25 @@ async function withApp<T>(
   }
 }
 
-async function embedded<T>(name: string, run: BenchRun<T>): Promise<T[]> {
+async function embedded<T>(
+  name: string,
+  run: BenchRun<T>,
+  env?: Record<string, string>,
+): Promise<T[]> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `spotter-${name}-bench-`));
   try {
     const database = await openDatabase({ databaseUrl: undefined, dataDir });
-    return await withApp(run, 'embedded (PGlite)', database, dataDir);
+    return await withApp(run, 'embedded (PGlite)', database, dataDir, env);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-async function postgres<T>(name: string, run: BenchRun<T>): Promise<T[]> {
+async function postgres<T>(
+  name: string,
+  run: BenchRun<T>,
+  env?: Record<string, string>,
+): Promise<T[]> {
   const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const dbName = `${process.env.BENCH_DB_PREFIX ?? 'spotter'}_${name}_bench_${Date.now()}`;
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -166,7 +175,7 @@ async function postgres<T>(name: string, run: BenchRun<T>): Promise<T[]> {
   url.pathname = `/${dbName}`;
   try {
     const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '/nonexistent' });
-    return await withApp(run, 'PostgreSQL', database, '/nonexistent');
+    return await withApp(run, 'PostgreSQL', database, '/nonexistent', env);
   } finally {
     if (process.env.BENCH_KEEP) {
       console.error(`kept database ${url.toString()}`);
@@ -181,12 +190,19 @@ async function postgres<T>(name: string, run: BenchRun<T>): Promise<T[]> {
   }
 }
 
-/** Runs `run` on a fresh database of each engine BENCH_DB names (embedded first). */
-export async function onEngines<T>(name: string, run: BenchRun<T>): Promise<T[]> {
+/**
+ * Runs `run` on a fresh database of each engine BENCH_DB names (embedded first); `env` adds
+ * configuration (e.g. SPOTTER_SMTP_ALLOW_HOSTS for a local SMTP server).
+ */
+export async function onEngines<T>(
+  name: string,
+  run: BenchRun<T>,
+  env?: Record<string, string>,
+): Promise<T[]> {
   const which = process.env.BENCH_DB ?? 'both';
   const results: T[] = [];
-  if (which !== 'postgres') results.push(...(await embedded(name, run)));
-  if (which !== 'embedded') results.push(...(await postgres(name, run)));
+  if (which !== 'postgres') results.push(...(await embedded(name, run, env)));
+  if (which !== 'embedded') results.push(...(await postgres(name, run, env)));
   return results;
 }
 

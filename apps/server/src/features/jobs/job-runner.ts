@@ -44,6 +44,12 @@ export interface JobDefinition {
   every?: number;
   /** Called once the job is given up ('failed'), e.g. to mark what it worked on as failed. */
   onFailed?: (db: Db, job: Job, error: string) => Promise<void>;
+  /**
+   * Jobs of this kind run in a lane of their own, this many at once per instance, beside the
+   * runner's general slots: many short jobs that mostly wait on the network (a campaign's
+   * messages) neither queue behind the others nor fill their slots.
+   */
+  concurrency?: number;
 }
 
 /** Handlers by job kind ('imports.run' …); each feature exports its own, app.ts joins them. */
@@ -111,6 +117,16 @@ export class JobRunner {
   private readonly onError: (err: unknown, job?: Job) => void;
   private readonly stopSignal = new AbortController();
   private readonly running = new Set<Promise<void>>();
+  /** The general lane (kinds without a concurrency of their own) and one lane per such kind. */
+  private readonly lanes: Array<{
+    kinds: string[];
+    limit: number;
+    running: number;
+    /** Its last claim found fewer due jobs than it had slots: look again at the next poll. */
+    drained: boolean;
+  }>;
+  /** The next look claims for every lane (a poll or a nudge), not only for those still busy. */
+  private lookAll = true;
   private loop: Promise<void> | undefined;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
@@ -122,6 +138,21 @@ export class JobRunner {
   ) {
     this.jobs = opts.jobs;
     this.kinds = Object.keys(opts.jobs);
+    const own = this.kinds.filter((k) => opts.jobs[k]!.concurrency !== undefined);
+    this.lanes = [
+      {
+        kinds: this.kinds.filter((k) => !own.includes(k)),
+        limit: opts.concurrency ?? 4,
+        running: 0,
+        drained: false,
+      },
+      ...own.map((k) => ({
+        kinds: [k],
+        limit: opts.jobs[k]!.concurrency!,
+        running: 0,
+        drained: false,
+      })),
+    ];
     this.now = opts.now ?? (() => new Date());
     this.workerId = opts.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     this.pollMs = opts.pollMs ?? SECOND;
@@ -143,6 +174,7 @@ export class JobRunner {
 
   /** Looks for due jobs now (at once if idle; after the current look if one is under way). */
   nudge(): void {
+    this.lookAll = true;
     this.wake();
   }
 
@@ -187,27 +219,41 @@ export class JobRunner {
     })().finally(() => {
       this.loop = undefined;
       if (this.stopped) return;
-      this.timer = setTimeout(() => this.wake(), this.pollMs);
+      this.timer = setTimeout(() => this.nudge(), this.pollMs);
       this.timer.unref();
     });
   }
 
-  /** Claims as many due jobs as there are free slots and starts them. */
+  /**
+   * Claims as many due jobs as there are free slots and starts them. A job's end looks again
+   * only in lanes whose last claim filled every slot (more may be due there): a claim is a
+   * transaction, and a busy lane of short jobs would otherwise claim for every lane at each end.
+   */
   private async fill(): Promise<void> {
     await this.ensureRecurring();
-    const claimed = await this.claim(this.concurrency - this.running.size);
-    for (const job of claimed) {
-      const run: Promise<void> = this.execute(job).finally(() => {
-        this.running.delete(run);
-        this.wake();
-      });
-      this.running.add(run);
+    const all = this.lookAll;
+    this.lookAll = false;
+    for (const lane of this.lanes) {
+      if (lane.kinds.length === 0 || this.stopped || (lane.drained && !all)) continue;
+      const free = lane.limit - lane.running;
+      if (free <= 0) continue;
+      const claimed = await this.claim(free, lane.kinds);
+      lane.drained = claimed.length < free;
+      for (const job of claimed) {
+        lane.running++;
+        const run: Promise<void> = this.execute(job).finally(() => {
+          lane.running--;
+          this.running.delete(run);
+          this.wake();
+        });
+        this.running.add(run);
+      }
     }
   }
 
-  private claim(limit: number) {
+  private claim(limit: number, kinds = this.kinds) {
     return repo.claimJobs(this.db, {
-      kinds: this.kinds,
+      kinds,
       workerId: this.workerId,
       now: this.now(),
       leaseMs: this.leaseMs,

@@ -4,13 +4,12 @@ import { afterQuietHours } from '../../lib/club-time.ts';
 import type { SecretBox } from '../../lib/secret-box.ts';
 import { insertHistory } from '../contacts/index.ts';
 import type { Job, JobContext, JobDefinitions, JobResult } from '../jobs/index.ts';
-import { findOrganization } from '../organizations/index.ts';
 import { campaignMail, smsTextFor, variantFor } from './campaign-render.ts';
 import * as recipients from './campaign-recipients.repo.ts';
 import { DELIVER_KIND, START_KIND, startSending, type DeliveryPayload } from './campaign-start.ts';
 import * as repo from './campaigns.repo.ts';
 import { SendFailure, type SendOutcome, type SmsSender } from './channel-sender.ts';
-import { findMailSettings } from './mail-settings.repo.ts';
+import type { MailSettingsRow } from './mail-settings.repo.ts';
 import { smtpServerOf } from './mail-settings.service.ts';
 import type { MailPool } from './mail-transport.ts';
 import { unsubscribeToken } from './unsubscribe-token.ts';
@@ -22,7 +21,11 @@ export interface DeliveryDeps {
   sessionSecret: string;
   pool: MailPool;
   sms: SmsSender;
+  /** Messages one instance hands over at once (default DELIVERY_CONCURRENCY). */
+  concurrency?: number;
 }
+
+export const DELIVERY_CONCURRENCY = 16;
 
 const PAUSED_RETRY_MS = 15_000;
 
@@ -36,6 +39,8 @@ export function campaignJobs(deps: DeliveryDeps): JobDefinitions {
   return {
     [DELIVER_KIND]: {
       run: (db, job, ctx) => deliver(db, job, ctx, deps),
+      // Messages mostly wait on the SMTP server: many at once, in a lane of their own.
+      concurrency: deps.concurrency ?? DELIVERY_CONCURRENCY,
       // Every earlier claim ran out (its server died each time): settle what is left.
       onFailed: async (db, job, error) => {
         const key = keyOf(job);
@@ -63,16 +68,15 @@ function keyOf(job: Job): Key & DeliveryPayload {
  */
 async function deliver(db: Db, job: Job, ctx: JobContext, deps: DeliveryDeps): Promise<JobResult> {
   const key = keyOf(job);
-  const campaign = await repo.campaignRow(db, key.orgId, key.campaignId);
+  const context = await repo.deliveryContext(db, key.orgId, key.campaignId);
+  const campaign = context?.campaign;
   // Paused: try again later (pause drops the queued jobs; one running now comes back by
   // itself, so resuming never misses it). Cancelled, done or gone: nothing.
   if (campaign?.state === 'paused') return { runAt: new Date(ctx.now.getTime() + PAUSED_RETRY_MS) };
-  if (campaign?.state !== 'sending') return;
+  if (!context || campaign?.state !== 'sending') return;
   const channel = campaign.channel as CampaignChannel;
-  const org = await findOrganization(db, key.orgId);
   if (channel === 'sms') {
-    const quiet = await repo.quietHoursOf(db, key.orgId);
-    const at = afterQuietHours(ctx.now, org?.timezone ?? 'UTC', quiet);
+    const at = afterQuietHours(ctx.now, context.timezone, context.quiet);
     if (at.getTime() > ctx.now.getTime()) return { runAt: at };
   }
   const claimed = await recipients.claimRecipient(db, key.orgId, key.campaignId, key.personId);
@@ -84,23 +88,24 @@ async function deliver(db: Db, job: Job, ctx: JobContext, deps: DeliveryDeps): P
     }
     return;
   }
-  const person = await recipients.recipientPerson(db, key.orgId, key.personId);
-  const consent = channel === 'email' ? person?.consentEmail : person?.consentSms;
-  if (!person?.live || !consent) {
+  // Consent is read as the message is claimed: withdrawn since sending started, it stays here.
+  const consent = channel === 'email' ? claimed.consentEmail : claimed.consentSms;
+  if (!claimed.live || !consent) {
     await recipients.settleRecipient(db, key, {
       state: 'skipped',
-      response: person?.live ? 'Consent withdrawn' : 'Person deleted',
+      response: claimed.live ? 'Consent withdrawn' : 'Person deleted',
     });
     await recipients.finishIfDone(db, key.orgId, key.campaignId, ctx.clock());
     return;
   }
-  const values = { ...person, clubName: org?.name ?? '' };
+  const values = { ...claimed, clubName: context.clubName };
   let outcome: SendOutcome & { historyText: string };
   try {
     outcome =
       channel === 'email'
-        ? await sendEmail(db, deps, key, claimed, campaign.variants, {
-            club: org?.name ?? '',
+        ? await sendEmail(deps, key, claimed, campaign.variants, {
+            club: context.clubName,
+            settings: context.settings,
             values,
           })
         : await sendSms(
@@ -117,20 +122,21 @@ async function deliver(db: Db, job: Job, ctx: JobContext, deps: DeliveryDeps): P
     if (!failure.permanent && job.attempts < job.maxAttempts) throw failure;
     return;
   }
+  // History first, then the state: a run that dies between the two leaves the recipient
+  // 'sending' (later 'unknown', never sent again) with the history saying what did happen.
+  // Two statements, no transaction: a campaign's messages are many.
   const at = ctx.clock();
-  await db.transaction(async (tx) => {
-    await recipients.settleRecipient(
-      tx,
-      key,
-      { state: 'sent', response: outcome.response, sentAt: at },
-      ['sending', 'unknown'],
-    );
-    await insertHistory(tx, key.orgId, key.personId, {
-      event: channel === 'email' ? 'email_sent' : 'sms_sent',
-      text: outcome.historyText,
-      data: { campaignId: campaign.id, campaignName: campaign.name },
-    });
+  await insertHistory(db, key.orgId, key.personId, {
+    event: channel === 'email' ? 'email_sent' : 'sms_sent',
+    text: outcome.historyText,
+    data: { campaignId: campaign.id, campaignName: campaign.name },
   });
+  await recipients.settleRecipient(
+    db,
+    key,
+    { state: 'sent', response: outcome.response, sentAt: at },
+    ['sending', 'unknown'],
+  );
   await recipients.finishIfDone(db, key.orgId, key.campaignId, at);
 }
 
@@ -150,14 +156,17 @@ async function settleFailure(db: Db, key: Key, address: string, failure: SendFai
 }
 
 async function sendEmail(
-  db: Db,
   deps: DeliveryDeps,
   key: Key & DeliveryPayload,
-  recipient: recipients.RecipientRow,
+  recipient: recipients.ClaimedRecipient,
   variants: MailTemplateVariant[],
-  fill: { club: string; values: Parameters<typeof campaignMail>[1] },
+  fill: {
+    club: string;
+    settings: MailSettingsRow | null;
+    values: Parameters<typeof campaignMail>[1];
+  },
 ) {
-  const settings = await findMailSettings(db, key.orgId);
+  const { settings } = fill;
   if (!settings) throw new SendFailure('Mail is not configured', false);
   const variant = variantFor(variants, recipient.locale);
   if (!variant) throw new SendFailure('The campaign has no text', true);

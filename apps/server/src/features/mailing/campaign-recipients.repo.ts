@@ -17,16 +17,46 @@ const one = (orgId: string, campaignId: string, personId: string) =>
 
 /**
  * The claim that makes delivery exactly-once: queued → sending (one more attempt), committed
- * before anything leaves. Answers the row when this caller moved it, else undefined.
+ * before anything leaves. Answers the row with what the person's message is filled in with and
+ * whether they may still get it (ONE statement), when this caller moved it; else undefined.
  */
 export async function claimRecipient(db: Db, orgId: string, campaignId: string, personId: string) {
+  const claimed = db.$with('claimed').as(
+    db
+      .update(mailRecipients)
+      .set({
+        state: 'sending',
+        attempts: sql`${mailRecipients.attempts} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(one(orgId, campaignId, personId), eq(mailRecipients.state, 'queued')))
+      .returning({ address: mailRecipients.address, locale: mailRecipients.locale }),
+  );
   const [row] = await db
-    .update(mailRecipients)
-    .set({ state: 'sending', attempts: sql`${mailRecipients.attempts} + 1`, updatedAt: new Date() })
-    .where(and(one(orgId, campaignId, personId), eq(mailRecipients.state, 'queued')))
-    .returning();
+    .with(claimed)
+    .select({
+      address: claimed.address,
+      locale: claimed.locale,
+      firstName: contacts.firstName,
+      lastName: contacts.lastName,
+      fullName: contacts.displayName,
+      responsibleName: users.name,
+      branchName: branches.name,
+      consentEmail: contacts.consentEmail,
+      consentSms: contacts.consentSms,
+      live: sql<boolean>`${contacts.deletedAt} is null`,
+    })
+    .from(claimed)
+    .innerJoin(contacts, and(eq(contacts.orgId, orgId), eq(contacts.id, personId)))
+    .leftJoin(users, and(eq(users.orgId, contacts.orgId), eq(users.id, contacts.responsibleId)))
+    .leftJoin(
+      branches,
+      and(eq(branches.orgId, contacts.orgId), eq(branches.id, contacts.branchId)),
+    );
   return row;
 }
+
+export type ClaimedRecipient = NonNullable<Awaited<ReturnType<typeof claimRecipient>>>;
 
 /**
  * An earlier run claimed this recipient and never said how it went (its server stopped while
@@ -97,26 +127,6 @@ export async function recordBounce(
       target: [mailBounces.orgId, mailBounces.address],
       set: { response: response.slice(0, 2000), campaignId, createdAt: new Date() },
     });
-}
-
-/** What a person's message is filled in with, and whether they may still get it. */
-export async function recipientPerson(db: Db, orgId: string, personId: string) {
-  const [row] = await db
-    .select({
-      firstName: contacts.firstName,
-      lastName: contacts.lastName,
-      fullName: contacts.displayName,
-      responsibleName: users.name,
-      branchName: branches.name,
-      consentEmail: contacts.consentEmail,
-      consentSms: contacts.consentSms,
-      live: sql<boolean>`${contacts.deletedAt} is null`,
-    })
-    .from(contacts)
-    .leftJoin(users, and(eq(users.orgId, contacts.orgId), eq(users.id, contacts.responsibleId)))
-    .leftJoin(branches, and(eq(branches.orgId, contacts.orgId), eq(branches.id, contacts.branchId)))
-    .where(and(eq(contacts.orgId, orgId), eq(contacts.id, personId)));
-  return row;
 }
 
 /**

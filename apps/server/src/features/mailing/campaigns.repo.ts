@@ -2,8 +2,10 @@ import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { CampaignState, RecipientTotals } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { olderThan, cursorAtOf, type TimeCursor } from '../../lib/time-cursor.ts';
+import { organizations } from '../organizations/index.ts';
 import { users } from '../users/index.ts';
 import { mailCampaigns, mailRecipients, smsSettings } from './campaigns.table.ts';
+import { mailSettings } from './mailing.table.ts';
 
 export type CampaignRow = typeof mailCampaigns.$inferSelect;
 export type CampaignValues = Partial<
@@ -147,4 +149,28 @@ export async function quietHoursOf(db: Db, orgId: string) {
     .from(smsSettings)
     .where(eq(smsSettings.orgId, orgId));
   return row?.from && row.to ? { from: row.from, to: row.to } : null;
+}
+
+/**
+ * Everything one message needs besides its person, in ONE statement (a campaign's messages
+ * are many): the campaign, the club's name and zone, its mail settings and SMS quiet hours.
+ */
+export async function deliveryContext(db: Db, orgId: string, campaignId: string) {
+  const [row] = await db
+    .select({
+      campaign: mailCampaigns,
+      clubName: organizations.name,
+      timezone: organizations.timezone,
+      settings: mailSettings,
+      quietFrom: smsSettings.quietFrom,
+      quietTo: smsSettings.quietTo,
+    })
+    .from(mailCampaigns)
+    .innerJoin(organizations, eq(organizations.id, mailCampaigns.orgId))
+    .leftJoin(mailSettings, eq(mailSettings.orgId, mailCampaigns.orgId))
+    .leftJoin(smsSettings, eq(smsSettings.orgId, mailCampaigns.orgId))
+    .where(and(eq(mailCampaigns.orgId, orgId), eq(mailCampaigns.id, campaignId)));
+  if (!row) return undefined;
+  const { quietFrom, quietTo, ...rest } = row;
+  return { ...rest, quiet: quietFrom && quietTo ? { from: quietFrom, to: quietTo } : null };
 }
