@@ -102,6 +102,9 @@ describe.skipIf(!hasChromium())('sending settings', () => {
         if (width === 1280) await page.getByTestId('nav-mailing').click();
         else await page.goto(`${server.url}/mailing`);
         await page.waitForURL(/\/mailing$/);
+        // Mailing opens on its campaigns; the templates are the second tab.
+        await page.getByTestId('mailing-tab-templates').click();
+        await page.waitForURL(/\/mailing\/templates$/);
         if (width === 1280) {
           await page.getByTestId('empty-state').waitFor();
           await page.getByRole('button', { name: 'Ny mall' }).first().click();

@@ -89,6 +89,10 @@ import {
   MailSettingsPage,
   SmsSettingsPage,
   MailTemplatesPage,
+  MailingLayout,
+  CampaignsPage,
+  CampaignPage,
+  NewCampaignPage,
 } from './lazy-pages.ts';
 
 const isLookupKind = (kind: string): kind is LookupKind =>
@@ -528,14 +532,49 @@ const settingsSmsRoute = createRoute({
   component: SmsSettingsPage,
 });
 
-const mailTemplatesRoute = createRoute({
+// Mailing: campaigns (the default tab) and templates; a campaign has a page of its own.
+const mailingRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/mailing',
+  component: function MailingRoute() {
+    return <MailingLayout allowed={useSignedInMe().permissions.includes('mailing.manage')} />;
+  },
+});
+
+const mailingCampaignsRoute = createRoute({
+  getParentRoute: () => mailingRoute,
+  path: '/',
+  component: function CampaignsRoute() {
+    return <CampaignsPage timezone={useSignedInMe().organization.timezone} />;
+  },
+});
+
+const mailTemplatesRoute = createRoute({
+  getParentRoute: () => mailingRoute,
+  path: '/templates',
   component: function MailTemplatesRoute() {
     const me = useSignedInMe();
     return (
       <MailTemplatesPage locale={me.organization.locale} timezone={me.organization.timezone} />
     );
+  },
+});
+
+// A new campaign's audience arrives as the persons list's filter (its URL search).
+const campaignNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/mailing/campaigns/new',
+  validateSearch: personListSearchSchema,
+  component: function NewCampaignRoute() {
+    return <NewCampaignPage me={useSignedInMe()} search={campaignNewRoute.useSearch()} />;
+  },
+});
+
+const campaignRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/mailing/campaigns/$campaignId',
+  component: function CampaignRoute() {
+    return <CampaignPage me={useSignedInMe()} id={campaignRoute.useParams().campaignId} />;
   },
 });
 
@@ -687,7 +726,9 @@ const routeTree = rootRoute.addChildren([
     controlRoute,
     taskRoute,
     pipelineRoute,
-    mailTemplatesRoute,
+    mailingRoute.addChildren([mailingCampaignsRoute, mailTemplatesRoute]),
+    campaignNewRoute,
+    campaignRoute,
     dealsRoute,
     dealRoute,
     reportsRoute.addChildren([

@@ -21,3 +21,5 @@ export {
   useTaskStatuses,
   useTaskTemplates,
 } from './api/task-settings-read-api.ts';
+export { WallDateTimeInput } from './components/zoned-date-time-input.tsx';
+export { fromZonedWall, toZonedWall } from './lib/zoned-time.ts';

@@ -62,6 +62,8 @@ export function ContactList(props: {
   onOpen: (row: ContactRow) => void;
   onAdd: () => void;
   onImport: () => void;
+  /** More buttons in the header, before "Add" (the persons list's "send a campaign"). */
+  actions?: React.ReactNode;
 }) {
   const { kind, me, search } = props;
   const { t, i18n } = useTranslation('contacts');
@@ -138,6 +140,7 @@ export function ContactList(props: {
               onReset={cols.reset}
             />
             <ExportMenu kind={kind} search={search} columns={exportColumns} />
+            {props.actions}
             {canWrite && (
               <Button
                 leftSection={<IconPlus size={16} />}

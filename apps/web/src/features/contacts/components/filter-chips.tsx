@@ -20,6 +20,8 @@ export function FilterChips(props: {
   refs: ListRefs;
   onChange: (patch: Partial<ListSearch>) => void;
   onClear: () => void;
+  /** Only show the filters (a campaign's audience once it is sent). */
+  readOnly?: boolean;
 }) {
   const { t } = useTranslation('contacts');
   const { search: s, refs } = props;
@@ -112,21 +114,23 @@ export function FilterChips(props: {
         <Pill
           key={c.key}
           size="md"
-          withRemoveButton
+          withRemoveButton={!props.readOnly}
           removeButtonProps={{ 'aria-label': t('filters.remove', { name: c.label }) }}
           onRemove={() => props.onChange(c.remove)}
         >
           {c.label}
         </Pill>
       ))}
-      <Button
-        variant="subtle"
-        size="compact-sm"
-        onClick={props.onClear}
-        data-testid="clear-filters"
-      >
-        {t('filters.clear')}
-      </Button>
+      {!props.readOnly && (
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          onClick={props.onClear}
+          data-testid="clear-filters"
+        >
+          {t('filters.clear')}
+        </Button>
+      )}
     </Group>
   );
 }

@@ -6,7 +6,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { EmptyState } from '../../../components/empty-state.tsx';
-import { PageHeader } from '../../../components/page-header.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { SettingsSkeleton } from '../../../components/settings/settings-skeleton.tsx';
 import { LANGUAGE_NAMES } from '../../../lib/i18n.ts';
@@ -14,7 +13,7 @@ import { errorMessage } from '../../../lib/validation.ts';
 import { useDeleteMailTemplate, useMailTemplates } from '../api/templates-api.ts';
 import { TemplateEditor } from '../components/template-editor.tsx';
 
-/** Mailing → Templates (M-1): the club's mail texts, each in one or more languages. */
+/** Mailing → Templates tab (M-1): the club's mail texts, each in one or more languages. */
 export function MailTemplatesPage(props: { locale: Locale; timezone: string }) {
   const { t, i18n } = useTranslation('mailing');
   const templates = useMailTemplates();
@@ -33,7 +32,13 @@ export function MailTemplatesPage(props: { locale: Locale; timezone: string }) {
   );
   return (
     <>
-      <PageHeader title={t('title')} description={t('description')} actions={newButton} />
+      {/* The section's title and tabs are the mailing layout's; this tab says what it holds. */}
+      <Group justify="space-between" align="flex-start" mb="md" gap="sm">
+        <Text c="dimmed" size="sm" maw={620}>
+          {t('description')}
+        </Text>
+        {newButton}
+      </Group>
       {templates.isPending && <SettingsSkeleton />}
       {templates.isError && (
         <QueryError error={templates.error} onRetry={() => void templates.refetch()} />
