@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { JobState } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { cursorAtOf, olderThan, type TimeCursor } from '../../lib/time-cursor.ts';
@@ -210,38 +210,31 @@ export async function claimJobs(
     isNull(jobs.concurrencyKey),
     sql`${runningUnderKey(opts.now)} < ${jobs.concurrencyLimit}`,
   );
-  const due = db
-    .select({
-      id: jobs.id,
-      runAt: jobs.runAt,
-      key: jobs.concurrencyKey,
-      free: sql<number>`case when ${jobs.concurrencyKey} is null then ${opts.limit}
-        else ${jobs.concurrencyLimit} - ${runningUnderKey(opts.now)} end`.as('free'),
-    })
-    .from(jobs)
-    .where(and(claimable(opts.kinds, opts.now), free))
-    .orderBy(asc(jobs.runAt))
-    .limit(opts.limit + CLAIM_WINDOW)
-    .for('update', { skipLocked: true })
-    .as('due');
+  const window = opts.limit + CLAIM_WINDOW;
+  // The two kinds of due work, each read in its own index's order and locked as it is read:
+  // one OR over both (sorted after) read and sorted every queued job — a campaign's 10,000 —
+  // on every claim.
+  const branch = (due: SQL, order: SQL) => sql`select * from (
+    select ${jobs.id} as id, ${jobs.runAt} as run_at, ${jobs.concurrencyKey} as ckey,
+      case when ${jobs.concurrencyKey} is null then ${opts.limit}
+        else ${jobs.concurrencyLimit} - ${runningUnderKey(opts.now)} end as free
+    from ${jobs}
+    where ${inArray(jobs.kind, opts.kinds)} and ${due} and ${free}
+    order by ${order} limit ${window}
+    for update skip locked) b`;
+  const queued = branch(
+    sql`${jobs.state} = 'queued' and ${jobs.runAt} <= ${opts.now}`,
+    sql`${jobs.runAt}`,
+  );
+  const leaseOver = branch(
+    sql`${jobs.state} = 'running' and ${jobs.lockedUntil} < ${opts.now}`,
+    sql`${jobs.lockedUntil}`,
+  );
   // Of the due jobs under one key, only as many as it has free slots, oldest first.
-  const ranked = db
-    .select({
-      id: due.id,
-      runAt: due.runAt,
-      free: due.free,
-      nth: sql<number>`row_number() over (partition by ${due.key} order by ${due.runAt}, ${due.id})`.as(
-        'nth',
-      ),
-    })
-    .from(due)
-    .as('ranked');
-  const picked = db
-    .select({ id: ranked.id })
-    .from(ranked)
-    .where(sql`${ranked.nth} <= ${ranked.free}`)
-    .orderBy(asc(ranked.runAt))
-    .limit(opts.limit);
+  const picked = sql`select id from (
+    select id, run_at, free, row_number() over (partition by ckey order by run_at, id) as nth
+    from (${queued} union all ${leaseOver}) due) ranked
+    where nth <= free order by run_at limit ${opts.limit}`;
   // `= any(array(…))` runs the subquery once. As `in (…)` PostgreSQL may run it again for
   // every row it updates, each run locking `limit` more rows: one claim took the whole queue.
   // The condition is checked again on the locked row: another runner may have claimed it.

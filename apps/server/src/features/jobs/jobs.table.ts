@@ -51,9 +51,11 @@ export const jobs = pgTable(
   },
   (t) => [
     uniqueIndex('jobs_key_idx').on(t.key),
-    // The claim: due queued jobs, and running ones whose instance stopped renewing its lease.
-    index('jobs_due_idx')
-      .on(t.runAt)
+    // The claim: due queued jobs of a runner lane's kinds in run_at order (a campaign's
+    // thousands of deliveries never stand in front of the reminders), and running ones whose
+    // instance stopped renewing its lease.
+    index('jobs_kind_due_idx')
+      .on(t.kind, t.runAt)
       .where(sql`${t.state} = 'queued'`),
     index('jobs_lease_idx')
       .on(t.lockedUntil)
