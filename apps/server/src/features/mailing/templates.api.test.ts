@@ -109,13 +109,20 @@ describe('mail templates', () => {
     expect(nobody.missing).toEqual(['firstName']);
   });
 
-  it('is for owners, admins and managers; reception and sales get 403', async () => {
+  it('are written by owners, admins and managers; reception and sales read them and preview', async () => {
     const org = await createOrg(t.app);
     const manager = (await createStaff(t.app, org, 'manager')).client;
     expect((await manager.request('POST', '/api/mail-templates', comeBack)).statusCode).toBe(201);
     for (const role of ['reception', 'sales'] as const) {
       const staff = (await createStaff(t.app, org, role)).client;
-      expect((await staff.request('GET', '/api/mail-templates')).statusCode).toBe(403);
+      // Writing to one person starts from a template, with a preview for that person.
+      const list = await staff.request('GET', '/api/mail-templates');
+      expect(list.statusCode).toBe(200);
+      const [template] = list.json<{ items: MailTemplate[] }>().items;
+      expect(template?.name).toBe(comeBack.name);
+      expect((await staff.request('GET', `/api/mail-templates/${template!.id}`)).statusCode).toBe(
+        200,
+      );
       expect(
         (
           await staff.request('POST', '/api/mail-templates/preview', {
@@ -124,8 +131,25 @@ describe('mail templates', () => {
             personId: null,
           })
         ).statusCode,
+      ).toBe(200);
+      expect(
+        (await staff.request('POST', '/api/mail-templates', { ...comeBack, name: role }))
+          .statusCode,
+      ).toBe(403);
+      expect(
+        (
+          await staff.request('PATCH', `/api/mail-templates/${template!.id}`, {
+            name: 'x',
+            version: template!.version,
+          })
+        ).statusCode,
+      ).toBe(403);
+      expect(
+        (await staff.request('DELETE', `/api/mail-templates/${template!.id}`)).statusCode,
       ).toBe(403);
     }
+    const instructor = (await createStaff(t.app, org, 'instructor')).client;
+    expect((await instructor.request('GET', '/api/mail-templates')).statusCode).toBe(403);
   });
 
   it("never shows, changes or fills in another organization's templates or persons", async () => {

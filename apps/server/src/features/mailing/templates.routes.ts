@@ -16,13 +16,15 @@ import * as service from './templates.service.ts';
 const tags = ['mailing'];
 const BASE = '/api/mail-templates';
 const config = { permission: 'mailing.manage' } as const;
+/** Reading templates and the preview: everyone who writes to a person starts from them. */
+const readConfig = { permission: 'mailing.send' } as const;
 
 /** Mail templates (M-1): texts per language with placeholders, and a preview for a person. */
 export const mailTemplatesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     BASE,
     {
-      config,
+      config: readConfig,
       schema: {
         tags,
         summary: 'The mail templates, by name',
@@ -48,7 +50,7 @@ export const mailTemplatesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     `${BASE}/preview`,
     {
-      config,
+      config: readConfig,
       schema: {
         tags,
         summary: "A text filled in with one person's data: subject, HTML and plain text",
@@ -61,7 +63,7 @@ export const mailTemplatesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     `${BASE}/:id`,
     {
-      config,
+      config: readConfig,
       schema: {
         tags,
         summary: 'One mail template',

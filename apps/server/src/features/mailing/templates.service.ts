@@ -52,12 +52,12 @@ function assertKnownPlaceholders(variants: CreateInput['variants']): void {
 }
 
 export async function listTemplates(db: Db, actor: Actor): Promise<{ items: MailTemplate[] }> {
-  assertCan(actor, 'mailing.manage');
+  assertCan(actor, 'mailing.send');
   return { items: (await repo.listTemplates(db, actor.orgId)).map(toDto) };
 }
 
 export async function getTemplate(db: Db, actor: Actor, id: string): Promise<MailTemplate> {
-  assertCan(actor, 'mailing.manage');
+  assertCan(actor, 'mailing.send');
   const row = await repo.findTemplate(db, actor.orgId, id);
   if (!row) throw notFound('Template');
   return toDto(row);
@@ -102,7 +102,7 @@ export async function previewMail(
   actor: Actor,
   input: MailPreview,
 ): Promise<MailPreviewResult> {
-  assertCan(actor, 'mailing.manage');
+  assertCan(actor, 'mailing.send');
   const org = await findOrganization(db, actor.orgId);
   let values: PlaceholderValues = { clubName: org?.name ?? '' };
   if (input.personId) {

@@ -28,7 +28,7 @@ export function WriteEmailDialog(props: {
   opened: boolean;
   onClose: () => void;
   person: { id: string; name: string; email: string };
-  /** Templates and the preview are read with `mailing.manage`. */
+  /** Templates and the preview are read with `mailing.send`. */
   canUseTemplates: boolean;
   locale: Locale;
 }) {

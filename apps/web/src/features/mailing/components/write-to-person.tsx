@@ -65,7 +65,7 @@ export function WriteToPerson(props: { me: Me; person: WriteTarget; size?: 'xs' 
           opened={open === 'email'}
           onClose={() => setOpen(null)}
           person={{ id: props.person.id, name: props.person.name, email }}
-          canUseTemplates={props.me.permissions.includes('mailing.manage')}
+          canUseTemplates={props.me.permissions.includes('mailing.send')}
           locale={locale}
         />
       )}
