@@ -69,7 +69,7 @@ CREATE TABLE "sms_settings" (
 ALTER TABLE "users" ADD COLUMN "email_reminders" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "mail_bounces" ADD CONSTRAINT "mail_bounces_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mail_campaigns" ADD CONSTRAINT "mail_campaigns_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "mail_campaigns" ADD CONSTRAINT "mail_campaigns_created_by_fk" FOREIGN KEY ("org_id","created_by") REFERENCES "public"."users"("org_id","id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "mail_campaigns" ADD CONSTRAINT "mail_campaigns_created_by_fk" FOREIGN KEY ("org_id","created_by") REFERENCES "public"."users"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mail_recipients" ADD CONSTRAINT "mail_recipients_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mail_recipients" ADD CONSTRAINT "mail_recipients_campaign_fk" FOREIGN KEY ("org_id","campaign_id") REFERENCES "public"."mail_campaigns"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mail_recipients" ADD CONSTRAINT "mail_recipients_person_fk" FOREIGN KEY ("org_id","person_id") REFERENCES "public"."contacts"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

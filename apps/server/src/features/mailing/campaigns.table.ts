@@ -52,11 +52,12 @@ export const mailCampaigns = pgTable(
     index('mail_campaigns_scheduled_idx')
       .on(t.scheduledAt)
       .where(sql`${t.state} = 'scheduled'`),
+    // Staff are deactivated, never deleted: the author stays (as on deals).
     foreignKey({
       name: 'mail_campaigns_created_by_fk',
       columns: [t.orgId, t.createdBy],
       foreignColumns: [users.orgId, users.id],
-    }).onDelete('set null'),
+    }),
   ],
 );
 
