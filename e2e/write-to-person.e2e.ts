@@ -78,7 +78,7 @@ describe.skipIf(!hasChromium())('writing to a person', () => {
       expect(smtp.received).toHaveLength(1);
       expect(smtp.received[0]!.parsed.subject).toBe('Hej Åsa!');
       expect(smtp.received[0]!.parsed.text).toContain('Välkommen tillbaka till Friskis Väst, Åsa.');
-      await page.getByText('E-post skickad').first().waitFor();
+      await page.getByText('Mejl skickat').first().waitFor();
       await screenshot(page, 'write-email-history-sv-1280');
     } finally {
       await browser.close();
