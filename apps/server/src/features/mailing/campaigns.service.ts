@@ -33,7 +33,7 @@ import { personListCondition } from '../contacts/index.ts';
 import { countAudience } from './audience.repo.ts';
 import * as recipients from './campaign-recipients.repo.ts';
 import * as repo from './campaigns.repo.ts';
-import { unknownPlaceholders } from './render.ts';
+import { placeholderErrors, variantTexts } from './render.ts';
 import { findTemplate } from './templates.repo.ts';
 
 type CreateInput = z.output<typeof campaignCreateSchema>;
@@ -112,19 +112,10 @@ function assertKnownPlaceholders(
   variants: readonly MailTemplateVariant[],
   smsText?: string | null,
 ) {
-  const errors: FieldErrors = {};
-  const check = (path: string, text: string) => {
-    const unknown = unknownPlaceholders(text);
-    if (unknown.length > 0) {
-      const names = unknown.map((u) => `{{${u}}}`).join(', ');
-      errors[path] = fieldError('unknown_placeholder', `Unknown placeholder ${names}`, { names });
-    }
-  };
-  variants.forEach((v, i) => {
-    check(`variants.${i}.subject`, v.subject);
-    check(`variants.${i}.body`, v.body);
+  const errors: FieldErrors = placeholderErrors({
+    ...variantTexts(variants),
+    ...(smsText ? { smsText } : {}),
   });
-  if (smsText) check('smsText', smsText);
   const seen = new Set<string>();
   variants.forEach((v, i) => {
     if (seen.has(v.locale)) {

@@ -58,12 +58,6 @@ function answerOf(err: unknown): string {
   return String(e.code ?? 'no answer');
 }
 
-/**
- * Sends one mail through the organization's server. The host is resolved and checked first
- * (an organization may not point Spotter at private networks unless SPOTTER_SMTP_ALLOW_HOSTS
- * lists them), and the connection goes to the checked address while TLS still verifies the
- * host name. Failures answer 422 `smtp_failed` with the server's reply.
- */
 /** The nodemailer options for a server at an address already checked. */
 function transportOptions(server: SmtpServer, address: string) {
   return {
@@ -95,6 +89,12 @@ const messageOf = (mail: OutgoingMail) => ({
   headers: mail.headers,
 });
 
+/**
+ * Sends one mail through the organization's server. The host is resolved and checked first
+ * (an organization may not point Spotter at private networks unless SPOTTER_SMTP_ALLOW_HOSTS
+ * lists them), and the connection goes to the checked address while TLS still verifies the
+ * host name. Failures answer 422 `smtp_failed` with the server's reply.
+ */
 export async function sendThrough(
   server: SmtpServer,
   mail: OutgoingMail,

@@ -1,35 +1,14 @@
 import type { MessageResult, PersonEmail } from '@spotter/contracts';
 import { assertCan } from '../../lib/actor.ts';
-import {
-  fieldError,
-  notFound,
-  ruleBroken,
-  throwIfAny,
-  type FieldErrors,
-} from '../../lib/errors.ts';
+import { fieldError, notFound, ruleBroken, throwIfAny } from '../../lib/errors.ts';
 import { findContact, insertHistory } from '../contacts/index.ts';
 import { findOrganization } from '../organizations/index.ts';
 import { findUserById } from '../users/index.ts';
 import * as settingsRepo from './mail-settings.repo.ts';
 import { notConfigured, smtpServerOf, type MailContext } from './mail-settings.service.ts';
 import { sendThrough } from './mail-transport.ts';
-import { renderMail, unknownPlaceholders } from './render.ts';
+import { placeholderErrors, renderMail } from './render.ts';
 import { personValues } from './templates.repo.ts';
-
-function assertKnownPlaceholders(input: PersonEmail): void {
-  const errors: FieldErrors = {};
-  for (const field of ['subject', 'body'] as const) {
-    const unknown = unknownPlaceholders(input[field]);
-    if (unknown.length > 0) {
-      errors[field] = fieldError(
-        'unknown_placeholder',
-        `Unknown placeholder ${unknown.map((u) => `{{${u}}}`).join(', ')}`,
-        { names: unknown.map((u) => `{{${u}}}`).join(', ') },
-      );
-    }
-  }
-  throwIfAny(errors);
-}
 
 /**
  * One email from a staff member to one person (their page, the expanded card): the text with
@@ -45,7 +24,7 @@ export async function sendPersonEmail(
 ): Promise<MessageResult> {
   const { db, actor } = ctx;
   assertCan(actor, 'mailing.send');
-  assertKnownPlaceholders(input);
+  throwIfAny(placeholderErrors({ subject: input.subject, body: input.body }));
   const person = await findContact(db, actor.orgId, 'person', personId);
   if (!person) throw notFound('Person');
   const to = person.emails[0]?.email;

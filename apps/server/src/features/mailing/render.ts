@@ -1,5 +1,6 @@
 import { Marked, type Tokens } from 'marked';
 import { MAIL_PLACEHOLDERS, type MailPlaceholder } from '@spotter/contracts';
+import { fieldError, type FieldErrors } from '../../lib/errors.ts';
 
 /** `{{ firstName }}` or `{{ firstName | friend }}`: a name and what to write when it is empty. */
 const PLACEHOLDER = /\{\{\s*([A-Za-z]+)\s*(?:\|\s*([^}]*?)\s*)?\}\}/g;
@@ -16,6 +17,30 @@ export interface RenderedMail {
 
 const isPlaceholder = (name: string): name is MailPlaceholder =>
   (MAIL_PLACEHOLDERS as readonly string[]).includes(name);
+
+/**
+ * Field errors for texts (field path → text) that use placeholders Spotter does not know: a
+ * typo would print as written to every member, so the editor names the field.
+ */
+export function placeholderErrors(texts: Record<string, string>): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const [path, text] of Object.entries(texts)) {
+    const unknown = unknownPlaceholders(text);
+    if (unknown.length === 0) continue;
+    const names = unknown.map((u) => `{{${u}}}`).join(', ');
+    errors[path] = fieldError('unknown_placeholder', `Unknown placeholder ${names}`, { names });
+  }
+  return errors;
+}
+
+/** Each variant's subject and body by field path (`variants.0.subject` …). */
+export const variantTexts = (variants: readonly { subject: string; body: string }[]) =>
+  Object.fromEntries(
+    variants.flatMap((v, i) => [
+      [`variants.${i}.subject`, v.subject],
+      [`variants.${i}.body`, v.body],
+    ]),
+  );
 
 /** The placeholder names a text uses that Spotter does not know (a typo the editor names). */
 export function unknownPlaceholders(text: string): string[] {

@@ -10,15 +10,13 @@ import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
 import {
   catchNameTaken,
-  fieldError,
   notFound,
   ruleBroken,
   throwIfAny,
   versionConflict,
-  type FieldErrors,
 } from '../../lib/errors.ts';
 import { findOrganization } from '../organizations/index.ts';
-import { renderMail, unknownPlaceholders, type PlaceholderValues } from './render.ts';
+import { placeholderErrors, renderMail, variantTexts, type PlaceholderValues } from './render.ts';
 import * as repo from './templates.repo.ts';
 
 type CreateInput = z.output<typeof mailTemplateCreateSchema>;
@@ -35,20 +33,7 @@ const toDto = (row: repo.MailTemplateRow): MailTemplate => ({
 
 /** A placeholder Spotter does not know is a typo that would print as written: say where. */
 function assertKnownPlaceholders(variants: CreateInput['variants']): void {
-  const errors: FieldErrors = {};
-  variants.forEach((v, i) => {
-    for (const field of ['subject', 'body'] as const) {
-      const unknown = unknownPlaceholders(v[field]);
-      if (unknown.length > 0) {
-        errors[`variants.${i}.${field}`] = fieldError(
-          'unknown_placeholder',
-          `Unknown placeholder ${unknown.map((u) => `{{${u}}}`).join(', ')}`,
-          { names: unknown.map((u) => `{{${u}}}`).join(', ') },
-        );
-      }
-    }
-  });
-  throwIfAny(errors);
+  throwIfAny(placeholderErrors(variantTexts(variants)));
 }
 
 export async function listTemplates(db: Db, actor: Actor): Promise<{ items: MailTemplate[] }> {
