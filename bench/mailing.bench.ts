@@ -6,7 +6,7 @@
  *  - the audience counts before sending (`POST /api/campaigns/audience`, BENCH_RUNS_AUDIENCE
  *    sequential requests), with their floor: the same one statement alone;
  *  - queuing (`POST /api/campaigns/:id/send` with the rate limit off: the counts, 10,000
- *    recipients in one INSERT … SELECT and 10,000 jobs in one INSERT, in one transaction),
+ *    recipients in one INSERT … SELECT and their 400 jobs of 25 in one INSERT, in one transaction),
  *    BENCH_SENDS times (each campaign cancelled at once), with its floor: the two INSERTs alone;
  *  - delivery: one more campaign left to the app's own job runner until it is done; messages/s,
  *    with its floor: the same number of mails through one pooled nodemailer transport.
@@ -22,6 +22,7 @@ import { contactFilterSchema, type Campaign } from '@spotter/contracts';
 import type { Db } from '../apps/server/src/db/client.ts';
 import { personListCondition } from '../apps/server/src/features/contacts/index.ts';
 import { countAudience } from '../apps/server/src/features/mailing/audience.repo.ts';
+import { DELIVERY_BATCH } from '../apps/server/src/features/mailing/campaign-start.ts';
 import { insertGeneratedPersons, json, onEngines, PERSONS, signUpClub } from './support.ts';
 
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 10_000);
@@ -87,11 +88,15 @@ async function queueFloor(db: Db, orgId: string): Promise<number> {
       await tx.execute(sql`insert into mail_recipients (org_id, campaign_id, person_id, address, locale)
         select org_id, '00000000-0000-4000-8000-000000000001', id, emails -> 0 ->> 'email', 'sv'
         from contacts where org_id = ${orgId}::uuid and consent_email and deleted_at is null`);
+      // One job per batch of DELIVERY_BATCH recipients, as the app queues them.
       await tx.execute(sql`insert into jobs (kind, key, org_id, payload, run_at)
-        select 'floor', 'floor:' || person_id, org_id,
-          jsonb_build_object('campaignId', campaign_id, 'personId', person_id), now()
-        from mail_recipients where org_id = ${orgId}::uuid
-          and campaign_id = '00000000-0000-4000-8000-000000000001'`);
+        select 'floor', 'floor:' || min(person_id::text), ${orgId}::uuid,
+          jsonb_build_object('campaignId', '00000000-0000-4000-8000-000000000001',
+            'personIds', jsonb_agg(person_id order by person_id)), now()
+        from (select person_id, (row_number() over (order by person_id) - 1) / ${DELIVERY_BATCH} as batch
+          from mail_recipients where org_id = ${orgId}::uuid
+            and campaign_id = '00000000-0000-4000-8000-000000000001') r
+        group by batch`);
       throw new Error('rollback');
     })
     .catch((err: unknown) => {

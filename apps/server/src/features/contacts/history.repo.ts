@@ -1,5 +1,5 @@
 import type { HistoryEntry } from '@spotter/contracts';
-import { and, desc, eq, isNull, notInArray, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, notInArray, sql, type WithSubquery } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { lookups } from '../contact-settings/index.ts';
 import { cursorAtOf, olderThan, type TimeCursor } from '../../lib/time-cursor.ts';
@@ -19,7 +19,8 @@ export interface HistoryInput {
   createdAt?: Date;
 }
 
-const values = (orgId: string, contactId: string, e: HistoryInput) => ({
+/** The row one entry is (for a statement of another feature that writes it with its own). */
+export const historyRow = (orgId: string, contactId: string, e: HistoryInput) => ({
   orgId,
   contactId,
   event: e.event,
@@ -33,9 +34,26 @@ const values = (orgId: string, contactId: string, e: HistoryInput) => ({
 export async function insertHistory(db: Db, orgId: string, contactId: string, entry: HistoryInput) {
   const [row] = await db
     .insert(contactHistory)
-    .values(values(orgId, contactId, entry))
+    .values(historyRow(orgId, contactId, entry))
     .returning();
   return row!;
+}
+
+/**
+ * One entry written in the same statement as another feature's change, given as a
+ * data-modifying `WITH` query (`db.$with(…).as(db.update(…))`): both happen, or neither.
+ */
+export async function insertHistoryWith(
+  db: Db,
+  change: WithSubquery,
+  orgId: string,
+  contactId: string,
+  entry: HistoryInput,
+): Promise<void> {
+  await db
+    .with(change)
+    .insert(contactHistory)
+    .values(historyRow(orgId, contactId, entry));
 }
 
 /** One INSERT for many entries (bulk changes, imports). */
@@ -45,7 +63,7 @@ export async function insertHistoryMany(
   entries: ReadonlyArray<HistoryInput & { contactId: string }>,
 ): Promise<void> {
   if (entries.length === 0) return;
-  await db.insert(contactHistory).values(entries.map((e) => values(orgId, e.contactId, e)));
+  await db.insert(contactHistory).values(entries.map((e) => historyRow(orgId, e.contactId, e)));
 }
 
 const columns = {

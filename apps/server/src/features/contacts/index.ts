@@ -17,10 +17,13 @@ export {
 export { findContact, loadDtoRefs, toContactDtos } from './contacts.repo.ts';
 /**
  * `insertHistory(db, orgId, contactId, { event, text?, typeId?, data?, authorId? })` writes one
- * timeline entry; `insertHistoryMany(db, orgId, entries)` writes many in one INSERT.
+ * timeline entry; `insertHistoryMany(db, orgId, entries)` writes many in one INSERT;
+ * `insertHistoryWith(db, change, orgId, contactId, entry)` writes one in the same statement as
+ * another feature's change (a data-modifying WITH query).
  */
 export {
   insertHistory,
+  insertHistoryWith,
   insertHistoryMany,
   deleteTaskResultHistory,
   type HistoryInput,

@@ -10,16 +10,19 @@ export { insertJob as enqueueJob, type NewJob, type EnqueueOptions } from './job
 /**
  * `enqueueJobs(db, jobs, { again? })`: many jobs in one statement (keys as above); answers how
  * many were queued. `deleteQueuedJobs(db, { orgId, kind, field, value })`: drops the queued
- * jobs whose payload's `field` is `value` (running ones finish).
+ * jobs whose payload's `field` is `value` (running ones finish); `pendingJobPayloads` (same
+ * arguments) answers the payloads of those queued or running.
  */
-export { insertJobs as enqueueJobs, deleteQueuedJobs } from './jobs.repo.ts';
+export { insertJobs as enqueueJobs, deleteQueuedJobs, pendingJobPayloads } from './jobs.repo.ts';
 /** `jobStates(db, [keyA, keyB])`: the state of each key's job, read without a lock. */
 export { jobStates } from './jobs.repo.ts';
 /**
  * A feature exports its handlers as `JobDefinitions` (kind → `{ run, every? }`); app.ts joins
  * them into one `JobRunner`. `runDueJobs(db, { jobs, now })` runs what is due once (tests).
  */
+/** `backoffMs(attempt)`: the wait before the next try after `attempt` (10 s, 20 s, 40 s …). */
 export {
+  backoffMs,
   JobRunner,
   runDueJobs,
   wakeJobRunners,

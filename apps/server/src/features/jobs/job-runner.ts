@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
 import type { Db } from '../../db/client.ts';
 import * as repo from './jobs.repo.ts';
@@ -160,6 +161,8 @@ export class JobRunner {
     this.leaseMs = opts.leaseMs ?? 2 * 60 * SECOND;
     this.oneConnection = opts.oneConnection ?? false;
     this.onError = opts.onError ?? (() => {});
+    // Every running job listens for the stop: a lane of many (campaign batches) passes ten.
+    setMaxListeners(0, this.stopSignal.signal);
   }
 
   private get stopped() {

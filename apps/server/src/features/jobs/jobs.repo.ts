@@ -172,6 +172,25 @@ export async function deleteQueuedJobs(
   return rows.length;
 }
 
+/** The payloads of the queued or running jobs whose payload's `field` is `value`. */
+export async function pendingJobPayloads(
+  db: Db,
+  opts: { orgId: string; kind: string; field: string; value: string },
+): Promise<Array<Record<string, unknown>>> {
+  const rows = await db
+    .select({ payload: jobs.payload })
+    .from(jobs)
+    .where(
+      and(
+        eq(jobs.orgId, opts.orgId),
+        inArray(jobs.state, ['queued', 'running']),
+        eq(jobs.kind, opts.kind),
+        sql`${jobs.payload} ->> ${opts.field} = ${opts.value}`,
+      ),
+    );
+  return rows.map((r) => r.payload as Record<string, unknown>);
+}
+
 /** Due work for a runner: queued and due, or running on a lease nobody renewed in time. */
 const claimable = (kinds: string[], now: Date) =>
   and(

@@ -20,6 +20,21 @@ describe('campaign delivery', () => {
   const get = (org: TestOrg, c: Campaign) =>
     ok<Campaign>(org.owner, 'GET', `/api/campaigns/${c.id}`);
   const mailsTo = (address: string) => w.smtp.received.filter((m) => m.to.includes(address));
+  /** The campaign's delivery jobs, earliest first. */
+  async function jobsOf(c: Campaign) {
+    const rows = await w.t.app.db.execute(sql`select id, payload from jobs
+      where kind = 'mailing.deliver' and payload ->> 'campaignId' = ${c.id} order by run_at, id`);
+    return (
+      rows as unknown as { rows: Array<{ id: string; payload: { personIds: string[] } }> }
+    ).rows.map((r) => ({ id: r.id, personIds: r.payload.personIds }));
+  }
+  async function setStates(c: Campaign, personIds: string[], state: string) {
+    await w.t.app.db.execute(sql`update mail_recipients set state = ${state}, attempts = 1
+      where campaign_id = ${c.id}::uuid and person_id in (${sql.join(
+        personIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`);
+  }
 
   async function yogaClub(name = 'Friskis Väst') {
     const org = await createOrg(w.t.app, { name, locale: 'sv' });
@@ -375,6 +390,104 @@ describe('campaign delivery', () => {
     }
     const done = await get(org, campaign);
     expect(done).toMatchObject({ state: 'done', totals: { sent: 10, unknown: 2, total: 12 } });
+  });
+
+  it('a batch that died in the middle: its sent persons stay sent, the one being handed over is unknown, the rest get one mail each', async () => {
+    const { org } = await yogaClub();
+    const tag = org.orgId.slice(0, 6);
+    const people = [];
+    for (let i = 0; i < 12; i++) {
+      people.push(
+        await addPerson(org, {
+          firstName: `B${i}`,
+          email: `b${i}-${tag}@example.test`,
+          consentEmail: true,
+        }),
+      );
+    }
+    // 360 a minute: batches of six, a second apart.
+    const campaign = await createCampaign(org, { ratePerMinute: 360 });
+    await send(org, campaign);
+    const jobs = await jobsOf(campaign);
+    expect(jobs.map((j) => j.personIds.length)).toEqual([6, 6]);
+    await w.deliver();
+    expect(w.smtp.received).toHaveLength(6);
+
+    // The second batch's instance died after two messages, while handing over two more.
+    const second = jobs[1]!;
+    const [sentBefore, handedOver, left] = [
+      second.personIds.slice(0, 2),
+      second.personIds.slice(2, 4),
+      second.personIds.slice(4),
+    ];
+    await setStates(campaign, sentBefore, 'sent');
+    await setStates(campaign, handedOver, 'sending');
+    await w.t.app.db.execute(sql`update jobs set state = 'running', attempts = 1,
+        locked_by = 'dead-instance', locked_until = ${new Date(w.clock.now.getTime() + 2000).toISOString()}::timestamptz
+      where id = ${second.id}::uuid`);
+
+    w.clock.now = new Date(w.clock.now.getTime() + 30 * MINUTE);
+    await Promise.all([
+      w.runner(w.clock.now, 'fresh-a').runDue(),
+      w.runner(w.clock.now, 'fresh-b').runDue(),
+    ]);
+    await w.deliver();
+    for (const person of people) {
+      const none = sentBefore.includes(person.id) || handedOver.includes(person.id);
+      expect({ person: person.firstName, mails: mailsTo(person.emails[0]!.email).length }).toEqual({
+        person: person.firstName,
+        mails: none ? 0 : 1,
+      });
+    }
+    expect(left).toHaveLength(2);
+    expect(await get(org, campaign)).toMatchObject({
+      state: 'done',
+      totals: { sent: 10, unknown: 2, total: 12 },
+    });
+  });
+
+  it('resume leaves the persons of a batch still running to it: no second job takes turns at them', async () => {
+    const { org } = await yogaClub();
+    const tag = org.orgId.slice(0, 6);
+    const people = [];
+    for (let i = 0; i < 12; i++) {
+      people.push(
+        await addPerson(org, {
+          firstName: `R${i}`,
+          email: `r${i}-${tag}@example.test`,
+          consentEmail: true,
+        }),
+      );
+    }
+    const campaign = await createCampaign(org, { ratePerMinute: 360 });
+    const started = await send(org, campaign);
+    await w.deliver();
+    expect(w.smtp.received).toHaveLength(6);
+    // The second batch is running on another instance (its first message gone) as the
+    // campaign pauses and resumes.
+    const second = (await jobsOf(campaign))[1]!;
+    await setStates(campaign, second.personIds.slice(0, 1), 'sent');
+    await w.t.app.db.execute(sql`update jobs set state = 'running', attempts = 1,
+        locked_by = 'other-instance', locked_until = ${new Date(w.clock.now.getTime() + 10 * MINUTE).toISOString()}::timestamptz
+      where id = ${second.id}::uuid`);
+    const paused = await ok<Campaign>(org.owner, 'POST', `/api/campaigns/${campaign.id}/pause`, {
+      version: started.version,
+    });
+    await ok(org.owner, 'POST', `/api/campaigns/${campaign.id}/resume`, {
+      version: paused.version,
+    });
+    expect(await jobsOf(campaign)).toHaveLength(2);
+
+    // That instance dies; its batch is taken up after the lease and sends the other five.
+    await w.deliver(new Date(w.clock.now.getTime() + 30 * MINUTE));
+    for (const person of people.slice(0, 12)) {
+      const expected = person.id === second.personIds[0] ? 0 : 1;
+      expect(mailsTo(person.emails[0]!.email)).toHaveLength(expected);
+    }
+    expect(await get(org, campaign)).toMatchObject({
+      state: 'done',
+      totals: { sent: 12, unknown: 0, total: 12 },
+    });
   });
 
   it('an SMS campaign: texts filled in as plain text, never sent in the quiet hours on the club clock', async () => {

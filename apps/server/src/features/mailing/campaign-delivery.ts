@@ -2,11 +2,23 @@ import type { CampaignChannel, MailTemplateVariant } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { afterQuietHours } from '../../lib/club-time.ts';
 import type { SecretBox } from '../../lib/secret-box.ts';
-import { insertHistory } from '../contacts/index.ts';
-import type { Job, JobContext, JobDefinitions, JobResult } from '../jobs/index.ts';
+import {
+  backoffMs,
+  type Job,
+  type JobContext,
+  type JobDefinitions,
+  type JobResult,
+} from '../jobs/index.ts';
 import { campaignMail, smsTextFor, variantFor } from './campaign-render.ts';
 import * as recipients from './campaign-recipients.repo.ts';
-import { DELIVER_KIND, START_KIND, startSending, type DeliveryPayload } from './campaign-start.ts';
+import {
+  batchOf,
+  DELIVER_KIND,
+  DELIVERY_ATTEMPTS,
+  START_KIND,
+  startSending,
+  type DeliveryPayload,
+} from './campaign-start.ts';
 import * as repo from './campaigns.repo.ts';
 import { SendFailure, type SendOutcome, type SmsSender } from './channel-sender.ts';
 import type { MailSettingsRow } from './mail-settings.repo.ts';
@@ -31,63 +43,115 @@ const PAUSED_RETRY_MS = 15_000;
 
 type Key = { orgId: string; campaignId: string; personId: string };
 
+interface Batch {
+  orgId: string;
+  campaignId: string;
+  personIds: string[];
+  publicBase: string;
+}
+
 /**
- * The campaign jobs: `mailing.deliver` sends one recipient's message exactly once,
- * `mailing.start` starts a scheduled campaign when its time comes.
+ * The campaign jobs: `mailing.deliver` sends one batch of recipients their messages, each
+ * exactly once; `mailing.start` starts a scheduled campaign when its time comes.
  */
 export function campaignJobs(deps: DeliveryDeps): JobDefinitions {
   return {
     [DELIVER_KIND]: {
       run: (db, job, ctx) => deliver(db, job, ctx, deps),
-      // Messages mostly wait on the SMTP server: many at once, in a lane of their own.
+      // Messages mostly wait on the SMTP server: many batches at once, in a lane of their own.
       concurrency: deps.concurrency ?? DELIVERY_CONCURRENCY,
       // Every earlier claim ran out (its server died each time): settle what is left.
       onFailed: async (db, job, error) => {
-        const key = keyOf(job);
-        if (!(await recipients.markUnknown(db, key.orgId, key.campaignId, key.personId))) {
-          await recipients.settleRecipient(db, key, { state: 'failed', response: error }, [
-            'queued',
-          ]);
-        }
-        await recipients.finishIfDone(db, key.orgId, key.campaignId, new Date());
+        const batch = batchOfJob(job);
+        await recipients.giveUpBatch(db, batch.orgId, batch.campaignId, batch.personIds, error);
+        await recipients.finishIfDone(db, batch.orgId, batch.campaignId, new Date());
       },
     },
     [START_KIND]: { run: (db, job, ctx) => startScheduled(db, job, ctx) },
   };
 }
 
-function keyOf(job: Job): Key & DeliveryPayload {
-  const p = job.payload as DeliveryPayload;
-  return { ...p, orgId: job.orgId! };
+function batchOfJob(job: Job): Batch {
+  const p = job.payload as Partial<DeliveryPayload>;
+  return {
+    orgId: job.orgId!,
+    campaignId: String(p.campaignId),
+    personIds: batchOf(job.payload),
+    publicBase: String(p.publicBase ?? ''),
+  };
+}
+
+type Context = NonNullable<Awaited<ReturnType<typeof repo.deliveryContext>>>;
+
+/** How one message went. */
+type Outcome = 'sent' | 'skipped' | 'failed' | 'missed';
+
+/**
+ * One batch of recipients, one after the other. Exactly once: each recipient moves
+ * queued → sending in its own committed statement before anything is handed over; a run that
+ * finds one of its batch already `sending` knows an earlier run died mid-send and marks it
+ * `unknown` instead of sending again. The job comes back later for what has to wait: a paused
+ * campaign, the quiet hours, a temporary failure.
+ */
+async function deliver(db: Db, job: Job, ctx: JobContext, deps: DeliveryDeps): Promise<JobResult> {
+  const batch = batchOfJob(job);
+  const context = await repo.deliveryContext(db, batch.orgId, batch.campaignId);
+  const campaign = context?.campaign;
+  // Paused: try again later (pause drops the queued jobs; one running now comes back by
+  // itself, and resume leaves its persons to it). Cancelled, done or gone: nothing.
+  if (campaign?.state === 'paused') return { runAt: new Date(ctx.now.getTime() + PAUSED_RETRY_MS) };
+  if (!context || campaign?.state !== 'sending') return;
+  const quietUntil = () =>
+    campaign.channel === 'sms'
+      ? afterQuietHours(ctx.clock(), context.timezone, context.quiet)
+      : undefined;
+  const waitUntil = quietUntil();
+  if (waitUntil && waitUntil.getTime() > ctx.clock().getTime()) return { runAt: waitUntil };
+
+  const queued = await recipients.openBatch(db, batch.orgId, batch.campaignId, batch.personIds);
+  let missed = false;
+  let retryAfter = 0;
+  for (const personId of queued) {
+    // Its lease lost or the server stopping: the rest wait for the next run of this job.
+    if (ctx.stopping()) return 'release';
+    const quiet = quietUntil();
+    if (quiet && quiet.getTime() > ctx.clock().getTime()) return { runAt: quiet };
+    const key = { orgId: batch.orgId, campaignId: batch.campaignId, personId };
+    const outcome = await deliverOne(db, deps, context, key, batch.publicBase, ctx);
+    if (outcome === 'missed') missed = true;
+    if (typeof outcome === 'number') retryAfter = Math.max(retryAfter, outcome);
+  }
+  if (missed) {
+    // A claim found the campaign paused (perhaps resumed again since): the job comes back for
+    // the rest of its batch, which resume leaves to it.
+    const now = await repo.campaignRow(db, batch.orgId, batch.campaignId);
+    if (now?.state === 'paused')
+      return { runAt: new Date(ctx.clock().getTime() + PAUSED_RETRY_MS) };
+    if (now?.state === 'sending') return { runAt: ctx.clock() };
+  }
+  if (retryAfter > 0) {
+    await recipients.finishIfDone(db, batch.orgId, batch.campaignId, ctx.clock());
+    return { runAt: new Date(ctx.clock().getTime() + retryAfter) };
+  }
+  await recipients.finishIfDone(db, batch.orgId, batch.campaignId, ctx.clock());
 }
 
 /**
- * One recipient's message. Exactly once: the recipient moves queued → sending in its own
- * committed statement before anything is handed over; a run that finds it already `sending`
- * knows an earlier run died mid-send and marks it `unknown` instead of sending again.
+ * One recipient's message: claimed, handed over, settled. Answers how it went, or for a
+ * temporary failure with attempts left, the wait before the next one.
  */
-async function deliver(db: Db, job: Job, ctx: JobContext, deps: DeliveryDeps): Promise<JobResult> {
-  const key = keyOf(job);
-  const context = await repo.deliveryContext(db, key.orgId, key.campaignId);
-  const campaign = context?.campaign;
-  // Paused: try again later (pause drops the queued jobs; one running now comes back by
-  // itself, so resuming never misses it). Cancelled, done or gone: nothing.
-  if (campaign?.state === 'paused') return { runAt: new Date(ctx.now.getTime() + PAUSED_RETRY_MS) };
-  if (!context || campaign?.state !== 'sending') return;
+async function deliverOne(
+  db: Db,
+  deps: DeliveryDeps,
+  context: Context,
+  key: Key,
+  publicBase: string,
+  ctx: JobContext,
+): Promise<Outcome | number> {
+  const { campaign } = context;
   const channel = campaign.channel as CampaignChannel;
-  if (channel === 'sms') {
-    const at = afterQuietHours(ctx.now, context.timezone, context.quiet);
-    if (at.getTime() > ctx.now.getTime()) return { runAt: at };
-  }
   const claimed = await recipients.claimRecipient(db, key.orgId, key.campaignId, key.personId);
-  if (!claimed) {
-    const state = await recipients.recipientState(db, key.orgId, key.campaignId, key.personId);
-    if (state === 'sending') {
-      await recipients.markUnknown(db, key.orgId, key.campaignId, key.personId);
-      await recipients.finishIfDone(db, key.orgId, key.campaignId, ctx.clock());
-    }
-    return;
-  }
+  if (!claimed) return 'missed';
   // Consent is read as the message is claimed: withdrawn since sending started, it stays here.
   const consent = channel === 'email' ? claimed.consentEmail : claimed.consentSms;
   if (!claimed.live || !consent) {
@@ -95,15 +159,14 @@ async function deliver(db: Db, job: Job, ctx: JobContext, deps: DeliveryDeps): P
       state: 'skipped',
       response: claimed.live ? 'Consent withdrawn' : 'Person deleted',
     });
-    await recipients.finishIfDone(db, key.orgId, key.campaignId, ctx.clock());
-    return;
+    return 'skipped';
   }
   const values = { ...claimed, clubName: context.clubName };
   let outcome: SendOutcome & { historyText: string };
   try {
     outcome =
       channel === 'email'
-        ? await sendEmail(deps, key, claimed, campaign.variants, {
+        ? await sendEmail(deps, key, publicBase, claimed, campaign.variants, {
             club: context.clubName,
             settings: context.settings,
             values,
@@ -117,47 +180,42 @@ async function deliver(db: Db, job: Job, ctx: JobContext, deps: DeliveryDeps): P
           );
   } catch (err) {
     const failure = err instanceof SendFailure ? err : new SendFailure(String(err), false);
-    await settleFailure(db, key, claimed.address, failure, job);
-    await recipients.finishIfDone(db, key.orgId, key.campaignId, ctx.clock());
-    if (!failure.permanent && job.attempts < job.maxAttempts) throw failure;
-    return;
+    const attempts = claimed.attempts;
+    if (failure.permanent) {
+      await recipients.settleRecipient(db, key, { state: 'failed', response: failure.response });
+      await recipients.recordBounce(
+        db,
+        key.orgId,
+        claimed.address,
+        failure.response,
+        key.campaignId,
+      );
+      return 'failed';
+    }
+    if (attempts >= DELIVERY_ATTEMPTS) {
+      await recipients.settleRecipient(db, key, { state: 'failed', response: failure.response });
+      return 'failed';
+    }
+    await recipients.settleRecipient(db, key, { state: 'queued', response: failure.response });
+    return backoffMs(attempts);
   }
-  // History first, then the state: a run that dies between the two leaves the recipient
-  // 'sending' (later 'unknown', never sent again) with the history saying what did happen.
-  // Two statements, no transaction: a campaign's messages are many.
-  const at = ctx.clock();
-  await insertHistory(db, key.orgId, key.personId, {
-    event: channel === 'email' ? 'email_sent' : 'sms_sent',
-    text: outcome.historyText,
-    data: { campaignId: campaign.id, campaignName: campaign.name },
-  });
-  await recipients.settleRecipient(
+  await recipients.recordSent(
     db,
     key,
-    { state: 'sent', response: outcome.response, sentAt: at },
-    ['sending', 'unknown'],
+    { response: outcome.response, at: ctx.clock() },
+    {
+      event: channel === 'email' ? 'email_sent' : 'sms_sent',
+      text: outcome.historyText,
+      data: { campaignId: campaign.id, campaignName: campaign.name },
+    },
   );
-  await recipients.finishIfDone(db, key.orgId, key.campaignId, at);
-}
-
-/**
- * A failure: permanent → failed with the server's reply, and the address bounced; temporary →
- * queued again for the runner's retry, or failed once the attempts are used up.
- */
-async function settleFailure(db: Db, key: Key, address: string, failure: SendFailure, job: Job) {
-  if (failure.permanent) {
-    await recipients.settleRecipient(db, key, { state: 'failed', response: failure.response });
-    await recipients.recordBounce(db, key.orgId, address, failure.response, key.campaignId);
-  } else if (job.attempts >= job.maxAttempts) {
-    await recipients.settleRecipient(db, key, { state: 'failed', response: failure.response });
-  } else {
-    await recipients.settleRecipient(db, key, { state: 'queued', response: failure.response });
-  }
+  return 'sent';
 }
 
 async function sendEmail(
   deps: DeliveryDeps,
-  key: Key & DeliveryPayload,
+  key: Key,
+  publicBase: string,
   recipient: recipients.ClaimedRecipient,
   variants: MailTemplateVariant[],
   fill: {
@@ -179,7 +237,7 @@ async function sendEmail(
   const mail = campaignMail(variant, fill.values, {
     club: fill.club,
     postalAddress: settings.postalAddress,
-    publicBase: key.publicBase,
+    publicBase,
     token,
   });
   const sent = await deps.pool.send(key.orgId, smtpServerOf(deps.box, settings), {

@@ -2,11 +2,13 @@ import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { RecipientState } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { branches } from '../branches/index.ts';
-import { contacts } from '../contacts/index.ts';
+import { contacts, insertHistoryWith } from '../contacts/index.ts';
 import { users } from '../users/index.ts';
 import { mailBounces, mailCampaigns, mailRecipients } from './campaigns.table.ts';
 
 export type RecipientRow = typeof mailRecipients.$inferSelect;
+
+const STOPPED_WHILE_SENDING = 'The server stopped while this message was being sent';
 
 const one = (orgId: string, campaignId: string, personId: string) =>
   and(
@@ -17,8 +19,9 @@ const one = (orgId: string, campaignId: string, personId: string) =>
 
 /**
  * The claim that makes delivery exactly-once: queued → sending (one more attempt), committed
- * before anything leaves. Answers the row with what the person's message is filled in with and
- * whether they may still get it (ONE statement), when this caller moved it; else undefined.
+ * before anything leaves, while the campaign is still sending. Answers the row with what the
+ * person's message is filled in with and whether they may still get it (ONE statement), when
+ * this caller moved it; else undefined.
  */
 export async function claimRecipient(db: Db, orgId: string, campaignId: string, personId: string) {
   const claimed = db.$with('claimed').as(
@@ -29,14 +32,27 @@ export async function claimRecipient(db: Db, orgId: string, campaignId: string, 
         attempts: sql`${mailRecipients.attempts} + 1`,
         updatedAt: new Date(),
       })
-      .where(and(one(orgId, campaignId, personId), eq(mailRecipients.state, 'queued')))
-      .returning({ address: mailRecipients.address, locale: mailRecipients.locale }),
+      .where(
+        and(
+          one(orgId, campaignId, personId),
+          eq(mailRecipients.state, 'queued'),
+          // Paused or cancelled since the batch began: nothing more leaves.
+          sql`exists (select 1 from ${mailCampaigns} c where c.org_id = ${orgId}::uuid
+            and c.id = ${campaignId}::uuid and c.state = 'sending')`,
+        ),
+      )
+      .returning({
+        address: mailRecipients.address,
+        locale: mailRecipients.locale,
+        attempts: mailRecipients.attempts,
+      }),
   );
   const [row] = await db
     .with(claimed)
     .select({
       address: claimed.address,
       locale: claimed.locale,
+      attempts: claimed.attempts,
       firstName: contacts.firstName,
       lastName: contacts.lastName,
       fullName: contacts.displayName,
@@ -59,28 +75,90 @@ export async function claimRecipient(db: Db, orgId: string, campaignId: string, 
 export type ClaimedRecipient = NonNullable<Awaited<ReturnType<typeof claimRecipient>>>;
 
 /**
- * An earlier run claimed this recipient and never said how it went (its server stopped while
- * handing the message over): whether it left is not known, so it is never sent again.
+ * A delivery job (re)starts on its batch: a person it left 'sending' was being handed over
+ * when its earlier run died, so whether it left is not known and it becomes 'unknown', never
+ * sent again. Answers the batch's persons still queued, in person id order (ONE statement).
  */
-export async function markUnknown(db: Db, orgId: string, campaignId: string, personId: string) {
+export async function openBatch(db: Db, orgId: string, campaignId: string, personIds: string[]) {
+  if (personIds.length === 0) return [];
+  const inBatch = and(
+    eq(mailRecipients.orgId, orgId),
+    eq(mailRecipients.campaignId, campaignId),
+    inArray(mailRecipients.personId, personIds),
+  );
+  const stale = db.$with('stale').as(
+    db
+      .update(mailRecipients)
+      .set({ state: 'unknown', response: STOPPED_WHILE_SENDING, updatedAt: new Date() })
+      .where(and(inBatch, eq(mailRecipients.state, 'sending')))
+      .returning({ personId: mailRecipients.personId }),
+  );
   const rows = await db
-    .update(mailRecipients)
-    .set({
-      state: 'unknown',
-      response: 'The server stopped while this message was being sent',
-      updatedAt: new Date(),
-    })
-    .where(and(one(orgId, campaignId, personId), eq(mailRecipients.state, 'sending')))
-    .returning({ personId: mailRecipients.personId });
-  return rows.length > 0;
+    .with(stale)
+    .select({ personId: mailRecipients.personId })
+    .from(mailRecipients)
+    .where(and(inBatch, eq(mailRecipients.state, 'queued')))
+    .orderBy(asc(mailRecipients.personId));
+  return rows.map((r) => r.personId);
 }
 
-export async function recipientState(db: Db, orgId: string, campaignId: string, personId: string) {
-  const [row] = await db
-    .select({ state: mailRecipients.state })
-    .from(mailRecipients)
-    .where(one(orgId, campaignId, personId));
-  return row?.state as RecipientState | undefined;
+/**
+ * A message left: the recipient is 'sent' (also over an 'unknown' a later run wrote after this
+ * one lost its lease) and the person's history says so, in ONE statement.
+ */
+export async function recordSent(
+  db: Db,
+  key: { orgId: string; campaignId: string; personId: string },
+  sent: { response: string; at: Date },
+  history: { event: 'email_sent' | 'sms_sent'; text: string; data: Record<string, unknown> },
+) {
+  const settled = db.$with('settled').as(
+    db
+      .update(mailRecipients)
+      .set({
+        state: 'sent',
+        response: sent.response.slice(0, 2000),
+        sentAt: sent.at,
+        updatedAt: new Date(),
+      })
+      .where(
+        and(
+          one(key.orgId, key.campaignId, key.personId),
+          inArray(mailRecipients.state, ['sending', 'unknown']),
+        ),
+      )
+      .returning({ personId: mailRecipients.personId }),
+  );
+  await insertHistoryWith(db, settled, key.orgId, key.personId, history);
+}
+
+/**
+ * Every run of a delivery job failed: its persons being sent become 'unknown', those still
+ * queued 'failed' with the error.
+ */
+export async function giveUpBatch(
+  db: Db,
+  orgId: string,
+  campaignId: string,
+  personIds: string[],
+  error: string,
+) {
+  if (personIds.length === 0) return;
+  const inBatch = (state: RecipientState) =>
+    and(
+      eq(mailRecipients.orgId, orgId),
+      eq(mailRecipients.campaignId, campaignId),
+      inArray(mailRecipients.personId, personIds),
+      eq(mailRecipients.state, state),
+    );
+  await db
+    .update(mailRecipients)
+    .set({ state: 'unknown', response: STOPPED_WHILE_SENDING, updatedAt: new Date() })
+    .where(inBatch('sending'));
+  await db
+    .update(mailRecipients)
+    .set({ state: 'failed', response: error.slice(0, 2000), updatedAt: new Date() })
+    .where(inBatch('queued'));
 }
 
 /**

@@ -10,11 +10,17 @@ import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
 import type { SecretBox } from '../../lib/secret-box.ts';
 import { AppError, fieldInvalid, notFound, versionConflict } from '../../lib/errors.ts';
-import { deleteQueuedJobs, enqueueJob, wakeJobRunners } from '../jobs/index.ts';
+import { deleteQueuedJobs, enqueueJob, pendingJobPayloads, wakeJobRunners } from '../jobs/index.ts';
 import { findOrganization } from '../organizations/index.ts';
 import { campaignMail, variantFor } from './campaign-render.ts';
 import * as recipients from './campaign-recipients.repo.ts';
-import { DELIVER_KIND, START_KIND, queueDeliveries, startSending } from './campaign-start.ts';
+import {
+  batchOf,
+  DELIVER_KIND,
+  START_KIND,
+  queueDeliveries,
+  startSending,
+} from './campaign-start.ts';
 import * as repo from './campaigns.repo.ts';
 import { campaignState, checkAudience, readCampaign } from './campaigns.service.ts';
 import { smsSettings } from './campaigns.table.ts';
@@ -144,6 +150,23 @@ export async function pauseCampaign(ctx: SendContext, id: string, version: numbe
   return readCampaign(db, orgId, id);
 }
 
+/**
+ * The persons still queued whose batch is not waiting or running any more: a batch that was
+ * running when the campaign paused comes back by itself, and queuing its persons again would
+ * let two jobs take turns at the same recipients.
+ */
+async function personsWithoutJob(db: Db, orgId: string, campaignId: string) {
+  const pending = await pendingJobPayloads(db, {
+    orgId,
+    kind: DELIVER_KIND,
+    field: 'campaignId',
+    value: campaignId,
+  });
+  const taken = new Set(pending.flatMap(batchOf));
+  const queued = await recipients.queuedPersonIds(db, orgId, campaignId);
+  return taken.size === 0 ? queued : queued.filter((p) => !taken.has(p));
+}
+
 /** The persons still queued get their messages again, spread by the rate from now. */
 export async function resumeCampaign(ctx: SendContext, id: string, version: number) {
   assertCan(ctx.actor, 'mailing.manage');
@@ -168,7 +191,7 @@ export async function resumeCampaign(ctx: SendContext, id: string, version: numb
       orgId,
       campaignId: id,
       channel: campaign.channel as CampaignChannel,
-      personIds: await recipients.queuedPersonIds(tx, orgId, id),
+      personIds: await personsWithoutJob(tx, orgId, id),
       ratePerMinute: campaign.ratePerMinute,
       publicBase: ctx.publicBase,
       now: ctx.now,

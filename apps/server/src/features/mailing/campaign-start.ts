@@ -11,25 +11,45 @@ import * as repo from './campaigns.repo.ts';
 export const DELIVER_KIND = 'mailing.deliver';
 export const START_KIND = 'mailing.start';
 
-/** What a delivery job carries: whom, and the address links in the mail point at. */
+/** What a delivery job carries: whom (a batch, in person id order), and the links' base. */
 export interface DeliveryPayload {
   campaignId: string;
-  personId: string;
+  personIds: string[];
   publicBase: string;
   [key: string]: unknown;
 }
 
-/** Exactly one delivery job per recipient, whatever asks for it again. */
-export const deliveryKey = (campaignId: string, personId: string) =>
-  `mail:${campaignId}:${personId}`;
+/** The persons of a delivery job (a job queued before batches carried one `personId`). */
+export const batchOf = (payload: Record<string, unknown>): string[] =>
+  Array.isArray(payload.personIds)
+    ? (payload.personIds as string[])
+    : typeof payload.personId === 'string'
+      ? [payload.personId]
+      : [];
+
+/** One delivery job per batch, named by its first person: asked for again, it is not added twice. */
+export const deliveryKey = (campaignId: string, firstPersonId: string) =>
+  `mail:${campaignId}:${firstPersonId}`;
 
 /** Tries before a temporarily failing message is given up ('failed' with the last reply). */
 export const DELIVERY_ATTEMPTS = 5;
 
 /**
- * When each message goes: from `start`, `60000 / rate` ms apart (all at once without a rate);
+ * Recipients per delivery job without a rate limit. A job claims, sends and settles its
+ * persons one after the other: one job claim, campaign read and finish for the batch instead
+ * of for every message. With a rate limit a batch is one second's share of it (at least one).
+ */
+export const DELIVERY_BATCH = 25;
+
+export function batchSize(ratePerMinute: number | null): number {
+  if (!ratePerMinute) return DELIVERY_BATCH;
+  return Math.max(1, Math.min(DELIVERY_BATCH, Math.floor(ratePerMinute / 60)));
+}
+
+/**
+ * When each batch goes: from `start`, `60000 / rate` ms apart (all at once without a rate);
  * an SMS never in the quiet hours — one that would fall in them waits for their end, and the
- * ones after it keep their spacing from there.
+ * ones after it keep their spacing from there. The rate here is batches per minute.
  */
 export function spreadRunAts(
   count: number,
@@ -49,7 +69,10 @@ export function spreadRunAts(
   return out;
 }
 
-/** Queues one delivery job per person (ONE insert), spread by the rate limit. */
+/**
+ * Queues the persons' messages in batches (ONE insert), the batches spread so that the
+ * messages keep to the rate limit.
+ */
 export async function queueDeliveries(
   db: Db,
   opts: {
@@ -70,12 +93,18 @@ export async function queueDeliveries(
     const org = await findOrganization(db, opts.orgId);
     quiet = { timezone: org?.timezone ?? 'UTC', hours: await repo.quietHoursOf(db, opts.orgId) };
   }
-  const runAts = spreadRunAts(opts.personIds.length, opts.now, opts.ratePerMinute, quiet);
-  const jobs: NewJob[] = opts.personIds.map((personId, i) => ({
+  const size = batchSize(opts.ratePerMinute);
+  const batches: string[][] = [];
+  for (let i = 0; i < opts.personIds.length; i += size) {
+    batches.push(opts.personIds.slice(i, i + size));
+  }
+  const perMinute = opts.ratePerMinute ? opts.ratePerMinute / size : null;
+  const runAts = spreadRunAts(batches.length, opts.now, perMinute, quiet);
+  const jobs: NewJob[] = batches.map((personIds, i) => ({
     kind: DELIVER_KIND,
-    key: deliveryKey(opts.campaignId, personId),
+    key: deliveryKey(opts.campaignId, personIds[0]!),
     orgId: opts.orgId,
-    payload: { campaignId: opts.campaignId, personId, publicBase: opts.publicBase },
+    payload: { campaignId: opts.campaignId, personIds, publicBase: opts.publicBase },
     runAt: runAts[i]!,
     maxAttempts: DELIVERY_ATTEMPTS,
   }));
