@@ -221,6 +221,8 @@ export const crmSettingsSchema = z.object({
   newCallerStatusId: idSchema.nullable(),
   /** Who is responsible for a person added from "New call": the staff member who took it, or nobody. */
   newCallerResponsible: newCallerResponsibleSchema,
+  /** A person younger than this (whole years on the club's clock) is a minor (issue 17). */
+  adultAge: z.number().int(),
   /** The roles that may use the CRM at all (U-2); a role left out gets 403 on CRM routes. */
   crmRoles: z.array(roleSchema),
   /** The roles that can be chosen as responsible for a contact or as a deal's owner (U-2). */
@@ -247,6 +249,7 @@ export const crmSettingsUpdateSchema = z.strictObject({
   /** A live person status; null: the first by order. */
   newCallerStatusId: idSchema.nullable().optional(),
   newCallerResponsible: newCallerResponsibleSchema.optional(),
+  adultAge: z.number().int().min(1).max(30).optional(),
   /** At least one role; the responsible roles must be among them (checked with the stored other). */
   crmRoles: rolesSchema.min(1).optional(),
   responsibleRoles: rolesSchema.min(1).optional(),

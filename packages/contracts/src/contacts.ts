@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { guardianRefSchema } from './families.ts';
 import { emailSchema, idSchema, nameSchema, timestampSchema } from './common.ts';
 import { coded } from './errors.ts';
 import { contactKindSchema, customValuesSchema } from './contact-settings.ts';
@@ -42,12 +43,16 @@ export const consentSchema = z.object({
   granted: z.boolean(),
   at: timestampSchema.nullable(),
   source: z.string().nullable(),
+  /** For a minor: the guardian who gave it (issue 17); null when the person gave it. */
+  by: z.object({ id: idSchema, name: z.string() }).nullable(),
 });
 export type Consent = z.infer<typeof consentSchema>;
 export const consentInputSchema = z.strictObject({
   granted: z.boolean(),
   /** Where the consent came from: "signup form", "reception, on paper" … */
   source: line(120).nullable().optional(),
+  /** A minor's consent is given by one of their guardians (issue 17): that guardian's id. */
+  byId: idSchema.nullable().optional(),
 });
 
 const dateOnlySchema = z.iso.date();
@@ -93,6 +98,12 @@ export const personSchema = z.object({
   company: refSchema.nullable(),
   consentEmail: consentSchema,
   consentSms: consentSchema,
+  /** Whole years on the club's clock today; null without a birth date (issue 17). */
+  age: z.number().int().nullable(),
+  /** Younger than the organization's adult age (CRM settings); false without a birth date. */
+  minor: z.boolean(),
+  /** A child's primary guardian: who to call about them. Null for anyone without one. */
+  guardian: guardianRefSchema.nullable(),
 });
 export type Person = z.infer<typeof personSchema>;
 
@@ -306,6 +317,11 @@ export const contactFilterSchema = z.strictObject({
    * funnel settings: the drill-down of the funnel report, with createdFrom / createdTo.
    */
   funnelStep: z.enum(['contacted', 'trial', 'bought']).optional(),
+  /** Persons at least / at most this many whole years old on the club's clock (issue 17). */
+  ageFrom: z.coerce.number().int().min(0).max(130).optional(),
+  ageTo: z.coerce.number().int().min(0).max(130).optional(),
+  /** `true`: minors only (younger than the adult age); `false`: adults only. Needs a birth date. */
+  minor: z.enum(['true', 'false']).optional(),
   cf: z
     .union([customFilterSchema, z.array(customFilterSchema).max(20)])
     .transform((v) => (Array.isArray(v) ? v : [v]))
@@ -397,6 +413,13 @@ export const searchHitSchema = z.object({
   /** The phone, email or organization number that matched, or the first phone. */
   detail: z.string().nullable(),
   statusId: idSchema.nullable(),
+  /**
+   * Found through a relative (issue 17): a child found by their guardian's phone has the
+   * guardian here (`as: 'guardian'`), a guardian found by their child's name the child.
+   */
+  via: z
+    .object({ id: idSchema, displayName: z.string(), as: z.enum(['guardian', 'child']) })
+    .nullable(),
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;
 export const searchResultSchema = z.object({ items: z.array(searchHitSchema) });
@@ -458,6 +481,13 @@ export const HISTORY_EVENTS = [
    * `{ channel, source, campaignId, campaignName }`.
    */
   'consent_withdrawn',
+  /**
+   * A guardian ↔ child link was made or removed (issue 17), written on both persons:
+   * `{ relationId, personId, personName, as }`, `as` being what the other person is to this one
+   * ('child' or 'guardian'), `roleName` when it has a role.
+   */
+  'relation_added',
+  'relation_removed',
 ] as const;
 export const historyEventSchema = z.enum(HISTORY_EVENTS);
 

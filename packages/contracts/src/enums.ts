@@ -23,6 +23,8 @@ export const LOOKUP_KINDS = [
   'sources',
   'products',
   'history-types',
+  /** How a guardian is related to a child (issue 17): mother, father, guardian, other carer. */
+  'relation-roles',
 ] as const;
 
 /** `due`: open and due by the end of the club's today, overdue included ("my day"). */

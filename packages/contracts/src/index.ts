@@ -11,6 +11,7 @@ export * from './api-tokens.ts';
 export * from './health.ts';
 export * from './contact-settings.ts';
 export * from './contacts.ts';
+export * from './families.ts';
 export * from './contacts-batch.ts';
 export * from './imports.ts';
 export * from './task-settings.ts';

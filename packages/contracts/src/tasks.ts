@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { guardianRefSchema } from './families.ts';
 import { idSchema, timestampSchema } from './common.ts';
 import { contactFilterSchema, refSchema } from './contacts.ts';
 import { taskTypeSchema } from './task-settings.ts';
@@ -29,6 +30,8 @@ export const taskContactSchema = z.object({
     .nullable(),
   email: z.string().nullable(),
   responsibleId: idSchema.nullable(),
+  /** A minor's primary guardian (issue 17): the card shows and dials their phone. */
+  guardian: guardianRefSchema.nullable(),
 });
 export type TaskContact = z.infer<typeof taskContactSchema>;
 

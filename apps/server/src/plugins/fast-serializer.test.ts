@@ -55,8 +55,28 @@ function person(n: number, filled: boolean): Person {
     address: { street: filled ? 'Storgatan 1' : '', postalCode: '', city: 'Malmö', country: '' },
     companyId: filled ? id(110) : null,
     company: filled ? { id: id(110), name: 'Acme AB' } : null,
-    consentEmail: { granted: filled, at: filled ? at : null, source: filled ? 'form' : null },
-    consentSms: { granted: false, at: null, source: null },
+    consentEmail: {
+      granted: filled,
+      at: filled ? at : null,
+      source: filled ? 'form' : null,
+      by: filled ? { id: id(111), name: 'Anna Berg' } : null,
+    },
+    consentSms: { granted: false, at: null, source: null, by: null },
+    age: filled ? 36 : null,
+    minor: false,
+    guardian: filled
+      ? {
+          id: id(112),
+          name: 'Eva Berg',
+          role: 'Mother',
+          phone: '+46701234567',
+          phoneDisplay: {
+            country: 'SE',
+            national: '070-123 45 67',
+            international: '+46 70 123 45 67',
+          },
+        }
+      : null,
   };
 }
 
@@ -69,7 +89,15 @@ function company(n: number): Company {
     companyId: _c,
     ...rest
   } = person(n, true);
-  const { company: _co, consentEmail: _ce, consentSms: _cs, ...common } = rest;
+  const {
+    company: _co,
+    consentEmail: _ce,
+    consentSms: _cs,
+    age: _a,
+    minor: _m,
+    guardian: _g,
+    ...common
+  } = rest;
   return {
     ...common,
     kind: 'company',
@@ -117,8 +145,22 @@ describe('fastOkSerializer', () => {
         searchResultSchema,
         {
           items: [
-            { id: id(1), kind: 'person', displayName: 'Anna', detail: null, statusId: null },
-            { id: id(2), kind: 'company', displayName: 'Acme', detail: '556677', statusId: id(3) },
+            {
+              id: id(1),
+              kind: 'person',
+              displayName: 'Anna',
+              detail: null,
+              statusId: null,
+              via: { id: id(4), displayName: 'Eva', as: 'guardian' },
+            },
+            {
+              id: id(2),
+              kind: 'company',
+              displayName: 'Acme',
+              detail: '556677',
+              statusId: id(3),
+              via: null,
+            },
           ],
         },
       ],

@@ -50,7 +50,15 @@ export const lookups = pgTable(
     id: uuid().notNull().defaultRandom(),
     orgId: orgId(),
     kind: text({
-      enum: ['tags', 'categories', 'industries', 'sources', 'products', 'history-types'],
+      enum: [
+        'tags',
+        'categories',
+        'industries',
+        'sources',
+        'products',
+        'history-types',
+        'relation-roles',
+      ],
     }).notNull(),
     name: text().notNull(),
     color: text(),
@@ -112,6 +120,8 @@ export const crmSettings = pgTable('crm_settings', {
   newCallerResponsible: text({ enum: ['taker', 'none'] })
     .notNull()
     .default('taker'),
+  /** A person younger than this, in whole years on the club's clock, is a minor (issue 17). */
+  adultAge: integer().notNull().default(18),
   /** Roles that can be chosen as responsible or deal owner (U-2); null: the defaults. */
   responsibleRoles: text().array(),
   version: integer().notNull().default(1),

@@ -12,6 +12,7 @@ type Patch = Partial<
     | 'workdayEnd'
     | 'newCallerStatusId'
     | 'newCallerResponsible'
+    | 'adultAge'
     | 'responsibleRoles'
   >
 >;

@@ -1,4 +1,5 @@
 import {
+  DEFAULT_ADULT_AGE,
   DEFAULT_RESPONSIBLE_ROLES,
   DEFAULT_WORKDAY_START,
   ROLES,
@@ -49,6 +50,7 @@ async function effective(db: Db, orgId: string): Promise<CrmSettings> {
     workdayEnd: row?.workdayEnd ?? null,
     newCallerStatusId,
     newCallerResponsible: row?.newCallerResponsible ?? 'taker',
+    adultAge: row?.adultAge ?? DEFAULT_ADULT_AGE,
     crmRoles: crmRolesOf(org),
     responsibleRoles: storedResponsibleRoles(row),
     reportRoles: reportRolesOf(org),

@@ -58,6 +58,19 @@ export function defaultStatusNames(locale: Locale): string[] {
   return (STATUS_NAMES[locale] ?? STATUS_NAMES.en).map((s) => s.name);
 }
 
+/** How a guardian is related to a child (issue 17); migration 0036 gives existing clubs the same. */
+const RELATION_ROLES: Record<Locale, string[]> = {
+  en: ['Mother', 'Father', 'Guardian', 'Other carer'],
+  sv: ['Mamma', 'Pappa', 'Vårdnadshavare', 'Annan vuxen'],
+  pl: ['Matka', 'Ojciec', 'Opiekun prawny', 'Inny opiekun'],
+  ru: ['Мама', 'Папа', 'Опекун', 'Другой взрослый'],
+  uk: ['Мама', 'Тато', 'Опікун', 'Інший дорослий'],
+};
+
+export function defaultRelationRoleNames(locale: Locale): string[] {
+  return RELATION_ROLES[locale] ?? RELATION_ROLES.en;
+}
+
 export function defaultHistoryTypeNames(locale: Locale): string[] {
   return HISTORY_TYPES[locale] ?? HISTORY_TYPES.en;
 }
@@ -88,6 +101,18 @@ export async function seedCrmDefaults(db: Db, orgId: string, locale: Locale): Pr
         kind: 'history-types' as const,
         name,
         scope: 'both' as const,
+        position,
+      })),
+    )
+    .onConflictDoNothing();
+  await db
+    .insert(lookups)
+    .values(
+      defaultRelationRoleNames(locale).map((name, position) => ({
+        orgId,
+        kind: 'relation-roles' as const,
+        name,
+        scope: 'person' as const,
         position,
       })),
     )

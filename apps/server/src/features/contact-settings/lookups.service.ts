@@ -22,6 +22,7 @@ const LABELS: Record<LookupKind, string> = {
   sources: 'source',
   products: 'product',
   'history-types': 'event type',
+  'relation-roles': 'relation',
 };
 const label = (kind: LookupKind) => LABELS[kind];
 const capitalized = (kind: LookupKind) => label(kind)[0]!.toUpperCase() + label(kind).slice(1);

@@ -6,8 +6,18 @@ import { insertHistory } from './history.repo.ts';
 export type ConsentChannel = 'email' | 'sms';
 
 const COLUMNS = {
-  email: { flag: contacts.consentEmail, at: 'consentEmailAt', source: 'consentEmailSource' },
-  sms: { flag: contacts.consentSms, at: 'consentSmsAt', source: 'consentSmsSource' },
+  email: {
+    flag: contacts.consentEmail,
+    at: 'consentEmailAt',
+    source: 'consentEmailSource',
+    by: 'consentEmailBy',
+  },
+  sms: {
+    flag: contacts.consentSms,
+    at: 'consentSmsAt',
+    source: 'consentSmsSource',
+    by: 'consentSmsBy',
+  },
 } as const;
 
 /**
@@ -31,6 +41,8 @@ export async function withdrawConsent(
       [channel === 'email' ? 'consentEmail' : 'consentSms']: false,
       [col.at]: opts.at,
       [col.source]: opts.source,
+      // Withdrawn by the person (or for them): no guardian's consent stands any more.
+      [col.by]: null,
       version: sql`${contacts.version} + 1`,
       updatedAt: opts.at,
     })

@@ -12,8 +12,9 @@ import { assertCan, type Actor } from '../../lib/actor.ts';
 import { fieldError, fieldInvalid, validationError } from '../../lib/errors.ts';
 import { loadCustomFields } from '../contact-settings/index.ts';
 import { findOrganization } from '../organizations/index.ts';
-import { toCompanyDto, toPersonDto, type DtoRefs } from './contacts.dto.ts';
-import { loadDtoRefs } from './contacts.repo.ts';
+import { noFamily, toCompanyDto, toPersonDto, type DtoRefs } from './contacts.dto.ts';
+import { consentGiverNames, loadDtoRefs } from './contacts.repo.ts';
+import { primaryGuardians } from './relations.repo.ts';
 import * as repo from './contacts-list.repo.ts';
 import { decodeListCursor, encodeListCursor, type ListCursor } from './contacts-list.cursor.ts';
 import { listSearchTerms } from './search.service.ts';
@@ -209,8 +210,11 @@ async function readPage(
   };
 }
 
-/** Names the page query brought along, as the DTOs' refs: no further query for persons. */
-function refsOf(rows: readonly repo.ListPageRow[]): DtoRefs {
+/**
+ * Names the page query brought along, as the DTOs' refs; the family (primary guardians, the
+ * club's date) and the names of consent givers take a statement of their own.
+ */
+async function refsOf(db: Db, orgId: string, rows: readonly repo.ListPageRow[]): Promise<DtoRefs> {
   const userNames = new Map<string, string>();
   const companyNames = new Map<string, string>();
   for (const r of rows) {
@@ -218,7 +222,17 @@ function refsOf(rows: readonly repo.ListPageRow[]): DtoRefs {
       userNames.set(r.row.createdBy, r.createdByName);
     if (r.row.companyId && r.companyName !== null) companyNames.set(r.row.companyId, r.companyName);
   }
-  return { userNames, companyNames, contactPersons: new Map() };
+  const persons = rows.map((r) => r.row);
+  const family = persons.length
+    ? await primaryGuardians(
+        db,
+        orgId,
+        persons.map((p) => p.id),
+        new Date(),
+      )
+    : noFamily();
+  const consentBy = await consentGiverNames(db, orgId, persons);
+  return { userNames, companyNames, contactPersons: new Map(), family, consentBy };
 }
 
 const paging = (page: LoadedPage) => ({
@@ -230,7 +244,7 @@ const paging = (page: LoadedPage) => ({
 export async function listPersons(db: Db, actor: Actor, query: ListQuery) {
   assertCan(actor, 'contacts.read');
   const page = await loadListPage(db, actor.orgId, 'person', query);
-  const refs = refsOf(page.rows);
+  const refs = await refsOf(db, actor.orgId, page.rows);
   return { items: page.rows.map((r) => toPersonDto(r.row, refs)), ...paging(page) };
 }
 

@@ -1,5 +1,6 @@
-import type { Address, Company, Consent, Person } from '@spotter/contracts';
+import type { Address, Company, Consent, GuardianRef, Person } from '@spotter/contracts';
 import type { contacts } from './contacts.table.ts';
+import { ageOn, isMinor } from './family-age.ts';
 
 export type ContactRow = typeof contacts.$inferSelect;
 /** What a DTO is made from: a row without the columns only search and duplicate checks read. */
@@ -19,7 +20,21 @@ export interface DtoRefs {
   userNames: ReadonlyMap<string, string>;
   companyNames: ReadonlyMap<string, string>;
   contactPersons: ReadonlyMap<string, ContactPersonRef[]>;
+  /**
+   * Families (issue 17, `primaryGuardians` in relations.repo): the club's date and adult age
+   * that ages and "minor" are counted with, and each child's primary guardian.
+   */
+  family: { today: string; adultAge: number; guardians: ReadonlyMap<string, GuardianRef> };
+  /** Names of the guardians who gave a minor's consents (consent_*_by), by id. */
+  consentBy: ReadonlyMap<string, string>;
 }
+
+/** The family part of refs when nothing was loaded: today in UTC, the default adult age. */
+export const noFamily = (now = new Date()): DtoRefs['family'] => ({
+  today: now.toISOString().slice(0, 10),
+  adultAge: 18,
+  guardians: new Map(),
+});
 
 export const emptyAddress = (): Address => ({ street: '', postalCode: '', city: '', country: '' });
 
@@ -27,14 +42,27 @@ export const emptyAddress = (): Address => ({ street: '', postalCode: '', city: 
 const fullAddress = (stored: Address | null): Address =>
   stored ? { ...emptyAddress(), ...stored } : emptyAddress();
 
-const noRefs: DtoRefs = {
+const noRefs = (): DtoRefs => ({
   userNames: new Map(),
   companyNames: new Map(),
   contactPersons: new Map(),
-};
+  family: noFamily(),
+  consentBy: new Map(),
+});
 
-function consent(granted: boolean, at: Date | null, source: string | null): Consent {
-  return { granted, at: at?.toISOString() ?? null, source };
+function consent(
+  granted: boolean,
+  at: Date | null,
+  source: string | null,
+  by: string | null,
+  names: ReadonlyMap<string, string>,
+): Consent {
+  return {
+    granted,
+    at: at?.toISOString() ?? null,
+    source,
+    by: by ? { id: by, name: names.get(by) ?? '' } : null,
+  };
 }
 
 const iso = (at: Date | null) => at?.toISOString() ?? null;
@@ -48,8 +76,9 @@ const createdByOf = (row: DtoSource, refs: DtoRefs) =>
  * 3 µs), which made building the DTOs the costliest step of a 50-person list page.
  */
 
-export function toPersonDto(row: DtoSource, refs: DtoRefs = noRefs): Person {
+export function toPersonDto(row: DtoSource, refs: DtoRefs = noRefs()): Person {
   const companyName = row.companyId ? refs.companyNames.get(row.companyId) : undefined;
+  const age = ageOn(row.birthDate, refs.family.today);
   return {
     id: row.id,
     kind: 'person',
@@ -78,13 +107,28 @@ export function toPersonDto(row: DtoSource, refs: DtoRefs = noRefs): Person {
     companyId: row.companyId,
     company:
       row.companyId && companyName !== undefined ? { id: row.companyId, name: companyName } : null,
-    consentEmail: consent(row.consentEmail, row.consentEmailAt, row.consentEmailSource),
-    consentSms: consent(row.consentSms, row.consentSmsAt, row.consentSmsSource),
+    consentEmail: consent(
+      row.consentEmail,
+      row.consentEmailAt,
+      row.consentEmailSource,
+      row.consentEmailBy,
+      refs.consentBy,
+    ),
+    consentSms: consent(
+      row.consentSms,
+      row.consentSmsAt,
+      row.consentSmsSource,
+      row.consentSmsBy,
+      refs.consentBy,
+    ),
+    age,
+    minor: isMinor(age, refs.family.adultAge),
+    guardian: refs.family.guardians.get(row.id) ?? null,
   };
 }
 
 /** A company's billing address lives in the shared `address` column. */
-export function toCompanyDto(row: DtoSource, refs: DtoRefs = noRefs): Company {
+export function toCompanyDto(row: DtoSource, refs: DtoRefs = noRefs()): Company {
   return {
     id: row.id,
     kind: 'company',
@@ -115,6 +159,6 @@ export function toCompanyDto(row: DtoSource, refs: DtoRefs = noRefs): Company {
   };
 }
 
-export function toContactDto(row: DtoSource, refs: DtoRefs = noRefs): Person | Company {
+export function toContactDto(row: DtoSource, refs: DtoRefs = noRefs()): Person | Company {
   return row.kind === 'person' ? toPersonDto(row, refs) : toCompanyDto(row, refs);
 }

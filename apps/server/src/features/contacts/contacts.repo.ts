@@ -6,9 +6,11 @@ import {
   toContactDto,
   type ContactPersonRef,
   type ContactRow,
+  noFamily,
   type DtoRefs,
 } from './contacts.dto.ts';
 import { contacts } from './contacts.table.ts';
+import { primaryGuardians } from './relations.repo.ts';
 
 export type ContactInsert = typeof contacts.$inferInsert;
 /** Columns a create or an edit may set (never the tenant, the kind or the id). */
@@ -95,7 +97,10 @@ export async function relinkCompanyPersons(db: Db, orgId: string, fromId: string
 export async function loadDtoRefs(
   db: Db,
   orgId: string,
-  rows: ReadonlyArray<Pick<ContactRow, 'id' | 'kind' | 'createdBy' | 'companyId'>>,
+  rows: ReadonlyArray<
+    Pick<ContactRow, 'id' | 'kind' | 'createdBy' | 'companyId' | 'consentEmailBy' | 'consentSmsBy'>
+  >,
+  now = new Date(),
 ): Promise<DtoRefs> {
   const userIds = [...new Set(rows.flatMap((r) => (r.createdBy ? [r.createdBy] : [])))];
   const companyIds = [...new Set(rows.flatMap((r) => (r.companyId ? [r.companyId] : [])))];
@@ -123,11 +128,34 @@ export async function loadDtoRefs(
     list.push({ id: p.id, displayName: p.displayName, phone: p.phone });
     contactPersons.set(p.companyId, list);
   }
+  const personIds = rows.filter((r) => r.kind === 'person').map((r) => r.id);
+  const family = personIds.length
+    ? await primaryGuardians(db, orgId, personIds, now)
+    : noFamily(now);
   return {
     userNames: names,
     companyNames: new Map(companyRows.map((c) => [c.id, c.name])),
     contactPersons,
+    family,
+    consentBy: await consentGiverNames(db, orgId, rows),
   };
+}
+
+/** The names of the guardians who gave the rows' consents (none: no query). */
+export async function consentGiverNames(
+  db: Db,
+  orgId: string,
+  rows: ReadonlyArray<Pick<ContactRow, 'consentEmailBy' | 'consentSmsBy'>>,
+): Promise<Map<string, string>> {
+  const ids = [...new Set(rows.flatMap((r) => [r.consentEmailBy, r.consentSmsBy]))].filter(
+    (id): id is string => !!id,
+  );
+  if (ids.length === 0) return new Map();
+  const found = await db
+    .select({ id: contacts.id, name: contacts.displayName })
+    .from(contacts)
+    .where(and(eq(contacts.orgId, orgId), inArray(contacts.id, ids)));
+  return new Map(found.map((r) => [r.id, r.name]));
 }
 
 /** Live persons of each company, sorted by name, at most CONTACT_PERSONS_LIMIT per company. */

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  check,
   date,
   foreignKey,
   index,
@@ -10,6 +11,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { Address, ContactEmail, CustomValues, Phone } from '@spotter/contracts';
@@ -81,6 +83,12 @@ export const contacts = pgTable(
     consentSms: boolean().notNull().default(false),
     consentSmsAt: timestamp({ withTimezone: true }),
     consentSmsSource: text(),
+    /**
+     * A minor's consents are given by a guardian (issue 17): who, for each channel. No foreign
+     * key: a guardian purged since leaves the id, and the consent its time and source.
+     */
+    consentEmailBy: uuid(),
+    consentSmsBy: uuid(),
     version: integer().notNull().default(1),
     createdBy: uuid(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -177,5 +185,52 @@ export const contactHistory = pgTable(
       columns: [t.orgId, t.authorId],
       foreignColumns: [users.orgId, users.id],
     }).onDelete('set null'),
+  ],
+);
+
+/**
+ * Families (issue 17, C-17): a guardian ↔ child link between two persons. A child can have
+ * several guardians, a guardian several children; at most one guardian per child is primary
+ * (partial unique index). Both persons' rows delete it (purge); erasing a guardian removes it
+ * in the service first. `roleId` is a 'relation-roles' lookup, checked by the service (no key:
+ * a role deleted since reads as none).
+ */
+export const personRelations = pgTable(
+  'person_relations',
+  {
+    id: uuid().notNull().defaultRandom(),
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    guardianId: uuid().notNull(),
+    childId: uuid().notNull(),
+    roleId: uuid(),
+    isPrimary: boolean().notNull().default(false),
+    createdBy: uuid(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('person_relations_pair_unique').on(t.orgId, t.guardianId, t.childId),
+    index('person_relations_child_idx').on(t.orgId, t.childId),
+    uniqueIndex('person_relations_primary_unique')
+      .on(t.orgId, t.childId)
+      .where(sql`${t.isPrimary}`),
+    foreignKey({
+      name: 'person_relations_guardian_id_fk',
+      columns: [t.orgId, t.guardianId],
+      foreignColumns: [contacts.orgId, contacts.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'person_relations_child_id_fk',
+      columns: [t.orgId, t.childId],
+      foreignColumns: [contacts.orgId, contacts.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'person_relations_created_by_fk',
+      columns: [t.orgId, t.createdBy],
+      foreignColumns: [users.orgId, users.id],
+    }),
+    check('person_relations_not_self', sql`${t.guardianId} <> ${t.childId}`),
   ],
 );

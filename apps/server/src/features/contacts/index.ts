@@ -88,3 +88,18 @@ export { personFunnelFilter, type FunnelFilterStep } from './funnel-filter.port.
  * marketing consent off, with source, time, version and a history entry (unsubscribe links).
  */
 export { withdrawConsent, type ConsentChannel } from './consent.repo.ts';
+/**
+ * Families (issue 17): `personRelations` (guardian ↔ child); `primaryGuardians(db, orgId,
+ * childIds, now)` answers each minor's primary guardian (whose phone cards dial) with the
+ * club's date and adult age, in one statement; `familyClock(db, orgId, now)` answers the
+ * date, the adult age and the latest birth date of an adult. `ageOn`, `isMinor` and
+ * `birthDateRange` are pure.
+ */
+export { personRelations } from './contacts.table.ts';
+export {
+  familyClock,
+  primaryGuardians,
+  type FamilyClock,
+  type GuardiansOf,
+} from './relations.repo.ts';
+export { ageOn, birthDateRange, isMinor } from './family-age.ts';

@@ -82,7 +82,7 @@ describe('persons', () => {
       emails: [{ email: 'anna.s@example.com', label: 'work' }],
       birthDate: '1990-05-17',
       address: { street: 'Storgatan 1', postalCode: '', city: 'Malmö', country: '' },
-      consentEmail: { granted: false, at: null, source: null },
+      consentEmail: { granted: false, at: null, source: null, by: null },
     });
     const emailOnly = await createPerson(org, { emails: [{ email: 'x@y.se' }] });
     expect(emailOnly.displayName).toBe('x@y.se');
@@ -271,7 +271,7 @@ describe('persons', () => {
     expect(person.consentEmail.granted).toBe(true);
     expect(person.consentEmail.source).toBe('signup form');
     expect(Date.parse(person.consentEmail.at!)).toBeGreaterThan(Date.now() - 60_000);
-    expect(person.consentSms).toEqual({ granted: false, at: null, source: null });
+    expect(person.consentSms).toEqual({ granted: false, at: null, source: null, by: null });
 
     const same = await org.owner.request('PATCH', `/api/persons/${person.id}`, {
       version: person.version,

@@ -65,6 +65,7 @@ export async function search(
       displayName: row.displayName,
       detail: hitDetail(row, terms, phoneRegion),
       statusId: row.statusId,
+      via: null,
     })),
   };
 }

@@ -81,6 +81,7 @@ describe('unsubscribe links', () => {
       granted: false,
       at: clock.now.toISOString(),
       source: 'Unsubscribe link: Come back in January',
+      by: null,
     });
     // Only the channel the link names.
     expect(after.consentSms.granted).toBe(true);

@@ -126,6 +126,7 @@ describe('GET /api/board', () => {
         },
         email: 'vera@example.test',
         responsibleId: null,
+        guardian: null,
       },
       assignee: { id: o.ownerId, name: 'Owner Olsson' },
       takenBy: { id: o.ownerId, name: 'Owner Olsson' },

@@ -4,6 +4,7 @@ import {
   type BoardCard,
   type BoardColumn,
   type BoardQuery,
+  type GuardianRef,
 } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
@@ -16,6 +17,7 @@ import {
 } from '../../lib/club-time.ts';
 import { fieldInvalid, notFound } from '../../lib/errors.ts';
 import { phoneDisplay } from '../../lib/phones.ts';
+import { primaryGuardians } from '../contacts/index.ts';
 import { findOrganization } from '../organizations/index.ts';
 import { taskSearchCondition, taskVisibility } from '../tasks/index.ts';
 import { decodeCursor, encodeCursor } from './board-cursor.ts';
@@ -72,6 +74,12 @@ export async function getBoard(
     after,
   });
 
+  // Cards about a minor show their primary guardian's phone (issue 17).
+  const personIds = cards.flatMap((c) => (c.contact?.kind === 'person' ? [c.contact.id] : []));
+  const { guardians } = personIds.length
+    ? await primaryGuardians(db, actor.orgId, personIds, now)
+    : { guardians: new Map<string, GuardianRef>() };
+
   return {
     columns: columns.map((column) => {
       const mine = cards.filter((c) => c.column === column).sort(orderOf(column));
@@ -80,7 +88,7 @@ export async function getBoard(
       return {
         column,
         count: counts[column],
-        items: shown.map((c) => toCard(c, bounds)),
+        items: shown.map((c) => toCard(c, bounds, guardians)),
         nextCursor: mine.length > query.limit && last ? encodeCursor(last) : null,
         droppable: isDroppable(column, bounds),
       };
@@ -117,12 +125,20 @@ function orderOf(column: BoardColumn) {
   };
 }
 
-function toCard(row: repo.CardRow, bounds: BoardBounds): BoardCard {
+function toCard(
+  row: repo.CardRow,
+  bounds: BoardBounds,
+  guardians: ReadonlyMap<string, GuardianRef>,
+): BoardCard {
   return {
     id: row.id,
     type: row.type,
     template: row.template,
-    contact: row.contact && { ...row.contact, phoneDisplay: phoneDisplay(row.contact.phone) },
+    contact: row.contact && {
+      ...row.contact,
+      phoneDisplay: phoneDisplay(row.contact.phone),
+      guardian: guardians.get(row.contact.id) ?? null,
+    },
     assignee: row.assignee,
     takenBy: row.takenBy,
     status: row.status,

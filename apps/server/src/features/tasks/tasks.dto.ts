@@ -1,9 +1,9 @@
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
-import type { RoundProgress, Task, TaskContact } from '@spotter/contracts';
+import type { GuardianRef, RoundProgress, Task, TaskContact } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { dueStateOf, type BoardBounds } from '../../lib/club-time.ts';
 import { phoneDisplay } from '../../lib/phones.ts';
-import { contacts } from '../contacts/index.ts';
+import { contacts, primaryGuardians } from '../contacts/index.ts';
 import { taskResults, taskStatuses, taskTemplates } from '../task-settings/index.ts';
 import { userNames } from '../users/index.ts';
 import { tasks } from './tasks.table.ts';
@@ -54,6 +54,11 @@ async function taskContacts(db: Db, orgId: string, ids: string[]) {
     })
     .from(contacts)
     .where(and(eq(contacts.orgId, orgId), inArray(contacts.id, ids)));
+  // A task about a minor shows and dials their primary guardian (issue 17).
+  const personIds = rows.filter((r) => r.kind === 'person').map((r) => r.id);
+  const { guardians } = personIds.length
+    ? await primaryGuardians(db, orgId, personIds, new Date())
+    : { guardians: new Map<string, GuardianRef>() };
   return new Map(
     rows.map((r) => [
       r.id,
@@ -65,6 +70,7 @@ async function taskContacts(db: Db, orgId: string, ids: string[]) {
         phoneDisplay: phoneDisplay(r.phones[0]?.number ?? null),
         email: r.emails[0]?.email ?? null,
         responsibleId: r.responsibleId,
+        guardian: guardians.get(r.id) ?? null,
       },
     ]),
   );

@@ -20,6 +20,8 @@ import {
   IconRestore,
   IconTrash,
   IconUserCheck,
+  IconUserMinus,
+  IconUsersGroup,
   IconTag,
   IconWorldWww,
 } from '@tabler/icons-react';
@@ -55,6 +57,8 @@ const ICONS: Record<HistoryEntry['event'], React.ReactNode> = {
   email_sent: <IconMail size={14} />,
   sms_sent: <IconMessage size={14} />,
   consent_withdrawn: <IconMailOff size={14} />,
+  relation_added: <IconUsersGroup size={14} />,
+  relation_removed: <IconUserMinus size={14} />,
 };
 
 /** The timeline of a person or company, newest first, a page at a time (C-9). */
