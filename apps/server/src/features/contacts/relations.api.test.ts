@@ -241,6 +241,42 @@ describe('families: relations between persons', () => {
     expect((await family(org, kid.id)).guardians.map((g) => g.id)).toEqual([relation.id]);
   });
 
+  it("records which guardian gave a minor's consent, and forgets them when it goes", async () => {
+    const org = await createOrg(t.app);
+    const kid = await person(org, { firstName: 'Kid', birthDate: '2017-04-04' });
+    const mum = await person(org, { firstName: 'Mum' });
+    const stranger = await person(org, { firstName: 'Stranger' });
+    await link(org, kid.id, { as: 'guardian', personId: mum.id });
+
+    const patch = (body: object) =>
+      org.owner.request('PATCH', `/api/persons/${kid.id}`, { ...body, version: 1, force: true });
+    const refused = await patch({
+      consentEmail: { granted: true, byId: stranger.id },
+      consentSms: { granted: true, byId: mum.id },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().fieldCodes).toEqual({ 'consentEmail.byId': 'not_allowed' });
+
+    const given = await patch({ consentEmail: { granted: true, source: 'paper', byId: mum.id } });
+    expect(given.json<Person>().consentEmail).toMatchObject({
+      granted: true,
+      source: 'paper',
+      by: { id: mum.id, name: 'Mum' },
+    });
+    // Editing something else keeps who gave it; withdrawing the consent forgets them.
+    const kept = await patch({ note: 'x', consentEmail: { granted: true } });
+    expect(kept.json<Person>().consentEmail.by?.id).toBe(mum.id);
+    const cleared = await patch({ consentEmail: { granted: false } });
+    expect(cleared.json<Person>().consentEmail).toMatchObject({ granted: false, by: null });
+
+    // A new person has no guardians yet: nobody can have consented for them.
+    const fresh = await org.owner.request('POST', '/api/persons', {
+      firstName: 'New',
+      consentSms: { granted: true, byId: mum.id },
+    });
+    expect(fresh.json().fieldCodes).toEqual({ 'consentSms.byId': 'not_allowed' });
+  });
+
   it('keeps families inside their organization', async () => {
     let childId = '';
     await expectTenantIsolation(t.app, {

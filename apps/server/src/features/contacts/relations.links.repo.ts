@@ -223,3 +223,24 @@ export async function siblingsOf(
     )
     .orderBy(sql`${contacts.birthDate} asc nulls last`, asc(contacts.sortName), asc(contacts.id));
 }
+
+/** Which of these ids are guardians of the child (a consent given for a minor names one). */
+export async function guardiansAmong(
+  db: Db,
+  orgId: string,
+  childId: string,
+  ids: readonly string[],
+) {
+  if (ids.length === 0) return new Set<string>();
+  const rows = await db
+    .select({ id: personRelations.guardianId })
+    .from(personRelations)
+    .where(
+      and(
+        eq(personRelations.orgId, orgId),
+        eq(personRelations.childId, childId),
+        inArray(personRelations.guardianId, [...ids]),
+      ),
+    );
+  return new Set(rows.map((r) => r.id));
+}
