@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { lookups } from '../contact-settings/index.ts';
-import { contacts, personRelations } from './contacts.table.ts';
+import { contactHistory, contacts, personRelations } from './contacts.table.ts';
 
 /**
  * The statements of the relations API (issue 17): reading, linking and unlinking guardians and
@@ -243,4 +243,69 @@ export async function guardiansAmong(
       ),
     );
   return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * A merge (C-13): the source's links move to the target. A link to the target itself, or to
+ * someone the target is linked with already (either way round), goes instead; a moved link
+ * stays primary only where the child has no primary guardian otherwise, and a child left
+ * without one gets its oldest guardian as primary.
+ */
+export async function moveRelations(db: Db, orgId: string, sourceId: string, targetId: string) {
+  const org = sql`${orgId}::uuid`;
+  const src = sql`${sourceId}::uuid`;
+  const dst = sql`${targetId}::uuid`;
+  const moved = await db.execute(sql`
+    select guardian_id, child_id from ${personRelations}
+    where org_id = ${org} and (guardian_id = ${src} or child_id = ${src})`);
+  const affected = new Set<string>([targetId]);
+  for (const r of (moved as unknown as { rows: Array<{ guardian_id: string; child_id: string }> })
+    .rows) {
+    if (r.guardian_id === sourceId) affected.add(r.child_id);
+  }
+  await db.execute(sql`
+    delete from ${personRelations} s
+    where s.org_id = ${org} and (s.guardian_id = ${src} or s.child_id = ${src})
+      and (
+        s.guardian_id = ${dst} or s.child_id = ${dst}
+        or exists (
+          select 1 from ${personRelations} t
+          where t.org_id = ${org}
+            and (t.guardian_id = ${dst} or t.child_id = ${dst})
+            and (case when s.guardian_id = ${src} then s.child_id else s.guardian_id end)
+              = (case when t.guardian_id = ${dst} then t.child_id else t.guardian_id end)))`);
+  // The target as a child keeps its own primary guardian, if it has one.
+  await db.execute(sql`
+    update ${personRelations} set is_primary = false
+    where org_id = ${org} and child_id = ${src} and is_primary
+      and exists (select 1 from ${personRelations}
+        where org_id = ${org} and child_id = ${dst} and is_primary)`);
+  await db.execute(sql`
+    update ${personRelations} set guardian_id = ${dst}
+    where org_id = ${org} and guardian_id = ${src}`);
+  await db.execute(sql`
+    update ${personRelations} set child_id = ${dst}
+    where org_id = ${org} and child_id = ${src}`);
+  for (const childId of affected) await promoteOldest(db, orgId, childId);
+}
+
+/**
+ * Erasure (C-16): the erased person's name goes from the relation entries of their relatives'
+ * timelines too (those entries name them), through the timelines' index.
+ */
+export async function scrubRelativeHistory(
+  db: Db,
+  orgId: string,
+  personId: string,
+  relativeIds: readonly string[],
+  name: string,
+) {
+  if (relativeIds.length === 0) return;
+  await db.execute(sql`
+    update ${contactHistory}
+    set data = jsonb_set(data, '{personName}', to_jsonb(${name}::text))
+    where org_id = ${orgId}::uuid
+      and contact_id = any(${`{${relativeIds.join(',')}}`}::uuid[])
+      and event in ('relation_added', 'relation_removed')
+      and data->>'personId' = ${personId}`);
 }
