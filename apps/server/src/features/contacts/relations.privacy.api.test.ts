@@ -124,4 +124,21 @@ describe('families and privacy', () => {
     expect(merged.children.map((c) => [c.person.id, c.primary])).toEqual([[ownChild.id, true]]);
     expect((await family(org, ownChild.id)).guardians.filter((g) => g.primary)).toHaveLength(1);
   });
+  it('a guardian in the trash is no primary; purged, the next guardian becomes it', async () => {
+    const org = await createOrg(t.app);
+    const kid = await person(org, { firstName: 'Kid', birthDate: '2016-02-02' });
+    const mum = await person(org, { firstName: 'Mum' });
+    const dad = await person(org, { firstName: 'Dad' });
+    await link(org, mum.id, kid.id);
+    await link(org, dad.id, kid.id);
+    expect((await org.owner.request('DELETE', `/api/persons/${mum.id}`)).statusCode).toBe(204);
+    expect((await ok<Person>(org.owner, 'GET', `/api/persons/${kid.id}`)).guardian).toBeNull();
+    expect((await org.owner.request('DELETE', `/api/trash/${mum.id}`)).statusCode).toBe(204);
+    expect((await family(org, kid.id)).guardians.map((g) => [g.person.id, g.primary])).toEqual([
+      [dad.id, true],
+    ]);
+    expect((await ok<Person>(org.owner, 'GET', `/api/persons/${kid.id}`)).guardian?.id).toBe(
+      dad.id,
+    );
+  });
 });
