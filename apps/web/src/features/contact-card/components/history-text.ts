@@ -144,6 +144,20 @@ function dealSentence(entry: HistoryEntry, t: TFunction): string {
   return lines.join('\n');
 }
 
+/**
+ * A guardian ↔ child link made or removed (issue 17), said from this person's side:
+ * "Guardian linked: Anna Berg (Mother)" on the child, "Child linked: Maja Berg (Mother)" on
+ * the guardian. A name the entry lacks (an erased person) is said as "someone".
+ */
+function relationSentence(entry: HistoryEntry, t: TFunction): string {
+  const data = entry.data ?? {};
+  const as = data.as === 'guardian' ? 'guardian' : 'child';
+  const name = firstString(data, ['personName']) ?? t('card:history.someone');
+  const text = t(`card:history.sentences.${entry.event}_${as}`, { name });
+  const role = firstString(data, ['roleName']);
+  return role ? t('card:history.sentences.relationWithRole', { text, role }) : text;
+}
+
 /** An automatic entry as a sentence under its title ("Status changed"): "From Prospect to Customer." */
 export function historySentence(
   entry: HistoryEntry,
@@ -200,6 +214,9 @@ export function historySentence(
     case 'email_sent':
     case 'sms_sent':
       return entry.text;
+    case 'relation_added':
+    case 'relation_removed':
+      return relationSentence(entry, t);
     default:
       return t(`card:history.sentences.${entry.event}`);
   }
