@@ -169,3 +169,17 @@ describe('a family link on the timeline', () => {
     );
   });
 });
+
+describe('a change on the timeline', () => {
+  it('names a consent once, not its date, source and giver column by column', () => {
+    const changed = {
+      ...entry({ fields: ['consentSms', 'consentSmsAt', 'consentSmsSource', 'consentSmsBy'] }),
+      event: 'updated' as const,
+    };
+    expect(historySentence(changed, t, names)).toBe(
+      `card:history.sentences.updatedFields${JSON.stringify({
+        fields: `card:fields.consentSms${JSON.stringify({ defaultValue: 'consentSms' })}`,
+      })}`,
+    );
+  });
+});

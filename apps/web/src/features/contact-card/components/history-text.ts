@@ -46,6 +46,9 @@ const FIELD_KEYS: Record<string, string> = {
   custom: 'custom',
 };
 
+/** consentSmsAt, consentEmailSource, consentSmsBy … belong to their consent. */
+const CONSENT_PART = /^(consentEmail|consentSms)(At|Source|By)$/;
+
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -188,7 +191,9 @@ export function historySentence(
       const fields = Array.isArray(data.fields)
         ? data.fields.filter((f) => typeof f === 'string')
         : [];
-      const known = fields.map((f) => t(`card:fields.${FIELD_KEYS[f] ?? f}`, { defaultValue: f }));
+      // A consent's date, source and giver are the consent itself: it is named once.
+      const keys = [...new Set(fields.map((f) => FIELD_KEYS[f] ?? CONSENT_PART.exec(f)?.[1] ?? f))];
+      const known = keys.map((k) => t(`card:fields.${k}`, { defaultValue: k }));
       return known.length
         ? t('card:history.sentences.updatedFields', { fields: known.join(', ') })
         : t('card:history.sentences.updated');
