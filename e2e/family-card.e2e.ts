@@ -74,6 +74,14 @@ describe.skipIf(!hasChromium())('a family on the person page', () => {
       expect(await child.getByTestId('relation-role').textContent()).toBe('Mamma');
       await screenshot(page, 'family-mother-sv-1280');
 
+      // Erasing the mother would unlink her daughter: the dialog says so before anything happens.
+      await page.getByTestId('contact-actions').click();
+      await page.getByTestId('erase-person').click();
+      await page.getByTestId('erase-children').getByText('Maja Berg').waitFor();
+      await screenshot(page, 'family-erase-mother-sv-1280');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('erase-children').waitFor({ state: 'hidden' });
+
       await child.getByText('Maja Berg').click();
       await page.waitForURL((u) => u.pathname !== `/persons/${motherId}`);
       const guardian = page.getByTestId('family-guardian');
@@ -127,6 +135,14 @@ describe.skipIf(!hasChromium())('a family on the person page', () => {
       expect(consent).toContain('Дано: Ольга Смирнова (Мама)');
       expect(await fitsWidth(page)).toBe(true);
       await screenshot(page, 'family-child-ru-768');
+
+      // The consent editor offers the child's guardians as who gave it.
+      await page.getByTestId('edit-contact').click();
+      const by = page.getByTestId('consentSms-by');
+      expect(await by.inputValue()).toBe('Ольга Смирнова (Мама)');
+      await by.scrollIntoViewIfNeeded();
+      await screenshot(page, 'family-consent-editor-ru-768');
+      await page.getByRole('button', { name: 'Отмена' }).click();
 
       await guardian.getByTestId('relation-actions').click();
       await page.getByTestId('relation-remove').click();
