@@ -63,6 +63,16 @@ describe('list search schema', () => {
 });
 
 describe('list params', () => {
+  it('filters persons by age and by minors or adults, keeping 0 and false', () => {
+    const s = personListSearchSchema.parse({ ageFrom: 0, ageTo: 131, minor: false });
+    expect([s.ageFrom, s.ageTo, s.minor]).toEqual([0, undefined, false]);
+    const q = new URLSearchParams(listQueryString({ ageFrom: 0, ageTo: 12, minor: false }));
+    expect([q.get('ageFrom'), q.get('ageTo'), q.get('minor')]).toEqual(['0', '12', 'false']);
+    expect(toFilter({ minor: true })).toEqual({ minor: 'true' });
+    expect(hasFilters({ ageTo: 6 })).toBe(true);
+    expect(clearFilters({ ageFrom: 3, minor: true, pageSize: 25 })).toEqual({ pageSize: 25 });
+  });
+
   it('turns the URL search into the API query with paging', () => {
     const q = new URLSearchParams(
       listQueryString({

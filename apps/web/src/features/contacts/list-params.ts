@@ -33,6 +33,9 @@ export function toFilter(search: ListSearch): ContactFilterInput {
   if (search.waiting) f.waiting = 'true';
   if (search.funnelStep) f.funnelStep = search.funnelStep;
   if (search.cf?.length) f.cf = search.cf;
+  if (search.ageFrom !== undefined) f.ageFrom = search.ageFrom;
+  if (search.ageTo !== undefined) f.ageTo = search.ageTo;
+  if (search.minor !== undefined) f.minor = search.minor ? 'true' : 'false';
   return f;
 }
 

@@ -39,9 +39,17 @@ const baseSearch = {
   pageSize: lenient(pageSize),
 };
 
+/** A whole age in years, as the list API takes it. */
+const age = z.int().check(z.minimum(0), z.maximum(130));
+
 export const personListSearchSchema = z.object({
   ...baseSearch,
   companyId: lenient(id),
+  /** Age in whole years on the club's clock (issue 17); persons without a birth date never match. */
+  ageFrom: lenient(age),
+  ageTo: lenient(age),
+  /** `true`: minors only; `false`: adults only (the CRM settings' adult age). */
+  minor: lenient(z.boolean()),
 });
 export type PersonListSearch = z.infer<typeof personListSearchSchema>;
 

@@ -79,10 +79,35 @@ describe('the person form', () => {
     const v = emptyPerson();
     v.firstName = 'Anna';
     expect(personBody(v, [], initial).body.consentEmail).toBeUndefined();
-    v.consentEmail = { granted: true, source: ' reception ' };
+    v.consentEmail = { granted: true, source: ' reception ', byId: null };
     expect(personBody(v, [], initial).body.consentEmail).toEqual({
       granted: true,
       source: 'reception',
+    });
+  });
+
+  it('says which guardian gave a minor’s consent, and clears the giver when it is withdrawn', () => {
+    const GUARDIAN = '0190a0b0-0000-7000-8000-0000000000aa';
+    const initial = emptyPerson();
+    const v = emptyPerson();
+    v.consentSms = { granted: true, source: 'paper', byId: GUARDIAN };
+    expect(personBody(v, [], initial).body.consentSms).toEqual({
+      granted: true,
+      source: 'paper',
+      byId: GUARDIAN,
+    });
+    // Only the giver changed: still a change to send.
+    const given = { ...emptyPerson(), consentSms: { granted: true, source: 'paper', byId: null } };
+    expect(personBody(v, [], given).body.consentSms).toEqual({
+      granted: true,
+      source: 'paper',
+      byId: GUARDIAN,
+    });
+    const withdrawn = { ...emptyPerson(), consentSms: { ...v.consentSms, granted: false } };
+    expect(personBody(withdrawn, [], v).body.consentSms).toEqual({
+      granted: false,
+      source: 'paper',
+      byId: null,
     });
   });
 });

@@ -45,6 +45,8 @@ export interface CommonValues {
 export interface ConsentValues {
   granted: boolean;
   source: string;
+  /** A minor's consent: the guardian who gave it; null when the person gave it themselves. */
+  byId: string | null;
 }
 
 export interface PersonValues extends CommonValues {
@@ -96,8 +98,8 @@ export const emptyPerson = (companyId?: string): PersonValues => ({
   birthDate: null,
   address: emptyAddress(),
   companyId: companyId ?? null,
-  consentEmail: { granted: false, source: '' },
-  consentSms: { granted: false, source: '' },
+  consentEmail: { granted: false, source: '', byId: null },
+  consentSms: { granted: false, source: '', byId: null },
 });
 
 export const emptyCompany = (): CompanyValues => ({
@@ -133,6 +135,12 @@ function commonOf(c: Person | Company, region?: string | null): CommonValues {
   };
 }
 
+const consentValuesOf = (c: Person['consentEmail']): ConsentValues => ({
+  granted: c.granted,
+  source: c.source ?? '',
+  byId: c.by?.id ?? null,
+});
+
 /** An edit form starts from the record, phones written the way people read them. */
 export const personValuesOf = (p: Person, region?: string | null): PersonValues => ({
   ...commonOf(p, region),
@@ -141,8 +149,8 @@ export const personValuesOf = (p: Person, region?: string | null): PersonValues 
   birthDate: p.birthDate,
   address: { ...p.address },
   companyId: p.companyId,
-  consentEmail: { granted: p.consentEmail.granted, source: p.consentEmail.source ?? '' },
-  consentSms: { granted: p.consentSms.granted, source: p.consentSms.source ?? '' },
+  consentEmail: consentValuesOf(p.consentEmail),
+  consentSms: consentValuesOf(p.consentSms),
 });
 
 export const companyValuesOf = (c: Company, region?: string | null): CompanyValues => ({
@@ -215,13 +223,20 @@ function commonBody(v: CommonValues, fields: CustomField[], forCreate: boolean) 
   };
 }
 
-const consentBody = (c: ConsentValues) => ({
+/**
+ * `byId` goes only where a guardian is or was involved, so a person with no guardians never
+ * sends it; a consent withdrawn has no giver.
+ */
+const consentBody = (c: ConsentValues, initial?: ConsentValues) => ({
   granted: c.granted,
   source: c.source.trim() || null,
+  ...((c.byId !== null || (initial?.byId ?? null) !== null) && {
+    byId: c.granted ? c.byId : null,
+  }),
 });
 
 const sameConsent = (a: ConsentValues, b: ConsentValues) =>
-  a.granted === b.granted && a.source.trim() === b.source.trim();
+  a.granted === b.granted && a.source.trim() === b.source.trim() && a.byId === b.byId;
 
 /**
  * The request body of a person form. Consents are sent only when changed, so saving other
@@ -242,10 +257,10 @@ export function personBody(
     companyId: v.companyId,
   };
   if (!initial || !sameConsent(initial.consentEmail, v.consentEmail)) {
-    person.consentEmail = consentBody(v.consentEmail);
+    person.consentEmail = consentBody(v.consentEmail, initial?.consentEmail);
   }
   if (!initial || !sameConsent(initial.consentSms, v.consentSms)) {
-    person.consentSms = consentBody(v.consentSms);
+    person.consentSms = consentBody(v.consentSms, initial?.consentSms);
   }
   return { body: person, rows };
 }

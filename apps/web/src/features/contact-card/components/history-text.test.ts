@@ -115,3 +115,71 @@ describe('mail on the timeline', () => {
     );
   });
 });
+
+describe('a family link on the timeline', () => {
+  const of = (event: HistoryEntry['event'], data: Record<string, unknown>) => ({
+    ...entry(data),
+    event,
+  });
+  const link = { relationId: 'r1', personId: 'p2' };
+
+  it('says who was linked, from this side, with the role when it has one', () => {
+    expect(
+      historySentence(
+        of('relation_added', {
+          ...link,
+          personName: 'Anna Berg',
+          as: 'guardian',
+          roleName: 'Mother',
+        }),
+        t,
+        names,
+      ),
+    ).toBe(
+      `card:history.sentences.relationWithRole${JSON.stringify({
+        text: `card:history.sentences.relation_added_guardian${JSON.stringify({ name: 'Anna Berg' })}`,
+        role: 'Mother',
+      })}`,
+    );
+    expect(
+      historySentence(
+        of('relation_added', { ...link, personName: 'Maja Berg', as: 'child' }),
+        t,
+        names,
+      ),
+    ).toBe(`card:history.sentences.relation_added_child${JSON.stringify({ name: 'Maja Berg' })}`);
+  });
+
+  it('says who was unlinked, and "someone" for a person whose name was erased', () => {
+    expect(
+      historySentence(
+        of('relation_removed', { ...link, personName: 'Anna Berg', as: 'guardian' }),
+        t,
+        names,
+      ),
+    ).toBe(
+      `card:history.sentences.relation_removed_guardian${JSON.stringify({ name: 'Anna Berg' })}`,
+    );
+    expect(
+      historySentence(of('relation_removed', { ...link, personName: '', as: 'child' }), t, names),
+    ).toBe(
+      `card:history.sentences.relation_removed_child${JSON.stringify({
+        name: 'card:history.someone',
+      })}`,
+    );
+  });
+});
+
+describe('a change on the timeline', () => {
+  it('names a consent once, not its date, source and giver column by column', () => {
+    const changed = {
+      ...entry({ fields: ['consentSms', 'consentSmsAt', 'consentSmsSource', 'consentSmsBy'] }),
+      event: 'updated' as const,
+    };
+    expect(historySentence(changed, t, names)).toBe(
+      `card:history.sentences.updatedFields${JSON.stringify({
+        fields: `card:fields.consentSms${JSON.stringify({ defaultValue: 'consentSms' })}`,
+      })}`,
+    );
+  });
+});

@@ -46,6 +46,9 @@ const FIELD_KEYS: Record<string, string> = {
   custom: 'custom',
 };
 
+/** consentSmsAt, consentEmailSource, consentSmsBy … belong to their consent. */
+const CONSENT_PART = /^(consentEmail|consentSms)(At|Source|By)$/;
+
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -144,6 +147,20 @@ function dealSentence(entry: HistoryEntry, t: TFunction): string {
   return lines.join('\n');
 }
 
+/**
+ * A guardian ↔ child link made or removed (issue 17), said from this person's side:
+ * "Guardian linked: Anna Berg (Mother)" on the child, "Child linked: Maja Berg (Mother)" on
+ * the guardian. A name the entry lacks (an erased person) is said as "someone".
+ */
+function relationSentence(entry: HistoryEntry, t: TFunction): string {
+  const data = entry.data ?? {};
+  const as = data.as === 'guardian' ? 'guardian' : 'child';
+  const name = firstString(data, ['personName']) ?? t('card:history.someone');
+  const text = t(`card:history.sentences.${entry.event}_${as}`, { name });
+  const role = firstString(data, ['roleName']);
+  return role ? t('card:history.sentences.relationWithRole', { text, role }) : text;
+}
+
 /** An automatic entry as a sentence under its title ("Status changed"): "From Prospect to Customer." */
 export function historySentence(
   entry: HistoryEntry,
@@ -174,7 +191,9 @@ export function historySentence(
       const fields = Array.isArray(data.fields)
         ? data.fields.filter((f) => typeof f === 'string')
         : [];
-      const known = fields.map((f) => t(`card:fields.${FIELD_KEYS[f] ?? f}`, { defaultValue: f }));
+      // A consent's date, source and giver are the consent itself: it is named once.
+      const keys = [...new Set(fields.map((f) => FIELD_KEYS[f] ?? CONSENT_PART.exec(f)?.[1] ?? f))];
+      const known = keys.map((k) => t(`card:fields.${k}`, { defaultValue: k }));
       return known.length
         ? t('card:history.sentences.updatedFields', { fields: known.join(', ') })
         : t('card:history.sentences.updated');
@@ -200,6 +219,9 @@ export function historySentence(
     case 'email_sent':
     case 'sms_sent':
       return entry.text;
+    case 'relation_added':
+    case 'relation_removed':
+      return relationSentence(entry, t);
     default:
       return t(`card:history.sentences.${entry.event}`);
   }

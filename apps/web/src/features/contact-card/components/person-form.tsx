@@ -1,7 +1,9 @@
-import { SimpleGrid, Switch, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Switch, TextInput } from '@mantine/core';
 import type { PersonCreate } from '@spotter/contracts';
 import { useTranslation } from 'react-i18next';
+import { useLookups } from '../../../lib/crm-reference.ts';
 import { fieldErrorText } from '../../../lib/validation.ts';
+import { useFamily } from '../api/family-api.ts';
 import { ContactFormFrame, useContactForm, type ContactFormProps } from './contact-form-frame.tsx';
 import { ContactRows } from './contact-rows.tsx';
 import { DateField } from './date-field.tsx';
@@ -12,6 +14,7 @@ import {
   FormSection,
   MoreFields,
 } from './form-sections.tsx';
+import { guardianLabel } from './family-values.ts';
 import { personBody, validatePerson, type PersonValues } from './form-values.ts';
 import { ContactSearchSelect } from './reference-selects.tsx';
 
@@ -28,6 +31,13 @@ export function PersonForm(
     toBody: (v) => personBody(v, props.customFields, editing ? props.initialValues : undefined),
   });
   const values = form.getValues();
+  // A minor's consent is given by a guardian (issue 17): staff say which one.
+  const family = useFamily(props.editingId ?? '', editing);
+  const roles = useLookups('relation-roles').data?.items ?? [];
+  const givers = (family.data?.guardians ?? []).map((g) => ({
+    value: g.person.id,
+    label: guardianLabel(g, roles),
+  }));
 
   const consent = (key: 'consentEmail' | 'consentSms') => (
     <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
@@ -43,6 +53,18 @@ export function PersonForm(
         disabled={!values[key].granted}
         {...form.getInputProps(`${key}.source`)}
       />
+      {(givers.length > 0 || values[key].byId) && (
+        <Select
+          size="xs"
+          label={t('consent.givenBy')}
+          placeholder={t('consent.givenBySelf')}
+          data={givers}
+          clearable
+          disabled={!values[key].granted}
+          data-testid={`${key}-by`}
+          {...form.getInputProps(`${key}.byId`)}
+        />
+      )}
     </SimpleGrid>
   );
 

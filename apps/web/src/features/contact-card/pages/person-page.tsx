@@ -1,4 +1,4 @@
-import { Alert, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { Me, Person } from '@spotter/contracts';
 import { IconBuilding, IconDownload, IconEraser, IconShieldLock } from '@tabler/icons-react';
@@ -6,7 +6,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format.ts';
 import { errorMessage } from '../../../lib/validation.ts';
+import { useLookups } from '../../../lib/crm-reference.ts';
 import { useContact, useErasePerson, useExportPerson } from '../api/contact-api.ts';
+import { useFamily } from '../api/family-api.ts';
+import { FamilyBlock } from '../components/family-block.tsx';
+import { childrenUnlinked, guardianLabel } from '../components/family-values.ts';
 import { ContactPageShell } from '../components/contact-page-shell.tsx';
 import { formatDay } from '../components/date-field.tsx';
 import {
@@ -31,14 +35,25 @@ import { WriteToPerson } from '../../mailing/index.ts';
 
 function Consents(props: { person: Person; timeZone: string }) {
   const { t } = useTranslation('card');
+  // A minor's consent names the guardian who gave it, with their role ("Anna Berg (Mother)").
+  // The family block asks for the same family, so this costs no request of its own.
+  const family = useFamily(props.person.id);
+  const roles = useLookups('relation-roles').data?.items ?? [];
+  const byName = (by: { id: string; name: string }) => {
+    const relation = family.data?.guardians.find((g) => g.person.id === by.id);
+    return relation ? guardianLabel(relation, roles) : by.name;
+  };
   const line = (key: 'consentEmail' | 'consentSms') => {
     const c = props.person[key];
+    const date = formatDateTime(c.at, props.timeZone);
     return (
       <Field label={t(`fields.${key}`)} testId={`${key}-value`}>
         <Text>
-          {c.granted
-            ? t('consent.granted', { date: formatDateTime(c.at, props.timeZone) })
-            : t('consent.notGranted')}
+          {!c.granted
+            ? t('consent.notGranted')
+            : c.by
+              ? t('consent.grantedBy', { name: byName(c.by), date })
+              : t('consent.granted', { date })}
         </Text>
         {c.granted && c.source && (
           <Text size="xs" c="dimmed">
@@ -66,7 +81,23 @@ function PersonDetails(props: { person: Person; me: Me }) {
       <DetailsCard title={t('sections.person')} testId="person-details">
         <PhoneAndEmailFields contact={p} />
         <Field label={t('fields.birthDate')}>
-          {p.birthDate ? <Text>{formatDay(p.birthDate, i18n.language)}</Text> : <Dash />}
+          {p.birthDate ? (
+            <Group gap={6}>
+              <Text>{formatDay(p.birthDate, i18n.language)}</Text>
+              {p.age !== null && (
+                <Text c="dimmed" data-testid="person-age">
+                  {t('family.age', { count: p.age })}
+                </Text>
+              )}
+              {p.minor && (
+                <Badge size="xs" variant="light" color="grape">
+                  {t('family.minor')}
+                </Badge>
+              )}
+            </Group>
+          ) : (
+            <Dash />
+          )}
         </Field>
         <Field label={t('fields.company')}>
           {p.company ? (
@@ -82,6 +113,13 @@ function PersonDetails(props: { person: Person; me: Me }) {
         </Field>
         <CreatedField contact={p} timeZone={props.me.organization.timezone} />
       </DetailsCard>
+      {!p.erasedAt && (
+        <FamilyBlock
+          personId={p.id}
+          lastName={p.lastName}
+          canEdit={props.me.permissions.includes('contacts.write')}
+        />
+      )}
       <ContactTasks me={props.me} contact={{ id: p.id, kind: 'person', name: p.displayName }} />
       <ContactDeals me={props.me} contact={{ id: p.id, kind: 'person', name: p.displayName }} />
       <CrmDetails kind="person" contact={p} currency={props.me.organization.currency} />
@@ -98,6 +136,8 @@ export function PersonPage(props: { me: Me; id: string }) {
   const erase = useErasePerson(props.id);
   const person = useContact('person', props.id);
   const [erasing, setErasing] = useState(false);
+  // Erasing a guardian unlinks their children (they stay): the dialog names them first.
+  const family = useFamily(props.id);
   const isAdmin = props.me.permissions.includes('contacts.admin');
   const timeZone = props.me.organization.timezone;
 
@@ -165,6 +205,7 @@ export function PersonPage(props: { me: Me; id: string }) {
         <EraseDialog
           opened={erasing}
           name={person.data.displayName}
+          unlinkedChildren={childrenUnlinked(family.data)}
           loading={erase.isPending}
           onClose={() => setErasing(false)}
           onConfirm={() =>

@@ -1,9 +1,10 @@
-import { Anchor, Group, Text } from '@mantine/core';
+import { Anchor, Group, Stack, Text } from '@mantine/core';
 import type { Company, CustomField, Person } from '@spotter/contracts';
 import type { TFunction } from 'i18next';
 import { Link } from '@tanstack/react-router';
 import type { MouseEvent, ReactNode } from 'react';
 import { ColorBadge, TagBadge } from '../../../components/status-badge.tsx';
+import { shownPhone, telHref } from '../../../lib/phone-display.ts';
 import { formatPhone } from '../../../lib/phone.ts';
 import type { ContactRow } from '../api/contacts-list-api.ts';
 import { formatDay, formatMoney, formatNumber, formatStamp } from './cell-format.ts';
@@ -29,6 +30,36 @@ const phoneOf = (row: ContactRow, refs: ListRefs) => {
   const first = row.phones[0];
   return first ? formatPhone(first.number, refs.phoneRegion) : dash;
 };
+
+/**
+ * A minor's phone cell also says who to call about them (issue 17): their primary guardian,
+ * with the role, and the guardian's number as a link that dials it.
+ */
+function phoneCell(row: ContactRow, refs: ListRefs): ReactNode {
+  const guardian = row.kind === 'person' && row.minor ? row.guardian : null;
+  if (!guardian) return phoneOf(row, refs);
+  const who = guardian.role ? `${guardian.role}: ${guardian.name}` : guardian.name;
+  return (
+    <Stack gap={0}>
+      <span>{phoneOf(row, refs)}</span>
+      <Text size="xs" c="dimmed" lineClamp={1} data-testid="row-guardian">
+        {who}
+        {guardian.phone && (
+          <>
+            {' · '}
+            <Anchor
+              size="xs"
+              href={telHref(guardian.phone)}
+              onClick={(e: MouseEvent) => e.stopPropagation()}
+            >
+              {shownPhone(guardian, refs.phoneRegion)}
+            </Anchor>
+          </>
+        )}
+      </Text>
+    </Stack>
+  );
+}
 
 function tagCell(row: ContactRow, refs: ListRefs): ReactNode {
   const tags = row.tagIds.flatMap((id) => refs.tagById.get(id) ?? []);
@@ -90,7 +121,7 @@ type Def = Omit<Column, 'label' | 'optional' | 'defaultVisible'> & { hidden?: bo
 
 /** Columns both kinds share, in their usual place. */
 const common = {
-  phone: { key: 'phone', render: phoneOf },
+  phone: { key: 'phone', render: phoneCell },
   email: {
     key: 'email',
     // Cut with "…" in the table; the whole address on hover.
@@ -145,6 +176,15 @@ const PERSON_COLUMNS: Def[] = [
     sort: 'birthDate',
     hidden: true,
     render: (r, refs) => formatDay(asPerson(r)?.birthDate, refs.locale),
+  },
+  {
+    // Whole years on the club's clock, from the server (it knows the club's today).
+    key: 'age',
+    exportable: false,
+    render: (r, refs) => {
+      const age = asPerson(r)?.age;
+      return age === null || age === undefined ? dash : formatNumber(age, refs.locale);
+    },
   },
   common.created,
   { ...common.updated, hidden: true },

@@ -84,6 +84,15 @@ export function FilterChips(props: {
       createdTo: undefined,
     });
   }
+  if (s.ageFrom !== undefined || s.ageTo !== undefined) {
+    add('age', `${t('filters.age')}: ${s.ageFrom ?? '…'} – ${s.ageTo ?? '…'}`, {
+      ageFrom: undefined,
+      ageTo: undefined,
+    });
+  }
+  if (s.minor !== undefined) {
+    add('minor', t(`filters.minorOptions.${s.minor ? 'minors' : 'adults'}`), { minor: undefined });
+  }
   if (s.waiting) add('waiting', t('filters.waiting'), { waiting: undefined });
   if (s.funnelStep) {
     add('funnel', `${t('filters.funnel')}: ${t(`filters.funnelSteps.${s.funnelStep}`)}`, {

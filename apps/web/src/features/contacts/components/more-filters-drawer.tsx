@@ -1,4 +1,14 @@
-import { Button, Divider, Drawer, Group, MultiSelect, Stack, Text } from '@mantine/core';
+import {
+  Button,
+  Divider,
+  Drawer,
+  Group,
+  MultiSelect,
+  NumberInput,
+  SegmentedControl,
+  Stack,
+  Text,
+} from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +18,16 @@ import type { ListRefs } from './list-refs.ts';
 
 type Draft = Pick<
   ListSearch,
-  'categoryId' | 'branchId' | 'sourceId' | 'industryId' | 'createdFrom' | 'createdTo' | 'cf'
+  | 'categoryId'
+  | 'branchId'
+  | 'sourceId'
+  | 'industryId'
+  | 'createdFrom'
+  | 'createdTo'
+  | 'cf'
+  | 'ageFrom'
+  | 'ageTo'
+  | 'minor'
 >;
 
 const pick = (s: ListSearch): Draft => ({
@@ -19,15 +38,24 @@ const pick = (s: ListSearch): Draft => ({
   createdFrom: s.createdFrom,
   createdTo: s.createdTo,
   cf: s.cf,
+  ageFrom: s.ageFrom,
+  ageTo: s.ageTo,
+  minor: s.minor,
 });
 export const EMPTY_MORE: Draft = pick({});
 
 /** How many of the drawer's filters are set (shown on its button). */
 export const moreFilterCount = (s: ListSearch) =>
-  Object.values(pick(s)).filter((v) => (Array.isArray(v) ? v.length > 0 : Boolean(v))).length;
+  Object.values(pick(s)).filter((v) =>
+    Array.isArray(v) ? v.length > 0 : v !== undefined && v !== '',
+  ).length;
 
 const list = (v: string[]) => (v.length ? v : undefined);
 const day = (v: unknown) => (v ? String(v).slice(0, 10) : undefined);
+/** A typed age, or nothing while the input is empty. */
+const years = (v: string | number) => (typeof v === 'number' ? v : undefined);
+const MINOR_OPTIONS = ['any', 'minors', 'adults'] as const;
+const minorOf = (v: boolean | undefined) => (v === undefined ? 'any' : v ? 'minors' : 'adults');
 
 /** The less used filters, edited as a draft and applied together. */
 export function MoreFiltersDrawer(props: {
@@ -109,6 +137,40 @@ export function MoreFiltersDrawer(props: {
           onChange={([from, to]) => patch({ createdFrom: day(from), createdTo: day(to) })}
           data-testid="filter-created"
         />
+        {refs.kind === 'person' && (
+          <Stack gap={6} data-testid="filter-age">
+            <Group gap="sm" grow>
+              <NumberInput
+                label={t('filters.ageFrom')}
+                min={0}
+                max={130}
+                allowDecimal={false}
+                allowNegative={false}
+                value={draft.ageFrom ?? ''}
+                onChange={(v) => patch({ ageFrom: years(v) })}
+                data-testid="filter-age-from"
+              />
+              <NumberInput
+                label={t('filters.ageTo')}
+                min={0}
+                max={130}
+                allowDecimal={false}
+                allowNegative={false}
+                value={draft.ageTo ?? ''}
+                onChange={(v) => patch({ ageTo: years(v) })}
+                data-testid="filter-age-to"
+              />
+            </Group>
+            <SegmentedControl
+              fullWidth
+              aria-label={t('filters.minor')}
+              value={minorOf(draft.minor)}
+              onChange={(v) => patch({ minor: v === 'any' ? undefined : v === 'minors' })}
+              data={MINOR_OPTIONS.map((o) => ({ value: o, label: t(`filters.minorOptions.${o}`) }))}
+              data-testid="filter-minor"
+            />
+          </Stack>
+        )}
         {fields.length > 0 && (
           <>
             <Divider mt="xs" />

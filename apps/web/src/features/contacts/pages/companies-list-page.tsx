@@ -10,7 +10,9 @@ export function CompaniesListPage(props: { me: Me; search: CompanyListSearch }) 
       kind="company"
       me={props.me}
       search={props.search}
-      onSearch={({ companyId: _drop, ...search }) => void navigate({ to: '/companies', search })}
+      onSearch={({ companyId: _drop, ageFrom: _from, ageTo: _to, minor: _minor, ...search }) =>
+        void navigate({ to: '/companies', search })
+      }
       onOpen={(row) =>
         void navigate({ to: '/companies/$companyId', params: { companyId: row.id } })
       }

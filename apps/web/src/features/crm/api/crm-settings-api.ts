@@ -11,7 +11,13 @@ export function useUpdateCrmSettings() {
     mutationFn: (body: CrmSettingsUpdate) => api.patch<CrmSettings>('/api/settings/crm', body),
     onSuccess: async (saved) => {
       qc.setQueryData(crmSettingsQuery.queryKey, saved);
-      await qc.invalidateQueries({ queryKey: crmKey });
+      // The adult age decides who is a minor: persons, their families and the board say so.
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: crmKey }),
+        qc.invalidateQueries({ queryKey: ['persons'] }),
+        qc.invalidateQueries({ queryKey: ['board'] }),
+        qc.invalidateQueries({ queryKey: ['tasks'] }),
+      ]);
     },
   });
 }

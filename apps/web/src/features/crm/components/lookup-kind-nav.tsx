@@ -3,7 +3,7 @@ import { LOOKUP_KINDS, type LookupKind } from '@spotter/contracts';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 
-/** Switches between the six configurable lists; scrolls sideways on a narrow screen. */
+/** Switches between the configurable lists; scrolls sideways on a narrow screen. */
 export function LookupKindNav(props: { kind: LookupKind }) {
   const { t } = useTranslation('crm');
   const navigate = useNavigate();

@@ -26,6 +26,8 @@ import { formatClock } from '../../../lib/format.ts';
 type CrmValues = {
   /** '' while the input is empty: the schema then says "Required". */
   trashRetentionDays: number | string;
+  /** Younger than this is a minor (issue 17); '' while the input is empty. */
+  adultAge: number | string;
   phoneRegion: string | null;
   workdayStart: string;
   /** '' while no end is set (the native time input's empty value). */
@@ -46,6 +48,7 @@ const validateCrm = zod4Resolver(crmSettingsUpdateSchema.omit({ version: true })
 
 const valuesOf = (s: CrmSettings): CrmValues => ({
   trashRetentionDays: s.trashRetentionDays,
+  adultAge: s.adultAge,
   phoneRegion: s.phoneRegion,
   workdayStart: s.workdayStart,
   workdayEnd: s.workdayEnd ?? '',
@@ -59,6 +62,7 @@ const valuesOf = (s: CrmSettings): CrmValues => ({
 /** The form's values as the API takes them: no end is null. */
 const bodyOf = (values: CrmValues) => ({
   trashRetentionDays: Number(values.trashRetentionDays),
+  adultAge: Number(values.adultAge),
   phoneRegion: values.phoneRegion,
   workdayStart: values.workdayStart,
   workdayEnd: values.workdayEnd || null,
@@ -94,6 +98,9 @@ function CrmSettingsForm({ settings }: { settings: CrmSettings }) {
       // A number out of range deserves more than the generic "Required" / "not valid".
       if (errors.trashRetentionDays && values.trashRetentionDays !== '') {
         errors.trashRetentionDays = t('crmSettings.retentionRange');
+      }
+      if (errors.adultAge && values.adultAge !== '') {
+        errors.adultAge = t('crmSettings.adultAgeRange');
       }
       const { workdayStart: start, workdayEnd: end } = values;
       if (!errors.workdayStart && !errors.workdayEnd && end && end <= start) {
@@ -152,6 +159,21 @@ function CrmSettingsForm({ settings }: { settings: CrmSettings }) {
             required
             data-testid="crm-retention"
             {...form.getInputProps('trashRetentionDays')}
+          />
+          <NumberInput
+            label={t('crmSettings.adultAge')}
+            description={t('crmSettings.adultAgeHint')}
+            min={1}
+            max={30}
+            step={1}
+            allowDecimal={false}
+            allowNegative={false}
+            clampBehavior="none"
+            suffix={` ${t('crmSettings.yearsSuffix')}`}
+            maw={320}
+            required
+            data-testid="crm-adult-age"
+            {...form.getInputProps('adultAge')}
           />
           <Select
             label={t('crmSettings.phoneRegion')}

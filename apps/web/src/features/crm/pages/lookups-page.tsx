@@ -35,7 +35,10 @@ import { MoveLookupModal } from '../components/move-lookup-modal.tsx';
 /** Industries and sources can hand all their contacts over to another entry (seed 001). */
 const canMove = (kind: LookupKind) => kind === 'industries' || kind === 'sources';
 
-/** Tags, categories, industries, sources, products and history event types (C-4, C-5, C-8, C-9). */
+/**
+ * Tags, categories, industries, sources, products, history event types (C-4, C-5, C-8, C-9)
+ * and family roles (C-17).
+ */
 export function LookupsPage({ kind }: { kind: LookupKind }) {
   // A fresh page per list, so an open dialog never carries over to another list.
   return <LookupsList key={kind} kind={kind} />;
@@ -55,7 +58,8 @@ function LookupsList({ kind }: { kind: LookupKind }) {
 
   const all = lookups.data?.items ?? [];
   const { showArchived, setShowArchived, archivedCount, items } = useArchivedFilter(all);
-  const showUsage = kind !== 'history-types';
+  // Event types and family roles are not on contacts, so "used by N contacts" says nothing.
+  const showUsage = kind !== 'history-types' && kind !== 'relation-roles';
 
   const setArchived = useSetArchived(update);
 
