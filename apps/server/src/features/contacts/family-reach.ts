@@ -16,11 +16,11 @@ import { historyRow, type HistoryInput } from './history.repo.ts';
  * uncorrelated subquery, so a statement over many persons computes it once.
  */
 export function minorNow(orgId: string, now: Date, birthDate: SQL): SQL {
-  return sql`(${birthDate} is not null and ${birthDate} > (
+  return sql`coalesce(${birthDate} > (
     select ((${now.toISOString()}::timestamptz at time zone o.timezone)::date
       - make_interval(years => coalesce(s.adult_age, 18)))::date
     from ${organizations} o left join ${crmSettings} s on s.org_id = o.id
-    where o.id = ${orgId}::uuid))`;
+    where o.id = ${orgId}::uuid), false)`;
 }
 
 /**
