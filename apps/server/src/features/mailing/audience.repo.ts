@@ -30,6 +30,10 @@ const consentColumn = (channel: CampaignChannel) =>
 
 /** How far a person is from getting the message; a child's best guardian decides for them. */
 const RANK = { noAddress: 1, unsubscribed: 2, noConsent: 3, bounced: 4, reachable: 5 } as const;
+/** The ranks as SQL integer literals (a bound parameter would make them text). */
+const rank = Object.fromEntries(
+  Object.entries(RANK).map(([k, v]) => [k, sql.raw(String(v))]),
+) as Record<keyof typeof RANK, SQL>;
 
 /**
  * The CTEs `m` (the persons the list's WHERE `listed` matches, with their minority on the
@@ -62,18 +66,20 @@ function audienceWith(orgId: string, channel: CampaignChannel, listed: SQL, now:
       where not m.minor or not exists (select 1 from g where g.matched_id = m.matched_id)),
     a as (
       select t.matched_id, t.person_id, t.address, t.via, t.is_primary, case
-          when t.address is null then ${RANK.noAddress}
-          when not t.consent and u.person_id is not null then ${RANK.unsubscribed}
-          when not t.consent then ${RANK.noConsent}
-          when b.address is not null then ${RANK.bounced}
-          else ${RANK.reachable} end as rank
+          when t.address is null then ${rank.noAddress}
+          when not t.consent and u.person_id is not null then ${rank.unsubscribed}
+          when not t.consent then ${rank.noConsent}
+          when b.address is not null then ${rank.bounced}
+          else ${rank.reachable} end as rank
       from t
       left join ${mailUnsubscribes} u on u.org_id = ${orgId}::uuid
         and u.person_id = t.person_id and u.channel = ${channel}
       left join ${mailBounces} b on b.org_id = ${orgId}::uuid and b.address = t.address),
     best as (
-      select distinct on (matched_id) matched_id, person_id, address, via, rank from a
-      order by matched_id, rank desc, is_primary desc, person_id)`;
+      select matched_id, person_id, address, via, rank from a where not via
+      union all
+      (select distinct on (matched_id) matched_id, person_id, address, via, rank from a
+        where via order by matched_id, rank desc, is_primary desc, person_id))`;
 }
 
 /**
@@ -93,13 +99,13 @@ export async function countAudience(
   const result = await db.execute(sql`
     ${audienceWith(orgId, channel, listed, now)}
     select count(*)::int as matched,
-      count(*) filter (where rank = ${RANK.noAddress})::int as no_address,
-      count(*) filter (where rank = ${RANK.unsubscribed})::int as unsubscribed,
-      count(*) filter (where rank = ${RANK.noConsent})::int as no_consent,
-      count(*) filter (where rank = ${RANK.bounced})::int as bounced,
-      count(*) filter (where rank = ${RANK.reachable})::int as reachable,
-      count(*) filter (where rank = ${RANK.reachable} and via)::int as via_guardian,
-      count(distinct person_id) filter (where rank = ${RANK.reachable})::int as messages
+      count(*) filter (where rank = ${rank.noAddress})::int as no_address,
+      count(*) filter (where rank = ${rank.unsubscribed})::int as unsubscribed,
+      count(*) filter (where rank = ${rank.noConsent})::int as no_consent,
+      count(*) filter (where rank = ${rank.bounced})::int as bounced,
+      count(*) filter (where rank = ${rank.reachable})::int as reachable,
+      count(*) filter (where rank = ${rank.reachable} and via)::int as via_guardian,
+      count(distinct person_id) filter (where rank = ${rank.reachable})::int as messages
     from best`);
   const row = rowsOf<Record<string, number>>(result)[0] ?? {};
   const n = (k: string) => Number(row[k] ?? 0);
@@ -138,7 +144,7 @@ export async function insertRecipients(
       select person_id, min(address) as address,
         coalesce(array_agg(matched_id order by matched_id) filter (where via), '{}'::uuid[])
           as about_ids
-      from best where rank = ${RANK.reachable} group by person_id),
+      from best where rank = ${rank.reachable} group by person_id),
     added as (
       insert into ${mailRecipients}
         (org_id, campaign_id, person_id, address, locale, state, about_ids)

@@ -238,6 +238,31 @@ describe('campaigns to families', () => {
     expect(ofD?.data).not.toHaveProperty('sentToId');
   });
 
+  it('counts an SMS audience the same way: two children, one guardian with a mobile, one message', async () => {
+    const { org, kids } = await club();
+    const res = await ok<{ person: Person }>(org.owner, 'POST', '/api/persons', {
+      firstName: 'Mamma',
+      lastName: 'Test',
+      phones: [{ number: '070-123 45 67', label: 'mobile' }],
+      consentSms: { granted: true },
+    });
+    for (const firstName of ['Liv', 'Ture']) {
+      const child = await person(org, { firstName, birthDate: '2016-08-08', tagId: kids });
+      await link(org, res.person, child);
+    }
+    const counts = await ok<AudienceCounts>(org.owner, 'POST', '/api/campaigns/audience', {
+      channel: 'sms',
+      audience: { tagId: kids },
+    });
+    expect(counts).toMatchObject({
+      matched: 2,
+      noAddress: 0,
+      reachable: 2,
+      viaGuardian: 2,
+      messages: 1,
+    });
+  });
+
   it("another organization's audience never reaches this one's guardians", async () => {
     const one = await club();
     const child = await person(one.org, {
