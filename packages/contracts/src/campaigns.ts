@@ -77,7 +77,18 @@ export const audienceCountsSchema = z.object({
   unsubscribed: z.number().int(),
   /** Their address bounced for good (email) or the gateway refused the number for good (SMS). */
   bounced: z.number().int(),
+  /** Matched persons the campaign reaches: themselves, or (a minor) through a guardian. */
   reachable: z.number().int(),
+  /**
+   * Issue 17: of `reachable`, the minors reached through a consenting guardian (a minor with
+   * guardians is never sent to directly; the groups above then describe their guardians).
+   */
+  viaGuardian: z.number().int(),
+  /**
+   * The messages that go out: one per person, a guardian of several matched children (or
+   * matched themselves too) counted once.
+   */
+  messages: z.number().int(),
 });
 export type AudienceCounts = z.infer<typeof audienceCountsSchema>;
 

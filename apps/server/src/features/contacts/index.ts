@@ -103,3 +103,14 @@ export {
   type GuardiansOf,
 } from './relations.repo.ts';
 export { ageOn, birthDateRange, isMinor } from './family-age.ts';
+/**
+ * Reaching a family (issue 17): `minorNow(orgId, now, birthDate)` is "a minor today" as SQL
+ * (the club's clock, computed once per statement); `insertHistoryManyWith` writes several
+ * timeline entries with another feature's change; `deleteTaskResultHistoryWithGuardian` takes
+ * back a result's entry and the guardian's entry of the same call.
+ */
+export {
+  deleteTaskResultHistoryWithGuardian,
+  insertHistoryManyWith,
+  minorNow,
+} from './family-reach.ts';

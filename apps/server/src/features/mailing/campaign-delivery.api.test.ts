@@ -90,6 +90,8 @@ describe('campaign delivery', () => {
       unsubscribed: 1,
       bounced: 1,
       reachable: 1,
+      viaGuardian: 0,
+      messages: 1,
     });
     expect(started.totals).toMatchObject({ total: 1, queued: 1 });
     await w.deliver();

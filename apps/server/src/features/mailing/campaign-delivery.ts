@@ -203,13 +203,42 @@ async function deliverOne(
     db,
     key,
     { response: outcome.response, at: ctx.clock() },
-    {
+    sentHistory(claimed, key.personId, {
       event: channel === 'email' ? 'email_sent' : 'sms_sent',
       text: outcome.historyText,
       data: { campaignId: campaign.id, campaignName: campaign.name },
-    },
+    }),
   );
   return 'sent';
+}
+
+/**
+ * The timeline entries of a message sent: the recipient's; a guardian's message about
+ * children (issue 17) names them (`aboutIds`, `aboutNames`) and each child gets one entry of
+ * their own naming whom it was sent to (`sentToId`, `sentToName`).
+ */
+function sentHistory(
+  claimed: recipients.ClaimedRecipient,
+  personId: string,
+  entry: { event: 'email_sent' | 'sms_sent'; text: string; data: Record<string, unknown> },
+) {
+  if (claimed.about.length === 0) return [{ ...entry, contactId: personId }];
+  return [
+    {
+      ...entry,
+      contactId: personId,
+      data: {
+        ...entry.data,
+        aboutIds: claimed.about.map((c) => c.id),
+        aboutNames: claimed.about.map((c) => c.name),
+      },
+    },
+    ...claimed.about.map((child) => ({
+      ...entry,
+      contactId: child.id,
+      data: { ...entry.data, sentToId: personId, sentToName: claimed.fullName },
+    })),
+  ];
 }
 
 async function sendEmail(

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { RecipientState } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { branches } from '../branches/index.ts';
-import { contacts, insertHistoryWith } from '../contacts/index.ts';
+import { contacts, insertHistoryManyWith } from '../contacts/index.ts';
 import { users } from '../users/index.ts';
 import { mailBounces, mailCampaigns, mailRecipients } from './campaigns.table.ts';
 
@@ -45,6 +45,7 @@ export async function claimRecipient(db: Db, orgId: string, campaignId: string, 
         address: mailRecipients.address,
         locale: mailRecipients.locale,
         attempts: mailRecipients.attempts,
+        aboutIds: mailRecipients.aboutIds,
       }),
   );
   const [row] = await db
@@ -61,6 +62,10 @@ export async function claimRecipient(db: Db, orgId: string, campaignId: string, 
       consentEmail: contacts.consentEmail,
       consentSms: contacts.consentSms,
       live: sql<boolean>`${contacts.deletedAt} is null`,
+      // Issue 17: the children this message to their guardian is about (those still kept).
+      about: sql<AboutChild[]>`(select coalesce(jsonb_agg(jsonb_build_object(
+          'id', k.id, 'name', k.display_name) order by k.display_name), '[]'::jsonb)
+        from ${contacts} k where k.org_id = ${orgId}::uuid and k.id = any(${claimed.aboutIds}))`,
     })
     .from(claimed)
     .innerJoin(contacts, and(eq(contacts.orgId, orgId), eq(contacts.id, personId)))
@@ -70,6 +75,11 @@ export async function claimRecipient(db: Db, orgId: string, campaignId: string, 
       and(eq(branches.orgId, contacts.orgId), eq(branches.id, contacts.branchId)),
     );
   return row;
+}
+
+export interface AboutChild {
+  id: string;
+  name: string;
 }
 
 export type ClaimedRecipient = NonNullable<Awaited<ReturnType<typeof claimRecipient>>>;
@@ -104,13 +114,19 @@ export async function openBatch(db: Db, orgId: string, campaignId: string, perso
 
 /**
  * A message left: the recipient is 'sent' (also over an 'unknown' a later run wrote after this
- * one lost its lease) and the person's history says so, in ONE statement.
+ * one lost its lease) and the person's history says so — and, for a guardian's message about
+ * children, each child's history (the entries given) — in ONE statement.
  */
 export async function recordSent(
   db: Db,
   key: { orgId: string; campaignId: string; personId: string },
   sent: { response: string; at: Date },
-  history: { event: 'email_sent' | 'sms_sent'; text: string; data: Record<string, unknown> },
+  history: Array<{
+    contactId: string;
+    event: 'email_sent' | 'sms_sent';
+    text: string;
+    data: Record<string, unknown>;
+  }>,
 ) {
   const settled = db.$with('settled').as(
     db
@@ -129,7 +145,7 @@ export async function recordSent(
       )
       .returning({ personId: mailRecipients.personId }),
   );
-  await insertHistoryWith(db, settled, key.orgId, key.personId, history);
+  await insertHistoryManyWith(db, settled, key.orgId, history);
 }
 
 /**

@@ -133,7 +133,7 @@ export async function startSending(
   const org = await findOrganization(db, orgId);
   const listed = await personListCondition(db, orgId, contactFilterSchema.parse(campaign.audience));
   const started = await db.transaction(async (tx) => {
-    const counts = await countAudience(tx, orgId, channel, listed);
+    const counts = await countAudience(tx, orgId, channel, listed, opts.now);
     const moved = await repo.updateCampaign(
       tx,
       orgId,
@@ -144,7 +144,7 @@ export async function startSending(
     if (!moved) return false;
     const personIds = await insertRecipients(
       tx,
-      { orgId, campaignId: campaign.id, channel, locale: org?.locale ?? 'en' },
+      { orgId, campaignId: campaign.id, channel, locale: org?.locale ?? 'en', now: opts.now },
       listed,
     );
     await queueDeliveries(tx, {

@@ -143,6 +143,8 @@ describe('campaigns', () => {
       unsubscribed: 0,
       bounced: 0,
       reachable: 1,
+      viaGuardian: 0,
+      messages: 1,
     });
   });
 

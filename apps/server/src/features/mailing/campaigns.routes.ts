@@ -86,7 +86,7 @@ export const campaignsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: audienceCountsSchema, ...errorResponses },
       },
     },
-    (req) => service.audienceCounts(app.db, actorOf(req), req.body),
+    (req) => service.audienceCounts(app.db, actorOf(req), req.body, app.now()),
   );
   app.get(
     `${BASE}/:id`,

@@ -43,6 +43,17 @@ const PAGE = 50;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** Counts stored before families (issue 17) knew no guardians: every reachable got one. */
+function withFamilyCounts(
+  stored: Omit<AudienceCounts, 'viaGuardian' | 'messages'> & Partial<AudienceCounts>,
+): AudienceCounts {
+  return {
+    ...stored,
+    viaGuardian: stored.viaGuardian ?? 0,
+    messages: stored.messages ?? stored.reachable,
+  };
+}
+
 export function toCampaignDto(row: repo.ListedCampaign, totals: RecipientTotals): Campaign {
   const c = row.campaign;
   return {
@@ -54,7 +65,7 @@ export function toCampaignDto(row: repo.ListedCampaign, totals: RecipientTotals)
     variants: c.variants,
     smsText: c.smsText,
     audience: c.audience,
-    audienceCounts: c.audienceCounts,
+    audienceCounts: c.audienceCounts && withFamilyCounts(c.audienceCounts),
     ratePerMinute: c.ratePerMinute,
     scheduledAt: iso(c.scheduledAt),
     startedAt: iso(c.startedAt),
@@ -277,11 +288,12 @@ export async function audienceCounts(
   db: Db,
   actor: Actor,
   input: AudienceQuery,
+  now: Date = new Date(),
 ): Promise<AudienceCounts> {
   assertCan(actor, 'mailing.manage');
   const filter = await checkAudience(db, actor.orgId, input.audience);
   const listed = await personListCondition(db, actor.orgId, filter);
-  return countAudience(db, actor.orgId, input.channel, listed);
+  return countAudience(db, actor.orgId, input.channel, listed, now);
 }
 
 export async function listRecipients(

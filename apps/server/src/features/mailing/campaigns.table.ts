@@ -78,6 +78,14 @@ export const mailRecipients = pgTable(
     address: text().notNull(),
     /** The language its text is chosen in (the person's, else the organization's). */
     locale: text().notNull(),
+    /**
+     * Issue 17: the matched children this message reaches through their guardian (the person);
+     * empty when it is their own. Their timelines get an entry when it is sent.
+     */
+    aboutIds: uuid()
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     /** contracts' RECIPIENT_STATES. */
     state: text().notNull().default('queued'),
     attempts: integer().notNull().default(0),

@@ -142,3 +142,12 @@ export async function taskUserIds(db: Db, orgId: string, ids: readonly string[])
     );
   return new Set(rows.map((r) => r.id));
 }
+
+/** A contact's display name (live or in the trash), or undefined. */
+export async function contactName(db: Db, orgId: string, id: string) {
+  const [row] = await db
+    .select({ name: contacts.displayName })
+    .from(contacts)
+    .where(and(eq(contacts.orgId, orgId), eq(contacts.id, id)));
+  return row?.name;
+}

@@ -5,7 +5,7 @@ import { assertCan } from '../../lib/actor.ts';
 import { applyDueOffset, startOfWorkday, type WorkingHours } from '../../lib/club-time.ts';
 import { fieldInvalid, validationError, versionConflict } from '../../lib/errors.ts';
 import { getWorkingHours } from '../contact-settings/index.ts';
-import { insertHistory } from '../contacts/index.ts';
+import { insertHistoryMany, primaryGuardians, type HistoryInput } from '../contacts/index.ts';
 import { taskAssigned, taskResultEntered } from './tasks.hooks.ts';
 import { checkResultFields, type CheckedFields, type FieldValue } from './result-fields.ts';
 import {
@@ -19,6 +19,7 @@ import {
 } from './task-context.ts';
 import {
   activeResults,
+  contactName,
   findDictionaries,
   findLiveContact,
   findTemplate,
@@ -177,6 +178,45 @@ function historyData(
 }
 
 /**
+ * Issue 17: a call about a minor goes to their primary guardian (the card showed and dialled
+ * that guardian's phone), read before the transaction as the card reads it. Null otherwise.
+ */
+async function calledAbout(ctx: TaskCtx, row: repo.TaskRow) {
+  if (!row.contactId) return null;
+  const { guardians } = await primaryGuardians(ctx.db, ctx.actor.orgId, [row.contactId], ctx.now);
+  const guardian = guardians.get(row.contactId);
+  if (!guardian) return null;
+  const childName = await contactName(ctx.db, ctx.actor.orgId, row.contactId);
+  return { guardian, childName: childName ?? '' };
+}
+
+/**
+ * The result's timeline entries: the contact's own; for a call made to a guardian about a
+ * child, the child's names whom was called (`calledId`, `calledName`) and the guardian gets
+ * the same entry naming the child it was about (`aboutId`, `aboutName`). Undo takes both back.
+ */
+function resultEntries(
+  contactId: string,
+  called: Awaited<ReturnType<typeof calledAbout>>,
+  entry: HistoryInput & { data: Record<string, unknown> },
+): Array<HistoryInput & { contactId: string }> {
+  if (!called) return [{ ...entry, contactId }];
+  const { guardian, childName } = called;
+  return [
+    {
+      ...entry,
+      contactId,
+      data: { ...entry.data, calledId: guardian.id, calledName: guardian.name },
+    },
+    {
+      ...entry,
+      contactId: guardian.id,
+      data: { ...entry.data, aboutId: contactId, aboutName: childName },
+    },
+  ];
+}
+
+/**
  * T-4, T-5: completes the task with its result, writes it on the client's timeline and creates
  * the workflow's next step — all or nothing, in one transaction.
  */
@@ -192,9 +232,10 @@ export async function enterResult(
     throw versionConflict(row.version);
   }
   const { result, checked } = await checkResult(ctx, row, input);
-  const [template, plan] = await Promise.all([
+  const [template, plan, called] = await Promise.all([
     findTemplate(ctx.db, ctx.actor.orgId, row.templateId),
     planNext(ctx, row, result, checked.values),
+    calledAbout(ctx, row),
   ]);
   const guard = { open: true, version: input.version };
   const done = await ctx.db.transaction(async (tx) => {
@@ -214,12 +255,16 @@ export async function enterResult(
     );
     if (!completed) return undefined;
     if (row.contactId) {
-      await insertHistory(tx, ctx.actor.orgId, row.contactId, {
-        event: 'task_result',
-        text: input.comment,
-        data: historyData(row, template, result, checked),
-        authorId: ctx.actor.userId,
-      });
+      await insertHistoryMany(
+        tx,
+        ctx.actor.orgId,
+        resultEntries(row.contactId, called, {
+          event: 'task_result',
+          text: input.comment,
+          data: historyData(row, template, result, checked),
+          authorId: ctx.actor.userId,
+        }),
+      );
     }
     await taskResultEntered.run(tx, {
       orgId: ctx.actor.orgId,

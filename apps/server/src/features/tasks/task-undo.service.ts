@@ -1,7 +1,7 @@
 import type { Task } from '@spotter/contracts';
 import { assertCan } from '../../lib/actor.ts';
 import { conflict, notFound, pgErrorCode, ruleBroken, versionConflict } from '../../lib/errors.ts';
-import { deleteTaskResultHistory } from '../contacts/index.ts';
+import { deleteTaskResultHistoryWithGuardian } from '../contacts/index.ts';
 import { taskDto, taskDtos, visibleTask, whyNotUpdated, type TaskCtx } from './task-context.ts';
 import { publishParentUpdated, publishRoundCreated, publishTaskEvent } from './task-events.ts';
 import { deleteUntouched, findNextOf, restoreDeleted } from './task-undo.repo.ts';
@@ -77,7 +77,10 @@ export async function undoResult(
       guard,
     );
     if (!reopened) return undefined;
-    if (row.contactId) await deleteTaskResultHistory(tx, orgId, row.contactId, row.id);
+    // A call made to a guardian about a child: the guardian's entry goes too (issue 17).
+    if (row.contactId) {
+      await deleteTaskResultHistoryWithGuardian(tx, orgId, row.contactId, row.id);
+    }
     await taskResultUndone.run(tx, {
       orgId,
       taskId: row.id,

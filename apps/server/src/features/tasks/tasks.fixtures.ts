@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { NextStep, ResultField } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
-import { contacts } from '../contacts/index.ts';
+import { contacts, personRelations } from '../contacts/index.ts';
+import { lookups } from '../contact-settings/index.ts';
 import {
   taskDictionaries,
   taskResults,
@@ -209,4 +210,30 @@ export async function insertPersons(
     select ${orgId}::uuid, 'person', 'Round person ' || g, 'round person ' || g,
       'round person ' || g, ${extra.branchId ?? null}::uuid
     from generate_series(1, ${n}::int) as g`);
+}
+
+/**
+ * Issue 17: `guardianId` becomes a guardian of `childId` (primary unless told), with a
+ * 'relation-roles' lookup named `role` made for it when given. Answers the role's id.
+ */
+export async function linkGuardian(
+  db: Db,
+  orgId: string,
+  guardianId: string,
+  childId: string,
+  opts: { primary?: boolean; role?: string } = {},
+): Promise<string | null> {
+  let roleId: string | null = null;
+  if (opts.role) {
+    const [role] = await db
+      .insert(lookups)
+      .values({ orgId, kind: 'relation-roles', name: opts.role, scope: 'person' })
+      .onConflictDoNothing()
+      .returning({ id: lookups.id });
+    roleId = role?.id ?? null;
+  }
+  await db
+    .insert(personRelations)
+    .values({ orgId, guardianId, childId, roleId, isPrimary: opts.primary ?? true });
+  return roleId;
 }

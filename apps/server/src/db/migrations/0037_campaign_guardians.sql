@@ -1,0 +1,1 @@
+ALTER TABLE "mail_recipients" ADD COLUMN "about_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL;
