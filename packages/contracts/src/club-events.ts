@@ -35,6 +35,27 @@ const currencySchema = z
   .regex(/^[A-Z]{3}$/)
   .optional();
 
+/**
+ * A guardian of a member who is a child (issue 17), as the sender knows them: found by phone,
+ * then email, else created, and linked to the member. `relation` is a role's name in any of the
+ * five languages ("Mother", "Mamma", "Мама" …; unknown: none); `primary` asks for them to be
+ * the child's primary guardian when the child has none yet (the first one is, otherwise).
+ */
+export const eventGuardianSchema = z
+  .strictObject({
+    firstName: nameSchema(100).optional(),
+    lastName: nameSchema(100).optional(),
+    phones: z.array(rawPhoneSchema).max(5).optional(),
+    emails: z.array(emailSchema).max(5).optional(),
+    relation: z.string().trim().max(60).optional(),
+    primary: z.boolean().optional(),
+  })
+  .refine((g) => g.firstName || g.lastName || g.phones?.length || g.emails?.length, {
+    message: 'A guardian needs a name, a phone or an email',
+    path: ['firstName'],
+  });
+export type EventGuardian = z.infer<typeof eventGuardianSchema>;
+
 /** Who an event is about, as the sender knows them; Spotter links by id, then phone, then email. */
 export const eventMemberSchema = z.strictObject({
   externalId: externalIdSchema,
@@ -43,6 +64,8 @@ export const eventMemberSchema = z.strictObject({
   phones: z.array(rawPhoneSchema).max(5).optional(),
   emails: z.array(emailSchema).max(5).optional(),
   birthDate: daySchema.optional(),
+  /** A child's guardians (issue 17): linked to the member once the member is a person here. */
+  guardians: z.array(eventGuardianSchema).max(4).optional(),
 });
 export type EventMember = z.infer<typeof eventMemberSchema>;
 

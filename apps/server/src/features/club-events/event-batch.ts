@@ -1,5 +1,11 @@
 import type { Db } from '../../db/client.ts';
-import { insertHistoryMany, type HistoryInput } from '../contacts/index.ts';
+import {
+  insertHistoryMany,
+  linkGuardians,
+  loadRelationRoles,
+  type GuardianLink,
+  type HistoryInput,
+} from '../contacts/index.ts';
 import * as members from './members.repo.ts';
 
 type Data = Record<string, unknown>;
@@ -37,6 +43,8 @@ export class EventBatch {
   readonly #emails = new Map<string, KeyMatch>();
   readonly #records = new Map<string, MemberRecordState>();
   readonly #history: Array<HistoryInput & { contactId: string }> = [];
+  readonly #guardianLinks: GuardianLink[] = [];
+  #relationRoles: Promise<Map<string, string>> | undefined;
   /** Persons made during the batch rank after every one found in the database. */
   #nextRank = Number.MAX_SAFE_INTEGER / 2;
 
@@ -156,11 +164,23 @@ export class EventBatch {
     this.#history.push({ ...entry, contactId });
   }
 
-  /** Writes what the batch changed: records, links (and what they claim), history. */
+  /** The organization's relation roles by a name in any language, read once per batch. */
+  relationRoles(): Promise<Map<string, string>> {
+    this.#relationRoles ??= loadRelationRoles(this.db, this.orgId);
+    return this.#relationRoles;
+  }
+
+  /** A child's guardian to link (issue 17), written with the batch. */
+  linkGuardian(link: GuardianLink): void {
+    this.#guardianLinks.push(link);
+  }
+
+  /** Writes what the batch changed: records, links (and what they claim), history, families. */
   async flush(): Promise<void> {
     const changed = [...this.#records.values()].filter((r) => r.changed);
     await members.writeMemberRecords(this.db, this.orgId, this.sourceId, changed);
     await members.writeLinks(this.db, this.orgId, this.sourceId, this.#newLinks);
     await insertHistoryMany(this.db, this.orgId, this.#history);
+    await linkGuardians(this.db, this.orgId, this.#guardianLinks);
   }
 }

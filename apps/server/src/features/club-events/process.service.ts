@@ -4,6 +4,8 @@ import { clubDate } from '../../lib/club-time.ts';
 import { normalizePhone } from '../../lib/phones.ts';
 import { createContact } from '../contacts/index.ts';
 import { EventBatch } from './event-batch.ts';
+import { linkEventGuardians } from './event-guardians.ts';
+import { emailKeysOf, findByKeys, phoneKeysOf } from './member-keys.ts';
 import type { RecordKind } from './members.repo.ts';
 import * as repo from './process.repo.ts';
 import { formatDay, formatInstant, formatMoney, ruleText } from './rule-texts.ts';
@@ -46,18 +48,6 @@ function findMember(ctx: Ctx, member: Pick<EventMember, 'externalId' | 'phones' 
     ctx.steps.push({ step: 'person_linked', contactId: found.id, by: found.by });
     return found.id;
   }
-  return undefined;
-}
-
-const phoneKeysOf = (phones: readonly string[], region: string | null) =>
-  phones.map((p) => normalizePhone(p, region).number);
-const emailKeysOf = (emails: readonly string[]) => emails.map((e) => e.trim().toLowerCase());
-
-function findByKeys(ctx: Ctx, phones: string[], emails: string[]) {
-  const byPhone = ctx.batch.byKeys('phone', phoneKeysOf(phones, ctx.region));
-  if (byPhone) return { id: byPhone, by: 'phone' as const };
-  const byEmail = ctx.batch.byKeys('email', emailKeysOf(emails));
-  if (byEmail) return { id: byEmail, by: 'email' as const };
   return undefined;
 }
 
@@ -283,6 +273,7 @@ const HANDLERS: Record<ClubEventType, (ctx: Ctx, data: Data) => Promise<void>> =
 function wantsOf(events: EventRow[], region: string | null) {
   const members: EventMember[] = [];
   const callers: string[] = [];
+  const guardians = () => members.flatMap((m) => m.guardians ?? []);
   const records: Array<{ kind: RecordKind; externalId: string }> = [];
   for (const event of events) {
     const data = (event.data ?? {}) as Data;
@@ -298,9 +289,21 @@ function wantsOf(events: EventRow[], region: string | null) {
   const unlinked = (linked: Set<string>) => members.filter((m) => !linked.has(m.externalId));
   return {
     memberIds: members.map((m) => m.externalId),
+    // A child's guardians are found by their keys whether or not the child is linked.
     phones: (linked: Set<string>) =>
-      phoneKeysOf([...unlinked(linked).flatMap((m) => m.phones ?? []), ...callers], region),
-    emails: (linked: Set<string>) => emailKeysOf(unlinked(linked).flatMap((m) => m.emails ?? [])),
+      phoneKeysOf(
+        [
+          ...unlinked(linked).flatMap((m) => m.phones ?? []),
+          ...callers,
+          ...guardians().flatMap((g) => g.phones ?? []),
+        ],
+        region,
+      ),
+    emails: (linked: Set<string>) =>
+      emailKeysOf([
+        ...unlinked(linked).flatMap((m) => m.emails ?? []),
+        ...guardians().flatMap((g) => g.emails ?? []),
+      ]),
     records,
   };
 }
@@ -333,6 +336,7 @@ async function runSourceEvents(
       if (!ctx.contactId) ctx.steps.push({ step: 'not_linked', reason: 'unknown_member' });
     }
     await HANDLERS[event.type as ClubEventType](ctx, data);
+    if (member?.guardians?.length) await linkEventGuardians(ctx, member.guardians);
     done.push({ id: event.id, ctx });
   }
   await batch.flush();

@@ -1,5 +1,7 @@
 export { contactStatuses, lookups, customFields, crmSettings } from './contact-settings.table.ts';
 export { seedCrmDefaults, defaultStatusNames } from './defaults.ts';
+/** The four default relation roles in one language (imports match them in every language). */
+export { defaultRelationRoleNames } from './defaults.ts';
 export {
   getCrmSettings,
   getWorkingHours,

@@ -114,3 +114,19 @@ export {
   insertHistoryManyWith,
   minorNow,
 } from './family-reach.ts';
+/**
+ * `linkGuardians(db, orgId, links, authorId?)` / `linkGuardian(db, { orgId, guardianId,
+ * childId, roleId?, primary?, authorId? })`: guardian ↔ child links in one statement, each new
+ * one with `relation_added` history on both persons; an existing pair is left alone, and a
+ * child's first guardian becomes primary (imports, club events, demo data).
+ * `relationRolesByName(roles)` / `loadRelationRoles(db, orgId)`: relation roles by a name
+ * written in any of the five languages ("Mother", "Mamma", "Мама" …).
+ */
+export {
+  linkGuardian,
+  linkGuardians,
+  loadRelationRoles,
+  relationRolesByName,
+  type GuardianLink,
+  type LinkedGuardian,
+} from './family-links.ts';

@@ -8,6 +8,7 @@ import {
   contactStatuses,
   customFields,
   lookups,
+  personRelations,
   tasks,
 } from '../../schema.ts';
 import { demoPhone } from './demo-crm-names.ts';
@@ -43,6 +44,11 @@ describe('demo data', () => {
   }
 
   const db = () => t.database.db;
+  /** The demo families' guardians and children (seeded on their own, and tested below). */
+  const familyIds = (orgId: string) =>
+    sql`(select guardian_id from ${personRelations} where org_id = ${orgId}::uuid
+      union select child_id from ${personRelations} where org_id = ${orgId}::uuid)`;
+  const notInFamily = (orgId: string) => sql`${contacts.id} not in ${familyIds(orgId)}`;
   const countOf = async (orgId: string, kind: 'person' | 'company') => {
     const [row] = await db()
       .select({ n: count() })
@@ -54,6 +60,7 @@ describe('demo data', () => {
           isNull(contacts.deletedAt),
           // The demo CRM's own, not the persons its connected systems' rules add today.
           lt(contacts.createdAt, new Date(Date.now() - 24 * 3_600_000)),
+          notInFamily(orgId),
         ),
       );
     return row!.n;
@@ -73,6 +80,7 @@ describe('demo data', () => {
           eq(contacts.kind, 'person'),
           // The demo CRM's own, not the trial booker and caller its connected systems add.
           lt(contacts.createdAt, new Date(Date.now() - 24 * 3_600_000)),
+          notInFamily(org.orgId),
         ),
       );
     // Polish names, and phones valid in Poland.
@@ -133,6 +141,7 @@ describe('demo data', () => {
                     ),
                   ),
               ),
+              sql`${contactHistory.contactId} not in ${familyIds(org.orgId)}`,
             ),
           )
           .groupBy(contactHistory.contactId)
@@ -152,6 +161,7 @@ describe('demo data', () => {
       staff: 0,
       groups: 0,
       tasks: 0,
+      families: 0,
       deals: 0,
       events: 0,
     });
@@ -318,6 +328,72 @@ describe('demo data', () => {
     expect(withCard.has((await byPhone(5_500_002)).id)).toBe(true);
   }, 60_000);
 
+  it('adds families: minors with their guardians, adult siblings, consents by a guardian, cards about children', async () => {
+    const org = await signup('ru', 'Europe/Moscow');
+    const relations = await db()
+      .select()
+      .from(personRelations)
+      .where(eq(personRelations.orgId, org.orgId));
+    const people = new Map(
+      (await db().select().from(contacts).where(eq(contacts.orgId, org.orgId))).map((p) => [
+        p.id,
+        p,
+      ]),
+    );
+    const childIds = [...new Set(relations.map((r) => r.childId))];
+    const guardianIds = [...new Set(relations.map((r) => r.guardianId))];
+    expect(guardianIds.length).toBeGreaterThanOrEqual(24);
+    // Every child has exactly one primary guardian; families have one to three minors.
+    for (const id of childIds) {
+      expect(relations.filter((r) => r.childId === id && r.isPrimary)).toHaveLength(1);
+    }
+    const today = new Date().toISOString().slice(0, 10);
+    const ageOf = (birth: string) =>
+      Number(today.slice(0, 4)) -
+      Number(birth.slice(0, 4)) -
+      (today.slice(5) < birth.slice(5) ? 1 : 0);
+    const ages = childIds.map((id) => ageOf(people.get(id)!.birthDate!));
+    expect(ages.filter((a) => a < 18).length).toBeGreaterThanOrEqual(24);
+    expect(ages.some((a) => a >= 18)).toBe(true);
+    for (const mother of relations.filter((r) => r.isPrimary).map((r) => r.guardianId)) {
+      const minors = relations.filter(
+        (r) => r.guardianId === mother && ageOf(people.get(r.childId)!.birthDate!) < 18,
+      );
+      expect(minors.length).toBeGreaterThanOrEqual(1);
+      expect(minors.length).toBeLessThanOrEqual(3);
+    }
+    // Guardians: Russian names, phones valid in Russia; a minor's consent given by a guardian.
+    for (const id of guardianIds) {
+      const g = people.get(id)!;
+      expect(g.firstName).toMatch(/^[А-ЯЁ]/);
+      expect(normalizePhone(g.phones[0]!.number, 'RU').valid).toBe(true);
+      expect(ageOf(g.birthDate!)).toBeGreaterThanOrEqual(18);
+    }
+    const consenting = childIds.map((id) => people.get(id)!).filter((c) => c.consentEmail);
+    expect(consenting.length).toBeGreaterThan(0);
+    expect(
+      consenting
+        .filter((c) => ageOf(c.birthDate!) < 18)
+        .every((c) => guardianIds.includes(c.consentEmailBy!)),
+    ).toBe(true);
+    const [roles] = await db()
+      .select({ n: sql<number>`count(distinct ${personRelations.roleId})::int` })
+      .from(personRelations)
+      .where(eq(personRelations.orgId, org.orgId));
+    expect(roles!.n).toBe(2);
+    const childCards = await db()
+      .select({ id: tasks.id })
+      .from(tasks)
+      .where(
+        and(
+          eq(tasks.orgId, org.orgId),
+          sql`${tasks.contactId} in (select child_id from ${personRelations} where org_id = ${org.orgId}::uuid)`,
+          isNull(tasks.completedAt),
+        ),
+      );
+    expect(childCards.length).toBeGreaterThanOrEqual(6);
+  });
+
   it('speaks the organization’s language with the right phone numbers', async () => {
     for (const [locale, tz, prefix] of [
       ['sv', 'Europe/Stockholm', '+46'],
@@ -329,7 +405,9 @@ describe('demo data', () => {
       const [person] = await db()
         .select()
         .from(contacts)
-        .where(and(eq(contacts.orgId, org.orgId), eq(contacts.kind, 'person')))
+        .where(
+          and(eq(contacts.orgId, org.orgId), eq(contacts.kind, 'person'), notInFamily(org.orgId)),
+        )
         .limit(1);
       expect(person!.phones[0]!.number.startsWith(prefix), `${locale}`).toBe(true);
       expect(person!.phones[0], `${locale}`).toMatchObject({ valid: true });

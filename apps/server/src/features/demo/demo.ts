@@ -8,6 +8,7 @@ import { hashPassword, insertMissingUsers } from '../users/index.ts';
 import { seedDemoClubEvents } from './demo-club-events.ts';
 import { seedDemoContacts } from './demo-contacts.ts';
 import { seedDemoDeals } from './demo-deals.ts';
+import { seedDemoFamilies } from './demo-families.ts';
 import { seedDemoGroups } from './demo-groups.ts';
 import { seedDemoTasks } from './demo-tasks.ts';
 import { DEMO_CLUBS, emailLocalPart } from './demo-names.ts';
@@ -15,7 +16,8 @@ import { DEMO_CLUBS, emailLocalPart } from './demo-names.ts';
 /**
  * Fills an organization with a believable club: branches, staff of every role, a group tree,
  * deals on two pipelines, a CRM of
- * ~300 persons and ~30 companies with history, and a booking system and telephony connected
+ * ~300 persons and ~30 companies with history, families of guardians and children (with cards
+ * about children on the board), and a booking system and telephony connected
  * for months (seedDemoClubEvents). Safe to run twice: what exists already is left
  * alone. Staff get unknown random passwords; an admin hands out temporary ones from
  * Settings → Users when someone wants to try a role (`npm run demo` prints one per role).
@@ -60,6 +62,13 @@ export async function seedDemo(
     organization.locale as Locale,
     organization.timezone,
   );
+  // After the board's own cards: the families add cards about children to it.
+  const families = await seedDemoFamilies(
+    db,
+    target.orgId,
+    organization.locale as Locale,
+    organization.timezone,
+  );
   const pipeline = await seedDemoDeals(db, target.orgId, organization.locale as Locale);
   const connected = await seedDemoClubEvents(db, {
     orgId: target.orgId,
@@ -73,6 +82,7 @@ export async function seedDemo(
     ...tree,
     ...crm,
     ...board,
+    ...families,
     ...pipeline,
     ...connected,
   };

@@ -7,13 +7,21 @@ import {
   fillPatch,
   insertHistoryMany,
   insertContactBatchJson,
+  linkGuardians,
   prepareContactValues,
+  type GuardianLink,
   updateImportedContact,
   type ContactInput,
 } from '../contacts/index.ts';
 import { isBlankRow } from './csv.ts';
 import { toContactInput } from './import-merge.ts';
-import { parseRow, type ImportContext, type ParsedRow, type ProblemDraft } from './import-rows.ts';
+import {
+  parseRow,
+  type ImportContext,
+  type ParsedGuardian,
+  type ParsedRow,
+  type ProblemDraft,
+} from './import-rows.ts';
 import { duplicateProblem, nameDuplicates, storeProblems } from './import-problems.ts';
 import * as repo from './imports.repo.ts';
 
@@ -44,6 +52,12 @@ export interface RunState {
    * this file that created nothing (a dry run): every duplicate check is a map lookup.
    */
   known: Map<string, string | null>;
+  /**
+   * The same for the guardians named on this file's rows (issue 17): one guardian on several
+   * rows is one person. Kept apart from `known` so that a later child whose own cell holds a
+   * parent's phone is not merged into that parent.
+   */
+  guardians: Map<string, string | null>;
 }
 
 /** Loads the organization's keys; the oldest contact wins a key shared by several. */
@@ -114,6 +128,8 @@ export interface PlannedBatch {
   /** The new contacts as `insertContactBatchJson`'s parameter; null when there are none. */
   creates: string | null;
   updates: Map<string, { input: ContactInput; line: number }>;
+  /** Guardian ↔ child links of the batch's rows (an existing pair is left alone). */
+  links: GuardianLink[];
 }
 
 /**
@@ -126,7 +142,7 @@ export async function planBatch(
   job: Job,
   ctx: ImportContext,
   batch: ParsedBatch,
-  state: Pick<RunState, 'known'>,
+  state: Pick<RunState, 'known' | 'guardians'>,
 ): Promise<PlannedBatch> {
   const counts: Counts = { created: 0, updated: 0, skipped: 0, failed: 0, warned: 0 };
   const found: ProblemDraft[] = [];
@@ -218,6 +234,13 @@ export async function planBatch(
       if (!state.known.has(k)) state.known.set(k, job.dryRun ? null : id);
     }
   }
+  // A skipped row (no id) links nothing; in a dry run every written row has an id too.
+  const family = planGuardians(
+    job,
+    state,
+    accepted.filter((a) => a.id !== null),
+  );
+  creates.push(...family.creates);
   return {
     from: batch.from,
     to: batch.to,
@@ -226,7 +249,67 @@ export async function planBatch(
     duplicates,
     creates: job.dryRun || creates.length === 0 ? null : createsJson(job, ctx, creates),
     updates: job.dryRun ? new Map() : updates,
+    links: job.dryRun ? [] : family.links,
   };
+}
+
+const guardianKeys = (g: ParsedGuardian) => [
+  ...g.phoneKeys.map((k) => `p:${k}`),
+  ...g.emailKeys.map((k) => `e:${k}`),
+];
+
+/**
+ * The guardians of the batch's written rows: found by phone or email among this file's
+ * guardians, then among the organization's persons (never the row's own child), else created;
+ * each linked to the row's child. A skipped row links nothing.
+ */
+function planGuardians(
+  job: Job,
+  state: Pick<RunState, 'known' | 'guardians'>,
+  accepted: Array<{ row: ParsedRow; id: string | null }>,
+) {
+  const creates: Pending[] = [];
+  const links: GuardianLink[] = [];
+  for (const { row, id: childId } of accepted) {
+    for (const g of row.guardians) {
+      const keys = guardianKeys(g);
+      const inFile = keys.find((k) => state.guardians.has(k));
+      // null in the file's map: a resumed run's earlier guardian, in the database by now.
+      let id: string | undefined = (inFile && state.guardians.get(inFile)) || undefined;
+      id ??=
+        keys.map((k) => state.known.get(k)).find((known) => known && known !== childId) ??
+        undefined;
+      if (!inFile && !id) {
+        const entry = { row, input: guardianInput(g), id: randomUUID() };
+        if (!job.dryRun) creates.push(entry);
+        if (!job.dryRun) id = entry.id;
+      }
+      for (const k of keys) if (!state.guardians.has(k)) state.guardians.set(k, id ?? null);
+      if (id && childId && id !== childId) {
+        links.push({
+          guardianId: id,
+          childId,
+          roleId: g.roleId ?? null,
+          data: { importId: job.id, fileName: job.fileName, line: row.line },
+        });
+      }
+    }
+  }
+  return { creates, links };
+}
+
+function guardianInput(g: ParsedGuardian): ContactInput {
+  return toContactInput(
+    {
+      firstName: g.firstName ?? '',
+      lastName: g.lastName ?? '',
+      phones: g.phones,
+      emails: g.emails,
+      categoryIds: [],
+      custom: {},
+    },
+    { tagIds: [] },
+  );
 }
 
 /**
@@ -252,6 +335,7 @@ export async function writeBatch(
     sent?.();
     await inserting;
     if (plan.updates.size > 0) await writeUpdates(tx, job, ctx, plan.updates);
+    if (plan.links.length > 0) await linkGuardians(tx, job.orgId, plan.links, job.createdBy);
     found.push(...(await nameDuplicates(tx, job.orgId, plan.duplicates)));
     for (const e of found) if (p.errors.length < MAX_STORED_ERRORS) p.errors.push(e);
     p.errorCount = await storeProblems(tx, job.orgId, job.id, p.errorCount, found);

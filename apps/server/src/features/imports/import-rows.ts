@@ -12,7 +12,13 @@ import type {
 import { checkCustomValues } from '../contact-settings/index.ts';
 import { normalizePhone } from '../../lib/phones.ts';
 import { readCustomValue, readDate, readEmail, readList, readYesNo } from './cell-values.ts';
-import { IDENTIFYING_TARGETS, SKIP_TARGET } from './import-targets.ts';
+import {
+  GUARDIAN_SLOTS,
+  guardianTarget,
+  IDENTIFYING_TARGETS,
+  SKIP_TARGET,
+  type GuardianSlot,
+} from './import-targets.ts';
 
 export interface NamedRef {
   id: string;
@@ -32,6 +38,11 @@ export interface ImportContext {
   industries: Map<string, NamedRef>;
   branches: Map<string, string>;
   staff: Map<string, string>;
+  /**
+   * 'relation-roles' lookups by lower-case name: the organization's own names and the default
+   * names of every language (so "Mother", "Mamma" and "Мама" all find the first role).
+   */
+  relationRoles: Map<string, string>;
   /** The wizard's answers for unknown values: by column, then by lower-case value. */
   valueMap: Map<string, Map<string, ImportValueAction>>;
   /** Leave out a row with any problem instead of importing it without the bad values. */
@@ -81,6 +92,19 @@ export interface RowInput {
   consentSms?: { granted: boolean; source: string };
 }
 
+/** A guardian named on a child's row (issue 17), read like the row's own person. */
+export interface ParsedGuardian {
+  slot: GuardianSlot;
+  firstName?: string;
+  lastName?: string;
+  phones: RowInput['phones'];
+  emails: RowInput['emails'];
+  /** The 'relation-roles' lookup the relation cell names; an unknown name is none. */
+  roleId?: string;
+  phoneKeys: string[];
+  emailKeys: string[];
+}
+
 export interface ParsedRow {
   record: number;
   line: number;
@@ -90,6 +114,8 @@ export interface ParsedRow {
   /** Normalized phones and lower-case emails, for duplicate checks (C-13). */
   phoneKeys: string[];
   emailKeys: string[];
+  /** The row's guardians who have a name, a phone or an email. */
+  guardians: ParsedGuardian[];
 }
 
 const MAX: Record<string, number> = {
@@ -175,7 +201,21 @@ export function parseRow(
     read: { message: string; code: ImportRowErrorCode; params: Record<string, string> },
   ) => error(column, read.message, read.code, read.params);
   const input: RowInput = { phones: [], emails: [], categoryIds: [], custom: {} };
-  const parsed: ParsedRow = { ...at, input, tagNames: [], phoneKeys: [], emailKeys: [] };
+  const parsed: ParsedRow = {
+    ...at,
+    input,
+    tagNames: [],
+    phoneKeys: [],
+    emailKeys: [],
+    guardians: [],
+  };
+  const guardians = new Map<GuardianSlot, ParsedGuardian>();
+  const guardianOf = (slot: GuardianSlot) => {
+    let g = guardians.get(slot);
+    if (!g)
+      guardians.set(slot, (g = { slot, phones: [], emails: [], phoneKeys: [], emailKeys: [] }));
+    return g;
+  };
   const rawCustom: Record<string, string | number> = {};
   const customColumn = new Map<string, string>();
   const customCell = new Map<string, string>();
@@ -206,8 +246,7 @@ export function parseRow(
       }
       case 'phone':
       case 'phone2': {
-        const digits = value.replace(/\D/g, '');
-        if (digits.length < 3 || value.length > 40 || !/^[+\d\s\-.()/]+$/.test(value)) {
+        if (!looksLikePhone(value)) {
           const shown = value.slice(0, 40);
           error(header, `Invalid phone '${shown}'`, 'invalid_phone', { value: shown });
           break;
@@ -335,6 +374,14 @@ export function parseRow(
         break;
       }
       default: {
+        const guardian = guardianTarget(target);
+        if (guardian) {
+          const g = guardianOf(guardian.slot);
+          readGuardianCell(ctx, g, guardian.field, value, (message, code, params) =>
+            error(header, message, code, params),
+          );
+          break;
+        }
         const field = ctx.fields.get(target.slice(3));
         if (!field) break;
         if (field.type === 'dropdown') {
@@ -368,6 +415,12 @@ export function parseRow(
       field: ctx.fields.get(id)?.name ?? id,
     });
   }
+  for (const slot of GUARDIAN_SLOTS) {
+    const g = guardians.get(slot);
+    if (g && (g.firstName || g.lastName || g.phones.length > 0 || g.emails.length > 0)) {
+      parsed.guardians.push(g);
+    }
+  }
   if (ctx.skipOnProblem) for (const p of problems) p.severity = 'error';
   if (!identifies(ctx.kind, input)) {
     cell = null;
@@ -377,6 +430,56 @@ export function parseRow(
     for (const p of problems) p.severity = 'error';
   }
   return { row: parsed, problems, rejected: problems.some((p) => p.severity === 'error') };
+}
+
+const looksLikePhone = (value: string) =>
+  value.replace(/\D/g, '').length >= 3 && value.length <= 40 && /^[+\d\s\-.()/]+$/.test(value);
+
+/** One guardian cell of a child's row; a bad phone or email is the cell's warning. */
+function readGuardianCell(
+  ctx: ImportContext,
+  g: ParsedGuardian,
+  field: NonNullable<ReturnType<typeof guardianTarget>>['field'],
+  value: string,
+  warn: (message: string, code: ImportRowErrorCode, params: Record<string, string>) => void,
+) {
+  switch (field) {
+    case 'firstName':
+    case 'lastName':
+      g[field] = value.slice(0, 100);
+      break;
+    case 'fullName': {
+      const space = value.lastIndexOf(' ');
+      g.firstName = (space > 0 ? value.slice(0, space).trim() : value).slice(0, 100);
+      g.lastName = (space > 0 ? value.slice(space + 1).trim() : '').slice(0, 100);
+      break;
+    }
+    case 'phone': {
+      if (!looksLikePhone(value)) {
+        const shown = value.slice(0, 40);
+        warn(`Invalid guardian phone '${shown}'`, 'invalid_phone', { value: shown });
+        break;
+      }
+      g.phones.push({ number: value, label: 'mobile' });
+      g.phoneKeys.push(normalizePhone(value, ctx.region).number);
+      break;
+    }
+    case 'email': {
+      const email = readEmail(value);
+      if (!email.ok) warn(`Guardian: ${email.message}`, email.code, email.params);
+      else if (!g.emails.some((e) => e.email === email.value)) {
+        g.emails.push({ email: email.value, label: 'personal' });
+        g.emailKeys.push(email.value);
+      }
+      break;
+    }
+    case 'relation': {
+      // An unknown relation is none: the guardian is still linked, without a role.
+      const roleId = ctx.relationRoles.get(value.toLowerCase());
+      if (roleId) g.roleId = roleId;
+      break;
+    }
+  }
 }
 
 export function findOption(field: CustomField, lower: string): string | undefined {

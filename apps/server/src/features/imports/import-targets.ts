@@ -28,7 +28,40 @@ export const PERSON_TARGETS = [
   'company',
   'consentEmail',
   'consentSms',
+  'guardian.firstName',
+  'guardian.lastName',
+  'guardian.fullName',
+  'guardian.phone',
+  'guardian.email',
+  'guardian.relation',
+  'guardian2.firstName',
+  'guardian2.lastName',
+  'guardian2.fullName',
+  'guardian2.phone',
+  'guardian2.email',
+  'guardian2.relation',
 ] as const;
+
+/** The guardian columns of a child's row (issue 17): two guardians, `guardian` and `guardian2`. */
+export const GUARDIAN_SLOTS = ['guardian', 'guardian2'] as const;
+export type GuardianSlot = (typeof GUARDIAN_SLOTS)[number];
+export const GUARDIAN_FIELDS = [
+  'firstName',
+  'lastName',
+  'fullName',
+  'phone',
+  'email',
+  'relation',
+] as const;
+export type GuardianField = (typeof GUARDIAN_FIELDS)[number];
+
+/** `guardian2.phone` → its slot and field; null for a target of the row's own person. */
+export function guardianTarget(key: string): { slot: GuardianSlot; field: GuardianField } | null {
+  const [slot, field] = key.split('.');
+  if (!(GUARDIAN_SLOTS as readonly string[]).includes(slot ?? '')) return null;
+  if (!(GUARDIAN_FIELDS as readonly string[]).includes(field ?? '')) return null;
+  return { slot: slot as GuardianSlot, field: field as GuardianField };
+}
 
 export const COMPANY_TARGETS = [
   'name',
@@ -79,6 +112,18 @@ const LABELS: Record<BuiltinTarget, string> = {
   visitingPostalCode: 'Visiting address: postal code',
   visitingCity: 'Visiting address: city',
   visitingCountry: 'Visiting address: country',
+  'guardian.firstName': 'Guardian: first name',
+  'guardian.lastName': 'Guardian: last name',
+  'guardian.fullName': 'Guardian: full name',
+  'guardian.phone': 'Guardian: phone',
+  'guardian.email': 'Guardian: email',
+  'guardian.relation': 'Guardian: relation (mother, father …)',
+  'guardian2.firstName': 'Second guardian: first name',
+  'guardian2.lastName': 'Second guardian: last name',
+  'guardian2.fullName': 'Second guardian: full name',
+  'guardian2.phone': 'Second guardian: phone',
+  'guardian2.email': 'Second guardian: email',
+  'guardian2.relation': 'Second guardian: relation (mother, father …)',
 };
 
 /** Column names people use for each target, in en, sv, pl, ru and uk (compared lower-case). */
@@ -329,7 +374,98 @@ const ALIASES: Record<BuiltinTarget, string[]> = {
   visitingPostalCode: ['visiting postal code', 'besökspostnummer'],
   visitingCity: ['visiting city', 'besöksort'],
   visitingCountry: ['visiting country', 'besöksland'],
+  ...guardianAliases(),
 };
+
+/**
+ * Headers of club exports for a child's guardians: "Parent phone", "Vårdnadshavare telefon",
+ * "Телефон родителя" … and the same with 2 for the second guardian.
+ */
+function guardianAliases(): Record<`${GuardianSlot}.${GuardianField}`, string[]> {
+  const who = {
+    en: ['parent', 'guardian', 'parent 1', 'guardian 1'],
+    sv: ['förälder', 'vårdnadshavare', 'målsman', 'förälder 1', 'vårdnadshavare 1'],
+    pl: ['rodzica', 'opiekuna', 'rodzic', 'opiekun'],
+    ru: ['родителя', 'родитель', 'опекуна', 'представителя'],
+    uk: ['батьків', 'батька', 'опікуна', 'представника'],
+  };
+  const words: Record<
+    GuardianField,
+    { en: string[]; sv: string[]; pl: string[]; ru: string[]; uk: string[] }
+  > = {
+    firstName: {
+      en: ['first name'],
+      sv: ['förnamn'],
+      pl: ['imię', 'imie'],
+      ru: ['имя'],
+      uk: ["ім'я", 'імʼя'],
+    },
+    lastName: {
+      en: ['last name', 'surname'],
+      sv: ['efternamn'],
+      pl: ['nazwisko'],
+      ru: ['фамилия'],
+      uk: ['прізвище'],
+    },
+    fullName: {
+      en: ['name', 'full name'],
+      sv: ['namn'],
+      pl: ['imię i nazwisko'],
+      ru: ['фио', 'ф.и.о.'],
+      uk: ['піб'],
+    },
+    phone: {
+      en: ['phone', 'mobile'],
+      sv: ['telefon', 'mobil', 'telefonnummer'],
+      pl: ['telefon'],
+      ru: ['телефон'],
+      uk: ['телефон'],
+    },
+    email: {
+      en: ['email', 'e-mail'],
+      sv: ['e-post', 'epost', 'e-mail'],
+      pl: ['e-mail', 'email'],
+      ru: ['email', 'e-mail', 'почта'],
+      uk: ['email', 'e-mail', 'пошта'],
+    },
+    relation: {
+      en: ['relation', 'relationship'],
+      sv: ['relation'],
+      pl: ['relacja', 'stopień pokrewieństwa'],
+      ru: ['кем приходится', 'степень родства'],
+      uk: ['ким доводиться', 'ступінь спорідненості'],
+    },
+  };
+  const out = {} as Record<`${GuardianSlot}.${GuardianField}`, string[]>;
+  for (const field of GUARDIAN_FIELDS) {
+    const first: string[] = [];
+    const second: string[] = [];
+    for (const lang of ['en', 'sv', 'pl', 'ru', 'uk'] as const) {
+      for (const person of who[lang]) {
+        for (const word of words[field][lang]) {
+          // "Parent phone" / "Förälder telefon" and "Телефон родителя" / "Telefon rodzica".
+          const pair =
+            lang === 'ru' || lang === 'uk' || lang === 'pl'
+              ? [`${word} ${person}`, `${person} ${word}`]
+              : [`${person} ${word}`, `${person}s ${word}`];
+          if (person.endsWith(' 1')) first.push(...pair);
+          else {
+            first.push(...pair);
+            second.push(
+              ...pair.map((a) => `${a} 2`),
+              ...pair.map((a) => a.replace(person, `${person} 2`)),
+            );
+          }
+        }
+      }
+    }
+    // A lone "Relation" column can only be about the row's guardian.
+    if (field === 'relation') first.push(...Object.values(words.relation).flat());
+    out[`guardian.${field}`] = [...new Set(first)];
+    out[`guardian2.${field}`] = [...new Set(second)];
+  }
+  return out;
+}
 
 export interface TargetItem {
   key: string;

@@ -2,6 +2,7 @@ import type { ContactKind, ImportValueMap } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { z } from 'zod';
 import { getCrmSettings, loadCustomFields, statusIdsByName } from '../contact-settings/index.ts';
+import { relationRolesByName } from '../contacts/index.ts';
 import { enqueueJob, type JobDefinitions } from '../jobs/index.ts';
 import { csvBatches } from './csv-batches.ts';
 import {
@@ -42,7 +43,7 @@ export async function loadImportContext(
     getCrmSettings(db, orgId),
     loadCustomFields(db, orgId, kind),
     statusIdsByName(db, orgId, kind),
-    repo.lookupRows(db, orgId, ['tags', 'categories', 'sources', 'industries']),
+    repo.lookupRows(db, orgId, ['tags', 'categories', 'sources', 'industries', 'relation-roles']),
     repo.branchNames(db, orgId),
     repo.staffNames(db, orgId),
   ]);
@@ -70,6 +71,7 @@ export async function loadImportContext(
     industries: byLowerName(ofKind('industries'), ref),
     branches: byLowerName(branchRows, (b) => b.id),
     staff,
+    relationRoles: relationRolesByName(ofKind('relation-roles')),
     valueMap: valueMapByLowerCase(run.valueMap),
     skipOnProblem: run.skipOnProblem,
   };
@@ -134,6 +136,7 @@ export async function processImport(
       errorCount: claimed.errorCount,
     },
     known: await loadKnownKeys(db, job.orgId, job.kind),
+    guardians: new Map(),
   };
   const { content, totalRows } = claimed;
   let batches = 0;
@@ -203,6 +206,13 @@ function rememberDone(
     if (rejected) return;
     for (const k of row.phoneKeys) if (!state.known.has(`p:${k}`)) state.known.set(`p:${k}`, null);
     for (const k of row.emailKeys) if (!state.known.has(`e:${k}`)) state.known.set(`e:${k}`, null);
+    // A resumed real run finds these guardians in the database (`known`); a dry run wrote none.
+    for (const g of row.guardians) {
+      for (const k of g.phoneKeys)
+        if (!state.guardians.has(`p:${k}`)) state.guardians.set(`p:${k}`, null);
+      for (const k of g.emailKeys)
+        if (!state.guardians.has(`e:${k}`)) state.guardians.set(`e:${k}`, null);
+    }
   });
 }
 
