@@ -118,21 +118,23 @@ export async function linkGuardians(
       on conflict do nothing
       returning id, guardian_id, child_id, role_id, is_primary),
     named as (
-      select ins.*, v.data, g.display_name as guardian_name, c.display_name as child_name
+      select ins.*, v.data, g.display_name as guardian_name, c.display_name as child_name,
+        l.name as role_name
       from ins
       join input v on v.guardian_id = ins.guardian_id and v.child_id = ins.child_id
       join ${contacts} g on g.org_id = ${orgId}::uuid and g.id = ins.guardian_id
-      join ${contacts} c on c.org_id = ${orgId}::uuid and c.id = ins.child_id),
+      join ${contacts} c on c.org_id = ${orgId}::uuid and c.id = ins.child_id
+      left join ${lookups} l on l.org_id = ${orgId}::uuid and l.id = ins.role_id),
     history as (
       insert into ${contactHistory} (org_id, contact_id, event, data, author_id)
       select ${orgId}::uuid, side.contact_id, 'relation_added', side.data, ${authorId}::uuid
       from named n cross join lateral (values
         (n.child_id, n.data || jsonb_build_object('relationId', n.id, 'as', 'guardian',
           'personId', n.guardian_id, 'personName', n.guardian_name, 'roleId', n.role_id,
-          'primary', n.is_primary)),
+          'roleName', n.role_name, 'primary', n.is_primary)),
         (n.guardian_id, n.data || jsonb_build_object('relationId', n.id, 'as', 'child',
           'personId', n.child_id, 'personName', n.child_name, 'roleId', n.role_id,
-          'primary', n.is_primary))
+          'roleName', n.role_name, 'primary', n.is_primary))
       ) as side(contact_id, data))
     select id, guardian_id, child_id, role_id, is_primary from ins`);
   const written = (

@@ -93,7 +93,9 @@ describe('campaign delivery', () => {
       viaGuardian: 0,
       messages: 1,
     });
-    expect(started.totals).toMatchObject({ total: 1, queued: 1 });
+    // The app's own runner may already have taken the message (the send wakes it).
+    expect(started.totals.total).toBe(1);
+    expect(started.totals.queued + started.totals.sending + started.totals.sent).toBe(1);
     await w.deliver();
 
     expect(w.smtp.received.filter((m) => m.to.some((a) => a.includes(tag)))).toHaveLength(1);

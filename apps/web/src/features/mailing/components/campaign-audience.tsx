@@ -134,9 +134,17 @@ export function AudienceNumbers(props: {
       <Group gap="md" align="center" wrap="wrap">
         <IconUsers size={28} />
         <Title order={3} data-testid="audience-reachable">
-          {t('campaigns.willGet', { count: c.reachable, formatted: num.format(c.reachable) })}
+          {t('campaigns.willGet', { count: c.messages, formatted: num.format(c.messages) })}
         </Title>
       </Group>
+      {c.viaGuardian > 0 && (
+        <Text size="sm" c="dimmed" mt={4} data-testid="audience-via-guardian">
+          {t('campaigns.viaGuardian', {
+            count: c.viaGuardian,
+            formatted: num.format(c.viaGuardian),
+          })}
+        </Text>
+      )}
       <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="xs" mt="sm">
         {rows.map(([key, value]) => (
           <div key={key} data-testid={`audience-${key}`}>

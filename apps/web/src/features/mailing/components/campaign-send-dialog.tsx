@@ -26,7 +26,8 @@ export function CampaignSendDialog(props: {
   });
   const [wall, setWall] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const reachable = counts.data?.reachable;
+  // What goes out: one message per person, a guardian of several matched children once.
+  const reachable = counts.data?.messages;
   const num = new Intl.NumberFormat(i18n.language);
 
   const confirm = () => {
