@@ -4,3 +4,4 @@ export { EmailList, PhoneList } from './components/detail-parts.tsx';
 export { usePhoneRegion } from './components/phone-region.ts';
 export { useContact, useUpdateContact } from './api/contact-api.ts';
 export { DateField } from './components/date-field.tsx';
+export { useFamily } from './api/family-api.ts';

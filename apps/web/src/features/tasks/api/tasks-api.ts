@@ -1,5 +1,7 @@
 import type {
   Control,
+  FamilyNewPerson,
+  FamilyRelation,
   Person,
   PersonCreate,
   Task,
@@ -167,6 +169,22 @@ export function useQuickPerson() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: PersonCreate) => api.post<{ person: Person }>('/api/persons', body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['persons'] }),
+  });
+}
+
+/**
+ * "Calling about a child" (issue 17): a new child of a parent who may have been added a moment
+ * ago in the same dialog, so the parent's id comes with the call rather than with the hook.
+ */
+export function useAddChildFor() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ parentId, person }: { parentId: string; person: FamilyNewPerson }) =>
+      api.post<{ relation: FamilyRelation; created: boolean }>(
+        `/api/persons/${parentId}/relations`,
+        { as: 'child', person },
+      ),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['persons'] }),
   });
 }
