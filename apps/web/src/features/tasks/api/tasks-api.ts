@@ -4,6 +4,7 @@ import type {
   FamilyRelation,
   Person,
   PersonCreate,
+  RelationCreate,
   Task,
   TaskCreate,
   TaskList,
@@ -180,10 +181,18 @@ export function useQuickPerson() {
 export function useAddChildFor() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ parentId, person }: { parentId: string; person: FamilyNewPerson }) =>
+    mutationFn: ({
+      parentId,
+      roleId,
+      person,
+    }: {
+      parentId: string;
+      roleId: string | null;
+      person: FamilyNewPerson;
+    }) =>
       api.post<{ relation: FamilyRelation; created: boolean }>(
         `/api/persons/${parentId}/relations`,
-        { as: 'child', person },
+        { as: 'child', roleId, person } satisfies RelationCreate,
       ),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['persons'] }),
   });

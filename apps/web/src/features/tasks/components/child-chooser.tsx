@@ -1,6 +1,8 @@
-import { Checkbox, Paper, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Checkbox, Paper, Radio, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import type { FamilyMember } from '@spotter/contracts';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { lookupsQuery } from '../../../lib/crm-reference.ts';
 import { DateField, useFamily } from '../../contact-card/index.ts';
 
 /** A child typed in the new-call dialog, created with the call. */
@@ -8,6 +10,8 @@ export interface NewChild {
   firstName: string;
   lastName: string;
   birthDate: string | null;
+  /** What the caller is to the child (mother, father …: the 'relation-roles' lookup), or none. */
+  roleId: string | null;
 }
 
 /** "Calling about a child": off, or one of the parent's children, or a new one. */
@@ -23,7 +27,7 @@ export const NEW_CHILD = 'new';
 export const noChild = (): ChildChoice => ({
   about: false,
   pick: null,
-  child: { firstName: '', lastName: '', birthDate: null },
+  child: { firstName: '', lastName: '', birthDate: null, roleId: null },
 });
 
 function ChildLabel(props: { member: FamilyMember }) {
@@ -56,6 +60,9 @@ export function ChildChooser(props: {
   errors: Record<string, React.ReactNode>;
 }) {
   const { t } = useTranslation('tasks');
+  const roles = (useQuery(lookupsQuery('relation-roles')).data?.items ?? []).filter(
+    (r) => !r.archived,
+  );
   const family = useFamily(props.parentId ?? '', props.parentId !== null);
   const children = (family.data?.children ?? []).filter((r) => r.person.deletedAt === null);
   const { value } = props;
@@ -119,7 +126,7 @@ export function ChildChooser(props: {
           </Radio.Group>
         )}
         {value.about && value.pick === NEW_CHILD && (
-          <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="xs" data-testid="call-new-child">
+          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs" data-testid="call-new-child">
             <TextInput
               label={t('call.childFirstName')}
               required
@@ -144,6 +151,16 @@ export function ChildChooser(props: {
               error={props.errors.childBirthDate}
               popoverProps={{ withinPortal: true }}
               data-testid="call-child-birth-date"
+            />
+            <Select
+              label={t('call.callerRole')}
+              clearable
+              data={roles.map((r) => ({ value: r.id, label: r.name }))}
+              value={value.child.roleId}
+              onChange={(roleId) => setChild({ roleId })}
+              error={props.errors.childRoleId}
+              comboboxProps={{ withinPortal: true }}
+              data-testid="call-child-role"
             />
           </SimpleGrid>
         )}

@@ -30,6 +30,7 @@ const CHILD_FIELDS: Record<string, string> = {
   'person.lastName': 'childLastName',
   'person.birthDate': 'childBirthDate',
   person: 'childFirstName',
+  roleId: 'childRoleId',
 };
 
 /**
@@ -141,6 +142,7 @@ export function NewCallModal(props: {
     try {
       const { relation } = await addChild.mutateAsync({
         parentId: callerId,
+        roleId: family.child.roleId,
         person: {
           firstName: family.child.firstName.trim(),
           lastName: family.child.lastName.trim(),

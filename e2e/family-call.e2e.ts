@@ -1,0 +1,201 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser, type Browser } from './support/browser.ts';
+import { hasChromium } from './support/chromium.ts';
+import { middayZone } from './support/clock.ts';
+import { labels } from './support/locales.ts';
+import { startServer, type RunningServer } from './support/server.ts';
+import { logIn, setUp, type Api } from './support/session.ts';
+
+/**
+ * Issue 17, acceptance 2: a mother calls a children's club about her daughters, in Russian and
+ * in Swedish on a 768 px tablet. Reception finds her by her phone in "New call", sees her first
+ * daughter, adds the second one right in the dialog and books a trial call for her; the board
+ * then shows the younger daughter's card with "Mother: … · her phone", dialling the mother.
+ */
+
+const SHOTS = process.env.FAMILY_SHOTS ?? '/tmp/spotter-family-shots';
+
+const RUNS = [
+  {
+    lang: 'ru',
+    locale: 'ru-RU',
+    phone: '+46701234501',
+    typed: '070-123 45 01',
+    national: '070-123 45 01',
+    parent: { firstName: 'Анна', lastName: 'Смирнова' },
+    first: { firstName: 'Маша', birthDate: '2016-04-12' },
+    second: { firstName: 'Ева', birthDate: '2019-09-03', typed: '03.09.2019' },
+    mother: 'Мама',
+    trial: 'Пробное занятие: звонок',
+    booked: 'Записана на пробное',
+  },
+  {
+    lang: 'sv',
+    locale: 'sv-SE',
+    phone: '+46701234502',
+    typed: '0701234502',
+    national: '070-123 45 02',
+    parent: { firstName: 'Anna', lastName: 'Berg' },
+    first: { firstName: 'Maja', birthDate: '2016-04-12' },
+    second: { firstName: 'Ella', birthDate: '2019-09-03', typed: '2019-09-03' },
+    mother: 'Mamma',
+    trial: 'Prova på-pass: samtal',
+    booked: 'Bokad på prova på',
+  },
+] as const;
+
+type Lookup = { id: string; name: string };
+type Template = { id: string; type: string; results: Array<{ id: string }> };
+
+const fitsWidth = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+describe.skipIf(!hasChromium())('a parent calls about a second child (768 px)', () => {
+  const zone = middayZone();
+  let server: RunningServer;
+  let api: Api;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startServer();
+    api = await setUp(server, { name: 'Дом танца', locale: 'ru', timezone: zone });
+    const crm = await api('GET', '/api/settings/crm');
+    await api('PATCH', '/api/settings/crm', { phoneRegion: 'SE', version: crm.version });
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  for (const run of RUNS) {
+    it(`${run.lang}: finds the mother by phone, adds her second daughter, books her trial`, async () => {
+      const L = labels(run.lang);
+      await api('PATCH', '/api/me', { locale: run.lang });
+      // The club's call template gets a result that books a trial call for later today.
+      const trial = (await api('POST', '/api/settings/task-templates', {
+        type: 'call',
+        name: run.trial,
+      })) as unknown as Template;
+      const templates = (await api('GET', '/api/settings/task-templates')) as unknown as {
+        items: Template[];
+      };
+      const call = templates.items.find((t) => t.type === 'call' && t.id !== trial.id)!;
+      const booked = (await api('POST', `/api/settings/task-templates/${call.id}/results`, {
+        name: run.booked,
+        next: { templateId: trial.id, offset: { unit: 'minutes', amount: 60 } },
+      })) as unknown as { id: string };
+      // The club's relation roles are its own words, seeded in its language (Russian here):
+      // the Swedish run's club calls her what a Swedish club would.
+      const seeded = (
+        (await api('GET', '/api/settings/relation-roles')) as unknown as { items: Lookup[] }
+      ).items[0]!;
+      const mother = (await api('PATCH', `/api/settings/relation-roles/${seeded.id}`, {
+        name: run.mother,
+      })) as unknown as Lookup;
+
+      // The mother and her first daughter are known to the club already.
+      const parent = (await api('POST', '/api/persons', {
+        ...run.parent,
+        phones: [{ number: run.phone, label: 'mobile' }],
+      })) as { person: { id: string } };
+      await api('POST', `/api/persons/${parent.person.id}/relations`, {
+        as: 'child',
+        roleId: mother.id,
+        person: { ...run.first, lastName: run.parent.lastName },
+      });
+
+      const browser: Browser = await openBrowser({
+        width: 768,
+        height: 1024,
+        locale: run.locale,
+        timezoneId: zone,
+      });
+      const page = browser.page;
+      const shot = (name: string) =>
+        page.screenshot({
+          path: path.join(SHOTS, `family-${run.lang}-${name}.png`),
+          fullPage: true,
+        });
+      try {
+        await logIn(page, server.url);
+        await page.goto(`${server.url}/board`);
+        await page.getByTestId('board-new-call').click();
+        const dialog = page.getByTestId('new-call-form');
+        await page.getByTestId('call-search').fill(run.typed);
+        await page.getByTestId('call-hit').first().waitFor();
+        await page.getByTestId('call-search').press('Enter');
+        await page.getByTestId('call-person').waitFor();
+
+        // Her first daughter shows; the call is about a new, second one.
+        const family = page.getByTestId('call-family');
+        await family.getByText(`${run.first.firstName} ${run.parent.lastName}`).waitFor();
+        await page.getByLabel(L('tasks', 'call.aboutChild')).check();
+        await page.getByTestId('call-children').getByTestId('call-child').first().waitFor();
+        await shot('1-children');
+        await page.getByLabel(L('tasks', 'call.addChild')).check();
+        // The last name comes from the mother's.
+        expect(await page.getByTestId('call-child-last-name').inputValue()).toBe(
+          run.parent.lastName,
+        );
+
+        // Saving without the child's name and birth date says what is missing, by the fields.
+        await page.getByTestId(`result-option-${booked.id}`).click();
+        await page.getByTestId('call-save').click();
+        const required = L('tasks', 'validation.required');
+        await page
+          .getByTestId('call-new-child')
+          .getByText(required, { exact: true })
+          .first()
+          .waitFor();
+        await shot('2-field-errors');
+
+        await page.getByTestId('call-child-first-name').fill(run.second.firstName);
+        await page.getByTestId('call-child-birth-date').fill(run.second.typed);
+        await page.getByTestId('call-child-birth-date').press('Tab');
+        await page.getByTestId('call-child-role').click();
+        await page.getByRole('option', { name: mother.name, exact: true }).click();
+        await page.getByTestId(`result-option-${booked.id}`).click();
+        expect(await fitsWidth(page)).toBe(true);
+        await shot('3-second-child');
+        await page.getByTestId('call-save').click();
+        await dialog.waitFor({ state: 'detached' });
+
+        // The trial call is the younger daughter's, and her card dials her mother.
+        const childName = `${run.second.firstName} ${run.parent.lastName}`;
+        const card = page
+          .getByTestId('board-card')
+          .filter({ has: page.getByTestId('card-name').getByText(childName, { exact: true }) });
+        await card.waitFor();
+        const guardian = card.getByTestId('card-guardian');
+        await expect
+          .poll(() => guardian.textContent())
+          .toBe(`${mother.name}: ${run.parent.firstName} ${run.parent.lastName} · ${run.national}`);
+        expect(await card.getByTestId('card-guardian-phone').getAttribute('href')).toBe(
+          `tel:${run.phone}`,
+        );
+        expect(await card.getByTestId('card-phone').count()).toBe(0);
+        expect(await fitsWidth(page)).toBe(true);
+        await card.scrollIntoViewIfNeeded();
+        await shot('4-board');
+
+        // The family is now two daughters, the new one with her birth date.
+        const fam = (await api('GET', `/api/persons/${parent.person.id}/family`)) as unknown as {
+          children: Array<{ primary: boolean; person: { displayName: string; birthDate: string } }>;
+        };
+        expect(
+          fam.children.map((c) => [c.person.displayName, c.person.birthDate, c.primary]),
+        ).toEqual(
+          expect.arrayContaining([
+            [childName, run.second.birthDate, true],
+            [`${run.first.firstName} ${run.parent.lastName}`, run.first.birthDate, true],
+          ]),
+        );
+      } finally {
+        await browser.close();
+      }
+    });
+  }
+});
