@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { guardianRefSchema } from './families.ts';
+import { familySchema, guardianRefSchema } from './families.ts';
 import { emailSchema, idSchema, nameSchema, timestampSchema } from './common.ts';
 import { coded } from './errors.ts';
 import { contactKindSchema, customValuesSchema } from './contact-settings.ts';
@@ -543,6 +543,8 @@ export const trashListSchema = z.object({
 export const personExportSchema = z.object({
   exportedAt: timestampSchema,
   person: personSchema,
+  /** Their guardians, children and siblings (issue 17). */
+  family: familySchema,
   history: z.array(historyEntrySchema),
 });
 

@@ -55,6 +55,8 @@ export const ERROR_CODES = [
   /** Open signup refused the details, without saying why (an email with an account). */
   'signup_refused',
   'in_use',
+  /** The two persons are already guardian and child (issue 17): the field `personId` says so. */
+  'relation_exists',
   'already_set_up',
   'already_completed',
   /** Undoing a result of a task that is open (someone reopened it meanwhile). */
@@ -80,6 +82,11 @@ export const ERROR_CODES = [
   'not_droppable',
   /** Moving a group under itself or one of its own sub-groups (U-4). */
   'group_cycle',
+  /**
+   * A guardian ↔ child link that cannot be (issue 17): a company, a person in the trash, the
+   * person themself, or the reverse of an existing link; the field `personId` says which.
+   */
+  'relation_not_allowed',
   /** Restoring a group whose parent is archived: restore or change the parent first. */
   'parent_archived',
   /** A user whose role the CRM settings do not allow as responsible or deal owner (U-2). */

@@ -36,8 +36,9 @@ export interface ContactInput {
   productIds?: readonly string[];
   /** Already checked against the field types; null or '' removes a value. */
   custom?: CustomValues;
-  consentEmail?: { granted: boolean; source?: string | null };
-  consentSms?: { granted: boolean; source?: string | null };
+  /** `byId`: the guardian who gave a minor's consent (checked by the caller). */
+  consentEmail?: { granted: boolean; source?: string | null; byId?: string | null };
+  consentSms?: { granted: boolean; source?: string | null; byId?: string | null };
 }
 
 /** Column values for an insert or an update; the derived columns are always there. */
@@ -111,11 +112,21 @@ function consentValues(
   const was = existing?.[column] ?? false;
   const at = `${column}At` as const;
   const source = `${column}Source` as const;
+  const by = `${column}By` as const;
   const changed = existing ? input.granted !== was : input.granted;
+  // Who gave it: the guardian named, else the person (a new or withdrawn consent forgets them).
+  const byId = !input.granted
+    ? null
+    : input.byId !== undefined
+      ? input.byId
+      : changed
+        ? null
+        : undefined;
   return {
     [column]: input.granted,
     ...(changed && { [at]: now }),
     ...(input.source !== undefined && { [source]: input.source || null }),
+    ...(byId !== undefined && { [by]: byId }),
   };
 }
 

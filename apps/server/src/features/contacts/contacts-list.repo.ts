@@ -62,6 +62,8 @@ export interface ListScope {
   ids?: string[];
   /** The persons who reached the `funnelStep` filter's step (the reports feature's condition). */
   funnel?: SQL;
+  /** The age filters as birth dates on the club's clock (issue 17); either end may be open. */
+  births?: { earliest: string | null; latest: string | null };
 }
 
 export type SortColumn = (typeof PERSON_SORTS)[number] | (typeof COMPANY_SORTS)[number];
@@ -149,6 +151,12 @@ function filterConditions(scope: ListScope): Array<SQL | undefined> {
       : undefined,
     ...scope.customFilters.map(customFilterSql),
     scope.funnel,
+    // An age filter never matches a person without a birth date (both comparisons are null).
+    scope.births ? sql`${contacts.birthDate} is not null` : undefined,
+    scope.births?.earliest
+      ? sql`${contacts.birthDate} >= ${scope.births.earliest}::date`
+      : undefined,
+    scope.births?.latest ? sql`${contacts.birthDate} <= ${scope.births.latest}::date` : undefined,
   ];
 }
 

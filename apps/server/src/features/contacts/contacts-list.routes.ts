@@ -56,7 +56,7 @@ export const contactListRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       serializerCompiler: personListSerializer,
     },
-    (req) => listPersons(app.db, actorOf(req), req.query),
+    (req) => listPersons(app.db, actorOf(req), req.query, app.now()),
   );
 
   app.get(

@@ -14,7 +14,8 @@ import { loadCustomFields } from '../contact-settings/index.ts';
 import { findOrganization } from '../organizations/index.ts';
 import { noFamily, toCompanyDto, toPersonDto, type DtoRefs } from './contacts.dto.ts';
 import { consentGiverNames, loadDtoRefs } from './contacts.repo.ts';
-import { primaryGuardians } from './relations.repo.ts';
+import { birthDateRange } from './family-age.ts';
+import { familyClock, primaryGuardians } from './relations.repo.ts';
 import * as repo from './contacts-list.repo.ts';
 import { decodeListCursor, encodeListCursor, type ListCursor } from './contacts-list.cursor.ts';
 import { listSearchTerms } from './search.service.ts';
@@ -103,20 +104,52 @@ export function parseSort(
   return { column: key as repo.SortColumn, desc };
 }
 
+/**
+ * The birth dates the age filters allow (issue 17), on the club's clock: ageFrom..ageTo and
+ * minor (younger than the adult age) or not, intersected. Undefined when none is set.
+ */
+async function birthRange(db: Db, orgId: string, filter: ContactFilter, now: Date) {
+  const { ageFrom, ageTo, minor } = filter;
+  if (ageFrom === undefined && ageTo === undefined && minor === undefined) return undefined;
+  if (ageFrom !== undefined && ageTo !== undefined && ageFrom > ageTo) {
+    throw fieldInvalid('ageTo', 'too_small', `At least ${ageFrom}`, { min: ageFrom });
+  }
+  const clock = await familyClock(db, orgId, now);
+  const ranges = [birthDateRange(clock.today, ageFrom, ageTo)];
+  if (minor === 'true') ranges.push(birthDateRange(clock.today, undefined, clock.adultAge - 1));
+  if (minor === 'false') ranges.push(birthDateRange(clock.today, clock.adultAge, undefined));
+  const pick = (values: Array<string | null>, later: boolean) =>
+    values.reduce<string | null>(
+      (a, b) => (a === null ? b : b === null ? a : (later ? a > b : a < b) ? a : b),
+      null,
+    );
+  return {
+    earliest: pick(
+      ranges.map((r) => r.earliest),
+      true,
+    ),
+    latest: pick(
+      ranges.map((r) => r.latest),
+      false,
+    ),
+  };
+}
+
 /** Loads what a filter needs (custom fields, timezone, phone region) and checks it. */
 export async function resolveScope(
   db: Db,
   orgId: string,
   kind: ContactKind,
   filter: ContactFilter,
-  opts: { needFields?: boolean; ids?: string[] } = {},
+  opts: { needFields?: boolean; ids?: string[]; now?: Date } = {},
 ): Promise<ResolvedScope> {
   const needFields = opts.needFields === true || (filter.cf?.length ?? 0) > 0;
   const needTimezone = Boolean(filter.createdFrom || filter.createdTo);
-  const [fieldList, org, search] = await Promise.all([
+  const [fieldList, org, search, births] = await Promise.all([
     needFields ? loadCustomFields(db, orgId, kind) : Promise.resolve([]),
     needTimezone ? findOrganization(db, orgId) : Promise.resolve(undefined),
     listSearchTerms(db, orgId, filter.search),
+    birthRange(db, orgId, filter, opts.now ?? new Date()),
   ]);
   const fields = new Map(fieldList.map((f) => [f.id.toLowerCase(), f]));
   const funnel = filter.funnelStep
@@ -133,6 +166,7 @@ export async function resolveScope(
       search,
       ids: opts.ids,
       funnel,
+      births,
     },
   };
 }
@@ -161,9 +195,11 @@ export async function loadListPage(
   orgId: string,
   kind: ContactKind,
   query: ListQuery,
+  now = new Date(),
 ): Promise<LoadedPage> {
   const { scope, fields } = await resolveScope(db, orgId, kind, query, {
     needFields: /^-?cf:/.test(query.sort),
+    now,
   });
   const sort = parseSort(query.sort, kind, fields);
   const keys = repo.orderPlan(sort).keys;
@@ -214,7 +250,12 @@ async function readPage(
  * Names the page query brought along, as the DTOs' refs; the family (primary guardians, the
  * club's date) and the names of consent givers take a statement of their own.
  */
-async function refsOf(db: Db, orgId: string, rows: readonly repo.ListPageRow[]): Promise<DtoRefs> {
+async function refsOf(
+  db: Db,
+  orgId: string,
+  rows: readonly repo.ListPageRow[],
+  now: Date,
+): Promise<DtoRefs> {
   const userNames = new Map<string, string>();
   const companyNames = new Map<string, string>();
   for (const r of rows) {
@@ -228,7 +269,7 @@ async function refsOf(db: Db, orgId: string, rows: readonly repo.ListPageRow[]):
         db,
         orgId,
         persons.map((p) => p.id),
-        new Date(),
+        now,
       )
     : noFamily();
   const consentBy = await consentGiverNames(db, orgId, persons);
@@ -241,10 +282,10 @@ const paging = (page: LoadedPage) => ({
   ...(page.total !== undefined && { total: page.total, capped: page.capped }),
 });
 
-export async function listPersons(db: Db, actor: Actor, query: ListQuery) {
+export async function listPersons(db: Db, actor: Actor, query: ListQuery, now = new Date()) {
   assertCan(actor, 'contacts.read');
-  const page = await loadListPage(db, actor.orgId, 'person', query);
-  const refs = await refsOf(db, actor.orgId, page.rows);
+  const page = await loadListPage(db, actor.orgId, 'person', query, now);
+  const refs = await refsOf(db, actor.orgId, page.rows, now);
   return { items: page.rows.map((r) => toPersonDto(r.row, refs)), ...paging(page) };
 }
 

@@ -12,7 +12,15 @@ import type {
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
-import { fieldInvalid, notFound, renameFields, versionConflict } from '../../lib/errors.ts';
+import {
+  fieldError,
+  fieldInvalid,
+  notFound,
+  renameFields,
+  throwIfAny,
+  versionConflict,
+  type FieldErrors,
+} from '../../lib/errors.ts';
 import {
   assertContactRefs,
   getCrmSettings,
@@ -26,6 +34,7 @@ import { contactChanged } from './contacts.hooks.ts';
 import * as repo from './contacts.repo.ts';
 import { findDuplicates } from './duplicates.ts';
 import { insertHistory, insertHistoryMany, type HistoryInput } from './history.repo.ts';
+import { guardiansAmong } from './relations.links.repo.ts';
 
 export { prepareContactValues, type ContactInput, type ContactValues } from './contact-values.ts';
 
@@ -83,6 +92,7 @@ async function checkInput(
     productIds: newIds(input.productIds, existing?.productIds),
   });
   assertPhonesAndBirth(input);
+  if (kind === 'person') await assertConsentGivers(db, orgId, input, existing);
   const companyId = kind === 'person' ? changed('companyId', input.companyId) : undefined;
   if (companyId && !(await repo.companyExists(db, orgId, companyId))) {
     throw fieldInvalid('companyId', 'unknown_reference', 'Unknown company');
@@ -93,6 +103,35 @@ async function checkInput(
   const patch: CustomValues = {};
   for (const key of Object.keys(input.custom)) patch[key] = cleaned[key] ?? null;
   return patch;
+}
+
+/** A consent given for a person by someone else names one of their guardians (issue 17). */
+async function assertConsentGivers(
+  db: Db,
+  orgId: string,
+  input: ContactInput,
+  existing: ContactRow | undefined,
+) {
+  const named = (['consentEmail', 'consentSms'] as const).flatMap((field) => {
+    const byId = input[field]?.granted ? input[field].byId : undefined;
+    return byId ? [{ field, byId }] : [];
+  });
+  if (named.length === 0) return;
+  const guardians = existing
+    ? await guardiansAmong(
+        db,
+        orgId,
+        existing.id,
+        named.map((n) => n.byId),
+      )
+    : new Set<string>();
+  const errors: FieldErrors = {};
+  for (const { field, byId } of named) {
+    if (!guardians.has(byId)) {
+      errors[`${field}.byId`] = fieldError('not_allowed', 'Choose one of the guardians');
+    }
+  }
+  throwIfAny(errors);
 }
 
 async function regionFor(db: Db, orgId: string, region: string | null | undefined) {

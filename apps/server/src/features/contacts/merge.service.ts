@@ -10,6 +10,7 @@ import { contactsMerged } from './contacts.hooks.ts';
 import * as repo from './contacts.repo.ts';
 import { insertHistory, moveHistory } from './history.repo.ts';
 import { companyDto, personDto } from './contacts.service.ts';
+import { moveRelations } from './relations.links.repo.ts';
 
 type MergeBody = z.output<typeof mergeBodySchema>;
 
@@ -68,11 +69,13 @@ function mergedConsent(target: ContactRow, source: ContactRow) {
     out.consentEmail = source.consentEmail;
     out.consentEmailAt = source.consentEmailAt;
     out.consentEmailSource = source.consentEmailSource;
+    out.consentEmailBy = source.consentEmailBy;
   }
   if (target.consentSmsAt === null && source.consentSmsAt !== null) {
     out.consentSms = source.consentSms;
     out.consentSmsAt = source.consentSmsAt;
     out.consentSmsSource = source.consentSmsSource;
+    out.consentSmsBy = source.consentSmsBy;
   }
   return out;
 }
@@ -103,6 +106,7 @@ export async function mergeContacts(db: Db, actor: Actor, kind: ContactKind, bod
     await moveHistory(tx, actor.orgId, source.id, target.id);
     await contactsMerged.run(tx, { orgId: actor.orgId, sourceId: source.id, targetId: target.id });
     if (kind === 'company') await repo.relinkCompanyPersons(tx, actor.orgId, source.id, target.id);
+    else await moveRelations(tx, actor.orgId, source.id, target.id);
     await repo.hardDeleteContact(tx, actor.orgId, source.id);
     const merged = await repo.updateContactRow(tx, actor.orgId, target.id, {
       ...values,

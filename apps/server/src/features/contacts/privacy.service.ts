@@ -6,6 +6,8 @@ import * as repo from './contacts.repo.ts';
 import { assertStorable, personDto } from './contacts.service.ts';
 import { eraseHistoryTexts, insertHistory } from './history.repo.ts';
 import { listAllHistory } from './history.service.ts';
+import { relationsOf, scrubRelativeHistory } from './relations.links.repo.ts';
+import { getFamily, removeLinks } from './relations.service.ts';
 
 /** What an erased person is called: no name, nothing that points back to someone. */
 export const ERASED_NAME = '–';
@@ -18,7 +20,10 @@ export async function exportPerson(db: Db, actor: Actor, id: string) {
   await insertHistory(db, actor.orgId, id, { event: 'exported', authorId: actor.userId });
   const person = await personDto(db, actor.orgId, row);
   const history = await listAllHistory(db, actor.orgId, id);
-  return { exportedAt: new Date().toISOString(), person, history };
+  // Their guardians and children (issue 17); a minor's consents name the guardian who gave
+  // them, with when and where (person.consentEmail / consentSms).
+  const family = await getFamily(db, actor, id);
+  return { exportedAt: new Date().toISOString(), person, family, history };
 }
 
 /**
@@ -52,8 +57,16 @@ export async function erasePerson(db: Db, actor: Actor, id: string, reason = '')
       consentSms: false,
       consentSmsAt: null,
       consentSmsSource: null,
+      consentEmailBy: null,
+      consentSmsBy: null,
       erasedAt: now,
     });
+    // Their family links go (issue 17): relatives stay, each told on their timeline, and no
+    // relation entry there names the erased person any more.
+    const links = await relationsOf(tx, actor.orgId, id);
+    await removeLinks(tx, actor, links);
+    const relatives = links.map((l) => (l.guardianId === id ? l.childId : l.guardianId));
+    await scrubRelativeHistory(tx, actor.orgId, id, relatives, ERASED_NAME);
     await eraseHistoryTexts(tx, actor.orgId, id);
     await insertHistory(tx, actor.orgId, id, {
       event: 'erased',

@@ -150,4 +150,52 @@ describe('search (C-11)', () => {
       expect(res.statusCode, q).toBe(200);
     }
   });
+  it("finds a child by their guardian's phone and a guardian by their child's name (issue 17)", async () => {
+    const org = await createOrg(t.app, { timezone: 'Europe/Stockholm' });
+    const mum = await addPerson(org.owner, {
+      firstName: 'Karin',
+      lastName: 'Lund',
+      phones: [{ number: '070-555 12 34' }],
+    });
+    const dad = await addPerson(org.owner, { firstName: 'Per', lastName: 'Lund' });
+    const kid = await addPerson(org.owner, { firstName: 'Vilgot', lastName: 'Lund' });
+    const sister = await addPerson(org.owner, { firstName: 'Ylva', lastName: 'Lund' });
+    const gone = await addPerson(org.owner, { firstName: 'Gone', lastName: 'Lund' });
+    const link = async (guardianId: string, childId: string) => {
+      const res = await org.owner.request('POST', `/api/persons/${childId}/relations`, {
+        as: 'guardian',
+        personId: guardianId,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    };
+    await link(mum.id, kid.id);
+    await link(dad.id, kid.id);
+    await link(mum.id, sister.id);
+    await link(mum.id, gone.id);
+    await org.owner.request('DELETE', `/api/persons/${gone.id}`);
+
+    // The guardian's phone: the guardian, then her children (not the one in the trash).
+    const byPhone = await searchIds(org.owner, '0705551234');
+    expect(byPhone.map((h) => [h.id, h.via])).toEqual([
+      [mum.id, null],
+      [kid.id, { id: mum.id, displayName: 'Karin Lund', as: 'guardian' }],
+      [sister.id, { id: mum.id, displayName: 'Karin Lund', as: 'guardian' }],
+    ]);
+
+    // The child's name: the child, then both guardians, each once.
+    const byName = await searchIds(org.owner, 'vilgot');
+    expect(byName.map((h) => [h.displayName, h.via?.as ?? null])).toEqual([
+      ['Vilgot Lund', null],
+      ['Karin Lund', 'child'],
+      ['Per Lund', 'child'],
+    ]);
+    expect(byName[1]?.via).toEqual({ id: kid.id, displayName: 'Vilgot Lund', as: 'child' });
+
+    // A relative who is a hit already is not repeated, and the limit holds.
+    const both = await searchIds(org.owner, 'lund');
+    expect(new Set(both.map((h) => h.id)).size).toBe(both.length);
+    expect(both.every((h) => h.via === null)).toBe(true);
+    expect(await searchIds(org.owner, '0705551234', '&limit=2')).toHaveLength(2);
+    expect(await searchIds(org.owner, 'vilgot', '&kind=company')).toEqual([]);
+  });
 });

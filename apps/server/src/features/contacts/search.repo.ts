@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { ContactKind } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
-import { contacts } from './contacts.table.ts';
+import { contacts, personRelations } from './contacts.table.ts';
 import { escapeLike } from '../../lib/like.ts';
 
 /** What a search box query means once read: its lower-case words and any phone digits. */
@@ -224,4 +224,63 @@ export async function searchContacts(
       emails: r.emails,
       orgNumber: r.org_number,
     }));
+}
+
+/** A relative of a hit (issue 17): who they are, and the hit they were found through. */
+export interface RelativeRow extends SearchRow {
+  viaId: string;
+  /** What the hit is to this relative: their guardian, or their child. */
+  viaAs: 'guardian' | 'child';
+}
+
+/**
+ * The live relatives of these hits, in ONE statement through the relation indexes (pair index
+ * by guardian, child index by child): the children of hits who are guardians and the
+ * guardians of hits who are children, each once (through their best-placed hit), the hits
+ * themselves left out, in the order of the hits they came through.
+ */
+export async function relativesOf(
+  db: Db,
+  orgId: string,
+  hitIds: readonly string[],
+  limit: number,
+): Promise<RelativeRow[]> {
+  if (hitIds.length === 0 || limit <= 0) return [];
+  const ids = uuidArray(hitIds);
+  const result = await db.execute(sql`
+    select * from (
+      select distinct on (c.id) c.id, c.kind, c.display_name, c.status_id, c.phones, c.emails,
+        c.org_number, x.via_id, x.via_as, x.pos
+      from (
+        select r.child_id as rel_id, r.guardian_id as via_id, 'guardian' as via_as,
+          array_position(${ids}, r.guardian_id) as pos
+        from ${personRelations} r
+        where r.org_id = ${orgId}::uuid and r.guardian_id = any(${ids})
+        union all
+        select r.guardian_id, r.child_id, 'child', array_position(${ids}, r.child_id)
+        from ${personRelations} r
+        where r.org_id = ${orgId}::uuid and r.child_id = any(${ids})
+      ) x
+      join ${contacts} c on c.org_id = ${orgId}::uuid and c.id = x.rel_id
+      where c.deleted_at is null and c.id <> all(${ids})
+      order by c.id, x.pos, x.via_as desc
+    ) d
+    order by pos, lower(display_name), id
+    limit ${limit}`);
+  const rows = (
+    result as unknown as {
+      rows: Array<RawSearchRow & { via_id: string; via_as: 'guardian' | 'child' }>;
+    }
+  ).rows;
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    displayName: r.display_name,
+    statusId: r.status_id,
+    phones: r.phones,
+    emails: r.emails,
+    orgNumber: r.org_number,
+    viaId: r.via_id,
+    viaAs: r.via_as,
+  }));
 }

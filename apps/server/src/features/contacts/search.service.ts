@@ -58,14 +58,34 @@ export async function search(
     limit: query.limit,
     kind: query.kind,
   });
-  return {
-    items: rows.map((row) => ({
-      id: row.id,
-      kind: row.kind,
-      displayName: row.displayName,
-      detail: hitDetail(row, terms, phoneRegion),
-      statusId: row.statusId,
-      via: null,
-    })),
-  };
+  const items: SearchHit[] = rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    displayName: row.displayName,
+    detail: hitDetail(row, terms, phoneRegion),
+    statusId: row.statusId,
+    via: null,
+  }));
+  // A child is found by their guardian's phone, a guardian by their child's name (C-11):
+  // the relatives of the person hits fill the places the limit leaves.
+  if (query.kind === 'company') return { items };
+  const persons = rows.filter((r) => r.kind === 'person');
+  const names = new Map(persons.map((p) => [p.id, p.displayName]));
+  const relatives = await repo.relativesOf(
+    db,
+    actor.orgId,
+    persons.map((p) => p.id),
+    query.limit - items.length,
+  );
+  for (const r of relatives) {
+    items.push({
+      id: r.id,
+      kind: r.kind,
+      displayName: r.displayName,
+      detail: r.phones[0]?.number ?? r.emails[0]?.email ?? null,
+      statusId: r.statusId,
+      via: { id: r.viaId, displayName: names.get(r.viaId) ?? '', as: r.viaAs },
+    });
+  }
+  return { items };
 }

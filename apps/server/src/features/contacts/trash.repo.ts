@@ -3,7 +3,8 @@ import type { ContactKind } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { crmSettings } from '../contact-settings/index.ts';
 import { users } from '../users/index.ts';
-import { contacts } from './contacts.table.ts';
+import { contacts, personRelations } from './contacts.table.ts';
+import { promoteOldest } from './relations.links.repo.ts';
 import { escapeLike } from '../../lib/like.ts';
 
 /** The default of crm_settings.trash_retention_days, for organizations without a row. */
@@ -95,10 +96,10 @@ export async function restoreContact(
 
 /** Deletes a trashed record for good (its history goes with it by cascade). */
 export async function purgeContact(db: Db, orgId: string, id: string): Promise<boolean> {
-  const rows = await db
-    .delete(contacts)
-    .where(and(eq(contacts.orgId, orgId), eq(contacts.id, id), isNotNull(contacts.deletedAt)))
-    .returning({ id: contacts.id });
+  const where = and(eq(contacts.orgId, orgId), eq(contacts.id, id), isNotNull(contacts.deletedAt))!;
+  const orphans = await childrenLosingPrimary(db, where);
+  const rows = await db.delete(contacts).where(where).returning({ id: contacts.id });
+  await promoteEach(db, orphans);
   return rows.length > 0;
 }
 
@@ -108,14 +109,29 @@ export async function purgeContact(db: Db, orgId: string, id: string): Promise<b
  */
 export async function purgeExpired(db: Db, now: Date): Promise<number> {
   const retention = sql`coalesce((select ${crmSettings.trashRetentionDays} from ${crmSettings} where ${crmSettings.orgId} = ${contacts.orgId}), ${DEFAULT_RETENTION_DAYS})`;
-  const rows = await db
-    .delete(contacts)
-    .where(
-      and(
-        isNotNull(contacts.deletedAt),
-        sql`${contacts.deletedAt} < ${now.toISOString()}::timestamptz - make_interval(days => ${retention})`,
-      ),
-    )
-    .returning({ id: contacts.id });
+  const where = and(
+    isNotNull(contacts.deletedAt),
+    sql`${contacts.deletedAt} < ${now.toISOString()}::timestamptz - make_interval(days => ${retention})`,
+  )!;
+  const orphans = await childrenLosingPrimary(db, where);
+  const rows = await db.delete(contacts).where(where).returning({ id: contacts.id });
+  // A child whose primary guardian went for good gets their oldest remaining one (issue 17).
+  await promoteEach(db, orphans);
   return rows.length;
+}
+
+/** The children whose primary guardian is among the contacts `where` picks. */
+function childrenLosingPrimary(db: Db, where: SQL) {
+  return db
+    .select({ orgId: personRelations.orgId, childId: personRelations.childId })
+    .from(personRelations)
+    .innerJoin(
+      contacts,
+      and(eq(contacts.orgId, personRelations.orgId), eq(contacts.id, personRelations.guardianId)),
+    )
+    .where(and(eq(personRelations.isPrimary, true), where));
+}
+
+async function promoteEach(db: Db, children: ReadonlyArray<{ orgId: string; childId: string }>) {
+  for (const c of children) await promoteOldest(db, c.orgId, c.childId);
 }

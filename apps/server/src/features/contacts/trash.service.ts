@@ -72,5 +72,7 @@ export async function restoreCompany(db: Db, actor: Actor, id: string): Promise<
 
 export async function purge(db: Db, actor: Actor, id: string): Promise<void> {
   assertCan(actor, 'contacts.admin');
-  if (!(await repo.purgeContact(db, actor.orgId, id))) throw notFound('Record in the trash');
+  await db.transaction(async (tx) => {
+    if (!(await repo.purgeContact(tx, actor.orgId, id))) throw notFound('Record in the trash');
+  });
 }
