@@ -90,7 +90,8 @@ export function ChildChooser(props: {
         <Checkbox
           label={t('call.aboutChild')}
           description={
-            children.length > 0
+            // The list below names them once the box is ticked.
+            children.length > 0 && !value.about
               ? t('call.children', { names: children.map((r) => r.person.displayName).join(', ') })
               : undefined
           }

@@ -212,10 +212,10 @@ export function NewCallModal(props: {
         query={query}
         onQuery={setQuery}
         picked={picked}
-        onPick={(p) => {
+        onPick={(p, aboutChildId) => {
           setPicked(p);
-          // Another caller has other children.
-          setFamily(noChild());
+          // Another caller has other children; a child found by the caller's phone is picked.
+          setFamily(aboutChildId ? { ...noChild(), about: true, pick: aboutChildId } : noChild());
           setErrors({});
         }}
         creating={creating}
