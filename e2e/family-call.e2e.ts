@@ -29,6 +29,7 @@ const RUNS = [
     parent: { firstName: 'Анна', lastName: 'Смирнова' },
     first: { firstName: 'Маша', birthDate: '2016-04-12' },
     second: { firstName: 'Ева', birthDate: '2019-09-03', typed: '03.09.2019' },
+    stranger: { phone: '070-555 66 01', firstName: 'Ольга', lastName: 'Петрова', child: 'Лиза' },
     mother: 'Мама',
     trial: 'Пробное занятие: звонок',
     booked: 'Записана на пробное',
@@ -43,6 +44,7 @@ const RUNS = [
     parent: { firstName: 'Anna', lastName: 'Berg' },
     first: { firstName: 'Maja', birthDate: '2016-04-12' },
     second: { firstName: 'Ella', birthDate: '2019-09-03', typed: '2019-09-03' },
+    stranger: { phone: '070-555 66 02', firstName: 'Olga', lastName: 'Lind', child: 'Lisa' },
     mother: 'Mamma',
     trial: 'Prova på-pass: samtal',
     booked: 'Bokad på prova på',
@@ -205,6 +207,45 @@ for (const run of RUNS) {
               [`${run.first.firstName} ${run.parent.lastName}`, run.first.birthDate, true],
             ]),
           );
+
+          // A caller nobody knows yet: she and her son are added in the same call.
+          const st = run.stranger;
+          await page.getByTestId('board-new-call').click();
+          await page.getByTestId('call-search').fill(st.phone);
+          await page.getByTestId('call-create-person').click();
+          await page.getByTestId('call-first-name').fill(st.firstName);
+          await page.getByTestId('call-last-name').fill(st.lastName);
+          await page.getByLabel(L('tasks', 'call.aboutChild')).check();
+          // Nobody to pick from yet: the dialog goes straight to a new child, her last name on it.
+          await page.getByTestId('call-new-child').waitFor();
+          expect(await page.getByTestId('call-child-last-name').inputValue()).toBe(st.lastName);
+          await page.getByTestId('call-child-first-name').fill(st.child);
+          await page.getByTestId('call-child-birth-date').fill('2018-02-20');
+          await page.getByTestId('call-child-birth-date').press('Tab');
+          await page.getByTestId(`result-option-${booked.id}`).click();
+          await shot('5-new-caller');
+          await page.getByTestId('call-save').click();
+          await dialog.waitFor({ state: 'detached' });
+          const sonCard = page.getByTestId('board-card').filter({
+            has: page.getByTestId('card-name').getByText(`${st.child} ${st.lastName}`),
+          });
+          // No role chosen: the card says "Guardian".
+          await expect
+            .poll(() => sonCard.getByTestId('card-guardian').textContent())
+            .toBe(
+              `${L('tasks', 'guardian.defaultRole')}: ${st.firstName} ${st.lastName} · ${st.phone}`,
+            );
+          await shot('6-board-both');
+
+          // The task list says the same, and its phone dials the mother too.
+          await page.goto(`${server.url}/tasks`);
+          const row = page.getByRole('row').filter({ hasText: childName });
+          await row.getByTestId('task-guardian').waitFor();
+          expect(await row.getByTestId('task-guardian-phone').getAttribute('href')).toBe(
+            `tel:${run.phone}`,
+          );
+          expect(await fitsWidth(page)).toBe(true);
+          await shot('7-tasks');
         } finally {
           await browser.close();
         }
