@@ -191,6 +191,12 @@ for (const run of RUNS) {
           expect(await fitsWidth(page)).toBe(true);
           await card.scrollIntoViewIfNeeded();
           await shot('4-board');
+          // The expanded card names the guardian its calls go to.
+          await card.getByTestId('card-open').click();
+          await page.getByTestId('expanded-guardian').getByText(run.national).waitFor();
+          await shot('4b-expanded');
+          await page.keyboard.press('Escape');
+          await page.getByTestId('expanded-guardian').waitFor({ state: 'detached' });
 
           // The family is now two daughters, the new one with her birth date.
           const fam = (await api('GET', `/api/persons/${parent.person.id}/family`)) as unknown as {
