@@ -23,3 +23,5 @@ export {
 } from './api/task-settings-read-api.ts';
 export { WallDateTimeInput } from './components/zoned-date-time-input.tsx';
 export { fromZonedWall, toZonedWall } from './lib/zoned-time.ts';
+export { GuardianLine, useGuardianLabel } from './components/guardian-line.tsx';
+export { dialTarget } from './lib/dial-target.ts';

@@ -19,8 +19,35 @@ import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EntryBadge } from '../../../components/status-badge.tsx';
 import { useStatuses } from '../../../lib/crm-reference.ts';
-import { HistoryTimeline, PhoneList, useContact } from '../../contact-card/index.ts';
+import { HistoryTimeline, PhoneList, useContact, useFamily } from '../../contact-card/index.ts';
 import { DueBadge, NewCallModal, useContactTasks, type PickedContact } from '../../tasks/index.ts';
+
+/**
+ * A parent on the line (issue 17): the children they are most likely calling about, so
+ * reception can ask "about Maja or Ella?" before opening the new-call dialog.
+ */
+function CallerChildren(props: { contactId: string }) {
+  const { t } = useTranslation('clubEvents');
+  const children = (useFamily(props.contactId).data?.children ?? []).filter(
+    (r) => r.person.deletedAt === null,
+  );
+  if (children.length === 0) return null;
+  const names = children
+    .map((r) =>
+      r.person.age === null
+        ? r.person.displayName
+        : t('pop.childAge', { name: r.person.displayName, age: r.person.age }),
+    )
+    .join(', ');
+  return (
+    <Text size="sm" data-testid="caller-children">
+      <Text span size="xs" fw={600} c="dimmed">
+        {t('pop.children')}
+      </Text>{' '}
+      {names}
+    </Text>
+  );
+}
 
 /** The open tasks a popped card lists; the person page has the rest. */
 const TASKS_SHOWN = 3;
@@ -152,6 +179,7 @@ function CallerCard(props: {
             )}
             <PhoneList phones={p.phones} />
           </Group>
+          <CallerChildren contactId={props.contactId} />
           <Stack gap={4}>
             <Text size="xs" fw={600} c="dimmed">
               {t('pop.openTasks')}

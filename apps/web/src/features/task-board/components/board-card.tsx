@@ -18,7 +18,7 @@ import { EntryBadge } from '../../../components/status-badge.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { shownPhone, telHref } from '../../../lib/phone-display.ts';
 import { WaitingBadge } from '../../lead-forms/index.ts';
-import { DueBadge } from '../../tasks/index.ts';
+import { DueBadge, GuardianLine } from '../../tasks/index.ts';
 
 /** What a dragged card carries, read back on drop. */
 export interface DragData {
@@ -68,6 +68,8 @@ export function CardFace(props: {
   const { card } = props;
   const name = card.contact?.name ?? t('card.noContact');
   const phone = card.contact?.phone;
+  // A child's card dials their primary guardian instead (issue 17), on one compact line.
+  const guardian = card.contact?.guardian ?? null;
   return (
     <Stack gap={6}>
       <Group justify="space-between" gap={4} wrap="nowrap" align="flex-start">
@@ -97,7 +99,10 @@ export function CardFace(props: {
           )}
         </Group>
       </Group>
-      {phone && (
+      {guardian ? (
+        <GuardianLine guardian={guardian} region={props.phoneRegion} testId="card-guardian" />
+      ) : null}
+      {phone && !guardian?.phone && (
         <Anchor
           href={telHref(phone)}
           size="sm"

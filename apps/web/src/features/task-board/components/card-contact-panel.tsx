@@ -10,7 +10,14 @@ import { EntryBadge } from '../../../components/status-badge.tsx';
 import { isApiError } from '../../../lib/api.ts';
 import { useMayBeResponsible, useStaff, useStatuses } from '../../../lib/crm-reference.ts';
 import { errorMessage } from '../../../lib/validation.ts';
-import { EmailList, PhoneList, useContact, useUpdateContact } from '../../contact-card/index.ts';
+import {
+  EmailList,
+  PhoneList,
+  useContact,
+  usePhoneRegion,
+  useUpdateContact,
+} from '../../contact-card/index.ts';
+import { GuardianLine } from '../../tasks/index.ts';
 import { WriteToPerson } from '../../mailing/index.ts';
 
 /** Who the card is about (C-15): phones, emails, CRM status, and the responsible, changeable. */
@@ -23,6 +30,7 @@ export function CardContactPanel(props: { contact: TaskContact; me: Me }) {
   const staff = useStaff().data?.items ?? [];
   const mayBeResponsible = useMayBeResponsible();
   const canEdit = props.me.permissions.includes('contacts.write');
+  const region = usePhoneRegion();
 
   if (query.isPending) return <Skeleton height={140} radius="md" />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
@@ -76,6 +84,11 @@ export function CardContactPanel(props: { contact: TaskContact; me: Me }) {
         <CardLine label={t('expanded.phones')}>
           <PhoneList phones={contact.phones} />
         </CardLine>
+        {props.contact.guardian && (
+          <CardLine label={t('expanded.guardian')} testId="expanded-guardian">
+            <GuardianLine guardian={props.contact.guardian} region={region} size="sm" />
+          </CardLine>
+        )}
         <CardLine label={t('expanded.emails')}>
           <EmailList emails={contact.emails} />
         </CardLine>

@@ -10,7 +10,7 @@ import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EntryBadge } from '../../../components/status-badge.tsx';
 import { shownPhone, telHref } from '../../../lib/phone-display.ts';
-import { DueBadge } from '../../tasks/index.ts';
+import { DueBadge, dialTarget, useGuardianLabel } from '../../tasks/index.ts';
 
 /** Touch targets of at least 44 px (WCAG 2.5.5): Mantine's `lg` buttons are 50 px high. */
 const TOUCH = 'lg';
@@ -28,7 +28,11 @@ export function MyDayRow(props: {
   const { t } = useTranslation('board');
   const { task } = props;
   const name = task.contact?.name ?? task.template.name;
-  const phone = task.contact?.phone;
+  // A child's task dials their primary guardian (issue 17): whose phone it is shows above it.
+  const dial = dialTarget(task.contact);
+  const phone = dial?.phone;
+  const guardian = task.contact?.guardian?.phone ? task.contact.guardian : null;
+  const guardianLabel = useGuardianLabel();
   const round = task.type === 'round' ? task.round : null;
   return (
     <Paper
@@ -48,9 +52,14 @@ export function MyDayRow(props: {
           <Text fw={700} size="lg" style={{ overflowWrap: 'anywhere' }} data-testid="my-day-name">
             {name}
           </Text>
+          {guardian && (
+            <Text size="sm" c="dimmed" data-testid="my-day-guardian">
+              {guardianLabel(guardian)}
+            </Text>
+          )}
           {phone && (
             <Text size="md" data-testid="my-day-phone">
-              {shownPhone(task.contact, props.phoneRegion)}
+              {shownPhone(dial, props.phoneRegion)}
             </Text>
           )}
           {task.comment && (
@@ -86,7 +95,7 @@ export function MyDayRow(props: {
               size={TOUCH}
               color="teal"
               leftSection={<IconPhone size={20} />}
-              aria-label={t('myDay.callName', { name })}
+              aria-label={t('myDay.callName', { name: guardian?.name ?? name })}
               data-testid="my-day-call"
             >
               {t('myDay.call')}

@@ -1,7 +1,10 @@
 import type {
   Control,
+  FamilyNewPerson,
+  FamilyRelation,
   Person,
   PersonCreate,
+  RelationCreate,
   Task,
   TaskCreate,
   TaskList,
@@ -167,6 +170,30 @@ export function useQuickPerson() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: PersonCreate) => api.post<{ person: Person }>('/api/persons', body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['persons'] }),
+  });
+}
+
+/**
+ * "Calling about a child" (issue 17): a new child of a parent who may have been added a moment
+ * ago in the same dialog, so the parent's id comes with the call rather than with the hook.
+ */
+export function useAddChildFor() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      parentId,
+      roleId,
+      person,
+    }: {
+      parentId: string;
+      roleId: string | null;
+      person: FamilyNewPerson;
+    }) =>
+      api.post<{ relation: FamilyRelation; created: boolean }>(
+        `/api/persons/${parentId}/relations`,
+        { as: 'child', roleId, person } satisfies RelationCreate,
+      ),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['persons'] }),
   });
 }

@@ -4,9 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../../components/form-modal.tsx';
 import { showFailure } from '../../../lib/feedback.ts';
 import { useMe } from '../../auth/index.ts';
-import { useCreateTask, useEnterResult, useQuickPerson } from '../api/tasks-api.ts';
+import { useContact } from '../../contact-card/index.ts';
+import { useAddChildFor, useCreateTask, useEnterResult, useQuickPerson } from '../api/tasks-api.ts';
 import { useTaskTemplates } from '../api/task-settings-read-api.ts';
 import { missingFields, toResultFields, type FieldValues } from '../lib/result-values.ts';
+import { ChildChooser, NEW_CHILD, noChild, type ChildChoice } from './child-chooser.tsx';
 import type { PickedContact } from './contact-picker.tsx';
 import { PersonFinder, type NewPerson } from './person-finder.tsx';
 import { ResultChoice, ResultCommentInput } from './result-fields.tsx';
@@ -22,9 +24,20 @@ const PERSON_FIELDS: Record<string, string> = {
   phones: 'phone',
 };
 
+/** The relation answer's field names (the new child) → this dialog's fields. */
+const CHILD_FIELDS: Record<string, string> = {
+  'person.firstName': 'childFirstName',
+  'person.lastName': 'childLastName',
+  'person.birthDate': 'childBirthDate',
+  person: 'childFirstName',
+  roleId: 'childRoleId',
+};
+
 /**
  * "New call" (T-9, seed 004): find or add the person by phone, then log the call and its result
- * in one form. Behind the scenes: a `call` task created and completed at once.
+ * in one form. Behind the scenes: a `call` task created and completed at once. A parent calling
+ * about a child (issue 17) picks or adds the child, and the call — with the next step its result
+ * starts — is the child's.
  */
 export function NewCallModal(props: {
   opened: boolean;
@@ -40,6 +53,7 @@ export function NewCallModal(props: {
   const quickPerson = useQuickPerson();
   const create = useCreateTask();
   const enter = useEnterResult();
+  const addChild = useAddChildFor();
   const [query, setQuery] = useState('');
   const [picked, setPicked] = useState<PickedContact | null>(null);
   const [creating, setCreating] = useState<NewPerson | null>(null);
@@ -48,6 +62,7 @@ export function NewCallModal(props: {
   const [fields, setFields] = useState<FieldValues>({});
   const [comment, setComment] = useState('');
   const [errors, setErrors] = useState<Errors>({});
+  const [family, setFamily] = useState<ChildChoice>(noChild);
   // A retry after a failed result must not add the person or the call a second time.
   const [createdTaskId, setCreatedTaskId] = useState<string | null>(null);
 
@@ -63,18 +78,25 @@ export function NewCallModal(props: {
     setComment('');
     setErrors({});
     setCreatedTaskId(null);
+    setFamily(noChild());
     // Only on opening: the person handed in is where the dialog starts, then the user's.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.opened, defaultTemplate]);
 
   const template = templates.find((tpl) => tpl.id === templateId);
   const chosen = template?.results.find((r) => r.id === resultId);
-  const busy = quickPerson.isPending || create.isPending || enter.isPending;
+  const busy = quickPerson.isPending || create.isPending || enter.isPending || addChild.isPending;
+  const caller = useContact('person', picked?.kind === 'person' ? picked.id : '');
+  const parentLastName = creating ? creating.lastName.trim() : (caller.data?.lastName ?? '');
+  const addingChild = family.about && family.pick === NEW_CHILD;
 
   const validate = (): Errors => {
     const e: Errors = {};
     if (!picked && !creating) e.person = t('validation.person');
     if (creating && !creating.phone.trim()) e.phone = t('validation.required');
+    if (family.about && !family.pick) e.child = t('validation.pickChild');
+    if (addingChild && !family.child.firstName.trim()) e.childFirstName = t('validation.required');
+    if (addingChild && !family.child.birthDate) e.childBirthDate = t('validation.required');
     if (!templateId) e.templateId = t('validation.required');
     if ((template?.results.some((r) => !r.archived) ?? false) && !resultId) {
       e.resultId = t('validation.pickResult');
@@ -113,12 +135,41 @@ export function NewCallModal(props: {
     }
   };
 
+  /** Who the call is about: the caller, or the child picked or added for them. */
+  const subjectId = async (callerId: string): Promise<string | null> => {
+    if (!family.about) return callerId;
+    if (family.pick !== NEW_CHILD) return family.pick;
+    try {
+      const { relation } = await addChild.mutateAsync({
+        parentId: callerId,
+        roleId: family.child.roleId,
+        person: {
+          firstName: family.child.firstName.trim(),
+          lastName: family.child.lastName.trim(),
+          birthDate: family.child.birthDate,
+        },
+      });
+      // The child exists now: a retry picks them instead of adding them again.
+      setFamily((f) => ({ ...f, pick: relation.person.id }));
+      return relation.person.id;
+    } catch (err) {
+      showFailure(err, (fields) => {
+        const mapped: Errors = {};
+        for (const [k, v] of Object.entries(fields)) mapped[CHILD_FIELDS[k] ?? k] = v;
+        setErrors(mapped);
+      });
+      return null;
+    }
+  };
+
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     const found = validate();
     setErrors(found);
     if (Object.keys(found).length > 0 || !templateId) return;
-    const contactId = await personId();
+    const callerId = await personId();
+    if (!callerId) return;
+    const contactId = await subjectId(callerId);
     if (!contactId) return;
     try {
       let taskId = createdTaskId;
@@ -161,14 +212,28 @@ export function NewCallModal(props: {
         query={query}
         onQuery={setQuery}
         picked={picked}
-        onPick={(p) => {
+        onPick={(p, aboutChildId) => {
           setPicked(p);
+          // Another caller has other children; a child found by the caller's phone is picked.
+          setFamily(aboutChildId ? { ...noChild(), about: true, pick: aboutChildId } : noChild());
           setErrors({});
         }}
         creating={creating}
         onCreating={setCreating}
         errors={errors}
       />
+      {(picked?.kind === 'person' || creating) && (
+        <ChildChooser
+          parentId={picked?.kind === 'person' ? picked.id : null}
+          parentLastName={parentLastName}
+          value={family}
+          onChange={(v) => {
+            setFamily(v);
+            setErrors({});
+          }}
+          errors={errors}
+        />
+      )}
       {callTemplates.length > 1 && (
         <Select
           label={t('fields.template')}

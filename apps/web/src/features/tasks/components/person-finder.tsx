@@ -35,7 +35,11 @@ export function PersonFinder(props: {
   query: string;
   onQuery: (q: string) => void;
   picked: PickedContact | null;
-  onPick: (p: PickedContact | null) => void;
+  /**
+   * The caller picked; with `aboutChildId` when the hit was a child found through this caller
+   * (a guardian's phone typed): the call is then most likely about that child (issue 17).
+   */
+  onPick: (p: PickedContact | null, aboutChildId?: string) => void;
   creating: NewPerson | null;
   onCreating: (p: NewPerson | null) => void;
   errors: Record<string, React.ReactNode>;
@@ -122,11 +126,13 @@ export function PersonFinder(props: {
         error={props.errors.person}
         data-autofocus
         data-testid="call-search"
-        // Enter picks the only match instead of submitting a call with nobody in it.
+        // Enter picks the only match instead of submitting a call with nobody in it; relatives
+        // found through that match (a mother's children by her phone) do not count.
         onKeyDown={(e) => {
           if (e.key !== 'Enter') return;
           e.preventDefault();
-          const only = items.length === 1 ? items[0] : undefined;
+          const direct = items.filter((h) => !h.via);
+          const only = direct.length === 1 ? direct[0] : undefined;
           if (only) props.onPick({ id: only.id, kind: only.kind, name: only.displayName });
         }}
       />
@@ -139,12 +145,24 @@ export function PersonFinder(props: {
               w="100%"
               px="sm"
               py={6}
-              onClick={() => props.onPick({ id: h.id, kind: h.kind, name: h.displayName })}
+              onClick={() =>
+                h.via?.as === 'guardian'
+                  ? // A child found by a guardian's phone: the guardian is on the line.
+                    props.onPick({ id: h.via.id, kind: 'person', name: h.via.displayName }, h.id)
+                  : props.onPick({ id: h.id, kind: h.kind, name: h.displayName })
+              }
               data-testid="call-hit"
             >
               <Text size="sm" fw={500}>
                 {h.displayName}
               </Text>
+              {h.via && (
+                <Text size="xs" c="dimmed" data-testid="call-hit-via">
+                  {t(h.via.as === 'guardian' ? 'call.viaGuardian' : 'call.viaChild', {
+                    name: h.via.displayName,
+                  })}
+                </Text>
+              )}
               {h.detail && (
                 <Text size="xs" c="dimmed">
                   {formatPhone(h.detail, region)}

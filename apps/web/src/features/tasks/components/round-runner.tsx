@@ -21,6 +21,8 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { shownPhone, telHref } from '../../../lib/phone-display.ts';
+import { dialTarget } from '../lib/dial-target.ts';
+import { useGuardianLabel } from './guardian-line.tsx';
 import { useMe } from '../../auth/index.ts';
 import { useTask, useTaskList } from '../api/tasks-api.ts';
 import { nextCall } from '../lib/round-calls.ts';
@@ -169,7 +171,11 @@ function CurrentCall(props: {
 }) {
   const { t } = useTranslation('tasks');
   const { call } = props;
-  const phone = call.contact?.phone;
+  // A child's call goes to their primary guardian (issue 17).
+  const dial = dialTarget(call.contact);
+  const phone = dial?.phone;
+  const guardian = call.contact?.guardian?.phone ? call.contact.guardian : null;
+  const guardianLabel = useGuardianLabel();
   return (
     <Paper withBorder radius="md" p="lg" data-testid="runner-call" data-call-id={call.id}>
       <Stack gap="sm">
@@ -179,9 +185,14 @@ function CurrentCall(props: {
           </Title>
           <DueBadge dueAt={call.dueAt} dueState={call.dueState} />
         </Group>
+        {guardian && (
+          <Text c="dimmed" data-testid="runner-guardian">
+            {guardianLabel(guardian)}
+          </Text>
+        )}
         {phone ? (
           <Text size="xl" fw={600} data-testid="runner-phone">
-            {shownPhone(call.contact, props.phoneRegion)}
+            {shownPhone(dial, props.phoneRegion)}
           </Text>
         ) : (
           <Text c="dimmed">{t('runner.noPhone')}</Text>

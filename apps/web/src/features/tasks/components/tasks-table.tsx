@@ -10,6 +10,7 @@ import { formatDateTime } from '../../../lib/format.ts';
 import { shownPhone, telHref } from '../../../lib/phone-display.ts';
 import { useMe } from '../../auth/index.ts';
 import { DueBadge } from './due-badge.tsx';
+import { GuardianLine } from './guardian-line.tsx';
 import type { TaskAction } from './task-actions.tsx';
 import { TaskActionsMenu } from './task-actions.tsx';
 import { ContactAnchor, TaskLink } from './links.tsx';
@@ -46,7 +47,8 @@ export function SubjectCell(props: { task: Task }) {
           <IconBuilding size={14} style={{ verticalAlign: -2 }} /> {c.name}
         </ContactAnchor>
       )}
-      {c.phone && (
+      {c.guardian && <GuardianLine guardian={c.guardian} region={region} testId="task-guardian" />}
+      {c.phone && !c.guardian?.phone && (
         <Text size="xs" c="dimmed">
           <a href={telHref(c.phone)} style={{ color: 'inherit' }}>
             {shownPhone(c, region)}
