@@ -43,6 +43,24 @@ describe('what processing did, in words', () => {
     ]);
   });
 
+  it("names a child's guardian the event made or linked, linking the guardian", () => {
+    const lines = outcomeLines(
+      entry({
+        contactId: 'c1',
+        outcome: [
+          { step: 'person_linked', contactId: 'c1', by: 'phone' },
+          { step: 'guardian_created', contactId: 'g1' },
+          { step: 'guardian_linked', contactId: 'g1', by: 'created' },
+        ],
+      }),
+      t,
+    );
+    expect(lines.slice(1)).toEqual([
+      { text: 'log.steps.guardianCreated{"name":"Anna Lind"}', contactId: 'g1' },
+      { text: 'log.steps.guardianLinked{"name":"Anna Lind"}', contactId: 'g1' },
+    ]);
+  });
+
   it('says a person known by the id was used, and why nobody was linked', () => {
     expect(outcomeLines(entry({ contactId: 'p1', outcome: [] }), t)).toEqual([
       { text: 'log.steps.linkedKnown{"name":"Anna Lind"}', contactId: 'p1' },

@@ -58,6 +58,13 @@ export function outcomeLines(entry: EventLogEntry, t: TFunction): OutcomeLine[] 
       case 'person_created':
         lines.push({ text: t('log.steps.created', { name }), contactId });
         break;
+      // A child's guardian from the event (issue 17): made here, or found and linked.
+      case 'guardian_created':
+        lines.push({ text: t('log.steps.guardianCreated', { name }), contactId });
+        break;
+      case 'guardian_linked':
+        lines.push({ text: t('log.steps.guardianLinked', { name }), contactId });
+        break;
       case 'recorded':
       case 'older_than_stored':
         lines.push({

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../../components/query-error.tsx';
 import { ClubRecords } from '../../club-events/index.ts';
 import { ContactDeals } from '../../deals/index.ts';
-import { HistoryTimeline, NoteBox } from '../../contact-card/index.ts';
+import { FamilyBlock, HistoryTimeline, NoteBox } from '../../contact-card/index.ts';
 import { useTask } from '../../tasks/index.ts';
 import { CardContactPanel } from './card-contact-panel.tsx';
 import { CardOpenTasks } from './card-open-tasks.tsx';
@@ -42,6 +42,10 @@ function ExpandedBody(props: {
       {contact && (
         <>
           <CardContactPanel contact={contact} me={me} />
+          {contact.kind === 'person' && (
+            // The family (issue 17, C-15): a parent's children, a child's guardians.
+            <FamilyBlock personId={contact.id} lastName="" canEdit={canNote} />
+          )}
           <ContactDeals me={me} contact={contact} />
           {contact.kind === 'person' && <ClubRecords personId={contact.id} me={me} />}
           {canNote && (
