@@ -1,5 +1,5 @@
 import type { HistoryEntry } from '@spotter/contracts';
-import { and, desc, eq, isNull, notInArray, sql, type WithSubquery } from 'drizzle-orm';
+import { and, desc, eq, isNull, notInArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { lookups } from '../contact-settings/index.ts';
 import { cursorAtOf, olderThan, type TimeCursor } from '../../lib/time-cursor.ts';
@@ -37,23 +37,6 @@ export async function insertHistory(db: Db, orgId: string, contactId: string, en
     .values(historyRow(orgId, contactId, entry))
     .returning();
   return row!;
-}
-
-/**
- * One entry written in the same statement as another feature's change, given as a
- * data-modifying `WITH` query (`db.$with(…).as(db.update(…))`): both happen, or neither.
- */
-export async function insertHistoryWith(
-  db: Db,
-  change: WithSubquery,
-  orgId: string,
-  contactId: string,
-  entry: HistoryInput,
-): Promise<void> {
-  await db
-    .with(change)
-    .insert(contactHistory)
-    .values(historyRow(orgId, contactId, entry));
 }
 
 /** One INSERT for many entries (bulk changes, imports). */
@@ -123,25 +106,6 @@ export async function eraseHistoryTexts(db: Db, orgId: string, contactId: string
 }
 
 /** Is this a (not archived) history event type of the org? */
-/**
- * A task's result taken back ("Undo" right after completing it, issue 10): its timeline entry
- * goes too, or the history would tell of a result that no longer stands. Only the newest
- * entry of that task: an earlier completion (before a reopen) stays.
- */
-export async function deleteTaskResultHistory(
-  db: Db,
-  orgId: string,
-  contactId: string,
-  taskId: string,
-): Promise<void> {
-  await db.execute(sql`
-    delete from contact_history where org_id = ${orgId}::uuid and id = (
-      select id from contact_history
-      where org_id = ${orgId}::uuid and contact_id = ${contactId}::uuid
-        and event = 'task_result' and data->>'taskId' = ${taskId}
-      order by created_at desc, id desc limit 1)`);
-}
-
 export async function historyTypeExists(db: Db, orgId: string, typeId: string) {
   const [row] = await db
     .select({ id: lookups.id })

@@ -17,17 +17,9 @@ export {
 export { findContact, loadDtoRefs, toContactDtos } from './contacts.repo.ts';
 /**
  * `insertHistory(db, orgId, contactId, { event, text?, typeId?, data?, authorId? })` writes one
- * timeline entry; `insertHistoryMany(db, orgId, entries)` writes many in one INSERT;
- * `insertHistoryWith(db, change, orgId, contactId, entry)` writes one in the same statement as
- * another feature's change (a data-modifying WITH query).
+ * timeline entry; `insertHistoryMany(db, orgId, entries)` writes many in one INSERT.
  */
-export {
-  insertHistory,
-  insertHistoryWith,
-  insertHistoryMany,
-  deleteTaskResultHistory,
-  type HistoryInput,
-} from './history.repo.ts';
+export { insertHistory, insertHistoryMany, type HistoryInput } from './history.repo.ts';
 /**
  * - `prepareContactValues(kind, input, { region, existing?, now? })`: pure. Normalizes phones
  *   (E.164 with the region), lower-cases emails, fills displayName / sortName / phoneKeys /
