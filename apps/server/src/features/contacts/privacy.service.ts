@@ -6,7 +6,7 @@ import * as repo from './contacts.repo.ts';
 import { assertStorable, personDto } from './contacts.service.ts';
 import { eraseHistoryTexts, insertHistory } from './history.repo.ts';
 import { listAllHistory } from './history.service.ts';
-import { relationsOf, scrubRelativeHistory } from './relations.links.repo.ts';
+import { relationsOf, scrubFamilyMentions, scrubRelativeHistory } from './relations.links.repo.ts';
 import { getFamily, removeLinks } from './relations.service.ts';
 
 /** What an erased person is called: no name, nothing that points back to someone. */
@@ -67,6 +67,7 @@ export async function erasePerson(db: Db, actor: Actor, id: string, reason = '')
     await removeLinks(tx, actor, links);
     const relatives = links.map((l) => (l.guardianId === id ? l.childId : l.guardianId));
     await scrubRelativeHistory(tx, actor.orgId, id, relatives, ERASED_NAME);
+    await scrubFamilyMentions(tx, actor.orgId, id, ERASED_NAME);
     await eraseHistoryTexts(tx, actor.orgId, id);
     await insertHistory(tx, actor.orgId, id, {
       event: 'erased',

@@ -309,3 +309,34 @@ export async function scrubRelativeHistory(
       and event in ('relation_added', 'relation_removed')
       and data->>'personId' = ${personId}`);
 }
+
+/**
+ * Erasure (C-16) of a person whom other persons' timelines name because of a family: a call
+ * made to a guardian about a child (`calledName` on the child, `aboutName` on the guardian),
+ * a campaign message that went to a guardian about children (`aboutNames` on the guardian,
+ * `sentToName` on each child). Those names become `name`, whoever the entry belongs to now —
+ * a relative unlinked since too. Erasing is rare, so this reads the organization's timeline
+ * entries of those kinds rather than keeping an index for it.
+ */
+export async function scrubFamilyMentions(db: Db, orgId: string, personId: string, name: string) {
+  const who = sql`to_jsonb(${name}::text)`;
+  await db.execute(sql`
+    update ${contactHistory} set data = jsonb_set(data, '{calledName}', ${who})
+    where org_id = ${orgId}::uuid and event = 'task_result' and data->>'calledId' = ${personId}`);
+  await db.execute(sql`
+    update ${contactHistory} set data = jsonb_set(data, '{aboutName}', ${who})
+    where org_id = ${orgId}::uuid and event = 'task_result' and data->>'aboutId' = ${personId}`);
+  await db.execute(sql`
+    update ${contactHistory} set data = jsonb_set(data, '{sentToName}', ${who})
+    where org_id = ${orgId}::uuid and event in ('email_sent', 'sms_sent')
+      and data->>'sentToId' = ${personId}`);
+  await db.execute(sql`
+    update ${contactHistory} h set data = jsonb_set(h.data, '{aboutNames}', (
+      select coalesce(jsonb_agg(case when i.id = ${personId} then ${who} else n.name end
+        order by i.ord), '[]'::jsonb)
+      from jsonb_array_elements_text(h.data->'aboutIds') with ordinality i(id, ord)
+      left join jsonb_array_elements(h.data->'aboutNames') with ordinality n(name, ord)
+        on n.ord = i.ord))
+    where h.org_id = ${orgId}::uuid and h.event in ('email_sent', 'sms_sent')
+      and h.data->'aboutIds' ? ${personId}`);
+}

@@ -128,6 +128,19 @@ describe('campaigns to families', () => {
     }
     const done = await ok<Campaign>(org.owner, 'GET', `/api/campaigns/${campaign.id}`);
     expect(done.totals).toMatchObject({ total: 20, sent: 20 });
+
+    // Erasing Kid23 (C-16) takes her name off her guardian's entry; Kid03's stays.
+    const erase = await org.owner.request('POST', `/api/persons/${children[23]!.id}/erase`, {});
+    expect(erase.statusCode, erase.body).toBe(200);
+    const [after] = (await historyOf(org, guardians[3]!.id)).filter(
+      (h) => h.event === 'email_sent',
+    );
+    expect(after!.data.aboutIds).toEqual([children[3]!.id, children[23]!.id]);
+    expect(after!.data.aboutNames).toEqual(['Kid03 Test', '–']);
+    // Erasing the guardian takes his name off the children's entries.
+    await ok(org.owner, 'POST', `/api/persons/${guardians[3]!.id}/erase`, {});
+    const [ofKid] = (await historyOf(org, children[3]!.id)).filter((h) => h.event === 'email_sent');
+    expect(ofKid!.data).toMatchObject({ sentToId: guardians[3]!.id, sentToName: '–' });
   });
 
   it('reaches a child through one guardian who can get it, each guardian once; others as anyone', async () => {

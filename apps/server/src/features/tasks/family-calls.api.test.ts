@@ -87,6 +87,33 @@ describe('a call about a child (issue 17)', () => {
     expect(results(await historyOf(org.owner, mother.id))).toEqual([]);
   });
 
+  it("erasing the child takes their name off the guardian's entry of the call, and erasing the guardian off the child's", async () => {
+    const { org, fx, call, child, mother } = await family();
+    const res = await org.owner.request('POST', `/api/tasks/${call.id}/result`, {
+      resultId: fx.results.booked,
+      version: call.version,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const erase = await org.owner.request('POST', `/api/persons/${child.id}/erase`, {});
+    expect(erase.statusCode, erase.body).toBe(200);
+    const [ofMother] = results(await historyOf(org.owner, mother.id));
+    expect(ofMother?.data).toMatchObject({ aboutId: child.id });
+    expect(JSON.stringify(ofMother?.data)).not.toContain('Mila');
+
+    // The other way round: a second child's call, then the mother erased.
+    const { org: org2, fx: fx2, call: call2, child: child2, mother: mother2 } = await family();
+    const done = await org2.owner.request('POST', `/api/tasks/${call2.id}/result`, {
+      resultId: fx2.results.booked,
+      version: call2.version,
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    const gone = await org2.owner.request('POST', `/api/persons/${mother2.id}/erase`, {});
+    expect(gone.statusCode, gone.body).toBe(200);
+    const [ofChild] = results(await historyOf(org2.owner, child2.id));
+    expect(ofChild?.data).toMatchObject({ calledId: mother2.id });
+    expect(JSON.stringify(ofChild?.data)).not.toContain('Anna');
+  });
+
   it('an adult child, or a child without guardians, keeps a history of their own', async () => {
     // 19 years old on the club's date: no longer a minor, the call went to them.
     const grown = await family('2007-01-15');
