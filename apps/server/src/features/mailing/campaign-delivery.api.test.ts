@@ -28,6 +28,21 @@ describe('campaign delivery', () => {
       rows as unknown as { rows: Array<{ id: string; payload: { personIds: string[] } }> }
     ).rows.map((r) => ({ id: r.id, personIds: r.payload.personIds }));
   }
+  /** `count` persons with an email consent: `<prefix>0` … with addresses unique to the org. */
+  async function consentingPeople(org: TestOrg, prefix: string, count: number) {
+    const tag = org.orgId.slice(0, 6);
+    const people = [];
+    for (let i = 0; i < count; i++) {
+      people.push(
+        await addPerson(org, {
+          firstName: `${prefix}${i}`,
+          email: `${prefix.toLowerCase()}${i}-${tag}@example.test`,
+          consentEmail: true,
+        }),
+      );
+    }
+    return people;
+  }
   async function setStates(c: Campaign, personIds: string[], state: string) {
     await w.t.app.db.execute(sql`update mail_recipients set state = ${state}, attempts = 1
       where campaign_id = ${c.id}::uuid and person_id in (${sql.join(
@@ -341,17 +356,7 @@ describe('campaign delivery', () => {
 
   it('after a crash in the middle, a fresh runner (two at once) sends each remaining person exactly one mail', async () => {
     const { org } = await yogaClub();
-    const tag = org.orgId.slice(0, 6);
-    const people = [];
-    for (let i = 0; i < 12; i++) {
-      people.push(
-        await addPerson(org, {
-          firstName: `P${i}`,
-          email: `p${i}-${tag}@example.test`,
-          consentEmail: true,
-        }),
-      );
-    }
+    const people = await consentingPeople(org, 'P', 12);
     const campaign = await createCampaign(org, { ratePerMinute: 60 });
     await send(org, campaign);
     // The first three (one a second) go out; then the instance dies while handing over two
@@ -398,17 +403,7 @@ describe('campaign delivery', () => {
 
   it('a batch that died in the middle: its sent persons stay sent, the one being handed over is unknown, the rest get one mail each', async () => {
     const { org } = await yogaClub();
-    const tag = org.orgId.slice(0, 6);
-    const people = [];
-    for (let i = 0; i < 12; i++) {
-      people.push(
-        await addPerson(org, {
-          firstName: `B${i}`,
-          email: `b${i}-${tag}@example.test`,
-          consentEmail: true,
-        }),
-      );
-    }
+    const people = await consentingPeople(org, 'B', 12);
     // 360 a minute: batches of six, a second apart.
     const campaign = await createCampaign(org, { ratePerMinute: 360 });
     await send(org, campaign);
@@ -452,17 +447,7 @@ describe('campaign delivery', () => {
 
   it('resume leaves the persons of a batch still running to it: no second job takes turns at them', async () => {
     const { org } = await yogaClub();
-    const tag = org.orgId.slice(0, 6);
-    const people = [];
-    for (let i = 0; i < 12; i++) {
-      people.push(
-        await addPerson(org, {
-          firstName: `R${i}`,
-          email: `r${i}-${tag}@example.test`,
-          consentEmail: true,
-        }),
-      );
-    }
+    const people = await consentingPeople(org, 'R', 12);
     const campaign = await createCampaign(org, { ratePerMinute: 360 });
     const started = await send(org, campaign);
     await w.deliver();
