@@ -2,6 +2,7 @@
  * The SQL floor of a benchmark on PostgreSQL: the statement the app sends for a request,
  * captured, then replayed alone by 10 pg clients as a prepared statement.
  */
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -103,6 +104,10 @@ export async function routeAtTen(
   if (database.kind === 'postgres') {
     const seen = await capture(() => json(app, cookie, 'GET', path));
     statement = seen.find((q) => q.text.includes(opts.marker));
+    // BENCH_DUMP_SQL=<file>: the statement and its values, for EXPLAIN ANALYZE by hand.
+    if (statement && process.env.BENCH_DUMP_SQL) {
+      writeFileSync(process.env.BENCH_DUMP_SQL, JSON.stringify(statement, null, 2));
+    }
   }
   const appUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   const bare = Fastify({ logger: false });

@@ -104,7 +104,7 @@ export async function leadWaitOf(db: Db, orgId: string, contactId: string) {
  * rows only (the partial index answers each with one probe). `contactId` is the SQL of the
  * page row's contact id.
  */
-export const waitingSinceSql = (orgId: string, contactId: ReturnType<typeof sql>) =>
+export const waitingSinceSql = (orgId: unknown, contactId: ReturnType<typeof sql>) =>
   sql`(select min(${leadFormSubmissions.submittedAt}) from ${leadFormSubmissions}
     where ${leadFormSubmissions.orgId} = ${orgId} and ${leadFormSubmissions.contactId} = ${contactId}
     and ${leadFormSubmissions.firstContactAt} is null)`;

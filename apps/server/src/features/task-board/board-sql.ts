@@ -1,15 +1,5 @@
-import {
-  and,
-  eq,
-  inArray,
-  isNotNull,
-  isNull,
-  ne,
-  sql,
-  type AnyColumn,
-  type SQL,
-} from 'drizzle-orm';
-import type { BoardColumn } from '@spotter/contracts';
+import { and, isNotNull, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { BOARD_COLUMNS, type BoardColumn } from '@spotter/contracts';
 import { tasks } from '../tasks/index.ts';
 
 /**
@@ -17,22 +7,30 @@ import { tasks } from '../tasks/index.ts';
  * column's keyset page. board.repo.ts puts them into one statement.
  */
 
-/** A date column's [from, to) due range; a null bound is open. */
+/**
+ * The statement is built once per shape and cached (`executeShaped`), so what changes between
+ * requests is a drizzle placeholder here (`sql.placeholder(name)`), never a value; `boardShape`
+ * in task-board.repo.ts gives the placeholders their values.
+ */
+type Placeholder = ReturnType<typeof sql.placeholder>;
+
+/** A date column's [from, to) due range (ISO timestamps); a null bound is open. */
 export interface DueRange {
-  from: Date | null;
-  to: Date | null;
+  from: Placeholder | null;
+  to: Placeholder | null;
 }
 
 /** Everything that decides which open tasks the board shows, already resolved by the service. */
 export interface BoardScope {
-  orgId: string;
-  /** taskVisibility(db, actor): organization, branch limit, private tasks. */
+  orgId: Placeholder;
+  /** taskVisibilityShape(db, actor): organization, branch limit, private tasks. */
   visibility: SQL;
-  branchIds?: string[];
-  statusIds?: string[];
-  assigneeId?: string;
-  templateIds?: string[];
-  /** From `taskSearchCondition`: the contact's name or phone, or the comment. */
+  /** uuid[] placeholders, present when the filter is. */
+  branchIds?: Placeholder;
+  statusIds?: Placeholder;
+  assigneeId?: Placeholder;
+  templateIds?: Placeholder;
+  /** From `taskSearchCondition`: the contact's name or phone, or the comment (with its values). */
   search?: SQL;
   ranges: Record<Exclude<BoardColumn, 'unsorted'>, DueRange>;
 }
@@ -43,29 +41,48 @@ export interface PageAfter {
   id: string;
 }
 
+/** A page's `after` in the statement: placeholders `afterKey` and `afterId`. */
+export interface PageAfterShape {
+  /** False: the cursor is in Later's cards with no due time (its key is null). */
+  keyed: boolean;
+  key: Placeholder;
+  id: Placeholder;
+}
+
 export interface PageRequest {
   column: BoardColumn;
   limit: number;
-  after?: PageAfter;
+  after?: PageAfterShape;
 }
+
+const columnName = (column: BoardColumn) => {
+  if (!(BOARD_COLUMNS as readonly string[]).includes(column)) throw new Error(`No column ${column}`);
+  return column;
+};
+
+const pageLimit = (limit: number) => {
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new Error(`No page size ${limit}`);
+  return limit;
+};
 
 /** Timestamps to the microsecond: a JS Date would drop them and a keyset page would skip rows. */
 const keyText = (column: AnyColumn) =>
   sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+const ts = (d: Placeholder) => sql`${d}::timestamptz`;
+const anyOf = (column: AnyColumn, ids: Placeholder) => sql`${column} = any(${ids}::uuid[])`;
 
 /** The WHERE shared by the counts and every column: open, visible, not a round, filtered. */
 export function boardWhere(s: BoardScope): SQL {
   return and(
-    eq(tasks.orgId, s.orgId),
+    sql`${tasks.orgId} = ${s.orgId}`,
     s.visibility,
     isNull(tasks.completedAt),
-    ne(tasks.type, 'round'),
-    s.branchIds?.length ? inArray(tasks.branchId, s.branchIds) : undefined,
-    s.statusIds?.length ? inArray(tasks.statusId, s.statusIds) : undefined,
-    s.assigneeId ? eq(tasks.assigneeId, s.assigneeId) : undefined,
-    s.templateIds?.length ? inArray(tasks.templateId, s.templateIds) : undefined,
+    sql`${tasks.type} <> 'round'`,
+    s.branchIds ? anyOf(tasks.branchId, s.branchIds) : undefined,
+    s.statusIds ? anyOf(tasks.statusId, s.statusIds) : undefined,
+    s.assigneeId ? sql`${tasks.assigneeId} = ${s.assigneeId}` : undefined,
+    s.templateIds ? anyOf(tasks.templateId, s.templateIds) : undefined,
     s.search,
   )!;
 }
@@ -103,25 +120,30 @@ const cardColumns = sql`${tasks.id} as id, ${tasks.type} as type, ${tasks.commen
  * column's order.
  */
 export function pageSelect(p: PageRequest, s: BoardScope, where: SQL): SQL {
-  const col = sql`${p.column}::text as col`;
+  // The column's name and the page size are written into the text, not bound: the board is a
+  // named statement, and its generic plan needs them as constants to walk each column's index
+  // in order (decision 0040). Both come from the validated query (a column name, an integer).
+  const col = sql.raw(`'${columnName(p.column)}'::text as col`);
+  const limit = sql.raw(String(pageLimit(p.limit)));
   const after = p.after;
+  const afterKey = after?.keyed ? after.key : null;
   if (p.column === 'unsorted') {
     // Newest first: the backward scan of tasks_unsorted_idx.
     const keyset = after
-      ? sql`and (${tasks.createdAt}, ${tasks.id}) < (${after.key}::timestamptz, ${after.id}::uuid)`
+      ? sql`and (${tasks.createdAt}, ${tasks.id}) < (${afterKey}::timestamptz, ${after.id}::uuid)`
       : sql``;
     return sql`(select ${col}, ${keyText(tasks.createdAt)} as key, ${cardColumns}
       from ${tasks} where ${where} and ${tasks.statusId} is null ${keyset}
-      order by ${tasks.createdAt} desc, ${tasks.id} desc limit ${p.limit})`;
+      order by ${tasks.createdAt} desc, ${tasks.id} desc limit ${limit})`;
   }
   const range = inRange(s.ranges[p.column]);
   const dated = (extra: SQL) =>
     sql`(select ${col}, ${keyText(tasks.dueAt)} as key, ${cardColumns}
       from ${tasks} where ${where} and ${range} ${extra}
-      order by ${tasks.dueAt}, ${tasks.id} limit ${p.limit})`;
+      order by ${tasks.dueAt}, ${tasks.id} limit ${limit})`;
   const datedAfter =
-    after && after.key !== null
-      ? sql`and (${tasks.dueAt}, ${tasks.id}) > (${after.key}::timestamptz, ${after.id}::uuid)`
+    after && after.keyed
+      ? sql`and (${tasks.dueAt}, ${tasks.id}) > (${afterKey}::timestamptz, ${after.id}::uuid)`
       : sql``;
   if (p.column !== 'later') return dated(datedAfter);
   // Later: the dated cards by due time, then those with no due time by id. Two index scans
@@ -129,8 +151,8 @@ export function pageSelect(p: PageRequest, s: BoardScope, where: SQL): SQL {
   const undated = (extra: SQL) =>
     sql`(select ${col}, null::text as key, ${cardColumns}
       from ${tasks} where ${where} and ${tasks.statusId} is not null and ${tasks.dueAt} is null ${extra}
-      order by ${tasks.id} limit ${p.limit})`;
-  if (after && after.key === null) return undated(sql`and ${tasks.id} > ${after.id}::uuid`);
+      order by ${tasks.id} limit ${limit})`;
+  if (after && !after.keyed) return undated(sql`and ${tasks.id} > ${after.id}::uuid`);
   return sql`(select * from (${dated(datedAfter)} union all ${undated(sql``)}) later
-    order by key nulls last, id limit ${p.limit})`;
+    order by key nulls last, id limit ${limit})`;
 }

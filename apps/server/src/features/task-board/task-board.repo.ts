@@ -1,8 +1,8 @@
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { BoardColumn, TaskType } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
-import { executeNamed } from '../../lib/named-statement.ts';
+import { executeShaped } from '../../lib/named-statement.ts';
 import { contacts } from '../contacts/index.ts';
 import { waitingSinceSql } from '../lead-forms/index.ts';
 import { taskStatuses, taskTemplates } from '../task-settings/index.ts';
@@ -13,10 +13,87 @@ import {
   columnCondition,
   pageSelect,
   type BoardScope,
+  type PageAfter,
   type PageRequest,
 } from './board-sql.ts';
 
-export type { BoardScope, PageAfter, PageRequest } from './board-sql.ts';
+export type { PageAfter } from './board-sql.ts';
+
+type DateColumn = Exclude<BoardColumn, 'unsorted'>;
+
+/** What the service resolved: the actor's visibility, the filters, the columns' due ranges. */
+export interface BoardInput {
+  orgId: string;
+  /** taskVisibilityShape(db, actor). */
+  visibility: { shape: string; sql: SQL; values: Record<string, unknown> };
+  branchIds?: string[];
+  statusIds?: string[];
+  assigneeId?: string;
+  templateIds?: string[];
+  /** From `taskSearchCondition`, values inside: a search's statement is not cached. */
+  search?: SQL;
+  ranges: Record<DateColumn, { from: Date | null; to: Date | null }>;
+}
+
+const DATE_COLUMNS: readonly DateColumn[] = ['overdue', 'today', 'tomorrow', 'week', 'later'];
+const p = (name: string) => sql.placeholder(name);
+
+/**
+ * The board's placeholders and their values, and the key of the statement's shape: which
+ * filters are present, which ranges are open, whether a page continues, the page size.
+ */
+function boardShape(input: BoardInput, columns: readonly BoardColumn[], page: PageShape) {
+  const values: Record<string, unknown> = { ...input.visibility.values, org: input.orgId };
+  const present = (name: string, v: string | string[] | undefined) => {
+    if (v === undefined || (Array.isArray(v) && v.length === 0)) return undefined;
+    values[name] = v;
+    return p(name);
+  };
+  const ranges = {} as BoardScope['ranges'];
+  const open: string[] = [];
+  for (const c of DATE_COLUMNS) {
+    const r = input.ranges[c];
+    const bound = (side: 'from' | 'to', d: Date | null) => {
+      if (!d) return null;
+      values[`${c}_${side}`] = d.toISOString();
+      return p(`${c}_${side}`);
+    };
+    ranges[c] = { from: bound('from', r.from), to: bound('to', r.to) };
+    open.push(`${r.from ? 1 : 0}${r.to ? 1 : 0}`);
+  }
+  const scope: BoardScope = {
+    orgId: p('org'),
+    visibility: input.visibility.sql,
+    branchIds: present('branchIds', input.branchIds),
+    statusIds: present('statusIds', input.statusIds),
+    assigneeId: present('assigneeId', input.assigneeId),
+    templateIds: present('templateIds', input.templateIds),
+    search: input.search,
+    ranges,
+  };
+  const after = page.after && {
+    keyed: page.after.key !== null,
+    key: p('afterKey'),
+    id: p('afterId'),
+  };
+  if (page.after) Object.assign(values, { afterKey: page.after.key, afterId: page.after.id });
+  const shape = input.search
+    ? null
+    : [
+        columns.join(','),
+        input.visibility.shape,
+        ['branchIds', 'statusIds', 'assigneeId', 'templateIds'].filter((k) => k in values),
+        open.join(''),
+        after ? (after.keyed ? 'after' : 'after-undated') : '',
+        page.limit,
+      ].join('|');
+  return { scope, values, shape, page: { limit: page.limit, after } };
+}
+
+interface PageShape {
+  limit: number;
+  after?: PageAfter;
+}
 
 /** A card as read, with the column it was paged in and its exact sort key (for the cursor). */
 export interface CardRow {
@@ -65,17 +142,41 @@ const iso = (column: SQL | { getSQL(): SQL }) =>
  */
 export async function loadBoard(
   db: Db,
-  s: BoardScope,
+  input: BoardInput,
   /** At least one; each gets a page of `page.limit` cards after `page.after`. */
   columns: readonly BoardColumn[],
-  page: Omit<PageRequest, 'column'>,
+  pageRequest: PageShape,
 ): Promise<BoardRows> {
+  const { scope, values, shape, page } = boardShape(input, columns, pageRequest);
+  // Built once per shape: building it costs more than binding it (decision 0040); a named
+  // statement: planning it costs more than running it (decision 0019).
+  const rows = await executeShaped<Record<string, unknown>>(
+    db,
+    shape,
+    () => boardStatement(scope, columns, page),
+    values,
+  );
+  const first = rows[0] ?? {};
+  return {
+    counts: Object.fromEntries(columns.map((c) => [c, Number(first[c] ?? 0)])) as Record<
+      BoardColumn,
+      number
+    >,
+    cards: rows.flatMap((r) => (r.id ? [toCardRow(r)] : [])),
+  };
+}
+
+function boardStatement(
+  s: BoardScope,
+  columns: readonly BoardColumn[],
+  page: Omit<PageRequest, 'column'>,
+): SQL {
   const matched = s.search
     ? sql`matched as materialized (select ${tasks.id} as id from ${tasks} where ${boardWhere(s)}), `
     : sql``;
   const where = s.search
     ? and(
-        eq(tasks.orgId, s.orgId),
+        sql`${tasks.orgId} = ${s.orgId}`,
         isNull(tasks.completedAt),
         sql`${tasks.id} in (select id from matched)`,
       )!
@@ -88,10 +189,7 @@ export async function loadBoard(
     sql` union all `,
   );
 
-  // A named statement: planning this one costs more than running it (decision 0019).
-  const rows = await executeNamed<Record<string, unknown>>(
-    db,
-    sql`
+  return sql`
     with ${matched}
     counts as (select ${sql.join(counts, sql`, `)} from ${tasks} where ${where}),
     page as (${union})
@@ -120,16 +218,7 @@ export async function loadBoard(
       on ${taker.id} = page.taken_by_id and ${taker.orgId} = ${s.orgId}
     left join ${taskStatuses}
       on ${taskStatuses.id} = page.status_id and ${taskStatuses.orgId} = ${s.orgId}
-  `,
-  );
-  const first = rows[0] ?? {};
-  return {
-    counts: Object.fromEntries(columns.map((c) => [c, Number(first[c] ?? 0)])) as Record<
-      BoardColumn,
-      number
-    >,
-    cards: rows.flatMap((r) => (r.id ? [toCardRow(r)] : [])),
-  };
+  `;
 }
 
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));

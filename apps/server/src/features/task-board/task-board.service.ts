@@ -19,7 +19,7 @@ import { fieldInvalid, notFound } from '../../lib/errors.ts';
 import { phoneDisplay } from '../../lib/phones.ts';
 import { primaryGuardians } from '../contacts/index.ts';
 import { findOrganization } from '../organizations/index.ts';
-import { taskSearchCondition, taskVisibility } from '../tasks/index.ts';
+import { taskSearchCondition, taskVisibilityShape } from '../tasks/index.ts';
 import { decodeCursor, encodeCursor } from './board-cursor.ts';
 import * as repo from './task-board.repo.ts';
 
@@ -51,12 +51,12 @@ export async function getBoard(
   const search = query.search?.trim() || undefined;
   const [timezone, visibility, searchSql] = await Promise.all([
     knownTimezone ?? findOrganization(db, actor.orgId).then((org) => org?.timezone),
-    taskVisibility(db, actor),
+    taskVisibilityShape(db, actor),
     search ? taskSearchCondition(db, actor.orgId, search) : undefined,
   ]);
   if (!timezone) throw notFound('Organization');
   const bounds = boardBounds(now, timezone);
-  const scope: repo.BoardScope = {
+  const input: repo.BoardInput = {
     orgId: actor.orgId,
     visibility,
     branchIds: query.branchId,
@@ -69,7 +69,7 @@ export async function getBoard(
 
   const columns: readonly BoardColumn[] = query.column ? [query.column] : BOARD_COLUMNS;
   // One more row than shown tells whether there is a next page.
-  const { counts, cards } = await repo.loadBoard(db, scope, columns, {
+  const { counts, cards } = await repo.loadBoard(db, input, columns, {
     limit: query.limit + 1,
     after,
   });
@@ -96,7 +96,7 @@ export async function getBoard(
   };
 }
 
-function rangesOf(b: BoardBounds): repo.BoardScope['ranges'] {
+function rangesOf(b: BoardBounds): repo.BoardInput['ranges'] {
   return {
     overdue: columnRange('overdue', b),
     today: columnRange('today', b),

@@ -1,4 +1,4 @@
-import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { contacts } from '../contacts/index.ts';
@@ -16,20 +16,48 @@ import { tasks } from './tasks.table.ts';
  */
 export async function taskVisibility(db: Db, actor: Actor): Promise<SQL> {
   const me = actor.userId;
+  const branchIds = me ? await branchLimitOf(db, actor.orgId, me) : [];
+  return visibilitySql(actor.orgId, me, branchIds.length ? sql.param(branchIds) : undefined);
+}
+
+/**
+ * `taskVisibility` with placeholders (`visOrg`, `visMe`, `visBranches`) where the actor's
+ * values go, for a statement built once per shape (`executeShaped`): `shape` names the text,
+ * `values` fills it.
+ */
+export async function taskVisibilityShape(db: Db, actor: Actor) {
+  const me = actor.userId;
+  const branchIds = me ? await branchLimitOf(db, actor.orgId, me) : [];
+  const limited = branchIds.length > 0;
+  return {
+    shape: `${me ? 'user' : 'token'}${limited ? '+branches' : ''}`,
+    sql: visibilitySql(
+      sql.placeholder('visOrg'),
+      me ? sql.placeholder('visMe') : undefined,
+      limited ? sql.placeholder('visBranches') : undefined,
+    ),
+    values: { visOrg: actor.orgId, visMe: me ?? null, visBranches: branchIds },
+  };
+}
+
+/** Values may be placeholders; `branchIds` is a uuid[] parameter, absent without a limit. */
+function visibilitySql(orgId: unknown, me: unknown, branchIds: unknown): SQL {
   const own = and(
-    eq(tasks.orgId, actor.orgId),
+    sql`${tasks.orgId} = ${orgId}`,
     sql`not exists (select 1 from ${contacts} where ${contacts.orgId} = ${tasks.orgId}
       and ${contacts.id} = ${tasks.contactId} and ${contacts.deletedAt} is not null)`,
   )!;
+  // `not private` as text, not `= $n`: a named statement's generic plan cannot see through a
+  // bound false, and the board's plan for it was twice as slow (decision 0040).
+  const shared = sql`not ${tasks.private}`;
   const notPrivate = me
-    ? or(eq(tasks.private, false), eq(tasks.creatorId, me), eq(tasks.assigneeId, me))!
-    : eq(tasks.private, false);
-  const branchIds = me ? await branchLimitOf(db, actor.orgId, me) : [];
-  if (branchIds.length === 0) return and(own, notPrivate)!;
+    ? or(shared, sql`${tasks.creatorId} = ${me}`, sql`${tasks.assigneeId} = ${me}`)!
+    : shared;
+  if (branchIds === undefined) return and(own, notPrivate)!;
   const inBranches = or(
     sql`${tasks.branchId} is null`,
-    sql`${tasks.branchId} = any(${sql.param(branchIds)}::uuid[])`,
-    eq(tasks.assigneeId, me!),
+    sql`${tasks.branchId} = any(${branchIds}::uuid[])`,
+    sql`${tasks.assigneeId} = ${me}`,
   )!;
   return and(own, notPrivate, inBranches)!;
 }
