@@ -103,11 +103,12 @@ export interface CardRow {
   id: string;
   type: TaskType;
   comment: string;
-  dueAt: Date | null;
-  createdAt: Date;
+  /** ISO timestamps to the millisecond, as the API writes them (no Date round trip per card). */
+  dueAt: string | null;
+  createdAt: string;
   version: number;
   /** Speed to lead: since when the card's person has waited for a first contact. */
-  waitingSince: Date | null;
+  waitingSince: string | null;
   template: { id: string; name: string; color: string; background: string };
   contact: {
     id: string;
@@ -224,17 +225,16 @@ function boardStatement(
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 function toCardRow(r: Record<string, unknown>): CardRow {
-  const dueAt = str(r.dueAt);
   return {
     column: r.col as BoardColumn,
     key: str(r.key),
     id: String(r.id),
     type: r.type as TaskType,
     comment: String(r.comment),
-    dueAt: dueAt ? new Date(dueAt) : null,
-    createdAt: new Date(String(r.createdAt)),
+    dueAt: str(r.dueAt),
+    createdAt: String(r.createdAt),
     version: Number(r.version),
-    waitingSince: r.waitingSince ? new Date(String(r.waitingSince)) : null,
+    waitingSince: str(r.waitingSince),
     template: {
       id: String(r.templateId),
       name: String(r.templateName),

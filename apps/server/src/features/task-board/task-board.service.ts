@@ -11,7 +11,6 @@ import { assertCan, type Actor } from '../../lib/actor.ts';
 import {
   boardBounds,
   columnRange,
-  dueStateOf,
   isDroppable,
   type BoardBounds,
 } from '../../lib/club-time.ts';
@@ -80,6 +79,7 @@ export async function getBoard(
     ? await primaryGuardians(db, actor.orgId, personIds, now)
     : { guardians: new Map<string, GuardianRef>() };
 
+  const at = { now: bounds.now.toISOString(), startTomorrow: bounds.startTomorrow.toISOString() };
   return {
     columns: columns.map((column) => {
       const mine = cards.filter((c) => c.column === column).sort(orderOf(column));
@@ -88,7 +88,7 @@ export async function getBoard(
       return {
         column,
         count: counts[column],
-        items: shown.map((c) => toCard(c, bounds, guardians)),
+        items: shown.map((c) => toCard(c, at, guardians)),
         nextCursor: mine.length > query.limit && last ? encodeCursor(last) : null,
         droppable: isDroppable(column, bounds),
       };
@@ -125,28 +125,46 @@ function orderOf(column: BoardColumn) {
   };
 }
 
+/**
+ * The API's card. Field by field, no spread: this runs for every card of every board request,
+ * and V8 builds a literal many times faster than a spread of another object.
+ */
 function toCard(
   row: repo.CardRow,
-  bounds: BoardBounds,
+  at: { now: string; startTomorrow: string },
   guardians: ReadonlyMap<string, GuardianRef>,
 ): BoardCard {
+  const c = row.contact;
   return {
     id: row.id,
     type: row.type,
     template: row.template,
-    contact: row.contact && {
-      ...row.contact,
-      phoneDisplay: phoneDisplay(row.contact.phone),
-      guardian: guardians.get(row.contact.id) ?? null,
+    contact: c && {
+      id: c.id,
+      kind: c.kind,
+      name: c.name,
+      phone: c.phone,
+      email: c.email,
+      responsibleId: c.responsibleId,
+      phoneDisplay: phoneDisplay(c.phone),
+      guardian: guardians.get(c.id) ?? null,
     },
     assignee: row.assignee,
     takenBy: row.takenBy,
     status: row.status,
     comment: row.comment,
-    dueAt: row.dueAt?.toISOString() ?? null,
-    dueState: dueStateOf(row.dueAt, bounds),
-    createdAt: row.createdAt.toISOString(),
+    dueAt: row.dueAt,
+    dueState: dueStateAt(row.dueAt, at),
+    createdAt: row.createdAt,
     version: row.version,
-    waitingSince: row.waitingSince?.toISOString() ?? null,
+    waitingSince: row.waitingSince,
   };
+}
+
+/** `dueStateOf` on ISO text: fixed-width UTC timestamps compare as the times do. */
+function dueStateAt(dueAt: string | null, at: { now: string; startTomorrow: string }) {
+  if (dueAt === null) return null;
+  if (dueAt < at.now) return 'overdue';
+  if (dueAt < at.startTomorrow) return 'today';
+  return 'later';
 }
