@@ -5,6 +5,7 @@
  * absolute numbers. PostgreSQL only (the replay needs the pg driver).
  * Env: BENCH_SECONDS per run (default 10).
  */
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
@@ -163,6 +164,11 @@ export async function loadRuns(opts: {
         if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
         await res.arrayBuffer();
       });
+      // BENCH_DUMP_SQL=<prefix>: each request's statements and values, for EXPLAIN ANALYZE by hand.
+      if (process.env.BENCH_DUMP_SQL) {
+        const file = `${process.env.BENCH_DUMP_SQL}.${rows.length}.json`;
+        writeFileSync(file, JSON.stringify({ what, path, statements }, null, 2));
+      }
       const api = await hammer(what, `${appUrl}${path}`, { cookie: opts.cookie });
       const sql = await replay(rec.pg, opts.databaseUrl, what, statements);
       console.error(

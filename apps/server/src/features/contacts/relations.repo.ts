@@ -1,6 +1,7 @@
 import type { GuardianRef } from '@spotter/contracts';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { executeShaped } from '../../lib/named-statement.ts';
 import { clubDate } from '../../lib/club-time.ts';
 import { phoneDisplay } from '../../lib/phones.ts';
 import { crmSettings, lookups } from '../contact-settings/index.ts';
@@ -45,38 +46,21 @@ export async function primaryGuardians(
   now: Date,
 ): Promise<GuardiansOf> {
   const ids = [...new Set(childIds)];
-  const result = await db.execute(sql`
-    with clock as (
-      select (${now.toISOString()}::timestamptz at time zone o.timezone)::date as today,
-        coalesce(s.adult_age, 18) as adult_age
-      from ${organizations} o left join ${crmSettings} s on s.org_id = o.id
-      where o.id = ${orgId}::uuid)
-    select to_char(clock.today, 'YYYY-MM-DD') as today, clock.adult_age, g.*
-    from clock left join lateral (
-      select r.child_id, gp.id, gp.display_name as name, gp.phones, l.name as role
-      from ${personRelations} r
-      join ${contacts} c on c.org_id = r.org_id and c.id = r.child_id
-      join ${contacts} gp on gp.org_id = r.org_id and gp.id = r.guardian_id
-      left join ${lookups} l on l.org_id = r.org_id and l.id = r.role_id
-      where r.org_id = ${orgId}::uuid and r.is_primary
-        and r.child_id = any(${`{${ids.join(',')}}`}::uuid[])
-        and gp.deleted_at is null
-        and (c.birth_date is null
-          or c.birth_date > (clock.today - make_interval(years => clock.adult_age))::date)
-    ) g on true`);
-  const rows = (
-    result as unknown as {
-      rows: Array<{
-        today: string;
-        adult_age: number;
-        child_id: string | null;
-        id: string | null;
-        name: string | null;
-        phones: Array<{ number: string }> | null;
-        role: string | null;
-      }>;
-    }
-  ).rows;
+  // Named and built once: every list page, board and task page runs it, and planning it cost
+  // ten times what running it does (decision 0040).
+  const rows = await executeShaped<{
+    today: string;
+    adult_age: number;
+    child_id: string | null;
+    id: string | null;
+    name: string | null;
+    phones: Array<{ number: string }> | null;
+    role: string | null;
+  }>(db, 'primary-guardians', guardiansStatement, {
+    now: now.toISOString(),
+    org: orgId,
+    ids: `{${ids.join(',')}}`,
+  });
   const guardians = new Map<string, GuardianRef>();
   for (const r of rows) {
     if (!r.child_id || !r.id) continue;
@@ -96,3 +80,26 @@ export async function primaryGuardians(
     guardians,
   };
 }
+
+const guardiansStatement = () => {
+  const org = sql.placeholder('org');
+  return sql`
+    with clock as (
+      select (${sql.placeholder('now')}::timestamptz at time zone o.timezone)::date as today,
+        coalesce(s.adult_age, 18) as adult_age
+      from ${organizations} o left join ${crmSettings} s on s.org_id = o.id
+      where o.id = ${org}::uuid)
+    select to_char(clock.today, 'YYYY-MM-DD') as today, clock.adult_age, g.*
+    from clock left join lateral (
+      select r.child_id, gp.id, gp.display_name as name, gp.phones, l.name as role
+      from ${personRelations} r
+      join ${contacts} c on c.org_id = r.org_id and c.id = r.child_id
+      join ${contacts} gp on gp.org_id = r.org_id and gp.id = r.guardian_id
+      left join ${lookups} l on l.org_id = r.org_id and l.id = r.role_id
+      where r.org_id = ${org}::uuid and r.is_primary
+        and r.child_id = any(${sql.placeholder('ids')}::uuid[])
+        and gp.deleted_at is null
+        and (c.birth_date is null
+          or c.birth_date > (clock.today - make_interval(years => clock.adult_age))::date)
+    ) g on true`;
+};
