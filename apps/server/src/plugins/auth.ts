@@ -92,6 +92,8 @@ export interface AuthCacheControl {
   forgetUser(userId: string): void;
   forgetOrganization(orgId: string): void;
   forgetApiToken(tokenId: string): void;
+  /** An organization's row as `load` reads it, remembered like sessions (dropped on a change). */
+  organization<V>(orgId: string, load: () => Promise<V | undefined>): Promise<V | undefined>;
   /** Starts listening for the changes other instances make (once the app is ready). */
   attach(app: FastifyInstance): Promise<void>;
   stop(): Promise<void>;

@@ -141,6 +141,40 @@ describe('the session and token cache across two instances', () => {
     expect(after.json<Me>().organization.name).toBe('Renamed Club');
   });
 
+  it('an organization change on A shows in GET /api/organization on B at once, and on A', async () => {
+    const org = await createOrg(a.app);
+    const created = await org.owner.request('POST', '/api/api-tokens', { name: 'Booking' });
+    const { secret } = created.json<{ secret: string }>();
+    const read = async (app: FastifyInstance) => {
+      const res = await app.inject({
+        method: 'GET',
+        url: '/api/organization',
+        headers: { authorization: `Bearer ${secret}` },
+      });
+      expect(res.statusCode).toBe(200);
+      return res.json<{ name: string; version: number }>();
+    };
+    const before = await read(b.app);
+    await read(a.app);
+    expect(cacheOf(b.app).organizations.size).toBeGreaterThan(0);
+    // Remembered: a silent change (no notification) is not seen on B until the entry goes.
+    await a.database.db.transaction(async (tx) => {
+      await tx.execute(sql`set local session_replication_role = replica`);
+      await tx.execute(sql`update organizations set name = 'Silent' where id = ${org.orgId}`);
+    });
+    expect((await read(b.app)).name).toBe(before.name);
+    cacheOf(b.app).forgetOrganization(org.orgId);
+    expect((await read(b.app)).name).toBe('Silent');
+    const res = await org.owner.request('PATCH', '/api/organization', {
+      name: 'Renamed Club',
+      version: (await read(a.app)).version,
+    });
+    expect(res.statusCode).toBe(200);
+    expect((await read(a.app)).name).toBe('Renamed Club');
+    await heard();
+    expect((await read(b.app)).name).toBe('Renamed Club');
+  });
+
   it('revoking an API token on A refuses it on B at once, and on A itself', async () => {
     const org = await createOrg(a.app);
     const created = await org.owner.request('POST', '/api/api-tokens', { name: 'Booking' });

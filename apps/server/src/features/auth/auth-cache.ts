@@ -91,6 +91,8 @@ export class AuthCache implements AuthCacheControl {
     scopes: string[];
     expiresAt: Date | null;
   }>();
+  /** Organizations by id, for requests that only read their own organization. */
+  readonly organizations = new Entries<unknown>();
   #generation = 0;
   #listening = false;
   #heartbeatOk = true;
@@ -141,6 +143,20 @@ export class AuthCache implements AuthCacheControl {
     this.#generation++;
   }
 
+  /**
+   * The organization `orgId` as `load` reads it, remembered under the same rules as sessions
+   * and tokens: an organization change drops it on every instance (the `o:` notification).
+   */
+  async organization<V>(orgId: string, load: () => Promise<V | undefined>): Promise<V | undefined> {
+    const known = this.read(this.organizations, orgId) as V | undefined;
+    if (known !== undefined) return known;
+    const ticket = this.ticket();
+    const row = await load();
+    if (row !== undefined)
+      this.fill(this.organizations, orgId, ticket, row, { userId: null, orgId });
+    return row;
+  }
+
   forgetSession(sessionId: string): void {
     this.#moved();
     this.sessions.delete(sessionId);
@@ -155,6 +171,7 @@ export class AuthCache implements AuthCacheControl {
     this.#moved();
     this.sessions.deleteWhere((e) => e.orgId === orgId);
     this.tokens.deleteWhere((e) => e.orgId === orgId);
+    this.organizations.delete(orgId);
   }
 
   forgetApiToken(tokenId: string): void {
@@ -166,6 +183,7 @@ export class AuthCache implements AuthCacheControl {
     this.#moved();
     this.sessions.clear();
     this.tokens.clear();
+    this.organizations.clear();
   }
 
   /** A notification on the channel: what the trigger names, or a heartbeat. */

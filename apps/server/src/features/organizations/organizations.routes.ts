@@ -17,7 +17,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: organizationSchema, ...errorResponses },
       },
     },
-    (req) => service.getOrganization(app.db, actorOf(req)),
+    (req) => service.getOrganization(app.db, actorOf(req), app.authCache),
   );
 
   app.patch(

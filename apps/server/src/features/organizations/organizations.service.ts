@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
 import { forbidden, notFound, versionConflict } from '../../lib/errors.ts';
+import type { AuthCacheControl } from '../../plugins/auth.ts';
 import * as repo from './organizations.repo.ts';
 
 type UpdateInput = z.output<typeof organizationUpdateSchema>;
@@ -39,9 +40,15 @@ export function reportRolesOf(row: Pick<repo.OrganizationRow, 'reportRoles'>): R
   return EXTRA_REPORT_ROLES.filter((r) => chosen.includes(r));
 }
 
-export async function getOrganization(db: Db, actor: Actor) {
+export async function getOrganization(
+  db: Db,
+  actor: Actor,
+  /** The instance's few seconds' memory (decision 0019): a request answered without a query. */
+  cache?: Pick<AuthCacheControl, 'organization'>,
+) {
   assertCan(actor, 'organization.read');
-  const row = await repo.findOrganization(db, actor.orgId);
+  const load = () => repo.findOrganization(db, actor.orgId);
+  const row = cache ? await cache.organization(actor.orgId, load) : await load();
   if (!row) throw notFound('Organization');
   return toOrganizationDto(row);
 }
