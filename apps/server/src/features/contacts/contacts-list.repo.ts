@@ -33,6 +33,8 @@ import {
   type SortKey,
 } from './contacts-list.cursor.ts';
 import { waitingLeadCondition } from './waiting-lead.ts';
+import { rowReader } from './list-row-reader.ts';
+import { executeShaped } from '../../lib/named-statement.ts';
 
 /** A listed row: every column but those only search and duplicate checks read. */
 export type ContactListRow = Omit<
@@ -259,13 +261,15 @@ function pageQuery(db: Db, shape: PageShape) {
     .select({
       row: listColumns,
       createdByName: sql<string | null>`(select u.name from users u
-        where u.org_id = "contacts"."org_id" and u.id = "contacts"."created_by")`,
+        where u.org_id = "contacts"."org_id" and u.id = "contacts"."created_by")`.as(
+        'created_by_name',
+      ),
       companyName: sql<string | null>`(select co.display_name from contacts co
         where co.org_id = "contacts"."org_id" and co.id = "contacts"."company_id"
-        and co.deleted_at is null)`,
+        and co.deleted_at is null)`.as('company_name'),
       keys: sql<
         Array<string | null>
-      >`array[${sql.join(plan.keys.map(keyText), sql`, `)}, ${contacts.id}::text]`,
+      >`array[${sql.join(plan.keys.map(keyText), sql`, `)}, ${contacts.id}::text]`.as('page_keys'),
     })
     .from(contacts)
     .$dynamic();
@@ -293,29 +297,24 @@ function pageQuery(db: Db, shape: PageShape) {
     .limit(shape.limit);
 }
 
-type PreparedPage = ReturnType<ReturnType<typeof pageQuery>['prepare']>;
-/** Per database handle: the prepared statements of unfiltered pages, by their shape. */
-const preparedPages = new WeakMap<Db, Map<string, PreparedPage>>();
+const readListRow = rowReader<ContactListRow>(listColumns);
 
 /**
  * An unfiltered list in a built-in order whose keys cannot be null (name, created, changed,
- * org number): the shape most page views have, prepared once per shape and handle instead of
- * being built and planned per request.
+ * org number): the shape most page views have, a named statement built once per shape
+ * (`executeShaped`) whose rows are read without drizzle's per-field mapping. Null: another
+ * shape, built and mapped by drizzle per request.
  */
 function preparedPage(
-  db: Db,
   sort: SortSpec,
   plan: OrderPlan,
   backwards: boolean,
   cursor: boolean,
-) {
+): ((db: Db, values: Record<string, unknown>) => Promise<ListPageRow[]>) | null {
   if ('field' in sort || plan.keys.some((k) => k.nullable) || plan.joinStatus) return null;
   if (plan.joinResponsible) return null;
   const name = `contacts_page_${sort.column}_${sort.desc ? 'd' : 'a'}${backwards ? 'b' : 'f'}${cursor ? 'c' : 'n'}`;
-  let byDb = preparedPages.get(db);
-  if (!byDb) preparedPages.set(db, (byDb = new Map()));
-  let prepared = byDb.get(name);
-  if (!prepared) {
+  const build = (db: Db) => {
     const where = and(
       eq(contacts.orgId, sql.placeholder('orgId')),
       eq(contacts.kind, sql.placeholder('kind')),
@@ -324,16 +323,23 @@ function preparedPage(
     const after = cursor
       ? [...plan.keys.map((_, i) => sql.placeholder(`k${i}`)), sql.placeholder('id')]
       : undefined;
-    prepared = pageQuery(db, {
+    return pageQuery(db, {
       plan,
       where,
       after,
       backwards,
       limit: sql.placeholder('limit'),
-    }).prepare(name);
-    byDb.set(name, prepared);
-  }
-  return prepared;
+    }).getSQL();
+  };
+  return async (db, values) => {
+    const raw = await executeShaped<Record<string, unknown>>(db, name, () => build(db), values);
+    return raw.map((r) => ({
+      row: readListRow(r),
+      createdByName: (r.created_by_name as string | null) ?? null,
+      companyName: (r.company_name as string | null) ?? null,
+      keys: r.page_keys as Array<string | null>,
+    }));
+  };
 }
 
 /** True when nothing but the organization and kind narrows the list. */
@@ -355,7 +361,7 @@ export async function listRows(
   const plan = orderPlan(sort);
   const backwards = page.backwards ?? false;
   const prepared = unfiltered(scope)
-    ? preparedPage(db, sort, plan, backwards, page.after !== undefined)
+    ? preparedPage(sort, plan, backwards, page.after !== undefined)
     : null;
   if (prepared) {
     const values: Record<string, unknown> = {
@@ -366,7 +372,7 @@ export async function listRows(
     page.after?.forEach((v, i) => {
       values[i === plan.keys.length ? 'id' : `k${i}`] = v;
     });
-    return prepared.execute(values);
+    return prepared(db, values);
   }
   return pageQuery(db, {
     plan,
