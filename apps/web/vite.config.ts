@@ -1,13 +1,17 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { precompress } from './vite-precompress.ts';
+import { preloadDeps } from './vite-preload-deps.ts';
 import { pureContracts } from './vite-pure-contracts.ts';
 
+const preload = preloadDeps();
+
 export default defineConfig({
-  plugins: [react(), pureContracts(), precompress()],
+  plugins: [react(), pureContracts(), preload.plugin, precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    modulePreload: { resolveDependencies: preload.resolveDependencies },
   },
   server: {
     port: 5173,
