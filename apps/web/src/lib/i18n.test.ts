@@ -73,6 +73,7 @@ describe('texts load in parts', () => {
         'settings',
         'setup',
         'taskSettings',
+        'webhooks',
       ]);
       expect([...login, ...app, ...more].sort(), lng).toEqual([...NAMESPACES].sort());
     }
