@@ -66,6 +66,7 @@ describe('texts load in parts', () => {
         'deals',
         'imports',
         'jobs',
+        'leadForms',
         'mailing',
         'reports',
         'reportsForecast',
