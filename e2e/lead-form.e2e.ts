@@ -202,7 +202,7 @@ describe.skipIf(!hasChromium())('the lead form, from the builder to the board', 
         const waiting = cards.first().getByTestId('waiting-badge');
         await waiting.waitFor();
         expect(await waiting.innerText()).toContain(
-          L('leadForms', 'waiting').replace(' {{time}}', ''),
+          L('speedToLead', 'waiting').replace(' {{time}}', ''),
         );
         expect(
           await cards.first().getByTestId('card-handler').getAttribute('aria-label'),

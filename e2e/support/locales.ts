@@ -20,6 +20,7 @@ type Namespace =
   | 'twoStep'
   | 'clubEvents'
   | 'leadForms'
+  | 'speedToLead'
   | 'webhooks'
   | 'deals'
   | 'reports';

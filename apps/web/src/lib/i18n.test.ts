@@ -66,6 +66,7 @@ describe('texts load in parts', () => {
         'deals',
         'imports',
         'jobs',
+        'leadForms',
         'mailing',
         'reports',
         'reportsForecast',
@@ -73,6 +74,7 @@ describe('texts load in parts', () => {
         'settings',
         'setup',
         'taskSettings',
+        'webhooks',
       ]);
       expect([...login, ...app, ...more].sort(), lng).toEqual([...NAMESPACES].sort());
     }

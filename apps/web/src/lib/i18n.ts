@@ -22,6 +22,7 @@ export const NAMESPACES = [
   'twoStep',
   'clubEvents',
   'leadForms',
+  'speedToLead',
   'webhooks',
   'deals',
   'mailing',

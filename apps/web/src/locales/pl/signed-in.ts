@@ -6,7 +6,7 @@ const files = import.meta.glob<{ default: Record<string, unknown> }>(
   [
     './*.json',
     '!./{common,auth}.json',
-    '!./{backup,card,clubEvents,crm,deals,imports,jobs,mailing,settings,setup,taskSettings}.json',
+    '!./{backup,card,clubEvents,crm,deals,imports,jobs,leadForms,mailing,settings,setup,taskSettings,webhooks}.json',
     '!./reports*.json',
   ],
   { eager: true },

@@ -1,10 +1,9 @@
 import { Alert, Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { loginCodeBodySchema, type LoginCodeBody } from '@spotter/contracts/login';
 import { IconAlertCircle } from '@tabler/icons-react';
-import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api.ts';
+import { useTextForm } from '../../../lib/text-form.ts';
 import { errorMessage, serverFieldErrors } from '../../../lib/validation.ts';
 import { useLoginCode } from '../api/auth-api.ts';
 
@@ -18,10 +17,7 @@ export function LoginCodeForm(props: {
 }) {
   const { t } = useTranslation('auth');
   const step = useLoginCode();
-  const form = useForm<LoginCodeBody>({
-    initialValues: { code: '' },
-    validate: zod4Resolver(loginCodeBodySchema),
-  });
+  const form = useTextForm<LoginCodeBody>(loginCodeBodySchema, { code: '' });
 
   const submit = form.onSubmit(({ code }) =>
     step.mutate(code, {

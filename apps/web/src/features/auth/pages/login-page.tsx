@@ -1,17 +1,16 @@
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
 // By file, not the index: the login page's first download holds only the schemas it builds.
 import type { Locale } from '@spotter/contracts';
 import { loginBodySchema, type LoginBody } from '@spotter/contracts/login';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
-import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CenteredCard } from '../../../components/centered-card.tsx';
 import { LanguageSelect } from '../../../components/language-select.tsx';
 import { isApiError } from '../../../lib/api.ts';
 import { setLocale } from '../../../lib/i18n.ts';
+import { useTextForm } from '../../../lib/text-form.ts';
 import { errorMessage } from '../../../lib/validation.ts';
 import { useLogin } from '../api/auth-api.ts';
 import { LoginCodeForm } from '../components/login-code-form.tsx';
@@ -24,10 +23,7 @@ export function LoginPage(props: { redirect: string }) {
   /** Between the password step and the code step (two-step on). */
   const [codeStep, setCodeStep] = useState(false);
   const [expired, setExpired] = useState(false);
-  const form = useForm<LoginBody>({
-    initialValues: { email: '', password: '' },
-    validate: zod4Resolver(loginBodySchema),
-  });
+  const form = useTextForm<LoginBody>(loginBodySchema, { email: '', password: '' });
   const done = () => void navigate({ href: props.redirect, replace: true });
 
   const submit = form.onSubmit((values) => {

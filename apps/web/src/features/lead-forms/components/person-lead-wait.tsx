@@ -10,7 +10,7 @@ import { WaitingBadge } from './waiting-badge.tsx';
  * for a first contact, else how long the last one took. Nothing for persons who never sent one.
  */
 export function PersonLeadWait(props: { personId: string; timeZone?: string }) {
-  const { t, i18n } = useTranslation('leadForms');
+  const { t, i18n } = useTranslation('speedToLead');
   const wait = useLeadWait(props.personId);
   if (!wait.data) return null;
   if (wait.data.waitingSince) {

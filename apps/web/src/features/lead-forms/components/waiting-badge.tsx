@@ -20,7 +20,7 @@ function useMinuteClock(): number {
  * submission (decision 0029). Orange, then red past an hour.
  */
 export function WaitingBadge(props: { since: string; timeZone?: string; size?: 'xs' | 'sm' }) {
-  const { t, i18n } = useTranslation('leadForms');
+  const { t, i18n } = useTranslation('speedToLead');
   const now = useMinuteClock();
   const waited = now - new Date(props.since).getTime();
   const text = t('waiting', { time: formatWaited(waited, i18n.language) });
