@@ -56,7 +56,8 @@ export interface PageRequest {
 }
 
 const columnName = (column: BoardColumn) => {
-  if (!(BOARD_COLUMNS as readonly string[]).includes(column)) throw new Error(`No column ${column}`);
+  if (!(BOARD_COLUMNS as readonly string[]).includes(column))
+    throw new Error(`No column ${column}`);
   return column;
 };
 

@@ -8,12 +8,7 @@ import {
 } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { assertCan, type Actor } from '../../lib/actor.ts';
-import {
-  boardBounds,
-  columnRange,
-  isDroppable,
-  type BoardBounds,
-} from '../../lib/club-time.ts';
+import { boardBounds, columnRange, isDroppable, type BoardBounds } from '../../lib/club-time.ts';
 import { fieldInvalid, notFound } from '../../lib/errors.ts';
 import { phoneDisplay } from '../../lib/phones.ts';
 import { primaryGuardians } from '../contacts/index.ts';
