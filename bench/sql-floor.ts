@@ -80,7 +80,8 @@ export async function sqlAtTen(
 
 /**
  * A GET route at `CONNECTIONS` connections over HTTP for `seconds`, beside a bare Fastify route
- * and (on PostgreSQL) the route's own statement — the one whose text contains `marker` —
+ * and the same answer served ready-made by a bare route (what sending it costs), and (on
+ * PostgreSQL) the route's own statement — the one whose text contains `marker` —
  * replayed by as many pg clients: the floors it is compared with. Prints each and the ratios;
  * answers table rows named `title` ("board", "board with sums").
  */
@@ -109,13 +110,21 @@ export async function routeAtTen(
       writeFileSync(process.env.BENCH_DUMP_SQL, JSON.stringify(statement, null, 2));
     }
   }
+  // The route's own answer, as it is now, served ready-made by a bare route: what sending an
+  // answer of that size costs on this machine (the board's is about 150 kB of JSON).
+  const answer = await app.inject({ method: 'GET', url: path, headers: { cookie } });
   const appUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   const bare = Fastify({ logger: false });
   bare.get('/api/ping', async () => ({ ok: true }));
+  bare.get('/api/answer', async (_req, reply) => {
+    reply.type('application/json');
+    return answer.body;
+  });
   const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
   const at = { connections, seconds: opts.seconds };
   const load1 = os.loadavg()[0]!.toFixed(2);
   const floor = await load(`${bareUrl}/api/ping`, at);
+  const sent = await load(`${bareUrl}/api/answer`, at);
   const route = await load(`${appUrl}${path}`, { ...at, headers: { cookie } });
   const alone = statement
     ? await sqlAtTen(await databaseUrlOf(database), statement, at)
@@ -128,6 +137,7 @@ export async function routeAtTen(
     );
   console.error(`${label}: ${connections} connections, ${opts.seconds} s each, load ${load1}`);
   line('bare Fastify route', floor);
+  line(`its ${(answer.body.length / 1024).toFixed(0)} kB answer, ready-made`, sent);
   line(`GET ${path}`, route);
   if (alone) {
     line(`${opts.title} SQL alone (prepared, pg)`, alone);
@@ -146,6 +156,10 @@ export async function routeAtTen(
     ...(opts.bareRow
       ? [row(`bare route at ${connections} connections (${floor.rps.toFixed(0)}/s)`, floor)]
       : []),
+    row(
+      `its answer (${(answer.body.length / 1024).toFixed(0)} kB) from a bare route (${sent.rps.toFixed(0)}/s)`,
+      sent,
+    ),
     row(`${opts.title} at ${connections} connections (${route.rps.toFixed(0)}/s)`, route),
     ...(alone
       ? [row(`${opts.title} SQL alone, ${connections} clients (${alone.rps.toFixed(0)}/s)`, alone)]
