@@ -120,16 +120,31 @@ export async function routeAtTen(
     reply.type('application/json');
     return answer.body;
   });
+  // And the two together, nothing else: a bare route that runs the route's statement (named, on
+  // a pool of as many connections) and sends the ready-made answer.
+  const pool = statement
+    ? new pg.Pool({ connectionString: await databaseUrlOf(database), max: connections })
+    : undefined;
+  if (statement && pool) {
+    const named = { name: 'floor_statement', text: statement.text, values: statement.values };
+    bare.get('/api/statement-and-answer', async (_req, reply) => {
+      await pool.query(named);
+      reply.type('application/json');
+      return answer.body;
+    });
+  }
   const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
   const at = { connections, seconds: opts.seconds };
   const load1 = os.loadavg()[0]!.toFixed(2);
   const floor = await load(`${bareUrl}/api/ping`, at);
   const sent = await load(`${bareUrl}/api/answer`, at);
+  const both = pool ? await load(`${bareUrl}/api/statement-and-answer`, at) : undefined;
   const route = await load(`${appUrl}${path}`, { ...at, headers: { cookie } });
   const alone = statement
     ? await sqlAtTen(await databaseUrlOf(database), statement, at)
     : undefined;
   await bare.close();
+  await pool?.end();
   const line = (what: string, l: Load) =>
     console.error(
       `${label}: ${what.padEnd(30)} ${l.rps.toFixed(0).padStart(6)}/s  p50 ${l.p50.toFixed(1)}  ` +
@@ -138,6 +153,7 @@ export async function routeAtTen(
   console.error(`${label}: ${connections} connections, ${opts.seconds} s each, load ${load1}`);
   line('bare Fastify route', floor);
   line(`its ${(answer.body.length / 1024).toFixed(0)} kB answer, ready-made`, sent);
+  if (both) line('its statement + that answer', both);
   line(`GET ${path}`, route);
   if (alone) {
     line(`${opts.title} SQL alone (prepared, pg)`, alone);
@@ -160,6 +176,9 @@ export async function routeAtTen(
       `its answer (${(answer.body.length / 1024).toFixed(0)} kB) from a bare route (${sent.rps.toFixed(0)}/s)`,
       sent,
     ),
+    ...(both
+      ? [row(`its statement and that answer, bare route (${both.rps.toFixed(0)}/s)`, both)]
+      : []),
     row(`${opts.title} at ${connections} connections (${route.rps.toFixed(0)}/s)`, route),
     ...(alone
       ? [row(`${opts.title} SQL alone, ${connections} clients (${alone.rps.toFixed(0)}/s)`, alone)]
