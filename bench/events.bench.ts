@@ -10,6 +10,7 @@
  *     bench/call-pop.ts).
  *   node --import tsx bench/events.bench.ts      (BENCH_DB=postgres|embedded|both)
  */
+import { fork } from 'node:child_process';
 import os from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -33,6 +34,8 @@ const BACKLOG = Number(process.env.BENCH_BACKLOG ?? 10_000);
 const BATCH = Math.max(1, Number(process.env.BENCH_BATCH ?? 1));
 /** Events per second the senders offer together; 0: as fast as they are answered. */
 const RATE = Number(process.env.BENCH_RATE ?? 0);
+/** Where the senders run: `thread` (a worker thread of this process) or `process` (their own). */
+const SENDERS = process.env.BENCH_SENDERS === 'process' ? 'process' : 'thread';
 /** A file to write the server thread's CPU profile of the end-to-end phase to (.cpuprofile). */
 const CPU_PROFILE = process.env.BENCH_CPU_PROFILE;
 const load1 = () => os.loadavg()[0]!.toFixed(1);
@@ -52,19 +55,29 @@ function load(
   phones: string[],
   rate = RATE,
 ): Promise<number[]> {
+  const job = {
+    url,
+    secret,
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+    phones,
+    batch: BATCH,
+    rate,
+  };
+  const script = new URL('./events-load.mjs', import.meta.url);
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./events-load.mjs', import.meta.url), {
-      workerData: {
-        url,
-        secret,
-        connections: CONNECTIONS,
-        seconds: SECONDS,
-        phones,
-        batch: BATCH,
-        rate,
-      },
-    });
-    worker.once('message', (latencies: number[]) => resolve(latencies.sort((a, b) => a - b)));
+    const done = (latencies: number[]) => resolve(latencies.sort((a, b) => a - b));
+    if (SENDERS === 'process') {
+      const child = fork(script, [], {
+        env: { ...process.env, EVENTS_LOAD_JOB: JSON.stringify(job) },
+        execArgv: [],
+      });
+      child.once('message', (latencies) => done(latencies as number[]));
+      child.once('error', reject);
+      return;
+    }
+    const worker = new Worker(script, { workerData: job });
+    worker.once('message', done);
     worker.once('error', reject);
   });
 }
