@@ -1,9 +1,10 @@
 /**
  * The load side of bench/events.bench.ts (plain JavaScript: a worker thread runs it without a TypeScript loader), in its own thread so that signing and sending do not
- * compete with the server for its event loop: `connections` senders post signed single events
+ * compete with the server for its event loop (or in a process of its own, BENCH_SENDERS=process): `connections` senders post signed single events
  * for `seconds`, each a new id, and report every accept latency.
  */
 import { randomUUID } from 'node:crypto';
+import process from 'node:process';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -11,7 +12,7 @@ import { Webhook } from 'standardwebhooks';
 import { clubEvent } from './events-data.mjs';
 
 /** @type {{ url: string, secret: string | null, connections: number, seconds: number, phones: string[], batch: number, rate: number }} */
-const job = workerData;
+const job = workerData ?? JSON.parse(process.env.EVENTS_LOAD_JOB ?? '{}');
 const webhook = job.secret ? new Webhook(job.secret) : null;
 let n = 0;
 
@@ -61,4 +62,6 @@ async function sender(until, latencies) {
 const latencies = [];
 const until = performance.now() + job.seconds * 1000;
 await Promise.all(Array.from({ length: job.connections }, () => sender(until, latencies)));
-parentPort?.postMessage(latencies);
+// A worker thread answers its parent; a process of its own (BENCH_SENDERS=process) its IPC.
+if (parentPort) parentPort.postMessage(latencies);
+else process.send?.(latencies, () => process.exit(0));

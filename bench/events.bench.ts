@@ -10,8 +10,11 @@
  *     bench/call-pop.ts).
  *   node --import tsx bench/events.bench.ts      (BENCH_DB=postgres|embedded|both)
  */
+import { fork } from 'node:child_process';
 import os from 'node:os';
-import { performance } from 'node:perf_hooks';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
@@ -31,6 +34,10 @@ const BACKLOG = Number(process.env.BENCH_BACKLOG ?? 10_000);
 const BATCH = Math.max(1, Number(process.env.BENCH_BATCH ?? 1));
 /** Events per second the senders offer together; 0: as fast as they are answered. */
 const RATE = Number(process.env.BENCH_RATE ?? 0);
+/** Where the senders run: `thread` (a worker thread of this process) or `process` (their own). */
+const SENDERS = process.env.BENCH_SENDERS === 'process' ? 'process' : 'thread';
+/** A file to write the server thread's CPU profile of the end-to-end phase to (.cpuprofile). */
+const CPU_PROFILE = process.env.BENCH_CPU_PROFILE;
 const load1 = () => os.loadavg()[0]!.toFixed(1);
 const started = performance.now();
 /** Progress on stderr, so a long run on a busy machine shows where it is. */
@@ -48,19 +55,29 @@ function load(
   phones: string[],
   rate = RATE,
 ): Promise<number[]> {
+  const job = {
+    url,
+    secret,
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+    phones,
+    batch: BATCH,
+    rate,
+  };
+  const script = new URL('./events-load.mjs', import.meta.url);
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./events-load.mjs', import.meta.url), {
-      workerData: {
-        url,
-        secret,
-        connections: CONNECTIONS,
-        seconds: SECONDS,
-        phones,
-        batch: BATCH,
-        rate,
-      },
-    });
-    worker.once('message', (latencies: number[]) => resolve(latencies.sort((a, b) => a - b)));
+    const done = (latencies: number[]) => resolve(latencies.sort((a, b) => a - b));
+    if (SENDERS === 'process') {
+      const child = fork(script, [], {
+        env: { ...process.env, EVENTS_LOAD_JOB: JSON.stringify(job) },
+        execArgv: [],
+      });
+      child.once('message', (latencies) => done(latencies as number[]));
+      child.once('error', reject);
+      return;
+    }
+    const worker = new Worker(script, { workerData: job });
+    worker.once('message', done);
     worker.once('error', reject);
   });
 }
@@ -175,6 +192,8 @@ interface Row {
   sqlP99: number;
   popP50: number;
   popP99: number;
+  loopP99: number;
+  loopMax: number;
 }
 
 const rows = await onEngines<Row>('events', async (app, database, label) => {
@@ -214,12 +233,27 @@ const rows = await onEngines<Row>('events', async (app, database, label) => {
 
   step('signed deliveries, rules running');
   const load0 = load1();
+  const profiler = CPU_PROFILE ? new Session() : undefined;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
+  // How long the server's event loop kept work waiting while deliveries and drains shared it.
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
   const t0 = performance.now();
   const latencies = await load(
     `${base}/api/event-sources/${created.source.id}/events${BATCH > 1 ? '/batch' : ''}`,
     created.secret,
     phones,
   );
+  loopDelay.disable();
+  if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    writeFileSync(CPU_PROFILE!, JSON.stringify(profile));
+    profiler.disconnect();
+  }
   const sent = latencies.length * BATCH;
   const backlogAtEnd = await unprocessed(database, club.orgId);
   step(`${sent} accepted, ${backlogAtEnd} waiting`);
@@ -272,6 +306,8 @@ const rows = await onEngines<Row>('events', async (app, database, label) => {
       sqlP99: pct(sqlTimes, 99),
       popP50: pct(pops, 50),
       popP99: pct(pops, 99),
+      loopP99: loopDelay.percentile(99) / 1e6,
+      loopMax: loopDelay.max / 1e6,
     },
   ];
 });
@@ -281,12 +317,12 @@ console.log(
   `\n${f(PERSONS)} persons; ${CONNECTIONS} senders for ${SECONDS} s, ${BATCH === 1 ? 'one signed event per request' : `signed batches of ${BATCH} events`}${RATE > 0 ? `, offered at ${f(RATE)} events/s` : ', as fast as answered'}; a backlog of ${f(BACKLOG)}; ${POPS} calls popped one at a time (${os.cpus().length} CPUs)\n`,
 );
 console.log(
-  '| database | load average (1 min) | accepted events/s | accept p50 / p99 ms | bare route events/s (ratio) | its INSERT as plain SQL, rows/s (ratio) | waiting when sending stopped | end to end: accepted and processed, events/s | processing alone, events/s |',
+  '| database | load average (1 min) | accepted events/s | accept p50 / p99 ms | bare route events/s (ratio) | its INSERT as plain SQL, rows/s (ratio) | waiting when sending stopped | end to end: accepted and processed, events/s | processing alone, events/s | event loop delay while sending, p99 / max ms |',
 );
-console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of rows) {
   console.log(
-    `| ${r.database} | ${r.load} | ${f(r.acceptRps)} | ${r.p50.toFixed(1)} / ${r.p99.toFixed(1)} | ${f(r.bareRps)} (${(r.acceptRps / r.bareRps).toFixed(2)}) | ${f(r.sqlRps)} (${(r.acceptRps / r.sqlRps).toFixed(2)}) | ${f(r.backlogAtEnd)} | ${f(r.endToEnd)} | ${f(r.processingAlone)} |`,
+    `| ${r.database} | ${r.load} | ${f(r.acceptRps)} | ${r.p50.toFixed(1)} / ${r.p99.toFixed(1)} | ${f(r.bareRps)} (${(r.acceptRps / r.bareRps).toFixed(2)}) | ${f(r.sqlRps)} (${(r.acceptRps / r.sqlRps).toFixed(2)}) | ${f(r.backlogAtEnd)} | ${f(r.endToEnd)} | ${f(r.processingAlone)} | ${r.loopP99.toFixed(1)} / ${r.loopMax.toFixed(1)} |`,
   );
 }
 console.log(

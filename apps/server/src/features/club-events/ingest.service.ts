@@ -17,6 +17,7 @@ import * as repo from './ingest.repo.ts';
 import { wakeJobRunners } from '../jobs/index.ts';
 import { ensureDrain } from './process.jobs.ts';
 import { sourceCacheOf } from './source-cache.ts';
+import { insertEventsTogether } from './store-together.ts';
 
 /** The same answer for every reason, so a caller learns nothing about the source or secret. */
 export const invalidSignature = () =>
@@ -157,26 +158,25 @@ export async function storeEvents(
   });
   const distinct = [...new Map(withIds.map((e) => [e.id, e])).values()];
   const { source } = verified;
-  // One statement, committed on its own: the events are safe once it answers.
-  const stored = await repo
-    .insertEvents(
-      db,
-      source.orgId,
-      source.id,
-      distinct.map((e) => ({
-        externalId: e.id,
-        type: e.type,
-        typeVersion: e.version,
-        occurredAt: e.occurredAt,
-        data: e.data,
-      })),
-    )
-    .catch((err: unknown) => {
-      // The source was deleted a moment ago on another instance (remembered here still).
-      if (pgErrorCode(err) !== '23503') throw err;
-      sourceCacheOf(db).forget(source.id);
-      throw invalidSignature();
-    });
+  // One statement (shared with the source's other deliveries waiting for their INSERT),
+  // committed before it answers: the events are safe once it does.
+  const stored = await insertEventsTogether(
+    db,
+    source.orgId,
+    source.id,
+    distinct.map((e) => ({
+      externalId: e.id,
+      type: e.type,
+      typeVersion: e.version,
+      occurredAt: e.occurredAt,
+      data: e.data,
+    })),
+  ).catch((err: unknown) => {
+    // The source was deleted a moment ago on another instance (remembered here still).
+    if (pgErrorCode(err) !== '23503') throw err;
+    sourceCacheOf(db).forget(source.id);
+    throw invalidSignature();
+  });
   // Then the source's drain: a look that takes no lock while it is queued or running already
   // (the usual case under load), so deliveries do not queue behind each other on its row.
   if ([...stored.values()].some((o) => o.stored)) {

@@ -1,5 +1,6 @@
 import type { ClubEventType, EventMember } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
+import { breather } from '../../lib/breather.ts';
 import { clubDate } from '../../lib/club-time.ts';
 import { normalizePhone } from '../../lib/phones.ts';
 import { createContact } from '../contacts/index.ts';
@@ -308,6 +309,9 @@ function wantsOf(events: EventRow[], region: string | null) {
   };
 }
 
+/** How long the events of a batch may hold the event loop before others get a turn. */
+const YIELD_AFTER_MS = 5;
+
 /** Runs one source's events of a run in arrival order, then writes what they did together. */
 async function runSourceEvents(
   shared: Awaited<ReturnType<typeof ruleContext>>,
@@ -318,7 +322,10 @@ async function runSourceEvents(
   await batch.load(wantsOf(events, shared.region));
   const notices = new LiveNotices();
   const done: Array<{ id: string; ctx: Ctx }> = [];
+  const breathe = breather(YIELD_AFTER_MS);
   for (const event of events) {
+    // Deliveries arriving meanwhile are answered between events, not after the whole batch.
+    await breathe();
     const ctx: Ctx = {
       ...shared,
       steps: [],
