@@ -13,10 +13,7 @@ const dialect = new PgDialect({ casing: 'snake_case' });
  * embedded database runs it as an ordinary query.
  */
 export async function executeNamed<Row>(db: Db, query: SQL): Promise<Row[]> {
-  const built = dialect.sqlToQuery(query);
-  const name = `q_${createHash('sha1').update(built.sql).digest('hex').slice(0, 20)}`;
-  const result = await db._.session.prepareQuery(built, undefined, name, false).execute();
-  return (result as { rows: Row[] }).rows;
+  return executeShaped<Row>(db, null, () => query, {});
 }
 
 /** A statement built once per shape, with `sql.placeholder(name)` where each request's values go. */
