@@ -1,4 +1,5 @@
 import type { Notification, Person } from '@spotter/contracts';
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createOrg, createStaff, useTestApp } from '../../../test/test-app.ts';
 import { expectTenantIsolation } from '../../../test/tenant-isolation.ts';
@@ -22,7 +23,16 @@ describe('notifications (T-10)', () => {
     const org = await createOrg(t.app);
     const sales = await createStaff(t.app, org, 'sales');
     const mine: string[] = [];
-    for (let i = 1; i <= 5; i++) mine.push(await notify(org.orgId, org.ownerId, `mine ${i}`));
+    for (let i = 1; i <= 5; i++) {
+      const id = await notify(org.orgId, org.ownerId, `mine ${i}`);
+      // The embedded database's clock ticks in milliseconds: two rows inserted in the same one
+      // would tie on created_at and fall back to their random ids. A minute apart, the order is
+      // the one this test means.
+      await t.app.db.execute(
+        sql`update notifications set created_at = ${`2025-03-10T08:0${i}:00.000Z`}::timestamptz where id = ${id}`,
+      );
+      mine.push(id);
+    }
     await notify(org.orgId, sales.id, 'for sales');
 
     const seen: string[] = [];
