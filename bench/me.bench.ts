@@ -17,6 +17,8 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import pg from 'pg';
+import type { LogController } from 'fastify';
+import { loggingOptions } from '../apps/server/src/plugins/logging.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -92,7 +94,13 @@ async function startServer(env: Record<string, string>) {
       child.once('exit', () => resolve());
       child.disconnect();
     });
-  return { url, stop, pid: child.pid };
+  /** The app's log level, changed while it runs (request lines are written at info). */
+  const setLevel = (level: string) =>
+    new Promise<void>((resolve) => {
+      child.once('message', () => resolve());
+      child.send({ level });
+    });
+  return { url, stop, pid: child.pid, setLevel };
 }
 
 async function post(url: string, body: object, headers: Record<string, string> = {}) {
@@ -145,6 +153,40 @@ async function sqlFloor(url: string, sessionId: string): Promise<number> {
   return done / DURATION;
 }
 
+const LINES = 1_000_000;
+
+/**
+ * What writing one request line costs, without the noise of a loaded machine: the server's own
+ * line writer (plugins/logging.ts) given LINES completed requests in this process, to /dev/null,
+ * less the same loop with request lines off. CPU time of the whole process, so the writer's
+ * thread is counted.
+ */
+async function requestLineCpu(): Promise<number> {
+  const { logController, logger } = loggingOptions('info', '/dev/null') as unknown as {
+    logController: LogController & { requestCompleted(e: null, q: unknown, r: unknown): void };
+    logger: { stream: { flush(cb: () => void): void } };
+  };
+  logController.isLogDisabled = () => false;
+  const request = { id: 'req-3f2a', method: 'GET', url: '/api/me', ip: '127.0.0.1' };
+  const run = async (level: string) => {
+    const reply = { log: { level }, statusCode: 200, elapsedTime: 0 };
+    const start = process.cpuUsage();
+    for (let i = 0; i < LINES; i++) {
+      reply.elapsedTime = 0.25 + (i % 997) * 0.00137;
+      logController.requestCompleted(null, request, reply);
+      // As a server does: the event loop turns every few requests, and the writes get done.
+      if (i % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
+    }
+    await new Promise<void>((resolve) => logger.stream.flush(resolve));
+    const used = process.cpuUsage(start);
+    return (used.user + used.system) / LINES;
+  };
+  await run('info'); // warm-up
+  const off = await run('warn');
+  const on = await run('info');
+  return on - off;
+}
+
 async function main() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'spotter-bench-'));
   const dbEnv: Record<string, string> = DATABASE_URL ? { DATABASE_URL } : { DATA_DIR: dataDir };
@@ -188,6 +230,17 @@ async function main() {
   );
   const runs = { bare: [] as Figures[], me: [] as Figures[], token: [] as Figures[] };
   const logged: Figures[] = [];
+  // The same logging process with its request lines off (level warn) and on, alternately.
+  const linesOff: Figures[] = [];
+  const linesOn: Figures[] = [];
+  const linesRound = async (app: NonNullable<typeof logging>, cookie: string) => {
+    for (const level of ['warn', 'info']) {
+      await app.setLevel(level);
+      (level === 'warn' ? linesOff : linesOn).push(
+        await measure(`${app.url}/api/me`, { cookie }, app.pid),
+      );
+    }
+  };
   const sql: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     runs.bare.push(await measure(`${bareUrl}/api/ping`));
@@ -196,6 +249,7 @@ async function main() {
     if (DATABASE_URL) sql.push(await sqlFloor(DATABASE_URL, sessionId));
     if (logging && loggingCookie) {
       logged.push(await measure(`${logging.url}/api/me`, { cookie: loggingCookie }, logging.pid));
+      await linesRound(logging, loggingCookie);
     }
   }
   if (!DATABASE_URL) {
@@ -205,8 +259,9 @@ async function main() {
     loggingCookie = await loginCookie(logging.url);
     for (let round = 0; round < ROUNDS; round++) {
       logged.push(await measure(`${logging.url}/api/me`, { cookie: loggingCookie }, logging.pid));
+      await linesRound(logging, loggingCookie);
     }
-    server = { url: '', stop: async () => {}, pid: undefined };
+    server = { url: '', stop: async () => {}, pid: undefined, setLevel: async () => {} };
   }
 
   const base = mean(runs.bare);
@@ -233,8 +288,24 @@ async function main() {
   // Throughput on a shared machine swings by more than the logging costs; the server's own
   // CPU time per request is steadier and is what the logging adds to.
   console.log(
-    `logging costs ${((1 - withLogs.rps / me.rps) * 100).toFixed(1)} % of /api/me throughput, ` +
-      `${((withLogs.cpu / me.cpu - 1) * 100).toFixed(1)} % more server CPU per request`,
+    `two processes, silent → info: ${((1 - withLogs.rps / me.rps) * 100).toFixed(1)} % of ` +
+      `/api/me throughput, ${((withLogs.cpu / me.cpu - 1) * 100).toFixed(1)} % server CPU per request`,
+  );
+  // Two processes differ by more than a line costs (where their code and heap land); the same
+  // process with its request lines turned off and on does not.
+  const off = mean(linesOff);
+  const on = mean(linesOn);
+  line('  same process, request lines off', off);
+  line('  same process, request lines on', on);
+  console.log(
+    `request lines cost ${((1 - on.rps / off.rps) * 100).toFixed(1)} % of /api/me throughput, ` +
+      `${((on.cpu / off.cpu - 1) * 100).toFixed(1)} % server CPU per request`,
+  );
+  const perLine = await requestLineCpu();
+  console.log(
+    `one request line alone: ${perLine.toFixed(2)} µs CPU (${LINES.toLocaleString('en')} through ` +
+      `the server's writer to /dev/null), ${((perLine / on.cpu) * 100).toFixed(1)} % of ` +
+      `/api/me's ${on.cpu.toFixed(0)} µs`,
   );
 
   await logging?.stop();

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Fastify from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loggingOptions } from './logging.ts';
+import { execFileSync } from 'node:child_process';
+import { loggingOptions, quoted } from './logging.ts';
 
 describe('request logging', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'spotter-log-'));
@@ -44,8 +45,59 @@ describe('request logging', () => {
       res: { statusCode: 200 },
     });
     expect(lines[1]).toMatchObject({ req: { url: '/api/missing' }, res: { statusCode: 404 } });
+    // In the order things happened: the warning after the two requests before it.
+    expect(all.findIndex((l) => l.msg === 'something to say')).toBe(all.indexOf(lines[1]!) + 1);
     expect(typeof lines[0]!.responseTime).toBe('number');
     await app.close();
+  });
+
+  it('writes what it still holds when the process exits', () => {
+    const own = mkdtempSync(path.join(os.tmpdir(), 'spotter-log-exit-'));
+    const file = path.join(own, 'exit.log');
+    const script = `
+      import Fastify from 'fastify';
+      import { loggingOptions } from ${JSON.stringify(new URL('./logging.ts', import.meta.url).pathname)};
+      const app = Fastify(loggingOptions('info', ${JSON.stringify(file)}));
+      app.get('/x', async () => ({ ok: true }));
+      // A file opens asynchronously; standard output, the server's, is open from the start.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      for (let i = 0; i < 500; i++) await app.inject({ method: 'GET', url: '/x?n=' + i });
+      app.log.warn('last words');
+      for (let i = 500; i < 510; i++) await app.inject({ method: 'GET', url: '/x?n=' + i });
+      process.exit(0);
+    `;
+    execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: new URL('../..', import.meta.url).pathname,
+    });
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { msg: string; req?: { url: string } });
+    expect(lines).toHaveLength(511);
+    expect(lines[500]!.msg).toBe('last words');
+    expect(lines.filter((l) => l.req).map((l) => l.req!.url)).toEqual(
+      Array.from({ length: 510 }, (_, i) => `/x?n=${i}`),
+    );
+    rmSync(own, { recursive: true, force: true });
+  });
+
+  it('quotes request fields exactly as JSON does', () => {
+    for (const text of [
+      '',
+      '/api/me',
+      'req-1a',
+      '/api/contacts?search=Åsa Öberg&x=ÿ',
+      'мама',
+      'say "hi"',
+      'back\\slash',
+      'tab\there',
+      'nul\u0000',
+      'emoji 🎾',
+      'lone \ud800 surrogate',
+      '\u2028 line separator',
+    ]) {
+      expect(quoted(text)).toBe(JSON.stringify(text));
+    }
   });
 
   it('logs nothing at all when silent', () => {
