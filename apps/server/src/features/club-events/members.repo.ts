@@ -160,21 +160,24 @@ export async function writeLinks(
   links: ReadonlyMap<string, string>,
 ) {
   if (links.size === 0) return;
-  const rows = [...links].map(([externalId, contactId]) => ({
-    orgId,
-    sourceId,
-    externalId,
-    contactId,
-  }));
-  await db
-    .insert(eventLinks)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: [eventLinks.orgId, eventLinks.sourceId, eventLinks.externalId],
-      set: { contactId: sql`excluded.contact_id` },
-    });
   const claims = JSON.stringify(
-    rows.map((r) => ({ external_id: r.externalId, contact_id: r.contactId })),
+    [...links].map(([externalId, contactId]) => ({
+      external_id: externalId,
+      contact_id: contactId,
+    })),
+  );
+  // Prepared once; the links go in as one JSON value.
+  await executeShaped(
+    db,
+    'club_events.write_links',
+    () => sql`
+      insert into ${eventLinks} (org_id, source_id, external_id, contact_id)
+      select ${sql.placeholder('orgId')}::uuid, ${sql.placeholder('sourceId')}::uuid,
+        x.external_id, x.contact_id
+      from jsonb_to_recordset(${sql.placeholder('links')}::jsonb) as x(external_id text,
+        contact_id uuid)
+      on conflict (org_id, source_id, external_id) do update set contact_id = excluded.contact_id`,
+    { orgId, sourceId, links: claims },
   );
   await db
     .update(memberRecords)
