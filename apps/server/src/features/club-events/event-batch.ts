@@ -6,6 +6,7 @@ import {
   type GuardianLink,
   type HistoryInput,
 } from '../contacts/index.ts';
+import { normalizePhone } from '../../lib/phones.ts';
 import * as members from './members.repo.ts';
 
 type Data = Record<string, unknown>;
@@ -47,12 +48,28 @@ export class EventBatch {
   #relationRoles: Promise<Map<string, string>> | undefined;
   /** Persons made during the batch rank after every one found in the database. */
   #nextRank = Number.MAX_SAFE_INTEGER / 2;
+  /** Each number as typed → its key: a batch reads a number when it loads and when it runs. */
+  readonly #phoneKeys = new Map<string, string>();
 
   constructor(
     readonly db: Db,
     readonly orgId: string,
     readonly sourceId: string,
+    /** The organization's phone region, which numbers without a country code are read in. */
+    readonly region: string | null = null,
   ) {}
+
+  /** The E.164 keys of phones as typed, each number parsed once per batch. */
+  phoneKeys(phones: readonly string[]): string[] {
+    return phones.map((raw) => {
+      let key = this.#phoneKeys.get(raw);
+      if (key === undefined) {
+        key = normalizePhone(raw, this.region).number;
+        this.#phoneKeys.set(raw, key);
+      }
+      return key;
+    });
+  }
 
   /**
    * Reads what the events will ask for: links of their members, persons with their phones and

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { executeNamed } from '../../lib/named-statement.ts';
+import { executeShaped } from '../../lib/named-statement.ts';
 import { clubEvents } from './club-events.table.ts';
 
 export interface NewClubEvent {
@@ -22,29 +22,36 @@ export async function insertEvents(
   sourceId: string,
   events: NewClubEvent[],
 ): Promise<Map<string, { id: string; stored: boolean }>> {
-  // Named: parsed and planned once per connection, whatever the number of events.
-  const rows = await executeNamed<{ id: string; external_id: string }>(
+  // Built once, then parsed and planned once per connection, whatever the number of events:
+  // a delivery only binds its values.
+  const rows = await executeShaped<{ id: string; external_id: string }>(
     db,
-    sql`
+    'club_events.insert',
+    () => sql`
     insert into ${clubEvents} (org_id, source_id, external_id, type, type_version, state,
       occurred_at, data)
-    select ${orgId}::uuid, ${sourceId}::uuid, x.external_id, x.type, x.type_version, 'accepted',
-      x.occurred_at, x.data
-    from jsonb_to_recordset(${JSON.stringify(
-      events.map((e, ord) => ({
-        ord,
-        external_id: e.externalId,
-        type: e.type,
-        type_version: e.typeVersion,
-        occurred_at: e.occurredAt,
-        data: e.data,
-      })),
-    )}::jsonb) as x(ord int, external_id text, type text, type_version int,
-      occurred_at timestamptz, data jsonb)
+    select ${sql.placeholder('orgId')}::uuid, ${sql.placeholder('sourceId')}::uuid,
+      x.external_id, x.type, x.type_version, 'accepted', x.occurred_at, x.data
+    from jsonb_to_recordset(${sql.placeholder('events')}::jsonb) as x(ord int, external_id text,
+      type text, type_version int, occurred_at timestamptz, data jsonb)
     order by x.ord
     on conflict (org_id, source_id, external_id) do nothing
     returning id, external_id
   `,
+    {
+      orgId,
+      sourceId,
+      events: JSON.stringify(
+        events.map((e, ord) => ({
+          ord,
+          external_id: e.externalId,
+          type: e.type,
+          type_version: e.typeVersion,
+          occurred_at: e.occurredAt,
+          data: e.data,
+        })),
+      ),
+    },
   );
   const outcome = new Map<string, { id: string; stored: boolean }>();
   for (const row of rows) {

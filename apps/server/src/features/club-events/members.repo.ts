@@ -1,6 +1,7 @@
 import { EVENT_LOG_DAYS } from '@spotter/contracts';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { executeShaped } from '../../lib/named-statement.ts';
 import { contacts } from '../contacts/index.ts';
 import {
   clubEvents,
@@ -104,7 +105,10 @@ export async function lockMemberRecords(
   return rows.filter((r) => wanted.has(`${r.kind}\u0000${r.externalId}`));
 }
 
-/** The final state of each record a batch changed, in one statement. */
+/**
+ * The final state of each record a batch changed, in one statement, prepared once: the rows go
+ * in as one JSON value, so building it costs the same whatever the number of records.
+ */
 export async function writeMemberRecords(
   db: Db,
   orgId: string,
@@ -119,24 +123,30 @@ export async function writeMemberRecords(
   }>,
 ) {
   if (records.length === 0) return;
-  await db
-    .insert(memberRecords)
-    .values(records.map((r) => ({ ...r, orgId, sourceId })))
-    .onConflictDoUpdate({
-      target: [
-        memberRecords.orgId,
-        memberRecords.sourceId,
-        memberRecords.kind,
-        memberRecords.externalId,
-      ],
-      set: {
-        data: sql`excluded.data`,
-        occurredAt: sql`excluded.occurred_at`,
-        contactId: sql`excluded.contact_id`,
-        memberExternalId: sql`excluded.member_external_id`,
-        updatedAt: sql`now()`,
-      },
-    });
+  const rows = records.map((r) => ({
+    kind: r.kind,
+    external_id: r.externalId,
+    member_external_id: r.memberExternalId,
+    contact_id: r.contactId,
+    occurred_at: r.occurredAt.toISOString(),
+    data: r.data,
+  }));
+  await executeShaped(
+    db,
+    'club_events.write_member_records',
+    () => sql`
+      insert into ${memberRecords} (org_id, source_id, kind, external_id, member_external_id,
+        contact_id, occurred_at, data)
+      select ${sql.placeholder('orgId')}::uuid, ${sql.placeholder('sourceId')}::uuid, x.kind,
+        x.external_id, x.member_external_id, x.contact_id, x.occurred_at, x.data
+      from jsonb_to_recordset(${sql.placeholder('rows')}::jsonb) as x(kind text,
+        external_id text, member_external_id text, contact_id uuid, occurred_at timestamptz,
+        data jsonb)
+      on conflict (org_id, source_id, kind, external_id) do update set data = excluded.data,
+        occurred_at = excluded.occurred_at, contact_id = excluded.contact_id,
+        member_external_id = excluded.member_external_id, updated_at = now()`,
+    { orgId, sourceId, rows: JSON.stringify(rows) },
+  );
 }
 
 /**
@@ -150,21 +160,24 @@ export async function writeLinks(
   links: ReadonlyMap<string, string>,
 ) {
   if (links.size === 0) return;
-  const rows = [...links].map(([externalId, contactId]) => ({
-    orgId,
-    sourceId,
-    externalId,
-    contactId,
-  }));
-  await db
-    .insert(eventLinks)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: [eventLinks.orgId, eventLinks.sourceId, eventLinks.externalId],
-      set: { contactId: sql`excluded.contact_id` },
-    });
   const claims = JSON.stringify(
-    rows.map((r) => ({ external_id: r.externalId, contact_id: r.contactId })),
+    [...links].map(([externalId, contactId]) => ({
+      external_id: externalId,
+      contact_id: contactId,
+    })),
+  );
+  // Prepared once; the links go in as one JSON value.
+  await executeShaped(
+    db,
+    'club_events.write_links',
+    () => sql`
+      insert into ${eventLinks} (org_id, source_id, external_id, contact_id)
+      select ${sql.placeholder('orgId')}::uuid, ${sql.placeholder('sourceId')}::uuid,
+        x.external_id, x.contact_id
+      from jsonb_to_recordset(${sql.placeholder('links')}::jsonb) as x(external_id text,
+        contact_id uuid)
+      on conflict (org_id, source_id, external_id) do update set contact_id = excluded.contact_id`,
+    { orgId, sourceId, links: claims },
   );
   await db
     .update(memberRecords)

@@ -18,6 +18,14 @@ const PRUNE_BATCH = 5_000;
 const DRAIN_BATCH = 200;
 const EMBEDDED_BATCH = 50;
 const PAUSE_MS = 10;
+/**
+ * A batch smaller than this held a few deliveries' worth: the next one waits GATHER_MS for more
+ * to arrive. A batch's reads and writes are some 30 statements whatever its size, so a drain
+ * that kept up with single-event deliveries ran them a handful at a time and spent the machine
+ * on those statements instead of on accepting (decision 0042).
+ */
+const GATHER_BELOW = 50;
+const GATHER_MS = 20;
 
 /**
  * A source's events are processed by one drain at a time, in the order they arrived. It has two
@@ -105,10 +113,13 @@ export const clubEventJobs: JobDefinitions = {
       // Where the previous batch ended: events with an earlier place committed later are
       // another drain's (their delivery queued one, this one being under way).
       let afterSeq: number | undefined;
+      let lastRan = 0;
       for (let batches = 0; ; batches++) {
+        // On the embedded database (one connection) requests waiting for it get in between;
+        // elsewhere a small batch is followed by a moment for more events to arrive.
+        const pause = ctx.oneConnection ? PAUSE_MS : lastRan < GATHER_BELOW ? GATHER_MS : 0;
+        if (batches > 0 && pause > 0) await new Promise((r) => setTimeout(r, pause));
         if (ctx.stopping()) return 'release';
-        // On the embedded database (one connection) requests waiting for it get in between.
-        if (batches > 0 && ctx.oneConnection) await new Promise((r) => setTimeout(r, PAUSE_MS));
         // A batch at a time, each in its own transaction, on the clock of its moment; the
         // settings are read with each batch, so a change applies from the next one on.
         const limit = ctx.oneConnection ? EMBEDDED_BATCH : DRAIN_BATCH;
@@ -119,6 +130,7 @@ export const clubEventJobs: JobDefinitions = {
           ctx.clock(),
         );
         afterSeq = lastSeq ?? afterSeq;
+        lastRan = ran;
         // Until a look finds nothing: events stored while this batch ran queued no drain (this
         // one was running), so they are this drain's to take.
         if (ran === 0) return;

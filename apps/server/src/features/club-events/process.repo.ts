@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { executeShaped } from '../../lib/named-statement.ts';
 import { clubEvents } from './club-events.table.ts';
 
 export type EventRow = typeof clubEvents.$inferSelect;
@@ -41,7 +42,10 @@ export function lockWaitingEvents(db: Db, orgId: string, select: EventSelection)
     .for('update');
 }
 
-/** Marks a run's events processed, each with its person and what was done, in one statement. */
+/**
+ * Marks a run's events processed, each with its person and what was done, in one statement
+ * prepared once (the rows go in as one JSON value).
+ */
 export async function markProcessed(
   db: Db,
   orgId: string,
@@ -52,9 +56,15 @@ export async function markProcessed(
   const rows = JSON.stringify(
     done.map((d) => ({ id: d.id, contact_id: d.contactId, outcome: d.outcome })),
   );
-  await db
-    .update(clubEvents)
-    .set({ processedAt: now, contactId: sql`x.contact_id`, outcome: sql`x.outcome` })
-    .from(sql`jsonb_to_recordset(${rows}::jsonb) as x(id uuid, contact_id uuid, outcome jsonb)`)
-    .where(and(eq(clubEvents.orgId, orgId), sql`${clubEvents.id} = x.id`));
+  await executeShaped(
+    db,
+    'club_events.mark_processed',
+    () => sql`
+      update ${clubEvents} set processed_at = ${sql.placeholder('now')}::timestamptz,
+        contact_id = x.contact_id, outcome = x.outcome
+      from jsonb_to_recordset(${sql.placeholder('rows')}::jsonb) as x(id uuid, contact_id uuid,
+        outcome jsonb)
+      where ${clubEvents.orgId} = ${sql.placeholder('orgId')}::uuid and ${clubEvents.id} = x.id`,
+    { orgId, now: now.toISOString(), rows },
+  );
 }

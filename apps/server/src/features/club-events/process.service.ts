@@ -1,16 +1,15 @@
 import type { ClubEventType, EventMember } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { breather } from '../../lib/breather.ts';
-import { clubDate } from '../../lib/club-time.ts';
-import { normalizePhone } from '../../lib/phones.ts';
 import { createContact } from '../contacts/index.ts';
 import { EventBatch } from './event-batch.ts';
 import { linkEventGuardians } from './event-guardians.ts';
-import { emailKeysOf, findByKeys, phoneKeysOf } from './member-keys.ts';
+import { emailKeysOf, findByKeys } from './member-keys.ts';
 import type { RecordKind } from './members.repo.ts';
 import * as repo from './process.repo.ts';
 import { formatDay, formatInstant, formatMoney, ruleText } from './rule-texts.ts';
 import {
+  clubToday,
   dayStart,
   ruleCard,
   systemActor,
@@ -148,7 +147,7 @@ async function contractChanged(ctx: Ctx, { contract }: Data, created: boolean) {
   if (saved.after.state === 'ended' && saved.before?.state !== 'ended') {
     history(ctx, { type: 'contract.ended', service: c.service, endsOn: c.endsOn ?? null });
   }
-  const today = clubDate(ctx.now, ctx.timezone);
+  const today = clubToday(ctx.now, ctx.timezone);
   const live = LIVE_CONTRACT.has(str(c.state));
   const service = str(c.service);
   if (live && c.kind === 'fixed_term' && str(c.endsOn) >= today) {
@@ -237,7 +236,7 @@ async function callIn(ctx: Ctx, { call }: Data) {
     moment: ctx.event.occurredAt!,
     unsorted: true,
     comment: ruleText(ctx.locale, 'unknown_call', {
-      phone: normalizePhone(from, ctx.region).number,
+      phone: ctx.batch.phoneKeys([from])[0]!,
     }),
   });
 }
@@ -271,7 +270,7 @@ const HANDLERS: Record<ClubEventType, (ctx: Ctx, data: Data) => Promise<void>> =
 };
 
 /** Where an event's person and records are: what a batch reads before its events run. */
-function wantsOf(events: EventRow[], region: string | null) {
+function wantsOf(events: EventRow[], batch: EventBatch) {
   const members: EventMember[] = [];
   const callers: string[] = [];
   const guardians = () => members.flatMap((m) => m.guardians ?? []);
@@ -292,14 +291,11 @@ function wantsOf(events: EventRow[], region: string | null) {
     memberIds: members.map((m) => m.externalId),
     // A child's guardians are found by their keys whether or not the child is linked.
     phones: (linked: Set<string>) =>
-      phoneKeysOf(
-        [
-          ...unlinked(linked).flatMap((m) => m.phones ?? []),
-          ...callers,
-          ...guardians().flatMap((g) => g.phones ?? []),
-        ],
-        region,
-      ),
+      batch.phoneKeys([
+        ...unlinked(linked).flatMap((m) => m.phones ?? []),
+        ...callers,
+        ...guardians().flatMap((g) => g.phones ?? []),
+      ]),
     emails: (linked: Set<string>) =>
       emailKeysOf([
         ...unlinked(linked).flatMap((m) => m.emails ?? []),
@@ -318,8 +314,8 @@ async function runSourceEvents(
   events: EventRow[],
 ) {
   const sourceId = events[0]!.sourceId;
-  const batch = new EventBatch(shared.db, shared.orgId, sourceId);
-  await batch.load(wantsOf(events, shared.region));
+  const batch = new EventBatch(shared.db, shared.orgId, sourceId, shared.region);
+  await batch.load(wantsOf(events, batch));
   const notices = new LiveNotices();
   const done: Array<{ id: string; ctx: Ctx }> = [];
   const breathe = breather(YIELD_AFTER_MS);

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
-import { getCrmSettings, getWorkingHours } from '../contact-settings/index.ts';
+import { regionAndHoursOf } from '../contact-settings/index.ts';
+import { notFound } from '../../lib/errors.ts';
 import { findOrganization } from '../organizations/index.ts';
 import * as members from './members.repo.ts';
 import type { RuleCtx } from './rules.ts';
@@ -13,15 +14,16 @@ export type OrgRules = Pick<RuleCtx, 'timezone' | 'hours' | 'locale' | 'rules'> 
 
 export async function loadOrgRules(db: Db, orgId: string): Promise<OrgRules> {
   const org = await findOrganization(db, orgId);
-  const crm = await getCrmSettings(db, orgId);
+  if (!org) throw notFound('Organization');
+  // The organization is read once: its settings' defaults (the phone region) come from it.
+  const crm = await regionAndHoursOf(db, org);
   const settings = await members.getSettings(db, orgId);
-  const hours = await getWorkingHours(db, orgId);
   return {
-    timezone: org?.timezone ?? 'UTC',
-    hours,
-    locale: org?.locale ?? 'en',
+    timezone: org.timezone,
+    hours: crm.hours,
+    locale: org.locale,
     rules: rulesOf('rules' in settings ? settings.rules : {}),
-    region: crm.phoneRegion ?? null,
+    region: crm.phoneRegion,
     autoLink: settings.autoLink,
   };
 }

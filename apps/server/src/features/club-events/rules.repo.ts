@@ -1,6 +1,7 @@
 import { DEFAULT_CLUB_RULES, type ClubRule, type ClubRuleConfig } from '@spotter/contracts';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { executeShaped } from '../../lib/named-statement.ts';
 import { contacts } from '../contacts/index.ts';
 import { tasks } from '../tasks/index.ts';
 import { users } from '../users/index.ts';
@@ -142,11 +143,18 @@ export async function rememberRuleTasks(
   made: ReadonlyArray<{ contactId: string; cause: string; taskId: string }>,
 ) {
   if (made.length === 0) return;
-  await db
-    .insert(ruleTasks)
-    .values(made.map((m) => ({ orgId, ...m })))
-    .onConflictDoUpdate({
-      target: [ruleTasks.orgId, ruleTasks.contactId, ruleTasks.cause],
-      set: { taskId: sql`excluded.task_id`, updatedAt: sql`now()` },
-    });
+  const rows = made.map((m) => ({ contact_id: m.contactId, cause: m.cause, task_id: m.taskId }));
+  // Prepared once; the rows go in as one JSON value.
+  await executeShaped(
+    db,
+    'club_events.remember_rule_tasks',
+    () => sql`
+      insert into ${ruleTasks} (org_id, contact_id, cause, task_id)
+      select ${sql.placeholder('orgId')}::uuid, x.contact_id, x.cause, x.task_id
+      from jsonb_to_recordset(${sql.placeholder('rows')}::jsonb) as x(contact_id uuid,
+        cause text, task_id uuid)
+      on conflict (org_id, contact_id, cause) do update set task_id = excluded.task_id,
+        updated_at = now()`,
+    { orgId, rows: JSON.stringify(rows) },
+  );
 }

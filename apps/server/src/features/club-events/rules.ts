@@ -68,15 +68,47 @@ export function ruleDue(
 ): Date {
   let due = new Date(moment.getTime() + cfg.offsetMinutes * MINUTE);
   if (cfg.timeOfDay) {
-    due = startOfWorkday(clubDate(due, timezone), timezone, { start: cfg.timeOfDay, end: null });
+    const [at, start] = [due, cfg.timeOfDay];
+    due = onClock(`workday|${at.getTime()}|${timezone}|${start}`, () =>
+      startOfWorkday(clubDate(at, timezone), timezone, { start, end: null }),
+    );
   }
   return due.getTime() <= now.getTime()
-    ? dueOnDay(clubDate(now, timezone), timezone, hours, now)
+    ? onClock(`today|${now.getTime()}|${timezone}|${hours.start}|${hours.end}`, () =>
+        dueOnDay(clubDate(now, timezone), timezone, hours, now),
+      )
     : due;
 }
 
+/**
+ * The club clock's answers (pure functions of their key), kept for the next event that asks:
+ * a batch's events share one "now", and a source names the same few days again and again,
+ * while each answer costs several time-zone conversions.
+ */
+const clockAnswers = new Map<string, number | string>();
+const CLOCK_ANSWERS = 1000;
+
+function remembered<T extends number | string>(key: string, compute: () => T): T {
+  let answer = clockAnswers.get(key) as T | undefined;
+  if (answer === undefined) {
+    if (clockAnswers.size >= CLOCK_ANSWERS) clockAnswers.clear();
+    answer = compute();
+    clockAnswers.set(key, answer);
+  }
+  return answer;
+}
+
+/** An instant on the club clock, remembered by `key`; a fresh Date for each caller. */
+const onClock = (key: string, compute: () => Date) =>
+  new Date(remembered(key, () => compute().getTime()));
+
+/** The club's calendar day at `now` ("2026-12-07"). */
+export const clubToday = (now: Date, timezone: string) =>
+  remembered(`date|${now.getTime()}|${timezone}`, () => clubDate(now, timezone));
+
 /** The start of a club calendar day named by a source ("2026-12-31"). */
-export const dayStart = (isoDay: string, timezone: string) => startOfClubDay(isoDay, timezone);
+export const dayStart = (isoDay: string, timezone: string) =>
+  onClock(`day|${isoDay}|${timezone}`, () => startOfClubDay(isoDay, timezone));
 
 /** A card a rule asked for while its event ran; written with the batch's others. */
 export interface CardPlan {

@@ -111,6 +111,22 @@ export async function getWorkingHours(
 }
 
 /**
+ * The phone region and working day of an organization already read, from one read of its
+ * settings: what processing a batch of club events needs, as `getCrmSettings` and
+ * `getWorkingHours` would answer them.
+ */
+export async function regionAndHoursOf(
+  db: Db,
+  org: { id: string; timezone: string; locale: string },
+): Promise<{ phoneRegion: string | null; hours: { start: string; end: string | null } }> {
+  const row = await repo.findCrmSettings(db, org.id);
+  return {
+    phoneRegion: row?.phoneRegion ?? guessPhoneRegion(org.timezone, org.locale),
+    hours: { start: row?.workdayStart ?? DEFAULT_WORKDAY_START, end: row?.workdayEnd ?? null },
+  };
+}
+
+/**
  * What a person added from "New call" gets unless the form says otherwise (issue 10): the
  * chosen status while it is live, else the first person status by order; and as responsible
  * the staff member who took the call, unless the club chose nobody.

@@ -6,6 +6,7 @@ export {
   getCrmSettings,
   getWorkingHours,
   newCallerDefaults,
+  regionAndHoursOf,
   /** The roles that can be responsible or own a deal, and the 422 check of one user (U-2). */
   responsibleRoles,
   assertResponsibleRole,
