@@ -9,6 +9,7 @@ import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from '../apps/server/src/db/client.ts';
+import { registerCompression } from '../apps/server/src/plugins/compression.ts';
 import { load, summarize, type Load } from './load.ts';
 import { json, type Result } from './support.ts';
 
@@ -79,6 +80,13 @@ export async function sqlAtTen(
 }
 
 /**
+ * What the load asks for, as a browser does: `Accept-Encoding` of Chromium and Firefox, so the
+ * app compresses as it does for them. BENCH_ENCODING=identity: uncompressed answers (the figures
+ * before this header was sent).
+ */
+export const ACCEPT_ENCODING = process.env.BENCH_ENCODING ?? 'gzip, deflate, br, zstd';
+
+/**
  * A GET route at `CONNECTIONS` connections over HTTP for `seconds`, beside a bare Fastify route
  * and the same answer served ready-made by a bare route (what sending it costs), and (on
  * PostgreSQL) the route's own statement — the one whose text contains `marker` —
@@ -115,6 +123,8 @@ export async function routeAtTen(
   const answer = await app.inject({ method: 'GET', url: path, headers: { cookie } });
   const appUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   const bare = Fastify({ logger: false });
+  // The bare routes compress as the app does, so a floor includes what the app must do.
+  await registerCompression(bare);
   bare.get('/api/ping', async () => ({ ok: true }));
   bare.get('/api/answer', async (_req, reply) => {
     reply.type('application/json');
@@ -134,12 +144,22 @@ export async function routeAtTen(
     });
   }
   const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
-  const at = { connections, seconds: opts.seconds };
+  const at = {
+    connections,
+    seconds: opts.seconds,
+    headers: { 'accept-encoding': ACCEPT_ENCODING },
+  };
+  const sentAs = await app.inject({
+    method: 'GET',
+    url: path,
+    headers: { cookie, 'accept-encoding': ACCEPT_ENCODING },
+  });
+  const encoded = `${(sentAs.rawPayload.length / 1024).toFixed(0)} kB ${sentAs.headers['content-encoding'] ?? 'identity'}`;
   const load1 = os.loadavg()[0]!.toFixed(2);
   const floor = await load(`${bareUrl}/api/ping`, at);
   const sent = await load(`${bareUrl}/api/answer`, at);
   const both = pool ? await load(`${bareUrl}/api/statement-and-answer`, at) : undefined;
-  const route = await load(`${appUrl}${path}`, { ...at, headers: { cookie } });
+  const route = await load(`${appUrl}${path}`, { ...at, headers: { ...at.headers, cookie } });
   const alone = statement
     ? await sqlAtTen(await databaseUrlOf(database), statement, at)
     : undefined;
@@ -150,7 +170,10 @@ export async function routeAtTen(
       `${label}: ${what.padEnd(30)} ${l.rps.toFixed(0).padStart(6)}/s  p50 ${l.p50.toFixed(1)}  ` +
         `p95 ${l.p95.toFixed(1)}  p99 ${l.p99.toFixed(1)} ms`,
     );
-  console.error(`${label}: ${connections} connections, ${opts.seconds} s each, load ${load1}`);
+  console.error(
+    `${label}: ${connections} connections, ${opts.seconds} s each, load ${load1}, ` +
+      `Accept-Encoding: ${ACCEPT_ENCODING} (the answer sent as ${encoded})`,
+  );
   line('bare Fastify route', floor);
   line(`its ${(answer.body.length / 1024).toFixed(0)} kB answer, ready-made`, sent);
   if (both) line('its statement + that answer', both);

@@ -1,7 +1,11 @@
+import { TZDate } from '@date-fns/tz';
+import { addDays, startOfDay, startOfWeek } from 'date-fns';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   afterQuietHours,
   applyDueOffset,
+  boardBounds,
   clampToWorkingHours,
   DEFAULT_WORKING_HOURS,
   startOfWorkday,
@@ -136,5 +140,66 @@ describe('afterQuietHours', () => {
         to: '08:00',
       }).toISOString(),
     ).toBe('2027-03-28T06:00:00.000Z');
+  });
+});
+
+describe("the board's day boundaries", () => {
+  /** What boardBounds computes, on the club's calendar, every time afresh. */
+  const expected = (t: number, timezone: string) => {
+    const local = new TZDate(t, timezone);
+    const today = startOfDay(local);
+    return {
+      now: new Date(t),
+      startToday: new Date(today.getTime()),
+      startTomorrow: new Date(addDays(today, 1).getTime()),
+      startDayAfter: new Date(addDays(today, 2).getTime()),
+      startNextWeek: new Date(addDays(startOfWeek(local, { weekStartsOn: 1 }), 7).getTime()),
+    };
+  };
+  // Summer time starts and ends, a midnight that does not exist (Santiago), odd offsets.
+  const zones = [STOCKHOLM, NEW_YORK, 'America/Santiago', 'Asia/Kathmandu', 'Pacific/Apia', 'UTC'];
+  const around = [
+    '2026-03-08T07:00:00Z',
+    '2026-03-29T01:00:00Z',
+    '2026-09-06T04:00:00Z',
+    '2026-10-25T01:00:00Z',
+    '2026-12-31T23:00:00Z',
+  ].map((iso) => Date.parse(iso));
+  const HOURS_36 = 36 * 3_600_000;
+
+  it('are those of the moment asked about, in any order of moments and timezones', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            zone: fc.constantFrom(...zones),
+            base: fc.constantFrom(...around),
+            offset: fc.integer({ min: -HOURS_36, max: HOURS_36 }),
+          }),
+          { minLength: 1, maxLength: 40 },
+        ),
+        (moments) => {
+          for (const { zone, base, offset } of moments) {
+            const t = base + offset;
+            expect(boardBounds(new Date(t), zone)).toEqual(expected(t, zone));
+          }
+        },
+      ),
+    );
+  });
+
+  it('are the next day’s from the first millisecond after midnight, and their own each time', () => {
+    // Monday 30 March 2026 in Stockholm (CEST, UTC+2) begins at 22:00 UTC on Sunday.
+    const sunday = boardBounds(at('2026-03-29T21:59:59.999Z'), STOCKHOLM);
+    const monday = boardBounds(at('2026-03-29T22:00:00.000Z'), STOCKHOLM);
+    expect(sunday.startTomorrow).toEqual(at('2026-03-29T22:00:00Z'));
+    expect(sunday.startNextWeek).toEqual(at('2026-03-29T22:00:00Z'));
+    expect(monday.startToday).toEqual(at('2026-03-29T22:00:00Z'));
+    expect(monday.startNextWeek).toEqual(at('2026-04-05T22:00:00Z'));
+    // A caller changing its dates does not change the next caller's.
+    monday.startTomorrow.setUTCFullYear(2000);
+    expect(boardBounds(at('2026-03-30T08:00:00Z'), STOCKHOLM).startTomorrow).toEqual(
+      at('2026-03-30T22:00:00Z'),
+    );
   });
 });

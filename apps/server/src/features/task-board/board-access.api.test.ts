@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createStaff, type Client } from '../../../test/test-app.ts';
+import { createStaff, ok, type Client } from '../../../test/test-app.ts';
 import { expectTenantIsolation } from '../../../test/tenant-isolation.ts';
 import { branches } from '../branches/index.ts';
 import { insertPerson, insertStatus, insertTask, insertTemplate } from './task-board.fixtures.ts';
@@ -117,6 +117,36 @@ describe('who sees what on the board', () => {
     // A filter cannot widen it.
     const filtered = await getBoard(bo.client, `branchId=${south!.id}`);
     expect(ids(filtered, 'overdue')).toEqual([southButBos]);
+  });
+
+  it("follows a staff member's branches as soon as an admin changes them", async () => {
+    clock.now = at(NOW);
+    const o = await boardOrg(t);
+    const [north, south] = await db()
+      .insert(branches)
+      .values([
+        { orgId: o.orgId, name: 'North' },
+        { orgId: o.orgId, name: 'South' },
+      ])
+      .returning({ id: branches.id });
+    const bo = await createStaff(t.app, o.testOrg, 'reception', { branchIds: [north!.id] });
+    const base = {
+      orgId: o.orgId,
+      templateId: o.templateId,
+      statusId: o.statusId,
+      dueAt: at(EARLIER_TODAY),
+    };
+    const northTask = await insertTask(db(), { ...base, branchId: north!.id });
+    const southTask = await insertTask(db(), { ...base, branchId: south!.id });
+    const seen = async () => new Set(ids(await getBoard(bo.client), 'overdue'));
+
+    // The board read with the session that knows the branch limit…
+    expect(await seen()).toEqual(new Set([northTask]));
+    await ok(o.owner, 'PATCH', `/api/users/${bo.id}`, { branchIds: [south!.id] });
+    // …is the new limit's on the very next request, not after the session is read again.
+    expect(await seen()).toEqual(new Set([southTask]));
+    await ok(o.owner, 'PATCH', `/api/users/${bo.id}`, { branchIds: [] });
+    expect(await seen()).toEqual(new Set([northTask, southTask]));
   });
 
   it('needs tasks.read', async () => {

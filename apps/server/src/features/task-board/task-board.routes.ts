@@ -26,14 +26,19 @@ export const taskBoardRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: boardSchema, ...errorResponses },
       },
     },
-    (req) =>
-      getBoard(
+    (req) => {
+      // The session's context holds the organization and the user already: no second read of
+      // either per request.
+      const session = sessionUserOf(req);
+      return getBoard(
         app.db,
         actorOf(req),
         req.query,
         app.now(),
-        // The session's context holds the organization already: no second read per request.
-        sessionUserOf(req)?.organization.timezone,
-      ),
+        session
+          ? { timezone: session.organization.timezone, branchIds: session.user.branchIds }
+          : undefined,
+      );
+    },
   );
 };

@@ -27,8 +27,11 @@ export async function getBoard(
   actor: Actor,
   query: BoardQuery,
   now: Date,
-  /** The organization's timezone when the caller already holds it (a session's context). */
-  knownTimezone?: string,
+  /**
+   * What the caller already holds from the actor's session: the organization's timezone and
+   * the user's branch limit, read with the session, so neither is read again per request.
+   */
+  known?: { timezone: string; branchIds: string[] },
 ): Promise<Board> {
   assertCan(actor, 'tasks.read');
   if (query.cursor !== undefined && query.column === undefined) {
@@ -44,8 +47,8 @@ export async function getBoard(
 
   const search = query.search?.trim() || undefined;
   const [timezone, visibility, searchSql] = await Promise.all([
-    knownTimezone ?? findOrganization(db, actor.orgId).then((org) => org?.timezone),
-    taskVisibilityShape(db, actor),
+    known?.timezone ?? findOrganization(db, actor.orgId).then((org) => org?.timezone),
+    taskVisibilityShape(db, actor, known?.branchIds),
     search ? taskSearchCondition(db, actor.orgId, search) : undefined,
   ]);
   if (!timezone) throw notFound('Organization');

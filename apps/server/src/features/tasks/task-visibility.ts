@@ -23,11 +23,13 @@ export async function taskVisibility(db: Db, actor: Actor): Promise<SQL> {
 /**
  * `taskVisibility` with placeholders (`visOrg`, `visMe`, `visBranches`) where the actor's
  * values go, for a statement built once per shape (`executeShaped`): `shape` names the text,
- * `values` fills it.
+ * `values` fills it. `knownBranchIds`: the actor's branch limit as its session read it with
+ * the user (as fresh as the session's role: a change to the user drops the session from the
+ * cache on every instance), so the board does not read it again.
  */
-export async function taskVisibilityShape(db: Db, actor: Actor) {
+export async function taskVisibilityShape(db: Db, actor: Actor, knownBranchIds?: string[]) {
   const me = actor.userId;
-  const branchIds = me ? await branchLimitOf(db, actor.orgId, me) : [];
+  const branchIds = me ? (knownBranchIds ?? (await branchLimitOf(db, actor.orgId, me))) : [];
   const limited = branchIds.length > 0;
   return {
     shape: `${me ? 'user' : 'token'}${limited ? '+branches' : ''}`,

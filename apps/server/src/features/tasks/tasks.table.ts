@@ -60,7 +60,8 @@ export const tasks = pgTable(
       .where(sql`${t.completedAt} is null`),
     // Counting open tasks due before a moment (the home page's and the reports' overdue) reads
     // only this index: every column the visibility rule checks is in it, so no row is fetched
-    // (84 ms → 4 ms for 13,600 overdue of 1,000,000 tasks).
+    // (84 ms → 4 ms for 13,600 overdue of 1,000,000 tasks). The status is in it for the board's
+    // six counts, which then read no task row either.
     index('tasks_open_due_visible_idx')
       .on(
         t.orgId,
@@ -72,6 +73,7 @@ export const tasks = pgTable(
         t.creatorId,
         t.branchId,
         t.templateId,
+        t.statusId,
       )
       .where(sql`${t.completedAt} is null`),
     index('tasks_open_assignee_idx')

@@ -1,0 +1,2 @@
+DROP INDEX "tasks_open_due_visible_idx";--> statement-breakpoint
+CREATE INDEX "tasks_open_due_visible_idx" ON "tasks" USING btree ("org_id","due_at","type","private","contact_id","assignee_id","creator_id","branch_id","template_id","status_id") WHERE "tasks"."completed_at" is null;
