@@ -264,9 +264,14 @@ function pageQuery(db: Db, shape: PageShape) {
         where u.org_id = "contacts"."org_id" and u.id = "contacts"."created_by")`.as(
         'created_by_name',
       ),
-      companyName: sql<string | null>`(select co.display_name from contacts co
-        where co.org_id = "contacts"."org_id" and co.id = "contacts"."company_id"
-        and co.deleted_at is null)`.as('company_name'),
+      // By the primary key alone: with `deleted_at is null` in its WHERE, a partial index on
+      // (org_id, …) matched as well, and on a table not yet analyzed (just after an import)
+      // the planner took it and read the whole club's contacts for every row of the page.
+      companyName: sql<string | null>`(select case when co.deleted_at is null
+        then co.display_name end from contacts co
+        where co.org_id = "contacts"."org_id" and co.id = "contacts"."company_id")`.as(
+        'company_name',
+      ),
       keys: sql<
         Array<string | null>
       >`array[${sql.join(plan.keys.map(keyText), sql`, `)}, ${contacts.id}::text]`.as('page_keys'),
