@@ -16,10 +16,11 @@ export interface Load {
 const worker = `
 const { parentPort, workerData } = require('node:worker_threads');
 const http = require('node:http');
-const { url, connections, seconds, headers } = workerData;
+const { url, connections, seconds, headers, perConnection } = workerData;
 const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
-const get = () => new Promise((resolve, reject) => {
-  const req = http.get(url, { agent, headers }, (res) => {
+const get = (i) => new Promise((resolve, reject) => {
+  const own = perConnection ? { ...headers, ...perConnection[i % perConnection.length] } : headers;
+  const req = http.get(url, { agent, headers: own }, (res) => {
     res.resume();
     res.on('end', () => (res.statusCode < 300 ? resolve() : reject(new Error(url + ': ' + res.statusCode))));
   });
@@ -28,10 +29,10 @@ const get = () => new Promise((resolve, reject) => {
 (async () => {
   const until = Date.now() + seconds * 1000;
   const times = [];
-  await Promise.all(Array.from({ length: connections }, async () => {
+  await Promise.all(Array.from({ length: connections }, async (_, i) => {
     while (Date.now() < until) {
       const t0 = performance.now();
-      await get();
+      await get(i);
       times.push(performance.now() - t0);
     }
   }));
@@ -56,7 +57,13 @@ export function summarize(times: number[], seconds: number): Load {
 
 export async function load(
   url: string,
-  opts: { connections: number; seconds: number; headers?: Record<string, string> },
+  opts: {
+    connections: number;
+    seconds: number;
+    headers?: Record<string, string>;
+    /** Headers of each connection (the i-th connection gets entry i modulo the length). */
+    perConnection?: Array<Record<string, string>>;
+  },
 ): Promise<Load> {
   const times = await new Promise<number[]>((resolve, reject) => {
     const w = new Worker(worker, {

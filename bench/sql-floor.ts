@@ -106,6 +106,11 @@ export async function routeAtTen(
     connections: number;
     /** Also a row for the bare route in the table. */
     bareRow?: boolean;
+    /**
+     * Other signed-in staff's cookies: the route is also loaded with each connection as
+     * another of them (each asks for their own answer, nothing is the same request twice).
+     */
+    staffCookies?: string[];
   },
 ): Promise<Result[]> {
   const { cookie, label, path, connections } = opts;
@@ -160,6 +165,12 @@ export async function routeAtTen(
   const sent = await load(`${bareUrl}/api/answer`, at);
   const both = pool ? await load(`${bareUrl}/api/statement-and-answer`, at) : undefined;
   const route = await load(`${appUrl}${path}`, { ...at, headers: { ...at.headers, cookie } });
+  const staff = opts.staffCookies?.length
+    ? await load(`${appUrl}${path}`, {
+        ...at,
+        perConnection: opts.staffCookies.map((c) => ({ cookie: c })),
+      })
+    : undefined;
   const alone = statement
     ? await sqlAtTen(await databaseUrlOf(database), statement, at)
     : undefined;
@@ -178,6 +189,7 @@ export async function routeAtTen(
   line(`its ${(answer.body.length / 1024).toFixed(0)} kB answer, ready-made`, sent);
   if (both) line('its statement + that answer', both);
   line(`GET ${path}`, route);
+  if (staff) line(`GET ${path}, ${opts.staffCookies!.length} staff`, staff);
   if (alone) {
     line(`${opts.title} SQL alone (prepared, pg)`, alone);
     console.error(
@@ -203,6 +215,14 @@ export async function routeAtTen(
       ? [row(`its statement and that answer, bare route (${both.rps.toFixed(0)}/s)`, both)]
       : []),
     row(`${opts.title} at ${connections} connections (${route.rps.toFixed(0)}/s)`, route),
+    ...(staff
+      ? [
+          row(
+            `${opts.title} at ${connections} connections, each another staff member (${staff.rps.toFixed(0)}/s)`,
+            staff,
+          ),
+        ]
+      : []),
     ...(alone
       ? [row(`${opts.title} SQL alone, ${connections} clients (${alone.rps.toFixed(0)}/s)`, alone)]
       : []),

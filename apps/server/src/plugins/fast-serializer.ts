@@ -81,11 +81,16 @@ export function forSerializing(schema: unknown): unknown {
  * other statuses keep). For routes whose body the server builds itself, typed by that schema.
  */
 export function fastOkSerializer(ok: z.ZodType): FastifySerializerCompiler<FastifySchema> {
-  const stringify = fastJson(
-    forSerializing(z.toJSONSchema(ok, { target: 'draft-7', io: 'output' })) as object,
-  );
+  const stringify = okWriter(ok);
   return (route) =>
     route.httpStatus === '200'
       ? (data) => stringify(data)
       : serializerCompiler(route as Parameters<typeof serializerCompiler>[0]);
+}
+
+/** The writer `fastOkSerializer` compiles, for a route that writes its answer itself. */
+export function okWriter<T extends z.ZodType>(ok: T): (data: z.output<T>) => string {
+  return fastJson(
+    forSerializing(z.toJSONSchema(ok, { target: 'draft-7', io: 'output' })) as object,
+  );
 }

@@ -263,3 +263,25 @@ function toCardRow(r: Record<string, unknown>): CardRow {
       : null,
   };
 }
+
+/**
+ * The staff who have an open private task in the organization (as its creator or assignee):
+ * only their boards read private tasks. Through the open tasks' covering index (`private`,
+ * `creator_id` and `assignee_id` are in it), without a heap fetch.
+ */
+export async function privateOwners(db: Db, orgId: string): Promise<Set<string>> {
+  const rows = await executeShaped<{ creator: string | null; assignee: string | null }>(
+    db,
+    'board-private-owners',
+    () => sql`select distinct ${tasks.creatorId} as creator, ${tasks.assigneeId} as assignee
+      from ${tasks} where ${tasks.orgId} = ${p('org')} and ${tasks.completedAt} is null
+      and ${tasks.private}`,
+    { org: orgId },
+  );
+  const owners = new Set<string>();
+  for (const r of rows) {
+    if (r.creator) owners.add(r.creator);
+    if (r.assignee) owners.add(r.assignee);
+  }
+  return owners;
+}

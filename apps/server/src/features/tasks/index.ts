@@ -3,7 +3,7 @@ export { tasks } from './tasks.table.ts';
  * `taskVisibility(db, actor)`: the WHERE condition of every task query (organization, branch
  * limit, private tasks).
  */
-export { taskVisibility, taskVisibilityShape } from './task-visibility.ts';
+export { taskVisibility, taskVisibilityShape, type VisibilityPart } from './task-visibility.ts';
 /**
  * Row → API shape for a whole page: `loadTaskRefs(db, orgId, rows)` (a handful of queries
  * whatever the page size) then `toTaskDto(row, refs, bounds)`; `toTaskDtos` does both.
