@@ -14,13 +14,26 @@ import { logIn, setUp, type Api, type Json } from './support/session.ts';
 
 /** Drags with the mouse the way a person does: press, move past the threshold, drop. */
 async function drag(page: Page, cardSelector: string, column: string) {
-  const from = (await page.locator(cardSelector).boundingBox())!;
-  const to = (await page.getByTestId(`column-${column}`).boundingBox())!;
-  await page.mouse.move(from.x + from.width / 2, from.y + 20);
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2 + 10, from.y + 30, { steps: 3 });
-  await page.mouse.move(to.x + to.width / 2, to.y + 120, { steps: 12 });
-  await page.mouse.up();
+  // The board may still be refreshing from the round's live updates when the drag starts; a
+  // drop the board missed is done again, as a person would, once.
+  for (let attempt = 1; ; attempt++) {
+    const dropped = page
+      .waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/move'), {
+        timeout: 5_000,
+      })
+      .then(
+        () => true,
+        () => false,
+      );
+    const from = (await page.locator(cardSelector).boundingBox())!;
+    const to = (await page.getByTestId(`column-${column}`).boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + 20);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2 + 10, from.y + 30, { steps: 3 });
+    await page.mouse.move(to.x + to.width / 2, to.y + 120, { steps: 12 });
+    await page.mouse.up();
+    if ((await dropped) || attempt === 2) return;
+  }
 }
 
 /** The Undo button of the toast that says `text`. */
