@@ -266,8 +266,9 @@ function toCardRow(r: Record<string, unknown>): CardRow {
 
 /**
  * The staff who have an open private task in the organization (as its creator or assignee):
- * only their boards read private tasks. Through the open tasks' covering index (`private`,
- * `creator_id` and `assignee_id` are in it), without a heap fetch.
+ * only their boards read private tasks. Through `tasks_open_private_idx`, which holds only
+ * open private tasks: a few index entries, where the open tasks' covering index was a walk
+ * through all of them (1.4 ms at 5,000).
  */
 export async function privateOwners(db: Db, orgId: string): Promise<Set<string>> {
   const rows = await executeShaped<{ creator: string | null; assignee: string | null }>(

@@ -76,6 +76,11 @@ export const tasks = pgTable(
         t.statusId,
       )
       .where(sql`${t.completedAt} is null`),
+    // Who has an open private task: the board reads private tasks only for them (decision
+    // 0044). Private to-dos are few, so this index is small and the look costs nothing.
+    index('tasks_open_private_idx')
+      .on(t.orgId, t.creatorId, t.assigneeId)
+      .where(sql`${t.completedAt} is null and ${t.private}`),
     index('tasks_open_assignee_idx')
       .on(t.orgId, t.assigneeId, t.dueAt)
       .where(sql`${t.completedAt} is null`),

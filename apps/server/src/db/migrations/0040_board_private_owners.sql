@@ -1,0 +1,1 @@
+CREATE INDEX "tasks_open_private_idx" ON "tasks" USING btree ("org_id","creator_id","assignee_id") WHERE "tasks"."completed_at" is null and "tasks"."private";
