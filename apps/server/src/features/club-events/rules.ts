@@ -22,6 +22,7 @@ import {
   updateAutomationTasks,
   type AutomationTaskInput,
   type TaskCtx,
+  type TemplateRow,
 } from '../tasks/index.ts';
 import * as repo from './rules.repo.ts';
 
@@ -186,7 +187,8 @@ export async function writeRuleCards(ctx: RuleCtx) {
   const open = await repo.openRuleTasks(ctx.db, ctx.orgId, plans);
   const creates = new Map<string, CardWrite>();
   const updates = new Map<string, { id: string; dueAt: Date; comment: string }>();
-  let callTemplate: Promise<string | null> | undefined;
+  // Read once for the batch, and handed to the tasks feature, which would read them again.
+  let callTemplate: Promise<TemplateRow | undefined> | undefined;
   let firstStatus: Promise<string | null> | undefined;
   for (const plan of plans) {
     const taskId = open.get(key(plan));
@@ -201,8 +203,8 @@ export async function writeRuleCards(ctx: RuleCtx) {
       Object.assign(plan.step, { step: 'card_updated', taskId });
       continue;
     }
-    callTemplate ??= defaultTemplateOf(ctx.db, ctx.orgId, 'call').then((t) => t?.id ?? null);
-    const templateId = ctx.rules[plan.rule].templateId ?? (await callTemplate);
+    callTemplate ??= defaultTemplateOf(ctx.db, ctx.orgId, 'call');
+    const templateId = ctx.rules[plan.rule].templateId ?? (await callTemplate)?.id;
     if (!templateId) {
       Object.assign(plan.step, { step: 'skipped', reason: 'no_call_template' });
       continue;
@@ -224,7 +226,12 @@ export async function writeRuleCards(ctx: RuleCtx) {
   }
   const tasks: TaskCtx = { db: ctx.db, actor: systemActor(ctx.orgId), now: ctx.now };
   await assignCards(ctx, [...creates.values()]);
-  const outcome = await createAutomationTasks(tasks, [...creates.values()]);
+  const template = await callTemplate;
+  const status = await firstStatus;
+  const outcome = await createAutomationTasks(tasks, [...creates.values()], {
+    templates: template ? [template] : [],
+    liveStatusIds: status ? [status] : [],
+  });
   const made: Array<{ contactId: string; cause: string; taskId: string }> = [];
   for (const c of creates.values()) {
     const result = outcome.get(c.id);

@@ -43,5 +43,5 @@ export {
   type AutomationTaskInput,
   type AutomationTaskOutcome,
 } from './task-batch.service.ts';
-export { defaultTemplateOf, firstStatusId } from './task-refs.repo.ts';
+export { defaultTemplateOf, firstStatusId, type TemplateRow } from './task-refs.repo.ts';
 export type { TaskCtx } from './task-context.ts';
