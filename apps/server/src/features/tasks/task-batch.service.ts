@@ -7,6 +7,7 @@ import {
   findTemplate,
   liveStatusExists,
   taskUserIds,
+  type LiveContact,
   type TemplateRow,
 } from './task-refs.repo.ts';
 import {
@@ -60,7 +61,12 @@ export async function createAutomationTasks(
    * What the caller read in the same transaction already (`defaultTemplateOf`, `firstStatusId`):
    * templates, and statuses it found live. The checks above apply to them all the same.
    */
-  known: { templates?: readonly TemplateRow[]; liveStatusIds?: readonly string[] } = {},
+  known: {
+    templates?: readonly TemplateRow[];
+    liveStatusIds?: readonly string[];
+    /** `liveContactsOf` for every item's contact (one absent is not live). */
+    contacts?: ReadonlyMap<string, LiveContact>;
+  } = {},
 ): Promise<Map<string, AutomationTaskOutcome>> {
   assertCan(ctx.actor, 'tasks.write');
   const outcome = new Map<string, AutomationTaskOutcome>();
@@ -72,7 +78,9 @@ export async function createAutomationTasks(
     distinct(items.map((i) => i.templateId)),
     known.templates,
   );
-  const contacts = await findLiveContacts(ctx.db, orgId, distinct(items.map((i) => i.contactId)));
+  const contacts =
+    known.contacts ??
+    (await findLiveContacts(ctx.db, orgId, distinct(items.map((i) => i.contactId))));
   const wanted = items.flatMap((i) => (i.assigneeId ? [i.assigneeId] : []));
   for (const t of templates.values()) if (t.defaultAssigneeId) wanted.push(t.defaultAssigneeId);
   const staff = await taskUserIds(ctx.db, orgId, distinct(wanted));

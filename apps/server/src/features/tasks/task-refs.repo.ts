@@ -128,7 +128,8 @@ export async function findLiveContacts(db: Db, orgId: string, ids: readonly stri
     );
   return new Map(rows.map((r) => [r.id, r]));
 }
-type LiveContactRow = NonNullable<Awaited<ReturnType<typeof findLiveContact>>>;
+export type LiveContact = NonNullable<Awaited<ReturnType<typeof findLiveContact>>>;
+type LiveContactRow = LiveContact;
 
 /** Which of `ids` are active staff members whose role sees tasks. */
 export async function taskUserIds(db: Db, orgId: string, ids: readonly string[]) {
