@@ -15,8 +15,9 @@ import { eventSecretBox } from './event-secrets.ts';
 import * as sources from './event-sources.repo.ts';
 import * as repo from './ingest.repo.ts';
 import { wakeJobRunners } from '../jobs/index.ts';
+import { ensureDrain } from './process.jobs.ts';
 import { sourceCacheOf } from './source-cache.ts';
-import { storeEventsTogether } from './store-together.ts';
+import { insertEventsTogether } from './store-together.ts';
 
 /** The same answer for every reason, so a caller learns nothing about the source or secret. */
 export const invalidSignature = () =>
@@ -158,10 +159,8 @@ export async function storeEvents(
   const distinct = [...new Map(withIds.map((e) => [e.id, e])).values()];
   const { source } = verified;
   // One statement (shared with the source's other deliveries waiting for their INSERT),
-  // committed before it answers: the events are safe once it does. Then the source's drain: a
-  // look that takes no lock while it is queued or running already (the usual case under load),
-  // so deliveries do not queue behind each other on its row.
-  const { stored, drainQueued } = await storeEventsTogether(
+  // committed before it answers: the events are safe once it does.
+  const stored = await insertEventsTogether(
     db,
     source.orgId,
     source.id,
@@ -172,16 +171,24 @@ export async function storeEvents(
       occurredAt: e.occurredAt,
       data: e.data,
     })),
-    now,
   ).catch((err: unknown) => {
     // The source was deleted a moment ago on another instance (remembered here still).
     if (pgErrorCode(err) !== '23503') throw err;
     sourceCacheOf(db).forget(source.id);
     throw invalidSignature();
   });
-  // A drain queued now starts now, not at the runner's next poll: a caller's card must reach
-  // the screen within a second (a drain already running takes the event next).
-  if (drainQueued) wakeJobRunners();
+  // Then the source's drain: a look that takes no lock while it is queued or running already
+  // (the usual case under load), so deliveries do not queue behind each other on its row.
+  if ([...stored.values()].some((o) => o.stored)) {
+    const queued = await ensureDrain(db, {
+      orgId: source.orgId,
+      sourceId: source.id,
+      now,
+    });
+    // A drain queued now starts now, not at the runner's next poll: a caller's card must
+    // reach the screen within a second (a drain already running takes the event next).
+    if (queued) wakeJobRunners();
+  }
   // "Last event" is for people: once a minute is exact enough, and a busy source's row is not
   // rewritten with every delivery.
   if (!source.lastEventAt || now.getTime() - source.lastEventAt.getTime() > 60_000) {

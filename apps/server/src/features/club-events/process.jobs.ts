@@ -28,12 +28,6 @@ const PAUSE_MS = 10;
 const GATHER_BELOW = 50;
 const GATHER_MS = 50;
 
-/** The two job keys of a source's drain (see `enqueueProcessing`). */
-export function drainKeys(sourceId: string): readonly [string, string] {
-  const base = `club-events:drain:${sourceId}`;
-  return [base, `${base}:next`];
-}
-
 /**
  * A source's events are processed by one drain at a time, in the order they arrived. It has two
  * job keys under one concurrency key of limit 1, so while one runs the other can wait queued
@@ -45,21 +39,9 @@ export function drainKeys(sourceId: string): readonly [string, string] {
  * an event twice (A-3).
  */
 export async function enqueueProcessing(db: Db, e: { orgId: string; sourceId: string; now: Date }) {
-  return drainAfterLook(db, e, await jobStates(db, drainKeys(e.sourceId)));
-}
-
-/**
- * `enqueueProcessing` given the drain's job states read by a statement sent after the events
- * were committed (a delivery's look can ride on the source's next INSERT): nothing to do while
- * one is queued, else the key that is not running is queued. Answers whether it was.
- */
-export async function drainAfterLook(
-  db: Db,
-  e: { orgId: string; sourceId: string; now: Date },
-  states: ReadonlyMap<string, string>,
-) {
-  const keys = drainKeys(e.sourceId);
-  const [base] = keys;
+  const base = `club-events:drain:${e.sourceId}`;
+  const keys = [base, `${base}:next`] as const;
+  const states = await jobStates(db, keys);
   if (keys.some((k) => states.get(k) === 'queued')) return false;
   const key = keys.find((k) => states.get(k) !== 'running') ?? base;
   return enqueueJob(
@@ -74,6 +56,48 @@ export async function drainAfterLook(
     },
     { again: true },
   );
+}
+
+interface DrainCheck {
+  running: boolean;
+  waiting: Array<{ resolve: (queued: boolean) => void; reject: (err: unknown) => void }>;
+  latest: { orgId: string; sourceId: string; now: Date };
+}
+const drainChecks = new WeakMap<Db, Map<string, DrainCheck>>();
+
+/**
+ * `enqueueProcessing` for a delivery, shared by the deliveries of a source that arrive while a
+ * look is under way: they wait for the next look, which starts once the current one has
+ * answered, so after every waiting delivery's events were committed — which is all the look
+ * needs to be right. A busy source is looked at once per round trip, not once per delivery.
+ */
+export function ensureDrain(
+  db: Db,
+  e: { orgId: string; sourceId: string; now: Date },
+): Promise<boolean> {
+  let bySource = drainChecks.get(db);
+  if (!bySource) drainChecks.set(db, (bySource = new Map()));
+  let check = bySource.get(e.sourceId);
+  if (!check) bySource.set(e.sourceId, (check = { running: false, waiting: [], latest: e }));
+  check.latest = e;
+  const answer = new Promise<boolean>((resolve, reject) => check.waiting.push({ resolve, reject }));
+  if (!check.running) void lookWhileWaited(db, bySource, check);
+  return answer;
+}
+
+async function lookWhileWaited(db: Db, bySource: Map<string, DrainCheck>, check: DrainCheck) {
+  check.running = true;
+  while (check.waiting.length > 0) {
+    const these = check.waiting.splice(0);
+    try {
+      const queued = await enqueueProcessing(db, check.latest);
+      for (const w of these) w.resolve(queued);
+    } catch (err) {
+      for (const w of these) w.reject(err);
+    }
+  }
+  check.running = false;
+  bySource.delete(check.latest.sourceId);
 }
 
 /**

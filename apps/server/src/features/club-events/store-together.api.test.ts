@@ -1,12 +1,10 @@
 import type { EventSource } from '@spotter/contracts';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createOrg, useTestApp, type TestOrg } from '../../../test/test-app.ts';
-import { jobs } from '../jobs/index.ts';
 import { clubEvents } from './club-events.table.ts';
 import type { NewClubEvent } from './ingest.repo.ts';
-import { DRAIN_JOB, drainKeys } from './process.jobs.ts';
-import { storeEventsTogether } from './store-together.ts';
+import { insertEventsTogether } from './store-together.ts';
 
 const clock = { now: new Date('2026-12-07T09:00:00Z') };
 
@@ -41,7 +39,7 @@ describe('deliveries of a source stored together (decision 0038)', () => {
     const org = await createOrg(t.app);
     const source = await connect(org);
     const put = (events: NewClubEvent[]) =>
-      storeEventsTogether(t.app.db, org.orgId, source.id, events, clock.now).then((d) => d.stored);
+      insertEventsTogether(t.app.db, org.orgId, source.id, events);
     // The first goes at once; the others wait for it and share the next statement.
     const answers = await Promise.all([
       put([visit('a')]),
@@ -70,7 +68,7 @@ describe('deliveries of a source stored together (decision 0038)', () => {
     const org = await createOrg(t.app);
     const source = await connect(org);
     const put = (events: NewClubEvent[]) =>
-      storeEventsTogether(t.app.db, org.orgId, source.id, events, clock.now).then((d) => d.stored);
+      insertEventsTogether(t.app.db, org.orgId, source.id, events);
     const answers = await Promise.allSettled([
       put([visit('first')]),
       put([visit('x')]),
@@ -86,47 +84,5 @@ describe('deliveries of a source stored together (decision 0038)', () => {
     ]);
     const rows = await stored(org.orgId, source.id);
     expect(rows.map((r) => r.externalId)).toEqual(['first', 'x', 'y']);
-  });
-
-  it("makes sure of the source's drain after each delivery's commit, the look riding on the next statement", async () => {
-    const org = await createOrg(t.app);
-    const source = await connect(org);
-    const [base, next] = drainKeys(source.id);
-    // A drain of this source runs (on another instance, its lease valid): nothing else of the
-    // source may start meanwhile.
-    await t.app.db.insert(jobs).values({
-      kind: DRAIN_JOB,
-      key: base,
-      orgId: org.orgId,
-      payload: { sourceId: source.id },
-      state: 'running',
-      runAt: clock.now,
-      lockedBy: 'elsewhere',
-      lockedUntil: new Date('2099-01-01T00:00:00Z'),
-      concurrencyKey: base,
-      concurrencyLimit: 1,
-    });
-    const put = (events: NewClubEvent[]) =>
-      storeEventsTogether(t.app.db, org.orgId, source.id, events, clock.now);
-    // The first goes alone; the next two share a statement that also looks for the first.
-    const answers = await Promise.all([put([visit('a')]), put([visit('b')]), put([visit('c')])]);
-    // The running drain may have looked for the last time: the first queues the next one,
-    // which the others then find queued.
-    expect(answers.map((a) => a.drainQueued)).toEqual([true, false, false]);
-    const states = await t.app.db
-      .select({ key: jobs.key, state: jobs.state })
-      .from(jobs)
-      .where(inArray(jobs.key, [base, next]))
-      .orderBy(asc(jobs.key));
-    expect(states).toEqual([
-      { key: base, state: 'running' },
-      { key: next, state: 'queued' },
-    ]);
-    // Only repeats: nothing new to run, no look.
-    const again = await put([visit('a')]);
-    expect(again).toMatchObject({ drainQueued: false });
-    expect(again.stored.get('a')!.stored).toBe(false);
-    const rows = await stored(org.orgId, source.id);
-    expect(rows.map((r) => r.externalId)).toEqual(['a', 'b', 'c']);
   });
 });

@@ -17,11 +17,6 @@ export { insertJobs as enqueueJobs, deleteQueuedJobs, pendingJobPayloads } from 
 /** `jobStates(db, [keyA, keyB])`: the state of each key's job, read without a lock. */
 export { jobStates } from './jobs.repo.ts';
 /**
- * `jobStatesPart(a, b)`: that read as SQL to put into a statement the caller sends anyway
- * (answers `job_key`, `job_state`); its snapshot is that statement's.
- */
-export { jobStatesPart } from './jobs.repo.ts';
-/**
  * A feature exports its handlers as `JobDefinitions` (kind → `{ run, every? }`); app.ts joins
  * them into one `JobRunner`. `runDueJobs(db, { jobs, now })` runs what is due once (tests).
  */

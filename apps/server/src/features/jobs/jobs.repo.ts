@@ -1,16 +1,4 @@
-import {
-  and,
-  desc,
-  eq,
-  inArray,
-  isNull,
-  lt,
-  lte,
-  or,
-  sql,
-  type SQL,
-  type SQLWrapper,
-} from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { JobState } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { cursorAtOf, olderThan, type TimeCursor } from '../../lib/time-cursor.ts';
@@ -71,15 +59,6 @@ const statesByKeys = (db: Db) =>
     .prepare('job_states_by_two_keys');
 
 const preparedStates = new WeakMap<Db, ReturnType<typeof statesByKeys>>();
-
-/**
- * The same read as a part of another statement, for a caller that sends one anyway: the key
- * and state of the jobs of the two placeholders' keys (null matches nothing). Its snapshot is
- * the statement's, so it sees what was committed before that statement was sent.
- */
-export const jobStatesPart = (a: SQLWrapper, b: SQLWrapper): SQL =>
-  sql`select ${jobs.key} as job_key, ${jobs.state} as job_state from ${jobs}
-    where ${jobs.key} in (${a}::text, ${b}::text)`;
 
 /** The states of the jobs of two keys (a plain read, no lock); a key with no job is absent. */
 export async function jobStates(db: Db, keys: readonly [string, string]) {
