@@ -166,31 +166,30 @@ export async function writeLinks(
       contact_id: contactId,
     })),
   );
-  // Prepared once; the links go in as one JSON value.
+  // Prepared once; the links go in as one JSON value, and what the source sent about each
+  // member before is claimed by the same statement (its member records are those stored
+  // before it, this batch's too).
   await executeShaped(
     db,
-    'club_events.write_links',
+    'club_events.write_links_and_claim',
     () => sql`
-      insert into ${eventLinks} (org_id, source_id, external_id, contact_id)
-      select ${sql.placeholder('orgId')}::uuid, ${sql.placeholder('sourceId')}::uuid,
-        x.external_id, x.contact_id
+      with links as (
+        insert into ${eventLinks} (org_id, source_id, external_id, contact_id)
+        select ${sql.placeholder('orgId')}::uuid, ${sql.placeholder('sourceId')}::uuid,
+          x.external_id, x.contact_id
+        from jsonb_to_recordset(${sql.placeholder('links')}::jsonb) as x(external_id text,
+          contact_id uuid)
+        on conflict (org_id, source_id, external_id) do update set contact_id = excluded.contact_id
+      )
+      update ${memberRecords} set contact_id = x.contact_id
       from jsonb_to_recordset(${sql.placeholder('links')}::jsonb) as x(external_id text,
         contact_id uuid)
-      on conflict (org_id, source_id, external_id) do update set contact_id = excluded.contact_id`,
+      where ${memberRecords.orgId} = ${sql.placeholder('orgId')}::uuid
+        and ${memberRecords.sourceId} = ${sql.placeholder('sourceId')}::uuid
+        and ${memberRecords.memberExternalId} = x.external_id
+        and ${memberRecords.contactId} is null`,
     { orgId, sourceId, links: claims },
   );
-  await db
-    .update(memberRecords)
-    .set({ contactId: sql`x.contact_id` })
-    .from(sql`jsonb_to_recordset(${claims}::jsonb) as x(external_id text, contact_id uuid)`)
-    .where(
-      and(
-        eq(memberRecords.orgId, orgId),
-        eq(memberRecords.sourceId, sourceId),
-        sql`${memberRecords.memberExternalId} = x.external_id`,
-        isNull(memberRecords.contactId),
-      ),
-    );
 }
 
 /** What the member's side of the card holds, mirrored from events. */

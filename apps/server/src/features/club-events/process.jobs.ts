@@ -20,7 +20,7 @@ const EMBEDDED_BATCH = 50;
 const PAUSE_MS = 10;
 /**
  * A batch smaller than this held a few deliveries' worth: the next one waits GATHER_MS for more
- * to arrive. A batch's reads and writes are some 30 statements whatever its size, so a drain
+ * to arrive. A batch's reads and writes are some 25 statements whatever its size, so a drain
  * that kept up with single-event deliveries ran them a handful at a time and spent the machine
  * on those statements instead of on accepting (decision 0042).
  */

@@ -2,6 +2,7 @@ import type { ClubEventType, EventMember } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { breather } from '../../lib/breather.ts';
 import { createContact } from '../contacts/index.ts';
+import { publishingTogether } from '../live/index.ts';
 import { EventBatch } from './event-batch.ts';
 import { linkEventGuardians } from './event-guardians.ts';
 import { emailKeysOf, findByKeys } from './member-keys.ts';
@@ -375,7 +376,11 @@ export async function processBatch(
     const shared = await ruleContext(tx, orgId, now, org);
     const bySource = new Map<string, EventRow[]>();
     for (const e of events) bySource.set(e.sourceId, [...(bySource.get(e.sourceId) ?? []), e]);
-    for (const group of bySource.values()) await runSourceEvents(shared, group);
+    // New cards, their assignees' notifications and calls to pop are announced in one
+    // statement at the end (they are sent on commit either way).
+    await publishingTogether(tx, async () => {
+      for (const group of bySource.values()) await runSourceEvents(shared, group);
+    });
     return { ran: events.length, lastSeq };
   });
 }

@@ -66,16 +66,6 @@ export async function nextInTurns(db: Db, orgId: string, role: string, count: nu
   return Array.from({ length: count }, (_, i) => staff[(first + i) % staff.length]!.id);
 }
 
-/** Each person's responsible staff member (a batch's worth of persons). */
-export async function responsiblesOf(db: Db, orgId: string, contactIds: readonly string[]) {
-  if (contactIds.length === 0) return new Map<string, string | null>();
-  const rows = await db
-    .select({ id: contacts.id, responsibleId: contacts.responsibleId })
-    .from(contacts)
-    .where(and(eq(contacts.orgId, orgId), inArray(contacts.id, [...new Set(contactIds)])));
-  return new Map(rows.map((r) => [r.id, r.responsibleId]));
-}
-
 export async function contactBasics(db: Db, orgId: string, contactId: string) {
   const [row] = await db
     .select({

@@ -19,9 +19,11 @@ import {
   createAutomationTasks,
   defaultTemplateOf,
   firstStatusId,
+  liveContactsOf,
   updateAutomationTasks,
   type AutomationTaskInput,
   type TaskCtx,
+  type TemplateRow,
 } from '../tasks/index.ts';
 import * as repo from './rules.repo.ts';
 
@@ -151,21 +153,22 @@ export function ruleCard(
 
 type CardWrite = AutomationTaskInput & { plan: CardPlan };
 
-/** Who gets each new card: a named user, the person's responsible, or a role's members in turn. */
+/**
+ * Who gets each new card: a named user, the person's responsible, or a role's members in turn.
+ * Answers the live persons of the cards (with their responsible), which the tasks feature takes
+ * instead of reading them again.
+ */
 async function assignCards(ctx: RuleCtx, creates: CardWrite[]) {
-  const responsible = await repo.responsiblesOf(
-    ctx.db,
-    ctx.orgId,
-    creates
-      .filter((c) => ctx.rules[c.plan.rule].assignee === 'responsible')
-      .map((c) => c.contactId),
-  );
+  const live = await liveContactsOf(ctx.db, ctx.orgId, [
+    ...new Set(creates.map((c) => c.contactId)),
+  ]);
   const byRole = new Map<string, CardWrite[]>();
   for (const c of creates) {
     const cfg = ctx.rules[c.plan.rule];
     if (cfg.assignee === 'user') c.assigneeId = cfg.assigneeUserId ?? null;
-    else if (cfg.assignee === 'responsible') c.assigneeId = responsible.get(c.contactId) ?? null;
-    else if (cfg.assigneeRole) {
+    else if (cfg.assignee === 'responsible') {
+      c.assigneeId = live.get(c.contactId)?.responsibleId ?? null;
+    } else if (cfg.assigneeRole) {
       byRole.set(cfg.assigneeRole, [...(byRole.get(cfg.assigneeRole) ?? []), c]);
     }
   }
@@ -173,6 +176,7 @@ async function assignCards(ctx: RuleCtx, creates: CardWrite[]) {
     const turns = await repo.nextInTurns(ctx.db, ctx.orgId, role, cards.length);
     cards.forEach((c, i) => (c.assigneeId = turns[i] ?? null));
   }
+  return live;
 }
 
 /**
@@ -186,7 +190,8 @@ export async function writeRuleCards(ctx: RuleCtx) {
   const open = await repo.openRuleTasks(ctx.db, ctx.orgId, plans);
   const creates = new Map<string, CardWrite>();
   const updates = new Map<string, { id: string; dueAt: Date; comment: string }>();
-  let callTemplate: Promise<string | null> | undefined;
+  // Read once for the batch, and handed to the tasks feature, which would read them again.
+  let callTemplate: Promise<TemplateRow | undefined> | undefined;
   let firstStatus: Promise<string | null> | undefined;
   for (const plan of plans) {
     const taskId = open.get(key(plan));
@@ -201,8 +206,8 @@ export async function writeRuleCards(ctx: RuleCtx) {
       Object.assign(plan.step, { step: 'card_updated', taskId });
       continue;
     }
-    callTemplate ??= defaultTemplateOf(ctx.db, ctx.orgId, 'call').then((t) => t?.id ?? null);
-    const templateId = ctx.rules[plan.rule].templateId ?? (await callTemplate);
+    callTemplate ??= defaultTemplateOf(ctx.db, ctx.orgId, 'call');
+    const templateId = ctx.rules[plan.rule].templateId ?? (await callTemplate)?.id;
     if (!templateId) {
       Object.assign(plan.step, { step: 'skipped', reason: 'no_call_template' });
       continue;
@@ -223,8 +228,14 @@ export async function writeRuleCards(ctx: RuleCtx) {
     Object.assign(plan.step, { step: 'card_created', taskId: id });
   }
   const tasks: TaskCtx = { db: ctx.db, actor: systemActor(ctx.orgId), now: ctx.now };
-  await assignCards(ctx, [...creates.values()]);
-  const outcome = await createAutomationTasks(tasks, [...creates.values()]);
+  const contacts = await assignCards(ctx, [...creates.values()]);
+  const template = await callTemplate;
+  const status = await firstStatus;
+  const outcome = await createAutomationTasks(tasks, [...creates.values()], {
+    templates: template ? [template] : [],
+    liveStatusIds: status ? [status] : [],
+    contacts,
+  });
   const made: Array<{ contactId: string; cause: string; taskId: string }> = [];
   for (const c of creates.values()) {
     const result = outcome.get(c.id);

@@ -1,6 +1,7 @@
 import type { HistoryEntry } from '@spotter/contracts';
-import { and, desc, eq, isNull, notInArray } from 'drizzle-orm';
+import { and, desc, eq, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { executeShaped } from '../../lib/named-statement.ts';
 import { lookups } from '../contact-settings/index.ts';
 import { cursorAtOf, olderThan, type TimeCursor } from '../../lib/time-cursor.ts';
 import { users } from '../users/index.ts';
@@ -39,14 +40,37 @@ export async function insertHistory(db: Db, orgId: string, contactId: string, en
   return row!;
 }
 
-/** One INSERT for many entries (bulk changes, imports). */
+/**
+ * One INSERT for many entries (bulk changes, imports, a drain's batch), prepared once with the
+ * entries as one JSON value: the query builder built a multi-row INSERT with every call.
+ */
 export async function insertHistoryMany(
   db: Db,
   orgId: string,
   entries: ReadonlyArray<HistoryInput & { contactId: string }>,
 ): Promise<void> {
   if (entries.length === 0) return;
-  await db.insert(contactHistory).values(entries.map((e) => historyRow(orgId, e.contactId, e)));
+  const rows = entries.map((e) => ({
+    contact_id: e.contactId,
+    event: e.event,
+    text: e.text ?? '',
+    type_id: e.typeId ?? null,
+    data: e.data ?? {},
+    author_id: e.authorId ?? null,
+    created_at: e.createdAt?.toISOString() ?? null,
+  }));
+  await executeShaped(
+    db,
+    'contact_history.insert_many',
+    () => sql`
+      insert into ${contactHistory} (org_id, contact_id, event, text, type_id, data, author_id,
+        created_at)
+      select ${sql.placeholder('orgId')}::uuid, x.contact_id, x.event, x.text, x.type_id, x.data,
+        x.author_id, coalesce(x.created_at, now())
+      from jsonb_to_recordset(${sql.placeholder('rows')}::jsonb) as x(contact_id uuid,
+        event text, text text, type_id uuid, data jsonb, author_id uuid, created_at timestamptz)`,
+    { orgId, rows: JSON.stringify(rows) },
+  );
 }
 
 const columns = {

@@ -346,6 +346,27 @@ describe('the job runner', () => {
     expect(again[0]!.runAt).toEqual(T);
   });
 
+  it('a job left queued for its concurrency key starts when the key frees, not at the next poll', async () => {
+    const kind = kindOf('handover');
+    const concurrency = { key: `${kind}:source`, limit: 1 };
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const started: string[] = [];
+    const run = async (_db: Db, job: Job) => {
+      started.push(job.key!);
+      if (job.key === `${kind}:first`) await held;
+    };
+    await insertJob(db, { kind, key: `${kind}:first`, runAt: new Date(), concurrency });
+    await insertJob(db, { kind, key: `${kind}:second`, runAt: new Date(), concurrency });
+    // No poll within the test: the first claim takes only the first job (the key's limit).
+    const runner = new JobRunner(db, { jobs: { [kind]: { run } }, pollMs: 60 * MINUTE });
+    runner.start();
+    await vi.waitFor(() => expect(started).toEqual([`${kind}:first`]));
+    release();
+    await vi.waitFor(() => expect(started).toEqual([`${kind}:first`, `${kind}:second`]));
+    await runner.stop();
+  });
+
   it('the background loop picks up jobs as they come, several at once', async () => {
     const kind = kindOf('loop');
     const { runs, run } = recorder();

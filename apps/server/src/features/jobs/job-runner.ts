@@ -247,6 +247,9 @@ export class JobRunner {
         lane.running++;
         const run: Promise<void> = this.execute(job).finally(() => {
           lane.running--;
+          // Its concurrency key is free now: a job of that key the lane's last claim had to
+          // leave queued (a source's next drain) starts at once, not at the next poll.
+          if (job.concurrencyKey) lane.drained = false;
           this.running.delete(run);
           this.wake();
         });

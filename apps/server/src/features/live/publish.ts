@@ -66,8 +66,22 @@ export const orgEventSchema = z.union([
 ]);
 export type OrgEvent = z.infer<typeof orgEventSchema>;
 
-async function notify(db: Db, payload: OrgEvent): Promise<void> {
-  await db.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(payload)})`);
+/** Transactions whose announcements wait to be sent together (`publishingTogether`). */
+const held = new WeakMap<Db, string[]>();
+
+async function notifyAll(db: Db, payloads: readonly string[]): Promise<void> {
+  const waiting = held.get(db);
+  if (waiting) {
+    waiting.push(...payloads);
+    return;
+  }
+  if (payloads.length === 1) {
+    await db.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${payloads[0]})`);
+    return;
+  }
+  await db.execute(
+    sql`select pg_notify(${EVENTS_CHANNEL}, p) from jsonb_array_elements_text(${JSON.stringify(payloads)}::jsonb) as p`,
+  );
 }
 
 /**
@@ -76,7 +90,7 @@ async function notify(db: Db, payload: OrgEvent): Promise<void> {
  * rolled-back change is never announced; every instance's `/api/events` streams receive it.
  */
 export async function publishEvent(db: Db, orgId: string, event: PublishedEvent): Promise<void> {
-  await notify(db, { orgId, ...event });
+  await notifyAll(db, [JSON.stringify({ orgId, ...event } satisfies OrgEvent)]);
 }
 
 /** Many announcements in one statement (automation changing many tasks at once). */
@@ -86,10 +100,31 @@ export async function publishEvents(
   events: readonly PublishedEvent[],
 ): Promise<void> {
   if (events.length === 0) return;
-  const payloads = JSON.stringify(events.map((event) => JSON.stringify({ orgId, ...event })));
-  await db.execute(
-    sql`select pg_notify(${EVENTS_CHANNEL}, p) from jsonb_array_elements_text(${payloads}::jsonb) as p`,
+  await notifyAll(
+    db,
+    events.map((event) => JSON.stringify({ orgId, ...event })),
   );
+}
+
+/**
+ * Runs `work` in the transaction `tx`, holding what it announces on `tx` until it is done, then
+ * sends it all in one statement, in the order announced. A NOTIFY is delivered only when its
+ * transaction commits, so the streams see the same events in the same order as if each had
+ * been sent at once; a transaction that announces from several features (a drain's batch: new
+ * cards, their assignees' notifications, calls to pop) sends one statement instead of several.
+ */
+export async function publishingTogether<T>(tx: Db, work: () => Promise<T>): Promise<T> {
+  if (held.has(tx)) return work();
+  const payloads: string[] = [];
+  held.set(tx, payloads);
+  let result: T;
+  try {
+    result = await work();
+  } finally {
+    held.delete(tx);
+  }
+  if (payloads.length > 0) await notifyAll(tx, payloads);
+  return result;
 }
 
 /**
@@ -98,5 +133,6 @@ export async function publishEvents(
  * the change, so the streams end only once it is committed.
  */
 export async function endLiveStreams(db: Db, orgId: string, userId: string): Promise<void> {
-  await notify(db, { orgId, type: 'access.changed', userId });
+  const payload: OrgEvent = { orgId, type: 'access.changed', userId };
+  await notifyAll(db, [JSON.stringify(payload)]);
 }

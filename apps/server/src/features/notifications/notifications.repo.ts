@@ -1,6 +1,7 @@
 import type { Notification } from '@spotter/contracts';
 import { and, count, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { executeShaped } from '../../lib/named-statement.ts';
 import { contacts } from '../contacts/index.ts';
 import { taskTemplates } from '../task-settings/index.ts';
 import { tasks } from '../tasks/index.ts';
@@ -42,14 +43,23 @@ export async function insertNotifications(
 ): Promise<void> {
   if (inputs.length === 0) return;
   const orgId = inputs[0]!.orgId;
-  await db.insert(notifications).values(
-    inputs.map((input) => ({
-      orgId: input.orgId,
-      userId: input.userId,
-      kind: input.kind,
-      taskId: input.taskId,
-      text: input.text ?? '',
-    })),
+  const rows = inputs.map((input) => ({
+    org_id: input.orgId,
+    user_id: input.userId,
+    kind: input.kind,
+    task_id: input.taskId,
+    text: input.text ?? '',
+  }));
+  // Prepared once, the rows as one JSON value (a drain's batch writes these with its cards).
+  await executeShaped(
+    db,
+    'notifications.insert_many',
+    () => sql`
+      insert into ${notifications} (org_id, user_id, kind, task_id, text)
+      select x.org_id, x.user_id, x.kind, x.task_id, x.text
+      from jsonb_to_recordset(${sql.placeholder('rows')}::jsonb) as x(org_id uuid, user_id uuid,
+        kind text, task_id uuid, text text)`,
+    { rows: JSON.stringify(rows) },
   );
   const users = [...new Set(inputs.map((i) => i.userId))];
   await publishEvents(

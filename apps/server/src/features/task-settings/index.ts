@@ -11,6 +11,7 @@ export {
   getResultRow,
   getDictionaries,
   defaultTemplateId,
+  defaultTemplate,
   firstTaskStatusId,
   assertTaskStatus,
 } from './task-settings.queries.ts';

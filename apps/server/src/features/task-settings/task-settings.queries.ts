@@ -47,8 +47,17 @@ export async function getDictionaries(
  * its defaults here, in its language, the first time a task needs one.
  */
 export async function defaultTemplateId(db: Db, orgId: string, type: TaskType): Promise<string> {
+  return (await defaultTemplate(db, orgId, type)).id;
+}
+
+/** `defaultTemplateId`'s template itself (one read when the organization has its defaults). */
+export async function defaultTemplate(
+  db: Db,
+  orgId: string,
+  type: TaskType,
+): Promise<repo.TemplateRow> {
   const found = await repo.findDefaultTemplate(db, orgId, type);
-  if (found) return found.id;
+  if (found) return found;
   const [org] = await db
     .select({ locale: organizations.locale })
     .from(organizations)
@@ -57,7 +66,7 @@ export async function defaultTemplateId(db: Db, orgId: string, type: TaskType): 
   await seedTaskDefaults(db, orgId, org.locale as Locale);
   const seeded = await repo.findDefaultTemplate(db, orgId, type);
   if (!seeded) throw new Error(`No default ${type} template in organization ${orgId}`);
-  return seeded.id;
+  return seeded;
 }
 
 /** The status the board gives a card dragged out of Unsorted: the first active one. */

@@ -43,5 +43,12 @@ export {
   type AutomationTaskInput,
   type AutomationTaskOutcome,
 } from './task-batch.service.ts';
-export { defaultTemplateOf, firstStatusId } from './task-refs.repo.ts';
+/** `liveContactsOf(db, orgId, ids)`: the live ones among them with their kind, branch and responsible. */
+export {
+  defaultTemplateOf,
+  firstStatusId,
+  findLiveContacts as liveContactsOf,
+  type LiveContact,
+  type TemplateRow,
+} from './task-refs.repo.ts';
 export type { TaskCtx } from './task-context.ts';

@@ -7,9 +7,14 @@ import {
   findTemplate,
   liveStatusExists,
   taskUserIds,
+  type LiveContact,
   type TemplateRow,
 } from './task-refs.repo.ts';
-import { insertTasks, updateDueAndComment, type TaskInsert } from './tasks.repo.ts';
+import {
+  insertAutomationTasks,
+  updateDueAndComment,
+  type AutomationTaskRow,
+} from './tasks.repo.ts';
 
 /** A card automation makes for a client; the caller picks its id, so it can name it at once. */
 export interface AutomationTaskInput {
@@ -26,10 +31,11 @@ export interface AutomationTaskInput {
 /** What became of each card: made, or why not. */
 export type AutomationTaskOutcome = 'created' | 'template_unavailable' | 'contact_gone';
 
-async function liveTemplates(ctx: TaskCtx, ids: string[]) {
+async function liveTemplates(ctx: TaskCtx, ids: string[], known: readonly TemplateRow[] = []) {
   const found = new Map<string, TemplateRow>();
   for (const id of ids) {
-    const template = await findTemplate(ctx.db, ctx.actor.orgId, id);
+    const template =
+      known.find((t) => t.id === id) ?? (await findTemplate(ctx.db, ctx.actor.orgId, id));
     // A client task is about this contact: not a round, not an internal task.
     if (
       template &&
@@ -51,23 +57,42 @@ async function liveTemplates(ctx: TaskCtx, ids: string[]) {
 export async function createAutomationTasks(
   ctx: TaskCtx,
   items: readonly AutomationTaskInput[],
+  /**
+   * What the caller read in the same transaction already (`defaultTemplateOf`, `firstStatusId`):
+   * templates, and statuses it found live. The checks above apply to them all the same.
+   */
+  known: {
+    templates?: readonly TemplateRow[];
+    liveStatusIds?: readonly string[];
+    /** `liveContactsOf` for every item's contact (one absent is not live). */
+    contacts?: ReadonlyMap<string, LiveContact>;
+  } = {},
 ): Promise<Map<string, AutomationTaskOutcome>> {
   assertCan(ctx.actor, 'tasks.write');
   const outcome = new Map<string, AutomationTaskOutcome>();
   if (items.length === 0) return outcome;
   const orgId = ctx.actor.orgId;
   const distinct = <T>(values: T[]) => [...new Set(values)];
-  const templates = await liveTemplates(ctx, distinct(items.map((i) => i.templateId)));
-  const contacts = await findLiveContacts(ctx.db, orgId, distinct(items.map((i) => i.contactId)));
+  const templates = await liveTemplates(
+    ctx,
+    distinct(items.map((i) => i.templateId)),
+    known.templates,
+  );
+  const contacts =
+    known.contacts ??
+    (await findLiveContacts(ctx.db, orgId, distinct(items.map((i) => i.contactId))));
   const wanted = items.flatMap((i) => (i.assigneeId ? [i.assigneeId] : []));
   for (const t of templates.values()) if (t.defaultAssigneeId) wanted.push(t.defaultAssigneeId);
   const staff = await taskUserIds(ctx.db, orgId, distinct(wanted));
   const statuses = new Map<string, boolean>();
   for (const id of distinct(items.flatMap((i) => (i.statusId ? [i.statusId] : [])))) {
-    statuses.set(id, await liveStatusExists(ctx.db, orgId, id));
+    statuses.set(
+      id,
+      known.liveStatusIds?.includes(id) || (await liveStatusExists(ctx.db, orgId, id)),
+    );
   }
 
-  const rows: TaskInsert[] = [];
+  const rows: AutomationTaskRow[] = [];
   const names = new Map<string, string>();
   for (const item of items) {
     const template = templates.get(item.templateId);
@@ -89,7 +114,6 @@ export async function createAutomationTasks(
           : null;
     rows.push({
       id: item.id,
-      orgId,
       type: template.type,
       templateId: template.id,
       contactId: contact.id,
@@ -97,24 +121,25 @@ export async function createAutomationTasks(
       creatorId: ctx.actor.userId,
       comment: item.comment,
       dueAt: item.dueAt,
-      remindAt: null,
       statusId: item.statusId && statuses.get(item.statusId) ? item.statusId : null,
       branchId: contact.branchId,
-      private: false,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
     });
     names.set(item.id, template.name);
     outcome.set(item.id, 'created');
   }
-  const created = await insertTasks(ctx.db, rows);
-  const assigned = created.flatMap((row) =>
+  await insertAutomationTasks(ctx.db, orgId, rows, ctx.now);
+  const assigned = rows.flatMap((row) =>
     row.assigneeId && row.assigneeId !== ctx.actor.userId
       ? [{ orgId, userId: row.assigneeId, taskId: row.id, text: names.get(row.id) ?? '' }]
       : [],
   );
   if (assigned.length > 0) await tasksAssigned.run(ctx.db, assigned);
-  await publishTaskEvents(ctx.db, orgId, 'task.created', created);
+  await publishTaskEvents(
+    ctx.db,
+    orgId,
+    'task.created',
+    rows.map((row) => ({ ...row, private: false })),
+  );
   return outcome;
 }
 

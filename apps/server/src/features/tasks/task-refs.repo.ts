@@ -3,7 +3,7 @@ import { can, ROLES } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { contacts } from '../contacts/index.ts';
 import {
-  defaultTemplateId,
+  defaultTemplate,
   firstTaskStatusId,
   taskDictionaries,
   taskResults,
@@ -24,8 +24,12 @@ export type DictionaryRow = typeof taskDictionaries.$inferSelect;
 export const TASK_ROLES = ROLES.filter((r) => can(r, 'tasks.read'));
 
 /** The default template of a type (the settings seed the defaults when an org has none). */
-export async function defaultTemplateOf(db: Db, orgId: string, type: TemplateRow['type']) {
-  return findTemplate(db, orgId, await defaultTemplateId(db, orgId, type));
+export async function defaultTemplateOf(
+  db: Db,
+  orgId: string,
+  type: TemplateRow['type'],
+): Promise<TemplateRow | undefined> {
+  return defaultTemplate(db, orgId, type);
 }
 
 /** The first live status: a task taken into work or moved on the board leaves Unsorted. */
@@ -124,7 +128,8 @@ export async function findLiveContacts(db: Db, orgId: string, ids: readonly stri
     );
   return new Map(rows.map((r) => [r.id, r]));
 }
-type LiveContactRow = NonNullable<Awaited<ReturnType<typeof findLiveContact>>>;
+export type LiveContact = NonNullable<Awaited<ReturnType<typeof findLiveContact>>>;
+type LiveContactRow = LiveContact;
 
 /** Which of `ids` are active staff members whose role sees tasks. */
 export async function taskUserIds(db: Db, orgId: string, ids: readonly string[]) {

@@ -1,6 +1,7 @@
 import { and, eq, getTableColumns, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
+import { executeShaped } from '../../lib/named-statement.ts';
 import { tasks } from './tasks.table.ts';
 import { publishEvent } from '../live/index.ts';
 
@@ -53,10 +54,58 @@ export async function insertTask(db: Db, row: TaskInsert): Promise<TaskRow> {
   return created!;
 }
 
-/** Many tasks in one INSERT (automation's cards); answers the rows in the order given. */
-export async function insertTasks(db: Db, rows: TaskInsert[]): Promise<TaskRow[]> {
-  if (rows.length === 0) return [];
-  return db.insert(tasks).values(rows).returning();
+/** What automation gives each of its cards; the rest of a task starts as its defaults. */
+export interface AutomationTaskRow {
+  id: string;
+  type: TaskRow['type'];
+  templateId: string;
+  contactId: string;
+  assigneeId: string | null;
+  creatorId: string | null;
+  comment: string;
+  dueAt: Date;
+  statusId: string | null;
+  branchId: string | null;
+}
+
+/**
+ * Many cards in one INSERT (automation's), created at `now`, not private, no reminder. Prepared
+ * once with the rows as one JSON value: the query builder built a multi-row INSERT and mapped
+ * back every returned column with each batch, while the caller knows every value it needs.
+ */
+export async function insertAutomationTasks(
+  db: Db,
+  orgId: string,
+  rows: readonly AutomationTaskRow[],
+  now: Date,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const values = rows.map((r) => ({
+    id: r.id,
+    type: r.type,
+    template_id: r.templateId,
+    contact_id: r.contactId,
+    assignee_id: r.assigneeId,
+    creator_id: r.creatorId,
+    comment: r.comment,
+    due_at: r.dueAt.toISOString(),
+    status_id: r.statusId,
+    branch_id: r.branchId,
+  }));
+  await executeShaped(
+    db,
+    'tasks.insert_automation',
+    () => sql`
+      insert into ${tasks} (id, org_id, type, template_id, contact_id, assignee_id, creator_id,
+        comment, due_at, remind_at, status_id, branch_id, private, created_at, updated_at)
+      select x.id, ${sql.placeholder('orgId')}::uuid, x.type, x.template_id, x.contact_id,
+        x.assignee_id, x.creator_id, x.comment, x.due_at, null, x.status_id, x.branch_id, false,
+        ${sql.placeholder('now')}::timestamptz, ${sql.placeholder('now')}::timestamptz
+      from jsonb_to_recordset(${sql.placeholder('rows')}::jsonb) as x(id uuid, type text,
+        template_id uuid, contact_id uuid, assignee_id uuid, creator_id uuid, comment text,
+        due_at timestamptz, status_id uuid, branch_id uuid)`,
+    { orgId, now: now.toISOString(), rows: JSON.stringify(values) },
+  );
 }
 
 /**
