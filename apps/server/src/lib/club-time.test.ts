@@ -148,12 +148,13 @@ describe("the board's day boundaries", () => {
   const expected = (t: number, timezone: string) => {
     const local = new TZDate(t, timezone);
     const today = startOfDay(local);
+    const dayStart = (d: Date) => new Date(startOfDay(d).getTime());
     return {
       now: new Date(t),
       startToday: new Date(today.getTime()),
-      startTomorrow: new Date(addDays(today, 1).getTime()),
-      startDayAfter: new Date(addDays(today, 2).getTime()),
-      startNextWeek: new Date(addDays(startOfWeek(local, { weekStartsOn: 1 }), 7).getTime()),
+      startTomorrow: dayStart(addDays(today, 1)),
+      startDayAfter: dayStart(addDays(today, 2)),
+      startNextWeek: dayStart(addDays(startOfWeek(local, { weekStartsOn: 1 }), 7)),
     };
   };
   // Summer time starts and ends, a midnight that does not exist (Santiago), odd offsets.
@@ -185,6 +186,20 @@ describe("the board's day boundaries", () => {
           }
         },
       ),
+    );
+  });
+
+  it('start the day after a midnight that does not exist at its own midnight', () => {
+    // Santiago springs forward at 00:00 on 6 September 2026: that day starts at 01:00 (-03,
+    // 04:00 UTC), the next one at 00:00 (03:00 UTC), not an hour later.
+    const santiago = 'America/Santiago';
+    const sunday = boardBounds(at('2026-09-06T15:00:00Z'), santiago);
+    expect(sunday.startToday).toEqual(at('2026-09-06T04:00:00Z'));
+    expect(sunday.startTomorrow).toEqual(at('2026-09-07T03:00:00Z'));
+    expect(sunday.startNextWeek).toEqual(at('2026-09-07T03:00:00Z'));
+    // In the hour after Monday's midnight it is Monday, on the cached day or afresh.
+    expect(boardBounds(at('2026-09-07T03:00:40Z'), santiago).startToday).toEqual(
+      at('2026-09-07T03:00:00Z'),
     );
   });
 

@@ -56,11 +56,16 @@ export function boardBounds(now: Date, timezone: string): BoardBounds {
 function dayBounds(t: number, timezone: string): DayBounds {
   const local = new TZDate(t, timezone);
   const today = startOfDay(local);
+  // Each boundary is a start of day of its own: where a midnight does not exist (Santiago's
+  // summer time starts at 00:00), that day starts at 01:00, and a day added to it would keep
+  // the 01:00 — the next day would then start an hour late, and a moment in that hour would
+  // still get the day before's columns.
+  const dayStart = (d: Date) => startOfDay(d).getTime();
   return {
     startToday: today.getTime(),
-    startTomorrow: addDays(today, 1).getTime(),
-    startDayAfter: addDays(today, 2).getTime(),
-    startNextWeek: addDays(startOfWeek(local, { weekStartsOn: 1 }), 7).getTime(),
+    startTomorrow: dayStart(addDays(today, 1)),
+    startDayAfter: dayStart(addDays(today, 2)),
+    startNextWeek: dayStart(addDays(startOfWeek(local, { weekStartsOn: 1 }), 7)),
   };
 }
 
