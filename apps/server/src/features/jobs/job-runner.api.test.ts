@@ -356,7 +356,14 @@ describe('the job runner', () => {
       started.push(job.key!);
       if (job.key === `${kind}:first`) await held;
     };
-    await insertJob(db, { kind, key: `${kind}:first`, runAt: new Date(), concurrency });
+    // The first is due a second earlier: the embedded database's clock ticks in milliseconds,
+    // and two jobs due at the same moment are claimed in the order of their random ids.
+    await insertJob(db, {
+      kind,
+      key: `${kind}:first`,
+      runAt: new Date(Date.now() - 1000),
+      concurrency,
+    });
     await insertJob(db, { kind, key: `${kind}:second`, runAt: new Date(), concurrency });
     // No poll within the test: the first claim takes only the first job (the key's limit).
     const runner = new JobRunner(db, { jobs: { [kind]: { run } }, pollMs: 60 * MINUTE });
