@@ -271,12 +271,14 @@ describe.skipIf(!hasChromium())('contacts on a tablet (Swedish, demo data)', () 
 
     // Pages turn by cursor, from the keyboard too; the count is asked for once.
     const range = page.getByTestId('list-range');
-    await range.filter({ hasText: /^1–50 av 3\d\d$/ }).waitFor();
+    // The demo club has 390–400 persons (its families and club events add some at random), and
+    // this journey adds a few more: any three-digit count.
+    await range.filter({ hasText: /^1–50 av \d{3}$/ }).waitFor();
     const firstName = await rows.first().innerText();
     await page.getByTestId('page-next').focus();
     await page.keyboard.press('Enter');
     await page.waitForURL((u) => u.searchParams.has('cursor'));
-    await range.filter({ hasText: /^51–100 av 3\d\d$/ }).waitFor();
+    await range.filter({ hasText: /^51–100 av \d{3}$/ }).waitFor();
     expect(await rows.count()).toBe(50);
     expect(await rows.first().innerText()).not.toBe(firstName);
     await shot('01b-persons-page-2');
