@@ -44,7 +44,7 @@ const written = new WeakMap<object, Written>();
 
 /**
  * Sends an answer that many requests share (the same object for each, never changed; the
- * board's, decision 0018): it is written to JSON once and compressed once per encoding, on the
+ * board's, decision 0044): it is written to JSON once and compressed once per encoding, on the
  * first request that needs it, where each request would otherwise write and compress it again.
  * Negotiates as the compression plugin does, which then leaves the answer alone.
  */
