@@ -7,6 +7,9 @@
  *   BENCH_DATABASE_URL=postgres://… npm run bench
  * Env: BENCH_SECONDS per measurement (default 10), BENCH_ROUNDS (default 2): the app and the
  * logging app are measured in alternating rounds, so a busy neighbour hurts both alike.
+ * BENCH_LOG_ROUNDS (default 6, PostgreSQL): rounds in which the silent app answers at the same
+ * time as another silent app, then as the logging app — what request logging costs, with the
+ * machine's other work falling on both sides alike.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
@@ -17,8 +20,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import pg from 'pg';
-import type { LogController } from 'fastify';
-import { loggingOptions } from '../apps/server/src/plugins/logging.ts';
+import { serverLogging } from '../apps/server/src/plugins/logging.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -162,29 +164,86 @@ const LINES = 1_000_000;
  * thread is counted.
  */
 async function requestLineCpu(): Promise<number> {
-  const { logController, logger } = loggingOptions('info', '/dev/null') as unknown as {
-    logController: LogController & { requestCompleted(e: null, q: unknown, r: unknown): void };
-    logger: { stream: { flush(cb: () => void): void } };
-  };
-  logController.isLogDisabled = () => false;
-  const request = { id: 'req-3f2a', method: 'GET', url: '/api/me', ip: '127.0.0.1' };
-  const run = async (level: string) => {
-    const reply = { log: { level }, statusCode: 200, elapsedTime: 0 };
+  const lines = serverLogging('info', '/dev/null').lines!;
+  const run = async (on: boolean) => {
     const start = process.cpuUsage();
     for (let i = 0; i < LINES; i++) {
-      reply.elapsedTime = 0.25 + (i % 997) * 0.00137;
-      logController.requestCompleted(null, request, reply);
+      // As the server gives it: a new id, and a response time of its own, for every request.
+      if (on) {
+        lines.request(
+          `req-${i.toString(36)}`,
+          'GET',
+          '/api/me',
+          '127.0.0.1',
+          200,
+          performance.now(),
+          0.25 + i * 1e-7,
+        );
+      }
       // As a server does: the event loop turns every few requests, and the writes get done.
       if (i % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
     }
-    await new Promise<void>((resolve) => logger.stream.flush(resolve));
+    await new Promise<void>((resolve) => lines.flush(() => resolve()));
     const used = process.cpuUsage(start);
     return (used.user + used.system) / LINES;
   };
-  await run('info'); // warm-up
-  const off = await run('warn');
-  const on = await run('info');
+  await run(true); // warm-up
+  const off = await run(false);
+  const on = await run(true);
   return on - off;
+}
+
+const LOG_ROUNDS = Number(process.env.BENCH_LOG_ROUNDS ?? 6);
+
+interface Target {
+  url: string;
+  cookie: string;
+  pid: number;
+}
+
+/** Server CPU time per request of each target while all of them answer /api/me at once. */
+async function atOnce(targets: Target[]): Promise<number[]> {
+  const cpu0 = targets.map((t) => cpuOf(t.pid));
+  const results = await Promise.all(
+    targets.map((t) =>
+      autocannon({
+        url: `${t.url}/api/me`,
+        connections: 5,
+        duration: DURATION,
+        headers: { cookie: t.cookie },
+        workers: 1,
+      }),
+    ),
+  );
+  return results.map((r, i) => {
+    if (r.non2xx > 0 || r.errors > 0) throw new Error(`${targets[i]!.url}: failed requests`);
+    return (cpuOf(targets[i]!.pid) - cpu0[i]!) / r.requests.total;
+  });
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/**
+ * What request logging costs, measured so that the machine's other work falls on both sides
+ * alike: the silent app answers /api/me at the same time as (a) another silent app, then (b) the
+ * app at LOG_LEVEL=info, in alternating rounds. Each round's ratio of server CPU per request is
+ * taken against the silent app's; (a) shows how much two processes differ anyway.
+ */
+async function sideBySide(silent: Target, control: Target, logging: Target) {
+  const controls: number[] = [];
+  const loggings: number[] = [];
+  await atOnce([silent, control, logging]); // warm-up
+  for (let round = 0; round < LOG_ROUNDS; round++) {
+    const [a, b] = await atOnce([silent, control]);
+    controls.push(b! / a!);
+    const [c, d] = await atOnce([silent, logging]);
+    loggings.push(d! / c!);
+  }
+  return { control: median(controls), logging: median(loggings) };
 }
 
 async function main() {
@@ -230,17 +289,6 @@ async function main() {
   );
   const runs = { bare: [] as Figures[], me: [] as Figures[], token: [] as Figures[] };
   const logged: Figures[] = [];
-  // The same logging process with its request lines off (level warn) and on, alternately.
-  const linesOff: Figures[] = [];
-  const linesOn: Figures[] = [];
-  const linesRound = async (app: NonNullable<typeof logging>, cookie: string) => {
-    for (const level of ['warn', 'info']) {
-      await app.setLevel(level);
-      (level === 'warn' ? linesOff : linesOn).push(
-        await measure(`${app.url}/api/me`, { cookie }, app.pid),
-      );
-    }
-  };
   const sql: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     runs.bare.push(await measure(`${bareUrl}/api/ping`));
@@ -249,7 +297,6 @@ async function main() {
     if (DATABASE_URL) sql.push(await sqlFloor(DATABASE_URL, sessionId));
     if (logging && loggingCookie) {
       logged.push(await measure(`${logging.url}/api/me`, { cookie: loggingCookie }, logging.pid));
-      await linesRound(logging, loggingCookie);
     }
   }
   if (!DATABASE_URL) {
@@ -259,7 +306,6 @@ async function main() {
     loggingCookie = await loginCookie(logging.url);
     for (let round = 0; round < ROUNDS; round++) {
       logged.push(await measure(`${logging.url}/api/me`, { cookie: loggingCookie }, logging.pid));
-      await linesRound(logging, loggingCookie);
     }
     server = { url: '', stop: async () => {}, pid: undefined, setLevel: async () => {} };
   }
@@ -291,21 +337,32 @@ async function main() {
     `two processes, silent → info: ${((1 - withLogs.rps / me.rps) * 100).toFixed(1)} % of ` +
       `/api/me throughput, ${((withLogs.cpu / me.cpu - 1) * 100).toFixed(1)} % server CPU per request`,
   );
-  // Two processes differ by more than a line costs (where their code and heap land); the same
-  // process with its request lines turned off and on does not.
-  const off = mean(linesOff);
-  const on = mean(linesOn);
-  line('  same process, request lines off', off);
-  line('  same process, request lines on', on);
-  console.log(
-    `request lines cost ${((1 - on.rps / off.rps) * 100).toFixed(1)} % of /api/me throughput, ` +
-      `${((on.cpu / off.cpu - 1) * 100).toFixed(1)} % server CPU per request`,
-  );
+  // One after the other, the two processes' figures move with whatever else the machine does;
+  // side by side they share it (PostgreSQL: both apps run at once).
+  let side: { control: number; logging: number } | undefined;
+  if (DATABASE_URL && logging && loggingCookie) {
+    const control = await startServer({ ...dbEnv, LOG_LEVEL: 'silent' });
+    const controlCookie = await loginCookie(control.url);
+    side = await sideBySide(
+      { url: server.url, cookie, pid: server.pid! },
+      { url: control.url, cookie: controlCookie, pid: control.pid! },
+      { url: logging.url, cookie: loggingCookie, pid: logging.pid! },
+    );
+    await control.stop();
+    console.log(
+      `side by side, ${LOG_ROUNDS} rounds of ${DURATION}s, 5 connections each (median of the ` +
+        `rounds' ratios of server CPU per request):\n` +
+        `  another LOG_LEVEL=silent process : ${((side.control - 1) * 100).toFixed(1)} %\n` +
+        `  the LOG_LEVEL=info process       : ${((side.logging - 1) * 100).toFixed(1)} %` +
+        `  → request logging costs ${((side.logging - side.control) * 100).toFixed(1)} % of ` +
+        `/api/me's server CPU per request (target ≤ 3 %)`,
+    );
+  }
   const perLine = await requestLineCpu();
   console.log(
     `one request line alone: ${perLine.toFixed(2)} µs CPU (${LINES.toLocaleString('en')} through ` +
-      `the server's writer to /dev/null), ${((perLine / on.cpu) * 100).toFixed(1)} % of ` +
-      `/api/me's ${on.cpu.toFixed(0)} µs`,
+      `the server's writer to /dev/null), ${((perLine / withLogs.cpu) * 100).toFixed(1)} % of ` +
+      `/api/me's ${withLogs.cpu.toFixed(0)} µs`,
   );
 
   await logging?.stop();

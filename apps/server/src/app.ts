@@ -17,7 +17,7 @@ import { authPlugin } from './plugins/auth.ts';
 import type { AppConfig } from './plugins/env.ts';
 import { registerCompression } from './plugins/compression.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
-import { loggingOptions } from './plugins/logging.ts';
+import { serverLogging } from './plugins/logging.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { fastifyTrustProxy } from './plugins/trust-proxy.ts';
@@ -59,8 +59,9 @@ export interface AppOptions {
 
 /** Builds the whole app without listening: server.ts listens, tests use `inject`. */
 export async function buildApp(config: AppConfig, opts: AppOptions): Promise<FastifyInstance> {
+  const logging = serverLogging(opts.logger === false ? false : config.logLevel);
   const app = Fastify({
-    ...loggingOptions(opts.logger === false ? false : config.logLevel),
+    ...logging.options,
     // Some hops or some addresses, never `true`: trusting every hop would take the client's
     // address from the left of X-Forwarded-For, which the client writes itself.
     trustProxy: fastifyTrustProxy(config.trustProxy),
@@ -72,6 +73,7 @@ export async function buildApp(config: AppConfig, opts: AppOptions): Promise<Fas
     // browser retries; the live-event streams reconnect by themselves).
     forceCloseConnections: true,
   }).withTypeProvider<ZodTypeProvider>();
+  logging.attach(app);
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,33 +1,49 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Fastify from 'fastify';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { loggingOptions, quoted } from './logging.ts';
+import { serverLogging, writeQuoted } from './logging.ts';
 
 describe('request logging', () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'spotter-log-'));
+  let dir = '';
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'spotter-log-'));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const readLines = (file: string) =>
+    readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
 
   it('writes one line per request, with the request and its outcome, within a second', async () => {
     const file = path.join(dir, 'server.log');
-    const app = Fastify(loggingOptions('info', file));
+    const logging = serverLogging('info', file);
+    const app = Fastify(logging.options);
+    logging.attach(app);
     app.get('/api/thing', async () => ({ ok: true }));
     app.get('/api/noisy', async (req) => {
       req.log.warn({ detail: 1 }, 'something to say');
       return { ok: true };
     });
-    await app.inject({ method: 'GET', url: '/api/thing?x=1' });
-    await app.inject({ method: 'GET', url: '/api/missing' });
-    await app.inject({ method: 'GET', url: '/api/noisy' });
+    app.get('/api/broken', async () => {
+      throw new Error('kaput');
+    });
+    const url = await app.listen({ port: 0, host: '127.0.0.1' });
+    await fetch(`${url}/api/thing?x=1`);
+    await fetch(`${url}/api/missing`);
+    await fetch(`${url}/api/noisy`);
+    await fetch(`${url}/api/broken`);
+    // Requests Fastify is handed without a server (tests) have no line.
+    await app.inject({ method: 'GET', url: '/api/thing?injected=1' });
     await new Promise((resolve) => setTimeout(resolve, 1_300));
-    const all = readFileSync(file, 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
-    const lines = all.filter((l) => l.req !== undefined || l.msg === 'incoming request');
+    const all = readLines(file);
+    const lines = all.filter((l) => l.msg === 'request completed' || l.msg === 'incoming request');
     expect(lines.map((l) => l.msg)).toEqual([
+      'request completed',
       'request completed',
       'request completed',
       'request completed',
@@ -40,15 +56,71 @@ describe('request logging', () => {
       reqId: 'req-3',
       detail: 1,
     });
+    // An error the app answers is written with its request's id, then its request line.
+    expect(all.find((l) => l.msg === 'kaput')).toMatchObject({ level: 50, reqId: 'req-4' });
     expect(lines[0]).toMatchObject({
-      req: { method: 'GET', url: '/api/thing?x=1' },
+      req: { method: 'GET', url: '/api/thing?x=1', remoteAddress: '127.0.0.1' },
       res: { statusCode: 200 },
     });
     expect(lines[1]).toMatchObject({ req: { url: '/api/missing' }, res: { statusCode: 404 } });
+    expect(lines[3]).toMatchObject({ reqId: 'req-4', res: { statusCode: 500 } });
     // In the order things happened: the warning after the two requests before it.
     expect(all.findIndex((l) => l.msg === 'something to say')).toBe(all.indexOf(lines[1]!) + 1);
     expect(typeof lines[0]!.responseTime).toBe('number');
+    expect(lines[0]!.responseTime).toBeGreaterThan(0);
     await app.close();
+  });
+
+  it('turns request lines off and on with the level, and the app logs through the same logger', async () => {
+    const file = path.join(dir, 'level.log');
+    const logging = serverLogging('info', file);
+    const app = Fastify(logging.options);
+    logging.attach(app);
+    app.get('/x', async () => ({ ok: true }));
+    const url = await app.listen({ port: 0, host: '127.0.0.1' });
+    await fetch(`${url}/x?n=1`);
+    app.log.level = 'warn';
+    await fetch(`${url}/x?n=2`);
+    app.log.info('not written at warn');
+    app.log.warn('written at warn');
+    app.log.level = 'info';
+    await fetch(`${url}/x?n=3`);
+    await app.close();
+    // The last response may finish as the app closes; its line is written once the server has.
+    for (let i = 0; i < 50 && !readFileSync(file, 'utf8').includes('n=3'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const all = readLines(file).filter((l) => !String(l.msg).startsWith('Server listening'));
+    expect(all.map((l) => (l.req as { url?: string } | undefined)?.url ?? l.msg)).toEqual([
+      '/x?n=1',
+      'written at warn',
+      '/x?n=3',
+    ]);
+  });
+
+  it('writes a line only for its own server when two run in one process', async () => {
+    const files = [path.join(dir, 'a.log'), path.join(dir, 'b.log')];
+    const apps = files.map((file) => {
+      const logging = serverLogging('info', file);
+      const app = Fastify(logging.options);
+      logging.attach(app);
+      app.get('/x', async () => ({ ok: true }));
+      return app;
+    });
+    const [a, b] = await Promise.all(apps.map((app) => app.listen({ port: 0, host: '127.0.0.1' })));
+    await fetch(`${a}/x?from=a`);
+    await fetch(`${b}/x?from=b`);
+    await fetch(`${b}/x?from=b2`);
+    await Promise.all(apps.map((app) => app.close()));
+    for (let i = 0; i < 50 && !readFileSync(files[1]!, 'utf8').includes('from=b2'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const urls = (file: string) =>
+      readLines(file)
+        .filter((l) => l.msg === 'request completed')
+        .map((l) => (l.req as { url: string }).url);
+    expect(urls(files[0]!)).toEqual(['/x?from=a']);
+    expect(urls(files[1]!)).toEqual(['/x?from=b', '/x?from=b2']);
   });
 
   it('writes what it still holds when the process exits', () => {
@@ -56,14 +128,17 @@ describe('request logging', () => {
     const file = path.join(own, 'exit.log');
     const script = `
       import Fastify from 'fastify';
-      import { loggingOptions } from ${JSON.stringify(new URL('./logging.ts', import.meta.url).pathname)};
-      const app = Fastify(loggingOptions('info', ${JSON.stringify(file)}));
+      import { serverLogging } from ${JSON.stringify(new URL('./logging.ts', import.meta.url).pathname)};
+      const logging = serverLogging('info', ${JSON.stringify(file)});
+      const app = Fastify(logging.options);
+      logging.attach(app);
       app.get('/x', async () => ({ ok: true }));
-      // A file opens asynchronously; standard output, the server's, is open from the start.
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      for (let i = 0; i < 500; i++) await app.inject({ method: 'GET', url: '/x?n=' + i });
+      const url = await app.listen({ port: 0, host: '127.0.0.1' });
+      for (let i = 0; i < 500; i++) await fetch(url + '/x?n=' + i);
+      // The server hears that its last response has finished a moment after the client has it.
+      await new Promise((resolve) => setTimeout(resolve, 50));
       app.log.warn('last words');
-      for (let i = 500; i < 510; i++) await app.inject({ method: 'GET', url: '/x?n=' + i });
+      for (let i = 500; i < 510; i++) await fetch(url + '/x?n=' + i);
       process.exit(0);
     `;
     execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
@@ -72,7 +147,8 @@ describe('request logging', () => {
     const lines = readFileSync(file, 'utf8')
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l) as { msg: string; req?: { url: string } });
+      .map((l) => JSON.parse(l) as { msg: string; req?: { url: string } })
+      .filter((l) => !l.msg.startsWith('Server listening'));
     expect(lines).toHaveLength(511);
     expect(lines[500]!.msg).toBe('last words');
     expect(lines.filter((l) => l.req).map((l) => l.req!.url)).toEqual(
@@ -96,12 +172,45 @@ describe('request logging', () => {
       'lone \ud800 surrogate',
       '\u2028 line separator',
     ]) {
-      expect(quoted(text)).toBe(JSON.stringify(text));
+      const out = Buffer.alloc(text.length * 6 + 2);
+      const end = writeQuoted(out, 0, text);
+      expect(out.subarray(0, end).toString('utf8')).toBe(JSON.stringify(text));
     }
   });
 
+  it('writes times and response times as JSON numbers, in the order requests finished', async () => {
+    const file = path.join(dir, 'numbers.log');
+    const { lines } = serverLogging('info', file);
+    const before = Date.now();
+    const tooks = [0, 0.0004, 0.0005, 0.412345, 1, 9.9999, 12.03, 1234.5678, 86_400_000.25];
+    tooks.forEach((took, i) =>
+      lines!.request(`req-${i}`, 'GET', `/n/${i}`, '::1', 200 + i, performance.now(), took),
+    );
+    lines!.request('', 'DELETE', '/x "quoted" ✓', '', 503, performance.now(), -1);
+    await new Promise<void>((resolve) => lines!.flush(() => resolve()));
+    for (
+      let i = 0;
+      i < 50 && !(existsSync(file) && readFileSync(file, 'utf8').includes('503'));
+      i++
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const all = readLines(file);
+    expect(all.map((l) => l.responseTime)).toEqual([
+      0, 0, 0.001, 0.412, 1, 10, 12.03, 1234.568, 86_400_000.25, 0,
+    ]);
+    expect(all.map((l) => (l.res as { statusCode: number }).statusCode)).toEqual([
+      200, 201, 202, 203, 204, 205, 206, 207, 208, 503,
+    ]);
+    for (const line of all) {
+      expect(line.time).toBeGreaterThanOrEqual(before - 1);
+      expect(line.time).toBeLessThanOrEqual(Date.now());
+    }
+    expect(all[9]).toMatchObject({ reqId: '', req: { method: 'DELETE', url: '/x "quoted" ✓' } });
+  });
+
   it('logs nothing at all when silent', () => {
-    expect(loggingOptions('silent')).toEqual({ logger: false });
-    expect(loggingOptions(false)).toEqual({ logger: false });
+    expect(serverLogging('silent').options).toEqual({ logger: false });
+    expect(serverLogging(false).options).toEqual({ logger: false });
   });
 });
