@@ -7,9 +7,8 @@
  *   BENCH_DATABASE_URL=postgres://… npm run bench
  * Env: BENCH_SECONDS per measurement (default 10), BENCH_ROUNDS (default 2): the app and the
  * logging app are measured in alternating rounds, so a busy neighbour hurts both alike.
- * BENCH_LOG_ROUNDS (default 6, PostgreSQL): rounds in which the silent app answers at the same
- * time as another silent app, then as the logging app — what request logging costs, with the
- * machine's other work falling on both sides alike.
+ * BENCH_LOG_SETS (default 2) × BENCH_LOG_ROUNDS (default 5), PostgreSQL: what request logging
+ * costs, from fresh silent and logging processes answering at the same time (see sideBySide).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
@@ -193,7 +192,9 @@ async function requestLineCpu(): Promise<number> {
   return on - off;
 }
 
-const LOG_ROUNDS = Number(process.env.BENCH_LOG_ROUNDS ?? 6);
+const LOG_SETS = Number(process.env.BENCH_LOG_SETS ?? 2);
+const LOG_ROUNDS = Number(process.env.BENCH_LOG_ROUNDS ?? 5);
+const LOG_CONNECTIONS = 4;
 
 interface Target {
   url: string;
@@ -208,7 +209,7 @@ async function atOnce(targets: Target[]): Promise<number[]> {
     targets.map((t) =>
       autocannon({
         url: `${t.url}/api/me`,
-        connections: 5,
+        connections: LOG_CONNECTIONS,
         duration: DURATION,
         headers: { cookie: t.cookie },
         workers: 1,
@@ -228,22 +229,35 @@ const median = (values: number[]) => {
 };
 
 /**
- * What request logging costs, measured so that the machine's other work falls on both sides
- * alike: the silent app answers /api/me at the same time as (a) another silent app, then (b) the
- * app at LOG_LEVEL=info, in alternating rounds. Each round's ratio of server CPU per request is
- * taken against the silent app's; (a) shows how much two processes differ anyway.
+ * What request logging costs, measured so that the machine's other work falls on every side
+ * alike: three fresh app processes started the same way — two at LOG_LEVEL=silent, one at the
+ * default info — answer /api/me all at once, round after round. Each round gives the info
+ * process's server CPU per request against the mean of the two silent ones, and (the control:
+ * how much two identical processes differ anyway) the second silent against the first. Done
+ * for LOG_SETS fresh sets of processes, since a process's speed also depends on how it started.
  */
-async function sideBySide(silent: Target, control: Target, logging: Target) {
-  const controls: number[] = [];
-  const loggings: number[] = [];
-  await atOnce([silent, control, logging]); // warm-up
-  for (let round = 0; round < LOG_ROUNDS; round++) {
-    const [a, b] = await atOnce([silent, control]);
-    controls.push(b! / a!);
-    const [c, d] = await atOnce([silent, logging]);
-    loggings.push(d! / c!);
+async function sideBySide(
+  start: (level: string) => Promise<{ url: string; pid?: number; stop(): Promise<void> }>,
+  login: (url: string) => Promise<string>,
+) {
+  const sets: { logging: number; control: number }[] = [];
+  for (let set = 0; set < LOG_SETS; set++) {
+    const apps = [await start('silent'), await start('silent'), await start('info')];
+    const targets = await Promise.all(
+      apps.map(async (app) => ({ url: app.url, cookie: await login(app.url), pid: app.pid! })),
+    );
+    await atOnce(targets); // warm-up
+    const loggings: number[] = [];
+    const controls: number[] = [];
+    for (let round = 0; round < LOG_ROUNDS; round++) {
+      const [a, b, info] = await atOnce(targets);
+      loggings.push(info! / ((a! + b!) / 2));
+      controls.push(b! / a!);
+    }
+    for (const app of apps) await app.stop();
+    sets.push({ logging: median(loggings) - 1, control: median(controls) - 1 });
   }
-  return { control: median(controls), logging: median(loggings) };
+  return sets;
 }
 
 async function main() {
@@ -338,24 +352,27 @@ async function main() {
       `/api/me throughput, ${((withLogs.cpu / me.cpu - 1) * 100).toFixed(1)} % server CPU per request`,
   );
   // One after the other, the two processes' figures move with whatever else the machine does;
-  // side by side they share it (PostgreSQL: both apps run at once).
-  let side: { control: number; logging: number } | undefined;
-  if (DATABASE_URL && logging && loggingCookie) {
-    const control = await startServer({ ...dbEnv, LOG_LEVEL: 'silent' });
-    const controlCookie = await loginCookie(control.url);
-    side = await sideBySide(
-      { url: server.url, cookie, pid: server.pid! },
-      { url: control.url, cookie: controlCookie, pid: control.pid! },
-      { url: logging.url, cookie: loggingCookie, pid: logging.pid! },
+  // side by side they share it (PostgreSQL: the apps run at once).
+  if (DATABASE_URL) {
+    const sets = await sideBySide(
+      (level) => startServer({ ...dbEnv, LOG_LEVEL: level }),
+      loginCookie,
     );
-    await control.stop();
+    const pct = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} %`;
     console.log(
-      `side by side, ${LOG_ROUNDS} rounds of ${DURATION}s, 5 connections each (median of the ` +
-        `rounds' ratios of server CPU per request):\n` +
-        `  another LOG_LEVEL=silent process : ${((side.control - 1) * 100).toFixed(1)} %\n` +
-        `  the LOG_LEVEL=info process       : ${((side.logging - 1) * 100).toFixed(1)} %` +
-        `  → request logging costs ${((side.logging - side.control) * 100).toFixed(1)} % of ` +
-        `/api/me's server CPU per request (target ≤ 3 %)`,
+      `side by side: ${LOG_SETS} sets of three fresh processes (silent, silent, info), ` +
+        `${LOG_ROUNDS} rounds of ${DURATION}s, ${LOG_CONNECTIONS} connections each; median of ` +
+        `the rounds' server CPU per request`,
+    );
+    for (const [i, set] of sets.entries()) {
+      console.log(
+        `  set ${i + 1}: info against the silent pair ${pct(set.logging)}  ` +
+          `(control: the two silent processes differ by ${pct(set.control)})`,
+      );
+    }
+    console.log(
+      `request logging costs ${pct(median(sets.map((s) => s.logging)))} of /api/me's server ` +
+        `CPU per request (median of the sets; target ≤ 3 %)`,
     );
   }
   const perLine = await requestLineCpu();

@@ -98,6 +98,32 @@ describe('request logging', () => {
     ]);
   });
 
+  it('lets go of a request whose client left before the answer, and of injected requests', async () => {
+    const logging = serverLogging('info', path.join(dir, 'left.log'));
+    const app = Fastify(logging.options);
+    logging.attach(app);
+    app.get('/slow', async () => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return { ok: true };
+    });
+    app.get('/x', async () => ({ ok: true }));
+    const url = await app.listen({ port: 0, host: '127.0.0.1' });
+    await app.inject({ method: 'GET', url: '/x' });
+    expect(logging.inFlight!.size).toBe(0);
+    const abort = new AbortController();
+    const left = fetch(`${url}/slow`, { signal: abort.signal }).catch(() => 'left');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(logging.inFlight!.size).toBe(1);
+    abort.abort();
+    expect(await left).toBe('left');
+    await fetch(`${url}/x`);
+    for (let i = 0; i < 40 && logging.inFlight!.size > 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(logging.inFlight!.size).toBe(0);
+    await app.close();
+  });
+
   it('writes a line only for its own server when two run in one process', async () => {
     const files = [path.join(dir, 'a.log'), path.join(dir, 'b.log')];
     const apps = files.map((file) => {

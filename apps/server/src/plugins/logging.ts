@@ -23,20 +23,49 @@ const FLUSH_MS = 1000;
 const LOGS_REQUESTS = new Set(['info', 'debug', 'trace']);
 /** Node publishes every response its HTTP servers finish here, once anyone listens. */
 const RESPONSE_FINISHED = 'http.server.response.finish';
-/**
- * On the connection, for the request it is answering: Node's request, the Fastify request it
- * became, and when Fastify started on it. Kept on the socket, which lives for many requests,
- * rather than on each request: a property added to every request object gives Node's own HTTP
- * code a second shape of request to handle, which cost more than the line itself.
- */
-class Answering {
-  raw: IncomingMessage | undefined = undefined;
-  request: FastifyRequest | undefined = undefined;
-  started = 0;
+/** A request being answered: the Fastify request Node's became, and when Fastify started on it. */
+interface Answering {
+  request: FastifyRequest;
+  started: number;
 }
-const ANSWERING = Symbol('spotter.answering');
 
-type MarkedSocket = Socket & { [ANSWERING]?: Answering };
+/**
+ * The requests a server is answering, by Node's request object. Kept beside them rather than on
+ * them: a property added to Node's request (or socket) objects gives Node's own HTTP code
+ * objects of another shape to handle, which cost more than the line itself. A request leaves
+ * when its response finishes; one whose connection went first is let go of on the next flush.
+ */
+class InFlight {
+  readonly #answering = new Map<IncomingMessage, Answering>();
+  /** The app's HTTP server, once the app is built. */
+  server: unknown = undefined;
+
+  add(request: FastifyRequest): void {
+    // Only requests that came through the app's own server (not `inject`ed ones) will finish.
+    const socket = request.raw.socket as (Socket & { server?: unknown }) | null;
+    if (socket?.server !== this.server || this.server === undefined) return;
+    this.#answering.set(request.raw, { request, started: performance.now() });
+  }
+
+  /** How many requests are being answered (tests). */
+  get size(): number {
+    return this.#answering.size;
+  }
+
+  /** The request, once, when its response has finished. */
+  take(raw: IncomingMessage): Answering | undefined {
+    const answering = this.#answering.get(raw);
+    if (answering !== undefined) this.#answering.delete(raw);
+    return answering;
+  }
+
+  /** Lets go of requests whose connection has closed: their responses will never finish. */
+  sweep(): void {
+    for (const raw of this.#answering.keys()) {
+      if (!raw.socket || raw.socket.destroyed) this.#answering.delete(raw);
+    }
+  }
+}
 
 type Method = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 type Bindings = Parameters<FastifyBaseLogger['child']>;
@@ -99,17 +128,16 @@ class LazyChild {
 /**
  * Fastify's request lines, kept to what Spotter writes: none when a request comes in (the one
  * line per request is written when its response is finished, see `serverLogging`), and an error
- * line when a response fails. The incoming request is only marked: its Fastify request and the
- * time, for the line written when it is finished.
+ * line when a response fails. An incoming request is only noted, for the line written when it
+ * is finished.
  */
 class RequestMarks extends LogController {
+  constructor(private readonly inFlight: InFlight) {
+    super();
+  }
+
   override incomingRequest(request: FastifyRequest): void {
-    const socket = request.raw.socket as MarkedSocket | null;
-    if (!socket) return;
-    const answering = (socket[ANSWERING] ??= new Answering());
-    answering.raw = request.raw;
-    answering.request = request;
-    answering.started = performance.now();
+    this.inFlight.add(request);
   }
 
   override requestCompleted(
@@ -354,6 +382,8 @@ export interface ServerLogging {
   attach(app: FastifyInstance): void;
   /** Where the request lines gather (the benchmark times them). */
   lines?: LineBatch;
+  /** The requests being answered (tests). */
+  inFlight?: { readonly size: number };
 }
 
 /**
@@ -386,7 +416,11 @@ export function serverLogging(
     }),
   );
   flushAtExit(lines);
-  const timer = setInterval(() => lines.flush(), FLUSH_MS);
+  const inFlight = new InFlight();
+  const timer = setInterval(() => {
+    lines.flush();
+    inFlight.sweep();
+  }, FLUSH_MS);
   timer.unref();
   const root = pino({ level, serializers }, lines);
   let linesOn = LOGS_REQUESTS.has(root.level);
@@ -395,14 +429,16 @@ export function serverLogging(
   });
   return {
     lines,
+    inFlight,
     options: {
       logger: false,
-      logController: new RequestMarks(),
+      logController: new RequestMarks(inFlight),
       childLoggerFactory: (_none, bindings, opts) =>
         new LazyChild(root, bindings, opts) as unknown as FastifyBaseLogger,
     },
     attach(app) {
       (app as { log: FastifyBaseLogger }).log = root;
+      inFlight.server = app.server;
       const finished = (message: unknown) => {
         const { request, response, socket, server } = message as {
           request: IncomingMessage;
@@ -411,26 +447,17 @@ export function serverLogging(
           server: unknown;
         };
         if (server !== app.server || !linesOn) return;
-        // A client that sends its next request before this answer is out (pipelining) moves the
-        // connection's mark on; its earlier requests are written without an id or a time.
-        const answering = (socket as MarkedSocket)[ANSWERING];
-        const ours = answering !== undefined && answering.raw === request;
-        const fastify = ours ? answering.request : undefined;
+        const answering = inFlight.take(request);
         const now = performance.now();
         lines.request(
-          fastify?.id ?? '',
+          answering?.request.id ?? '',
           request.method ?? '',
           request.url ?? '',
-          (fastify ? fastify.ip : socket.remoteAddress) ?? '',
+          (answering ? answering.request.ip : socket.remoteAddress) ?? '',
           response.statusCode,
           now,
-          ours ? now - answering.started : 0,
+          answering ? now - answering.started : 0,
         );
-        if (ours) {
-          // Nothing of a finished request is kept alive by its connection.
-          answering.raw = undefined;
-          answering.request = undefined;
-        }
       };
       subscribe(RESPONSE_FINISHED, finished);
       const stop = () => {
