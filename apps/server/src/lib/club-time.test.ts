@@ -8,6 +8,7 @@ import {
   boardBounds,
   clampToWorkingHours,
   DEFAULT_WORKING_HOURS,
+  dueOnDay,
   startOfWorkday,
   type WorkingHours,
 } from './club-time.ts';
@@ -215,6 +216,40 @@ describe("the board's day boundaries", () => {
     monday.startTomorrow.setUTCFullYear(2000);
     expect(boardBounds(at('2026-03-30T08:00:00Z'), STOCKHOLM).startTomorrow).toEqual(
       at('2026-03-30T22:00:00Z'),
+    );
+  });
+});
+
+describe('dueOnDay', () => {
+  const open = { start: '09:00', end: null };
+
+  it('is the start of the working day, or the day’s last minute once that has passed', () => {
+    expect(dueOnDay('2026-03-10', STOCKHOLM, open, at('2026-03-10T06:00:00Z'))).toEqual(
+      at('2026-03-10T08:00:00Z'),
+    );
+    expect(dueOnDay('2026-03-10', STOCKHOLM, open, at('2026-03-10T12:00:00Z'))).toEqual(
+      at('2026-03-10T22:59:00Z'),
+    );
+    expect(
+      dueOnDay(
+        '2026-03-10',
+        STOCKHOLM,
+        { start: '09:00', end: '17:00' },
+        at('2026-03-10T12:00:00Z'),
+      ),
+    ).toEqual(at('2026-03-10T16:00:00Z'));
+  });
+
+  it('ends a day that began after a midnight that does not exist at its own last minute', () => {
+    // Santiago springs forward at 00:00 on 6 September 2026: that day runs from 01:00 (-03,
+    // 04:00 UTC) to 23:59 (02:59 UTC on the 7th), not to 00:59 on the 7th.
+    const santiago = 'America/Santiago';
+    expect(dueOnDay('2026-09-06', santiago, open, at('2026-09-06T15:00:00Z'))).toEqual(
+      at('2026-09-07T02:59:00Z'),
+    );
+    // The day before ends where the missing midnight would have been.
+    expect(dueOnDay('2026-09-05', santiago, open, at('2026-09-05T15:00:00Z'))).toEqual(
+      at('2026-09-06T03:59:00Z'),
     );
   });
 });

@@ -244,7 +244,9 @@ export function dueOnDay(isoDate: string, timezone: string, hours: WorkingHours,
   const day = new TZDate(startOfClubDay(isoDate, timezone).getTime(), timezone);
   const end = hours.end === null ? null : atClock(day, hours.end);
   if (end && end.getTime() > now.getTime()) return end;
-  return new Date(addDays(day, 1).getTime() - 60_000);
+  // The next day's own start: a day that began after a midnight that did not exist starts at
+  // 01:00, and a day added to that keeps the 01:00.
+  return new Date(startOfDay(addDays(day, 1)).getTime() - 60_000);
 }
 
 /** A club calendar day (YYYY-MM-DD) at the start of the working day. */
