@@ -213,6 +213,10 @@ describe('request logging', () => {
       lines!.request(`req-${i}`, 'GET', `/n/${i}`, '::1', 200 + i, performance.now(), took),
     );
     lines!.request('', 'DELETE', '/x "quoted" ✓', '', 503, performance.now(), -1);
+    // The longest a line gets around the shortest strings: all empty, the largest numbers.
+    for (let i = 0; i < 300; i++) {
+      lines!.request('', '', '', '', 65_535, performance.now(), 999_999_999_999_999);
+    }
     await new Promise<void>((resolve) => lines!.flush(() => resolve()));
     for (
       let i = 0;
@@ -221,7 +225,11 @@ describe('request logging', () => {
     ) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    const all = readLines(file);
+    const everything = readLines(file);
+    expect(everything).toHaveLength(310);
+    expect(everything[309]).toMatchObject({ res: { statusCode: 65_535 }, reqId: '' });
+    expect(everything[309]!.responseTime).toBe(999_999_999_999_999);
+    const all = everything.slice(0, 10);
     expect(all.map((l) => l.responseTime)).toEqual([
       0, 0, 0.001, 0.412, 1, 10, 12.03, 1234.568, 86_400_000.25, 0,
     ]);
