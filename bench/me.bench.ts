@@ -7,8 +7,10 @@
  *   BENCH_DATABASE_URL=postgres://… npm run bench
  * Env: BENCH_SECONDS per measurement (default 10), BENCH_ROUNDS (default 2): the app and the
  * logging app are measured in alternating rounds, so a busy neighbour hurts both alike.
- * BENCH_LOG_SETS (default 2) × BENCH_LOG_ROUNDS (default 5), PostgreSQL: what request logging
- * costs, from fresh silent and logging processes answering at the same time (see sideBySide).
+ * What request logging costs is read from a CPU profile of the logging process under the same
+ * load (see loggingShares); as a cross-check, BENCH_LOG_SETS (default 2) × BENCH_LOG_ROUNDS
+ * (default 5), PostgreSQL: fresh silent and logging processes answering at the same time (see
+ * sideBySide), whose controls show how far two identical processes differ anyway.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
@@ -95,13 +97,21 @@ async function startServer(env: Record<string, string>) {
       child.once('exit', () => resolve());
       child.disconnect();
     });
-  /** The app's log level, changed while it runs (request lines are written at info). */
-  const setLevel = (level: string) =>
+  /** A message to the app, and its answer. */
+  const ask = (message: object) =>
     new Promise<void>((resolve) => {
       child.once('message', () => resolve());
-      child.send({ level });
+      child.send(message);
     });
-  return { url, stop, pid: child.pid, setLevel };
+  /** The app's log level, changed while it runs (request lines are written at info). */
+  const setLevel = (level: string) => ask({ level });
+  /** A CPU profile of the app's thread while `load` runs, written to `to`. */
+  const profile = async (to: string, load: () => Promise<unknown>) => {
+    await ask({ profile: 'start' });
+    await load();
+    await ask({ profile: 'stop', to });
+  };
+  return { url, stop, pid: child.pid, setLevel, profile };
 }
 
 async function post(url: string, body: object, headers: Record<string, string> = {}) {
@@ -190,6 +200,70 @@ async function requestLineCpu(): Promise<number> {
   const off = await run(false);
   const on = await run(true);
   return on - off;
+}
+
+interface CpuProfile {
+  nodes: {
+    id: number;
+    callFrame: { functionName: string; url: string };
+    children?: number[];
+  }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/**
+ * What request logging runs, as the frames of a CPU profile: every sample with one of these on
+ * its stack is logging's time — except Node's own work called from within them (NODES_OWN).
+ */
+const LOGGING_FRAMES: [string, (f: { functionName: string; url: string }) => boolean][] = [
+  // The line and its batch, the request logger, and the request object's two fields.
+  ['request line', (f) => /plugins\/logging\.(ts|js)$/.test(f.url)],
+  // Node handing our subscriber the finished response.
+  ['finish notice', (f) => f.url === 'node:diagnostics_channel' && f.functionName === 'publish'],
+  // Fastify making each request's logger (only done when it is given a child logger factory).
+  ['request loggers', (f) => f.functionName === 'createChildLogger'],
+];
+/** Node's constructing of a request (called from ours), which every server does. */
+const NODES_OWN = (f: { functionName: string; url: string }) =>
+  f.functionName === 'IncomingMessage' && f.url === 'node:_http_incoming';
+
+/**
+ * The share of a profiled thread's busy time (every sample but idle ones) that each of
+ * LOGGING_FRAMES' kinds of work took, and garbage collection's.
+ */
+function loggingShares(file: string) {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  // The innermost kind of logging on each node's stack, or none.
+  const kind = new Map<number, string | null>();
+  const kindOf = (id: number): string | null => {
+    const known = kind.get(id);
+    if (known !== undefined) return known;
+    const frame = byId.get(id)!.callFrame;
+    const own = LOGGING_FRAMES.find(([, matches]) => matches(frame))?.[0];
+    const up = parent.get(id);
+    const found = own ?? (NODES_OWN(frame) || up === undefined ? null : kindOf(up));
+    kind.set(id, found);
+    return found;
+  };
+  const time = new Map<string, number>();
+  let busy = 0;
+  let gc = 0;
+  profile.samples.forEach((id, i) => {
+    const name = byId.get(id)!.callFrame.functionName;
+    const dt = profile.timeDeltas[i] ?? 0;
+    if (name === '(idle)') return;
+    busy += dt;
+    if (name === '(garbage collector)') gc += dt;
+    const k = kindOf(id);
+    if (k) time.set(k, (time.get(k) ?? 0) + dt);
+  });
+  const share = (t: number) => (busy > 0 ? t / busy : 0);
+  const kinds = LOGGING_FRAMES.map(([k]) => [k, share(time.get(k) ?? 0)] as const);
+  return { total: kinds.reduce((t, [, v]) => t + v, 0), kinds, gc: share(gc), busyMs: busy / 1000 };
 }
 
 const LOG_SETS = Number(process.env.BENCH_LOG_SETS ?? 2);
@@ -321,7 +395,13 @@ async function main() {
     for (let round = 0; round < ROUNDS; round++) {
       logged.push(await measure(`${logging.url}/api/me`, { cookie: loggingCookie }, logging.pid));
     }
-    server = { url: '', stop: async () => {}, pid: undefined, setLevel: async () => {} };
+    server = {
+      url: '',
+      stop: async () => {},
+      pid: undefined,
+      setLevel: async () => {},
+      profile: async () => {},
+    };
   }
 
   const base = mean(runs.bare);
@@ -345,12 +425,6 @@ async function main() {
   }
   const withLogs = mean(logged);
   line('GET /api/me, LOG_LEVEL=info', withLogs, vsBare(withLogs));
-  // Throughput on a shared machine swings by more than the logging costs; the server's own
-  // CPU time per request is steadier and is what the logging adds to.
-  console.log(
-    `two processes, silent → info: ${((1 - withLogs.rps / me.rps) * 100).toFixed(1)} % of ` +
-      `/api/me throughput, ${((withLogs.cpu / me.cpu - 1) * 100).toFixed(1)} % server CPU per request`,
-  );
   // One after the other, the two processes' figures move with whatever else the machine does;
   // side by side they share it (PostgreSQL: the apps run at once).
   if (DATABASE_URL) {
@@ -371,9 +445,34 @@ async function main() {
       );
     }
     console.log(
-      `request logging costs ${pct(median(sets.map((s) => s.logging)))} of /api/me's server ` +
-        `CPU per request (median of the sets; target ≤ 3 %)`,
+      `whole processes compared: the info process spent ${pct(median(sets.map((s) => s.logging)))} ` +
+        `more server CPU per /api/me (median of the sets; read it against the controls)`,
     );
+  }
+  // What request logging's own code takes of the logging process's thread, read from a CPU
+  // profile of it under the same load: unlike two processes' CPU times, this does not move with
+  // how each process happened to start or what else the machine did meanwhile.
+  if (logging && loggingCookie) {
+    const profiled = async (app: NonNullable<typeof logging>, cookieFor: string, name: string) => {
+      const file = path.join(dataDir, `${name}.cpuprofile`);
+      await app.profile(file, () => measure(`${app.url}/api/me`, { cookie: cookieFor }, app.pid));
+      return loggingShares(file);
+    };
+    const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
+    const info = await profiled(logging, loggingCookie, 'info');
+    console.log(
+      `CPU profile of the info process, ${DURATION}s of /api/me at ${CONNECTIONS} connections ` +
+        `(100 µs samples, ${info.busyMs.toFixed(0)} ms busy): request logging ${pct(info.total)} ` +
+        `of its busy time (${info.kinds.map(([k, v]) => `${k} ${pct(v)}`).join(', ')}; ` +
+        `target ≤ 3 %); garbage collection ${pct(info.gc)}`,
+    );
+    if (server.pid) {
+      const silent = await profiled(server, cookie, 'silent');
+      console.log(
+        `the silent process, profiled the same way: request logging ${pct(silent.total)}, ` +
+          `garbage collection ${pct(silent.gc)}`,
+      );
+    }
   }
   const perLine = await requestLineCpu();
   console.log(
