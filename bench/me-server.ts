@@ -14,17 +14,14 @@ const database = await openDatabase(config);
 const app = await buildApp(config, { database });
 const url = await app.listen({ port: 0, host: '127.0.0.1' });
 process.send!({ url });
-// The bench can change the log level while the app runs (`{ level }`), and take a CPU profile of
-// the app's thread over a stretch of its choosing (`{ profile: 'start' }`, then
-// `{ profile: 'stop', to: file }`), so the profile holds the load and not the start.
+// The bench can take a CPU profile of the app's thread over a stretch of its choosing
+// (`{ profile: 'start' }`, then `{ profile: 'stop', to: file }`), so the profile holds the load
+// and not the start.
 const inspector = new Session();
 inspector.connect();
-process.on('message', (message: { level?: string; profile?: 'start' | 'stop'; to?: string }) => {
+process.on('message', (message: { profile?: 'start' | 'stop'; to?: string }) => {
   void (async () => {
-    if (message.level) {
-      app.log.level = message.level;
-      process.send!({ level: app.log.level });
-    } else if (message.profile === 'start') {
+    if (message.profile === 'start') {
       await inspector.post('Profiler.enable');
       await inspector.post('Profiler.setSamplingInterval', { interval: 100 });
       await inspector.post('Profiler.start');

@@ -103,15 +103,13 @@ async function startServer(env: Record<string, string>) {
       child.once('message', () => resolve());
       child.send(message);
     });
-  /** The app's log level, changed while it runs (request lines are written at info). */
-  const setLevel = (level: string) => ask({ level });
   /** A CPU profile of the app's thread while `load` runs, written to `to`. */
   const profile = async (to: string, load: () => Promise<unknown>) => {
     await ask({ profile: 'start' });
     await load();
     await ask({ profile: 'stop', to });
   };
-  return { url, stop, pid: child.pid, setLevel, profile };
+  return { url, stop, pid: child.pid, profile };
 }
 
 async function post(url: string, body: object, headers: Record<string, string> = {}) {
@@ -399,7 +397,6 @@ async function main() {
       url: '',
       stop: async () => {},
       pid: undefined,
-      setLevel: async () => {},
       profile: async () => {},
     };
   }
@@ -445,8 +442,8 @@ async function main() {
       );
     }
     console.log(
-      `whole processes compared: the info process spent ${pct(median(sets.map((s) => s.logging)))} ` +
-        `more server CPU per /api/me (median of the sets; read it against the controls)`,
+      `whole processes compared: server CPU per /api/me, info against silent, ` +
+        `${pct(median(sets.map((s) => s.logging)))} (median of the sets; read it against the controls)`,
     );
   }
   // What request logging's own code takes of the logging process's thread, read from a CPU

@@ -424,9 +424,10 @@ export function serverLogging(
           socket: Socket;
           server: unknown;
         };
-        if (server !== app.server || !linesOn || !(request instanceof LoggedMessage)) return;
+        if (server !== app.server || !(request instanceof LoggedMessage)) return;
         const answering = request.answering;
         request.answering = undefined;
+        if (!linesOn) return;
         const now = performance.now();
         lines.request(
           answering?.id ?? '',
