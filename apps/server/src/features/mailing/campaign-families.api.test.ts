@@ -90,7 +90,9 @@ describe('campaigns to families', () => {
       viaGuardian: 30,
       messages: 20,
     });
-    expect(started.totals).toMatchObject({ total: 20, queued: 20 });
+    // The app's own runner may already be sending some when the totals are read.
+    expect(started.totals).toMatchObject({ total: 20, failed: 0 });
+    expect(started.totals.queued + started.totals.sending + started.totals.sent).toBe(20);
     await w.deliver();
 
     const mails = mailsOf(tag);
