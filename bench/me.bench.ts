@@ -215,12 +215,10 @@ interface CpuProfile {
  * its stack is logging's time — except Node's own work called from within them (NODES_OWN).
  */
 const LOGGING_FRAMES: [string, (f: { functionName: string; url: string }) => boolean][] = [
-  // The line and its batch, the request logger, and the request object's two fields.
-  ['request line', (f) => /plugins\/logging\.(ts|js)$/.test(f.url)],
+  // The line and its batch, each request's logger, and the request object's two fields.
+  ['request line and logger', (f) => /plugins\/logging\.(ts|js)$/.test(f.url)],
   // Node handing our subscriber the finished response.
   ['finish notice', (f) => f.url === 'node:diagnostics_channel' && f.functionName === 'publish'],
-  // Fastify making each request's logger (only done when it is given a child logger factory).
-  ['request loggers', (f) => f.functionName === 'createChildLogger'],
 ];
 /** Node's constructing of a request (called from ours), which every server does. */
 const NODES_OWN = (f: { functionName: string; url: string }) =>
@@ -309,10 +307,16 @@ const median = (values: number[]) => {
  * for LOG_SETS fresh sets of processes, since a process's speed also depends on how it started.
  */
 async function sideBySide(
-  start: (level: string) => Promise<{ url: string; pid?: number; stop(): Promise<void> }>,
+  start: (level: string) => Promise<{
+    url: string;
+    pid?: number;
+    stop(): Promise<void>;
+    profile(to: string, load: () => Promise<unknown>): Promise<void>;
+  }>,
   login: (url: string) => Promise<string>,
+  profileDir: string,
 ) {
-  const sets: { logging: number; control: number }[] = [];
+  const sets: { logging: number; control: number; profiled: number }[] = [];
   for (let set = 0; set < LOG_SETS; set++) {
     const apps = [await start('silent'), await start('silent'), await start('info')];
     const targets = await Promise.all(
@@ -326,8 +330,12 @@ async function sideBySide(
       loggings.push(info! / ((a! + b!) / 2));
       controls.push(b! / a!);
     }
+    // One more round, with the info process profiling itself: logging's share of its busy time.
+    const file = path.join(profileDir, `side-${set}.cpuprofile`);
+    await apps[2]!.profile(file, () => atOnce(targets));
+    const profiled = loggingShares(file).total;
     for (const app of apps) await app.stop();
-    sets.push({ logging: median(loggings) - 1, control: median(controls) - 1 });
+    sets.push({ logging: median(loggings) - 1, control: median(controls) - 1, profiled });
   }
   return sets;
 }
@@ -428,6 +436,7 @@ async function main() {
     const sets = await sideBySide(
       (level) => startServer({ ...dbEnv, LOG_LEVEL: level }),
       loginCookie,
+      dataDir,
     );
     const pct = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} %`;
     console.log(
@@ -438,12 +447,24 @@ async function main() {
     for (const [i, set] of sets.entries()) {
       console.log(
         `  set ${i + 1}: info against the silent pair ${pct(set.logging)}  ` +
-          `(control: the two silent processes differ by ${pct(set.control)})`,
+          `(control: the two silent processes differ by ${pct(set.control)}); ` +
+          `profiled: request logging ${(set.profiled * 100).toFixed(2)} % of the info process's busy time`,
       );
     }
+    const spread = (values: number[]) => {
+      const m = values.reduce((a, b) => a + b, 0) / values.length;
+      const sd = Math.sqrt(values.reduce((a, b) => a + (b - m) ** 2, 0) / (values.length - 1 || 1));
+      return `mean ${pct(m)} ± ${((sd / Math.sqrt(values.length)) * 100).toFixed(1)} (standard error), median ${pct(median(values))}`;
+    };
     console.log(
-      `whole processes compared: server CPU per /api/me, info against silent, ` +
-        `${pct(median(sets.map((s) => s.logging)))} (median of the sets; read it against the controls)`,
+      `whole processes compared, server CPU per /api/me, info against silent: ` +
+        `${spread(sets.map((s) => s.logging))}; the controls: ${spread(sets.map((s) => s.control))}`,
+    );
+    const shares = sets.map((s) => s.profiled);
+    console.log(
+      `profiled in each set's info process: request logging ${(median(shares) * 100).toFixed(2)} % ` +
+        `of its busy time (median; ${(Math.min(...shares) * 100).toFixed(2)}–` +
+        `${(Math.max(...shares) * 100).toFixed(2)} %; target ≤ 3 %)`,
     );
   }
   // What request logging's own code takes of the logging process's thread, read from a CPU

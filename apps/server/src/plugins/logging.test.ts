@@ -256,6 +256,50 @@ describe('request logging', () => {
     expect(all[9]).toMatchObject({ reqId: '', req: { method: 'DELETE', url: '/x "quoted" ✓' } });
   });
 
+  it('writes lines alike whether their pieces are kept or written afresh', async () => {
+    const file = path.join(dir, 'pieces.log');
+    const { lines } = serverLogging('info', file);
+    const methods = ['GET', 'PROPFIND', 'post', 'DELETE', ''];
+    const statuses = [200, 404, 999, 1000, 65_535, 0];
+    // More addresses than are kept, some again after they have been let go of, and times on both
+    // sides of a ten-second step.
+    const sent = Array.from({ length: 700 }, (_, i) => ({
+      id: `req-${i}`,
+      method: methods[i % methods.length]!,
+      url: `/api/things/${i}?q=${i % 7 === 0 ? 'å"\\' : 'x'}`,
+      address: i % 3 === 0 ? '127.0.0.1' : `10.0.${((i * 7) % 311) >> 8}.${((i * 7) % 311) & 255}`,
+      status: statuses[i % statuses.length]!,
+      ago: (i % 40) * 500,
+    }));
+    const before = Date.now();
+    for (const r of sent) {
+      lines!.request(r.id, r.method, r.url, r.address, r.status, performance.now() - r.ago, 1.5);
+    }
+    await new Promise<void>((resolve) => lines!.flush(() => resolve()));
+    for (let i = 0; i < 50 && !readFileSync(file, 'utf8').includes('req-699'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const after = Date.now();
+    const written = readLines(file);
+    expect(written).toHaveLength(sent.length);
+    written.forEach((line, i) => {
+      const r = sent[i]!;
+      expect(line).toEqual({
+        level: 30,
+        time: line.time,
+        pid: process.pid,
+        hostname: os.hostname(),
+        reqId: r.id,
+        req: { method: r.method, url: r.url, remoteAddress: r.address },
+        res: { statusCode: r.status },
+        responseTime: 1.5,
+        msg: 'request completed',
+      });
+      expect(line.time).toBeGreaterThanOrEqual(before - r.ago - 1);
+      expect(line.time).toBeLessThanOrEqual(after - r.ago + 1);
+    });
+  });
+
   it('logs nothing at all when silent', () => {
     expect(serverLogging('silent').options).toEqual({ logger: false });
     expect(serverLogging(false).options).toEqual({ logger: false });
