@@ -1,5 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import Fastify from 'fastify';
@@ -137,6 +138,43 @@ describe('request logging', () => {
     expect(lines.some((l) => (l.req as { url: string }).url === '/x')).toBe(false);
   });
 
+  it('writes why a closing server refused a request, and its line', async () => {
+    const file = path.join(dir, 'closing.log');
+    const logging = serverLogging('info', file);
+    const app = Fastify({ ...logging.options, return503OnClosing: true });
+    logging.attach(app);
+    app.get('/slow', async () => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return { ok: true };
+    });
+    app.get('/x', async () => ({ ok: true }));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as AddressInfo;
+    // One connection: a slow request, then the server starts closing, then another request on
+    // the same connection while the first is still being answered.
+    const socket = connect(port, '127.0.0.1');
+    let answers = '';
+    socket.on('data', (chunk: Buffer) => (answers += chunk.toString('latin1')));
+    socket.write('GET /slow HTTP/1.1\r\nHost: t\r\n\r\n');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const ended = new Promise((resolve) => socket.once('close', resolve));
+    const closed = app.close();
+    socket.write('GET /x HTTP/1.1\r\nHost: t\r\n\r\n');
+    await Promise.all([closed, ended]);
+    for (let i = 0; i < 50 && !readFileSync(file, 'utf8').includes('"statusCode":503}'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(answers).toContain('HTTP/1.1 503');
+    const all = readLines(file);
+    expect(all.find((l) => String(l.msg).startsWith('request aborted'))).toMatchObject({
+      level: 30,
+      res: { statusCode: 503 },
+    });
+    expect(
+      all.filter((l) => l.msg === 'request completed').map((l) => (l.req as { url: string }).url),
+    ).toEqual(['/slow', '/x']);
+  });
+
   it('writes a line only for its own server when two run in one process', async () => {
     const files = [path.join(dir, 'a.log'), path.join(dir, 'b.log')];
     const apps = files.map((file) => {
@@ -194,7 +232,8 @@ describe('request logging', () => {
       Array.from({ length: 510 }, (_, i) => `/x?n=${i}`),
     );
     rmSync(own, { recursive: true, force: true });
-  });
+    // A child process with its own TypeScript loader: a few seconds on a busy machine.
+  }, 30_000);
 
   it('quotes request fields exactly as JSON does', () => {
     for (const text of [
@@ -261,9 +300,9 @@ describe('request logging', () => {
     const { lines } = serverLogging('info', file);
     const methods = ['GET', 'PROPFIND', 'post', 'DELETE', ''];
     const statuses = [200, 404, 999, 1000, 65_535, 0];
-    // More addresses than are kept, some again after they have been let go of, and times on both
-    // sides of a ten-second step.
-    const sent = Array.from({ length: 700 }, (_, i) => ({
+    // More lines than a batch holds, more addresses than are kept (some again after they have
+    // been let go of), and times on both sides of a ten-second step.
+    const sent = Array.from({ length: 1500 }, (_, i) => ({
       id: `req-${i}`,
       method: methods[i % methods.length]!,
       url: `/api/things/${i}?q=${i % 7 === 0 ? 'å"\\' : 'x'}`,
@@ -276,7 +315,7 @@ describe('request logging', () => {
       lines!.request(r.id, r.method, r.url, r.address, r.status, performance.now() - r.ago, 1.5);
     }
     await new Promise<void>((resolve) => lines!.flush(() => resolve()));
-    for (let i = 0; i < 50 && !readFileSync(file, 'utf8').includes('req-699'); i++) {
+    for (let i = 0; i < 50 && !readFileSync(file, 'utf8').includes('req-1499'); i++) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const after = Date.now();
