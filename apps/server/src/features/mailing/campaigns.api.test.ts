@@ -1,4 +1,10 @@
-import type { AudienceCounts, Campaign, CampaignPage, MailTemplate } from '@spotter/contracts';
+import type {
+  AudienceCounts,
+  Campaign,
+  CampaignPage,
+  MailTemplate,
+  Person,
+} from '@spotter/contracts';
 import { describe, expect, it } from 'vitest';
 import { createOrg, createStaff, ok, type TestOrg } from '../../../test/test-app.ts';
 import { addTag } from '../contacts/contacts-list.test-setup.ts';
@@ -184,7 +190,11 @@ describe('campaigns', () => {
   it('sends a test mail as recipients get it, marked [Test], filled in for a person', async () => {
     const org = await createOrg(w.t.app, { locale: 'en', name: 'Gym One' });
     await configureMail(org, w.smtp);
-    const p = await addPerson(org, { firstName: 'Maja', email: 'maja@example.test' });
+    const p = await addPerson(org, {
+      firstName: 'Maja',
+      email: 'maja@example.test',
+      consentEmail: true,
+    });
     const campaign = await createCampaign(org, {});
     const res = await ok<{ response: string }>(
       org.owner,
@@ -198,6 +208,32 @@ describe('campaigns', () => {
     expect(mail!.parsed.subject).toBe('[Test] Come back, Maja!');
     expect(mail!.parsed.text).toContain('Unsubscribe: ');
     expect(mail!.parsed.headerLines.some((h) => h.key === 'list-unsubscribe')).toBe(true);
+    // Its unsubscribe link leads to the page a recipient sees, says it came in a test mail, and
+    // unsubscribes nobody — not the person it was filled in for either.
+    const [, token] = /\/unsubscribe\/([\w-]+)/.exec(mail!.parsed.text!)!;
+    const note = 'This link came in a test mail: it unsubscribes nobody.';
+    const page = await w.t.app.inject({ method: 'GET', url: `/unsubscribe/${token}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(note);
+    const done = await w.t.app.inject({
+      method: 'POST',
+      url: `/unsubscribe/${token}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click',
+    });
+    expect(done.statusCode).toBe(200);
+    expect(done.body).toContain('You are unsubscribed');
+    expect(done.body).toContain(note);
+    const oneClick = await w.t.app.inject({
+      method: 'POST',
+      url: `/api/unsubscribe/${token}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click',
+    });
+    expect(oneClick.json()).toEqual({ ok: true });
+    const maja = await ok<Person>(org.owner, 'GET', `/api/persons/${p.id}`);
+    expect(maja.consentEmail.granted).toBe(true);
+    expect(maja.version).toBe(p.version);
     w.smtp.refuse.add('nobody@example.test');
     const refused = await org.owner.request('POST', `/api/campaigns/${campaign.id}/test`, {
       to: 'nobody@example.test',

@@ -26,6 +26,7 @@ button{font:inherit;font-weight:600;color:#fff;background:#1d4ed8;border:0;borde
 button:hover{background:#1e40af}
 button:focus{outline:3px solid #2563eb;outline-offset:2px}
 .good h1{color:#05603a}
+.test{color:#8d2b0b;background:#fff4ed;border-radius:8px;padding:.5rem .75rem;font-size:.9rem}
 @media (min-width:600px){main{padding-top:4rem}button{width:auto}}
 `;
 
@@ -44,18 +45,23 @@ function page(locale: Locale, title: string, body: string, cls = ''): string {
 
 const fill = (text: string, club: string) => esc(text).replaceAll('{club}', esc(club));
 
+/** A test mail's link says so, under what a recipient would read. */
+const testNote = (locale: Locale, test: boolean) =>
+  test ? `<p class="test">${esc(UNSUBSCRIBE_WORDS[locale].testNote)}</p>` : '';
+
 /** The question and the button: the POST goes to the same address. */
 export function renderAskPage(
   locale: Locale,
   club: string,
   action: string,
   channel: CampaignChannel = 'email',
+  test = false,
 ): string {
   const w = UNSUBSCRIBE_WORDS[locale];
   return page(
     locale,
     `${w.title} – ${club}`,
-    `<p class="club">${esc(club)}</p><h1>${esc(w.title)}</h1><p>${fill(channel === 'sms' ? w.askSms : w.ask, club)}</p>
+    `<p class="club">${esc(club)}</p><h1>${esc(w.title)}</h1><p>${fill(channel === 'sms' ? w.askSms : w.ask, club)}</p>${testNote(locale, test)}
 <form method="post" action="${esc(action)}"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">${esc(w.button)}</button></form>`,
   );
 }
@@ -64,12 +70,13 @@ export function renderDonePage(
   locale: Locale,
   club: string,
   channel: CampaignChannel = 'email',
+  test = false,
 ): string {
   const w = UNSUBSCRIBE_WORDS[locale];
   return page(
     locale,
     `${w.done} – ${club}`,
-    `<p class="club">${esc(club)}</p><h1>${esc(w.done)}</h1><p>${fill(channel === 'sms' ? w.doneDetailSms : w.doneDetail, club)}</p>`,
+    `<p class="club">${esc(club)}</p><h1>${esc(w.done)}</h1><p>${fill(channel === 'sms' ? w.doneDetailSms : w.doneDetail, club)}</p>${testNote(locale, test)}`,
     'good',
   );
 }

@@ -12,6 +12,8 @@ export interface UnsubscribeWords {
   doneDetailSms: string;
   invalidTitle: string;
   invalid: string;
+  /** Under the question and the answer when the link came in a test mail. */
+  testNote: string;
 }
 
 /** The unsubscribe page in the recipient's language (server-side: the page has no script). */
@@ -26,6 +28,7 @@ export const UNSUBSCRIBE_WORDS: Record<Locale, UnsubscribeWords> = {
     doneDetailSms: '{club} will not send you marketing text messages any more.',
     invalidTitle: 'This link is not valid',
     invalid: 'The link may be incomplete. Copy the whole link from the email, or contact the club.',
+    testNote: 'This link came in a test mail: it unsubscribes nobody.',
   },
   sv: {
     title: 'Avregistrera',
@@ -38,6 +41,7 @@ export const UNSUBSCRIBE_WORDS: Record<Locale, UnsubscribeWords> = {
     invalidTitle: 'Länken är inte giltig',
     invalid:
       'Länken kan vara ofullständig. Kopiera hela länken från e-postmeddelandet eller kontakta klubben.',
+    testNote: 'Länken kom i ett testmejl: den avregistrerar ingen.',
   },
   pl: {
     title: 'Wypisz się',
@@ -49,6 +53,7 @@ export const UNSUBSCRIBE_WORDS: Record<Locale, UnsubscribeWords> = {
     doneDetailSms: '{club} nie będzie już wysyłać Ci SMS-ów marketingowych.',
     invalidTitle: 'Ten link jest nieprawidłowy',
     invalid: 'Link może być niepełny. Skopiuj cały link z wiadomości lub skontaktuj się z klubem.',
+    testNote: 'Ten link pochodzi z wiadomości testowej: nikogo nie wypisuje.',
   },
   ru: {
     title: 'Отписаться',
@@ -61,6 +66,7 @@ export const UNSUBSCRIBE_WORDS: Record<Locale, UnsubscribeWords> = {
     invalidTitle: 'Ссылка недействительна',
     invalid:
       'Возможно, ссылка скопирована не полностью. Скопируйте всю ссылку из письма или свяжитесь с клубом.',
+    testNote: 'Эта ссылка пришла в тестовом письме: она никого не отписывает.',
   },
   uk: {
     title: 'Відписатися',
@@ -73,6 +79,7 @@ export const UNSUBSCRIBE_WORDS: Record<Locale, UnsubscribeWords> = {
     invalidTitle: 'Посилання недійсне',
     invalid:
       'Можливо, посилання скопійовано не повністю. Скопіюйте все посилання з листа або зверніться до клубу.',
+    testNote: 'Це посилання прийшло в тестовому листі: воно нікого не відписує.',
   },
 };
 

@@ -9,6 +9,12 @@ export interface UnsubscribeSubject {
   channel: CampaignChannel;
 }
 
+/**
+ * The person a test mail's links name: nobody. A test mail may be filled in from a real person's
+ * data, but following its unsubscribe link must not withdraw that person's consent.
+ */
+export const TEST_RECIPIENT = '00000000-0000-0000-0000-000000000000';
+
 const MAC_BYTES = 16;
 const CHANNEL_CODE: Record<CampaignChannel, number> = { email: 1, sms: 2 };
 const keys = new Map<string, Buffer>();

@@ -98,6 +98,7 @@ export const unsubscribeRoutes: FastifyPluginAsyncZod = async (app) => {
           target.club,
           `/unsubscribe/${req.params.token}`,
           target.subject.channel,
+          target.test,
         ),
       );
     },
@@ -118,7 +119,7 @@ export const unsubscribeRoutes: FastifyPluginAsyncZod = async (app) => {
       return sendPage(
         reply,
         200,
-        renderDonePage(target.locale, target.club, target.subject.channel),
+        renderDonePage(target.locale, target.club, target.subject.channel, target.test),
       );
     },
   );

@@ -4,7 +4,11 @@ import { findContact, withdrawConsent } from '../contacts/index.ts';
 import { findOrganization } from '../organizations/index.ts';
 import { asLocale } from './unsubscribe-page.ts';
 import { UNSUBSCRIBE_SOURCE } from './unsubscribe-texts.ts';
-import { openUnsubscribeToken, type UnsubscribeSubject } from './unsubscribe-token.ts';
+import {
+  openUnsubscribeToken,
+  TEST_RECIPIENT,
+  type UnsubscribeSubject,
+} from './unsubscribe-token.ts';
 import * as repo from './unsubscribe.repo.ts';
 
 /** A genuine link, and what its page needs: the club's name and the recipient's language. */
@@ -15,6 +19,8 @@ export interface UnsubscribeTarget {
   locale: Locale;
   orgLocale: Locale;
   campaignName: string | null;
+  /** A test mail's link: its pages say so, and it unsubscribes nobody. */
+  test: boolean;
 }
 
 /**
@@ -43,6 +49,7 @@ export async function openUnsubscribe(
     locale: ctx.locale ? asLocale(ctx.locale) : orgLocale,
     orgLocale,
     campaignName: ctx.campaignName,
+    test: subject.personId === TEST_RECIPIENT,
   };
 }
 
@@ -54,6 +61,7 @@ export async function openUnsubscribe(
  */
 export async function applyUnsubscribe(db: Db, target: UnsubscribeTarget, now: Date) {
   const { orgId, personId, channel, campaignId } = target.subject;
+  if (personId === TEST_RECIPIENT) return { changed: false };
   const prefix = UNSUBSCRIBE_SOURCE[target.orgLocale];
   const source = target.campaignName ? `${prefix}: ${target.campaignName}` : prefix;
   return db.transaction(async (tx) => {
