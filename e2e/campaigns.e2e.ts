@@ -239,6 +239,10 @@ describe.skipIf(!hasChromium())('a campaign to a filtered list', () => {
       await page.getByTestId('recipient-filter').click();
       await page.getByRole('option', { name: 'Hoppades över' }).click();
       await page.getByTestId('recipient-row').first().waitFor();
+      // Why, in the reader's language (Spotter's own note, not a server's answer).
+      expect(await page.getByTestId('recipient-response').first().textContent()).toBe(
+        'Utskicket avbröts',
+      );
       expect(await fitsWidth(page)).toBe(true);
       await screenshot(page, 'campaign-cancelled-sv-768');
     } finally {

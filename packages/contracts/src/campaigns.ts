@@ -59,6 +59,27 @@ export const recipientStateSchema = z.enum(RECIPIENT_STATES);
 export type RecipientState = z.infer<typeof recipientStateSchema>;
 
 /**
+ * The responses Spotter writes for a recipient itself, rather than a mail or SMS server's
+ * answer: stored as these words, shown in the reader's language.
+ */
+export const RECIPIENT_NOTES = {
+  consentWithdrawn: 'Consent withdrawn',
+  personDeleted: 'Person deleted',
+  cancelled: 'Cancelled',
+  stoppedWhileSending: 'The server stopped while this message was being sent',
+} as const;
+export type RecipientNote = keyof typeof RECIPIENT_NOTES;
+
+/** Which of RECIPIENT_NOTES a stored response is, if it is one. */
+export function recipientNoteOf(response: string | null): RecipientNote | null {
+  if (response === null) return null;
+  const found = (Object.keys(RECIPIENT_NOTES) as RecipientNote[]).find(
+    (k) => RECIPIENT_NOTES[k] === response,
+  );
+  return found ?? null;
+}
+
+/**
  * Who a campaign goes to: the persons list's filter, as its URL query has it (a tag, a status,
  * the list's current filter …), resolved when sending starts.
  */

@@ -1,4 +1,8 @@
-import type { CampaignChannel, MailTemplateVariant } from '@spotter/contracts';
+import {
+  RECIPIENT_NOTES,
+  type CampaignChannel,
+  type MailTemplateVariant,
+} from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { afterQuietHours } from '../../lib/club-time.ts';
 import type { SecretBox } from '../../lib/secret-box.ts';
@@ -157,7 +161,7 @@ async function deliverOne(
   if (!claimed.live || !consent) {
     await recipients.settleRecipient(db, key, {
       state: 'skipped',
-      response: claimed.live ? 'Consent withdrawn' : 'Person deleted',
+      response: claimed.live ? RECIPIENT_NOTES.consentWithdrawn : RECIPIENT_NOTES.personDeleted,
     });
     return 'skipped';
   }

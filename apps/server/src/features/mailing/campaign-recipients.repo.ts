@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
-import type { RecipientState } from '@spotter/contracts';
+import { RECIPIENT_NOTES, type RecipientState } from '@spotter/contracts';
 import type { Db } from '../../db/client.ts';
 import { branches } from '../branches/index.ts';
 import { contacts, insertHistoryManyWith } from '../contacts/index.ts';
@@ -8,7 +8,7 @@ import { mailBounces, mailCampaigns, mailRecipients } from './campaigns.table.ts
 
 export type RecipientRow = typeof mailRecipients.$inferSelect;
 
-const STOPPED_WHILE_SENDING = 'The server stopped while this message was being sent';
+const STOPPED_WHILE_SENDING = RECIPIENT_NOTES.stoppedWhileSending;
 
 const one = (orgId: string, campaignId: string, personId: string) =>
   and(
@@ -253,7 +253,7 @@ export async function finishIfDone(db: Db, orgId: string, campaignId: string, no
 export async function skipQueued(db: Db, orgId: string, campaignId: string) {
   await db
     .update(mailRecipients)
-    .set({ state: 'skipped', response: 'Cancelled', updatedAt: new Date() })
+    .set({ state: 'skipped', response: RECIPIENT_NOTES.cancelled, updatedAt: new Date() })
     .where(
       and(
         eq(mailRecipients.orgId, orgId),

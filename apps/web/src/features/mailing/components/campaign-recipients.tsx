@@ -1,5 +1,5 @@
 import { Anchor, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
-import { RECIPIENT_STATES, type RecipientState } from '@spotter/contracts';
+import { RECIPIENT_STATES, recipientNoteOf, type RecipientState } from '@spotter/contracts';
 import { Link } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -83,15 +83,7 @@ export function CampaignRecipients(props: {
                   <Table.Td>
                     <RecipientStateBadge state={r.state} />
                     {r.response && r.state !== 'sent' && (
-                      <Text
-                        size="xs"
-                        c="dimmed"
-                        ff="monospace"
-                        mt={4}
-                        data-testid="recipient-response"
-                      >
-                        {r.response}
-                      </Text>
+                      <RecipientResponse response={r.response} />
                     )}
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
@@ -115,5 +107,25 @@ export function CampaignRecipients(props: {
         </Group>
       )}
     </Stack>
+  );
+}
+
+/**
+ * Why a message is where it is: Spotter's own words in the reader's language, a mail or SMS
+ * server's answer as it came.
+ */
+function RecipientResponse(props: { response: string }) {
+  const { t } = useTranslation('mailing');
+  const note = recipientNoteOf(props.response);
+  return (
+    <Text
+      size="xs"
+      c="dimmed"
+      ff={note ? undefined : 'monospace'}
+      mt={4}
+      data-testid="recipient-response"
+    >
+      {note ? t(`campaigns.recipientNotes.${note}`) : props.response}
+    </Text>
   );
 }
